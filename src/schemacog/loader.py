@@ -1,0 +1,328 @@
+"""Safe YAML loading into nodes that remember where they came from.
+
+The loader consumes the parser's event stream (libyaml's C parser when present) and
+builds the tree itself, iteratively, so that it can refuse what a schema never needs
+before any of it is expanded: anchors and aliases, explicit tags, duplicate keys,
+non-string keys, more than one document, nesting deeper than ``MAX_DEPTH``. Plain
+scalars resolve by the YAML 1.2 core schema only (``no``, ``on`` and ``2024-01-01``
+stay strings).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from schemacog.errors import Pos, Problem, SchemaError
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_INT_DIGITS = 40
+
+try:
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = yaml.SafeLoader
+
+Scalar = str | int | float | bool | None
+
+
+@dataclass(slots=True)
+class Node:
+    pos: Pos
+
+
+@dataclass(slots=True)
+class ScalarNode(Node):
+    value: Scalar
+    plain: bool = True
+
+
+@dataclass(slots=True)
+class SeqNode(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class MapNode(Node):
+    """A mapping with string keys, in file order; ``keys`` holds each key's node."""
+
+    items: dict[str, Node] = field(default_factory=dict)
+    keys: dict[str, ScalarNode] = field(default_factory=dict)
+
+
+def to_python(node: Node) -> object:
+    """The plain Python value of a node (dicts, lists, scalars)."""
+    if isinstance(node, ScalarNode):
+        return node.value
+    if isinstance(node, SeqNode):
+        return [to_python(item) for item in node.items]
+    assert isinstance(node, MapNode)
+    return {key: to_python(value) for key, value in node.items.items()}
+
+
+def kind_of(node: Node) -> str:
+    """A short human name of what a node holds, for messages."""
+    if isinstance(node, MapNode):
+        return "a mapping"
+    if isinstance(node, SeqNode):
+        return "a list"
+    assert isinstance(node, ScalarNode)
+    return scalar_kind(node.value)
+
+
+def scalar_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"integer {value}"
+    if isinstance(value, float):
+        return f"float {value!r}"
+    return f"string {value!r}"
+
+
+# --- YAML 1.2 core schema -------------------------------------------------------------
+
+_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"[-+]?[0-9]+\Z")
+_INT8 = re.compile(r"0o[0-7]+\Z")
+_INT16 = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+
+
+def resolve_plain(text: str) -> Scalar:
+    """Resolve a plain scalar by the YAML 1.2 core schema; raise ValueError if too large."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    for pattern, base, skip in ((_INT10, 10, 0), (_INT8, 8, 2), (_INT16, 16, 2)):
+        if pattern.match(text):
+            if len(text) > MAX_INT_DIGITS:
+                raise ValueError(f"integer {text[:20]}... is too large")
+            return int(text[skip:], base)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+# --- characters a schema string may not hold ------------------------------------------
+
+_FORBIDDEN_CHARS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_COG_MARKERS = ("[[[cog", "]]]", "[[[end]]]")
+
+
+def string_problem(text: str, *, multiline: bool) -> str | None:
+    """Why ``text`` cannot appear in a schema, or None if it can.
+
+    Schema strings end up inside generated Python, SQL, Markdown and Mermaid, and inside
+    cog regions: control characters, line separators, bidi controls and cog's own markers
+    are refused so that no string can change the structure of generated output.
+    """
+    bad = _FORBIDDEN_CHARS.search(text)
+    if bad is None and not multiline:
+        bad = re.search("[\n\t]", text)
+    if bad is not None:
+        return f"character U+{ord(bad.group()):04X} is not allowed in schema strings"
+    for marker in _COG_MARKERS:
+        if marker in text:
+            return f"{marker!r} is cog's marker syntax and is not allowed in schema strings"
+    return None
+
+
+# --- the event-driven builder ---------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.stack: list[SeqNode | MapNode] = []
+        self.pending_key: list[Node | None] = []
+        self.root: Node | None = None
+        self.documents = 0
+        self.fatal = False
+        self.alias_positions: set[Pos] = set()
+
+    def pos(self, event: yaml.Event) -> Pos:
+        mark = event.start_mark
+        assert mark is not None  # the parser marks every event
+        return Pos(self.path, mark.line + 1, mark.column + 1)
+
+    def error(self, pos: Pos, message: str) -> None:
+        self.problems.append(Problem(pos, message))
+
+    def feed(self, events: Iterator[yaml.Event]) -> None:
+        for event in events:
+            if isinstance(event, yaml.ScalarEvent):
+                self.on_scalar(event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                self.on_start(event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.on_end()
+            elif isinstance(event, yaml.AliasEvent):
+                self.on_alias(event)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                self.on_document(event)
+
+    def on_document(self, event: yaml.Event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.error(self.pos(event), "a schema file holds one YAML document, found another")
+            self.fatal = True
+            raise _Stop
+
+    def check_node_event(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            self.error(self.pos(event), f"YAML anchors are not allowed (&{event.anchor})")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.error(self.pos(event), f"YAML tags are not allowed ({tag})")
+
+    def on_alias(self, event: yaml.AliasEvent) -> None:
+        pos = self.pos(event)
+        self.error(pos, f"YAML aliases are not allowed (*{event.anchor})")
+        self.alias_positions.add(pos)
+        self.add(ScalarNode(pos, None))
+
+    def on_scalar(self, event: yaml.ScalarEvent) -> None:
+        self.check_node_event(event)
+        pos = self.pos(event)
+        plain = bool(event.implicit[0]) and event.tag is None
+        value: Scalar = event.value
+        if plain:
+            try:
+                value = resolve_plain(event.value)
+            except ValueError as exc:
+                self.error(pos, str(exc))
+                value = None
+        if isinstance(value, str):
+            is_key = bool(self.stack) and isinstance(self.stack[-1], MapNode)
+            is_key = is_key and self.pending_key[-1] is None
+            reason = string_problem(value, multiline=not is_key)
+            if reason is not None:
+                self.error(pos, reason)
+        self.add(ScalarNode(pos, value, plain))
+
+    def on_start(self, event: yaml.CollectionStartEvent) -> None:
+        self.check_node_event(event)
+        pos = self.pos(event)
+        if len(self.stack) >= MAX_DEPTH:
+            self.error(pos, f"nesting is deeper than {MAX_DEPTH} levels")
+            self.fatal = True
+            raise _Stop
+        node: SeqNode | MapNode
+        node = MapNode(pos) if isinstance(event, yaml.MappingStartEvent) else SeqNode(pos)
+        self.stack.append(node)
+        self.pending_key.append(None)
+
+    def on_end(self) -> None:
+        node = self.stack.pop()
+        self.pending_key.pop()
+        self.add(node)
+
+    def add(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, SeqNode):
+            parent.items.append(node)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            self.pending_key[-1] = node
+            return
+        self.pending_key[-1] = None
+        if not (isinstance(key, ScalarNode) and isinstance(key.value, str)):
+            self.error(key.pos, f"mapping keys must be strings, found {kind_of(key)}")
+            return
+        name = key.value
+        if name in parent.keys:
+            first = parent.keys[name].pos
+            self.error(key.pos, f"duplicate key {name!r} (first defined at line {first.line})")
+            return
+        parent.keys[name] = key
+        parent.items[name] = node
+
+
+class _Stop(Exception):
+    """Raised inside the builder to stop reading at an error that makes the rest moot."""
+
+
+def decode(data: bytes, path: str) -> str:
+    """Decode UTF-8 (with or without BOM); an invalid byte is a positioned error."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise SchemaError(
+            [Problem(Pos(path, line, col), f"invalid UTF-8 byte 0x{data[exc.start]:02x}")]
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A parsed file: its root (None when empty) and the problems that did not stop parsing.
+
+    Anchors, tags, duplicate and non-string keys are reported without stopping, so the
+    validator can report the rest of the file in the same run; ``placeholders`` are the
+    positions of refused aliases, whose stand-in null nodes the validator must not report.
+    """
+
+    root: Node | None
+    problems: tuple[Problem, ...] = ()
+    placeholders: frozenset[Pos] = frozenset()
+
+
+def load_text(text: str, path: str) -> Loaded:
+    """Parse YAML text into nodes; raise SchemaError when the text cannot be read at all."""
+    builder = _Builder(path)
+    try:
+        builder.feed(yaml.parse(text, Loader=_Parser))
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Pos(path, mark.line + 1, mark.column + 1) if mark is not None else Pos(path, 1, 1)
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        builder.error(where, f"invalid YAML: {what}")
+        builder.fatal = True
+    except yaml.YAMLError as exc:
+        builder.error(Pos(path, 1, 1), f"invalid YAML: {exc}")
+        builder.fatal = True
+    if builder.fatal:
+        raise SchemaError(builder.problems)
+    return Loaded(builder.root, tuple(builder.problems), frozenset(builder.alias_positions))
+
+
+def load_file(path: Path, display: str | None = None) -> Loaded:
+    """Read and parse a schema file, enforcing the size limit before parsing anything."""
+    shown = display if display is not None else str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise SchemaError([Problem(Pos(shown, 1, 0), f"cannot read: {exc.strerror}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        message = f"schema file is larger than the {limit} MB limit"
+        raise SchemaError([Problem(Pos(shown, 1, 1), message)])
+    return load_text(decode(data, shown), shown)

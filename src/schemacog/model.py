@@ -1,0 +1,212 @@
+"""The validated schema: frozen, typed, in file order. Produced only by ``validate``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Final
+
+from schemacog.errors import Pos
+
+
+class LogicalType(StrEnum):
+    STRING = "string"
+    TEXT = "text"
+    SMALLINT = "smallint"
+    INTEGER = "integer"
+    BIGINT = "bigint"
+    FLOAT = "float"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    TIME = "time"
+    TIMESTAMP = "timestamp"
+    TIMESTAMPTZ = "timestamptz"
+    UUID = "uuid"
+    JSON = "json"
+    BINARY = "binary"
+    ENUM = "enum"
+
+
+INTEGER_TYPES: Final = frozenset({LogicalType.SMALLINT, LogicalType.INTEGER, LogicalType.BIGINT})
+NUMERIC_TYPES: Final = INTEGER_TYPES | {LogicalType.FLOAT, LogicalType.DECIMAL}
+TEXT_TYPES: Final = frozenset({LogicalType.STRING, LogicalType.TEXT})
+TEMPORAL_TYPES: Final = frozenset(
+    {LogicalType.DATE, LogicalType.TIME, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ}
+)
+
+
+class FkAction(StrEnum):
+    NO_ACTION = "no_action"
+    RESTRICT = "restrict"
+    CASCADE = "cascade"
+    SET_NULL = "set_null"
+    SET_DEFAULT = "set_default"
+
+
+class Now:
+    """The value of ``default: now`` on a date/time column: the current time."""
+
+    _instance: Now | None = None
+
+    def __new__(cls) -> Now:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NOW"
+
+
+NOW: Final = Now()
+
+JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
+Value = (
+    None
+    | bool
+    | int
+    | float
+    | str
+    | decimal.Decimal
+    | dt.date
+    | dt.time
+    | dt.datetime
+    | uuid.UUID
+    | bytes
+    | JsonValue
+)
+Bound = int | float | decimal.Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class EnumValue:
+    value: str
+    description: str | None
+    pos: Pos = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Enum:
+    name: str
+    description: str | None
+    values: tuple[EnumValue, ...]
+    pos: Pos = field(compare=False)
+
+    @property
+    def value_names(self) -> tuple[str, ...]:
+        return tuple(v.value for v in self.values)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: LogicalType
+    description: str | None = None
+    nullable: bool = False
+    default: Value | Now = None
+    has_default: bool = False
+    primary_key: bool = False
+    identity: bool = False
+    unique: bool = False
+    min: Bound | None = None
+    max: Bound | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    precision: int | None = None
+    scale: int | None = None
+    enum: str | None = None
+    pos: Pos = field(default=Pos("", 0), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKey:
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+    on_delete: FkAction = FkAction.NO_ACTION
+    on_update: FkAction = FkAction.NO_ACTION
+    inline: bool = False  # declared on the column (``references: t.c``)
+    pos: Pos = field(default=Pos("", 0), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    columns: tuple[str, ...]
+    unique: bool = False
+    name: str | None = None
+    pos: Pos = field(default=Pos("", 0), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenRule:
+    """One rule an invalid example breaks: ``kind`` is a constraint kind, e.g. ``pattern``."""
+
+    kind: str
+    columns: tuple[str, ...]
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    values: dict[str, Value]
+    pos: Pos = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidExample:
+    values: dict[str, Value]
+    reason: str | None
+    broken: tuple[BrokenRule, ...]
+    pos: Pos = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    description: str | None
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    unique: tuple[tuple[str, ...], ...] = ()  # table-level (composite) unique constraints
+    foreign_keys: tuple[ForeignKey, ...] = ()  # column-level and table-level, in file order
+    indexes: tuple[Index, ...] = ()
+    examples: tuple[Example, ...] = ()
+    invalid_examples: tuple[InvalidExample, ...] = ()
+    pos: Pos = field(default=Pos("", 0), compare=False)
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+    @property
+    def unique_keys(self) -> tuple[tuple[str, ...], ...]:
+        """Every uniqueness rule but the primary key: column-level, table-level, unique indexes."""
+        singles = tuple((c.name,) for c in self.columns if c.unique)
+        indexes = tuple(index.columns for index in self.indexes if index.unique)
+        return singles + self.unique + indexes
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    name: str
+    description: str | None
+    enums: tuple[Enum, ...]
+    tables: tuple[Table, ...]
+    path: str = field(default="", compare=False)
+
+    def table(self, name: str) -> Table:
+        for table in self.tables:
+            if table.name == name:
+                return table
+        raise KeyError(name)
+
+    def enum(self, name: str) -> Enum:
+        for enum in self.enums:
+            if enum.name == name:
+                return enum
+        raise KeyError(name)

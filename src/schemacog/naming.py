@@ -1,0 +1,65 @@
+"""Names of generated things, fixed by the design so that files written apart fit together."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}\Z")
+
+# Attributes of pydantic's BaseModel that a field must not shadow (v2, including the
+# deprecated v1 names it still defines); every ``model_*`` name is reserved as well.
+PYDANTIC_RESERVED = frozenset(
+    {
+        "construct",
+        "copy",
+        "dict",
+        "fields",
+        "from_orm",
+        "json",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+    }
+)
+
+
+def pascal_case(name: str) -> str:
+    """``invoice_line`` -> ``InvoiceLine`` (the dataclass / enum class name)."""
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_") if part) or "_"
+
+
+def upper_snake(name: str) -> str:
+    """``invoice_line`` -> ``INVOICE_LINE`` (module constants)."""
+    return name.upper()
+
+
+def field_name(column: str) -> str:
+    """The Python attribute of a column: keywords and pydantic clashes get a ``_`` suffix.
+
+    A leading underscore (private in pydantic) moves to the end: ``_id`` -> ``id_``.
+    """
+    stripped = column.lstrip("_")
+    name = stripped + "_" * (len(column) - len(stripped))
+    if (
+        keyword.iskeyword(name)
+        or name in PYDANTIC_RESERVED
+        or name.startswith("model_")
+        or name == "self"
+    ):
+        name += "_"
+    return name
+
+
+def enum_member(value: str) -> str:
+    """``in-progress`` -> ``IN_PROGRESS``; a leading digit gets a ``_`` prefix; '' if none."""
+    words = re.split(r"[\W_]+", unicodedata.normalize("NFKC", value))
+    name = "_".join(word.upper() for word in words if word)
+    if name[:1].isdigit():
+        name = "_" + name
+    return name if name.isidentifier() else ""

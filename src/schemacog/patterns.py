@@ -1,0 +1,144 @@
+"""The portable regex subset of ``pattern`` and its Python form.
+
+A pattern must mean the same to Python ``re``, PostgreSQL (ARE), DuckDB (RE2) and
+MariaDB (PCRE2). What the four read alike: literals, escaped punctuation, ``.``, ``^``,
+``$``, character classes (no POSIX ``[:name:]`` classes, no nested sets), ``\\d \\D \\w \\W
+\\s \\S \\n \\t \\r \\f \\v \\xHH``, groups ``( )`` and ``(?: )``, alternation, the quantifiers
+``* + ? {n} {n,} {n,m}`` (m at most 255, PostgreSQL's limit) and their lazy forms.
+Refused: lookaround, backreferences, named groups, inline flags, possessive
+quantifiers, atomic groups, anchors other than ``^``/``$`` and word boundaries.
+
+Semantics are PostgreSQL's ``~``: a search; ``^``/``$`` anchor the whole string; ``.``
+matches a newline too. ``python_pattern`` gives the equivalent Python ``re`` source,
+compiled with ``PYTHON_FLAGS``.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+ALLOWED_ESCAPES = frozenset("dDwWsSntrfv")
+MAX_REPEAT = 255
+PYTHON_FLAGS = re.DOTALL
+_REPEAT = re.compile(r"\{([0-9]+)(,([0-9]*))?\}")
+_HEX2 = re.compile(r"[0-9a-fA-F]{2}")
+
+
+class PatternError(ValueError):
+    """A pattern outside the portable subset; ``offset`` is the 0-based index in it."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def _escape_length(pattern: str, at: int) -> int:
+    """Length of the escape sequence starting with the backslash at ``at``."""
+    if at + 1 >= len(pattern):
+        raise PatternError("pattern ends with a lone backslash", at)
+    char = pattern[at + 1]
+    if char in ALLOWED_ESCAPES or not char.isalnum():
+        return 2
+    if char == "x" and _HEX2.match(pattern, at + 2):
+        return 4
+    if char.isdigit():
+        raise PatternError(f"backreference or octal escape \\{char} is not portable", at)
+    raise PatternError(f"escape \\{char} is not portable (PostgreSQL, RE2 and PCRE differ)", at)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Index just after the character class opening at ``start``."""
+    at = start + 1
+    if pattern.startswith("^", at):
+        at += 1
+    if pattern.startswith("]", at):
+        at += 1
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += _escape_length(pattern, at)
+            continue
+        if char == "]":
+            return at + 1
+        if char == "[":
+            raise PatternError("'[' inside a character class is not portable; escape it", at)
+        if pattern.startswith(("--", "&&", "~~", "||"), at):
+            raise PatternError(f"{pattern[at : at + 2]!r} in a character class is not portable", at)
+        at += 1
+    raise PatternError("character class is not closed", start)
+
+
+def check_portable(pattern: str) -> None:
+    """Raise PatternError if ``pattern`` is outside the portable subset or invalid."""
+    if not pattern:
+        raise PatternError("pattern is empty", 0)
+    at = 0
+    previous_quantifier = False
+    while at < len(pattern):
+        char = pattern[at]
+        quantifier = False
+        if char == "\\":
+            at += _escape_length(pattern, at)
+        elif char == "[":
+            at = _class_end(pattern, at)
+        elif char == "(":
+            if pattern.startswith("(?", at) and not pattern.startswith("(?:", at):
+                raise PatternError(
+                    "only (?: ) groups are portable: no lookaround, named groups or flags", at
+                )
+            at += 3 if pattern.startswith("(?:", at) else 1
+        elif char == "{":
+            match = _REPEAT.match(pattern, at)
+            if match is None:
+                raise PatternError("'{' must start a repeat {n}, {n,} or {n,m}; escape it", at)
+            numbers = [int(n) for n in (match.group(1), match.group(3)) if n]
+            if max(numbers) > MAX_REPEAT:
+                raise PatternError(f"repeat counts above {MAX_REPEAT} are not portable", at)
+            if len(numbers) == 2 and numbers[0] > numbers[1]:
+                raise PatternError("repeat {n,m} needs n <= m", at)
+            at = match.end()
+            quantifier = True
+        elif char in "*+?":
+            if char == "+" and previous_quantifier:
+                raise PatternError("possessive quantifiers are not portable", at)
+            quantifier = char != "?" or not previous_quantifier
+            at += 1
+        else:
+            at += 1
+        previous_quantifier = quantifier
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            re.compile(python_pattern(pattern), PYTHON_FLAGS)
+    except (re.error, FutureWarning) as exc:
+        offset = getattr(exc, "pos", None) or 0
+        raise PatternError(f"invalid pattern: {getattr(exc, 'msg', exc)}", offset) from None
+
+
+def python_pattern(pattern: str) -> str:
+    """The Python ``re`` source with PostgreSQL's meaning: ``$`` becomes ``\\Z``."""
+    out: list[str] = []
+    at = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            step = _escape_length(pattern, at)
+        elif char == "[":
+            step = _class_end(pattern, at) - at
+        else:
+            step = 1
+        out.append(r"\Z" if char == "$" else pattern[at : at + step])
+        at += step
+    return "".join(out)
+
+
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def matches(pattern: str, text: str) -> bool:
+    """Does ``text`` match ``pattern`` with PostgreSQL ``~`` semantics?"""
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = re.compile(python_pattern(pattern), PYTHON_FLAGS)
+    return compiled.search(text) is not None
