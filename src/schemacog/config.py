@@ -59,7 +59,7 @@ def _has_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE) is not None
+    return re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE) is not None
 
 
 def load_config(pyproject: Path, display: str | None = None) -> Config:
@@ -112,7 +112,7 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
 
 
 def _header_line(text: str) -> int | None:
-    match = re.search(r"^\s*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE)
+    match = re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 

@@ -124,7 +124,7 @@ def resolve_plain(text: str) -> Scalar:
 _FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
-_COG_MARKERS = ("[[[cog", "]]]", "[[[end]]]")
+_COG_MARKERS = ("[[[cog", "[[[end]]]", "]]]")
 
 
 def string_problem(text: str, *, multiline: bool) -> str | None:
@@ -302,7 +302,7 @@ def load_text(text: str, path: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Pos(path, mark.line + 1, mark.column + 1) if mark is not None else Pos(path, 1, 1)
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        what = ": ".join(part for part in (exc.context, exc.problem) if part)
         builder.error(where, f"invalid YAML: {what}")
         builder.fatal = True
     except yaml.YAMLError as exc:

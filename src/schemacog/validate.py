@@ -153,9 +153,12 @@ class _Validator(Reader):
 
     def schema(self, loaded: Loaded) -> Schema:
         try:
-            return self.schema_of(loaded.root)
+            schema = self.schema_of(loaded.root)
         except SchemaError:
             pass
+        else:
+            if not loaded.problems:
+                return schema
         problems = [p for p in self.problems if p.pos not in loaded.placeholders]
         raise SchemaError([*loaded.problems, *problems])
 
@@ -538,6 +541,16 @@ class _Validator(Reader):
     # --- foreign keys -------------------------------------------------------------
 
     def read_foreign_keys(self, draft: _TableDraft, tables: Mapping[str, _TableDraft]) -> None:
+        problems_before = len(self.problems)
+        self.read_column_foreign_keys(draft, tables)
+        if "foreign_keys" in draft.node.items:
+            self.read_table_foreign_keys(draft, draft.node.items["foreign_keys"], tables)
+        if len(self.problems) > problems_before:
+            draft.ok = False  # its example rows would only repeat the problem
+
+    def read_column_foreign_keys(
+        self, draft: _TableDraft, tables: Mapping[str, _TableDraft]
+    ) -> None:
         for name in draft.columns:
             body = draft.column_nodes[name]
             if "references" not in body.items:
@@ -555,8 +568,6 @@ class _Validator(Reader):
                 continue
             fk = ForeignKey((name,), target, (ref_column,), *actions, inline=True, pos=node.pos)
             self.resolve_foreign_key(draft, fk, node, tables)
-        if "foreign_keys" in draft.node.items:
-            self.read_table_foreign_keys(draft, draft.node.items["foreign_keys"], tables)
 
     def read_table_foreign_keys(
         self, draft: _TableDraft, node: Node, tables: Mapping[str, _TableDraft]
@@ -618,6 +629,19 @@ class _Validator(Reader):
         tables: Mapping[str, _TableDraft],
         table_node: Node | None = None,
     ) -> None:
+        problems_before = len(self.problems)
+        self.check_foreign_key(draft, fk, node, tables, table_node)
+        if len(self.problems) == problems_before:
+            draft.foreign_keys.append((fk, node))
+
+    def check_foreign_key(
+        self,
+        draft: _TableDraft,
+        fk: ForeignKey,
+        node: Node,
+        tables: Mapping[str, _TableDraft],
+        table_node: Node | None,
+    ) -> None:
         target = tables.get(fk.ref_table)
         if target is None:
             hint = did_you_mean(fk.ref_table, tables)
@@ -659,7 +683,6 @@ class _Validator(Reader):
                 not draft.columns[c].has_default for c in fk.columns
             ):
                 self.error(node, f"{key}: set_default needs a default on {', '.join(fk.columns)}")
-        draft.foreign_keys.append((fk, node))
 
     # --- examples -----------------------------------------------------------------
 
@@ -667,6 +690,7 @@ class _Validator(Reader):
         by_name = {d.name: d for d in drafts}
         for draft in drafts:
             self.read_foreign_keys(draft, by_name)
+        _skip_rows_of_dependents(drafts, by_name)
         shells = {d.name: d.table() for d in drafts}
         enums = {name: enum.value_names for name, enum in self.enums.items()}
         examples = {
@@ -805,6 +829,19 @@ class _Validator(Reader):
                 if other != label:
                     self.error(pos, f"{label} and {other} both become Python class {cls}")
                     break
+
+
+def _skip_rows_of_dependents(
+    drafts: Sequence[_TableDraft], by_name: Mapping[str, _TableDraft]
+) -> None:
+    """A table whose rows are not read makes the rows of tables that reference it moot."""
+    changed = True
+    while changed:
+        changed = False
+        for draft in drafts:
+            if draft.ok and any(not by_name[fk.ref_table].ok for fk, _ in draft.foreign_keys):
+                draft.ok = False
+                changed = True
 
 
 def _type_label(column: Column) -> str:

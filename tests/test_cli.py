@@ -1,0 +1,119 @@
+"""The command line as a user meets it: exit codes, output streams, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, RunCli
+from test_bad_schemas import CASES
+
+from schemacog import __version__
+from schemacog.cli import main
+
+
+def test_validate_prints_a_summary_and_exits_0(run_cli: RunCli) -> None:
+    result = run_cli("validate", "schema/shop.yaml")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == "schema/shop.yaml: 7 tables, 45 columns, 2 enums\n"
+
+
+def test_validate_without_argument_uses_the_config(run_cli: RunCli) -> None:
+    result = run_cli("validate", cwd=ROOT / "schema")
+    assert result.code == 0
+    assert result.out.endswith(": 7 tables, 45 columns, 2 enums\n")
+
+
+def test_validate_a_broken_copy_exits_2_with_positioned_lines(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    text = (ROOT / "schema" / "shop.yaml").read_text(encoding="utf-8")
+    broken = text.replace("{type: uuid, unique: true", "{type: uuid, uniqe: true", 1)
+    broken = broken.replace(
+        "customer_id: {type: bigint, references: customer.id",
+        "customer_id: {type: bigint, references: customer.idd",
+        1,
+    )
+    (tmp_path / "shop.yaml").write_text(broken, encoding="utf-8")
+    result = run_cli("validate", "shop.yaml", cwd=tmp_path)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.splitlines() == [
+        "shop.yaml:29:33: unknown key 'uniqe' in column 'public_id' of table 'customer'; "
+        "did you mean 'unique'?",
+        "shop.yaml:71:47: references unknown column customer.idd; did you mean 'id'?",
+    ]
+
+
+def test_no_config_and_no_argument_is_a_clear_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.code == 2
+    assert (
+        result.err
+        == ".:1: no schema given and no pyproject.toml with [tool.schemacog] above here\n"
+    )
+
+
+def test_config_errors_are_positioned(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.schemacog]\n'
+        'schema = "s.yaml"\nfiles = "*.py"\ndialekt = "pg"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "pyproject.toml:6: files must be a list of strings (globs)",
+        "pyproject.toml:7: unknown key 'dialekt' in [tool.schemacog]; did you mean 'dialect'?",
+    ]
+
+
+def test_version_and_module_entry_point(run_cli: RunCli) -> None:
+    result = run_cli("--version")
+    assert (result.code, result.out) == (0, f"schemacog {__version__}\n")
+
+
+def test_usage_errors_exit_2(run_cli: RunCli) -> None:
+    assert run_cli("frobnicate").code == 2
+    assert run_cli().code == 2
+    assert run_cli("validate", "a", "b").code == 2
+
+
+def test_schema_json_prints_the_shipped_json_schema(run_cli: RunCli) -> None:
+    result = run_cli("schema-json")
+    assert result.code == 0
+    document = json.loads(result.out)
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert result.out == (ROOT / "src" / "schemacog" / "schema.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "text"), [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+def test_no_bad_schema_prints_a_traceback(
+    name: str, text: str | bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    assert main(["validate", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Traceback" not in captured.err
+    assert all(line.startswith(f"{path}:") for line in captured.err.splitlines())
+
+
+def test_bad_schema_through_a_real_process_has_no_traceback(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    for index, (_, text, _) in enumerate(CASES[:10]):
+        path = tmp_path / f"bad{index}.yaml"
+        path.write_bytes(text.encode() if isinstance(text, str) else text)
+    for index in range(10):
+        result = run_cli("validate", f"bad{index}.yaml", cwd=tmp_path)
+        assert result.code == 2
+        assert "Traceback" not in result.err
+        assert result.err.startswith(f"bad{index}.yaml:")
+
+
+def test_valid_fixture_through_main(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(FIXTURES / "valid" / "minimal.yaml")]) == 0
+    assert capsys.readouterr().out.endswith("minimal.yaml: 1 table, 1 column, 0 enums\n")

@@ -1,0 +1,76 @@
+"""The portable regex subset: what is accepted, what is refused, and PostgreSQL semantics."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemacog.patterns import PatternError, check_portable, matches, python_pattern
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "^[^@ ]+@[^@ ]+$",
+        "^[A-Z]{2}[0-9]{9}[A-Z]{2}$",
+        r"^\d{3}-\d{4}$",
+        r"^(?:ab|cd)+?\.x*$",
+        r"[]a]",
+        r"[^]a-z]",
+        r"\x41\t\n\.\$\[",
+        "a{0,255}",
+        "^$",
+        "[$^.]",
+    ],
+)
+def test_portable_patterns_are_accepted(pattern: str) -> None:
+    check_portable(pattern)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message", "offset"),
+    [
+        ("", "pattern is empty", 0),
+        ("a(?=b)", "only (?: ) groups are portable", 1),
+        ("(?<!a)b", "only (?: ) groups are portable", 0),
+        ("(?P<n>a)", "only (?: ) groups are portable", 0),
+        ("(?i)abc", "only (?: ) groups are portable", 0),
+        ("(?>a)", "only (?: ) groups are portable", 0),
+        (r"(a)\1", "backreference or octal escape", 3),
+        (r"\bword", "escape \\b is not portable", 0),
+        (r"\Aa", "escape \\A is not portable", 0),
+        (r"a\Z", "escape \\Z is not portable", 1),
+        (r"\p{L}", "escape \\p is not portable", 0),
+        ("a*+", "possessive quantifiers are not portable", 2),
+        ("a{2}+", "possessive quantifiers are not portable", 4),
+        ("[[:alpha:]]", "'[' inside a character class is not portable", 1),
+        ("[a--b]", "in a character class is not portable", 2),
+        ("a{256}", "repeat counts above 255 are not portable", 1),
+        ("a{3,2}", "repeat {n,m} needs n <= m", 1),
+        ("a{x}", "'{' must start a repeat", 1),
+        ("[a-z", "character class is not closed", 0),
+        ("a\\", "pattern ends with a lone backslash", 1),
+        ("(ab", "invalid pattern: missing ), unterminated subpattern", 0),
+        ("*a", "invalid pattern: nothing to repeat", 0),
+    ],
+)
+def test_unportable_patterns_are_refused(pattern: str, message: str, offset: int) -> None:
+    with pytest.raises(PatternError) as caught:
+        check_portable(pattern)
+    assert message in str(caught.value)
+    assert caught.value.offset == offset
+
+
+def test_dollar_anchors_the_very_end_like_postgres() -> None:
+    assert python_pattern("^a$") == r"^a\Z"
+    assert python_pattern(r"[$]\$$") == r"[$]\$\Z"
+    assert matches("^a$", "a")
+    assert not matches("^a$", "a\n")
+
+
+def test_dot_matches_a_newline_like_postgres() -> None:
+    assert matches("^a.b$", "a\nb")
+
+
+def test_match_is_a_search_like_postgres() -> None:
+    assert matches("b", "abc")
+    assert not matches("^b", "abc")
