@@ -1,0 +1,45 @@
+"""Sessions: tests, lint, validate (the main job until regen/check land), bench.
+
+Virtualenvs are reused between runs and created with uv when it is installed, so a
+second ``nox -s tests`` starts in about a second.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["lint", "tests"]
+
+PYTHON = "3.11"
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The test suite (pass pytest arguments after --, e.g. -- --update-goldens)."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff check, ruff format --check and mypy --strict over src, tests, benchmarks."""
+    session.install("-e", ".[dev]")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy", "--strict")
+
+
+@nox.session(python=PYTHON)
+def validate(session: nox.Session) -> None:
+    """Validate this repository's own schema (schema/shop.yaml)."""
+    session.install("-e", ".")
+    session.run("schemacog", "validate")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks: printed ratios against baselines measured in the same run."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench_validate.py", *session.posargs)
