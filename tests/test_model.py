@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT
 
+from schemacog.errors import SchemaError
 from schemacog.model import NOW, BrokenRule, Column, FkAction, ForeignKey, Index, LogicalType
 from schemacog.validate import load_schema, load_schema_text
 
@@ -211,3 +212,12 @@ def test_every_feature_fixture_reads_each_type_and_key() -> None:
 def test_schema_text_loads_the_same_as_the_file() -> None:
     text = SHOP.read_text(encoding="utf-8")
     assert load_schema_text(text, "x.yaml") == load_schema(SHOP)
+
+
+def test_more_than_ten_thousand_tables_is_a_positioned_error() -> None:
+    body = "".join(f"  t{i}: {{columns: {{id: {{type: integer}}}}}}\n" for i in range(10_001))
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text("schemacog: 1\nname: big\ntables:\n" + body, "big.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "big.yaml:4:3: 10001 tables; the limit is 10000"
+    ]
