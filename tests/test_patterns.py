@@ -49,6 +49,7 @@ def test_portable_patterns_are_accepted(pattern: str) -> None:
         ("a{x}", "'{' must start a repeat", 1),
         ("[a-z", "character class is not closed", 0),
         ("a\\", "pattern ends with a lone backslash", 1),
+        (r"\x41B", "\\x41B is not portable; write \\x41[B]", 0),
         ("(ab", "invalid pattern: missing ), unterminated subpattern", 0),
         ("*a", "invalid pattern: nothing to repeat", 0),
     ],

@@ -23,6 +23,7 @@ MAX_REPEAT = 255
 PYTHON_FLAGS = re.DOTALL
 _REPEAT = re.compile(r"\{([0-9]+)(,([0-9]*))?\}")
 _HEX2 = re.compile(r"[0-9a-fA-F]{2}")
+_HEX_DIGITS = "0123456789abcdefABCDEF"
 
 
 class PatternError(ValueError):
@@ -41,6 +42,11 @@ def _escape_length(pattern: str, at: int) -> int:
     if char in ALLOWED_ESCAPES or not char.isalnum():
         return 2
     if char == "x" and _HEX2.match(pattern, at + 2):
+        following = pattern[at + 4 : at + 5]
+        if following and following in _HEX_DIGITS:  # PostgreSQL reads every hex digit
+            digits = pattern[at + 2 : at + 4]
+            message = f"\\x{digits}{following} is not portable; write \\x{digits}[{following}]"
+            raise PatternError(message, at)
         return 4
     if char.isdigit():
         raise PatternError(f"backreference or octal escape \\{char} is not portable", at)
