@@ -124,6 +124,11 @@ def check_portable(pattern: str) -> None:
 
 def python_pattern(pattern: str) -> str:
     """The Python ``re`` source with PostgreSQL's meaning: ``$`` becomes ``\\Z``."""
+    return replace_dollar(pattern, r"\Z")
+
+
+def replace_dollar(pattern: str, anchor: str) -> str:
+    """``pattern`` with each ``$`` anchor (not escaped, not in a class) replaced."""
     out: list[str] = []
     at = 0
     while at < len(pattern):
@@ -134,7 +139,7 @@ def python_pattern(pattern: str) -> str:
             step = _class_end(pattern, at) - at
         else:
             step = 1
-        out.append(r"\Z" if char == "$" else pattern[at : at + step])
+        out.append(anchor if char == "$" else pattern[at : at + step])
         at += step
     return "".join(out)
 

@@ -40,7 +40,7 @@ def bytes_literal(data: bytes) -> str:
     out = []
     for byte in data:
         char = chr(byte)
-        if char == "\\" or char == quote:
+        if char in {"\\", quote}:
             out.append("\\" + char)
         elif 0x20 <= byte < 0x7F:
             out.append(char)

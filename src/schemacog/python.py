@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from schemacog import pyliterals, templating
-from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table
 from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
+from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table
 from schemacog.naming import enum_member, field_name, pascal_case, upper_snake
 from schemacog.patterns import python_pattern
 
@@ -201,7 +201,9 @@ def _fields(schema: Schema, table: Table) -> list[FieldView]:
             field_call = Call(f"{head} = _dc.field(", [prefixed("default=", default)], ")")
             dataclass_line = lay_out(field_call, 4)
         else:
-            dataclass_line = lay_out(head if default is None else prefixed(f"{head} = ", default), 4)
+            dataclass_line = lay_out(
+                head if default is None else prefixed(f"{head} = ", default), 4
+            )
         pydantic_line = bracketed(4, f"{head} = _pd.Field(", args, ")") if args else f"    {head}"
         views.append(
             FieldView(
@@ -222,10 +224,11 @@ def _docstring(table: Table) -> str:
 def dataclass_needs(schema: Schema, table: Table) -> Needs:
     needs = _type_needs(table.columns)
     needs.imports.add("from dataclasses import dataclass")
-    if any(c.default is NOW or (c.has_default and c.type in FIELD_DEFAULT_TYPES) for c in table.columns):
+    if any(
+        c.default is NOW or (c.has_default and c.type in FIELD_DEFAULT_TYPES) for c in table.columns
+    ):
         needs.imports.add("import dataclasses as _dc")
     return needs
-
 
 
 def render_dataclass(schema: Schema, table: Table) -> str:
@@ -347,7 +350,11 @@ def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView],
         if refused:
             type_test += f" or isinstance(value, {refused})"
         tz = {LogicalType.TIMESTAMPTZ: "aware", LogicalType.TIMESTAMP: "naive"}.get(column.type, "")
-        tz_message = f"{key}: must have a time zone" if tz == "aware" else f"{key}: must not have a time zone"
+        tz_message = (
+            f"{key}: must have a time zone"
+            if tz == "aware"
+            else f"{key}: must not have a time zone"
+        )
         null_message = f"{key}: is required" if required == "always" else f"{key}: must not be null"
         views.append(
             CheckView(

@@ -36,9 +36,7 @@ def shipped() -> ImmutableSandboxedEnvironment:
     """The environment of the templates inside the package (``schemacog/templates``)."""
     from schemacog import pyliterals
 
-    return make_environment(
-        PackageLoader("schemacog", "templates"), {"pystr": pyliterals.string}
-    )
+    return make_environment(PackageLoader("schemacog", "templates"), {"pystr": pyliterals.string})
 
 
 def render(template: str, **context: object) -> str:

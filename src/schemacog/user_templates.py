@@ -1,0 +1,77 @@
+"""User templates (``sc.template``): a confined folder, a sandboxed strict environment.
+
+Every template load, the first one and each ``include``/``extends``/``import``, is
+resolved (symlinks too) and refused unless it stays inside the templates folder.
+Templates render in Jinja's ``ImmutableSandboxedEnvironment`` with ``StrictUndefined``
+and see ``schema`` (the validated model) and the literal arguments of the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import jinja2
+from jinja2 import BaseLoader, Environment
+from jinja2.exceptions import SecurityError
+
+from schemacog.model import Schema
+from schemacog.templating import make_environment
+
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+class TemplateError(Exception):
+    """A user template that cannot be loaded or rendered; the message names it."""
+
+
+class ConfinedLoader(BaseLoader):
+    """Loads templates only from inside ``folder`` (after resolving symlinks)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        path = confined(self.folder, template)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise jinja2.TemplateNotFound(template) from exc
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise TemplateError(f"template {template!r} is larger than 1 MB")
+        return data.decode("utf-8"), str(path), lambda: True
+
+
+def confined(folder: Path, name: str) -> Path:
+    """``folder / name`` resolved, or TemplateError if it leaves ``folder``."""
+    if Path(name).is_absolute():
+        raise TemplateError(f"template path {name!r} must be relative to the templates folder")
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder):
+        raise TemplateError(f"template path {name!r} leaves the templates folder")
+    if not path.is_file():
+        raise TemplateError(f"template {name!r} not found in the templates folder")
+    return path
+
+
+def render(folder: Path, name: str, schema: Schema, literals: Mapping[str, object]) -> str:
+    environment = make_environment(ConfinedLoader(folder))
+    try:
+        template = environment.get_template(name)
+        return template.render(**literals, schema=schema)
+    except TemplateError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{exc.name or name}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template {name!r}: {exc.message}") from None
+    except SecurityError as exc:
+        raise TemplateError(f"template {name!r} tried something unsafe: {exc}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"template {name!r}: {exc}") from None
+    except (ValueError, TypeError, ArithmeticError, LookupError) as exc:
+        raise TemplateError(f"template {name!r} failed: {type(exc).__name__}: {exc}") from None
