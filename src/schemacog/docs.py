@@ -14,6 +14,7 @@ from schemacog.sql.dialects import POSTGRES
 from schemacog.sql.render import literal as sql_literal
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_BLOCK_START = re.compile(r"[#>+=-]|[0-9]+[.)]")
 
 
 def md_text(text: str | None) -> str:
@@ -21,6 +22,10 @@ def md_text(text: str | None) -> str:
     if not text:
         return ""
     escaped = _MD_SPECIAL.sub(r"\\\1", text.strip("\n"))
+    block = _BLOCK_START.match(escaped)  # a heading, quote, list or rule if left as it is
+    if block is not None:
+        at = block.end() - 1
+        escaped = escaped[:at] + "\\" + escaped[at:]
     return escaped.replace("\t", " ").replace("\n", "<br>")
 
 

@@ -137,7 +137,9 @@ def _checks(
     if column.type is LogicalType.BOOLEAN and dialect.boolean_check:
         checks.append(f"{name} IN (0, 1)")
     if column.type is LogicalType.JSON and dialect.json_check:
-        checks.append(dialect.json_check.format(column=name))
+        check = dialect.json_check.format(column=name)
+        # json_valid(NULL) is 0, not NULL, in SQLite before 3.45: let NULL through.
+        checks.append(f"{name} IS NULL OR {check}" if column.nullable else check)
     return checks, unenforced
 
 

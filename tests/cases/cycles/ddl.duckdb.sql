@@ -1,0 +1,25 @@
+-- Not enforced by DuckDB: ON DELETE CASCADE of (parent_id) -> department: not supported, NO ACTION instead
+CREATE TABLE department (
+    id INTEGER NOT NULL PRIMARY KEY,
+    head_id INTEGER,
+    parent_id INTEGER REFERENCES department (id)
+);
+COMMENT ON TABLE department IS 'Belongs to a company; has a head employee (a cycle with employee).';
+
+-- Not enforced by DuckDB: ON UPDATE CASCADE of (department_id) -> department: not supported, NO ACTION instead
+CREATE TABLE employee (
+    id INTEGER NOT NULL PRIMARY KEY,
+    department_id INTEGER NOT NULL REFERENCES department (id),
+    code VARCHAR NOT NULL UNIQUE CHECK (length(code) <= 8)
+);
+
+CREATE TABLE badge (
+    employee_id INTEGER NOT NULL,
+    department_id INTEGER NOT NULL,
+    seq SMALLINT NOT NULL DEFAULT 1,
+    PRIMARY KEY (employee_id, seq),
+    FOREIGN KEY (employee_id) REFERENCES employee (id) ON DELETE RESTRICT,
+    FOREIGN KEY (department_id) REFERENCES department (id) ON UPDATE RESTRICT
+);
+
+-- Not enforced by DuckDB: foreign key department(head_id) -> employee closes a cycle

@@ -1,0 +1,25 @@
+-- SQLite: foreign keys are enforced only with PRAGMA foreign_keys = ON.
+-- SQLite: declared types are affinities; a value of another type is not rejected.
+-- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
+
+-- Belongs to a company; has a head employee (a cycle with employee).
+CREATE TABLE department (
+    id INTEGER NOT NULL PRIMARY KEY,
+    head_id INTEGER REFERENCES employee (id) ON DELETE SET NULL,
+    parent_id INTEGER REFERENCES department (id) ON DELETE CASCADE
+);
+
+CREATE TABLE employee (
+    id INTEGER NOT NULL PRIMARY KEY,
+    department_id INTEGER NOT NULL REFERENCES department (id) ON UPDATE CASCADE,
+    code TEXT NOT NULL UNIQUE CHECK (length(code) <= 8)
+);
+
+CREATE TABLE badge (
+    employee_id INTEGER NOT NULL,
+    department_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (employee_id, seq),
+    FOREIGN KEY (employee_id) REFERENCES employee (id) ON DELETE RESTRICT,
+    FOREIGN KEY (department_id) REFERENCES department (id) ON UPDATE RESTRICT
+);

@@ -1,0 +1,40 @@
+CREATE TYPE level AS ENUM ('low', 'in-progress', '2nd');
+COMMENT ON TYPE level IS 'How loud.';
+
+CREATE TYPE yes_no AS ENUM ('yes', 'no', 'on');
+
+CREATE SEQUENCE class_id_seq;
+CREATE TABLE class (
+    id INTEGER NOT NULL DEFAULT nextval('class_id_seq') PRIMARY KEY,
+    def VARCHAR NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10) CHECK (regexp_matches(def, '^[a-z]{2,10}$', 's')),
+    json JSON DEFAULT '{"a":[1,2.5,true,null,"x"]}',
+    schema VARCHAR,
+    model_x DOUBLE NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0),
+    date DATE NOT NULL DEFAULT '2024-02-29',
+    datetime TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
+    t TIME NOT NULL DEFAULT '23:59:59.999999',
+    tz TIMESTAMPTZ NOT NULL DEFAULT '2024-01-01 00:00:00+05:30',
+    u UUID NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
+    b BLOB NOT NULL DEFAULT from_hex('68656c6c6f'),
+    flag BOOLEAN NOT NULL DEFAULT FALSE,
+    amount DECIMAL(5,2) NOT NULL DEFAULT -0.5 CHECK (amount >= -999.99) CHECK (amount <= 999),
+    small SMALLINT NOT NULL DEFAULT 16 CHECK (small >= -32768) CHECK (small <= 32767),
+    big BIGINT NOT NULL DEFAULT 9223372036854775807,
+    lvl level NOT NULL DEFAULT 'in-progress',
+    answer yes_no,
+    UNIQUE (def, lvl)
+);
+COMMENT ON TABLE class IS 'A table named like a Python keyword.';
+CREATE INDEX ix_class_date ON class (date, lvl);
+CREATE UNIQUE INDEX ux_class_small ON class (small);
+
+-- Not enforced by DuckDB: ON DELETE SET NULL of (parent_id) -> class: not supported, NO ACTION instead
+-- Not enforced by DuckDB: ON UPDATE CASCADE of (parent_id) -> class: not supported, NO ACTION instead
+-- Not enforced by DuckDB: ON DELETE SET DEFAULT of (def, lvl) -> class: not supported, NO ACTION instead
+CREATE TABLE child (
+    parent_id INTEGER REFERENCES class (id),
+    def VARCHAR NOT NULL DEFAULT 'xy' CHECK (length(def) <= 10),
+    lvl level NOT NULL DEFAULT 'low',
+    seq SMALLINT NOT NULL PRIMARY KEY,
+    FOREIGN KEY (def, lvl) REFERENCES class (def, lvl)
+);

@@ -1,0 +1,34 @@
+-- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
+-- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+
+CREATE TABLE class (
+    id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    def VARCHAR(11) NOT NULL DEFAULT 'abc' CHECK ((CHAR_LENGTH(def) >= 2) AND (CHAR_LENGTH(def) <= 10) AND (def REGEXP '(?s-i)^[a-z]{2,10}\\z')),
+    json JSON DEFAULT '{"a":[1,2.5,true,null,"x"]}',
+    schema LONGTEXT,
+    model_x DOUBLE NOT NULL DEFAULT 0.5 CHECK ((model_x >= -1.5) AND (model_x <= 1000.0)),
+    date DATE NOT NULL DEFAULT '2024-02-29',
+    datetime DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+    t TIME(6) NOT NULL DEFAULT '23:59:59.999999',
+    tz DATETIME(6) NOT NULL DEFAULT '2023-12-31 18:30:00',
+    u UUID NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
+    b LONGBLOB NOT NULL DEFAULT X'68656C6C6F',
+    flag BOOLEAN NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
+    amount DECIMAL(5,2) NOT NULL DEFAULT -0.5 CHECK ((amount >= -999.99) AND (amount <= 999)),
+    small SMALLINT NOT NULL DEFAULT 16 CHECK ((small >= -32768) AND (small <= 32767)),
+    big BIGINT NOT NULL DEFAULT 9223372036854775807,
+    lvl ENUM('low', 'in-progress', '2nd') NOT NULL DEFAULT 'in-progress',
+    answer ENUM('yes', 'no', 'on'),
+    UNIQUE (def, lvl)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A table named like a Python keyword.';
+CREATE INDEX ix_class_date ON class (date, lvl);
+CREATE UNIQUE INDEX ux_class_small ON class (small);
+
+-- Not enforced by MariaDB: ON DELETE SET DEFAULT of (def, lvl) -> class: not supported, NO ACTION instead
+CREATE TABLE child (
+    parent_id INT REFERENCES class (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    def VARCHAR(11) NOT NULL DEFAULT 'xy' CHECK (CHAR_LENGTH(def) <= 10),
+    lvl ENUM('low', 'in-progress', '2nd') NOT NULL DEFAULT 'low',
+    seq SMALLINT NOT NULL PRIMARY KEY,
+    FOREIGN KEY (def, lvl) REFERENCES class (def, lvl)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

@@ -1,0 +1,36 @@
+-- SQLite: foreign keys are enforced only with PRAGMA foreign_keys = ON.
+-- SQLite: declared types are affinities; a value of another type is not rejected.
+-- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
+
+-- Not enforced by SQLite: pattern of def: ^[a-z]{2,10}$
+-- A table named like a Python keyword.
+CREATE TABLE class (
+    id INTEGER NOT NULL PRIMARY KEY,
+    def TEXT NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10),
+    json TEXT DEFAULT '{"a":[1,2.5,true,null,"x"]}' CHECK (json IS NULL OR json_valid(json)),
+    schema TEXT,
+    model_x REAL NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0),
+    date TEXT NOT NULL DEFAULT '2024-02-29',
+    datetime TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    t TEXT NOT NULL DEFAULT '23:59:59.999999',
+    tz TEXT NOT NULL DEFAULT '2024-01-01 00:00:00+05:30',
+    u TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
+    b BLOB NOT NULL DEFAULT X'68656C6C6F',
+    flag INTEGER NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
+    amount NUMERIC(5,2) NOT NULL DEFAULT -0.5 CHECK (amount >= -999.99) CHECK (amount <= 999),
+    small INTEGER NOT NULL DEFAULT 16 CHECK (small >= -32768) CHECK (small <= 32767),
+    big INTEGER NOT NULL DEFAULT 9223372036854775807,
+    lvl TEXT NOT NULL DEFAULT 'in-progress' CHECK (lvl IN ('low', 'in-progress', '2nd')),
+    answer TEXT CHECK (answer IN ('yes', 'no', 'on')),
+    UNIQUE (def, lvl)
+);
+CREATE INDEX ix_class_date ON class (date, lvl);
+CREATE UNIQUE INDEX ux_class_small ON class (small);
+
+CREATE TABLE child (
+    parent_id INTEGER REFERENCES class (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    def TEXT NOT NULL DEFAULT 'xy' CHECK (length(def) <= 10),
+    lvl TEXT NOT NULL DEFAULT 'low' CHECK (lvl IN ('low', 'in-progress', '2nd')),
+    seq INTEGER NOT NULL PRIMARY KEY,
+    FOREIGN KEY (def, lvl) REFERENCES class (def, lvl) ON DELETE SET DEFAULT
+);

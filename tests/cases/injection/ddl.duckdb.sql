@@ -1,0 +1,31 @@
+CREATE TYPE Weird AS ENUM ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--');
+COMMENT ON TYPE Weird IS 'Line one with ''quotes'' and "double quotes".
+  Indented line two \ with a backslash.
+Trailing quote"
+';
+
+CREATE TABLE "select" (
+    "from" BIGINT NOT NULL PRIMARY KEY,
+    class VARCHAR NOT NULL DEFAULT 'O''Brien "the" \ one' CHECK (length(class) <= 40),
+    json JSON DEFAULT '{"k''":["\"","\\","\n"]}',
+    schema VARCHAR CHECK (regexp_matches(schema, '^[^''"\\]*$', 's')),
+    model_config Weird NOT NULL DEFAULT 'it''s',
+    date DATE,
+    datetime TIMESTAMPTZ,
+    _id INTEGER,
+    Mixed BOOLEAN NOT NULL DEFAULT FALSE
+);
+COMMENT ON TABLE "select" IS 'A table named like a keyword; description with '''''' and """ and \n literal';
+COMMENT ON COLUMN "select"."from" IS '*/ DROP TABLE users; --';
+COMMENT ON COLUMN "select".class IS '|pipe| and <script>alert(1)</script>';
+COMMENT ON COLUMN "select".schema IS 'No quotes, no backslashes.';
+COMMENT ON COLUMN "select"._id IS 'Leading underscore: # not a heading
+second line';
+
+-- Not enforced by DuckDB: ON DELETE CASCADE of (group) -> select: not supported, NO ACTION instead
+CREATE TABLE user (
+    key VARCHAR NOT NULL PRIMARY KEY CHECK (length(key) <= 10),
+    "group" BIGINT NOT NULL REFERENCES "select" ("from"),
+    "order" SMALLINT NOT NULL DEFAULT 0 CHECK ("order" >= -5) CHECK ("order" <= 5)
+);
+COMMENT ON TABLE user IS 'Another keyword.';

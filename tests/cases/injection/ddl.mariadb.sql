@@ -1,0 +1,21 @@
+-- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
+-- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+
+CREATE TABLE `select` (
+    `from` BIGINT NOT NULL PRIMARY KEY COMMENT '*/ DROP TABLE users; --',
+    class VARCHAR(41) NOT NULL DEFAULT 'O''Brien "the" \\ one' COMMENT '|pipe| and <script>alert(1)</script>' CHECK (CHAR_LENGTH(class) <= 40),
+    json JSON DEFAULT '{"k''":["\\"","\\\\","\\n"]}',
+    schema LONGTEXT COMMENT 'No quotes, no backslashes.' CHECK (schema REGEXP '(?s-i)^[^''"\\\\]*\\z'),
+    model_config ENUM('it''s', 'say "hi"', 'back\\slash', 'with space', 'ünïcödé', '--x--') NOT NULL DEFAULT 'it''s',
+    date DATE,
+    datetime DATETIME(6),
+    _id INT COMMENT 'Leading underscore: # not a heading
+second line',
+    Mixed BOOLEAN NOT NULL DEFAULT FALSE CHECK (Mixed IN (0, 1))
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A table named like a keyword; description with '''''' and """ and \\n literal';
+
+CREATE TABLE user (
+    `key` VARCHAR(11) NOT NULL PRIMARY KEY CHECK (CHAR_LENGTH(`key`) <= 10),
+    `group` BIGINT NOT NULL REFERENCES `select` (`from`) ON DELETE CASCADE,
+    `order` SMALLINT NOT NULL DEFAULT 0 CHECK ((`order` >= -5) AND (`order` <= 5))
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='Another keyword.';

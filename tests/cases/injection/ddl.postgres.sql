@@ -1,0 +1,30 @@
+CREATE TYPE "Weird" AS ENUM ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--');
+COMMENT ON TYPE "Weird" IS 'Line one with ''quotes'' and "double quotes".
+  Indented line two \ with a backslash.
+Trailing quote"
+';
+
+CREATE TABLE "select" (
+    "from" bigint NOT NULL PRIMARY KEY,
+    class text NOT NULL DEFAULT 'O''Brien "the" \ one' CHECK (char_length(class) <= 40),
+    json jsonb DEFAULT '{"k''":["\"","\\","\n"]}',
+    schema text CHECK (schema ~ '^[^''"\\]*$'),
+    model_config "Weird" NOT NULL DEFAULT 'it''s',
+    date date,
+    datetime timestamptz,
+    _id integer,
+    "Mixed" boolean NOT NULL DEFAULT FALSE
+);
+COMMENT ON TABLE "select" IS 'A table named like a keyword; description with '''''' and """ and \n literal';
+COMMENT ON COLUMN "select"."from" IS '*/ DROP TABLE users; --';
+COMMENT ON COLUMN "select".class IS '|pipe| and <script>alert(1)</script>';
+COMMENT ON COLUMN "select".schema IS 'No quotes, no backslashes.';
+COMMENT ON COLUMN "select"._id IS 'Leading underscore: # not a heading
+second line';
+
+CREATE TABLE "user" (
+    key text NOT NULL PRIMARY KEY CHECK (char_length(key) <= 10),
+    "group" bigint NOT NULL REFERENCES "select" ("from") ON DELETE CASCADE,
+    "order" smallint NOT NULL DEFAULT 0 CHECK ("order" >= -5) CHECK ("order" <= 5)
+);
+COMMENT ON TABLE "user" IS 'Another keyword.';

@@ -1,0 +1,29 @@
+-- SQLite: foreign keys are enforced only with PRAGMA foreign_keys = ON.
+-- SQLite: declared types are affinities; a value of another type is not rejected.
+-- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
+
+-- Not enforced by SQLite: pattern of schema: ^[^'"\\]*$
+-- A table named like a keyword; description with ''' and """ and \n literal
+CREATE TABLE "select" (
+    -- */ DROP TABLE users; --
+    "from" INTEGER NOT NULL PRIMARY KEY,
+    -- |pipe| and <script>alert(1)</script>
+    class TEXT NOT NULL DEFAULT 'O''Brien "the" \ one' CHECK (length(class) <= 40),
+    json TEXT DEFAULT '{"k''":["\"","\\","\n"]}' CHECK (json IS NULL OR json_valid(json)),
+    -- No quotes, no backslashes.
+    schema TEXT,
+    model_config TEXT NOT NULL DEFAULT 'it''s' CHECK (model_config IN ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--')),
+    date TEXT,
+    datetime TEXT,
+    -- Leading underscore: # not a heading
+    -- second line
+    _id INTEGER,
+    Mixed INTEGER NOT NULL DEFAULT FALSE CHECK (Mixed IN (0, 1))
+);
+
+-- Another keyword.
+CREATE TABLE user (
+    key TEXT NOT NULL PRIMARY KEY CHECK (length(key) <= 10),
+    "group" INTEGER NOT NULL REFERENCES "select" ("from") ON DELETE CASCADE,
+    "order" INTEGER NOT NULL DEFAULT 0 CHECK ("order" >= -5) CHECK ("order" <= 5)
+);

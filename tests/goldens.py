@@ -1,0 +1,81 @@
+"""Golden cases: tests/cases/<case>/schema.yaml and what every renderer makes of it.
+
+Python and Markdown goldens are whole files produced by stock cog (``cog -r -p "import
+schemacog.markers as sc"``) from marked files that mix hand-written code and regions;
+SQL goldens are the ``ddl`` of each dialect. ``--update-goldens`` rewrites them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from cogapp import Cog  # type: ignore[import-untyped]
+
+from schemacog.model import Schema
+from schemacog.sql.dialects import DIALECTS
+from schemacog.sql.render import render_ddl
+from schemacog.validate import load_schema
+
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "schema.yaml").is_file())
+PYTHON_KINDS = ("dataclass", "pydantic", "validator", "columns")
+
+
+def schema_of(case: str) -> Schema:
+    return load_schema(CASES_DIR / case / "schema.yaml", f"{case}/schema.yaml")
+
+
+def marked_python(schema: Schema) -> str:
+    """A Python file with a region for every sc.python call and some code of its own."""
+    parts = [
+        f'"""Models of {schema.name}: generated regions between hand-written code."""\n\n',
+        "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n",
+    ]
+    for enum in schema.enums:
+        parts.append(f'\n\n# [[[cog sc.python.enum("{enum.name}") ]]]\n# [[[end]]]\n')
+    for table in schema.tables:
+        for kind in PYTHON_KINDS:
+            parts.append(f'\n\n# [[[cog sc.python.{kind}("{table.name}") ]]]\n# [[[end]]]\n')
+    parts.append(
+        "\n\ndef table_count() -> int:\n"
+        '    """Hand-written code after the regions."""\n'
+        f"    return {len(schema.tables)}\n"
+    )
+    return "".join(parts)
+
+
+def marked_docs(schema: Schema) -> str:
+    return (
+        f"# {schema.name}\n\nHand-written introduction.\n\n"
+        "<!-- [[[cog sc.docs.dictionary() ]]] -->\n<!-- [[[end]]] -->\n\n"
+        "## Diagram\n\n<!-- [[[cog sc.docs.erd() ]]] -->\n<!-- [[[end]]] -->\n"
+    )
+
+
+def run_cog(folder: Path, name: str, text: str, schema_path: Path) -> str:
+    """Stock cog, in-process, on ``folder/name`` with the schema configured for it."""
+    (folder / "pyproject.toml").write_text(
+        f'[tool.schemacog]\nschema = "{schema_path.as_posix()}"\nfiles = ["*"]\n',
+        encoding="utf-8",
+    )
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        Cog().callable_main(["cog", "-r", "-p", "import schemacog.markers as sc", str(path)])
+    return path.read_text(encoding="utf-8")
+
+
+def renderers(case: str, workdir: Path) -> dict[str, Callable[[], str]]:
+    """Golden file name -> how to render it now."""
+    schema = schema_of(case)
+    schema_path = CASES_DIR / case / "schema.yaml"
+    found: dict[str, Callable[[], str]] = {
+        "models.py": lambda: run_cog(workdir, "models.py", marked_python(schema), schema_path),
+        "docs.md": lambda: run_cog(workdir, "docs.md", marked_docs(schema), schema_path),
+    }
+    for dialect in DIALECTS:
+        found[f"ddl.{dialect}.sql"] = lambda d=dialect: render_ddl(schema, d)  # type: ignore[misc]
+    return found
