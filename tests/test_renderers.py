@@ -19,8 +19,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from goldens import CASES, CASES_DIR, renderers, run_cog, schema_of
+
 from schemacog import engines
 from schemacog.model import Column, LogicalType, Schema, Table
 from schemacog.naming import field_name, pascal_case
@@ -73,7 +73,15 @@ def test_generated_python_is_ruff_and_mypy_clean(case: str, tmp_path: Path) -> N
     fmt = _run([*ruff, "format", "--isolated", "--no-cache", "--check", "models.py"], tmp_path)
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
     mypy = _run(
-        [sys.executable, "-m", "mypy", "--strict", "--config-file=", "--no-incremental", "models.py"],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--config-file=",
+            "--no-incremental",
+            "models.py",
+        ],
         tmp_path,
     )
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
@@ -84,7 +92,8 @@ def test_generated_python_is_ruff_and_mypy_clean(case: str, tmp_path: Path) -> N
 def _load_models(case: str) -> ModuleType:
     path = CASES_DIR / case / "models.py"
     spec = importlib.util.spec_from_file_location(f"golden_models_{case}", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -132,11 +141,17 @@ def _engine(dialect: str) -> engines.Engine:
         if dialect == "duckdb":
             return engines.DuckdbEngine()
         if dialect == "postgres":
-            return engines.PostgresEngine(os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres"))
-        return engines.MariadbEngine(engines.mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL")))
+            return engines.PostgresEngine(
+                os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
+            )
+        return engines.MariadbEngine(
+            engines.mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL"))
+        )
     except engines.EngineUnavailable as exc:
         if os.environ.get(f"SCHEMACOG_REQUIRE_{dialect.upper()}") == "1":
-            pytest.fail(f"{dialect} is required here (SCHEMACOG_REQUIRE_{dialect.upper()}=1): {exc}")
+            pytest.fail(
+                f"{dialect} is required here (SCHEMACOG_REQUIRE_{dialect.upper()}=1): {exc}"
+            )
         pytest.skip(f"{dialect} not available: {exc}")
 
 
@@ -191,7 +206,10 @@ def test_ddl_runs_and_the_catalog_matches_the_model(case: str, engine: engines.E
         assert [c.name for c in found] == [c.name for c in table.columns]
         for column, seen in zip(table.columns, found, strict=True):
             assert seen.nullable == column.nullable, (table.name, column.name)
-            assert seen.type == catalog_type(engine.dialect, schema, column), (table.name, column.name)
+            assert seen.type == catalog_type(engine.dialect, schema, column), (
+                table.name,
+                column.name,
+            )
         assert engine.primary_key(table.name) == list(table.primary_key)
 
 

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from schemacog.model import Column, LogicalType, Table, Value
 from schemacog.sql.dialects import utc
-from schemacog.sql.render import quote, dialect_named
+from schemacog.sql.render import dialect_named, quote
 
 
 class EngineUnavailable(Exception):
@@ -117,7 +117,9 @@ class DuckdbEngine:
         try:
             import duckdb
         except ImportError as exc:
-            raise EngineUnavailable("duckdb is not installed (pip install 'schemacog[verify]')") from exc
+            raise EngineUnavailable(
+                "duckdb is not installed (pip install 'schemacog[verify]')"
+            ) from exc
         self._error = duckdb.Error
         self.connection = duckdb.connect(":memory:")
 
@@ -127,7 +129,9 @@ class DuckdbEngine:
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
         params = [
-            _json_text(values[n]) if table.column(n).type is LogicalType.JSON and values[n] is not None else values[n]
+            _json_text(values[n])
+            if table.column(n).type is LogicalType.JSON and values[n] is not None
+            else values[n]
             for n in names
         ]
         try:
@@ -166,7 +170,9 @@ class PostgresEngine:
             import psycopg
             from psycopg.types.json import Jsonb
         except ImportError as exc:
-            raise EngineUnavailable("psycopg is not installed (pip install 'schemacog[verify]')") from exc
+            raise EngineUnavailable(
+                "psycopg is not installed (pip install 'schemacog[verify]')"
+            ) from exc
         self._error = psycopg.Error
         self._jsonb = Jsonb
         try:
@@ -183,7 +189,9 @@ class PostgresEngine:
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
         params: list[Any] = [
-            self._jsonb(values[n]) if table.column(n).type is LogicalType.JSON and values[n] is not None else values[n]
+            self._jsonb(values[n])
+            if table.column(n).type is LogicalType.JSON and values[n] is not None
+            else values[n]
             for n in names
         ]
         try:
@@ -231,7 +239,9 @@ class MariadbEngine:
             import pymysql
             from pymysql.constants import CLIENT
         except ImportError as exc:
-            raise EngineUnavailable("PyMySQL is not installed (pip install 'schemacog[verify]')") from exc
+            raise EngineUnavailable(
+                "PyMySQL is not installed (pip install 'schemacog[verify]')"
+            ) from exc
         self._error = pymysql.Error
         try:
             self.connection = pymysql.connect(
@@ -274,8 +284,9 @@ class MariadbEngine:
     def columns(self, table: str) -> list[CatalogColumn]:
         with self.connection.cursor() as cursor:
             cursor.execute(
-                "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES' FROM information_schema.COLUMNS "
-                "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s ORDER BY ORDINAL_POSITION",
+                "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES' "
+                "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
+                "ORDER BY ORDINAL_POSITION",
                 [self.database, table],
             )
             return [CatalogColumn(r[0], r[1], bool(r[2])) for r in cursor.fetchall()]

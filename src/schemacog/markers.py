@@ -85,7 +85,12 @@ def _context() -> MarkerContext:
 
 
 def _fail(context: MarkerContext, message: str) -> SchemacogError:
-    return MarkerError([Problem(Pos(context.in_file, context.line), message)])
+    """The error to raise; under stock cog, cog's own error (a message, no traceback)."""
+    where = Pos(context.in_file, context.line)
+    cog_error = getattr(sys.modules.get("cog"), "error", None)
+    if _active is None and callable(cog_error):
+        cog_error(f"{where}: {message}")  # raises CogGeneratedError
+    return MarkerError([Problem(where, message)])
 
 
 def _emit(context: MarkerContext, text: str) -> str:

@@ -81,7 +81,7 @@ JSON_ALIAS = (
 
 def docstring_body(text: str, indent: str) -> str:
     """The inside of a triple-quoted docstring: escaped, dedented, formatter-stable."""
-    escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').expandtabs(4)
+    escaped = text.expandtabs(4).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     lines = [line.rstrip() for line in escaped.strip("\n").split("\n")]
     rest = textwrap.dedent("\n".join(lines[1:])).split("\n") if len(lines) > 1 else []
     lines = [lines[0].strip(), *rest]

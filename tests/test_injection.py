@@ -1,0 +1,222 @@
+"""Hypothesis: any string a schema may hold lands as data, never as structure.
+
+Random descriptions, enum values and defaults (quotes, backslashes, newlines, comment
+and markup characters, any Unicode the loader accepts) go through every renderer; the
+output must still parse and mean the same: the docstring, default, enum values and
+comments read back from Python and from the engines' catalogs are the strings we put in,
+and Markdown and Mermaid keep their shape.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import os
+import re
+import sqlite3
+import sys
+import types
+from typing import Any
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from schemacog import docs, python
+from schemacog.engines import EngineUnavailable, MariadbEngine, PostgresEngine, mariadb_dsn
+from schemacog.loader import string_problem
+from schemacog.model import Schema
+from schemacog.naming import enum_member
+from schemacog.sql.render import render_ddl
+from schemacog.validate import load_schema_text
+
+# Everything YAML can carry and the loader accepts (it refuses controls, bidi, markers).
+CHARS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Co", "Cn"))
+TEXT = st.text(
+    alphabet=st.one_of(CHARS, st.sampled_from("'\"\\`|*_#<>[](){}-;%\n\t ")), max_size=40
+).filter(lambda s: string_problem(s, multiline=True) is None and s.strip())
+LINE = TEXT.filter(lambda s: "\n" not in s and "\t" not in s)
+
+
+@st.composite
+def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
+    first = draw(LINE.filter(lambda s: bool(enum_member(s))))
+    second = draw(
+        LINE.filter(lambda s: bool(enum_member(s)) and enum_member(s) != enum_member(first))
+    )
+    strings = {
+        "schema": draw(TEXT),
+        "enum": draw(TEXT),
+        "first": first,
+        "second": second,
+        "first_doc": draw(TEXT),
+        "table": draw(TEXT),
+        "column": draw(TEXT),
+        "default": draw(TEXT),
+    }
+    q = {k: json.dumps(v, ensure_ascii=False) for k, v in strings.items()}
+    text = f"""schemacog: 1
+name: inj
+description: {q["schema"]}
+enums:
+  mood:
+    description: {q["enum"]}
+    values: {{{q["first"]}: {q["first_doc"]}, {q["second"]}: null}}
+tables:
+  thing:
+    description: {q["table"]}
+    columns:
+      id: {{type: integer, primary_key: true, description: {q["column"]}}}
+      label: {{type: text, default: {q["default"]}, description: {q["column"]}}}
+      mood: {{type: enum, enum: mood, default: {q["first"]}}}
+"""
+    return load_schema_text(text, "inj.yaml"), strings
+
+
+def lines_of(text: str) -> list[str]:
+    return [line.rstrip() for line in inspect.cleandoc(text.expandtabs(4)).splitlines()]
+
+
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(schemas())
+def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, str]]) -> None:
+    schema, strings = case
+    table, enum = schema.table("thing"), schema.enum("mood")
+    needs = python.Needs()
+    needs.add(python.enum_needs(schema, enum))
+    regions = [python.render_enum(schema, enum)]
+    for need, render in (
+        (python.dataclass_needs, python.render_dataclass),
+        (python.pydantic_needs, python.render_pydantic),
+        (python.validator_needs, python.render_validator),
+    ):
+        needs.add(need(schema, table))
+        regions.append(render(schema, table))
+    imports, _ = python.import_block(needs, None)
+    source = imports + "\n\n" + "\n".join(regions)
+    tree = ast.parse(source)
+    defined = [n.name for n in tree.body if isinstance(n, ast.ClassDef | ast.FunctionDef)]
+    assert defined == ["Mood", "Thing", "ThingModel", "validate_thing"]
+    module = types.ModuleType("injection_generated")
+    sys.modules[module.__name__] = module  # pydantic resolves names through the module
+    exec(compile(tree, "generated.py", "exec"), module.__dict__)
+    namespace = module.__dict__
+    assert lines_of(namespace["Thing"].__doc__) == lines_of(strings["table"])
+    assert lines_of(namespace["Mood"].__doc__) == lines_of(strings["enum"])
+    assert [m.value for m in namespace["Mood"]] == [strings["first"], strings["second"]]
+    record = namespace["Thing"](id=1)
+    assert record.label == strings["default"]
+    assert namespace["ThingModel"](id=1).label == strings["default"]
+    assert namespace["validate_thing"]({"id": 1}) == []
+
+
+def _sqlite_default(ddl: str) -> Any:
+    connection = sqlite3.connect(":memory:")
+    connection.executescript(ddl)
+    connection.execute("INSERT INTO thing (id) VALUES (1)")
+    return connection.execute("SELECT label, mood FROM thing").fetchone()
+
+
+@SETTINGS
+@given(schemas())
+def test_sql_output_means_what_the_schema_says(case: tuple[Schema, dict[str, str]]) -> None:
+    schema, strings = case
+    assert _sqlite_default(render_ddl(schema, "sqlite")) == (strings["default"], strings["first"])
+    connection = duckdb.connect()
+    connection.execute(render_ddl(schema, "duckdb"))
+    connection.execute("INSERT INTO thing (id) VALUES (1)")
+    assert connection.execute("SELECT label, mood FROM thing").fetchone() == (
+        strings["default"],
+        strings["first"],
+    )
+    comments = connection.execute(
+        "SELECT comment FROM duckdb_columns() WHERE table_name = 'thing' ORDER BY column_index"
+    ).fetchall()
+    assert comments == [(strings["column"],), (strings["column"],), (None,)]
+    [(table_comment,)] = connection.execute(
+        "SELECT comment FROM duckdb_tables() WHERE table_name = 'thing'"
+    ).fetchall()
+    assert table_comment == strings["table"]
+    [(values,)] = connection.execute("SELECT enum_range(NULL::mood)").fetchall()
+    assert values == [strings["first"], strings["second"]]
+
+
+CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+@SETTINGS
+@given(schemas())
+def test_markdown_and_mermaid_keep_their_shape(case: tuple[Schema, dict[str, str]]) -> None:
+    schema, _ = case
+    table = docs.render_table(schema, schema.table("thing")).splitlines()
+    rows = [line for line in table if line.startswith("|")]
+    assert len(rows) == 2 + 3
+    assert all(len(CELL_SPLIT.split(row)) == 6 + 2 for row in rows)
+    enum = docs.render_enum(schema, schema.enum("mood")).splitlines()
+    assert len([line for line in enum if line.startswith("|")]) == 2 + 2
+    assert len(table) == len(docs.render_table(schema, schema.table("thing")).splitlines())
+    erd = docs.render_erd(schema).splitlines()
+    attributes = [line for line in erd if line.startswith("        ")]
+    assert len(attributes) == 3
+    assert all(line.count('"') in (0, 2) for line in attributes)
+
+
+def _require(name: str, exc: Exception) -> None:
+    if os.environ.get(f"SCHEMACOG_REQUIRE_{name.upper()}") == "1":
+        pytest.fail(f"{name} is required here: {exc}")
+    pytest.skip(f"{name} not available: {exc}")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(schemas())
+def test_server_catalogs_read_back_the_strings(case: tuple[Schema, dict[str, str]]) -> None:
+    schema, strings = case
+    for name, make in (
+        (
+            "postgres",
+            lambda: PostgresEngine(
+                os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
+            ),
+        ),
+        (
+            "mariadb",
+            lambda: MariadbEngine(mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL"))),
+        ),
+    ):
+        try:
+            engine = make()
+        except EngineUnavailable as exc:
+            _require(name, exc)
+            return
+        try:
+            engine.run_script(render_ddl(schema, name))
+            engine.insert(schema.table("thing"), {"id": 1})
+            rows = _server_rows(engine)
+            assert rows == (strings["default"], strings["first"]), name
+        finally:
+            engine.close()
+
+
+def _server_rows(engine: Any) -> Any:
+    if isinstance(engine, PostgresEngine):
+        return engine.connection.execute("SELECT label, mood::text FROM thing").fetchone()
+    with engine.connection.cursor() as cursor:
+        cursor.execute("SELECT label, mood FROM thing")
+        return cursor.fetchone()
+
+
+def test_strategy_reaches_the_dangerous_characters() -> None:
+    seen: set[str] = set()
+
+    @settings(max_examples=300, deadline=None)
+    @given(TEXT)
+    def collect(text: str) -> None:
+        seen.update(ch for ch in "'\"\\\n|#*" if ch in text)
+
+    collect()
+    assert seen == set("'\"\\\n|#*")
