@@ -359,6 +359,16 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         ["4:37: enum values 'in-progress' and 'in_progress' both become Python member IN_PROGRESS"],
     ),
     (
+        "enum value with surrounding spaces",
+        with_enums("  status: {values: {'paid ': A}}\n", "  a:\n    columns:\n" + ID),
+        ["4:21: enum value 'paid ' starts or ends with white space"],
+    ),
+    (
+        "enum named like a SQL type",
+        with_enums("  Text: {values: {a: A}}\n", "  a:\n    columns:\n" + ID),
+        ["4:3: enum name 'Text' is a built-in SQL type name; choose another"],
+    ),
+    (
         "example with an unknown column",
         tables("  a:\n    columns:\n" + ID + "    examples:\n      - {idd: 1}\n"),
         ["8:10: unknown column 'idd' in an example of table 'a'; did you mean 'id'?"],

@@ -42,10 +42,9 @@ LINE = TEXT.filter(lambda s: "\n" not in s and "\t" not in s)
 
 @st.composite
 def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
-    first = draw(LINE.filter(lambda s: bool(enum_member(s))))
-    second = draw(
-        LINE.filter(lambda s: bool(enum_member(s)) and enum_member(s) != enum_member(first))
-    )
+    value = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip())
+    first = draw(value)
+    second = draw(value.filter(lambda s: enum_member(s) != enum_member(first)))
     strings = {
         "schema": draw(TEXT),
         "enum": draw(TEXT),

@@ -81,6 +81,62 @@ FOREIGN_KEY_KEYS = ("columns", "references", "on_delete", "on_update")
 REFERENCE_KEYS = ("table", "columns")
 INVALID_EXAMPLE_KEYS = ("row", "reason")
 
+# Built-in SQL type names: an enum type named like one would be shadowed by it
+# (PostgreSQL resolves pg_catalog first), so enum names may not be any of these.
+SQL_TYPE_NAMES = frozenset({t.value for t in LogicalType}) | frozenset(
+    {
+        "bigserial",
+        "bit",
+        "blob",
+        "bool",
+        "box",
+        "bytea",
+        "char",
+        "character",
+        "cidr",
+        "circle",
+        "datetime",
+        "decimal",
+        "double",
+        "float",
+        "float4",
+        "float8",
+        "geometry",
+        "hugeint",
+        "inet",
+        "int",
+        "int2",
+        "int4",
+        "int8",
+        "interval",
+        "jsonb",
+        "line",
+        "longblob",
+        "longtext",
+        "lseg",
+        "macaddr",
+        "mediumtext",
+        "money",
+        "numeric",
+        "path",
+        "point",
+        "polygon",
+        "real",
+        "serial",
+        "set",
+        "smallserial",
+        "timetz",
+        "tinyint",
+        "tinytext",
+        "tsquery",
+        "tsvector",
+        "varbinary",
+        "varchar",
+        "xml",
+        "year",
+    }
+)
+
 # Which column keys apply to which logical types (data, not a chain of ifs).
 APPLIES_TO: dict[str, frozenset[LogicalType]] = {
     "min": NUMERIC_TYPES,
@@ -202,6 +258,9 @@ class _Validator(Reader):
             key = enums.keys[name]
             if self.check_identifier(key, name, "enum name") is None:
                 continue
+            if name.lower() in SQL_TYPE_NAMES:
+                self.error(key, f"enum name {name!r} is a built-in SQL type name; choose another")
+                continue
             enum = self.read_enum(name, key, enum_node)
             if enum is not None:
                 self.enums[name] = enum
@@ -227,6 +286,9 @@ class _Validator(Reader):
             member = enum_member(value)
             if not value:
                 self.error(value_key, f"{what} has an empty value")
+            elif value != value.strip():
+                # MariaDB's ENUM drops trailing spaces: such a value cannot round-trip.
+                self.error(value_key, f"enum value {value!r} starts or ends with white space")
             elif not member:
                 self.error(value_key, f"enum value {value!r} gives no Python member name")
             elif member in members:
