@@ -369,6 +369,14 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         ["4:3: enum name 'Text' is a built-in SQL type name; choose another"],
     ),
     (
+        "column named like a generated class",
+        with_enums(
+            "  status: {values: {a: A}}\n",
+            "  a:\n    columns:\n" + ID + "      Status: {type: enum, enum: status}\n",
+        ),
+        ["9:7: column 'Status' would shadow the generated Python name Status"],
+    ),
+    (
         "example with an unknown column",
         tables("  a:\n    columns:\n" + ID + "    examples:\n      - {idd: 1}\n"),
         ["8:10: unknown column 'idd' in an example of table 'a'; did you mean 'id'?"],

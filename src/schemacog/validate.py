@@ -891,6 +891,15 @@ class _Validator(Reader):
                 if other != label:
                     self.error(pos, f"{label} and {other} both become Python class {cls}")
                     break
+        # A field named like a generated class would shadow it inside the class body.
+        for table in tables:
+            for column in table.columns:
+                name = field_name(column.name)
+                if name in python or name == "JsonValue":
+                    self.error(
+                        column.pos,
+                        f"column {column.name!r} would shadow the generated Python name {name}",
+                    )
 
 
 def _skip_rows_of_dependents(
