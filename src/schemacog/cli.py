@@ -38,6 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="schema file (default: 'schema' of the nearest [tool.schemacog])",
     )
     commands.add_parser("schema-json", help="print the JSON Schema of the schema format")
+    regen = commands.add_parser("regen", help="rewrite every marked region from the schema")
+    regen.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
+    regen.add_argument("--diff", action="store_true", help="print a diff of what was rewritten")
+    regen.add_argument(
+        "--force", action="store_true", help="overwrite regions edited by hand (checksums)"
+    )
+    check = commands.add_parser("check", help="fail if any marked region differs from the schema")
+    check.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
     return parser
 
 
@@ -47,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
         "validate": _validate,
         "schema-json": _schema_json,
+        "regen": _regen,
+        "check": _check,
     }
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -56,6 +67,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args, sys.stdout)
     except SchemacogError as exc:
+        if getattr(args, "format", "text") != "text":
+            from schemacog.engine import Outcome
+            from schemacog.report import emit
+
+            outcome = Outcome(problems=list(exc.problems))
+            emit(
+                sys.stdout,
+                sys.stderr,
+                outcome,
+                fmt=args.format,
+                command=args.command,
+                status="error",
+                exit_code=EXIT_ERROR,
+            )
+            return EXIT_ERROR
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_ERROR
@@ -108,4 +134,93 @@ def _schema_json(args: argparse.Namespace, out: TextIO) -> int:
     from importlib.resources import files
 
     out.write(files("schemacog").joinpath("schema.json").read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from schemacog.engine import render_tree
+    from schemacog.report import emit
+
+    outcome = render_tree(args.paths, Path.cwd())
+    if outcome.problems:
+        status, code = "error", EXIT_ERROR
+    elif outcome.results:
+        status, code = "drift", EXIT_DRIFT
+    else:
+        status, code = "clean", EXIT_OK
+    emit(
+        out,
+        sys.stderr,
+        outcome,
+        fmt=args.format,
+        command="check",
+        status=status,
+        exit_code=code,
+        show_diff=status == "drift" and args.format == "text",
+    )
+    return code
+
+
+def _regen(args: argparse.Namespace, out: TextIO) -> int:
+    import contextlib
+
+    from schemacog.audit import append_audit
+    from schemacog.engine import project_roots, render_tree
+    from schemacog.files import Change, locked, write_all
+    from schemacog.report import emit
+
+    cwd = Path.cwd()
+    with contextlib.ExitStack() as stack:
+        for root in project_roots(args.paths, cwd):
+            stack.enter_context(locked(root))
+        outcome = render_tree(args.paths, cwd)
+        if outcome.problems:
+            emit(
+                out,
+                sys.stderr,
+                outcome,
+                fmt="text",
+                command="regen",
+                status="error",
+                exit_code=EXIT_ERROR,
+                show_diff=False,
+            )
+            return EXIT_ERROR
+        if outcome.hand_edits and not args.force:
+            emit(
+                out,
+                sys.stderr,
+                outcome,
+                fmt="text",
+                command="regen",
+                status="hand_edit",
+                exit_code=EXIT_ERROR,
+                show_diff=False,
+            )
+            return EXIT_ERROR
+        changes = [Change(result.source, result.new) for result in outcome.results]
+        outcome.problems = write_all(changes)
+        if outcome.problems:
+            emit(
+                out,
+                sys.stderr,
+                outcome,
+                fmt="text",
+                command="regen",
+                status="error",
+                exit_code=EXIT_ERROR,
+                show_diff=False,
+            )
+            return EXIT_ERROR
+        append_audit(outcome)
+    emit(
+        out,
+        sys.stderr,
+        outcome,
+        fmt="text",
+        command="regen",
+        status="written",
+        exit_code=EXIT_OK,
+        show_diff=args.diff,
+    )
     return EXIT_OK

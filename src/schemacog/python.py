@@ -39,22 +39,22 @@ TYPES: dict[LogicalType, tuple[str, str]] = {
 
 # The isinstance() test the validator makes per type: (types, also-refused, type name).
 CHECKED_TYPES: dict[LogicalType, tuple[str, str, str]] = {
-    LogicalType.STRING: ("str", "", "str"),
-    LogicalType.TEXT: ("str", "", "str"),
-    LogicalType.SMALLINT: ("int", "bool", "int"),
-    LogicalType.INTEGER: ("int", "bool", "int"),
-    LogicalType.BIGINT: ("int", "bool", "int"),
-    LogicalType.FLOAT: ("(int, float)", "bool", "float"),
-    LogicalType.DECIMAL: ("(int, _decimal.Decimal)", "bool", "Decimal"),
-    LogicalType.BOOLEAN: ("bool", "", "bool"),
-    LogicalType.DATE: ("_dt.date", "_dt.datetime", "date"),
-    LogicalType.TIME: ("_dt.time", "", "time"),
-    LogicalType.TIMESTAMP: ("_dt.datetime", "", "datetime"),
-    LogicalType.TIMESTAMPTZ: ("_dt.datetime", "", "datetime"),
-    LogicalType.UUID: ("_uuid.UUID", "", "UUID"),
-    LogicalType.JSON: ("(dict, list, str, int, float, bool)", "", "JSON value"),
+    LogicalType.STRING: ("str", "", "a str"),
+    LogicalType.TEXT: ("str", "", "a str"),
+    LogicalType.SMALLINT: ("int", "bool", "an int"),
+    LogicalType.INTEGER: ("int", "bool", "an int"),
+    LogicalType.BIGINT: ("int", "bool", "an int"),
+    LogicalType.FLOAT: ("(int, float)", "bool", "a float"),
+    LogicalType.DECIMAL: ("(int, _decimal.Decimal)", "bool", "a Decimal"),
+    LogicalType.BOOLEAN: ("bool", "", "a bool"),
+    LogicalType.DATE: ("_dt.date", "_dt.datetime", "a date"),
+    LogicalType.TIME: ("_dt.time", "", "a time"),
+    LogicalType.TIMESTAMP: ("_dt.datetime", "", "a datetime"),
+    LogicalType.TIMESTAMPTZ: ("_dt.datetime", "", "a datetime"),
+    LogicalType.UUID: ("_uuid.UUID", "", "a UUID"),
+    LogicalType.JSON: ("(dict, list, str, int, float, bool)", "", "a JSON value"),
     LogicalType.BINARY: ("bytes", "", "bytes"),
-    LogicalType.ENUM: ("str", "", "str"),
+    LogicalType.ENUM: ("str", "", "a str"),
 }
 
 # `default: now` -> a default factory per type
@@ -305,6 +305,10 @@ class CheckView:
     conditions: list[tuple[str, str]]  # (laid-out if line, laid-out append line)
 
 
+def _characters(count: int) -> str:
+    return f"{count} character" + ("" if count == 1 else "s")
+
+
 def _append(indent: int, message: str) -> str:
     return bracketed(indent, "problems.append(", [pyliterals.string(message)], ")")
 
@@ -328,10 +332,10 @@ def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView],
             bound = pyliterals.literal(column.max)
             conditions.append((f"value > {bound}", f"{key}: must be <= {column.max}"))
         if column.min_length is not None:
-            message = f"{key}: must be at least {column.min_length} characters"
+            message = f"{key}: must be at least {_characters(column.min_length)}"
             conditions.append((f"len(value) < {column.min_length}", message))
         if column.max_length is not None:
-            message = f"{key}: must be at most {column.max_length} characters"
+            message = f"{key}: must be at most {_characters(column.max_length)}"
             conditions.append((f"len(value) > {column.max_length}", message))
         laid_out = [(f"        if {cond}:", _append(12, msg)) for cond, msg in conditions]
         if column.pattern is not None:
@@ -362,7 +366,7 @@ def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView],
                 required=required,
                 null_line=_append(12 if required == "when_given" else 8, null_message),
                 type_test=type_test,
-                type_line=_append(8, f"{key}: must be a {type_name}"),
+                type_line=_append(8, f"{key}: must be {type_name}"),
                 tz=tz,
                 tz_line=_append(8, tz_message),
                 conditions=laid_out,

@@ -19,15 +19,21 @@ END_OUTPUT = "[[[end]]]"
 
 @dataclass(frozen=True)
 class Block:
+    """One cog block: its code, where it is, and the output region after it."""
+
     line: int  # 1-based line of the [[[cog marker
     code: str
     code_line: int  # 1-based line where the code starts
+    lines: tuple[str, ...] = ()  # the file lines the code came from
+    output: tuple[str, ...] = ()  # the lines of the current output region
+    end_line: int = 0  # 1-based line of the [[[end]]] marker (0: none)
+    end_text: str = ""
 
 
 @dataclass(frozen=True)
 class MarkerCall:
     line: int  # 1-based line in the file
-    col: int  # 1-based column in the marker code
+    col: int  # 1-based column
     namespace: str  # "python", "sql", "docs" or "" for sc.template
     name: str
     args: tuple[object, ...] = ()
@@ -37,33 +43,79 @@ class MarkerCall:
     def dotted(self) -> str:
         return ".".join(part for part in ("sc", self.namespace, self.name) if part)
 
+    @property
+    def source(self) -> str:
+        """The call as it could be written in a marker."""
+        args = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
+        return f"{self.dotted}({', '.join(args)})"
 
-def cog_blocks(text: str) -> list[Block]:
-    """The code of every cog block in ``text``, with its line number."""
-    blocks = []
+
+class MarkerSyntaxError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def _is_end_spec(line: str) -> bool:
+    return END_SPEC in line and END_OUTPUT not in line
+
+
+def cog_blocks(text: str, *, strict: bool = False) -> list[Block]:
+    """Every cog block of ``text``: code (extracted by cogapp) and its output region.
+
+    With ``strict``, unbalanced markers are a MarkerSyntaxError naming the line, as cog
+    would report them; otherwise scanning stops quietly at the first inconsistency.
+    """
     lines = text.split("\n")
+    blocks: list[Block] = []
     index = 0
+    source: tuple[str, ...]
+
+    def fail(at: int, message: str) -> list[Block]:
+        if strict:
+            raise MarkerSyntaxError(at + 1, message)
+        return blocks
+
     while index < len(lines):
         line = lines[index]
         if BEGIN not in line:
+            if strict and (END_OUTPUT in line or _is_end_spec(line)):
+                marker = END_OUTPUT if END_OUTPUT in line else END_SPEC
+                return fail(index, f"unexpected {marker!r} outside a cog block")
             index += 1
             continue
         generator = CogGenerator()
         generator.parse_marker(line)
         start = index + 1
-        code_line = start
-        if END_SPEC in line[line.find(BEGIN) + len(BEGIN) :]:
+        after = line[line.find(BEGIN) + len(BEGIN) :]
+        if _is_end_spec(after):
             begin = line.find(BEGIN) + len(BEGIN)
             generator.parse_line(line[begin : line.find(END_SPEC, begin)].strip())
+            code_line, source = start, (line,)
         else:
             index += 1
-            code_line = start + 1
-            while index < len(lines) and END_SPEC not in lines[index]:
+            code_line, first = start + 1, index
+            while index < len(lines) and not _is_end_spec(lines[index]):
+                if BEGIN in lines[index] or END_OUTPUT in lines[index]:
+                    return fail(index, "unexpected marker inside a cog block")
                 generator.parse_line(lines[index])
                 index += 1
-            if index < len(lines):
-                generator.parse_marker(lines[index])
-        blocks.append(Block(start, generator.get_code(), code_line))
+            if index >= len(lines):
+                return fail(start - 1, "cog block begun but never ended")
+            generator.parse_marker(lines[index])
+            source = tuple(lines[first:index])
+        output_start = index + 1
+        index += 1
+        while index < len(lines) and END_OUTPUT not in lines[index]:
+            if BEGIN in lines[index] or _is_end_spec(lines[index]):
+                return fail(index, "unexpected marker inside an output region")
+            index += 1
+        if index >= len(lines):
+            return fail(start - 1, f"missing {END_OUTPUT!r} before the end of the file")
+        output = tuple(lines[output_start:index])
+        blocks.append(
+            Block(start, generator.get_code(), code_line, source, output, index + 1, lines[index])
+        )
         index += 1
     return blocks
 

@@ -49,17 +49,17 @@ def validate_department(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("id: must be a int")
+        problems.append("id: must be an int")
     value = row.get("head_id")
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("head_id: must be a int")
+        problems.append("head_id: must be an int")
     value = row.get("parent_id")
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("parent_id: must be a int")
+        problems.append("parent_id: must be an int")
     return problems
 
 
@@ -111,12 +111,12 @@ def validate_employee(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("id: must be a int")
+        problems.append("id: must be an int")
     value = row.get("department_id")
     if value is None:
         problems.append("department_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("department_id: must be a int")
+        problems.append("department_id: must be an int")
     value = row.get("code")
     if value is None:
         problems.append("code: is required")
@@ -176,18 +176,18 @@ def validate_badge(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("employee_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("employee_id: must be a int")
+        problems.append("employee_id: must be an int")
     value = row.get("department_id")
     if value is None:
         problems.append("department_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("department_id: must be a int")
+        problems.append("department_id: must be an int")
     value = row.get("seq")
     if value is None:
         if "seq" in row:
             problems.append("seq: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("seq: must be a int")
+        problems.append("seq: must be an int")
     return problems
 
 

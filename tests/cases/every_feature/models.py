@@ -182,7 +182,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
         if "id" in row:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("id: must be a int")
+        problems.append("id: must be an int")
     value = row.get("def")
     if value is None:
         if "def" in row:
@@ -256,7 +256,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
         if "b" in row:
             problems.append("b: must not be null")
     elif not isinstance(value, bytes):
-        problems.append("b: must be a bytes")
+        problems.append("b: must be bytes")
     value = row.get("flag")
     if value is None:
         if "flag" in row:
@@ -279,7 +279,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
         if "small" in row:
             problems.append("small: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("small: must be a int")
+        problems.append("small: must be an int")
     else:
         if value < -32768:
             problems.append("small: must be >= -32768")
@@ -290,7 +290,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
         if "big" in row:
             problems.append("big: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("big: must be a int")
+        problems.append("big: must be an int")
     value = row.get("lvl")
     if value is None:
         if "lvl" in row:
@@ -379,7 +379,7 @@ def validate_child(row: Mapping[str, object]) -> list[str]:
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("parent_id: must be a int")
+        problems.append("parent_id: must be an int")
     value = row.get("def")
     if value is None:
         if "def" in row:
@@ -402,7 +402,7 @@ def validate_child(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("seq: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("seq: must be a int")
+        problems.append("seq: must be an int")
     return problems
 
 

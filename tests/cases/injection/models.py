@@ -136,7 +136,7 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("from: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("from: must be a int")
+        problems.append("from: must be an int")
     value = row.get("class")
     if value is None:
         if "class" in row:
@@ -193,7 +193,7 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("_id: must be a int")
+        problems.append("_id: must be an int")
     value = row.get("Mixed")
     if value is None:
         if "Mixed" in row:
@@ -269,13 +269,13 @@ def validate_user(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("group: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("group: must be a int")
+        problems.append("group: must be an int")
     value = row.get("order")
     if value is None:
         if "order" in row:
             problems.append("order: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("order: must be a int")
+        problems.append("order: must be an int")
     else:
         if value < -5:
             problems.append("order: must be >= -5")

@@ -139,7 +139,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         if "id" in row:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("id: must be a int")
+        problems.append("id: must be an int")
     value = row.get("public_id")
     if value is None:
         problems.append("public_id: is required")
@@ -162,7 +162,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         problems.append("name: must be a str")
     else:
         if len(value) < 1:
-            problems.append("name: must be at least 1 characters")
+            problems.append("name: must be at least 1 character")
         if len(value) > 100:
             problems.append("name: must be at most 100 characters")
     value = row.get("balance")
@@ -197,7 +197,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("referrer_id: must be a int")
+        problems.append("referrer_id: must be an int")
     return problems
 
 
@@ -349,7 +349,7 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
     if value is None:
         pass  # nullable
     elif not isinstance(value, bytes):
-        problems.append("thumbnail: must be a bytes")
+        problems.append("thumbnail: must be bytes")
     return problems
 
 
@@ -421,12 +421,12 @@ def validate_order(row: Mapping[str, object]) -> list[str]:
         if "id" in row:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("id: must be a int")
+        problems.append("id: must be an int")
     value = row.get("customer_id")
     if value is None:
         problems.append("customer_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("customer_id: must be a int")
+        problems.append("customer_id: must be an int")
     value = row.get("status")
     if value is None:
         if "status" in row:
@@ -513,12 +513,12 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("order_id: must be a int")
+        problems.append("order_id: must be an int")
     value = row.get("line_no")
     if value is None:
         problems.append("line_no: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("line_no: must be a int")
+        problems.append("line_no: must be an int")
     else:
         if value < 1:
             problems.append("line_no: must be >= 1")
@@ -535,7 +535,7 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
         if "quantity" in row:
             problems.append("quantity: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("quantity: must be a int")
+        problems.append("quantity: must be an int")
     else:
         if value < 1:
             problems.append("quantity: must be >= 1")
@@ -610,12 +610,12 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("order_id: must be a int")
+        problems.append("order_id: must be an int")
     value = row.get("line_no")
     if value is None:
         problems.append("line_no: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("line_no: must be a int")
+        problems.append("line_no: must be an int")
     value = row.get("returned_on")
     if value is None:
         problems.append("returned_on: is required")
@@ -625,7 +625,7 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("quantity: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("quantity: must be a int")
+        problems.append("quantity: must be an int")
     else:
         if value < 1:
             problems.append("quantity: must be >= 1")
@@ -726,7 +726,7 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("order_id: must be a int")
+        problems.append("order_id: must be an int")
     value = row.get("carrier")
     if value is None:
         problems.append("carrier: is required")
@@ -858,7 +858,7 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
     if value is None:
         problems.append("capacity: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("capacity: must be a int")
+        problems.append("capacity: must be an int")
     else:
         if value < 0:
             problems.append("capacity: must be >= 0")
@@ -866,7 +866,7 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
-        problems.append("manager_id: must be a int")
+        problems.append("manager_id: must be an int")
     return problems
 
 

@@ -1,0 +1,106 @@
+-- The shop's schema for duckdb, generated from schema/shop.yaml (nox -s regen).
+
+-- [[[cog sc.sql.ddl(dialect="duckdb") ]]]
+CREATE TYPE order_status AS ENUM ('placed', 'paid', 'shipped', 'delivered', 'cancelled');
+COMMENT ON TYPE order_status IS 'Where an order is in its life.';
+
+CREATE TYPE product_category AS ENUM ('books', 'games', 'hardware', 'gift-card');
+COMMENT ON TYPE product_category IS 'The shelf a product is listed on.';
+
+-- Not enforced by DuckDB: ON DELETE SET NULL of (referrer_id) -> customer: not supported, NO ACTION instead
+CREATE SEQUENCE customer_id_seq;
+CREATE TABLE customer (
+    id BIGINT NOT NULL DEFAULT nextval('customer_id_seq') PRIMARY KEY,
+    public_id UUID NOT NULL UNIQUE,
+    email VARCHAR NOT NULL UNIQUE CHECK (length(email) <= 254) CHECK (regexp_matches(email, '^[^@ ]+@[^@ ]+$', 's')),
+    name VARCHAR NOT NULL CHECK (length(name) >= 1) CHECK (length(name) <= 100),
+    balance DECIMAL(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0),
+    birth_date DATE,
+    is_active BOOLEAN NOT NULL DEFAULT TRUE,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    referrer_id BIGINT REFERENCES customer (id)
+);
+COMMENT ON TABLE customer IS 'A person who buys from the shop.';
+COMMENT ON COLUMN customer.public_id IS 'Identifier shown in URLs and emails.';
+COMMENT ON COLUMN customer.name IS 'Full name.';
+COMMENT ON COLUMN customer.balance IS 'Store credit.';
+COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop.';
+CREATE INDEX ix_customer_name ON customer (name);
+
+CREATE TABLE product (
+    sku VARCHAR NOT NULL PRIMARY KEY CHECK (length(sku) <= 32) CHECK (regexp_matches(sku, '^[A-Z0-9]+(-[A-Z0-9]+)*$', 's')),
+    name VARCHAR NOT NULL CHECK (length(name) <= 200),
+    category product_category NOT NULL,
+    details VARCHAR,
+    price DECIMAL(10,2) NOT NULL CHECK (price >= 0),
+    weight_kg DOUBLE CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0),
+    attributes JSON,
+    thumbnail BLOB
+);
+COMMENT ON TABLE product IS 'Something the shop sells.';
+COMMENT ON COLUMN product.sku IS 'Stock keeping unit.';
+COMMENT ON COLUMN product.details IS 'Long description; Markdown allowed.';
+COMMENT ON COLUMN product.attributes IS 'Free-form facts such as colour or size.';
+COMMENT ON COLUMN product.thumbnail IS 'A small PNG preview.';
+
+CREATE SEQUENCE order_id_seq;
+CREATE TABLE "order" (
+    id BIGINT NOT NULL DEFAULT nextval('order_id_seq') PRIMARY KEY,
+    customer_id BIGINT NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
+    status order_status NOT NULL DEFAULT 'placed',
+    placed_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    note VARCHAR CHECK (length(note) <= 500)
+);
+COMMENT ON TABLE "order" IS 'One checkout of one customer.';
+COMMENT ON COLUMN "order".note IS 'Customer''s note to the packer.';
+CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
+
+-- Not enforced by DuckDB: ON DELETE CASCADE of (order_id) -> order: not supported, NO ACTION instead
+CREATE TABLE order_line (
+    order_id BIGINT NOT NULL REFERENCES "order" (id),
+    line_no SMALLINT NOT NULL CHECK (line_no >= 1),
+    sku VARCHAR NOT NULL CHECK (length(sku) <= 32) REFERENCES product (sku),
+    quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1) CHECK (quantity <= 1000),
+    unit_price DECIMAL(10,2) NOT NULL CHECK (unit_price >= 0),
+    PRIMARY KEY (order_id, line_no),
+    UNIQUE (order_id, sku)
+);
+COMMENT ON TABLE order_line IS 'One product in an order.';
+
+-- Not enforced by DuckDB: ON DELETE CASCADE of (order_id, line_no) -> order_line: not supported, NO ACTION instead
+CREATE TABLE return_line (
+    order_id BIGINT NOT NULL,
+    line_no SMALLINT NOT NULL,
+    returned_on DATE NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 1),
+    reason VARCHAR CHECK (length(reason) <= 1000),
+    PRIMARY KEY (order_id, line_no),
+    FOREIGN KEY (order_id, line_no) REFERENCES order_line (order_id, line_no)
+);
+COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
+
+-- Not enforced by DuckDB: ON DELETE CASCADE of (order_id) -> order: not supported, NO ACTION instead
+CREATE TABLE shipment (
+    id UUID NOT NULL PRIMARY KEY,
+    order_id BIGINT NOT NULL REFERENCES "order" (id),
+    carrier VARCHAR NOT NULL CHECK (length(carrier) <= 50),
+    tracking_code VARCHAR UNIQUE CHECK (length(tracking_code) <= 40) CHECK (regexp_matches(tracking_code, '^[A-Z]{2}[0-9]{9}[A-Z]{2}$', 's')),
+    shipped_on DATE NOT NULL,
+    window_start TIME,
+    last_scan_at TIMESTAMP
+);
+COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
+COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery window.';
+COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
+
+-- Not enforced by DuckDB: ON DELETE SET NULL of (manager_id) -> customer: not supported, NO ACTION instead
+CREATE TABLE warehouse (
+    code VARCHAR NOT NULL PRIMARY KEY CHECK (length(code) <= 8) CHECK (regexp_matches(code, '^[A-Z]{3}[0-9]$', 's')),
+    city VARCHAR NOT NULL CHECK (length(city) <= 80),
+    opens TIME NOT NULL,
+    closes TIME NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity >= 0),
+    manager_id BIGINT REFERENCES customer (id)
+);
+COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
+-- [[[end]]]

@@ -1,0 +1,78 @@
+-- The shop's schema for mariadb, generated from schema/shop.yaml (nox -s regen).
+
+-- [[[cog sc.sql.ddl(dialect="mariadb") ]]]
+-- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
+-- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+
+CREATE TABLE customer (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    public_id UUID NOT NULL UNIQUE COMMENT 'Identifier shown in URLs and emails.',
+    email VARCHAR(255) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(email) <= 254) AND (email REGEXP '(?s-i)^[^@ ]+@[^@ ]+\\z')),
+    name VARCHAR(101) NOT NULL COMMENT 'Full name.' CHECK ((CHAR_LENGTH(name) >= 1) AND (CHAR_LENGTH(name) <= 100)),
+    balance DECIMAL(12,2) NOT NULL DEFAULT 0 COMMENT 'Store credit.' CHECK (balance >= 0),
+    birth_date DATE,
+    is_active BOOLEAN NOT NULL DEFAULT TRUE CHECK (is_active IN (0, 1)),
+    created_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
+    referrer_id BIGINT COMMENT 'The customer who recommended the shop.' REFERENCES customer (id) ON DELETE SET NULL
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A person who buys from the shop.';
+CREATE INDEX ix_customer_name ON customer (name);
+
+CREATE TABLE product (
+    sku VARCHAR(33) NOT NULL PRIMARY KEY COMMENT 'Stock keeping unit.' CHECK ((CHAR_LENGTH(sku) <= 32) AND (sku REGEXP '(?s-i)^[A-Z0-9]+(-[A-Z0-9]+)*\\z')),
+    name VARCHAR(201) NOT NULL CHECK (CHAR_LENGTH(name) <= 200),
+    category ENUM('books', 'games', 'hardware', 'gift-card') NOT NULL,
+    details LONGTEXT COMMENT 'Long description; Markdown allowed.',
+    price DECIMAL(10,2) NOT NULL CHECK (price >= 0),
+    weight_kg DOUBLE CHECK ((weight_kg >= 0.0) AND (weight_kg <= 1000.0)),
+    attributes JSON COMMENT 'Free-form facts such as colour or size.',
+    thumbnail LONGBLOB COMMENT 'A small PNG preview.'
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='Something the shop sells.';
+
+CREATE TABLE `order` (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    customer_id BIGINT NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
+    status ENUM('placed', 'paid', 'shipped', 'delivered', 'cancelled') NOT NULL DEFAULT 'placed',
+    placed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
+    note LONGTEXT COMMENT 'Customer''s note to the packer.' CHECK (CHAR_LENGTH(note) <= 500)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One checkout of one customer.';
+CREATE INDEX ix_order_customer_id_placed_at ON `order` (customer_id, placed_at);
+
+CREATE TABLE order_line (
+    order_id BIGINT NOT NULL REFERENCES `order` (id) ON DELETE CASCADE,
+    line_no SMALLINT NOT NULL CHECK (line_no >= 1),
+    sku VARCHAR(33) NOT NULL CHECK (CHAR_LENGTH(sku) <= 32) REFERENCES product (sku),
+    quantity INT NOT NULL DEFAULT 1 CHECK ((quantity >= 1) AND (quantity <= 1000)),
+    unit_price DECIMAL(10,2) NOT NULL CHECK (unit_price >= 0),
+    PRIMARY KEY (order_id, line_no),
+    UNIQUE (order_id, sku)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One product in an order.';
+
+CREATE TABLE return_line (
+    order_id BIGINT NOT NULL,
+    line_no SMALLINT NOT NULL,
+    returned_on DATE NOT NULL,
+    quantity INT NOT NULL CHECK (quantity >= 1),
+    reason LONGTEXT CHECK (CHAR_LENGTH(reason) <= 1000),
+    PRIMARY KEY (order_id, line_no),
+    FOREIGN KEY (order_id, line_no) REFERENCES order_line (order_id, line_no) ON DELETE CASCADE
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A line of an order sent back by the customer.';
+
+CREATE TABLE shipment (
+    id UUID NOT NULL PRIMARY KEY,
+    order_id BIGINT NOT NULL REFERENCES `order` (id) ON DELETE CASCADE,
+    carrier VARCHAR(51) NOT NULL CHECK (CHAR_LENGTH(carrier) <= 50),
+    tracking_code VARCHAR(41) UNIQUE CHECK ((CHAR_LENGTH(tracking_code) <= 40) AND (tracking_code REGEXP '(?s-i)^[A-Z]{2}[0-9]{9}[A-Z]{2}\\z')),
+    shipped_on DATE NOT NULL,
+    window_start TIME(6) COMMENT 'Start of the promised delivery window.',
+    last_scan_at DATETIME(6) COMMENT 'Local time at the depot of the last scan.'
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A parcel on its way to a customer.';
+
+CREATE TABLE warehouse (
+    code VARCHAR(9) NOT NULL PRIMARY KEY CHECK ((CHAR_LENGTH(code) <= 8) AND (code REGEXP '(?s-i)^[A-Z]{3}[0-9]\\z')),
+    city VARCHAR(81) NOT NULL CHECK (CHAR_LENGTH(city) <= 80),
+    opens TIME(6) NOT NULL,
+    closes TIME(6) NOT NULL,
+    capacity INT NOT NULL CHECK (capacity >= 0),
+    manager_id BIGINT REFERENCES customer (id) ON DELETE SET NULL
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A place stock is kept and shipped from.';
+-- [[[end]]]

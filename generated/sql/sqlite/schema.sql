@@ -1,0 +1,101 @@
+-- The shop's schema for sqlite, generated from schema/shop.yaml (nox -s regen).
+
+-- [[[cog sc.sql.ddl(dialect="sqlite") ]]]
+-- SQLite: foreign keys are enforced only with PRAGMA foreign_keys = ON.
+-- SQLite: declared types are affinities; a value of another type is not rejected.
+-- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
+
+-- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
+-- A person who buys from the shop.
+CREATE TABLE customer (
+    id INTEGER NOT NULL PRIMARY KEY,
+    -- Identifier shown in URLs and emails.
+    public_id TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL UNIQUE CHECK (length(email) <= 254),
+    -- Full name.
+    name TEXT NOT NULL CHECK (length(name) >= 1) CHECK (length(name) <= 100),
+    -- Store credit.
+    balance NUMERIC(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0),
+    birth_date TEXT,
+    is_active INTEGER NOT NULL DEFAULT TRUE CHECK (is_active IN (0, 1)),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    -- The customer who recommended the shop.
+    referrer_id INTEGER REFERENCES customer (id) ON DELETE SET NULL
+);
+CREATE INDEX ix_customer_name ON customer (name);
+
+-- Not enforced by SQLite: pattern of sku: ^[A-Z0-9]+(-[A-Z0-9]+)*$
+-- Something the shop sells.
+CREATE TABLE product (
+    -- Stock keeping unit.
+    sku TEXT NOT NULL PRIMARY KEY CHECK (length(sku) <= 32),
+    name TEXT NOT NULL CHECK (length(name) <= 200),
+    category TEXT NOT NULL CHECK (category IN ('books', 'games', 'hardware', 'gift-card')),
+    -- Long description; Markdown allowed.
+    details TEXT,
+    price NUMERIC(10,2) NOT NULL CHECK (price >= 0),
+    weight_kg REAL CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0),
+    -- Free-form facts such as colour or size.
+    attributes TEXT CHECK (attributes IS NULL OR json_valid(attributes)),
+    -- A small PNG preview.
+    thumbnail BLOB
+);
+
+-- One checkout of one customer.
+CREATE TABLE "order" (
+    id INTEGER NOT NULL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
+    status TEXT NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'paid', 'shipped', 'delivered', 'cancelled')),
+    placed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    -- Customer's note to the packer.
+    note TEXT CHECK (length(note) <= 500)
+);
+CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
+
+-- One product in an order.
+CREATE TABLE order_line (
+    order_id INTEGER NOT NULL REFERENCES "order" (id) ON DELETE CASCADE,
+    line_no INTEGER NOT NULL CHECK (line_no >= 1),
+    sku TEXT NOT NULL CHECK (length(sku) <= 32) REFERENCES product (sku),
+    quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1) CHECK (quantity <= 1000),
+    unit_price NUMERIC(10,2) NOT NULL CHECK (unit_price >= 0),
+    PRIMARY KEY (order_id, line_no),
+    UNIQUE (order_id, sku)
+);
+
+-- A line of an order sent back by the customer.
+CREATE TABLE return_line (
+    order_id INTEGER NOT NULL,
+    line_no INTEGER NOT NULL,
+    returned_on TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 1),
+    reason TEXT CHECK (length(reason) <= 1000),
+    PRIMARY KEY (order_id, line_no),
+    FOREIGN KEY (order_id, line_no) REFERENCES order_line (order_id, line_no) ON DELETE CASCADE
+);
+
+-- Not enforced by SQLite: pattern of tracking_code: ^[A-Z]{2}[0-9]{9}[A-Z]{2}$
+-- A parcel on its way to a customer.
+CREATE TABLE shipment (
+    id TEXT NOT NULL PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES "order" (id) ON DELETE CASCADE,
+    carrier TEXT NOT NULL CHECK (length(carrier) <= 50),
+    tracking_code TEXT UNIQUE CHECK (length(tracking_code) <= 40),
+    shipped_on TEXT NOT NULL,
+    -- Start of the promised delivery window.
+    window_start TEXT,
+    -- Local time at the depot of the last scan.
+    last_scan_at TEXT
+);
+
+-- Not enforced by SQLite: pattern of code: ^[A-Z]{3}[0-9]$
+-- A place stock is kept and shipped from.
+CREATE TABLE warehouse (
+    code TEXT NOT NULL PRIMARY KEY CHECK (length(code) <= 8),
+    city TEXT NOT NULL CHECK (length(city) <= 80),
+    opens TEXT NOT NULL,
+    closes TEXT NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity >= 0),
+    manager_id INTEGER REFERENCES customer (id) ON DELETE SET NULL
+);
+-- [[[end]]]

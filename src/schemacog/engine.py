@@ -1,0 +1,309 @@
+"""The engine behind ``regen`` and ``check``: every region of every file, rendered in memory.
+
+cogapp processes each file in-process (its syntax, prefix handling and checksums). In
+safe mode every block's code is first checked with ``ast`` (``safe.py``) and cog's
+``CogGenerator`` is swapped, for the run, for one that calls the checked ``sc.*``
+functions directly instead of evaluating code; identical calls render once. Nothing is
+written here: the caller decides, after every file rendered without a problem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cogapp.cogapp as cogapp_module  # type: ignore[import-untyped]
+from cogapp.whiteutils import reindent_block, white_prefix  # type: ignore[import-untyped]
+
+from schemacog import markers
+from schemacog.config import Config, find_pyproject, load_config
+from schemacog.discover import project_files
+from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
+from schemacog.files import FileProblem, SourceFile, read_marked
+from schemacog.model import Schema
+from schemacog.safe import MarkerCodeError, safe_calls
+from schemacog.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
+from schemacog.validate import load_schema
+
+PROLOGUE = "import schemacog.markers as sc"
+SCHEMA_DRIFT = "schema drift"
+HAND_EDIT = "hand edit"
+NEW_REGION = "new region"
+CHECKSUM = "checksum"
+_SUM = re.compile(r" *\((?:checksum: [a-f0-9]{32}|sum: [A-Za-z0-9+/]{10})\)")
+
+
+@dataclass(frozen=True)
+class Region:
+    path: str
+    line: int
+    call: str
+    reason: str
+
+
+@dataclass
+class FileResult:
+    source: SourceFile
+    new: bytes
+    regions: list[Region]
+
+
+@dataclass
+class Project:
+    config: Config
+    schema: Schema
+    files: list[SourceFile] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)  # files whose bytes change
+    hand_edits: list[Region] = field(default_factory=list)
+    files_checked: int = 0
+    projects: list[Project] = field(default_factory=list)
+
+
+def shown(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _projects(paths: Sequence[Path], cwd: Path) -> dict[Path, list[Path]]:
+    """pyproject.toml -> the paths given under it (empty: the whole project)."""
+    if not paths:
+        pyproject = find_pyproject(cwd)
+        if pyproject is None:
+            message = "no pyproject.toml with [tool.schemacog] here or above"
+            raise ConfigError([Problem(Pos(".", 1), message)])
+        return {pyproject: []}
+    found: dict[Path, list[Path]] = {}
+    for path in paths:
+        if not path.exists():
+            raise ConfigError([Problem(Pos(str(path), 1), "no such file or folder")])
+        pyproject = find_pyproject(path)
+        if pyproject is None:
+            message = "no pyproject.toml with [tool.schemacog] above this path"
+            raise ConfigError([Problem(Pos(str(path), 1), message)])
+        found.setdefault(pyproject, []).append(path)
+    return found
+
+
+def project_roots(paths: Sequence[Path], cwd: Path) -> list[Path]:
+    """The project roots a run over ``paths`` touches (to lock them before reading)."""
+    return sorted({pyproject.parent.resolve() for pyproject in _projects(paths, cwd)})
+
+
+def hand_edited(block: Block, checksum_hash: Callable[[list[str]], str]) -> bool:
+    """Does a region's recorded checksum disagree with its current output?"""
+    match = re.search(
+        r"\((?:checksum: (?P<hex>[a-f0-9]{32})|sum: (?P<b64>[A-Za-z0-9+/]{10}))\)", block.end_text
+    )
+    if match is None:
+        return False
+    current = checksum_hash([line + "\n" for line in block.output])
+    if match.group("hex"):
+        return match.group("hex") != current
+    import base64
+
+    return match.group("b64") != base64.b64encode(bytes.fromhex(current)).decode()[:10]
+
+
+def strip_sums(text: str) -> str:
+    """``text`` with cog's checksums removed from its end markers (they are recomputed)."""
+    return "\n".join(
+        _SUM.sub("", line, count=1) if END_OUTPUT in line else line for line in text.split("\n")
+    )
+
+
+class _Renderer:
+    """Renders checked marker calls for one project, each distinct call once."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.cache: dict[tuple[Any, ...], str] = {}
+
+    def render(self, source: SourceFile, call: MarkerCall, calls: tuple[MarkerCall, ...]) -> str:
+        file_bound = call.name == "imports"
+        key = (
+            source.shown if file_bound else None,
+            call.namespace,
+            call.name,
+            repr(call.args),
+            repr(sorted(call.kwargs.items())),
+        )
+        if key in self.cache:
+            return self.cache[key]
+        context = markers.MarkerContext(
+            self.project.schema, self.project.config, source.shown, call.line, calls, emit=False
+        )
+        target: Any = getattr(markers, call.namespace) if call.namespace else markers
+        with markers.activated(context):
+            text: str = getattr(target, call.name)(*call.args, **call.kwargs)
+        self.cache[key] = text
+        return text
+
+
+def _safe_generator(outputs: dict[int, str]) -> type:
+    """A CogGenerator whose evaluate returns pre-rendered text instead of running code."""
+    base = cogapp_module.CogGenerator
+
+    class SafeGenerator(base):  # type: ignore[misc, valid-type]
+        def evaluate(self, cog: Any, globals: Any, fname: Any) -> str:
+            text = outputs[cog.cogmodule.firstLineNum]
+            if not text:
+                return ""
+            if not text.endswith("\n"):
+                text += "\n"
+            return str(reindent_block(text, white_prefix(self.markers)))
+
+    return SafeGenerator
+
+
+@contextlib.contextmanager
+def _generator(replacement: type | None) -> Iterator[None]:
+    if replacement is None:
+        yield
+        return
+    original = cogapp_module.CogGenerator
+    cogapp_module.CogGenerator = replacement
+    try:
+        yield
+    finally:
+        cogapp_module.CogGenerator = original
+
+
+def check_cogapp_internals() -> None:
+    """Fail loudly if the cogapp internals safe mode relies on have changed."""
+    source = inspect.getsource(cogapp_module.Cog.process_file)
+    assert "CogGenerator(options=self.options)" in source
+    assert "gen.evaluate(cog=self, globals=globals, fname=fname)" in source
+    assert "firstLineNum" in source
+    assert list(inspect.signature(cogapp_module.CogGenerator.evaluate).parameters) == [
+        "self",
+        "cog",
+        "globals",
+        "fname",
+    ]
+
+
+def _cog(source: SourceFile, config: Config, text: str, replacement: type | None) -> str:
+    cog = cogapp_module.Cog()
+    cog.options.hash_output = config.checksum
+    cog.options.prologue = PROLOGUE
+    with _generator(replacement):
+        return str(cog.process_string(text, fname=str(source.path.resolve())))
+
+
+def _region_reasons(
+    source: SourceFile, old: list[Block], new_text: str, edited: set[int]
+) -> list[Region]:
+    new = cog_blocks(new_text)
+    regions = []
+    for before, after in zip(old, new, strict=False):
+        call = before.code.strip().replace("\n", "; ")
+        if before.output != after.output:
+            if before.line in edited:
+                reason = HAND_EDIT
+            elif not any(line.strip() for line in before.output):
+                reason = NEW_REGION
+            else:
+                reason = SCHEMA_DRIFT
+        elif before.end_text != after.end_text:
+            reason = CHECKSUM
+        else:
+            continue
+        regions.append(Region(source.shown, before.line, call, reason))
+    return regions
+
+
+def _process_file(
+    project: Project, renderer: _Renderer, source: SourceFile, outcome: Outcome
+) -> None:
+    config = project.config
+    try:
+        blocks = cog_blocks(source.text, strict=True)
+    except MarkerSyntaxError as exc:
+        outcome.problems.append(Problem(Pos(source.shown, exc.line), str(exc)))
+        return
+    edited: set[int] = set()
+    if config.checksum:
+        hasher = cogapp_module.Cog().hash_handler.compute_lines_hash
+        for block in blocks:
+            if hand_edited(block, hasher):
+                edited.add(block.line)
+                call = block.code.strip().replace("\n", "; ")
+                outcome.hand_edits.append(Region(source.shown, block.line, call, HAND_EDIT))
+    replacement = None
+    if not config.allow_code:
+        try:
+            per_block = [(block, safe_calls(block)) for block in blocks]
+        except MarkerCodeError as exc:
+            outcome.problems.append(Problem(Pos(source.shown, exc.line, exc.col), str(exc)))
+            return
+        calls = tuple(call for _, found in per_block for call in found)
+        outputs = {}
+        try:
+            for block, found in per_block:
+                outputs[block.line] = "".join(
+                    renderer.render(source, call, calls) for call in found
+                )
+        except SchemacogError as exc:
+            outcome.problems.extend(exc.problems)
+            return
+        replacement = _safe_generator(outputs)
+    try:
+        new_text = _cog(source, config, strip_sums(source.text), replacement)
+    except cogapp_module.CogError as exc:
+        message = str(exc).replace(str(source.path.resolve()), source.shown)
+        outcome.problems.append(Problem(Pos(source.shown, 0), f"cog: {message}"))
+        return
+    new = source.encode(new_text)
+    if new != source.data:
+        regions = _region_reasons(source, blocks, new_text, edited)
+        outcome.results.append(FileResult(source, new, regions))
+
+
+def render_tree(paths: Sequence[Path], cwd: Path) -> Outcome:
+    """Render every region of every file under ``paths`` (default: the project of ``cwd``)."""
+    outcome = Outcome()
+    for pyproject, given in _projects(paths, cwd).items():
+        config = load_config(pyproject, shown(pyproject, cwd))
+        schema_path = config.schema_path.resolve()
+        if not schema_path.is_relative_to(config.root.resolve()):
+            message = f"schema {config.schema!r} is outside the project"
+            raise ConfigError([Problem(Pos(shown(pyproject, cwd), 1), message)])
+        schema = load_schema(config.schema_path, shown(config.schema_path, cwd))
+        project = Project(config, schema)
+        outcome.projects.append(project)
+        files = project_files(config, given)
+        chosen = {p.resolve() for p in files}
+        for path in given:
+            if path.is_file() and path.resolve() not in chosen:
+                message = "not one of the files of [tool.schemacog] (see 'files' and 'exclude')"
+                outcome.problems.append(Problem(Pos(shown(path, cwd), 1), message))
+        renderer = _Renderer(project)
+        for path in files:
+            try:
+                source = read_marked(path, shown(path, cwd))
+            except FileProblem as exc:
+                outcome.problems.append(exc.problem)
+                continue
+            if source is None:
+                continue
+            outcome.files_checked += 1
+            project.files.append(source)
+            _process_file(project, renderer, source, outcome)
+    return outcome
+
+
+def schema_digest(project: Project) -> str:
+    return hashlib.sha256(project.config.schema_path.read_bytes()).hexdigest()
