@@ -1,4 +1,4 @@
-"""Sessions: tests, lint, validate (the main job until regen/check land), bench.
+"""Sessions: regen and check (the main job), tests, lint, validate, bench.
 
 Virtualenvs are reused between runs and created with uv when it is installed, so a
 second ``nox -s tests`` starts in about a second.
@@ -29,6 +29,20 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy", "--strict")
+
+
+@nox.session(python=PYTHON)
+def regen(session: nox.Session) -> None:
+    """Rewrite every marked region under generated/ from schema/shop.yaml."""
+    session.install("-e", ".")
+    session.run("schemacog", "regen", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def check(session: nox.Session) -> None:
+    """The drift check: fails with a diff when a generated region differs from the schema."""
+    session.install("-e", ".")
+    session.run("schemacog", "check", *session.posargs)
 
 
 @nox.session(python=PYTHON)

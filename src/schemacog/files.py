@@ -122,6 +122,9 @@ def write_all(changes: Sequence[Change]) -> list[Problem]:
     replaces nothing. Phase two replaces each target, unless its bytes changed since
     they were read (someone else edited it: it is left alone and reported).
     """
+    read_only = [c.source for c in changes if not c.source.mode & 0o222]
+    if read_only:  # checked on the mode bits: root can write anyway, but should not
+        return [Problem(Pos(s.shown, 1, 0), "is read-only; nothing was written") for s in read_only]
     staged: list[tuple[Change, str]] = []
     try:
         for change in changes:

@@ -1,0 +1,465 @@
+"""The engine on real temporary trees: regen, check, exact files, safety, stock cog interop."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cogapp import Cog  # type: ignore[import-untyped]
+from conftest import ROOT, RunCli
+from goldens import CASES, CASES_DIR, marked_docs, marked_python, schema_of
+
+from schemacog.engine import check_cogapp_internals
+from schemacog.files import Change, read_marked, write_all
+
+SHOP = ROOT / "schema" / "shop.yaml"
+
+
+def make_project(root: Path, checksum: bool = False, extra: str = "") -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "schema.yaml").write_bytes(SHOP.read_bytes())
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n'
+        + ("checksum = true\n" if checksum else "")
+        + extra,
+        encoding="utf-8",
+    )
+    (root / "out").mkdir(exist_ok=True)
+    return root
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+SQL = '-- [[[cog sc.sql.create_table("customer", dialect="sqlite") ]]]\n-- [[[end]]]\n'
+PY = '# [[[cog sc.python.columns("order") ]]]\n# [[[end]]]\n'
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".schemacog.lock" not in p.name
+    }
+
+
+def test_check_reports_drift_with_a_diff_then_regen_fixes_it(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = make_project(tmp_path / "p")
+    write(root / "out" / "t.sql", SQL)
+    result = run_cli("check", cwd=root)
+    assert result.code == 1
+    assert "--- a/out/t.sql\n+++ b/out/t.sql\n" in result.out
+    assert "+CREATE TABLE customer (" in result.out
+    assert (
+        'out/t.sql:1: sc.sql.create_table("customer", dialect="sqlite"): new region' in result.out
+    )
+    assert result.out.rstrip().endswith(
+        "schemacog check: 1 of 1 file(s) would change (1 new region)"
+    )
+    assert run_cli("regen", cwd=root).code == 0
+    assert run_cli("check", cwd=root).code == 0
+    before = snapshot(root)
+    again = run_cli("regen", cwd=root)
+    assert (again.code, again.out) == (0, "schemacog regen: 1 file(s) up to date\n")
+    assert snapshot(root) == before  # bytes and mtimes: nothing written
+
+
+def test_schema_change_is_schema_drift(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    write(root / "out" / "t.sql", SQL)
+    write(root / "out" / "m.py", PY)
+    assert run_cli("regen", cwd=root).code == 0
+    schema = root / "schema.yaml"
+    schema.write_text(
+        schema.read_text().replace(
+            "      name:        {type: string, min_length: 1",
+            "      name:        {type: string, min_length: 2",
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("check", cwd=root)
+    assert result.code == 1
+    assert (
+        'out/t.sql:1: sc.sql.create_table("customer", dialect="sqlite"): schema drift' in result.out
+    )
+    assert "out/m.py" not in result.out  # the order columns did not change
+
+
+@pytest.mark.parametrize(
+    ("bom", "newline"),
+    [(False, "\r\n"), (True, "\n"), (True, "\r\n")],
+    ids=["crlf", "bom", "bom-crlf"],
+)
+def test_bom_and_crlf_round_trip(run_cli: RunCli, tmp_path: Path, bom: bool, newline: str) -> None:
+    root = make_project(tmp_path / "p")
+    text = ("first line\n" + PY + "last line without newline").replace("\n", newline)
+    path = write(root / "out" / "m.py", (codecs.BOM_UTF8 if bom else b"") + text.encode())
+    assert run_cli("regen", cwd=root).code == 0
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) == bom
+    body = data.decode("utf-8-sig")
+    assert body.count("\r\n") == (body.count("\n") if newline == "\r\n" else 0)
+    assert body.endswith("last line without newline")
+    assert "ORDER_COLUMNS" in body
+    assert run_cli("check", cwd=root).code == 0
+
+
+def test_a_failing_file_leaves_every_file_untouched(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    for index in range(10):
+        body = '# [[[cog sc.python.columns("nope") ]]]\n# [[[end]]]\n' if index == 6 else PY
+        write(root / "out" / f"f{index}.py", body)
+    before = snapshot(root)
+    result = run_cli("regen", cwd=root)
+    assert result.code == 2
+    assert "out/f6.py:1: unknown table 'nope'" in result.err
+    assert "Traceback" not in result.err
+    assert snapshot(root) == before
+
+
+def test_read_only_file_is_an_error_with_its_path(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    path = write(root / "out" / "m.py", PY)
+    path.chmod(0o444)
+    result = run_cli("regen", cwd=root)
+    assert result.code == 2
+    assert "out/m.py:1: is read-only; nothing was written" in result.err
+    assert path.read_text() == PY
+
+
+def test_vanished_or_changed_file_is_not_overwritten(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    gone = write(root / "out" / "a.py", PY)
+    edited = write(root / "out" / "b.py", PY)
+    kept = write(root / "out" / "c.py", PY)
+    sources = [read_marked(p, p.name) for p in (gone, edited, kept)]
+    gone.unlink()
+    edited.write_text(PY + "# someone else\n")
+    problems = write_all([Change(s, b"new\n") for s in sources if s is not None])
+    assert [str(p) for p in problems] == [
+        "a.py:1: changed or removed during the run; not written",
+        "b.py:1: changed or removed during the run; not written",
+    ]
+    assert not gone.exists()
+    assert edited.read_text() == PY + "# someone else\n"
+    assert kept.read_bytes() == b"new\n"
+    assert sorted(p.name for p in (root / "out").iterdir()) == ["b.py", "c.py"]  # no temp files
+
+
+def test_missing_path_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    result = run_cli("check", "out/missing.py", cwd=root)
+    assert (result.code, result.err) == (2, "out/missing.py:1: no such file or folder\n")
+
+
+def test_markers_inside_a_docstring_are_regions_too(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    path = write(
+        root / "out" / "m.py",
+        '"""Columns:\n\n[[[cog sc.python.columns("order") ]]]\n[[[end]]]\n"""\n',
+    )
+    assert run_cli("regen", cwd=root).code == 0
+    assert "ORDER_COLUMNS: tuple[str, ...] = (" in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "# [[[cog sc.python.columns('order') ]]]\n",
+            "out/m.py:1: missing '[[[end]]]' before the end of the file",
+        ),
+        (
+            "# [[[cog sc.python.columns('order') ]]]\n# [[[end]]]\n# [[[end]]]\n",
+            "out/m.py:3: unexpected '[[[end]]]' outside a cog block",
+        ),
+        (
+            "x\n# [[[cog\n# [[[cog sc.python.columns('order')\n# ]]]\n# [[[end]]]\n",
+            "out/m.py:3: unexpected marker inside a cog block",
+        ),
+        ("# [[[cog\n# sc.python.columns('order')\n", "out/m.py:1: cog block begun but never ended"),
+        (
+            "# [[[cog sc.python.columns('order') ]]]\n# ]]]\n# [[[end]]]\n",
+            "out/m.py:2: unexpected marker inside an output region",
+        ),
+    ],
+)
+def test_unbalanced_markers_are_positioned_errors(
+    run_cli: RunCli, tmp_path: Path, text: str, expected: str
+) -> None:
+    root = make_project(tmp_path / "p")
+    write(root / "out" / "m.py", text)
+    result = run_cli("check", cwd=root)
+    assert result.code == 2
+    assert result.err.splitlines()[0] == expected
+
+
+HOSTILE = [
+    "import os",
+    "__import__('os').system('touch CANARY')",
+    "open('CANARY', 'w')",
+    "sc.python.columns('order'); open('CANARY', 'w')",
+    "sc.__class__",
+    "sc.python.__dict__",
+    "sc.python.columns.__globals__['os'].system('touch CANARY')",
+    "(lambda: open('CANARY', 'w'))()",
+    "[open('CANARY', 'w') for _ in '1']",
+    "x = sc.python.columns('order')",
+    "(x := 1)",
+    'f\'{open("CANARY", "w")}\'',
+    "sc.python.columns(open('CANARY', 'w'))",
+    "sc.python.columns(*['order'])",
+    "sc.python.columns(**{'table': 'order'})",
+    "sc.python.columns('order' + 'x')",
+    "sc.python.columns(name)",
+    "getattr(sc, 'python')",
+    "eval('1')",
+    "exec('1')",
+    "sc.os.system('touch CANARY')",
+    "sc.python.columns.__call__('order')",
+    "sc.python.imports.__code__",
+    "def f(): pass",
+    "class C: pass",
+    "with open('CANARY', 'w'): pass",
+    "sc.python.columns('" + "x" * 20_000 + "')",
+    "sc.python.columns(" + "[" * 200 + "]" * 200 + ")",
+    "sc.python.columns(10 ** 100)",
+    "del sc",
+    "assert False",
+    "raise SystemExit(3)",
+    "sc.python.columns(b'order')",
+    "sc.python.columns(1.5)",
+    "sc.templates('x')",
+]
+
+
+@pytest.mark.parametrize("body", HOSTILE, ids=[f"hostile-{i}" for i in range(len(HOSTILE))])
+def test_safe_mode_refuses_hostile_marker_code(run_cli: RunCli, tmp_path: Path, body: str) -> None:
+    root = make_project(tmp_path / "p")
+    write(root / "out" / "ok.py", PY)
+    path = write(root / "out" / "m.py", f"# [[[cog {body} ]]]\n# [[[end]]]\n")
+    before = snapshot(root)
+    result = run_cli("regen", cwd=root, env={"SCHEMACOG_CANARY": "secret"})
+    assert result.code == 2, result.out + result.err
+    assert result.err.startswith("out/m.py:1:")
+    assert "marker code not allowed" in result.err
+    assert "Traceback" not in result.err
+    assert "secret" not in result.out + result.err
+    assert not (root / "CANARY").exists()
+    assert not (root / "out" / "CANARY").exists()
+    assert snapshot(root) == before
+    assert path.exists()
+
+
+def test_allow_code_restores_cogs_full_power(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", extra="allow_code = true\n")
+    path = write(
+        root / "out" / "m.py",
+        "# [[[cog\n# for n in ('a', 'b'):\n#     cog.outl(n * 2)\n# ]]]\n# [[[end]]]\n",
+    )
+    assert run_cli("regen", cwd=root).code == 0
+    assert path.read_text().split("]]]\n", 1)[1].startswith("aa\nbb\n# [[[end]]]")
+
+
+def test_hand_edits_are_all_reported_and_block_regen(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", checksum=True)
+    one = write(root / "out" / "a.py", PY)
+    two = write(root / "out" / "b.sql", SQL)
+    assert run_cli("regen", cwd=root).code == 0
+    assert "(sum: " in one.read_text()
+    one.write_text(one.read_text().replace('"id",', '"id",  # edited'))
+    two.write_text(two.read_text().replace("NOT NULL UNIQUE", "UNIQUE"))
+    check = run_cli("check", cwd=root)
+    assert check.code == 1
+    assert 'out/a.py:1: sc.python.columns("order"): hand edit' in check.out
+    assert 'out/b.sql:1: sc.sql.create_table("customer", dialect="sqlite"): hand edit' in check.out
+    before = snapshot(root)
+    regen = run_cli("regen", cwd=root)
+    assert regen.code == 2
+    assert regen.err.splitlines()[:2] == [
+        'out/a.py:1: sc.python.columns("order"): hand edit',
+        'out/b.sql:1: sc.sql.create_table("customer", dialect="sqlite"): hand edit',
+    ]
+    assert snapshot(root) == before
+    assert run_cli("regen", "--force", cwd=root).code == 0
+    assert run_cli("check", cwd=root).code == 0
+
+
+def test_json_and_github_formats(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    write(root / "out" / "t.sql", SQL)
+    result = run_cli("check", "--format", "json", cwd=root)
+    assert result.code == 1
+    document = json.loads(result.out)
+    assert document["status"] == "drift"
+    assert document["exit_code"] == 1
+    assert document["files"][0]["path"] == "out/t.sql"
+    assert document["files"][0]["regions"] == [
+        {
+            "line": 1,
+            "call": 'sc.sql.create_table("customer", dialect="sqlite")',
+            "reason": "new region",
+        }
+    ]
+    github = run_cli("check", "--format", "github", cwd=root)
+    assert github.code == 1
+    assert github.out.startswith("::error file=out/t.sql,line=1,title=schemacog::")
+    write(root / "out" / "bad.py", "# [[[cog import os ]]]\n# [[[end]]]\n")
+    error = run_cli("check", "--format", "json", cwd=root)
+    assert error.code == 2
+    assert json.loads(error.out)["errors"][0]["path"] == "out/bad.py"
+
+
+def test_concurrent_regens_are_serialized(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    for index in range(30):
+        write(root / "out" / f"f{index}.sql", SQL)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "schemacog", "regen"],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    finished = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], finished
+    written = [out.decode() for out, _ in finished]
+    assert sum("rewritten" in out for out in written) == 1  # the others found it done
+    outputs = {(root / "out" / f"f{i}.sql").read_bytes() for i in range(30)}
+    assert len(outputs) == 1
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "schemacog", "check"], cwd=root, check=False
+        ).returncode
+        == 0
+    )
+
+
+def test_audit_log_records_what_regen_wrote(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", extra='audit_log = "audit.jsonl"\n')
+    write(root / "out" / "t.sql", SQL)
+    assert run_cli("regen", cwd=root).code == 0
+    assert run_cli("regen", cwd=root).code == 0  # writes nothing, logs nothing
+    [line] = (root / "audit.jsonl").read_text().splitlines()
+    entry = json.loads(line)
+    assert entry["files"][0]["path"] == "out/t.sql"
+    assert set(entry) == {"files", "python_version", "schema_sha256", "tool_version"}
+    assert (
+        "out/t.sql"
+        not in (root / "out" / "t.sql").read_text().split("[[[end]]]")[0].split("]]]")[0]
+    )
+
+
+@pytest.mark.parametrize("checksum", [False, True], ids=["plain", "checksum"])
+@pytest.mark.parametrize("case", CASES)
+def test_stock_cog_gives_the_same_bytes(
+    run_cli: RunCli, tmp_path: Path, case: str, checksum: bool
+) -> None:
+    schema = schema_of(case)
+    inputs = {
+        "models.py": marked_python(schema),
+        "docs.md": marked_docs(schema),
+        "ddl.sql": "".join(
+            f'-- [[[cog sc.sql.ddl(dialect="{d}") ]]]\n-- [[[end]]]\n'
+            for d in ("postgres", "mariadb")
+        ),
+    }
+    results = {}
+    for tool in ("schemacog", "cog"):
+        root = tmp_path / tool
+        root.mkdir()
+        shutil.copy(CASES_DIR / case / "schema.yaml", root / "schema.yaml")
+        (root / "pyproject.toml").write_text(
+            '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["*.py", "*.md", "*.sql"]\n'
+            + ("checksum = true\n" if checksum else ""),
+            encoding="utf-8",
+        )
+        for name, text in inputs.items():
+            write(root / name, text)
+        if tool == "schemacog":
+            assert run_cli("regen", cwd=root).code == 0
+        else:
+            flags = ["-c"] if checksum else []
+            for name in inputs:
+                Cog().callable_main(
+                    ["cog", "-r", *flags, "-p", "import schemacog.markers as sc", str(root / name)]
+                )
+        results[tool] = {name: (root / name).read_bytes() for name in inputs}
+    assert results["schemacog"] == results["cog"]
+
+
+def test_cogapp_internals_safe_mode_relies_on() -> None:
+    check_cogapp_internals()
+
+
+def test_dogfood_schema_edit_updates_every_affected_file(run_cli: RunCli, tmp_path: Path) -> None:
+    copy = tmp_path / "repo"
+    copy.mkdir()
+    shutil.copy(ROOT / "pyproject.toml", copy / "pyproject.toml")
+    shutil.copytree(ROOT / "schema", copy / "schema")
+    shutil.copytree(ROOT / "generated", copy / "generated")
+    assert run_cli("check", cwd=copy).code == 0
+    schema = copy / "schema" / "shop.yaml"
+    text = schema.read_text(encoding="utf-8")
+    marker = "      city:       {type: string, max_length: 80}\n"
+    schema.write_text(
+        text.replace(
+            marker, marker + "      phone:      {type: string, max_length: 20, nullable: true}\n"
+        ),
+        encoding="utf-8",
+    )
+    check = run_cli("check", cwd=copy)
+    assert check.code == 1
+    assert "+    phone: str | None = None" in check.out
+    regen = run_cli("regen", cwd=copy)
+    assert regen.code == 0
+    changed = {
+        line.split(":")[0] for line in regen.out.splitlines() if line.endswith(": schema drift")
+    }
+    assert changed == {
+        "generated/python/shop_models.py",
+        "generated/docs/data-dictionary.md",
+        *(f"generated/sql/{d}/schema.sql" for d in ("postgres", "sqlite", "duckdb", "mariadb")),
+    }
+    assert run_cli("check", cwd=copy).code == 0
+
+
+def test_repository_generated_tree_is_clean(run_cli: RunCli) -> None:
+    result = run_cli("check", cwd=ROOT)
+    assert result.code == 0, result.out + result.err
+
+
+def test_environment_is_not_needed_for_output(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    write(root / "out" / "t.sql", SQL)
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME")}
+    subprocess.run(
+        [sys.executable, "-m", "schemacog", "regen"],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    first = (root / "out" / "t.sql").read_bytes()
+    write(root / "out" / "t.sql", SQL)
+    subprocess.run(
+        [sys.executable, "-m", "schemacog", "regen"],
+        cwd=root,
+        env={**env, "PYTHONHASHSEED": "7", "LANG": "C"},
+        check=True,
+        capture_output=True,
+    )
+    assert (root / "out" / "t.sql").read_bytes() == first
