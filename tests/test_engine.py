@@ -463,3 +463,69 @@ def test_environment_is_not_needed_for_output(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert (root / "out" / "t.sql").read_bytes() == first
+
+
+def test_init_scaffolds_a_working_project_and_never_overwrites(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = tmp_path / "demo"
+    root.mkdir()
+    (root / "pyproject.toml").write_text('[project]\nname = "demo"\n', encoding="utf-8")
+    result = run_cli("init", cwd=root)
+    assert result.code == 0, result.err
+    assert (root / "schema" / "schema.yaml").is_file()
+    assert "[tool.schemacog]" in (root / "pyproject.toml").read_text()
+    assert 'session.run("schemacog", "check")' in (root / "noxfile.py").read_text()
+    assert run_cli("check", cwd=root).code == 1
+    assert run_cli("regen", cwd=root).code == 0
+    assert run_cli("check", cwd=root).code == 0
+    imported = subprocess.run(
+        [
+            sys.executable,
+            "-W",
+            "error",
+            "-c",
+            "import models; models.Account(id=1, email='a@b', name='A')",
+        ],
+        cwd=root / "generated",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert imported.returncode == 0, imported.stderr
+    before = snapshot(root)
+    again = run_cli("init", cwd=root)
+    assert again.code == 2
+    assert "generated/models.py:1: already exists; init writes nothing" in again.err
+    assert snapshot(root) == before
+
+
+def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "repo")
+    write(root / "out" / "t.sql", SQL)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def hook(name: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--all-files"],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+
+    failing = hook("schemacog-check")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "1 new region" in failing.stdout
+    assert hook("schemacog-regen").returncode == 0
+    passing = hook("schemacog-check")
+    assert passing.returncode == 0, passing.stdout + passing.stderr

@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     regen.add_argument(
         "--force", action="store_true", help="overwrite regions edited by hand (checksums)"
     )
+    commands.add_parser("init", help="scaffold a schema, the config table and an example file here")
     check = commands.add_parser("check", help="fail if any marked region differs from the schema")
     check.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -58,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema-json": _schema_json,
         "regen": _regen,
         "check": _check,
+        "init": _init,
     }
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -223,4 +225,11 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
         exit_code=EXIT_OK,
         show_diff=args.diff,
     )
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace, out: TextIO) -> int:
+    from schemacog.scaffold import init
+
+    init(Path.cwd(), lambda line: print(line, file=out))
     return EXIT_OK
