@@ -526,6 +526,9 @@ def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
     failing = hook("schemacog-check")
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert "1 new region" in failing.stdout
-    assert hook("schemacog-regen").returncode == 0
+    regen = hook("schemacog-regen")
+    assert regen.returncode == 1  # pre-commit's way to say "files were modified by this hook"
+    assert "files were modified by this hook" in regen.stdout
+    assert "CREATE TABLE customer" in (root / "out" / "t.sql").read_text()
     passing = hook("schemacog-check")
     assert passing.returncode == 0, passing.stdout + passing.stderr
