@@ -176,56 +176,28 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
         for root in project_roots(args.paths, cwd):
             stack.enter_context(locked(root))
         outcome = render_tree(args.paths, cwd)
-        if outcome.problems:
-            emit(
-                out,
-                sys.stderr,
-                outcome,
-                fmt="text",
-                command="regen",
-                status="error",
-                exit_code=EXIT_ERROR,
-                show_diff=False,
-            )
-            return EXIT_ERROR
-        if outcome.hand_edits and not args.force:
-            emit(
-                out,
-                sys.stderr,
-                outcome,
-                fmt="text",
-                command="regen",
-                status="hand_edit",
-                exit_code=EXIT_ERROR,
-                show_diff=False,
-            )
-            return EXIT_ERROR
-        changes = [Change(result.source, result.new) for result in outcome.results]
-        outcome.problems = write_all(changes)
-        if outcome.problems:
-            emit(
-                out,
-                sys.stderr,
-                outcome,
-                fmt="text",
-                command="regen",
-                status="error",
-                exit_code=EXIT_ERROR,
-                show_diff=False,
-            )
-            return EXIT_ERROR
-        append_audit(outcome)
+        status = "error" if outcome.problems else ""
+        if not status and outcome.hand_edits and not args.force:
+            status = "hand_edit"
+        if not status:
+            changes = [Change(result.source, result.new) for result in outcome.results]
+            outcome.problems = write_all(changes)
+            status = "error" if outcome.problems else "written"
+        if status == "written":
+            append_audit(outcome)
+    code = EXIT_OK if status == "written" else EXIT_ERROR
+    show_diff = args.diff and status == "written"
     emit(
         out,
         sys.stderr,
         outcome,
         fmt="text",
         command="regen",
-        status="written",
-        exit_code=EXIT_OK,
-        show_diff=args.diff,
+        status=status,
+        exit_code=code,
+        show_diff=show_diff,
     )
-    return EXIT_OK
+    return code
 
 
 def _init(args: argparse.Namespace, out: TextIO) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from schemacog.scan import Block, MarkerCall
+from schemacog.scan import Block, MarkerCall, dotted_name
 
 # namespace -> functions callable from safe markers
 ALLOWED: dict[str, frozenset[str]] = {
@@ -75,7 +75,7 @@ def _call(where: _Where, statement: ast.stmt) -> MarkerCall:
     if not isinstance(statement, ast.Expr) or not isinstance(statement.value, ast.Call):
         raise where.fail(statement, f"only sc.* calls are allowed, found {_kind(statement)}")
     call = statement.value
-    parts = _dotted(call.func)
+    parts = dotted_name(call.func)
     if parts is None or parts[0] != "sc":
         raise where.fail(call.func, f"only sc.* functions can be called, found {_kind(call.func)}")
     namespace, name = (parts[1], parts[2]) if len(parts) == 3 else ("", parts[-1])
@@ -120,15 +120,6 @@ def _literal(where: _Where, node: ast.expr) -> object:
             result[literal_key] = _literal(where, item)
         return result
     raise where.fail(node, f"arguments must be literals, found {_kind(node)}")
-
-
-def _dotted(node: ast.AST) -> list[str] | None:
-    if isinstance(node, ast.Name):
-        return [node.id]
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return None if inner is None else [*inner, node.attr]
-    return None
 
 
 def _kind(node: ast.AST) -> str:

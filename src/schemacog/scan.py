@@ -137,7 +137,7 @@ def literal_calls(block: Block) -> list[MarkerCall]:
 def _marker_call(node: ast.AST, first_line: int) -> MarkerCall | None:
     if not isinstance(node, ast.Call):
         return None
-    parts = _dotted(node.func)
+    parts = dotted_name(node.func)
     if parts is None or parts[0] != "sc" or len(parts) not in (2, 3):
         return None
     try:
@@ -150,10 +150,10 @@ def _marker_call(node: ast.AST, first_line: int) -> MarkerCall | None:
     return MarkerCall(line, node.col_offset + 1, namespace, name, args, kwargs)
 
 
-def _dotted(node: ast.AST) -> list[str] | None:
+def dotted_name(node: ast.AST) -> list[str] | None:
     if isinstance(node, ast.Name):
         return [node.id]
     if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
+        inner = dotted_name(node.value)
         return None if inner is None else [*inner, node.attr]
     return None
