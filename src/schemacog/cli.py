@@ -45,6 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite regions edited by hand (checksums)"
     )
     commands.add_parser("init", help="scaffold a schema, the config table and an example file here")
+    verify = commands.add_parser(
+        "verify", help="run the generated code: Python, SQL engines, examples"
+    )
+    verify.add_argument(
+        "--engines",
+        default="sqlite,duckdb,postgres,mariadb",
+        help="comma-separated engines (default: all four)",
+    )
+    verify.add_argument("--dsn-postgres", help="PostgreSQL conninfo or URL (default: local socket)")
+    verify.add_argument(
+        "--dsn-mariadb", help="mysql://user:password@host:port/ (default: local socket)"
+    )
+    verify.add_argument("--require", action="store_true", help="a skipped engine is a failure")
+    verify.add_argument("--format", choices=("text", "json"), default="text")
     check = commands.add_parser("check", help="fail if any marked region differs from the schema")
     check.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -60,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "regen": _regen,
         "check": _check,
         "init": _init,
+        "verify": _verify,
     }
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -205,3 +220,25 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
 
     init(Path.cwd(), lambda line: print(line, file=out))
     return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from schemacog.errors import Pos, Problem, SchemacogError
+    from schemacog.sql.dialects import DIALECTS
+    from schemacog.verify import Options, exit_code, json_report, text_report, verify
+
+    chosen = tuple(name.strip() for name in args.engines.split(",") if name.strip())
+    unknown = [name for name in chosen if name not in DIALECTS]
+    if unknown or not chosen:
+        message = f"unknown engine {unknown[0] if unknown else ''!r}; one of {', '.join(DIALECTS)}"
+        raise SchemacogError([Problem(Pos("--engines", 1), message)])
+    options = Options(chosen, args.dsn_postgres, args.dsn_mariadb, args.require)
+    steps = verify(Path.cwd(), options)
+    if args.format == "json":
+        out.write(json.dumps(json_report(steps), indent=2) + "\n")
+    else:
+        for line in text_report(steps):
+            print(line, file=out)
+    return exit_code(steps)

@@ -1,0 +1,86 @@
+"""Run inside an isolated child process (``python -I``) by ``schemacog verify``.
+
+Reads one JSON request on stdin: the generated modules to import and the rows to try
+against their validators and pydantic models. Writes one JSON answer on stdout. This
+file imports nothing of schemacog: it runs next to generated code, in a scrubbed
+environment with CPU and memory limits, and is the only place verify runs that code.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import decimal
+import importlib.util
+import json
+import sys
+import traceback
+import uuid
+from typing import Any
+
+
+def decode(value: Any) -> Any:
+    """Typed values back from their JSON tags (see ``verify_python.encode``)."""
+    if isinstance(value, dict) and len(value) == 1:
+        [(tag, raw)] = value.items()
+        readers: dict[str, Any] = {
+            "$decimal": decimal.Decimal,
+            "$date": dt.date.fromisoformat,
+            "$time": dt.time.fromisoformat,
+            "$datetime": dt.datetime.fromisoformat,
+            "$uuid": uuid.UUID,
+            "$bytes": base64.b64decode,
+            "$json": json.loads,
+        }
+        if tag in readers:
+            return readers[tag](raw)
+    return value
+
+
+def import_module(path: str, index: int) -> Any:
+    spec = importlib.util.spec_from_file_location(f"schemacog_verified_{index}", path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if validator and hasattr(module, validator):
+        result["validator"] = [str(p) for p in getattr(module, validator)(row)]
+    if model and hasattr(module, model):
+        try:
+            getattr(module, model)(**row)
+            result["pydantic"] = None
+        except Exception as exc:
+            result["pydantic"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return result
+
+
+def main() -> int:
+    request = json.loads(sys.stdin.read())
+    answer: dict[str, Any] = {"imports": [], "rows": []}
+    modules = []
+    for index, path in enumerate(request["modules"]):
+        try:
+            modules.append(import_module(path, index))
+            answer["imports"].append({"path": path, "error": None})
+        except BaseException:
+            modules.append(None)
+            answer["imports"].append({"path": path, "error": traceback.format_exc(limit=8)})
+    for item in request["rows"]:
+        module = modules[item["module"]]
+        row = {key: decode(value) for key, value in item["row"].items()}
+        if module is None:
+            answer["rows"].append(None)
+            continue
+        answer["rows"].append(try_row(module, item["validator"], item["model"], row))
+    sys.stdout.write(json.dumps(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
