@@ -344,10 +344,10 @@ def exit_code(steps: Sequence[Step]) -> int:
 def text_report(steps: Sequence[Step]) -> Iterator[str]:
     width = max(len(step.name) for step in steps)
     for step in steps:
-        first, *rest = step.details or [""]
+        first, *rest = "\n".join(step.details).split("\n") if step.details else [""]
         yield f"{step.name:<{width}}  {step.status:<7}  {first}".rstrip()
         for detail in rest:
-            yield f"{'':<{width}}  {'':<7}  {detail}"
+            yield f"{'':<{width}}  {'':<7}  {detail}".rstrip()
     counts = {status: sum(s.status == status for s in steps) for status in (OK, FAILED, SKIPPED)}
     yield f"schemacog verify: {counts[OK]} ok, {counts[FAILED]} failed, {counts[SKIPPED]} skipped"
 

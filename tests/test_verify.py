@@ -1,0 +1,177 @@
+"""``schemacog verify`` on real projects: each failure class, engines, skips and --require."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, RunCli
+
+SCHEMA = """schemacog: 1
+name: tiny
+tables:
+  thing:
+    columns:
+      id: {type: integer, primary_key: true}
+      n: {type: integer, min: 0}
+    examples:
+      - {id: 1, n: 5}
+    invalid_examples:
+      - {row: {id: 2, n: -1}, reason: negative}
+"""
+
+
+def project(root: Path, files: dict[str, str], templates: dict[str, str] | None = None) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
+    config = '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n'
+    if templates is not None:
+        config += 'templates = "templates"\n'
+        (root / "templates").mkdir()
+        for name, text in templates.items():
+            (root / "templates" / name).write_text(text, encoding="utf-8")
+    (root / "pyproject.toml").write_text(config, encoding="utf-8")
+    for name, text in files.items():
+        path = root / "out" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+MODELS = (
+    '"""Generated."""\n\n'
+    "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
+    '# [[[cog sc.python.pydantic("thing") ]]]\n# [[[end]]]\n\n\n'
+    '# [[[cog sc.python.validator("thing") ]]]\n# [[[end]]]\n'
+)
+
+
+def regen_then_verify(run_cli: RunCli, root: Path, *args: str) -> tuple[int, str]:
+    regen = run_cli("regen", cwd=root)
+    assert regen.code == 0, regen.err
+    result = run_cli("verify", *args, cwd=root)
+    assert "Traceback" not in result.err
+    return result.code, result.out + result.err
+
+
+def test_repository_example_verifies_on_all_engines(run_cli: RunCli) -> None:
+    required = all(os.environ.get(f"SCHEMACOG_REQUIRE_{e}") == "1" for e in ("POSTGRES", "MARIADB"))
+    args = ["--require"] if required else []
+    result = run_cli("verify", *args, cwd=ROOT)
+    assert result.code == 0, result.out + result.err
+    assert "failed" not in result.out.replace("0 failed", "")
+    assert "examples in python validator" in result.out
+
+
+def test_a_template_that_drops_a_check_is_caught(run_cli: RunCli, tmp_path: Path) -> None:
+    template = "CREATE TABLE thing (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);\n"
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": MODELS,
+            "s.sql": '-- [[[cog sc.template("ddl.j2", dialect="sqlite") ]]]\n-- [[[end]]]\n',
+        },
+        {"ddl.j2": template},
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 1
+    line = next(line for line in output.splitlines() if line.startswith("examples in sqlite"))
+    assert "failed" in line
+    assert (
+        "thing invalid example at schema.yaml:11:9: sqlite accepted it, but it breaks min (n)"
+        in line
+    )
+    assert "examples in python validator" in output
+    assert "schemacog verify: " in output
+
+
+def test_a_generated_module_that_raises_at_import(run_cli: RunCli, tmp_path: Path) -> None:
+    root = project(
+        tmp_path / "p",
+        {"m.py": MODELS + '\n\n# [[[cog sc.template("boom.j2") ]]]\n# [[[end]]]\n'},
+        {"boom.j2": 'raise RuntimeError("boom from a template")\n'},
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 1
+    assert "python imports (isolated)" in output
+    assert "out/m.py: import failed:" in output
+    assert "RuntimeError: boom from a template" in output
+
+
+def test_unsafe_calls_in_generated_code_are_flagged_with_their_line(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": '"""Generated."""\n\n# [[[cog sc.template("bad.j2") ]]]\n# [[[end]]]\n'
+            '\nimport os\nos.system("hand-written")\n'
+        },
+        {"bad.j2": 'import os\n\nos.system("echo hi")\nvalue = eval("1")\n'},
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 1
+    assert "out/m.py:6: call of os.system: os.system() runs a shell command" in output
+    assert "out/m.py:7: call of eval: eval() runs arbitrary code" in output
+    assert ":11: call of os.system" not in output  # hand-written code is the user's own
+
+
+def test_unavailable_engine_is_skipped_and_require_makes_it_fail(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    dsn = ["--dsn-postgres", "host=/nonexistent-socket-dir dbname=x connect_timeout=2"]
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite,postgres", *dsn)
+    assert code == 0, output
+    lines = output.splitlines()
+    assert any(x.startswith("sql postgres: DDL executes") and "skipped" in x for x in lines)
+    result = run_cli("verify", "--engines", "postgres", "--require", *dsn, cwd=root)
+    assert result.code == 1
+    assert "failed" in result.out
+
+
+def test_json_report_and_usage_errors(run_cli: RunCli, tmp_path: Path) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    code, output = regen_then_verify(
+        run_cli, root, "--engines", "sqlite,duckdb", "--format", "json"
+    )
+    assert code == 0
+    document = json.loads(output)
+    assert document["exit_code"] == 0
+    names = [step["name"] for step in document["steps"]]
+    assert "examples in duckdb" in names
+    bad = run_cli("verify", "--engines", "oracle", cwd=root)
+    assert bad.code == 2
+    assert "unknown engine 'oracle'" in bad.err
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "postgres", "mariadb"])
+def test_throwaway_databases_are_cleaned_up(run_cli: RunCli, tmp_path: Path, engine: str) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    code, output = regen_then_verify(run_cli, root, "--engines", engine)
+    ddl = next(x for x in output.splitlines() if x.startswith(f"sql {engine}: DDL executes"))
+    if "skipped" in ddl and os.environ.get(f"SCHEMACOG_REQUIRE_{engine.upper()}") != "1":
+        pytest.skip(f"{engine} not available")
+    assert code == 0, output
+    if engine == "postgres":
+        import psycopg
+
+        with psycopg.connect(
+            os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
+        ) as conn:
+            rows = conn.execute(
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'schemacog_%'"
+            ).fetchall()
+        assert rows == []
+    if engine == "mariadb":
+        import pymysql
+
+        from schemacog.engines import mariadb_dsn
+
+        conn = pymysql.connect(**mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL")))
+        with conn.cursor() as cursor:
+            cursor.execute("SHOW DATABASES LIKE 'schemacog\\\\_%'")
+            assert cursor.fetchall() == ()
+        conn.close()
