@@ -156,22 +156,31 @@ def test_throwaway_databases_are_cleaned_up(run_cli: RunCli, tmp_path: Path, eng
         pytest.skip(f"{engine} not available")
     assert code == 0, output
     if engine == "postgres":
-        import psycopg
-
-        with psycopg.connect(
-            os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
-        ) as conn:
-            rows = conn.execute(
-                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'schemacog_%'"
-            ).fetchall()
-        assert rows == []
+        assert _leftover_postgres_schemas() == []
     if engine == "mariadb":
-        import pymysql
+        assert _leftover_mariadb_databases() == []
 
-        from schemacog.engines import mariadb_dsn
 
-        conn = pymysql.connect(**mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL")))
-        with conn.cursor() as cursor:
-            cursor.execute("SHOW DATABASES LIKE 'schemacog\\\\_%'")
-            assert cursor.fetchall() == ()
-        conn.close()
+def _leftover_postgres_schemas() -> list[str]:
+    import psycopg
+
+    dsn = os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
+    with psycopg.connect(dsn) as connection:
+        rows = connection.execute(
+            "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'schemacog_%'"
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _leftover_mariadb_databases() -> list[str]:
+    import pymysql
+
+    from schemacog.engines import mariadb_dsn
+
+    connection = pymysql.connect(**mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL")))
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW DATABASES LIKE 'schemacog\\_%'")
+            return [row[0] for row in cursor.fetchall()]
+    finally:
+        connection.close()
