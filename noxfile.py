@@ -1,10 +1,12 @@
-"""Sessions: regen and check (the main job), tests, lint, validate, bench.
+"""Sessions: regen and check (the main job), verify, tests, lint, validate, bench.
 
 Virtualenvs are reused between runs and created with uv when it is installed, so a
 second ``nox -s tests`` starts in about a second.
 """
 
 from __future__ import annotations
+
+import os
 
 import nox
 
@@ -43,6 +45,17 @@ def check(session: nox.Session) -> None:
     """The drift check: fails with a diff when a generated region differs from the schema."""
     session.install("-e", ".")
     session.run("schemacog", "check", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def verify(session: nox.Session) -> None:
+    """Run the generated code: Python layers, DDL and examples in all four engines.
+
+    In CI (``CI`` set) a missing engine is a failure (``--require``).
+    """
+    session.install("-e", ".[verify]", "pydantic", "ruff>=0.17,<0.18")
+    required = ["--require"] if os.environ.get("CI") else []
+    session.run("schemacog", "verify", *required, *session.posargs)
 
 
 @nox.session(python=PYTHON)
