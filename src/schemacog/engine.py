@@ -9,8 +9,8 @@ written here: the caller decides, after every file rendered without a problem.
 
 from __future__ import annotations
 
+import base64
 import contextlib
-import hashlib
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -112,8 +112,6 @@ def hand_edited(block: Block, checksum_hash: Callable[[list[str]], str]) -> bool
     current = checksum_hash([line + "\n" for line in block.output])
     if match.group("hex"):
         return match.group("hex") != current
-    import base64
-
     return match.group("b64") != base64.b64encode(bytes.fromhex(current)).decode()[:10]
 
 
@@ -303,7 +301,3 @@ def render_tree(paths: Sequence[Path], cwd: Path) -> Outcome:
             project.files.append(source)
             _process_file(project, renderer, source, outcome)
     return outcome
-
-
-def schema_digest(project: Project) -> str:
-    return hashlib.sha256(project.config.schema_path.read_bytes()).hexdigest()

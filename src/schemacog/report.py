@@ -17,7 +17,6 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter
-from collections.abc import Sequence
 from typing import TextIO
 
 from schemacog.engine import FileResult, Outcome, Region
@@ -135,6 +134,3 @@ def emit(
 
 def _escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-__all__: Sequence[str] = ["FORMATS", "emit", "unified_diff"]
