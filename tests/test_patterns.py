@@ -20,6 +20,9 @@ from schemacog.patterns import PatternError, check_portable, matches, python_pat
         "a{0,255}",
         "^$",
         "[$^.]",
+        r"^(\d{3}-)+\d{4}$",
+        "^(ab)+(c+)?$",
+        "(a+)?",
     ],
 )
 def test_portable_patterns_are_accepted(pattern: str) -> None:
@@ -52,6 +55,10 @@ def test_portable_patterns_are_accepted(pattern: str) -> None:
         (r"\x41B", "\\x41B is not portable; write \\x41[B]", 0),
         ("(ab", "invalid pattern: missing ), unterminated subpattern", 0),
         ("*a", "invalid pattern: nothing to repeat", 0),
+        ("^(a+)+$", "can take exponential time", 5),
+        ("^([a-z]+\\.)*[a-z]+$", "can take exponential time", 11),
+        ("((a)+)*", "can take exponential time", 6),
+        ("(?:x*y){2,}", "can take exponential time", 7),
     ],
 )
 def test_unportable_patterns_are_refused(pattern: str, message: str, offset: int) -> None:

@@ -265,7 +265,7 @@ class ProductModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
     # Stock keeping unit.
-    sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z0-9]+(-[A-Z0-9]+)*\Z")
+    sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
     name: str = _pd.Field(max_length=200)
     category: ProductCategory
     # Long description; Markdown allowed.
@@ -286,7 +286,7 @@ class ProductModel(_pd.BaseModel):
 
 
 # [[[cog sc.python.validator("product") ]]]
-_PRODUCT_SKU_PATTERN = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*\Z", re.DOTALL)
+_PRODUCT_SKU_PATTERN = re.compile(r"^[A-Z]{4}-[0-9]{2,4}\Z", re.DOTALL)
 
 
 def validate_product(row: Mapping[str, object]) -> list[str]:
@@ -315,7 +315,7 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         if len(value) > 32:
             problems.append("sku: must be at most 32 characters")
         if _PRODUCT_SKU_PATTERN.search(value) is None:
-            problems.append("sku: must match ^[A-Z0-9]+(-[A-Z0-9]+)*$")
+            problems.append("sku: must match ^[A-Z]{4}-[0-9]{2,4}$")
     value = row.get("name")
     if value is None:
         problems.append("name: is required")

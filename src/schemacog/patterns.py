@@ -81,9 +81,12 @@ def check_portable(pattern: str) -> None:
         raise PatternError("pattern is empty", 0)
     at = 0
     previous_quantifier = False
+    groups: list[bool] = []  # per open group: does it hold an unbounded repeat?
+    closed: bool | None = None  # the group just closed held one (None: not after a group)
     while at < len(pattern):
         char = pattern[at]
-        quantifier = False
+        quantifier = unbounded = False
+        after_group, closed = closed, None
         if char == "\\":
             at += _escape_length(pattern, at)
         elif char == "[":
@@ -94,6 +97,12 @@ def check_portable(pattern: str) -> None:
                     "only (?: ) groups are portable: no lookaround, named groups or flags", at
                 )
             at += 3 if pattern.startswith("(?:", at) else 1
+            groups.append(False)
+        elif char == ")" and groups:
+            closed = groups.pop()
+            if groups:
+                groups[-1] = groups[-1] or closed
+            at += 1
         elif char == "{":
             match = _REPEAT.match(pattern, at)
             if match is None:
@@ -103,15 +112,26 @@ def check_portable(pattern: str) -> None:
                 raise PatternError(f"repeat counts above {MAX_REPEAT} are not portable", at)
             if len(numbers) == 2 and numbers[0] > numbers[1]:
                 raise PatternError("repeat {n,m} needs n <= m", at)
-            at = match.end()
             quantifier = True
+            unbounded = match.group(2) is not None and not match.group(3)
+            start, at = at, match.end()
         elif char in "*+?":
             if char == "+" and previous_quantifier:
                 raise PatternError("possessive quantifiers are not portable", at)
             quantifier = char != "?" or not previous_quantifier
-            at += 1
+            unbounded = quantifier and char != "?"
+            start, at = at, at + 1
         else:
             at += 1
+        if unbounded:
+            if after_group:
+                raise PatternError(
+                    "a repeated group that itself holds an unbounded repeat, such as (a+)+, "
+                    "can take exponential time to match; rewrite it without the nesting",
+                    start,
+                )
+            if groups:
+                groups[-1] = True
         previous_quantifier = quantifier
     try:
         with warnings.catch_warnings():

@@ -18,7 +18,7 @@ CREATE TABLE customer (
 CREATE INDEX ix_customer_name ON customer (name);
 
 CREATE TABLE product (
-    sku VARCHAR(33) NOT NULL PRIMARY KEY COMMENT 'Stock keeping unit.' CHECK ((CHAR_LENGTH(sku) <= 32) AND (sku REGEXP '(?s-i)^[A-Z0-9]+(-[A-Z0-9]+)*\\z')),
+    sku VARCHAR(33) NOT NULL PRIMARY KEY COMMENT 'Stock keeping unit.' CHECK ((CHAR_LENGTH(sku) <= 32) AND (sku REGEXP '(?s-i)^[A-Z]{4}-[0-9]{2,4}\\z')),
     name VARCHAR(201) NOT NULL CHECK (CHAR_LENGTH(name) <= 200),
     category ENUM('books', 'games', 'hardware', 'gift-card') NOT NULL,
     details LONGTEXT COMMENT 'Long description; Markdown allowed.',

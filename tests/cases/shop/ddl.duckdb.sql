@@ -25,7 +25,7 @@ COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop
 CREATE INDEX ix_customer_name ON customer (name);
 
 CREATE TABLE product (
-    sku VARCHAR NOT NULL PRIMARY KEY CHECK (length(sku) <= 32) CHECK (regexp_matches(sku, '^[A-Z0-9]+(-[A-Z0-9]+)*$', 's')),
+    sku VARCHAR NOT NULL PRIMARY KEY CHECK (length(sku) <= 32) CHECK (regexp_matches(sku, '^[A-Z]{4}-[0-9]{2,4}$', 's')),
     name VARCHAR NOT NULL CHECK (length(name) <= 200),
     category product_category NOT NULL,
     details VARCHAR,

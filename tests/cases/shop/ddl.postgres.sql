@@ -23,7 +23,7 @@ COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop
 CREATE INDEX ix_customer_name ON customer (name);
 
 CREATE TABLE product (
-    sku text NOT NULL PRIMARY KEY CHECK (char_length(sku) <= 32) CHECK (sku ~ '^[A-Z0-9]+(-[A-Z0-9]+)*$'),
+    sku text NOT NULL PRIMARY KEY CHECK (char_length(sku) <= 32) CHECK (sku ~ '^[A-Z]{4}-[0-9]{2,4}$'),
     name text NOT NULL CHECK (char_length(name) <= 200),
     category product_category NOT NULL,
     details text,

@@ -21,7 +21,7 @@ CREATE TABLE customer (
 );
 CREATE INDEX ix_customer_name ON customer (name);
 
--- Not enforced by SQLite: pattern of sku: ^[A-Z0-9]+(-[A-Z0-9]+)*$
+-- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Something the shop sells.
 CREATE TABLE product (
     -- Stock keeping unit.
