@@ -532,3 +532,32 @@ def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
     assert "CREATE TABLE customer" in (root / "out" / "t.sql").read_text()
     passing = hook("schemacog-check")
     assert passing.returncode == 0, passing.stdout + passing.stderr
+
+
+def test_symlinked_files_are_refused(run_cli: RunCli, tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    outside = write(tmp_path / "outside.py", PY)
+    (root / "out" / "link.py").symlink_to(outside)
+    result = run_cli("regen", cwd=root)
+    assert result.code == 2
+    assert result.err.startswith("out/link.py:1: is a symbolic link")
+    assert outside.read_text() == PY
+
+
+@pytest.mark.parametrize("key", ["schema", "templates", "audit_log"])
+def test_config_paths_outside_the_project_are_refused(
+    run_cli: RunCli, tmp_path: Path, key: str
+) -> None:
+    root = make_project(tmp_path / "p")
+    text = (root / "pyproject.toml").read_text()
+    text = (
+        text.replace('schema = "schema.yaml"', 'schema = "../schema.yaml"')
+        if key == "schema"
+        else text + f'{key} = "../x"\n'
+    )
+    (root / "pyproject.toml").write_text(text)
+    write(root / "out" / "m.py", PY)
+    result = run_cli("check", cwd=root)
+    assert result.code == 2
+    assert "is outside the project" in result.err
+    assert result.err.startswith("pyproject.toml:")

@@ -176,3 +176,32 @@ def test_output_does_not_depend_on_hash_seed(seed: str) -> None:
         case, name, digest = line.split()
         golden = (CASES_DIR / case / name).read_bytes()
         assert hashlib.sha256(golden).hexdigest() == digest, (case, name)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('{{ "x" * 10**8 }}', "produced more than 10 MB"),
+        ('{{ "x" * 10**10 }}', "ran out of memory"),
+        ("{% for i in range(10**9) %}{% endfor %}", "Range too big"),
+        (
+            "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+            "ran out of CPU time or memory",
+        ),
+    ],
+)
+def test_user_templates_are_bounded(tmp_path: Path, source: str, message: str) -> None:
+    root = templates_project(tmp_path)
+    (root / "templates" / "t.j2").write_text(source, encoding="utf-8")
+    with pytest.raises(Exception, match=message):
+        render_template(root, "t.j2")
+
+
+def test_templates_folder_outside_the_project_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    root.mkdir()
+    project(root, 'templates = "../elsewhere"\n')
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "t.j2").write_text("secret", encoding="utf-8")
+    with pytest.raises(Exception, match="is outside the project"):
+        render_template(root, "t.j2")

@@ -102,6 +102,11 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
             error(key, f"{key} must be a list of strings (globs)")
         elif key in KEYS:
             values[key] = tuple(value) if isinstance(value, list) else value
+    root = pyproject.parent.resolve()
+    for key in ("schema", "templates", "audit_log"):
+        value = values.get(key)
+        if isinstance(value, str) and not (root / value).resolve().is_relative_to(root):
+            error(key, f"{key} {value!r} is outside the project (paths are relative to {shown})")
     dialect = values.get("dialect")
     if dialect is not None and dialect not in DIALECTS:
         hint = did_you_mean(str(dialect), DIALECTS) or f"; one of {', '.join(DIALECTS)}"

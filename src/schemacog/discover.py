@@ -84,15 +84,19 @@ def project_files(config: Config, paths: Sequence[Path] = ()) -> list[Path]:
     candidates = _expand(root, config.files) - _expand(root, config.exclude)
     visible = _git_visible(root)
     chosen = []
+    links = []
     for path in candidates:
         if not path.is_file() or _skipped(root, path) or _in_venv(root, path):
             continue
-        resolved = path.resolve()
-        if not resolved.is_relative_to(root):
-            continue
         if visible is not None and path not in visible:
             continue
+        if path.is_symlink() or not path.resolve().is_relative_to(root):
+            links.append(path)
+            continue
         chosen.append(path)
+    if links:
+        message = "is a symbolic link (or leads outside the project); schemacog does not follow it"
+        raise ConfigError([Problem(Pos(str(p.relative_to(root)), 1), message) for p in links])
     if paths:
         wanted = [p.resolve() for p in paths]
         chosen = [p for p in chosen if any(p == w or w in p.parents for w in wanted)]

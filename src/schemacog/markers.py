@@ -249,9 +249,16 @@ def template(path: str, **literals: object) -> str:
     context = _context()
     if context.config is None or context.config.templates is None:
         raise _fail(context, "sc.template needs 'templates' in [tool.schemacog]")
-    folder = context.config.root / context.config.templates
+    root = context.config.root.resolve()
+    folder = (root / context.config.templates).resolve()
+    if not folder.is_relative_to(root):
+        raise _fail(
+            context, f"templates folder {context.config.templates!r} is outside the project"
+        )
     try:
-        text = user_templates.render(folder, path, context.schema, literals)
+        text = user_templates.render_bounded(
+            folder, path, context.config.schema_path, context.schema.path, literals
+        )
     except user_templates.TemplateError as exc:
         raise _fail(context, str(exc)) from None
     return _emit(context, text)

@@ -75,3 +75,58 @@ def render(folder: Path, name: str, schema: Schema, literals: Mapping[str, objec
         raise TemplateError(f"template {name!r}: {exc}") from None
     except (ValueError, TypeError, ArithmeticError, LookupError) as exc:
         raise TemplateError(f"template {name!r} failed: {type(exc).__name__}: {exc}") from None
+
+
+CPU_SECONDS = 10
+MEMORY_BYTES = 1024**3
+TIMEOUT_SECONDS = 30
+
+
+def _limits() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+
+
+def render_bounded(
+    folder: Path, name: str, schema_path: Path, schema_shown: str, literals: Mapping[str, object]
+) -> str:
+    """:func:`render` in a child process with CPU, memory, time and output bounds."""
+    import json
+    import subprocess
+    import sys
+
+    try:
+        request = json.dumps(
+            {
+                "folder": str(folder),
+                "name": name,
+                "schema": str(schema_path),
+                "schema_shown": schema_shown,
+                "literals": dict(literals),
+            }
+        )
+    except (TypeError, ValueError):
+        raise TemplateError("sc.template arguments must be literals") from None
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-I", "-m", "schemacog.template_child"],
+            input=request,
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin"},
+            preexec_fn=_limits,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+            cwd="/",
+        )
+    except subprocess.TimeoutExpired:
+        raise TemplateError(f"template {name!r} took longer than {TIMEOUT_SECONDS} s") from None
+    if proc.returncode != 0:
+        reason = "ran out of CPU time or memory" if proc.returncode < 0 else "failed"
+        raise TemplateError(f"template {name!r} {reason} (limits: {CPU_SECONDS} s CPU, 1 GB)")
+    answer = json.loads(proc.stdout)
+    if "error" in answer:
+        raise TemplateError(str(answer["error"]))
+    return str(answer["text"])
