@@ -57,9 +57,9 @@ def marked_docs(schema: Schema) -> str:
 
 def run_cog(folder: Path, name: str, text: str, schema_path: Path) -> str:
     """Stock cog, in-process, on ``folder/name`` with the schema configured for it."""
+    (folder / "schema.yaml").write_bytes(schema_path.read_bytes())
     (folder / "pyproject.toml").write_text(
-        f'[tool.schemacog]\nschema = "{schema_path.as_posix()}"\nfiles = ["*"]\n',
-        encoding="utf-8",
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["*"]\n', encoding="utf-8"
     )
     path = folder / name
     path.write_text(text, encoding="utf-8")
