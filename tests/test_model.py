@@ -219,5 +219,6 @@ def test_more_than_ten_thousand_tables_is_a_positioned_error() -> None:
     with pytest.raises(SchemaError) as caught:
         load_schema_text("schemacog: 1\nname: big\ntables:\n" + body, "big.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "big.yaml:4:3: 10001 tables; the limit is 10000"
+        "big.yaml:4:3: a mapping with more than 10000 entries "
+        "(the schema's limits: 10,000 tables, 1,600 columns per table)"
     ]

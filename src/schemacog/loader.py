@@ -22,6 +22,7 @@ from schemacog.errors import Pos, Problem, SchemaError
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 40
+MAX_ENTRIES = 10_000  # per mapping or list: stops wide hostile files early
 
 try:
     _Parser: type = yaml.CSafeLoader
@@ -241,6 +242,12 @@ class _Builder:
             self.root = node
             return
         parent = self.stack[-1]
+        if len(parent.items) >= MAX_ENTRIES:
+            kind = "list" if isinstance(parent, SeqNode) else "mapping"
+            message = f"a {kind} with more than {MAX_ENTRIES} entries (the schema's limits: "
+            self.error(parent.pos, message + "10,000 tables, 1,600 columns per table)")
+            self.fatal = True
+            raise _Stop
         if isinstance(parent, SeqNode):
             parent.items.append(node)
             return

@@ -1,0 +1,4 @@
+x = 1
+# [[[cog sc.python.columns("thing") ]]]
+# [[[end]]]
+y = 'ÿ'

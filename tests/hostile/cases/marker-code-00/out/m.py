@@ -1,0 +1,2 @@
+# [[[cog import os; os.system('touch CANARY') ]]]
+# [[[end]]]

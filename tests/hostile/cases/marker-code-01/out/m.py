@@ -1,0 +1,2 @@
+# [[[cog __import__('os').system('touch CANARY') ]]]
+# [[[end]]]

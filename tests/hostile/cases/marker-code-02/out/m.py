@@ -1,0 +1,2 @@
+# [[[cog open('CANARY', 'w') ]]]
+# [[[end]]]

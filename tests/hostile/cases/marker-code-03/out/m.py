@@ -1,0 +1,2 @@
+# [[[cog (lambda: open('CANARY', 'w'))() ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog [open('CANARY', 'w') for _ in 'x'] ]]]
+# [[[end]]]

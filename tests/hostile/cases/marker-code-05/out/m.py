@@ -1,0 +1,2 @@
+# [[[cog f'{open("CANARY", "w")}' ]]]
+# [[[end]]]

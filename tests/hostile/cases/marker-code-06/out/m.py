@@ -1,0 +1,2 @@
+# [[[cog (x := open('CANARY', 'w')) ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog getattr(sc, 'python') ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.python.columns.__globals__['os'].system('touch CANARY') ]]]
+# [[[end]]]

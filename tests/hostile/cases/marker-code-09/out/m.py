@@ -1,0 +1,2 @@
+# [[[cog sc.__class__.__base__.__subclasses__() ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog eval("open('CANARY', 'w')") ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog exec("open('CANARY', 'w')") ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.python.columns(open('CANARY', 'w')) ]]]
+# [[[end]]]

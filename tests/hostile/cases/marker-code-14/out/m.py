@@ -1,0 +1,2 @@
+# [[[cog breakpoint() ]]]
+# [[[end]]]

@@ -1,0 +1,3 @@
+a = 1
+# [[[cog sc.python.columns("thing") ]]]
+# [[[end]]]

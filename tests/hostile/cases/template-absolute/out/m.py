@@ -1,0 +1,2 @@
+# [[[cog sc.template("/etc/passwd") ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.template("../secret.txt") ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.template("link.j2") ]]]
+# [[[end]]]

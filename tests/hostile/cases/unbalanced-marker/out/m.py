@@ -1,0 +1,1 @@
+# [[[cog sc.python.columns('thing') ]]]

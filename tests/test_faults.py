@@ -1,0 +1,87 @@
+"""Faults while writing: full disk, a kill at any moment. Every file keeps its old bytes or
+gets its new ones, never anything in between."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from schemacog.files import Change, read_marked, write_all
+
+SQL = '-- [[[cog sc.sql.ddl(dialect="postgres") ]]]\n-- [[[end]]]\n'
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree(root: Path, count: int) -> list[Path]:
+    (root / "out").mkdir(parents=True)
+    (root / "schema.yaml").write_bytes((ROOT / "schema" / "shop.yaml").read_bytes())
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n', encoding="utf-8"
+    )
+    paths = []
+    for index in range(count):
+        path = root / "out" / f"f{index:03d}.sql"
+        path.write_text(f"-- file {index}\n" + SQL, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_full_disk_while_staging_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = tree(tmp_path, 5)
+    sources = [read_marked(p, p.name) for p in paths]
+    calls = {"n": 0}
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    before = {p: p.read_bytes() for p in paths}
+    problems = write_all([Change(s, b"new bytes\n") for s in sources if s is not None])
+    assert [str(p) for p in problems] == [
+        "f002.sql:1: cannot write: No space left on device; nothing was written"
+    ]
+    assert {p: p.read_bytes() for p in paths} == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in paths]
+
+
+def test_a_kill_at_any_moment_leaves_old_or_new_bytes(tmp_path: Path) -> None:
+    paths = tree(tmp_path / "reference", 60)
+    done = subprocess.run(
+        [sys.executable, "-m", "schemacog", "regen"],
+        cwd=tmp_path / "reference",
+        check=True,
+        capture_output=True,
+    )
+    assert done.returncode == 0
+    new = {p.name: p.read_bytes() for p in paths}
+    for attempt, delay in enumerate((0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5)):
+        root = tmp_path / f"run{attempt}"
+        fresh = tree(root, 60)
+        old = {p.name: p.read_bytes() for p in fresh}
+        proc = subprocess.Popen([sys.executable, "-m", "schemacog", "regen"], cwd=root)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        for path in fresh:
+            assert path.read_bytes() in (old[path.name], new[path.name]), (delay, path.name)
+        leftovers = [p.name for p in (root / "out").iterdir() if p.name.endswith(".schemacog")]
+        # staged files of a killed run are hidden and never read as project files
+        assert all(name.startswith(".") for name in leftovers)
+        check = subprocess.run(
+            [sys.executable, "-m", "schemacog", "regen"], cwd=root, capture_output=True, check=False
+        )
+        assert check.returncode == 0
+        assert {p.name: p.read_bytes() for p in fresh} == new

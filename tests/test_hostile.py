@@ -1,0 +1,89 @@
+"""The hostile-input corpus (tests/hostile/cases, written by tests/hostile/make_corpus.py).
+
+Each case is a small project with one hostile input and the error it must produce. The
+runner copies it to a temporary folder, runs the real command, and asserts exit code 2,
+the expected message, no traceback, every file untouched, and that the canaries (a file
+named CANARY, an environment variable) were never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import RunCli
+
+CASES = sorted((Path(__file__).resolve().parent / "hostile" / "cases").iterdir())
+DEFAULTS = {"schema": '"schema.yaml"', "files": '["out/**/*"]'}
+CANARY_VALUE = "canary-value-never-printed"
+
+
+def _pyproject(config: str) -> str:
+    settings = dict(DEFAULTS)
+    for line in config.splitlines():
+        key, _, value = line.partition("=")
+        settings[key.strip()] = value.strip()
+    return "[tool.schemacog]\n" + "".join(f"{k} = {v}\n" for k, v in settings.items())
+
+
+def _setup(root: Path, setup: dict[str, Any]) -> None:
+    if "symlink" in setup:
+        link, target = setup["symlink"]
+        path = root / str(link)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.symlink_to(str(target))
+    if "chmod" in setup:
+        name, mode = setup["chmod"]
+        (root / str(name)).chmod(int(mode))
+    if "pad_schema" in setup:
+        text = (root / "schema.yaml").read_text(encoding="utf-8")
+        size = int(setup["pad_schema"])
+        (root / "schema.yaml").write_text(text + "#" * (size - len(text)), encoding="utf-8")
+    if "many_tables" in setup:
+        count = int(setup["many_tables"])
+        body = "".join(f"  t{i}: {{columns: {{id: {{type: integer}}}}}}\n" for i in range(count))
+        (root / "schema.yaml").write_text(
+            "schemacog: 1\nname: x\ntables:\n" + body, encoding="utf-8"
+        )
+    if "pad_marked" in setup:
+        size = int(setup["pad_marked"])
+        marked = '# [[[cog sc.python.columns("thing") ]]]\n# [[[end]]]\n'
+        (root / "out" / "big.py").write_text(marked + "#" * size + "\n", encoding="utf-8")
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink() and p.name != ".schemacog.lock"
+    }
+
+
+def test_corpus_covers_every_class_with_enough_cases() -> None:
+    classes = [json.loads((c / "case.json").read_text())["class"] for c in CASES]
+    assert len(classes) >= 60
+    assert set(classes) == {"execution", "escape", "injection", "bounded", "files", "encoding"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_input_is_refused(run_cli: RunCli, tmp_path: Path, case: Path) -> None:
+    meta = json.loads((case / "case.json").read_text(encoding="utf-8"))
+    root = tmp_path / "project"
+    shutil.copytree(case, root, ignore=shutil.ignore_patterns("case.json"), symlinks=True)
+    (root / "out").mkdir(exist_ok=True)
+    (root / "pyproject.toml").write_text(_pyproject(meta["config"]), encoding="utf-8")
+    _setup(root, meta.get("setup", {}))
+    before = _snapshot(root)
+    result = run_cli(meta["command"], cwd=root, env={"SCHEMACOG_CANARY": CANARY_VALUE})
+    output = result.out + result.err
+    assert result.code == 2, output
+    assert meta["expect"] in result.err, output
+    assert "Traceback" not in output
+    assert CANARY_VALUE not in output
+    assert _snapshot(root) == before
+    assert not (root / "CANARY").exists()
+    assert not (root / "out" / "CANARY").exists()
+    assert not Path("/CANARY").exists()
