@@ -59,6 +59,14 @@ def verify(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def fuzz(session: nox.Session) -> None:
+    """Hypothesis fuzzing of the loader, validator and safe-mode checker (100k examples each)."""
+    session.install("-e", ".[test]")
+    session.env["SCHEMACOG_FUZZ_EXAMPLES"] = "100000"
+    session.run("pytest", "tests/test_fuzz.py", "-q", "-p", "no:cacheprovider", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def validate(session: nox.Session) -> None:
     """Validate this repository's own schema (schema/shop.yaml)."""
     session.install("-e", ".")

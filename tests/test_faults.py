@@ -8,8 +8,10 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,20 +60,28 @@ def test_a_full_disk_while_staging_writes_nothing(
 
 
 def test_a_kill_at_any_moment_leaves_old_or_new_bytes(tmp_path: Path) -> None:
-    paths = tree(tmp_path / "reference", 60)
-    done = subprocess.run(
+    files = 200
+    paths = tree(tmp_path / "reference", files)
+    started = time.perf_counter()
+    subprocess.run(
         [sys.executable, "-m", "schemacog", "regen"],
         cwd=tmp_path / "reference",
         check=True,
         capture_output=True,
     )
-    assert done.returncode == 0
+    duration = time.perf_counter() - started
     new = {p.name: p.read_bytes() for p in paths}
-    for attempt, delay in enumerate((0.05, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5)):
+    points = [duration * step / 12 for step in range(1, 13)]
+    for attempt, delay in enumerate(points):
         root = tmp_path / f"run{attempt}"
-        fresh = tree(root, 60)
+        fresh = tree(root, files)
         old = {p.name: p.read_bytes() for p in fresh}
-        proc = subprocess.Popen([sys.executable, "-m", "schemacog", "regen"], cwd=root)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "schemacog", "regen"],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
@@ -80,8 +90,32 @@ def test_a_kill_at_any_moment_leaves_old_or_new_bytes(tmp_path: Path) -> None:
         leftovers = [p.name for p in (root / "out").iterdir() if p.name.endswith(".schemacog")]
         # staged files of a killed run are hidden and never read as project files
         assert all(name.startswith(".") for name in leftovers)
-        check = subprocess.run(
+        again = subprocess.run(
             [sys.executable, "-m", "schemacog", "regen"], cwd=root, capture_output=True, check=False
         )
-        assert check.returncode == 0
+        assert again.returncode == 0
         assert {p.name: p.read_bytes() for p in fresh} == new
+
+
+def test_a_permission_error_while_staging_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = tree(tmp_path, 4)
+    sources = [read_marked(p, p.name) for p in paths]
+    real_mkstemp = tempfile.mkstemp
+    calls = {"n": 0}
+
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    before = {p: p.read_bytes() for p in paths}
+    problems = write_all([Change(s, b"new\n") for s in sources if s is not None])
+    assert [str(p) for p in problems] == [
+        "f001.sql:1: cannot write: Permission denied; nothing was written"
+    ]
+    assert {p: p.read_bytes() for p in paths} == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in paths]
