@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from conftest import FIXTURES, ROOT
 
-from schemacog import validate
+from schemacog import schema_keys as validate
 from schemacog.loader import load_file, to_python
 from schemacog.model import FkAction, LogicalType
 

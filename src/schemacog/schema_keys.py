@@ -1,0 +1,126 @@
+"""The keys and limits of schema format v1 (shared by the validator and its tests)."""
+
+from __future__ import annotations
+
+from schemacog.model import (
+    INTEGER_TYPES,
+    NUMERIC_TYPES,
+    TEXT_TYPES,
+    LogicalType,
+)
+
+FORMAT_VERSION = 1
+MAX_TABLES = 10_000
+MAX_COLUMNS = 1_600
+MAX_DECIMAL_PRECISION = 38
+MAX_STRING_LENGTH = 10_485_760
+
+TOP_KEYS = ("schemacog", "name", "description", "enums", "tables")
+ENUM_KEYS = ("description", "values")
+TABLE_KEYS = (
+    "description",
+    "columns",
+    "primary_key",
+    "unique",
+    "indexes",
+    "foreign_keys",
+    "examples",
+    "invalid_examples",
+)
+COLUMN_KEYS = (
+    "type",
+    "description",
+    "nullable",
+    "default",
+    "primary_key",
+    "identity",
+    "unique",
+    "references",
+    "on_delete",
+    "on_update",
+    "min",
+    "max",
+    "min_length",
+    "max_length",
+    "pattern",
+    "precision",
+    "scale",
+    "enum",
+)
+INDEX_KEYS = ("columns", "unique", "name")
+FOREIGN_KEY_KEYS = ("columns", "references", "on_delete", "on_update")
+REFERENCE_KEYS = ("table", "columns")
+INVALID_EXAMPLE_KEYS = ("row", "reason")
+
+# Built-in SQL type names: an enum type named like one would be shadowed by it
+# (PostgreSQL resolves pg_catalog first), so enum names may not be any of these.
+SQL_TYPE_NAMES = frozenset({t.value for t in LogicalType}) | frozenset(
+    {
+        "bigserial",
+        "bit",
+        "blob",
+        "bool",
+        "box",
+        "bytea",
+        "char",
+        "character",
+        "cidr",
+        "circle",
+        "datetime",
+        "decimal",
+        "double",
+        "float",
+        "float4",
+        "float8",
+        "geometry",
+        "hugeint",
+        "inet",
+        "int",
+        "int2",
+        "int4",
+        "int8",
+        "interval",
+        "jsonb",
+        "line",
+        "longblob",
+        "longtext",
+        "lseg",
+        "macaddr",
+        "mediumtext",
+        "money",
+        "numeric",
+        "path",
+        "point",
+        "polygon",
+        "real",
+        "serial",
+        "set",
+        "smallserial",
+        "timetz",
+        "tinyint",
+        "tinytext",
+        "tsquery",
+        "tsvector",
+        "varbinary",
+        "varchar",
+        "xml",
+        "year",
+    }
+)
+
+# Which column keys apply to which logical types (data, not a chain of ifs).
+APPLIES_TO: dict[str, frozenset[LogicalType]] = {
+    "min": NUMERIC_TYPES,
+    "max": NUMERIC_TYPES,
+    "min_length": TEXT_TYPES,
+    "max_length": TEXT_TYPES,
+    "pattern": TEXT_TYPES,
+    "precision": frozenset({LogicalType.DECIMAL}),
+    "scale": frozenset({LogicalType.DECIMAL}),
+    "enum": frozenset({LogicalType.ENUM}),
+    "identity": INTEGER_TYPES,
+}
+REQUIRED_FOR: dict[LogicalType, tuple[str, ...]] = {
+    LogicalType.DECIMAL: ("precision",),
+    LogicalType.ENUM: ("enum",),
+}
