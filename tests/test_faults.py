@@ -119,3 +119,39 @@ def test_a_permission_error_while_staging_writes_nothing(
     ]
     assert {p: p.read_bytes() for p in paths} == before
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in paths]
+
+
+def _limited() -> None:  # runs in the child
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (768 * 1024**2, 768 * 1024**2))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "".join(f"  t{i}: {{columns: {{id: {{type: integer}}}}}}\n" for i in range(200_000)),
+        "  t:\n    columns:\n"
+        + "".join(f"      c{i}: {{type: integer}}\n" for i in range(300_000)),
+        "  t: [" + "1," * 4_000_000 + "1]\n",
+    ],
+    ids=["200k-tables", "300k-columns", "4M-list"],
+)
+def test_huge_hostile_schemas_end_fast_in_bounded_memory(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_text("schemacog: 1\nname: x\ntables:\n" + body, encoding="utf-8")
+    assert path.stat().st_size < 10 * 1024 * 1024
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "schemacog", "validate", "huge.yaml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        preexec_fn=_limited,  # at most 768 MB of address space
+        timeout=60,
+        check=False,
+    )
+    assert time.perf_counter() - started < 15
+    assert result.returncode == 2, result.stderr
+    assert "more than 10000 entries" in result.stderr
+    assert "Traceback" not in result.stderr
