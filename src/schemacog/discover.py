@@ -68,6 +68,16 @@ def _git_visible(root: Path) -> set[Path] | None:
     return {root / name for name in result.stdout.decode("utf-8", "replace").split("\0") if name}
 
 
+def _has_link_folder(root: Path, path: Path) -> bool:
+    """Does a folder between ``root`` and ``path`` happen to be a symbolic link?"""
+    folder = path.parent
+    while folder not in (root, folder.parent):
+        if folder.is_symlink():
+            return True
+        folder = folder.parent
+    return False
+
+
 def project_files(config: Config, paths: Sequence[Path] = ()) -> list[Path]:
     """The files of ``config`` to process, sorted; ``paths`` narrows them down."""
     root = config.root.resolve()
@@ -90,7 +100,9 @@ def project_files(config: Config, paths: Sequence[Path] = ()) -> list[Path]:
             continue
         if visible is not None and path not in visible:
             continue
-        if path.is_symlink() or not path.resolve().is_relative_to(root):
+        if path.is_symlink() or (
+            _has_link_folder(root, path) and not path.resolve().is_relative_to(root)
+        ):
             links.append(path)
             continue
         chosen.append(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -71,10 +72,17 @@ class Outcome:
 
 
 def shown(path: Path, cwd: Path) -> str:
+    """``path`` relative to ``cwd`` when below it (absolute paths are taken as they are)."""
+    absolute = path if path.is_absolute() else path.resolve()
     try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
+        return absolute.relative_to(_resolved(cwd)).as_posix()
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def _projects(paths: Sequence[Path], cwd: Path) -> dict[Path, list[Path]]:
@@ -198,7 +206,7 @@ def _cog(source: SourceFile, config: Config, text: str, replacement: type | None
     cog.options.hash_output = config.checksum
     cog.options.prologue = PROLOGUE
     with _generator(replacement):
-        return str(cog.process_string(text, fname=str(source.path.resolve())))
+        return str(cog.process_string(text, fname=str(source.path)))
 
 
 def _region_reasons(
@@ -261,7 +269,7 @@ def _process_file(
     try:
         new_text = _cog(source, config, strip_sums(source.text), replacement)
     except cogapp_module.CogError as exc:
-        message = str(exc).replace(str(source.path.resolve()), source.shown)
+        message = str(exc).replace(str(source.path), source.shown)
         outcome.problems.append(Problem(Pos(source.shown, 0), f"cog: {message}"))
         return
     new = source.encode(new_text)
