@@ -61,7 +61,7 @@ def cog_command(flavour: str, root: Path, check: bool) -> list[str]:
 
 
 def snapshot(root: Path) -> dict[str, int]:
-    return {str(p): p.stat().st_mtime_ns for p in (root / "tree").rglob("*")}
+    return {str(p): p.stat().st_mtime_ns for p in (root / "tree").rglob("*") if p.is_file()}
 
 
 def fit(points: Sequence[tuple[int, float]]) -> tuple[float, float]:

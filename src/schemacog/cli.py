@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TextIO
 
 from schemacog import __version__
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+
+if TYPE_CHECKING:  # the command line imports what a command needs when it runs
+    import argparse
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+    from typing import TextIO
 
 EXIT_OK = 0
 EXIT_DRIFT = 1  # check found drift; verify found a failing check
 EXIT_ERROR = 2  # a user mistake (schema, config, usage): nothing was written
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        """Usage errors exit 2 like every other user mistake (argparse's own code too)."""
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # type: ignore[override]
+            """Usage errors exit 2 like every other user mistake (argparse's own too)."""
+            self.print_usage(sys.stderr)
+            self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
     parser = _Parser(
         prog="schemacog",
         description="Keep Python, SQL and docs in step with one YAML schema.",
@@ -66,8 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # the common probe answers without loading argparse
+        print(f"schemacog {__version__}")
+        return EXIT_OK
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     handlers: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
         "validate": _validate,
         "schema-json": _schema_json,
@@ -108,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _schema_path(given: str | None) -> tuple[Path, str]:
     """The schema to use and how to show its path: the argument, else the config's."""
+    from pathlib import Path
+
     if given is not None:
         return Path(given), given
     from schemacog.config import find_pyproject, load_config
@@ -123,6 +135,8 @@ def _schema_path(given: str | None) -> tuple[Path, str]:
 
 def _shown(path: Path) -> str:
     """``path`` relative to the working folder when it is below it."""
+    from pathlib import Path
+
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -155,6 +169,8 @@ def _schema_json(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
     from schemacog.engine import render_tree
     from schemacog.report import emit
 
@@ -180,6 +196,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
 def _regen(args: argparse.Namespace, out: TextIO) -> int:
     import contextlib
+    from pathlib import Path
 
     from schemacog.audit import append_audit
     from schemacog.engine import project_roots, render_tree
@@ -216,6 +233,8 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _init(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
     from schemacog.scaffold import init
 
     init(Path.cwd(), lambda line: print(line, file=out))
@@ -224,6 +243,7 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
 
 def _verify(args: argparse.Namespace, out: TextIO) -> int:
     import json
+    from pathlib import Path
 
     from schemacog.errors import Pos, Problem, SchemacogError
     from schemacog.sql.dialects import DIALECTS
