@@ -377,6 +377,46 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         ["9:7: column 'Status' would shadow the generated Python name Status"],
     ),
     (
+        "missing_values that is not a list of strings",
+        "schemacog: 1\nname: t\nmissing_values: [NA, null, NA]\ntables: {}\n",
+        [
+            "3:22: an entry of missing_values must be a string, found null",
+            "3:28: 'NA' appears twice in missing_values",
+        ],
+    ),
+    (
+        "enum alias that reads like another value",
+        with_enums(
+            "  status:\n    values:\n      paid: Paid.\n"
+            "      in-progress: {description: Busy., aliases: [PAID, ' x']}\n",
+            "  a:\n    columns:\n" + ID,
+        ),
+        [
+            "7:7: enum 'status': 'PAID' of 'in-progress' reads the same as 'paid' "
+            "when case, spaces and hyphens are ignored",
+            "7:50: alias ' x' of 'in-progress' is empty or has surrounding white space",
+        ],
+    ),
+    (
+        "soft bounds outside the hard bounds",
+        tables(
+            "  a:\n    columns:\n"
+            "      n: {type: integer, min: 0, max: 10, warn_min: -1, warn_max: 20}\n"
+        ),
+        [
+            "6:53: warn_min -1 is less than min 0",
+            "6:67: max 10 is less than warn_max 20",
+        ],
+    ),
+    (
+        "soft bounds on a string",
+        tables("  a:\n    columns:\n      s: {type: string, warn_max: 3}\n"),
+        [
+            "6:25: 'warn_max' does not apply to type string "
+            "(only to smallint, integer, bigint, float, decimal)"
+        ],
+    ),
+    (
         "example with an unknown column",
         tables("  a:\n    columns:\n" + ID + "    examples:\n      - {idd: 1}\n"),
         ["8:10: unknown column 'idd' in an example of table 'a'; did you mean 'id'?"],

@@ -222,3 +222,22 @@ def test_more_than_ten_thousand_tables_is_a_positioned_error() -> None:
         "big.yaml:4:3: a mapping with more than 10000 entries "
         "(the schema's limits: 10,000 tables, 1,600 columns per table)"
     ]
+
+
+def test_cleaning_keys_are_read_into_the_model() -> None:
+    schema = load_schema(FIXTURES / "valid" / "cleaning.yaml")
+    assert schema.missing_values == ("", "n/a", "-")
+    parcel = schema.table("parcel")
+    assert parcel.column("weight").warn_min == decimal.Decimal("0.1")
+    assert parcel.column("weight").warn_max == decimal.Decimal(70)
+    assert parcel.column("note").missing_values == ("", "none")
+    assert parcel.column("id").missing_values is None
+    shipped, progress, placed = schema.enum("status").values
+    assert (shipped.description, shipped.aliases) == (
+        "Handed to the carrier.",
+        ("sent", "dispatched"),
+    )
+    assert (progress.description, progress.aliases) == (None, ("busy",))
+    assert (placed.description, placed.aliases) == ("Received.", ())
+    default = load_schema_text("schemacog: 1\nname: x\ntables: {}\n")
+    assert default.missing_values == ("", "NA", "N/A", "null", "NULL", "None")

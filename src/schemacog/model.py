@@ -63,6 +63,9 @@ class Now:
 
 NOW: Final = Now()
 
+# Raw tokens a cleaner reads as "no value" unless the schema says otherwise.
+DEFAULT_MISSING_VALUES: Final = ("", "NA", "N/A", "null", "NULL", "None")
+
 JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"]
 Value = (
     None
@@ -86,6 +89,7 @@ class EnumValue:
     value: str
     description: str | None
     pos: Pos = field(compare=False)
+    aliases: tuple[str, ...] = ()  # other spellings a cleaner maps to this value
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +124,9 @@ class Column:
     scale: int | None = None
     enum: str | None = None
     pos: Pos = field(default=Pos("", 0), compare=False)
+    missing_values: tuple[str, ...] | None = None  # None: the schema's missing_values
+    warn_min: Bound | None = None  # soft bounds: outside them a value is an outlier
+    warn_max: Bound | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +205,7 @@ class Schema:
     enums: tuple[Enum, ...]
     tables: tuple[Table, ...]
     path: str = field(default="", compare=False)
+    missing_values: tuple[str, ...] = DEFAULT_MISSING_VALUES
 
     def table(self, name: str) -> Table:
         for table in self.tables:

@@ -63,3 +63,8 @@ def enum_member(value: str) -> str:
     if name[:1].isdigit():
         name = "_" + name
     return name if name.isidentifier() else ""
+
+
+def normalized_spelling(text: str) -> str:
+    """How a cleaner compares enum spellings: case, surrounding spaces, ``-``/`` `` ignored."""
+    return text.strip().casefold().replace("-", "_").replace(" ", "_")

@@ -15,8 +15,9 @@ MAX_COLUMNS = 1_600
 MAX_DECIMAL_PRECISION = 38
 MAX_STRING_LENGTH = 10_485_760
 
-TOP_KEYS = ("schemacog", "name", "description", "enums", "tables")
+TOP_KEYS = ("schemacog", "name", "description", "missing_values", "enums", "tables")
 ENUM_KEYS = ("description", "values")
+ENUM_VALUE_KEYS = ("description", "aliases")
 TABLE_KEYS = (
     "description",
     "columns",
@@ -46,6 +47,9 @@ COLUMN_KEYS = (
     "precision",
     "scale",
     "enum",
+    "missing_values",
+    "warn_min",
+    "warn_max",
 )
 INDEX_KEYS = ("columns", "unique", "name")
 FOREIGN_KEY_KEYS = ("columns", "references", "on_delete", "on_update")
@@ -112,6 +116,8 @@ SQL_TYPE_NAMES = frozenset({t.value for t in LogicalType}) | frozenset(
 APPLIES_TO: dict[str, frozenset[LogicalType]] = {
     "min": NUMERIC_TYPES,
     "max": NUMERIC_TYPES,
+    "warn_min": NUMERIC_TYPES,
+    "warn_max": NUMERIC_TYPES,
     "min_length": TEXT_TYPES,
     "max_length": TEXT_TYPES,
     "pattern": TEXT_TYPES,

@@ -17,6 +17,7 @@ from schemacog.errors import Pos, Problem, SchemaError
 from schemacog.fields import did_you_mean
 from schemacog.loader import Loaded, MapNode, Node, ScalarNode, load_file, load_text
 from schemacog.model import (
+    DEFAULT_MISSING_VALUES,
     NOW,
     NUMERIC_TYPES,
     TEMPORAL_TYPES,
@@ -28,12 +29,13 @@ from schemacog.model import (
     Table,
     Value,
 )
-from schemacog.naming import enum_member, field_name, pascal_case
+from schemacog.naming import enum_member, field_name, normalized_spelling, pascal_case
 from schemacog.patterns import PatternError, check_portable
 from schemacog.schema_keys import (
     APPLIES_TO,
     COLUMN_KEYS,
     ENUM_KEYS,
+    ENUM_VALUE_KEYS,
     FORMAT_VERSION,
     MAX_COLUMNS,
     MAX_DECIMAL_PRECISION,
@@ -95,6 +97,9 @@ class _Validator(KeyReader, RowReader):
             self.version(top.items["schemacog"])
         name = self.identifier(top.items["name"], "schema name") if "name" in top.items else None
         description = self.optional_string(top.items.get("description"), "description")
+        missing: tuple[str, ...] = DEFAULT_MISSING_VALUES
+        if "missing_values" in top.items:
+            missing = self.tokens(top.items["missing_values"], "missing_values") or missing
         if "enums" in top.items:
             self.read_enums(top.items["enums"])
         drafts = self.read_tables(top.items["tables"]) if "tables" in top.items else []
@@ -102,7 +107,21 @@ class _Validator(KeyReader, RowReader):
         self.check_type_names(tables, top)
         if self.problems or name is None:
             raise SchemaError(self.problems)
-        return Schema(name, description, tuple(self.enums.values()), tables, self.path)
+        return Schema(name, description, tuple(self.enums.values()), tables, self.path, missing)
+
+    def tokens(self, node: Node, what: str) -> tuple[str, ...] | None:
+        """A list of distinct strings (an empty string is a valid token)."""
+        seq = self.sequence(node, what)
+        if seq is None:
+            return None
+        found: list[str] = []
+        for item in seq.items:
+            token = self.string(item, f"an entry of {what}")
+            if token is not None and token in found:
+                self.error(item, f"{token!r} appears twice in {what}")
+            elif token is not None:
+                found.append(token)
+        return tuple(found)
 
     def version(self, node: Node) -> None:
         version = node.value if isinstance(node, ScalarNode) else None
@@ -163,9 +182,37 @@ class _Validator(KeyReader, RowReader):
                     f"Python member {member}",
                 )
             members.setdefault(member, value)
-            value_description = self.optional_string(value_node, f"description of {value!r}")
-            values.append(EnumValue(value, value_description, value_key.pos))
+            value_description, aliases = self.enum_value(value, value_node)
+            values.append(EnumValue(value, value_description, value_key.pos, aliases))
+        self.check_spellings(what, values)
         return Enum(name, description, tuple(values), key.pos)
+
+    def enum_value(self, value: str, node: Node) -> tuple[str | None, tuple[str, ...]]:
+        """(description, aliases) of a value: a description, or {description:, aliases:}."""
+        if not isinstance(node, MapNode):
+            return self.optional_string(node, f"description of {value!r}"), ()
+        self.keys(node, ENUM_VALUE_KEYS, f"enum value {value!r}")
+        description = self.optional_string(node.items.get("description"), "description")
+        aliases = self.tokens(node.items["aliases"], "aliases") if "aliases" in node.items else None
+        for alias in aliases or ():
+            if not alias.strip() or alias != alias.strip():
+                message = f"alias {alias!r} of {value!r} is empty or has surrounding white space"
+                self.error(node.items["aliases"], message)
+        return description, aliases or ()
+
+    def check_spellings(self, what: str, values: list[EnumValue]) -> None:
+        """No two values or aliases may read the same once a cleaner normalizes them."""
+        seen: dict[str, str] = {}
+        for item in values:
+            for spelling in (item.value, *item.aliases):
+                other = seen.setdefault(normalized_spelling(spelling), item.value)
+                same_member = spelling == item.value and enum_member(other) == enum_member(spelling)
+                if other != item.value and not same_member:  # a member clash is said already
+                    self.error(
+                        item.pos,
+                        f"{what}: {spelling!r} of {item.value!r} reads the same as {other!r} "
+                        "when case, spaces and hyphens are ignored",
+                    )
 
     # --- tables and columns -------------------------------------------------------
 
@@ -252,6 +299,8 @@ class _Validator(KeyReader, RowReader):
             type_, _int_or_none(fields.get("precision")), _int_or_none(fields.get("scale"))
         )
         self.read_bounds(body, spec, fields)
+        if "missing_values" in body.items:
+            fields["missing_values"] = self.tokens(body.items["missing_values"], "missing_values")
         self.read_lengths(body, fields)
         if "pattern" in body.items:
             fields["pattern"] = self.pattern(body.items["pattern"])
@@ -294,12 +343,25 @@ class _Validator(KeyReader, RowReader):
             fields["enum"] = enum_name
 
     def read_bounds(self, body: MapNode, spec: TypeSpec, fields: dict[str, object]) -> None:
-        for bound in ("min", "max"):
+        for bound in ("min", "max", "warn_min", "warn_max"):
             if bound in body.items and spec.type in NUMERIC_TYPES:
                 fields[bound] = self.value(body.items[bound], spec, bound)
-        low, high = fields.get("min"), fields.get("max")
-        if low is not None and high is not None and low > high:  # type: ignore[operator]
-            self.error(body.items["max"], f"max {high} is less than min {low}")
+        # (lower, upper): upper must not be below lower
+        for low_key, high_key in (
+            ("min", "max"),
+            ("warn_min", "warn_max"),
+            ("min", "warn_min"),
+            ("warn_max", "max"),
+            ("min", "warn_max"),
+            ("warn_min", "max"),
+        ):
+            low, high = fields.get(low_key), fields.get(high_key)
+            if low is not None and high is not None and low > high:  # type: ignore[operator]
+                warn = [k for k in (high_key, low_key) if k.startswith("warn")]
+                self.error(
+                    body.items[(warn or [high_key])[0]],
+                    f"{high_key} {high} is less than {low_key} {low}",
+                )
 
     def read_lengths(self, body: MapNode, fields: dict[str, object]) -> None:
         for key, low in (("min_length", 0), ("max_length", 1)):
