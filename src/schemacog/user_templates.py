@@ -82,20 +82,14 @@ MEMORY_BYTES = 1024**3
 TIMEOUT_SECONDS = 30
 
 
-def _limits() -> None:  # pragma: no cover - runs in the child
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-
-
 def render_bounded(
     folder: Path, name: str, schema_path: Path, schema_shown: str, literals: Mapping[str, object]
 ) -> str:
     """:func:`render` in a child process with CPU, memory, time and output bounds."""
     import json
     import subprocess
-    import sys
+
+    from schemacog.isolation import run_limited
 
     try:
         request = json.dumps(
@@ -110,16 +104,12 @@ def render_bounded(
     except (TypeError, ValueError):
         raise TemplateError("sc.template arguments must be literals") from None
     try:
-        proc = subprocess.run(
-            [sys.executable, "-I", "-m", "schemacog.template_child"],
-            input=request,
-            capture_output=True,
-            text=True,
-            env={"PATH": "/usr/bin:/bin"},
-            preexec_fn=_limits,
+        proc = run_limited(
+            ["-m", "schemacog.template_child"],
+            request,
+            cpu_seconds=CPU_SECONDS,
+            memory_bytes=MEMORY_BYTES,
             timeout=TIMEOUT_SECONDS,
-            check=False,
-            cwd="/",
         )
     except subprocess.TimeoutExpired:
         raise TemplateError(f"template {name!r} took longer than {TIMEOUT_SECONDS} s") from None

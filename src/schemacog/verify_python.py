@@ -12,7 +12,6 @@ import base64
 import datetime as dt
 import decimal
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from schemacog.isolation import run_limited
 from schemacog.model import JsonValue, Value
 from schemacog.scan import Block
 
@@ -181,11 +181,6 @@ def encode(value: Value) -> Any:
     return value
 
 
-def _limits() -> None:  # pragma: no cover - runs in the child
-    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-
-
 @dataclass(frozen=True)
 class RunnerAnswer:
     imports: list[dict[str, Any]]
@@ -198,16 +193,12 @@ def run_isolated(modules: Sequence[Path], rows: Sequence[dict[str, Any]]) -> Run
     runner = files("schemacog").joinpath("verify_runner.py")
     request = json.dumps({"modules": [str(m) for m in modules], "rows": list(rows)})
     try:
-        proc = subprocess.run(
-            [sys.executable, "-I", str(runner)],
-            input=request,
-            capture_output=True,
-            text=True,
-            env={"PATH": "/usr/bin:/bin"},
-            preexec_fn=_limits,
+        proc = run_limited(
+            [str(runner)],
+            request,
+            cpu_seconds=CPU_SECONDS,
+            memory_bytes=MEMORY_BYTES,
             timeout=TIMEOUT_SECONDS,
-            check=False,
-            cwd="/",
         )
     except subprocess.TimeoutExpired:
         return RunnerAnswer([], [], f"timed out after {TIMEOUT_SECONDS} s")
