@@ -364,6 +364,11 @@ CASES: list[tuple[str, str | bytes, list[str]]] = [
         ["4:21: enum value 'paid ' starts or ends with white space"],
     ),
     (
+        "enum value over 63 bytes",
+        with_enums("  status: {values: {" + "é" * 32 + ": A}}\n", "  a:\n    columns:\n" + ID),
+        [f"4:21: enum value {'é' * 32!r} is longer than 63 bytes in UTF-8"],
+    ),
+    (
         "enum named like a SQL type",
         with_enums("  Text: {values: {a: A}}\n", "  a:\n    columns:\n" + ID),
         ["4:3: enum name 'Text' is a built-in SQL type name; choose another"],

@@ -42,7 +42,7 @@ LINE = TEXT.filter(lambda s: "\n" not in s and "\t" not in s)
 
 @st.composite
 def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
-    value = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip())
+    value = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip() and len(s.encode()) <= 63)
     first = draw(value)
     second = draw(value.filter(lambda s: enum_member(s) != enum_member(first)))
     strings = {

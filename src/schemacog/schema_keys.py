@@ -14,6 +14,7 @@ MAX_TABLES = 10_000
 MAX_COLUMNS = 1_600
 MAX_DECIMAL_PRECISION = 38
 MAX_STRING_LENGTH = 10_485_760
+MAX_ENUM_VALUE_BYTES = 63  # PostgreSQL's limit on enum labels
 
 TOP_KEYS = ("schemacog", "name", "description", "missing_values", "enums", "tables")
 ENUM_KEYS = ("description", "values")

@@ -39,6 +39,7 @@ from schemacog.schema_keys import (
     FORMAT_VERSION,
     MAX_COLUMNS,
     MAX_DECIMAL_PRECISION,
+    MAX_ENUM_VALUE_BYTES,
     MAX_STRING_LENGTH,
     MAX_TABLES,
     REQUIRED_FOR,
@@ -173,6 +174,12 @@ class _Validator(KeyReader, RowReader):
             elif value != value.strip():
                 # MariaDB's ENUM drops trailing spaces: such a value cannot round-trip.
                 self.error(value_key, f"enum value {value!r} starts or ends with white space")
+            elif len(value.encode("utf-8")) > MAX_ENUM_VALUE_BYTES:
+                # PostgreSQL's enum labels are at most 63 bytes.
+                self.error(
+                    value_key,
+                    f"enum value {value!r} is longer than {MAX_ENUM_VALUE_BYTES} bytes in UTF-8",
+                )
             elif not member:
                 self.error(value_key, f"enum value {value!r} gives no Python member name")
             elif member in members:
