@@ -82,7 +82,11 @@ JSON_ALIAS = (
 def docstring_body(text: str, indent: str) -> str:
     """The inside of a triple-quoted docstring: escaped, dedented, formatter-stable."""
     escaped = text.expandtabs(4).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    lines = [line.rstrip() for line in escaped.strip("\n").split("\n")]
+    lines = [line.rstrip() for line in escaped.split("\n")]
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    while len(lines) > 1 and not lines[0]:
+        lines.pop(0)
     rest = textwrap.dedent("\n".join(lines[1:])).split("\n") if len(lines) > 1 else []
     lines = [lines[0].strip(), *rest]
     if lines[-1].endswith('"'):
