@@ -75,7 +75,13 @@ tables:
 
 
 def lines_of(text: str) -> list[str]:
-    return [line.rstrip() for line in inspect.cleandoc(text.expandtabs(4)).splitlines()]
+    """The lines a docstring shows: cleaned, right-stripped, without blank ends."""
+    lines = [line.rstrip() for line in inspect.cleandoc(text.expandtabs(4)).splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
 
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
