@@ -9,17 +9,16 @@ written here: the caller decides, after every file rendered without a problem.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import functools
 import inspect
-import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import cogapp.cogapp as cogapp_module  # type: ignore[import-untyped]
+from cogapp.hashhandler import HashHandler  # type: ignore[import-untyped]
 from cogapp.whiteutils import reindent_block, white_prefix  # type: ignore[import-untyped]
 
 from schemacog import markers
@@ -37,7 +36,7 @@ SCHEMA_DRIFT = "schema drift"
 HAND_EDIT = "hand edit"
 NEW_REGION = "new region"
 CHECKSUM = "checksum"
-_SUM = re.compile(r" *\((?:checksum: [a-f0-9]{32}|sum: [A-Za-z0-9+/]{10})\)")
+_HASHES = HashHandler(END_OUTPUT)  # cog's own checksum format and arithmetic
 
 
 @dataclass(frozen=True)
@@ -110,23 +109,21 @@ def project_roots(paths: Sequence[Path], cwd: Path) -> list[Path]:
     return sorted({pyproject.parent.resolve() for pyproject in _projects(paths, cwd)})
 
 
-def hand_edited(block: Block, checksum_hash: Callable[[list[str]], str]) -> bool:
+def hand_edited(block: Block) -> bool:
     """Does a region's recorded checksum disagree with its current output?"""
-    match = re.search(
-        r"\((?:checksum: (?P<hex>[a-f0-9]{32})|sum: (?P<b64>[A-Za-z0-9+/]{10}))\)", block.end_text
-    )
-    if match is None:
-        return False
-    current = checksum_hash([line + "\n" for line in block.output])
-    if match.group("hex"):
-        return match.group("hex") != current
-    return match.group("b64") != base64.b64encode(bytes.fromhex(current)).decode()[:10]
+    current = _HASHES.compute_lines_hash([line + "\n" for line in block.output])
+    try:
+        _HASHES.validate_hash(block.end_text, current)
+    except ValueError:
+        return True
+    return False
 
 
 def strip_sums(text: str) -> str:
     """``text`` with cog's checksums removed from its end markers (they are recomputed)."""
     return "\n".join(
-        _SUM.sub("", line, count=1) if END_OUTPUT in line else line for line in text.split("\n")
+        _HASHES.format_end_line_with_hash(line, "", add_hash=False) if END_OUTPUT in line else line
+        for line in text.split("\n")
     )
 
 
@@ -242,9 +239,8 @@ def _process_file(
         return
     edited: set[int] = set()
     if config.checksum:
-        hasher = cogapp_module.Cog().hash_handler.compute_lines_hash
         for block in blocks:
-            if hand_edited(block, hasher):
+            if hand_edited(block):
                 edited.add(block.line)
                 call = block.code.strip().replace("\n", "; ")
                 outcome.hand_edits.append(Region(source.shown, block.line, call, HAND_EDIT))
