@@ -24,7 +24,7 @@ from typing import Any
 
 from schemacog.isolation import run_limited
 from schemacog.model import JsonValue, Value
-from schemacog.scan import Block
+from schemacog.scan import Block, dotted_name
 
 CPU_SECONDS = 60
 MEMORY_BYTES = 2 * 1024**3
@@ -82,12 +82,7 @@ def compile_errors(path: str, text: str) -> list[Finding]:
 
 
 def _dotted(node: ast.AST) -> str:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        inner = _dotted(node.value)
-        return f"{inner}.{node.attr}" if inner else ""
-    return ""
+    return ".".join(dotted_name(node) or [])
 
 
 def unsafe_calls(path: str, text: str, generated: set[int]) -> list[Finding]:
