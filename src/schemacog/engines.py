@@ -62,9 +62,7 @@ def _text_params(column: Column, value: Value) -> object:
         return int(value)
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date | dt.time):
+    if isinstance(value, dt.date | dt.time):  # datetime is a date too
         return value.isoformat()
     return value
 
