@@ -8,12 +8,18 @@ SQL goldens are the ``ddl`` of each dialect. ``--update-goldens`` rewrites them.
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import io
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
+import pytest
 from cogapp import Cog  # type: ignore[import-untyped]
 
+from schemacog import engines
 from schemacog.model import Schema
 from schemacog.sql.dialects import DIALECTS
 from schemacog.sql.render import render_ddl
@@ -21,7 +27,7 @@ from schemacog.validate import load_schema
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "schema.yaml").is_file())
-PYTHON_KINDS = ("dataclass", "pydantic", "validator", "columns")
+PYTHON_KINDS = ("dataclass", "pydantic", "validator", "columns", "cleaner", "pandas_dtypes")
 
 
 def schema_of(case: str) -> Schema:
@@ -48,10 +54,15 @@ def marked_python(schema: Schema) -> str:
 
 
 def marked_docs(schema: Schema) -> str:
+    cleaning = "".join(
+        f'\n<!-- [[[cog sc.docs.cleaning("{table.name}") ]]] -->\n<!-- [[[end]]] -->\n'
+        for table in schema.tables
+    )
     return (
         f"# {schema.name}\n\nHand-written introduction.\n\n"
         "<!-- [[[cog sc.docs.dictionary() ]]] -->\n<!-- [[[end]]] -->\n\n"
         "## Diagram\n\n<!-- [[[cog sc.docs.erd() ]]] -->\n<!-- [[[end]]] -->\n"
+        f"\n## Cleaning\n{cleaning}"
     )
 
 
@@ -79,3 +90,35 @@ def renderers(case: str, workdir: Path) -> dict[str, Callable[[], str]]:
     for dialect in DIALECTS:
         found[f"ddl.{dialect}.sql"] = lambda d=dialect: render_ddl(schema, d)  # type: ignore[misc]
     return found
+
+
+def load_models(case: str) -> ModuleType:
+    path = CASES_DIR / case / "models.py"
+    spec = importlib.util.spec_from_file_location(f"golden_models_{case}", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def real_engine(dialect: str) -> engines.Engine:
+    try:
+        if dialect == "sqlite":
+            return engines.SqliteEngine()
+        if dialect == "duckdb":
+            return engines.DuckdbEngine()
+        if dialect == "postgres":
+            return engines.PostgresEngine(
+                os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
+            )
+        return engines.MariadbEngine(
+            engines.mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL"))
+        )
+    except engines.EngineUnavailable as exc:
+        if os.environ.get(f"SCHEMACOG_REQUIRE_{dialect.upper()}") == "1":
+            pytest.fail(
+                f"{dialect} is required here (SCHEMACOG_REQUIRE_{dialect.upper()}=1): {exc}"
+            )
+        pytest.skip(f"{dialect} not available: {exc}")

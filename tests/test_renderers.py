@@ -9,17 +9,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-from goldens import CASES, CASES_DIR, renderers, run_cog, schema_of
+from goldens import CASES, CASES_DIR, load_models, real_engine, renderers, run_cog, schema_of
 
 from schemacog import engines
 from schemacog.model import Column, LogicalType, Schema, Table
@@ -89,17 +86,6 @@ def test_generated_python_is_ruff_and_mypy_clean(case: str, tmp_path: Path) -> N
     assert imported.returncode == 0, imported.stderr
 
 
-def _load_models(case: str) -> ModuleType:
-    path = CASES_DIR / case / "models.py"
-    spec = importlib.util.spec_from_file_location(f"golden_models_{case}", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _row_for_python(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     return {c.name: values[c.name] for c in table.columns if c.name in values}
 
@@ -107,7 +93,7 @@ def _row_for_python(table: Table, values: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("case", CASES)
 def test_python_layers_agree_with_the_examples(case: str) -> None:
     schema = schema_of(case)
-    models = _load_models(case)
+    models = load_models(case)
     for table in schema.tables:
         model = getattr(models, pascal_case(table.name) + "Model")
         record = getattr(models, pascal_case(table.name))
@@ -134,30 +120,9 @@ def test_python_layers_agree_with_the_examples(case: str) -> None:
 # --- real engines -----------------------------------------------------------------
 
 
-def _engine(dialect: str) -> engines.Engine:
-    try:
-        if dialect == "sqlite":
-            return engines.SqliteEngine()
-        if dialect == "duckdb":
-            return engines.DuckdbEngine()
-        if dialect == "postgres":
-            return engines.PostgresEngine(
-                os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
-            )
-        return engines.MariadbEngine(
-            engines.mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL"))
-        )
-    except engines.EngineUnavailable as exc:
-        if os.environ.get(f"SCHEMACOG_REQUIRE_{dialect.upper()}") == "1":
-            pytest.fail(
-                f"{dialect} is required here (SCHEMACOG_REQUIRE_{dialect.upper()}=1): {exc}"
-            )
-        pytest.skip(f"{dialect} not available: {exc}")
-
-
 @pytest.fixture(params=sorted(DIALECTS))
 def engine(request: pytest.FixtureRequest) -> Iterator[engines.Engine]:
-    made = _engine(request.param)
+    made = real_engine(request.param)
     try:
         yield made
     finally:

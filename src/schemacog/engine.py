@@ -127,6 +127,10 @@ def strip_sums(text: str) -> str:
     )
 
 
+# Calls whose text (or whose errors) depend on the other calls of their file.
+FILE_BOUND = frozenset({"imports", "cleaner"})
+
+
 class _Renderer:
     """Renders checked marker calls for one project, each distinct call once."""
 
@@ -135,7 +139,7 @@ class _Renderer:
         self.cache: dict[tuple[Any, ...], str] = {}
 
     def render(self, source: SourceFile, call: MarkerCall, calls: tuple[MarkerCall, ...]) -> str:
-        file_bound = call.name == "imports"
+        file_bound = call.name in FILE_BOUND
         key = (
             source.shown if file_bound else None,
             call.namespace,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from schemacog import cleaning as _cleaning
 from schemacog import docs as _docs
 from schemacog import python as _python
 from schemacog.config import Config, find_pyproject, load_config
@@ -149,6 +150,8 @@ _PYTHON_NEEDS: dict[str, Callable[[Schema, Any], _python.Needs]] = {
     "validator": _python.validator_needs,
     "columns": _python.columns_needs,
     "enum": _python.enum_needs,
+    "cleaner": _cleaning.cleaner_needs,
+    "pandas_dtypes": _cleaning.pandas_dtypes_needs,
 }
 
 
@@ -166,6 +169,20 @@ class _Python:
     pydantic = staticmethod(_render_table(_python.render_pydantic))
     validator = staticmethod(_render_table(_python.render_validator))
     columns = staticmethod(_render_table(_python.render_columns))
+    pandas_dtypes = staticmethod(_render_table(_cleaning.render_pandas_dtypes))
+
+    @staticmethod
+    def cleaner(table: str) -> str:
+        """``clean_<table>`` and ``clean_<table>_rows``; helpers come from ``imports()``."""
+        context = _context()
+        found = _table(context, table)
+        calls = {(c.namespace, c.name, c.args[:1]) for c in _file_calls(context)}
+        for name, args in (("imports", ()), ("dataclass", (found.name,))):
+            if ("python", name, args) not in calls:
+                shown = f"sc.python.{name}({', '.join(repr(a) for a in args)})"
+                message = f"sc.python.cleaner({found.name!r}) needs {shown} in this file"
+                raise _fail(context, message)
+        return _emit(context, _cleaning.render_cleaner(context.schema, found))
 
     @staticmethod
     def enum(enum: str) -> str:
@@ -183,7 +200,7 @@ class _Python:
             lookup = _enum if call.name == "enum" else _table
             needs.add(_PYTHON_NEEDS[call.name](context.schema, lookup(context, call.args[0])))
         enums_module = context.config.python_enums_module if context.config else None
-        text, missing = _python.import_block(needs, enums_module)
+        text, missing = _python.import_block(needs, enums_module, context.schema)
         if missing:
             raise _fail(
                 context,
@@ -220,6 +237,7 @@ class _Docs:
     """``sc.docs.*``: Markdown and Mermaid."""
 
     table = staticmethod(_render_table(_docs.render_table))
+    cleaning = staticmethod(_render_table(_cleaning.render_cleaning_docs))
 
     @staticmethod
     def enum(enum: str) -> str:

@@ -409,9 +409,16 @@ def render_validator(schema: Schema, table: Table) -> str:
     )
 
 
-def import_block(needs: Needs, enums_module: str | None) -> tuple[str, list[str]]:
-    """The sorted import block and shared definitions; also the enums it cannot import."""
-    imports = set(needs.imports)
+def import_block(
+    needs: Needs, enums_module: str | None, schema: Schema | None = None
+) -> tuple[str, list[str]]:
+    """The sorted import block and shared definitions; also the enums it cannot import.
+
+    ``schema`` is needed when a region of the file shares cleaner helpers.
+    """
+    from schemacog import cleaning
+
+    imports = _merged(needs.imports)
     missing = []
     external = sorted(needs.enums - needs.defines)
     if external:
@@ -427,12 +434,52 @@ def import_block(needs: Needs, enums_module: str | None) -> tuple[str, list[str]
         imports.add("from typing_extensions import TypeAliasType")
     sections = _sections(imports, enums_module)
     shared = [JSON_ALIAS] if "JsonValue" in needs.shared else []
+    if schema is not None and "cleaning" in needs.shared:
+        # two blank lines between the last helper and the region's end marker
+        shared.append(cleaning.shared_definitions(schema, needs.shared).rstrip("\n") + "\n\n")
     return templating.render("python/imports.py.j2", sections=sections, shared=shared), missing
 
 
 STDLIB_TOP = frozenset(
-    {"collections", "dataclasses", "datetime", "decimal", "enum", "json", "re", "typing", "uuid"}
+    {
+        "base64",
+        "collections",
+        "dataclasses",
+        "datetime",
+        "decimal",
+        "enum",
+        "json",
+        "math",
+        "re",
+        "typing",
+        "uuid",
+    }
 )
+
+
+def _merged(imports: Iterable[str]) -> set[str]:
+    """``from m import a`` and ``from m import b`` as one ``from m import a, b`` line."""
+    names: dict[str, set[str]] = {}
+    lines = set()
+    for line in imports:
+        words = line.split(" import ")
+        if line.startswith("from ") and "(" not in line and len(words) == 2:
+            names.setdefault(words[0], set()).update(n.strip() for n in words[1].split(","))
+        else:
+            lines.add(line)
+    for head, found in names.items():
+        ordered = sorted(found, key=_member_key)
+        line = f"{head} import {', '.join(ordered)}"
+        if len(line) > LINE_LENGTH:
+            line = bracketed(0, f"{head} import (", ordered, ")")
+        lines.add(line)
+    return lines
+
+
+def _member_key(name: str) -> tuple[int, str]:
+    """isort's order-by-type: CONSTANTS, Classes, functions."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name
 
 
 def _sections(imports: Iterable[str], enums_module: str | None) -> list[list[str]]:

@@ -15,9 +15,20 @@ from schemacog.scan import Block, MarkerCall, dotted_name
 
 # namespace -> functions callable from safe markers
 ALLOWED: dict[str, frozenset[str]] = {
-    "python": frozenset({"imports", "dataclass", "pydantic", "enum", "validator", "columns"}),
+    "python": frozenset(
+        {
+            "imports",
+            "dataclass",
+            "pydantic",
+            "enum",
+            "validator",
+            "columns",
+            "cleaner",
+            "pandas_dtypes",
+        }
+    ),
     "sql": frozenset({"create_table", "create_enum", "ddl"}),
-    "docs": frozenset({"table", "enum", "dictionary", "erd"}),
+    "docs": frozenset({"table", "enum", "dictionary", "erd", "cleaning"}),
     "": frozenset({"template"}),
 }
 MAX_CODE = 100_000

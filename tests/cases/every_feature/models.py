@@ -1,15 +1,18 @@
 """Models of every_feature: generated regions between hand-written code."""
 
 # [[[cog sc.python.imports() ]]]
+import base64 as _base64
 import dataclasses as _dc
 import datetime as _dt
 import decimal as _decimal
 import enum
 import json as _json
+import math
 import re
 import uuid as _uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pydantic as _pd
 from typing_extensions import TypeAliasType
@@ -18,6 +21,393 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+_MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
+_T = TypeVar("_T")
+_DEFAULT = object()  # the column's default applies
+_REJECTED = object()  # the row must be rejected
+# Aliases keep three closing brackets, cog's end marker, out of the generated lines.
+_Cleaned = tuple[_T | None, list[str]]  # a record (None: rejected) and its messages
+_Rejection = tuple[int, list[str]]  # a rejected row: its index and its messages
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Cleaning:
+    """How the raw values of one column become a typed value (see ``clean_*``)."""
+
+    column: str
+    field: str = ""  # the dataclass field, when it is not the column name
+    parse: Callable[[object], Any]  # raises ValueError(reason)
+    missing: frozenset[str] = _MISSING_VALUES
+    default: str | None = None  # how the default is shown; None: no default
+    nullable: bool = False
+    low: Any = None
+    high: Any = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: re.Pattern[str] | None = None
+    pattern_text: str = ""
+    warn_low: Any = None
+    warn_high: Any = None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(str(value))
+    if isinstance(value, (bool, int, float, type(None))):
+        return repr(value)
+    return str(value)
+
+
+def _characters(count: int) -> str:
+    return f"{count} character" if count == 1 else f"{count} characters"
+
+
+def _violations(rule: _Cleaning, value: Any) -> list[str]:
+    """The column's constraints, as the validator and the SQL CHECKs state them."""
+    name = rule.column
+    found = []
+    if rule.low is not None and value < rule.low:
+        found.append(f"{name}: must be >= {rule.low}, got {_shown(value)}")
+    if rule.high is not None and value > rule.high:
+        found.append(f"{name}: must be <= {rule.high}, got {_shown(value)}")
+    if rule.min_length is not None and len(value) < rule.min_length:
+        found.append(f"{name}: must be at least {_characters(rule.min_length)}")
+    if rule.max_length is not None and len(value) > rule.max_length:
+        found.append(f"{name}: must be at most {_characters(rule.max_length)}")
+    if rule.pattern is not None and rule.pattern.search(value) is None:
+        found.append(f"{name}: must match {rule.pattern_text}, got {_shown(value)}")
+    return found
+
+
+def _clean_value(rule: _Cleaning, raw: object, messages: list[str]) -> Any:
+    """One column: strip, missing tokens, default/None/required, parse, constraints."""
+    name = rule.column
+    value = raw.strip() if isinstance(raw, str) else raw
+    stripped = value != raw
+    if (
+        value is None
+        or (isinstance(value, str) and value in rule.missing)
+        or (isinstance(value, float) and math.isnan(value))
+    ):
+        noted = isinstance(raw, str) and raw != ""
+        if rule.default is not None:
+            if noted:
+                messages.append(f"{name}: {raw!r} -> default {rule.default}")
+            return _DEFAULT
+        if rule.nullable:
+            if noted:
+                messages.append(f"{name}: {raw!r} -> None")
+            return None
+        got = f", got {raw!r}" if noted else ""
+        messages.append(f"{name}: is required{got}")
+        return _REJECTED
+    try:
+        typed = rule.parse(value)
+    except ValueError as error:
+        messages.append(f"{name}: {raw!r} {error}")
+        return _REJECTED
+    # a fix: stripped spaces, or an enum member (a str subclass) spelt another way
+    respelt = type(typed) is not str and isinstance(typed, str) and typed != value
+    if stripped or respelt:
+        messages.append(f"{name}: {raw!r} -> {_shown(typed)}")
+    problems = _violations(rule, typed)
+    if problems:
+        messages.extend(problems)
+        return _REJECTED
+    if rule.warn_low is not None and typed < rule.warn_low:
+        messages.append(f"{name}: {_shown(typed)} is an outlier (< {rule.warn_low})")
+    if rule.warn_high is not None and typed > rule.warn_high:
+        messages.append(f"{name}: {_shown(typed)} is an outlier (> {rule.warn_high})")
+    return typed
+
+
+def _clean_row(
+    build: Callable[..., _T],
+    rules: tuple[_Cleaning, ...],
+    raw: Mapping[str, object],
+) -> _Cleaned[_T]:
+    known = {rule.column for rule in rules}
+    messages = [f"{key}: unknown column, ignored" for key in raw if key not in known]
+    values: dict[str, object] = {}
+    rejected = False
+    for rule in rules:
+        value = _clean_value(rule, raw.get(rule.column), messages)
+        if value is _REJECTED:
+            rejected = True
+        elif value is not _DEFAULT:
+            values[rule.field or rule.column] = value
+    return (None, messages) if rejected else (build(**values), messages)
+
+
+def _clean_rows(
+    clean: Callable[[Mapping[str, object]], _Cleaned[_T]],
+    rules: tuple[_Cleaning, ...],
+    keys: tuple[tuple[str, ...], ...],
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[_T], list[_Rejection]]:
+    fields = {rule.column: rule.field or rule.column for rule in rules}
+    accepted: list[_T] = []
+    rejected: list[_Rejection] = []
+    first_rows: list[dict[tuple[object, ...], int]] = [{} for _ in keys]
+    for index, raw in enumerate(rows):
+        record, messages = clean(raw)
+        if record is None:
+            rejected.append((index, messages))
+            continue
+        found = [tuple(getattr(record, fields[name]) for name in key) for key in keys]
+        repeats = [
+            f"{', '.join(key)}: {_shown_key(value)} duplicates row {first[value]}"
+            for key, value, first in zip(keys, found, first_rows, strict=True)
+            if value in first
+        ]
+        if repeats:
+            rejected.append((index, messages + repeats))
+            continue
+        for value, first in zip(found, first_rows, strict=True):
+            if None not in value:
+                first[value] = index
+        accepted.append(record)
+    return accepted, rejected
+
+
+def _shown_key(value: tuple[object, ...]) -> str:
+    shown = ", ".join(_shown(part) for part in value)
+    return shown if len(value) == 1 else f"({shown})"
+
+
+_LEVEL_SPELLINGS = {"low": "low", "in_progress": "in-progress", "2nd": "2nd"}
+
+
+_YES_NO_SPELLINGS = {"yes": "yes", "no": "no", "on": "on"}
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("is not valid Unicode") from None
+        return value
+    raise ValueError("is not text")
+
+
+_INTEGER_TEXT = re.compile(r"[-+]?[0-9]{1,40}(?:\.0*)?")
+
+
+def _integer(low: int, high: int, type_name: str) -> Callable[[object], int]:
+    def parse(value: object) -> int:
+        if isinstance(value, str) and _INTEGER_TEXT.fullmatch(value):
+            number = int(value.split(".")[0])
+        elif isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif (isinstance(value, float) and value.is_integer()) or (
+            isinstance(value, _decimal.Decimal)
+            and value.is_finite()
+            and value == value.to_integral_value()
+            and value.adjusted() < 40
+        ):
+            number = int(value)
+        else:
+            raise ValueError("is not an integer")
+        if not low <= number <= high:
+            raise ValueError(f"is out of range for {type_name} ({low} to {high})")
+        return number
+
+    return parse
+
+
+_FLOAT_TEXT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def _float(value: object) -> float:
+    if isinstance(value, str) and _FLOAT_TEXT.fullmatch(value):
+        number = float(value)
+    elif isinstance(value, (int, float, _decimal.Decimal)) and type(value) is not bool:
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError("is out of range for float") from None
+    else:
+        raise ValueError("is not a number")
+    if not math.isfinite(number):
+        raise ValueError("is not a finite number")
+    return number
+
+
+_DECIMAL_TEXT = re.compile(r"[-+]?(?:[0-9]{1,500}(?:\.[0-9]{0,500})?|\.[0-9]{1,500})")
+
+
+def _decimal_number(
+    precision: int | None, scale: int
+) -> Callable[[object], _decimal.Decimal]:
+    def parse(value: object) -> _decimal.Decimal:
+        if isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):
+            number = _decimal.Decimal(value)
+        elif isinstance(value, float):
+            number = _decimal.Decimal(repr(value))
+        elif isinstance(value, (int, _decimal.Decimal)) and type(value) is not bool:
+            number = _decimal.Decimal(value)
+        else:
+            raise ValueError("is not a decimal number")
+        if not number.is_finite():
+            raise ValueError("is not a finite number")
+        return number if precision is None else _fit_digits(number, precision, scale)
+
+    return parse
+
+
+def _fit_digits(
+    number: _decimal.Decimal, precision: int, scale: int
+) -> _decimal.Decimal:
+    """``number`` with exactly ``scale`` places, if that needs no rounding and fits."""
+    sign, digits, exponent = number.as_tuple()
+    if not isinstance(exponent, int) or len(digits) + abs(exponent) > 2000:
+        raise ValueError(f"is out of range for decimal({precision}, {scale})")
+    coefficient = int("".join(map(str, digits)))
+    if exponent < -scale:
+        coefficient, rest = divmod(coefficient, 10 ** (-scale - exponent))
+        if rest:
+            raise ValueError(f"has more than {scale} decimal places")
+    else:
+        coefficient *= 10 ** (exponent + scale)
+    if len(str(coefficient)) > precision:
+        raise ValueError(f"has more than {precision - scale} digits before the point")
+    return _decimal.Decimal((sign, tuple(map(int, str(coefficient))), -scale))
+
+
+_BOOLEANS = {
+    "true": True,
+    "t": True,
+    "yes": True,
+    "y": True,
+    "1": True,
+    "false": False,
+    "f": False,
+    "no": False,
+    "n": False,
+    "0": False,
+}
+
+
+def _boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return value == 1
+    if isinstance(value, str) and value.casefold() in _BOOLEANS:
+        return _BOOLEANS[value.casefold()]
+    raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
+
+
+def _time(value: object) -> _dt.time:
+    if isinstance(value, _dt.time):
+        return value
+    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
+        try:
+            return _dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
+
+
+def _uuid_value(value: object) -> _uuid.UUID:
+    if isinstance(value, _uuid.UUID):
+        return value
+    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
+        return _uuid.UUID(value)
+    raise ValueError("is not a UUID")
+
+
+def _json_value(value: object) -> Any:
+    try:
+        if isinstance(value, str):
+            return _json.loads(value, parse_constant=_no_json_constant)
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        raise ValueError("is not JSON") from None
+    return value
+
+
+def _no_json_constant(name: str) -> object:
+    raise ValueError(name)
+
+
+def _binary(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        try:
+            return _base64.b64decode(value, validate=True)
+        except ValueError:
+            pass
+    raise ValueError("is not bytes or base64 text")
+
+
+def _enum(
+    members: Callable[[str], _T], spellings: Mapping[str, str]
+) -> Callable[[object], _T]:
+    """Spellings are read ignoring case, with spaces and hyphens as underscores."""
+    choices = ", ".join(dict.fromkeys(spellings.values()))
+
+    def parse(value: object) -> _T:
+        if isinstance(value, str):
+            spelling = value.casefold().replace("-", "_").replace(" ", "_")
+            if spelling in spellings:
+                return members(spellings[spelling])
+        raise ValueError(f"is not one of {choices}")
+
+    return parse
+
+
 # [[[end]]]
 
 
@@ -337,6 +727,126 @@ CLASS_COLUMNS: tuple[str, ...] = (
 # [[[end]]]
 
 
+# [[[cog sc.python.cleaner("class") ]]]
+_CLASS_CLEANING = (
+    _Cleaning(column="id", parse=_integer(-2147483648, 2147483647, "integer")),
+    _Cleaning(
+        column="def",
+        field="def_",
+        parse=_text,
+        default="'abc'",
+        min_length=2,
+        max_length=10,
+        pattern=re.compile(r"^[a-z]{2,10}\Z", re.DOTALL),
+        pattern_text="^[a-z]{2,10}$",
+    ),
+    _Cleaning(
+        column="json",
+        field="json_",
+        parse=_json_value,
+        default='{"a": [1, 2.5, true, null, "x"]}',
+        nullable=True,
+    ),
+    _Cleaning(column="schema", field="schema_", parse=_text, nullable=True),
+    _Cleaning(
+        column="model_x",
+        field="model_x_",
+        parse=_float,
+        default="0.5",
+        low=-1.5,
+        high=1000.0,
+    ),
+    _Cleaning(column="date", parse=_date, default="2024-02-29"),
+    _Cleaning(column="datetime", parse=_timestamp(with_offset=False), default="now"),
+    _Cleaning(column="t", parse=_time, default="23:59:59.999999"),
+    _Cleaning(
+        column="tz",
+        parse=_timestamp(with_offset=True),
+        default="2024-01-01 00:00:00+05:30",
+    ),
+    _Cleaning(
+        column="u",
+        parse=_uuid_value,
+        default="00000000-0000-0000-0000-000000000000",
+    ),
+    _Cleaning(column="b", parse=_binary, default="b'hello'"),
+    _Cleaning(column="flag", parse=_boolean, default="False"),
+    _Cleaning(
+        column="amount",
+        parse=_decimal_number(5, 2),
+        default="-0.5",
+        low=_decimal.Decimal("-999.99"),
+        high=_decimal.Decimal(999),
+    ),
+    _Cleaning(
+        column="small",
+        parse=_integer(-32768, 32767, "smallint"),
+        default="16",
+        low=-32768,
+        high=32767,
+    ),
+    _Cleaning(
+        column="big",
+        parse=_integer(-9223372036854775808, 9223372036854775807, "bigint"),
+        default="9223372036854775807",
+    ),
+    _Cleaning(
+        column="lvl",
+        parse=_enum(Level, _LEVEL_SPELLINGS),
+        default="'in-progress'",
+    ),
+    _Cleaning(column="answer", parse=_enum(YesNo, _YES_NO_SPELLINGS), nullable=True),
+)
+_CLASS_KEYS: tuple[tuple[str, ...], ...] = (("id",), ("def", "lvl"), ("small",))
+
+
+def clean_class(raw: Mapping[str, object]) -> tuple[Class | None, list[str]]:
+    """``raw`` (text from a CSV export, a form, ...) as a ``Class``, and what was done.
+
+    The record is ``None`` when the row must be rejected. Each message names its
+    column: a fix applied (``' x '`` -> ``'x'``), a reason for rejection, an outlier
+    or an unknown key. Typed values are checked with ``validate_class`` instead.
+    """
+    return _clean_row(Class, _CLASS_CLEANING, raw)
+
+
+def clean_class_rows(
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[Class], list[_Rejection]]:
+    """The rows ``clean_class`` accepts, and the rejected ones as (index, messages).
+
+    Indexes count from 0. A row whose primary key or unique value repeats an
+    earlier accepted row is rejected as a duplicate.
+    """
+    return _clean_rows(clean_class, _CLASS_CLEANING, _CLASS_KEYS, rows)
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pandas_dtypes("class") ]]]
+CLASS_PANDAS_DTYPES: dict[str, str] = {
+    "id": "Int32",
+    "def": "string",
+    "json": "object",
+    "schema": "string",
+    "model_x": "Float64",
+    "date": "object",
+    "datetime": "object",
+    "t": "object",
+    "tz": "object",
+    "u": "object",
+    "b": "object",
+    "flag": "boolean",
+    "amount": "object",
+    "small": "Int16",
+    "big": "Int64",
+    "lvl": "category",
+    "answer": "category",
+}
+# [[[end]]]
+
+
 # [[[cog sc.python.dataclass("child") ]]]
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Child:
@@ -411,6 +921,54 @@ def validate_child(row: Mapping[str, object]) -> list[str]:
 
 # [[[cog sc.python.columns("child") ]]]
 CHILD_COLUMNS: tuple[str, ...] = ("parent_id", "def", "lvl", "seq")
+# [[[end]]]
+
+
+# [[[cog sc.python.cleaner("child") ]]]
+_CHILD_CLEANING = (
+    _Cleaning(
+        column="parent_id",
+        parse=_integer(-2147483648, 2147483647, "integer"),
+        nullable=True,
+    ),
+    _Cleaning(column="def", field="def_", parse=_text, default="'xy'", max_length=10),
+    _Cleaning(column="lvl", parse=_enum(Level, _LEVEL_SPELLINGS), default="'low'"),
+    _Cleaning(column="seq", parse=_integer(-32768, 32767, "smallint")),
+)
+_CHILD_KEYS: tuple[tuple[str, ...], ...] = (("seq",),)
+
+
+def clean_child(raw: Mapping[str, object]) -> tuple[Child | None, list[str]]:
+    """``raw`` (text from a CSV export, a form, ...) as a ``Child``, and what was done.
+
+    The record is ``None`` when the row must be rejected. Each message names its
+    column: a fix applied (``' x '`` -> ``'x'``), a reason for rejection, an outlier
+    or an unknown key. Typed values are checked with ``validate_child`` instead.
+    """
+    return _clean_row(Child, _CHILD_CLEANING, raw)
+
+
+def clean_child_rows(
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[Child], list[_Rejection]]:
+    """The rows ``clean_child`` accepts, and the rejected ones as (index, messages).
+
+    Indexes count from 0. A row whose primary key or unique value repeats an
+    earlier accepted row is rejected as a duplicate.
+    """
+    return _clean_rows(clean_child, _CHILD_CLEANING, _CHILD_KEYS, rows)
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pandas_dtypes("child") ]]]
+CHILD_PANDAS_DTYPES: dict[str, str] = {
+    "parent_id": "Int32",
+    "def": "string",
+    "lvl": "category",
+    "seq": "Int16",
+}
 # [[[end]]]
 
 

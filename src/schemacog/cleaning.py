@@ -1,0 +1,391 @@
+"""Cleaner renderers: ``clean_<table>`` for raw rows, pandas dtypes, and the cleaning docs.
+
+A cleaner region holds one table's rules as data (a tuple of ``_Cleaning``) and two
+short functions; the code that applies the rules is shared by every cleaner of a file
+and emitted once by ``sc.python.imports()`` (template ``python/cleaning.py.j2``). The
+rules come from the same model as the validator, the pydantic model and the DDL.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from schemacog import pyliterals, templating
+from schemacog.docs import md_text
+from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
+from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
+from schemacog.naming import field_name, normalized_spelling, pascal_case, upper_snake
+from schemacog.patterns import python_pattern
+from schemacog.python import Needs
+from schemacog.values import INTEGER_RANGES
+
+_RE = "import re"
+_DECIMAL = "import decimal as _decimal"
+_DATETIME = "import datetime as _dt"
+
+CORE_IMPORTS = frozenset(
+    {
+        _RE,
+        "from collections.abc import Callable, Iterable, Mapping",
+        "from dataclasses import dataclass",
+        "from typing import Any, TypeVar",
+        "import math",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Parser:
+    """How a logical type is read: shared helper, the call a rule makes, imports, docs."""
+
+    helper: str  # name of the shared helper block in python/cleaning.py.j2
+    call: str  # filled with low, high, type, precision, scale, spellings
+    imports: frozenset[str]
+    reads: str  # docs: what is accepted (filled like ``call``)
+
+
+_INTEGER = Parser(
+    "integer",
+    '_integer({low}, {high}, "{type}")',
+    frozenset({_RE, _DECIMAL}),
+    "integer, {low} to {high}; `12.0` reads as 12",
+)
+_TEXT = Parser("text", "_text", frozenset(), "text")
+_TIMESTAMP = frozenset({_RE, _DATETIME})
+
+PARSERS: dict[LogicalType, Parser] = {
+    LogicalType.STRING: _TEXT,
+    LogicalType.TEXT: _TEXT,
+    LogicalType.SMALLINT: _INTEGER,
+    LogicalType.INTEGER: _INTEGER,
+    LogicalType.BIGINT: _INTEGER,
+    LogicalType.FLOAT: Parser(
+        "float", "_float", frozenset({_RE, _DECIMAL}), "finite number; `1.5e3` too"
+    ),
+    LogicalType.DECIMAL: Parser(
+        "decimal",
+        "_decimal_number({precision}, {scale})",
+        frozenset({_RE, _DECIMAL}),
+        "exact decimal{digits}, never rounded",
+    ),
+    LogicalType.BOOLEAN: Parser(
+        "boolean", "_boolean", frozenset(), "true/false, yes/no, y/n, t/f, 1/0, any case"
+    ),
+    LogicalType.DATE: Parser("date", "_date", _TIMESTAMP, "date `YYYY-MM-DD`"),
+    LogicalType.TIME: Parser("time", "_time", _TIMESTAMP, "time `HH:MM[:SS[.ffffff]]`"),
+    LogicalType.TIMESTAMP: Parser(
+        "timestamp",
+        "_timestamp(with_offset=False)",
+        _TIMESTAMP,
+        "ISO 8601 timestamp without UTC offset",
+    ),
+    LogicalType.TIMESTAMPTZ: Parser(
+        "timestamp",
+        "_timestamp(with_offset=True)",
+        _TIMESTAMP,
+        "ISO 8601 timestamp with UTC offset (`Z`, `+01:00`)",
+    ),
+    LogicalType.UUID: Parser(
+        "uuid", "_uuid_value", frozenset({_RE, "import uuid as _uuid"}), "UUID"
+    ),
+    LogicalType.JSON: Parser(
+        "json", "_json_value", frozenset({"import json as _json"}), "JSON text"
+    ),
+    LogicalType.BINARY: Parser(
+        "binary", "_binary", frozenset({"import base64 as _base64"}), "base64 text"
+    ),
+    LogicalType.ENUM: Parser(
+        "enum",
+        "_enum({cls}, {spellings})",
+        frozenset(),
+        "`{enum}`, any case, spaces and hyphens as `_`",
+    ),
+}
+
+
+def _filled(template: str, column: Column) -> str:
+    """A parser's ``call`` or ``reads`` for a column (enum names are identifiers)."""
+    low, high = INTEGER_RANGES.get(column.type, (0, 0))
+    digits = ""
+    if column.precision is not None:
+        digits = f" ({column.precision} digits, {column.scale or 0} after the point)"
+    return template.format(
+        low=low,
+        high=high,
+        type=column.type.value,
+        precision=column.precision,
+        scale=column.scale or 0,
+        digits=digits,
+        enum=column.enum,
+        spellings=spellings_name(column.enum or ""),
+        cls=pascal_case(column.enum or ""),
+    )
+
+
+# pandas' nullable dtype per logical type; "object" keeps the cleaner's exact Python value.
+PANDAS_DTYPES: dict[LogicalType, str] = {
+    LogicalType.STRING: "string",
+    LogicalType.TEXT: "string",
+    LogicalType.SMALLINT: "Int16",
+    LogicalType.INTEGER: "Int32",
+    LogicalType.BIGINT: "Int64",
+    LogicalType.FLOAT: "Float64",
+    LogicalType.DECIMAL: "object",
+    LogicalType.BOOLEAN: "boolean",
+    LogicalType.DATE: "object",
+    LogicalType.TIME: "object",
+    LogicalType.TIMESTAMP: "object",
+    LogicalType.TIMESTAMPTZ: "object",
+    LogicalType.UUID: "object",
+    LogicalType.JSON: "object",
+    LogicalType.BINARY: "object",
+    LogicalType.ENUM: "category",
+}
+
+
+def spellings_name(enum: str) -> str:
+    return f"_{upper_snake(enum)}_SPELLINGS"
+
+
+def shown_default(column: Column) -> str:
+    """The default as a cleaner's message shows it (``'placed'``, ``0``, ``now``)."""
+    if column.default is NOW:
+        return "now"
+    value = column.default
+    if isinstance(value, str):
+        return repr(value)
+    if value is None or isinstance(value, bool | int | float):
+        return repr(value)
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _rule(schema: Schema, column: Column) -> Call:
+    args: list[Expr] = [f"column={pyliterals.string(column.name)}"]
+    name = field_name(column.name)
+    if name != column.name:
+        args.append(f"field={pyliterals.string(name)}")
+    args.append(f"parse={_filled(PARSERS[column.type].call, column)}")
+    if column.missing_values is not None:
+        args.append(prefixed("missing=", _frozenset(column.missing_values)))
+    if column.has_default or column.default is NOW:
+        args.append(f"default={pyliterals.string(shown_default(column))}")
+    if column.nullable:
+        args.append("nullable=True")
+    bounds: list[tuple[str, Value]] = [
+        ("low", column.min),
+        ("high", column.max),
+        ("min_length", column.min_length),
+        ("max_length", column.max_length),
+    ]
+    for key, bound in bounds:
+        if bound is not None:
+            args.append(prefixed(f"{key}=", pyliterals.expr(bound)))
+    if column.pattern is not None:
+        source = pyliterals.raw_or_string(python_pattern(column.pattern))
+        args.append(Call("pattern=re.compile(", [source, "re.DOTALL"], ")"))
+        args.append(f"pattern_text={pyliterals.string(column.pattern)}")
+    for key, bound in (("warn_low", column.warn_min), ("warn_high", column.warn_max)):
+        if bound is not None:
+            args.append(prefixed(f"{key}=", pyliterals.expr(bound)))
+    return Call("_Cleaning(", args, ")")
+
+
+def _frozenset(tokens: tuple[str, ...]) -> Expr:
+    if not tokens:
+        return "frozenset()"
+    return Call("frozenset({", [pyliterals.string(t) for t in dict.fromkeys(tokens)], "})")
+
+
+def duplicate_keys(table: Table) -> list[tuple[str, ...]]:
+    """Primary key and unique keys a later row may not repeat (JSON keys are not compared)."""
+    keys: list[tuple[str, ...]] = []
+    for key in (table.primary_key, *table.unique_keys):
+        comparable = all(table.column(c).type is not LogicalType.JSON for c in key)
+        if key and key not in keys and comparable:
+            keys.append(key)
+    return keys
+
+
+def cleaner_needs(schema: Schema, table: Table) -> Needs:
+    needs = Needs(imports=set(CORE_IMPORTS), shared={"cleaning"})
+    for column in table.columns:
+        parser = PARSERS[column.type]
+        needs.imports |= parser.imports
+        needs.shared.add(f"parser:{parser.helper}")
+        if column.enum is not None:
+            needs.enums.add(column.enum)
+            needs.shared.add(f"spellings:{column.enum}")
+        for bound in (column.min, column.max, column.warn_min, column.warn_max):
+            if bound is not None and "_decimal." in pyliterals.literal(bound):
+                needs.imports.add(_DECIMAL)
+    return needs
+
+
+def _signature(function: str, parameter: str, returns: str) -> str:
+    """A ``def`` line as ruff formats it, however long the names."""
+    line = f"def {function}({parameter}) -> {returns}:"
+    if len(line) <= LINE_LENGTH:
+        return line
+    head = f"def {function}(\n    {parameter},\n)"
+    if len(f") -> {returns}:") <= LINE_LENGTH:
+        return f"{head} -> {returns}:"
+    outer, inner = returns.split("[", 1)
+    inner = inner[:-1]
+    if len(inner) + 4 <= LINE_LENGTH:
+        return f"{head} -> {outer}[\n    {inner}\n]:"
+    items = _split_top_level(inner)
+    return f"{head} -> {outer}[\n" + "".join(f"    {item},\n" for item in items) + "]:"
+
+
+def _split_top_level(text: str) -> list[str]:
+    items, depth, start = [], 0, 0
+    for at, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            items.append(text[start:at].strip())
+            start = at + 1
+    items.append(text[start:].strip())
+    return items
+
+
+def render_cleaner(schema: Schema, table: Table) -> str:
+    prefix = upper_snake(table.name)
+    record = pascal_case(table.name)
+    rules = [_rule(schema, column) for column in table.columns]
+    keys = [
+        Call("(", [pyliterals.string(c) for c in key], ")", ",") for key in duplicate_keys(table)
+    ]
+    rules_name, keys_name = f"_{prefix}_CLEANING", f"_{prefix}_KEYS"
+    keys_head = f"{keys_name}: tuple[tuple[str, ...], ...] = ("
+    return templating.render(
+        "python/cleaner.py.j2",
+        table=table.name,
+        record=record,
+        clean_call=bracketed(4, "return _clean_row(", [record, rules_name, "raw"], ")"),
+        rows_call=bracketed(
+            4, "return _clean_rows(", [f"clean_{table.name}", rules_name, keys_name, "rows"], ")"
+        ),
+        rules=lay_out(Call(f"{rules_name} = (", rules, ")", ","), 0),
+        keys=lay_out(Call(keys_head, keys, ")", ","), 0) if keys else keys_head + ")",
+        clean_def=_signature(
+            f"clean_{table.name}",
+            "raw: Mapping[str, object]",
+            f"tuple[{record} | None, list[str]]",
+        ),
+        rows_def=_signature(
+            f"clean_{table.name}_rows",
+            "rows: Iterable[Mapping[str, object]]",
+            f"tuple[list[{record}], list[_Rejection]]",
+        ),
+    )
+
+
+def shared_definitions(schema: Schema, shared: set[str]) -> str:
+    """The helpers every cleaner of a file shares (empty when the file has none)."""
+    if "cleaning" not in shared:
+        return ""
+    spellings = []
+    for enum in schema.enums:
+        if f"spellings:{enum.name}" not in shared:
+            continue
+        items: list[Expr] = []
+        for value in enum.values:
+            for spelling in (value.value, *value.aliases):
+                key = pyliterals.string(normalized_spelling(spelling))
+                items.append(f"{key}: {pyliterals.string(value.value)}")
+        items = list(dict.fromkeys(items))
+        head = f"{spellings_name(enum.name)} = {{"
+        spellings.append(lay_out(Call(head, items, "}"), 0))
+    missing = lay_out(prefixed("_MISSING_VALUES = ", _frozenset(schema.missing_values)), 0)
+    parsers = sorted(name.split(":", 1)[1] for name in shared if name.startswith("parser:"))
+    return templating.render(
+        "python/cleaning.py.j2", missing=missing, spellings=spellings, parsers=parsers
+    )
+
+
+def pandas_dtypes_needs(schema: Schema, table: Table) -> Needs:
+    return Needs()
+
+
+def render_pandas_dtypes(schema: Schema, table: Table) -> str:
+    items = [
+        f"{pyliterals.string(c.name)}: {pyliterals.string(PANDAS_DTYPES[c.type])}"
+        for c in table.columns
+    ]
+    head = f"{upper_snake(table.name)}_PANDAS_DTYPES: dict[str, str] = {{"
+    return lay_out(Call(head, items, "}"), 0) + "\n"
+
+
+# --- docs ---------------------------------------------------------------------------------
+
+
+def _tokens(tokens: tuple[str, ...]) -> str:
+    if not tokens:
+        return "none"
+    return ", ".join(md_text(json.dumps(token, ensure_ascii=False)) for token in tokens)
+
+
+def _reads(schema: Schema, column: Column) -> str:
+    text = _filled(PARSERS[column.type].reads, column)
+    if column.enum is not None:
+        aliases = [
+            f"{md_text(alias)} → {md_text(value.value)}"
+            for value in schema.enum(column.enum).values
+            for alias in value.aliases
+        ]
+        if aliases:
+            text += "; aliases: " + ", ".join(aliases)
+    return text
+
+
+def _when_missing(column: Column) -> str:
+    if column.has_default or column.default is NOW:
+        return "default " + md_text(shown_default(column))
+    if column.nullable:
+        return "null"
+    return "rejected"
+
+
+def _rejects(table: Table, column: Column) -> str:
+    labels = []
+    bounds = [
+        (column.min, "≥ {}"),
+        (column.max, "≤ {}"),
+        (column.min_length, "length ≥ {}"),
+        (column.max_length, "length ≤ {}"),
+    ]
+    labels += [template.format(value) for value, template in bounds if value is not None]
+    if column.pattern is not None:
+        labels.append(f"matches {column.pattern}")
+    for key in duplicate_keys(table):
+        if column.name in key:
+            kind = "primary key" if key == table.primary_key else "unique"
+            labels.append(f"{kind} ({', '.join(key)})" if len(key) > 1 else kind)
+    return "; ".join(md_text(label) for label in labels)
+
+
+def _outlier(column: Column) -> str:
+    parts = []
+    if column.warn_min is not None:
+        parts.append(f"< {column.warn_min}")
+    if column.warn_max is not None:
+        parts.append(f"> {column.warn_max}")
+    return md_text(" or ".join(parts))
+
+
+def render_cleaning_docs(schema: Schema, table: Table) -> str:
+    rows = [
+        [
+            f"`{c.name}`",
+            _tokens(c.missing_values if c.missing_values is not None else schema.missing_values),
+            _when_missing(c),
+            _reads(schema, c),
+            _rejects(table, c),
+            _outlier(c),
+        ]
+        for c in table.columns
+    ]
+    return templating.render("docs/cleaning.md.j2", name=table.name, rows=rows)

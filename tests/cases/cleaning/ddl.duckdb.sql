@@ -1,0 +1,34 @@
+CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
+COMMENT ON TYPE status IS 'Where a reading is in review.';
+
+CREATE TABLE reading (
+    id INTEGER NOT NULL PRIMARY KEY,
+    code VARCHAR NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8) CHECK (regexp_matches(code, '^[A-Z][A-Z0-9]*$', 's')),
+    note VARCHAR,
+    small SMALLINT CHECK (small >= -100) CHECK (small <= 100),
+    big BIGINT,
+    ratio DOUBLE CHECK (ratio >= 0.0) CHECK (ratio <= 1.0),
+    amount DECIMAL(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    flag BOOLEAN NOT NULL DEFAULT FALSE,
+    day DATE,
+    clock TIME,
+    local_at TIMESTAMP,
+    seen_at TIMESTAMPTZ,
+    ref UUID,
+    meta JSON,
+    blob BLOB,
+    status status NOT NULL DEFAULT 'placed',
+    site VARCHAR CHECK (length(site) <= 10),
+    "from" SMALLINT,
+    UNIQUE (site, day)
+);
+COMMENT ON TABLE reading IS 'One raw reading.';
+COMMENT ON COLUMN reading."from" IS 'A keyword as a column name.';
+
+CREATE TABLE line (
+    reading_id INTEGER NOT NULL REFERENCES reading (id),
+    line_no SMALLINT NOT NULL CHECK (line_no >= 1),
+    value DECIMAL(6,3),
+    PRIMARY KEY (reading_id, line_no)
+);
+COMMENT ON TABLE line IS 'A reading''s line; the key has two columns.';

@@ -1,0 +1,31 @@
+-- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
+-- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+
+CREATE TABLE reading (
+    id INT NOT NULL PRIMARY KEY,
+    code VARCHAR(9) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(code) >= 2) AND (CHAR_LENGTH(code) <= 8) AND (code REGEXP '(?s-i)^[A-Z][A-Z0-9]*\\z')),
+    note LONGTEXT,
+    small SMALLINT CHECK ((small >= -100) AND (small <= 100)),
+    big BIGINT,
+    ratio DOUBLE CHECK ((ratio >= 0.0) AND (ratio <= 1.0)),
+    amount DECIMAL(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    flag BOOLEAN NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
+    day DATE,
+    clock TIME(6),
+    local_at DATETIME(6),
+    seen_at DATETIME(6),
+    ref UUID,
+    meta JSON,
+    `blob` LONGBLOB,
+    status ENUM('placed', 'shipped', 'in-progress') NOT NULL DEFAULT 'placed',
+    site VARCHAR(11) CHECK (CHAR_LENGTH(site) <= 10),
+    `from` SMALLINT COMMENT 'A keyword as a column name.',
+    UNIQUE (site, day)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One raw reading.';
+
+CREATE TABLE line (
+    reading_id INT NOT NULL REFERENCES reading (id),
+    line_no SMALLINT NOT NULL CHECK (line_no >= 1),
+    value DECIMAL(6,3),
+    PRIMARY KEY (reading_id, line_no)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A reading''s line; the key has two columns.';

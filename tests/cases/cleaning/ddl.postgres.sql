@@ -1,0 +1,34 @@
+CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
+COMMENT ON TYPE status IS 'Where a reading is in review.';
+
+CREATE TABLE reading (
+    id integer NOT NULL PRIMARY KEY,
+    code text NOT NULL UNIQUE CHECK (char_length(code) >= 2) CHECK (char_length(code) <= 8) CHECK (code ~ '^[A-Z][A-Z0-9]*$'),
+    note text,
+    small smallint CHECK (small >= -100) CHECK (small <= 100),
+    big bigint,
+    ratio double precision CHECK (ratio >= 0.0) CHECK (ratio <= 1.0),
+    amount numeric(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    flag boolean NOT NULL DEFAULT FALSE,
+    day date,
+    clock time,
+    local_at timestamp,
+    seen_at timestamptz,
+    ref uuid,
+    meta jsonb,
+    blob bytea,
+    status status NOT NULL DEFAULT 'placed',
+    site text CHECK (char_length(site) <= 10),
+    "from" smallint,
+    UNIQUE (site, day)
+);
+COMMENT ON TABLE reading IS 'One raw reading.';
+COMMENT ON COLUMN reading."from" IS 'A keyword as a column name.';
+
+CREATE TABLE line (
+    reading_id integer NOT NULL REFERENCES reading (id),
+    line_no smallint NOT NULL CHECK (line_no >= 1),
+    value numeric(6,3),
+    PRIMARY KEY (reading_id, line_no)
+);
+COMMENT ON TABLE line IS 'A reading''s line; the key has two columns.';

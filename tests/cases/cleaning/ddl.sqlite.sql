@@ -1,0 +1,36 @@
+-- SQLite: foreign keys are enforced only with PRAGMA foreign_keys = ON.
+-- SQLite: declared types are affinities; a value of another type is not rejected.
+-- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
+
+-- Not enforced by SQLite: pattern of code: ^[A-Z][A-Z0-9]*$
+-- One raw reading.
+CREATE TABLE reading (
+    id INTEGER NOT NULL PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8),
+    note TEXT,
+    small INTEGER CHECK (small >= -100) CHECK (small <= 100),
+    big INTEGER,
+    ratio REAL CHECK (ratio >= 0.0) CHECK (ratio <= 1.0),
+    amount NUMERIC(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    flag INTEGER NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
+    day TEXT,
+    clock TEXT,
+    local_at TEXT,
+    seen_at TEXT,
+    ref TEXT,
+    meta TEXT CHECK (meta IS NULL OR json_valid(meta)),
+    blob BLOB,
+    status TEXT NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'shipped', 'in-progress')),
+    site TEXT CHECK (length(site) <= 10),
+    -- A keyword as a column name.
+    "from" INTEGER,
+    UNIQUE (site, day)
+);
+
+-- A reading's line; the key has two columns.
+CREATE TABLE line (
+    reading_id INTEGER NOT NULL REFERENCES reading (id),
+    line_no INTEGER NOT NULL CHECK (line_no >= 1),
+    value NUMERIC(6,3),
+    PRIMARY KEY (reading_id, line_no)
+);

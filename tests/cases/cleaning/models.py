@@ -1,0 +1,914 @@
+"""Models of cleaning: generated regions between hand-written code."""
+
+# [[[cog sc.python.imports() ]]]
+import base64 as _base64
+import datetime as _dt
+import decimal as _decimal
+import enum
+import json as _json
+import math
+import re
+import uuid as _uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pydantic as _pd
+from typing_extensions import TypeAliasType
+
+JsonValue = TypeAliasType(
+    "JsonValue",
+    "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
+)
+_MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None", "-"})
+_T = TypeVar("_T")
+_DEFAULT = object()  # the column's default applies
+_REJECTED = object()  # the row must be rejected
+# Aliases keep three closing brackets, cog's end marker, out of the generated lines.
+_Cleaned = tuple[_T | None, list[str]]  # a record (None: rejected) and its messages
+_Rejection = tuple[int, list[str]]  # a rejected row: its index and its messages
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Cleaning:
+    """How the raw values of one column become a typed value (see ``clean_*``)."""
+
+    column: str
+    field: str = ""  # the dataclass field, when it is not the column name
+    parse: Callable[[object], Any]  # raises ValueError(reason)
+    missing: frozenset[str] = _MISSING_VALUES
+    default: str | None = None  # how the default is shown; None: no default
+    nullable: bool = False
+    low: Any = None
+    high: Any = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: re.Pattern[str] | None = None
+    pattern_text: str = ""
+    warn_low: Any = None
+    warn_high: Any = None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return repr(str(value))
+    if isinstance(value, (bool, int, float, type(None))):
+        return repr(value)
+    return str(value)
+
+
+def _characters(count: int) -> str:
+    return f"{count} character" if count == 1 else f"{count} characters"
+
+
+def _violations(rule: _Cleaning, value: Any) -> list[str]:
+    """The column's constraints, as the validator and the SQL CHECKs state them."""
+    name = rule.column
+    found = []
+    if rule.low is not None and value < rule.low:
+        found.append(f"{name}: must be >= {rule.low}, got {_shown(value)}")
+    if rule.high is not None and value > rule.high:
+        found.append(f"{name}: must be <= {rule.high}, got {_shown(value)}")
+    if rule.min_length is not None and len(value) < rule.min_length:
+        found.append(f"{name}: must be at least {_characters(rule.min_length)}")
+    if rule.max_length is not None and len(value) > rule.max_length:
+        found.append(f"{name}: must be at most {_characters(rule.max_length)}")
+    if rule.pattern is not None and rule.pattern.search(value) is None:
+        found.append(f"{name}: must match {rule.pattern_text}, got {_shown(value)}")
+    return found
+
+
+def _clean_value(rule: _Cleaning, raw: object, messages: list[str]) -> Any:
+    """One column: strip, missing tokens, default/None/required, parse, constraints."""
+    name = rule.column
+    value = raw.strip() if isinstance(raw, str) else raw
+    stripped = value != raw
+    if (
+        value is None
+        or (isinstance(value, str) and value in rule.missing)
+        or (isinstance(value, float) and math.isnan(value))
+    ):
+        noted = isinstance(raw, str) and raw != ""
+        if rule.default is not None:
+            if noted:
+                messages.append(f"{name}: {raw!r} -> default {rule.default}")
+            return _DEFAULT
+        if rule.nullable:
+            if noted:
+                messages.append(f"{name}: {raw!r} -> None")
+            return None
+        got = f", got {raw!r}" if noted else ""
+        messages.append(f"{name}: is required{got}")
+        return _REJECTED
+    try:
+        typed = rule.parse(value)
+    except ValueError as error:
+        messages.append(f"{name}: {raw!r} {error}")
+        return _REJECTED
+    # a fix: stripped spaces, or an enum member (a str subclass) spelt another way
+    respelt = type(typed) is not str and isinstance(typed, str) and typed != value
+    if stripped or respelt:
+        messages.append(f"{name}: {raw!r} -> {_shown(typed)}")
+    problems = _violations(rule, typed)
+    if problems:
+        messages.extend(problems)
+        return _REJECTED
+    if rule.warn_low is not None and typed < rule.warn_low:
+        messages.append(f"{name}: {_shown(typed)} is an outlier (< {rule.warn_low})")
+    if rule.warn_high is not None and typed > rule.warn_high:
+        messages.append(f"{name}: {_shown(typed)} is an outlier (> {rule.warn_high})")
+    return typed
+
+
+def _clean_row(
+    build: Callable[..., _T],
+    rules: tuple[_Cleaning, ...],
+    raw: Mapping[str, object],
+) -> _Cleaned[_T]:
+    known = {rule.column for rule in rules}
+    messages = [f"{key}: unknown column, ignored" for key in raw if key not in known]
+    values: dict[str, object] = {}
+    rejected = False
+    for rule in rules:
+        value = _clean_value(rule, raw.get(rule.column), messages)
+        if value is _REJECTED:
+            rejected = True
+        elif value is not _DEFAULT:
+            values[rule.field or rule.column] = value
+    return (None, messages) if rejected else (build(**values), messages)
+
+
+def _clean_rows(
+    clean: Callable[[Mapping[str, object]], _Cleaned[_T]],
+    rules: tuple[_Cleaning, ...],
+    keys: tuple[tuple[str, ...], ...],
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[_T], list[_Rejection]]:
+    fields = {rule.column: rule.field or rule.column for rule in rules}
+    accepted: list[_T] = []
+    rejected: list[_Rejection] = []
+    first_rows: list[dict[tuple[object, ...], int]] = [{} for _ in keys]
+    for index, raw in enumerate(rows):
+        record, messages = clean(raw)
+        if record is None:
+            rejected.append((index, messages))
+            continue
+        found = [tuple(getattr(record, fields[name]) for name in key) for key in keys]
+        repeats = [
+            f"{', '.join(key)}: {_shown_key(value)} duplicates row {first[value]}"
+            for key, value, first in zip(keys, found, first_rows, strict=True)
+            if value in first
+        ]
+        if repeats:
+            rejected.append((index, messages + repeats))
+            continue
+        for value, first in zip(found, first_rows, strict=True):
+            if None not in value:
+                first[value] = index
+        accepted.append(record)
+    return accepted, rejected
+
+
+def _shown_key(value: tuple[object, ...]) -> str:
+    shown = ", ".join(_shown(part) for part in value)
+    return shown if len(value) == 1 else f"({shown})"
+
+
+_STATUS_SPELLINGS = {
+    "placed": "placed",
+    "shipped": "shipped",
+    "sent": "shipped",
+    "dispatched": "shipped",
+    "in_progress": "in-progress",
+    "busy": "in-progress",
+    "wip": "in-progress",
+}
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("contains a NUL character")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("is not valid Unicode") from None
+        return value
+    raise ValueError("is not text")
+
+
+_INTEGER_TEXT = re.compile(r"[-+]?[0-9]{1,40}(?:\.0*)?")
+
+
+def _integer(low: int, high: int, type_name: str) -> Callable[[object], int]:
+    def parse(value: object) -> int:
+        if isinstance(value, str) and _INTEGER_TEXT.fullmatch(value):
+            number = int(value.split(".")[0])
+        elif isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif (isinstance(value, float) and value.is_integer()) or (
+            isinstance(value, _decimal.Decimal)
+            and value.is_finite()
+            and value == value.to_integral_value()
+            and value.adjusted() < 40
+        ):
+            number = int(value)
+        else:
+            raise ValueError("is not an integer")
+        if not low <= number <= high:
+            raise ValueError(f"is out of range for {type_name} ({low} to {high})")
+        return number
+
+    return parse
+
+
+_FLOAT_TEXT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+
+def _float(value: object) -> float:
+    if isinstance(value, str) and _FLOAT_TEXT.fullmatch(value):
+        number = float(value)
+    elif isinstance(value, (int, float, _decimal.Decimal)) and type(value) is not bool:
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError("is out of range for float") from None
+    else:
+        raise ValueError("is not a number")
+    if not math.isfinite(number):
+        raise ValueError("is not a finite number")
+    return number
+
+
+_DECIMAL_TEXT = re.compile(r"[-+]?(?:[0-9]{1,500}(?:\.[0-9]{0,500})?|\.[0-9]{1,500})")
+
+
+def _decimal_number(
+    precision: int | None, scale: int
+) -> Callable[[object], _decimal.Decimal]:
+    def parse(value: object) -> _decimal.Decimal:
+        if isinstance(value, str) and _DECIMAL_TEXT.fullmatch(value):
+            number = _decimal.Decimal(value)
+        elif isinstance(value, float):
+            number = _decimal.Decimal(repr(value))
+        elif isinstance(value, (int, _decimal.Decimal)) and type(value) is not bool:
+            number = _decimal.Decimal(value)
+        else:
+            raise ValueError("is not a decimal number")
+        if not number.is_finite():
+            raise ValueError("is not a finite number")
+        return number if precision is None else _fit_digits(number, precision, scale)
+
+    return parse
+
+
+def _fit_digits(
+    number: _decimal.Decimal, precision: int, scale: int
+) -> _decimal.Decimal:
+    """``number`` with exactly ``scale`` places, if that needs no rounding and fits."""
+    sign, digits, exponent = number.as_tuple()
+    if not isinstance(exponent, int) or len(digits) + abs(exponent) > 2000:
+        raise ValueError(f"is out of range for decimal({precision}, {scale})")
+    coefficient = int("".join(map(str, digits)))
+    if exponent < -scale:
+        coefficient, rest = divmod(coefficient, 10 ** (-scale - exponent))
+        if rest:
+            raise ValueError(f"has more than {scale} decimal places")
+    else:
+        coefficient *= 10 ** (exponent + scale)
+    if len(str(coefficient)) > precision:
+        raise ValueError(f"has more than {precision - scale} digits before the point")
+    return _decimal.Decimal((sign, tuple(map(int, str(coefficient))), -scale))
+
+
+_BOOLEANS = {
+    "true": True,
+    "t": True,
+    "yes": True,
+    "y": True,
+    "1": True,
+    "false": False,
+    "f": False,
+    "no": False,
+    "n": False,
+    "0": False,
+}
+
+
+def _boolean(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return value == 1
+    if isinstance(value, str) and value.casefold() in _BOOLEANS:
+        return _BOOLEANS[value.casefold()]
+    raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
+
+
+def _time(value: object) -> _dt.time:
+    if isinstance(value, _dt.time):
+        return value
+    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
+        try:
+            return _dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
+
+
+def _uuid_value(value: object) -> _uuid.UUID:
+    if isinstance(value, _uuid.UUID):
+        return value
+    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
+        return _uuid.UUID(value)
+    raise ValueError("is not a UUID")
+
+
+def _json_value(value: object) -> Any:
+    try:
+        if isinstance(value, str):
+            return _json.loads(value, parse_constant=_no_json_constant)
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        raise ValueError("is not JSON") from None
+    return value
+
+
+def _no_json_constant(name: str) -> object:
+    raise ValueError(name)
+
+
+def _binary(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        try:
+            return _base64.b64decode(value, validate=True)
+        except ValueError:
+            pass
+    raise ValueError("is not bytes or base64 text")
+
+
+def _enum(
+    members: Callable[[str], _T], spellings: Mapping[str, str]
+) -> Callable[[object], _T]:
+    """Spellings are read ignoring case, with spaces and hyphens as underscores."""
+    choices = ", ".join(dict.fromkeys(spellings.values()))
+
+    def parse(value: object) -> _T:
+        if isinstance(value, str):
+            spelling = value.casefold().replace("-", "_").replace(" ", "_")
+            if spelling in spellings:
+                return members(spellings[spelling])
+        raise ValueError(f"is not one of {choices}")
+
+    return parse
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.enum("status") ]]]
+class Status(enum.StrEnum):
+    """Where a reading is in review."""
+
+    # Received.
+    PLACED = "placed"
+    # Sent on for review.
+    SHIPPED = "shipped"
+    IN_PROGRESS = "in-progress"
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.dataclass("reading") ]]]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    """One raw reading."""
+
+    id: int
+    code: str
+    note: str | None = None
+    small: int | None = None
+    big: int | None = None
+    ratio: float | None = None
+    amount: _decimal.Decimal = _decimal.Decimal(0)
+    flag: bool = False
+    day: _dt.date | None = None
+    clock: _dt.time | None = None
+    local_at: _dt.datetime | None = None
+    seen_at: _dt.datetime | None = None
+    ref: _uuid.UUID | None = None
+    meta: JsonValue | None = None
+    blob: bytes | None = None
+    status: Status = Status.PLACED
+    site: str | None = None
+    # A keyword as a column name.
+    from_: int | None = None
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pydantic("reading") ]]]
+class ReadingModel(_pd.BaseModel):
+    """One raw reading."""
+
+    model_config = _pd.ConfigDict(
+        frozen=True,
+        regex_engine="python-re",
+        populate_by_name=True,
+    )
+
+    id: int
+    code: str = _pd.Field(min_length=2, max_length=8, pattern=r"(?s)^[A-Z][A-Z0-9]*\Z")
+    note: str | None = _pd.Field(default=None)
+    small: int | None = _pd.Field(default=None, ge=-100, le=100)
+    big: int | None = _pd.Field(default=None)
+    ratio: float | None = _pd.Field(default=None, ge=0.0, le=1.0)
+    amount: _decimal.Decimal = _pd.Field(
+        default=_decimal.Decimal(0),
+        ge=_decimal.Decimal(0),
+        max_digits=8,
+        decimal_places=2,
+    )
+    flag: bool = _pd.Field(default=False)
+    day: _dt.date | None = _pd.Field(default=None)
+    clock: _dt.time | None = _pd.Field(default=None)
+    local_at: _dt.datetime | None = _pd.Field(default=None)
+    seen_at: _dt.datetime | None = _pd.Field(default=None)
+    ref: _uuid.UUID | None = _pd.Field(default=None)
+    meta: JsonValue | None = _pd.Field(default=None)
+    blob: bytes | None = _pd.Field(default=None)
+    status: Status = _pd.Field(default=Status.PLACED)
+    site: str | None = _pd.Field(default=None, max_length=10)
+    # A keyword as a column name.
+    from_: int | None = _pd.Field(default=None, alias="from")
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.validator("reading") ]]]
+_READING_CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*\Z", re.DOTALL)
+
+
+def validate_reading(row: Mapping[str, object]) -> list[str]:
+    """What is wrong with ``row`` as a row of ``reading`` (empty when nothing is).
+
+    Checks the rules the database enforces: required columns, types, bounds,
+    lengths, patterns and enum values. Keys are column names.
+    """
+    known = (
+        "id",
+        "code",
+        "note",
+        "small",
+        "big",
+        "ratio",
+        "amount",
+        "flag",
+        "day",
+        "clock",
+        "local_at",
+        "seen_at",
+        "ref",
+        "meta",
+        "blob",
+        "status",
+        "site",
+        "from",
+    )
+    problems = [f"{key}: unknown column" for key in row if key not in known]
+    value = row.get("id")
+    if value is None:
+        problems.append("id: is required")
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("id: must be an int")
+    value = row.get("code")
+    if value is None:
+        problems.append("code: is required")
+    elif not isinstance(value, str):
+        problems.append("code: must be a str")
+    else:
+        if len(value) < 2:
+            problems.append("code: must be at least 2 characters")
+        if len(value) > 8:
+            problems.append("code: must be at most 8 characters")
+        if _READING_CODE_PATTERN.search(value) is None:
+            problems.append("code: must match ^[A-Z][A-Z0-9]*$")
+    value = row.get("note")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, str):
+        problems.append("note: must be a str")
+    value = row.get("small")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("small: must be an int")
+    else:
+        if value < -100:
+            problems.append("small: must be >= -100")
+        if value > 100:
+            problems.append("small: must be <= 100")
+    value = row.get("big")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("big: must be an int")
+    value = row.get("ratio")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, (int, float)) or isinstance(value, bool):
+        problems.append("ratio: must be a float")
+    else:
+        if value < 0.0:
+            problems.append("ratio: must be >= 0.0")
+        if value > 1.0:
+            problems.append("ratio: must be <= 1.0")
+    value = row.get("amount")
+    if value is None:
+        if "amount" in row:
+            problems.append("amount: must not be null")
+    elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
+        problems.append("amount: must be a Decimal")
+    else:
+        if value < _decimal.Decimal(0):
+            problems.append("amount: must be >= 0")
+    value = row.get("flag")
+    if value is None:
+        if "flag" in row:
+            problems.append("flag: must not be null")
+    elif not isinstance(value, bool):
+        problems.append("flag: must be a bool")
+    value = row.get("day")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+        problems.append("day: must be a date")
+    value = row.get("clock")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, _dt.time):
+        problems.append("clock: must be a time")
+    value = row.get("local_at")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, _dt.datetime):
+        problems.append("local_at: must be a datetime")
+    elif value.tzinfo is not None:
+        problems.append("local_at: must not have a time zone")
+    value = row.get("seen_at")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, _dt.datetime):
+        problems.append("seen_at: must be a datetime")
+    elif value.tzinfo is None:
+        problems.append("seen_at: must have a time zone")
+    value = row.get("ref")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, _uuid.UUID):
+        problems.append("ref: must be a UUID")
+    value = row.get("meta")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, (dict, list, str, int, float, bool)):
+        problems.append("meta: must be a JSON value")
+    value = row.get("blob")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, bytes):
+        problems.append("blob: must be bytes")
+    value = row.get("status")
+    if value is None:
+        if "status" in row:
+            problems.append("status: must not be null")
+    elif not isinstance(value, str):
+        problems.append("status: must be a str")
+    else:
+        if value not in ("placed", "shipped", "in-progress"):
+            problems.append("status: must be one of placed, shipped, in-progress")
+    value = row.get("site")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, str):
+        problems.append("site: must be a str")
+    else:
+        if len(value) > 10:
+            problems.append("site: must be at most 10 characters")
+    value = row.get("from")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("from: must be an int")
+    return problems
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.columns("reading") ]]]
+READING_COLUMNS: tuple[str, ...] = (
+    "id",
+    "code",
+    "note",
+    "small",
+    "big",
+    "ratio",
+    "amount",
+    "flag",
+    "day",
+    "clock",
+    "local_at",
+    "seen_at",
+    "ref",
+    "meta",
+    "blob",
+    "status",
+    "site",
+    "from",
+)
+# [[[end]]]
+
+
+# [[[cog sc.python.cleaner("reading") ]]]
+_READING_CLEANING = (
+    _Cleaning(column="id", parse=_integer(-2147483648, 2147483647, "integer")),
+    _Cleaning(
+        column="code",
+        parse=_text,
+        min_length=2,
+        max_length=8,
+        pattern=re.compile(r"^[A-Z][A-Z0-9]*\Z", re.DOTALL),
+        pattern_text="^[A-Z][A-Z0-9]*$",
+    ),
+    _Cleaning(
+        column="note",
+        parse=_text,
+        missing=frozenset({"", "none"}),
+        nullable=True,
+    ),
+    _Cleaning(
+        column="small",
+        parse=_integer(-32768, 32767, "smallint"),
+        nullable=True,
+        low=-100,
+        high=100,
+    ),
+    _Cleaning(
+        column="big",
+        parse=_integer(-9223372036854775808, 9223372036854775807, "bigint"),
+        nullable=True,
+    ),
+    _Cleaning(
+        column="ratio",
+        parse=_float,
+        nullable=True,
+        low=0.0,
+        high=1.0,
+        warn_high=0.9,
+    ),
+    _Cleaning(
+        column="amount",
+        parse=_decimal_number(8, 2),
+        default="0",
+        low=_decimal.Decimal(0),
+        warn_low=_decimal.Decimal("0.05"),
+        warn_high=_decimal.Decimal(1000),
+    ),
+    _Cleaning(column="flag", parse=_boolean, default="False"),
+    _Cleaning(column="day", parse=_date, nullable=True),
+    _Cleaning(column="clock", parse=_time, nullable=True),
+    _Cleaning(column="local_at", parse=_timestamp(with_offset=False), nullable=True),
+    _Cleaning(column="seen_at", parse=_timestamp(with_offset=True), nullable=True),
+    _Cleaning(column="ref", parse=_uuid_value, nullable=True),
+    _Cleaning(column="meta", parse=_json_value, nullable=True),
+    _Cleaning(column="blob", parse=_binary, nullable=True),
+    _Cleaning(
+        column="status",
+        parse=_enum(Status, _STATUS_SPELLINGS),
+        default="'placed'",
+    ),
+    _Cleaning(column="site", parse=_text, nullable=True, max_length=10),
+    _Cleaning(
+        column="from",
+        field="from_",
+        parse=_integer(-32768, 32767, "smallint"),
+        nullable=True,
+    ),
+)
+_READING_KEYS: tuple[tuple[str, ...], ...] = (("id",), ("code",), ("site", "day"))
+
+
+def clean_reading(raw: Mapping[str, object]) -> tuple[Reading | None, list[str]]:
+    """``raw`` (text from a CSV export, a form, ...) as a ``Reading``, and what was done.
+
+    The record is ``None`` when the row must be rejected. Each message names its
+    column: a fix applied (``' x '`` -> ``'x'``), a reason for rejection, an outlier
+    or an unknown key. Typed values are checked with ``validate_reading`` instead.
+    """
+    return _clean_row(Reading, _READING_CLEANING, raw)
+
+
+def clean_reading_rows(
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[Reading], list[_Rejection]]:
+    """The rows ``clean_reading`` accepts, and the rejected ones as (index, messages).
+
+    Indexes count from 0. A row whose primary key or unique value repeats an
+    earlier accepted row is rejected as a duplicate.
+    """
+    return _clean_rows(clean_reading, _READING_CLEANING, _READING_KEYS, rows)
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pandas_dtypes("reading") ]]]
+READING_PANDAS_DTYPES: dict[str, str] = {
+    "id": "Int32",
+    "code": "string",
+    "note": "string",
+    "small": "Int16",
+    "big": "Int64",
+    "ratio": "Float64",
+    "amount": "object",
+    "flag": "boolean",
+    "day": "object",
+    "clock": "object",
+    "local_at": "object",
+    "seen_at": "object",
+    "ref": "object",
+    "meta": "object",
+    "blob": "object",
+    "status": "category",
+    "site": "string",
+    "from": "Int16",
+}
+# [[[end]]]
+
+
+# [[[cog sc.python.dataclass("line") ]]]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """A reading's line; the key has two columns."""
+
+    reading_id: int
+    line_no: int
+    value: _decimal.Decimal | None = None
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pydantic("line") ]]]
+class LineModel(_pd.BaseModel):
+    """A reading's line; the key has two columns."""
+
+    model_config = _pd.ConfigDict(frozen=True)
+
+    reading_id: int
+    line_no: int = _pd.Field(ge=1)
+    value: _decimal.Decimal | None = _pd.Field(
+        default=None,
+        max_digits=6,
+        decimal_places=3,
+    )
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.validator("line") ]]]
+def validate_line(row: Mapping[str, object]) -> list[str]:
+    """What is wrong with ``row`` as a row of ``line`` (empty when nothing is).
+
+    Checks the rules the database enforces: required columns, types, bounds,
+    lengths, patterns and enum values. Keys are column names.
+    """
+    known = ("reading_id", "line_no", "value")
+    problems = [f"{key}: unknown column" for key in row if key not in known]
+    value = row.get("reading_id")
+    if value is None:
+        problems.append("reading_id: is required")
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("reading_id: must be an int")
+    value = row.get("line_no")
+    if value is None:
+        problems.append("line_no: is required")
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("line_no: must be an int")
+    else:
+        if value < 1:
+            problems.append("line_no: must be >= 1")
+    value = row.get("value")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
+        problems.append("value: must be a Decimal")
+    return problems
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.columns("line") ]]]
+LINE_COLUMNS: tuple[str, ...] = ("reading_id", "line_no", "value")
+# [[[end]]]
+
+
+# [[[cog sc.python.cleaner("line") ]]]
+_LINE_CLEANING = (
+    _Cleaning(column="reading_id", parse=_integer(-2147483648, 2147483647, "integer")),
+    _Cleaning(column="line_no", parse=_integer(-32768, 32767, "smallint"), low=1),
+    _Cleaning(column="value", parse=_decimal_number(6, 3), nullable=True),
+)
+_LINE_KEYS: tuple[tuple[str, ...], ...] = (("reading_id", "line_no"),)
+
+
+def clean_line(raw: Mapping[str, object]) -> tuple[Line | None, list[str]]:
+    """``raw`` (text from a CSV export, a form, ...) as a ``Line``, and what was done.
+
+    The record is ``None`` when the row must be rejected. Each message names its
+    column: a fix applied (``' x '`` -> ``'x'``), a reason for rejection, an outlier
+    or an unknown key. Typed values are checked with ``validate_line`` instead.
+    """
+    return _clean_row(Line, _LINE_CLEANING, raw)
+
+
+def clean_line_rows(
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[Line], list[_Rejection]]:
+    """The rows ``clean_line`` accepts, and the rejected ones as (index, messages).
+
+    Indexes count from 0. A row whose primary key or unique value repeats an
+    earlier accepted row is rejected as a duplicate.
+    """
+    return _clean_rows(clean_line, _LINE_CLEANING, _LINE_KEYS, rows)
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pandas_dtypes("line") ]]]
+LINE_PANDAS_DTYPES: dict[str, str] = {
+    "reading_id": "Int32",
+    "line_no": "Int16",
+    "value": "object",
+}
+# [[[end]]]
+
+
+def table_count() -> int:
+    """Hand-written code after the regions."""
+    return 2
