@@ -104,6 +104,7 @@ def test_accepted_records_load_into_every_engine(dialect: str) -> None:
 
 def test_pandas_reads_the_sample_with_the_generated_dtypes() -> None:
     import pandas as pd  # a test dependency; generated code never imports it
+
     raw = pd.read_csv(messy_csv.RAW_DIR / "stock_count.csv", dtype=str, keep_default_na=False)
     accepted, rejected = cleaning.clean_stock_count_rows(raw.to_dict("records"))
     frame = pd.DataFrame([dataclasses.asdict(r) for r in accepted]).astype(

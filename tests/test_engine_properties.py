@@ -22,11 +22,11 @@ def python_file(generated: Generated, draw: st.DataObject) -> str:
     tables = draw.draw(st.lists(st.sampled_from(generated.tables), min_size=1, unique=True))
     kinds = draw.draw(
         st.lists(
-            st.sampled_from(["dataclass", "pydantic", "validator", "columns"]),
-            min_size=1,
+            st.sampled_from(["pydantic", "validator", "columns", "cleaner", "pandas_dtypes"]),
             unique=True,
         )
     )
+    kinds = ["dataclass", *kinds]  # a cleaner builds the table's dataclass
     parts = ['"""Generated."""\n\n# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n']
     parts += [f'\n\n# [[[cog sc.python.enum("{e}") ]]]\n# [[[end]]]\n' for e in generated.enums]
     parts += [
@@ -56,6 +56,7 @@ def docs_file(generated: Generated, draw: st.DataObject) -> str:
         + table
         + '")\nsc.docs.erd()\n]]] -->\n<!-- [[[end]]] -->\n'
         "text after\n"
+        f'<!-- [[[cog sc.docs.cleaning("{table}") ]]] -->\n<!-- [[[end]]] -->\n'
     )
 
 

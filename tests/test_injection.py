@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schemacog import docs, python
+from schemacog import cleaning, docs, python
 from schemacog.engines import EngineUnavailable, MariadbEngine, PostgresEngine, mariadb_dsn
 from schemacog.loader import string_problem
 from schemacog.model import Schema
@@ -99,14 +99,22 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
         (python.dataclass_needs, python.render_dataclass),
         (python.pydantic_needs, python.render_pydantic),
         (python.validator_needs, python.render_validator),
+        (cleaning.cleaner_needs, cleaning.render_cleaner),
     ):
         needs.add(need(schema, table))
         regions.append(render(schema, table))
-    imports, _ = python.import_block(needs, None)
+    imports, _ = python.import_block(needs, None, schema)
     source = imports + "\n\n" + "\n".join(regions)
     tree = ast.parse(source)
     defined = [n.name for n in tree.body if isinstance(n, ast.ClassDef | ast.FunctionDef)]
-    assert defined == ["Mood", "Thing", "ThingModel", "validate_thing"]
+    assert defined[-6:] == [
+        "Mood",
+        "Thing",
+        "ThingModel",
+        "validate_thing",
+        "clean_thing",
+        "clean_thing_rows",
+    ]
     module = types.ModuleType("injection_generated")
     sys.modules[module.__name__] = module  # pydantic resolves names through the module
     exec(compile(tree, "generated.py", "exec"), module.__dict__)
@@ -118,6 +126,13 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
     assert record.label == strings["default"]
     assert namespace["ThingModel"](id=1).label == strings["default"]
     assert namespace["validate_thing"]({"id": 1}) == []
+    first, default = strings["first"], strings["default"]
+    record, messages = namespace["clean_thing"]({"id": "1", "mood": f" {first} ", "label": "NA"})
+    assert (record.mood, record.label) == (first, default)
+    assert messages == [
+        f"label: 'NA' -> default {default!r}",
+        f"mood: {f' {first} '!r} -> {first!r}",
+    ]
 
 
 def _sqlite_default(ddl: str) -> Any:

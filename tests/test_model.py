@@ -29,8 +29,15 @@ def test_shop_tables_and_enums_keep_file_order() -> None:
         "return_line",
         "shipment",
         "warehouse",
+        "signup_import",
+        "stock_count",
     ]
-    assert [e.name for e in schema.enums] == ["order_status", "product_category"]
+    assert [e.name for e in schema.enums] == [
+        "order_status",
+        "product_category",
+        "signup_channel",
+        "stock_condition",
+    ]
     status = schema.enum("order_status")
     assert status.value_names == ("placed", "paid", "shipped", "delivered", "cancelled")
     assert status.values[0].description == "Received, not yet paid."
@@ -89,7 +96,10 @@ def test_shop_customer_columns_every_field() -> None:
     assert customer.foreign_keys == (
         ForeignKey(("referrer_id",), "customer", ("id",), FkAction.SET_NULL, inline=True),
     )
-    assert customer.column("id").pos.line == 28
+    lines = SHOP.read_text(encoding="utf-8").splitlines()
+    customer_line = lines.index("  customer:")
+    assert lines[customer_line + 3].startswith("      id:")
+    assert customer.column("id").pos.line == customer_line + 4
 
 
 def test_shop_examples_are_typed_per_column() -> None:
@@ -134,6 +144,11 @@ def test_shop_invalid_examples_know_the_rules_they_break() -> None:
         ],
         "shipment": [[("pattern", ("tracking_code",))]],
         "warehouse": [[("pattern", ("code",))], [("min", ("capacity",))]],
+        "signup_import": [[("min", ("age",))]],
+        "stock_count": [
+            [("unique", ("sku", "warehouse", "counted_on"))],
+            [("min", ("quantity",))],
+        ],
     }
     reasons = [e.reason for e in schema.table("customer").invalid_examples]
     assert reasons == ["email pattern", "negative balance", "email already taken"]

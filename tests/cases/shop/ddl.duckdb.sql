@@ -4,6 +4,12 @@ COMMENT ON TYPE order_status IS 'Where an order is in its life.';
 CREATE TYPE product_category AS ENUM ('books', 'games', 'hardware', 'gift-card');
 COMMENT ON TYPE product_category IS 'The shelf a product is listed on.';
 
+CREATE TYPE signup_channel AS ENUM ('web', 'store', 'phone', 'partner-referral');
+COMMENT ON TYPE signup_channel IS 'Where a newsletter signup came from.';
+
+CREATE TYPE stock_condition AS ENUM ('new', 'used', 'damaged');
+COMMENT ON TYPE stock_condition IS 'The state of counted stock.';
+
 -- Not enforced by DuckDB: ON DELETE SET NULL of (referrer_id) -> customer: not supported, NO ACTION instead
 CREATE SEQUENCE customer_id_seq;
 CREATE TABLE customer (
@@ -100,3 +106,36 @@ CREATE TABLE warehouse (
     manager_id BIGINT REFERENCES customer (id)
 );
 COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
+
+CREATE TABLE signup_import (
+    signup_id INTEGER NOT NULL PRIMARY KEY,
+    email VARCHAR NOT NULL UNIQUE CHECK (length(email) <= 254) CHECK (regexp_matches(email, '^[^@ ]+@[^@ ]+$', 's')),
+    full_name VARCHAR NOT NULL CHECK (length(full_name) >= 1) CHECK (length(full_name) <= 100),
+    country VARCHAR CHECK (regexp_matches(country, '^[A-Z]{2}$', 's')),
+    birth_date DATE,
+    age SMALLINT CHECK (age >= 13) CHECK (age <= 120),
+    newsletter BOOLEAN NOT NULL DEFAULT FALSE,
+    channel signup_channel NOT NULL DEFAULT 'web',
+    signed_up_at TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE signup_import IS 'A newsletter signup as the mailing tool exports it, one CSV row per signup.';
+COMMENT ON COLUMN signup_import.signup_id IS 'Row number in the export.';
+COMMENT ON COLUMN signup_import.country IS 'ISO 3166 code; "NA" is Namibia, not a missing value.';
+COMMENT ON COLUMN signup_import.age IS 'Age as typed into the form.';
+COMMENT ON COLUMN signup_import.newsletter IS 'Said yes to the newsletter.';
+
+CREATE TABLE stock_count (
+    count_id BIGINT NOT NULL PRIMARY KEY,
+    sku VARCHAR NOT NULL CHECK (length(sku) <= 32) CHECK (regexp_matches(sku, '^[A-Z]{4}-[0-9]{2,4}$', 's')),
+    warehouse VARCHAR NOT NULL CHECK (length(warehouse) <= 8) CHECK (regexp_matches(warehouse, '^[A-Z]{3}[0-9]$', 's')),
+    counted_on DATE NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+    unit_cost DECIMAL(10,2) CHECK (unit_cost >= 0),
+    condition stock_condition NOT NULL DEFAULT 'new',
+    counted_by UUID,
+    note VARCHAR CHECK (length(note) <= 200),
+    UNIQUE (sku, warehouse, counted_on)
+);
+COMMENT ON TABLE stock_count IS 'A shelf count from a warehouse spreadsheet.';
+COMMENT ON COLUMN stock_count.quantity IS 'Items on the shelf; over 5000 is checked by hand.';
+COMMENT ON COLUMN stock_count.counted_by IS 'The counting employee''s badge.';

@@ -72,3 +72,28 @@ CREATE TABLE warehouse (
     capacity INT NOT NULL CHECK (capacity >= 0),
     manager_id BIGINT REFERENCES customer (id) ON DELETE SET NULL
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A place stock is kept and shipped from.';
+
+CREATE TABLE signup_import (
+    signup_id INT NOT NULL PRIMARY KEY COMMENT 'Row number in the export.',
+    email VARCHAR(255) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(email) <= 254) AND (email REGEXP '(?s-i)^[^@ ]+@[^@ ]+\\z')),
+    full_name VARCHAR(101) NOT NULL CHECK ((CHAR_LENGTH(full_name) >= 1) AND (CHAR_LENGTH(full_name) <= 100)),
+    country LONGTEXT COMMENT 'ISO 3166 code; "NA" is Namibia, not a missing value.' CHECK (country REGEXP '(?s-i)^[A-Z]{2}\\z'),
+    birth_date DATE,
+    age SMALLINT COMMENT 'Age as typed into the form.' CHECK ((age >= 13) AND (age <= 120)),
+    newsletter BOOLEAN NOT NULL DEFAULT FALSE COMMENT 'Said yes to the newsletter.' CHECK (newsletter IN (0, 1)),
+    channel ENUM('web', 'store', 'phone', 'partner-referral') NOT NULL DEFAULT 'web',
+    signed_up_at DATETIME(6) NOT NULL
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A newsletter signup as the mailing tool exports it, one CSV row per signup.';
+
+CREATE TABLE stock_count (
+    count_id BIGINT NOT NULL PRIMARY KEY,
+    sku VARCHAR(33) NOT NULL CHECK ((CHAR_LENGTH(sku) <= 32) AND (sku REGEXP '(?s-i)^[A-Z]{4}-[0-9]{2,4}\\z')),
+    warehouse VARCHAR(9) NOT NULL CHECK ((CHAR_LENGTH(warehouse) <= 8) AND (warehouse REGEXP '(?s-i)^[A-Z]{3}[0-9]\\z')),
+    counted_on DATE NOT NULL,
+    quantity INT NOT NULL COMMENT 'Items on the shelf; over 5000 is checked by hand.' CHECK (quantity >= 0),
+    unit_cost DECIMAL(10,2) CHECK (unit_cost >= 0),
+    `condition` ENUM('new', 'used', 'damaged') NOT NULL DEFAULT 'new',
+    counted_by UUID COMMENT 'The counting employee''s badge.',
+    note LONGTEXT CHECK (CHAR_LENGTH(note) <= 200),
+    UNIQUE (sku, warehouse, counted_on)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A shelf count from a warehouse spreadsheet.';

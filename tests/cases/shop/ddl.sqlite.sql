@@ -95,3 +95,40 @@ CREATE TABLE warehouse (
     capacity INTEGER NOT NULL CHECK (capacity >= 0),
     manager_id INTEGER REFERENCES customer (id) ON DELETE SET NULL
 );
+
+-- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
+-- Not enforced by SQLite: pattern of country: ^[A-Z]{2}$
+-- A newsletter signup as the mailing tool exports it, one CSV row per signup.
+CREATE TABLE signup_import (
+    -- Row number in the export.
+    signup_id INTEGER NOT NULL PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE CHECK (length(email) <= 254),
+    full_name TEXT NOT NULL CHECK (length(full_name) >= 1) CHECK (length(full_name) <= 100),
+    -- ISO 3166 code; "NA" is Namibia, not a missing value.
+    country TEXT,
+    birth_date TEXT,
+    -- Age as typed into the form.
+    age INTEGER CHECK (age >= 13) CHECK (age <= 120),
+    -- Said yes to the newsletter.
+    newsletter INTEGER NOT NULL DEFAULT FALSE CHECK (newsletter IN (0, 1)),
+    channel TEXT NOT NULL DEFAULT 'web' CHECK (channel IN ('web', 'store', 'phone', 'partner-referral')),
+    signed_up_at TEXT NOT NULL
+);
+
+-- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
+-- Not enforced by SQLite: pattern of warehouse: ^[A-Z]{3}[0-9]$
+-- A shelf count from a warehouse spreadsheet.
+CREATE TABLE stock_count (
+    count_id INTEGER NOT NULL PRIMARY KEY,
+    sku TEXT NOT NULL CHECK (length(sku) <= 32),
+    warehouse TEXT NOT NULL CHECK (length(warehouse) <= 8),
+    counted_on TEXT NOT NULL,
+    -- Items on the shelf; over 5000 is checked by hand.
+    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+    unit_cost NUMERIC(10,2) CHECK (unit_cost >= 0),
+    condition TEXT NOT NULL DEFAULT 'new' CHECK (condition IN ('new', 'used', 'damaged')),
+    -- The counting employee's badge.
+    counted_by TEXT,
+    note TEXT CHECK (length(note) <= 200),
+    UNIQUE (sku, warehouse, counted_on)
+);

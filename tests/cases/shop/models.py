@@ -192,6 +192,32 @@ _PRODUCT_CATEGORY_SPELLINGS = {
 }
 
 
+_SIGNUP_CHANNEL_SPELLINGS = {
+    "web": "web",
+    "store": "store",
+    "in_store": "store",
+    "shop": "store",
+    "phone": "phone",
+    "call": "phone",
+    "telephone": "phone",
+    "partner_referral": "partner-referral",
+    "referral": "partner-referral",
+    "partner": "partner-referral",
+}
+
+
+_STOCK_CONDITION_SPELLINGS = {
+    "new": "new",
+    "used": "used",
+    "second_hand": "used",
+    "pre_owned": "used",
+    "refurbished": "used",
+    "damaged": "damaged",
+    "broken": "damaged",
+    "defective": "damaged",
+}
+
+
 def _text(value: object) -> str:
     if isinstance(value, str):
         if "\x00" in value:
@@ -453,6 +479,38 @@ class ProductCategory(enum.StrEnum):
     HARDWARE = "hardware"
     # Prepaid store credit.
     GIFT_CARD = "gift-card"
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.enum("signup_channel") ]]]
+class SignupChannel(enum.StrEnum):
+    """Where a newsletter signup came from."""
+
+    # The signup form on the site.
+    WEB = "web"
+    # A paper form filled in at a shop.
+    STORE = "store"
+    # Taken over the phone.
+    PHONE = "phone"
+    # Sent by a partner site.
+    PARTNER_REFERRAL = "partner-referral"
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.enum("stock_condition") ]]]
+class StockCondition(enum.StrEnum):
+    """The state of counted stock."""
+
+    # Unopened, sellable as new.
+    NEW = "new"
+    # Opened or returned.
+    USED = "used"
+    # Not sellable as it is.
+    DAMAGED = "damaged"
 
 
 # [[[end]]]
@@ -1722,6 +1780,507 @@ WAREHOUSE_PANDAS_DTYPES: dict[str, str] = {
 # [[[end]]]
 
 
+# [[[cog sc.python.dataclass("signup_import") ]]]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SignupImport:
+    """A newsletter signup as the mailing tool exports it, one CSV row per signup."""
+
+    # Row number in the export.
+    signup_id: int
+    email: str
+    full_name: str
+    # ISO 3166 code; "NA" is Namibia, not a missing value.
+    country: str | None = None
+    birth_date: _dt.date | None = None
+    # Age as typed into the form.
+    age: int | None = None
+    # Said yes to the newsletter.
+    newsletter: bool = False
+    channel: SignupChannel = SignupChannel.WEB
+    signed_up_at: _dt.datetime
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pydantic("signup_import") ]]]
+class SignupImportModel(_pd.BaseModel):
+    """A newsletter signup as the mailing tool exports it, one CSV row per signup."""
+
+    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+
+    # Row number in the export.
+    signup_id: int
+    email: str = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
+    full_name: str = _pd.Field(min_length=1, max_length=100)
+    # ISO 3166 code; "NA" is Namibia, not a missing value.
+    country: str | None = _pd.Field(default=None, pattern=r"(?s)^[A-Z]{2}\Z")
+    birth_date: _dt.date | None = _pd.Field(default=None)
+    # Age as typed into the form.
+    age: int | None = _pd.Field(default=None, ge=13, le=120)
+    # Said yes to the newsletter.
+    newsletter: bool = _pd.Field(default=False)
+    channel: SignupChannel = _pd.Field(default=SignupChannel.WEB)
+    signed_up_at: _dt.datetime
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.validator("signup_import") ]]]
+_SIGNUP_IMPORT_EMAIL_PATTERN = re.compile(r"^[^@ ]+@[^@ ]+\Z", re.DOTALL)
+_SIGNUP_IMPORT_COUNTRY_PATTERN = re.compile(r"^[A-Z]{2}\Z", re.DOTALL)
+
+
+def validate_signup_import(row: Mapping[str, object]) -> list[str]:
+    """What is wrong with ``row`` as a row of ``signup_import`` (empty when nothing is).
+
+    Checks the rules the database enforces: required columns, types, bounds,
+    lengths, patterns and enum values. Keys are column names.
+    """
+    known = (
+        "signup_id",
+        "email",
+        "full_name",
+        "country",
+        "birth_date",
+        "age",
+        "newsletter",
+        "channel",
+        "signed_up_at",
+    )
+    problems = [f"{key}: unknown column" for key in row if key not in known]
+    value = row.get("signup_id")
+    if value is None:
+        problems.append("signup_id: is required")
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("signup_id: must be an int")
+    value = row.get("email")
+    if value is None:
+        problems.append("email: is required")
+    elif not isinstance(value, str):
+        problems.append("email: must be a str")
+    else:
+        if len(value) > 254:
+            problems.append("email: must be at most 254 characters")
+        if _SIGNUP_IMPORT_EMAIL_PATTERN.search(value) is None:
+            problems.append("email: must match ^[^@ ]+@[^@ ]+$")
+    value = row.get("full_name")
+    if value is None:
+        problems.append("full_name: is required")
+    elif not isinstance(value, str):
+        problems.append("full_name: must be a str")
+    else:
+        if len(value) < 1:
+            problems.append("full_name: must be at least 1 character")
+        if len(value) > 100:
+            problems.append("full_name: must be at most 100 characters")
+    value = row.get("country")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, str):
+        problems.append("country: must be a str")
+    else:
+        if _SIGNUP_IMPORT_COUNTRY_PATTERN.search(value) is None:
+            problems.append("country: must match ^[A-Z]{2}$")
+    value = row.get("birth_date")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+        problems.append("birth_date: must be a date")
+    value = row.get("age")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("age: must be an int")
+    else:
+        if value < 13:
+            problems.append("age: must be >= 13")
+        if value > 120:
+            problems.append("age: must be <= 120")
+    value = row.get("newsletter")
+    if value is None:
+        if "newsletter" in row:
+            problems.append("newsletter: must not be null")
+    elif not isinstance(value, bool):
+        problems.append("newsletter: must be a bool")
+    value = row.get("channel")
+    if value is None:
+        if "channel" in row:
+            problems.append("channel: must not be null")
+    elif not isinstance(value, str):
+        problems.append("channel: must be a str")
+    else:
+        if value not in ("web", "store", "phone", "partner-referral"):
+            problems.append(
+                "channel: must be one of web, store, phone, partner-referral",
+            )
+    value = row.get("signed_up_at")
+    if value is None:
+        problems.append("signed_up_at: is required")
+    elif not isinstance(value, _dt.datetime):
+        problems.append("signed_up_at: must be a datetime")
+    elif value.tzinfo is None:
+        problems.append("signed_up_at: must have a time zone")
+    return problems
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.columns("signup_import") ]]]
+SIGNUP_IMPORT_COLUMNS: tuple[str, ...] = (
+    "signup_id",
+    "email",
+    "full_name",
+    "country",
+    "birth_date",
+    "age",
+    "newsletter",
+    "channel",
+    "signed_up_at",
+)
+# [[[end]]]
+
+
+# [[[cog sc.python.cleaner("signup_import") ]]]
+_SIGNUP_IMPORT_CLEANING = (
+    _Cleaning(column="signup_id", parse=_integer(-2147483648, 2147483647, "integer")),
+    _Cleaning(
+        column="email",
+        parse=_text,
+        max_length=254,
+        pattern=re.compile(r"^[^@ ]+@[^@ ]+\Z", re.DOTALL),
+        pattern_text="^[^@ ]+@[^@ ]+$",
+    ),
+    _Cleaning(column="full_name", parse=_text, min_length=1, max_length=100),
+    _Cleaning(
+        column="country",
+        parse=_text,
+        missing=frozenset({""}),
+        nullable=True,
+        pattern=re.compile(r"^[A-Z]{2}\Z", re.DOTALL),
+        pattern_text="^[A-Z]{2}$",
+    ),
+    _Cleaning(column="birth_date", parse=_date, nullable=True),
+    _Cleaning(
+        column="age",
+        parse=_integer(-32768, 32767, "smallint"),
+        nullable=True,
+        low=13,
+        high=120,
+        warn_low=16,
+        warn_high=99,
+    ),
+    _Cleaning(column="newsletter", parse=_boolean, default="False"),
+    _Cleaning(
+        column="channel",
+        parse=_enum(SignupChannel, _SIGNUP_CHANNEL_SPELLINGS),
+        default="'web'",
+    ),
+    _Cleaning(column="signed_up_at", parse=_timestamp(with_offset=True)),
+)
+_SIGNUP_IMPORT_KEYS: tuple[tuple[str, ...], ...] = (("signup_id",), ("email",))
+
+
+def clean_signup_import(
+    raw: Mapping[str, object],
+) -> tuple[SignupImport | None, list[str]]:
+    """``raw`` (text from a CSV export, a form, ...) as a ``SignupImport``, and what was done.
+
+    The record is ``None`` when the row must be rejected. Each message names its
+    column: a fix applied (``' x '`` -> ``'x'``), a reason for rejection, an outlier
+    or an unknown key. Typed values are checked with ``validate_signup_import`` instead.
+    """
+    return _clean_row(SignupImport, _SIGNUP_IMPORT_CLEANING, raw)
+
+
+def clean_signup_import_rows(
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[SignupImport], list[_Rejection]]:
+    """The rows ``clean_signup_import`` accepts, and the rejected ones as (index, messages).
+
+    Indexes count from 0. A row whose primary key or unique value repeats an
+    earlier accepted row is rejected as a duplicate.
+    """
+    return _clean_rows(
+        clean_signup_import,
+        _SIGNUP_IMPORT_CLEANING,
+        _SIGNUP_IMPORT_KEYS,
+        rows,
+    )
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pandas_dtypes("signup_import") ]]]
+SIGNUP_IMPORT_PANDAS_DTYPES: dict[str, str] = {
+    "signup_id": "Int32",
+    "email": "string",
+    "full_name": "string",
+    "country": "string",
+    "birth_date": "object",
+    "age": "Int16",
+    "newsletter": "boolean",
+    "channel": "category",
+    "signed_up_at": "object",
+}
+# [[[end]]]
+
+
+# [[[cog sc.python.dataclass("stock_count") ]]]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StockCount:
+    """A shelf count from a warehouse spreadsheet."""
+
+    count_id: int
+    sku: str
+    warehouse: str
+    counted_on: _dt.date
+    # Items on the shelf; over 5000 is checked by hand.
+    quantity: int
+    unit_cost: _decimal.Decimal | None = None
+    condition: StockCondition = StockCondition.NEW
+    # The counting employee's badge.
+    counted_by: _uuid.UUID | None = None
+    note: str | None = None
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pydantic("stock_count") ]]]
+class StockCountModel(_pd.BaseModel):
+    """A shelf count from a warehouse spreadsheet."""
+
+    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+
+    count_id: int
+    sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
+    warehouse: str = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
+    counted_on: _dt.date
+    # Items on the shelf; over 5000 is checked by hand.
+    quantity: int = _pd.Field(ge=0)
+    unit_cost: _decimal.Decimal | None = _pd.Field(
+        default=None,
+        ge=_decimal.Decimal(0),
+        max_digits=10,
+        decimal_places=2,
+    )
+    condition: StockCondition = _pd.Field(default=StockCondition.NEW)
+    # The counting employee's badge.
+    counted_by: _uuid.UUID | None = _pd.Field(default=None)
+    note: str | None = _pd.Field(default=None, max_length=200)
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.validator("stock_count") ]]]
+_STOCK_COUNT_SKU_PATTERN = re.compile(r"^[A-Z]{4}-[0-9]{2,4}\Z", re.DOTALL)
+_STOCK_COUNT_WAREHOUSE_PATTERN = re.compile(r"^[A-Z]{3}[0-9]\Z", re.DOTALL)
+
+
+def validate_stock_count(row: Mapping[str, object]) -> list[str]:
+    """What is wrong with ``row`` as a row of ``stock_count`` (empty when nothing is).
+
+    Checks the rules the database enforces: required columns, types, bounds,
+    lengths, patterns and enum values. Keys are column names.
+    """
+    known = (
+        "count_id",
+        "sku",
+        "warehouse",
+        "counted_on",
+        "quantity",
+        "unit_cost",
+        "condition",
+        "counted_by",
+        "note",
+    )
+    problems = [f"{key}: unknown column" for key in row if key not in known]
+    value = row.get("count_id")
+    if value is None:
+        problems.append("count_id: is required")
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("count_id: must be an int")
+    value = row.get("sku")
+    if value is None:
+        problems.append("sku: is required")
+    elif not isinstance(value, str):
+        problems.append("sku: must be a str")
+    else:
+        if len(value) > 32:
+            problems.append("sku: must be at most 32 characters")
+        if _STOCK_COUNT_SKU_PATTERN.search(value) is None:
+            problems.append("sku: must match ^[A-Z]{4}-[0-9]{2,4}$")
+    value = row.get("warehouse")
+    if value is None:
+        problems.append("warehouse: is required")
+    elif not isinstance(value, str):
+        problems.append("warehouse: must be a str")
+    else:
+        if len(value) > 8:
+            problems.append("warehouse: must be at most 8 characters")
+        if _STOCK_COUNT_WAREHOUSE_PATTERN.search(value) is None:
+            problems.append("warehouse: must match ^[A-Z]{3}[0-9]$")
+    value = row.get("counted_on")
+    if value is None:
+        problems.append("counted_on: is required")
+    elif not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+        problems.append("counted_on: must be a date")
+    value = row.get("quantity")
+    if value is None:
+        problems.append("quantity: is required")
+    elif not isinstance(value, int) or isinstance(value, bool):
+        problems.append("quantity: must be an int")
+    else:
+        if value < 0:
+            problems.append("quantity: must be >= 0")
+    value = row.get("unit_cost")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
+        problems.append("unit_cost: must be a Decimal")
+    else:
+        if value < _decimal.Decimal(0):
+            problems.append("unit_cost: must be >= 0")
+    value = row.get("condition")
+    if value is None:
+        if "condition" in row:
+            problems.append("condition: must not be null")
+    elif not isinstance(value, str):
+        problems.append("condition: must be a str")
+    else:
+        if value not in ("new", "used", "damaged"):
+            problems.append("condition: must be one of new, used, damaged")
+    value = row.get("counted_by")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, _uuid.UUID):
+        problems.append("counted_by: must be a UUID")
+    value = row.get("note")
+    if value is None:
+        pass  # nullable
+    elif not isinstance(value, str):
+        problems.append("note: must be a str")
+    else:
+        if len(value) > 200:
+            problems.append("note: must be at most 200 characters")
+    return problems
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.columns("stock_count") ]]]
+STOCK_COUNT_COLUMNS: tuple[str, ...] = (
+    "count_id",
+    "sku",
+    "warehouse",
+    "counted_on",
+    "quantity",
+    "unit_cost",
+    "condition",
+    "counted_by",
+    "note",
+)
+# [[[end]]]
+
+
+# [[[cog sc.python.cleaner("stock_count") ]]]
+_STOCK_COUNT_CLEANING = (
+    _Cleaning(
+        column="count_id",
+        parse=_integer(-9223372036854775808, 9223372036854775807, "bigint"),
+    ),
+    _Cleaning(
+        column="sku",
+        parse=_text,
+        max_length=32,
+        pattern=re.compile(r"^[A-Z]{4}-[0-9]{2,4}\Z", re.DOTALL),
+        pattern_text="^[A-Z]{4}-[0-9]{2,4}$",
+    ),
+    _Cleaning(
+        column="warehouse",
+        parse=_text,
+        max_length=8,
+        pattern=re.compile(r"^[A-Z]{3}[0-9]\Z", re.DOTALL),
+        pattern_text="^[A-Z]{3}[0-9]$",
+    ),
+    _Cleaning(column="counted_on", parse=_date),
+    _Cleaning(
+        column="quantity",
+        parse=_integer(-2147483648, 2147483647, "integer"),
+        low=0,
+        warn_high=5000,
+    ),
+    _Cleaning(
+        column="unit_cost",
+        parse=_decimal_number(10, 2),
+        nullable=True,
+        low=_decimal.Decimal(0),
+        warn_high=_decimal.Decimal(2000),
+    ),
+    _Cleaning(
+        column="condition",
+        parse=_enum(StockCondition, _STOCK_CONDITION_SPELLINGS),
+        default="'new'",
+    ),
+    _Cleaning(column="counted_by", parse=_uuid_value, nullable=True),
+    _Cleaning(column="note", parse=_text, nullable=True, max_length=200),
+)
+_STOCK_COUNT_KEYS: tuple[tuple[str, ...], ...] = (
+    ("count_id",),
+    ("sku", "warehouse", "counted_on"),
+)
+
+
+def clean_stock_count(raw: Mapping[str, object]) -> tuple[StockCount | None, list[str]]:
+    """``raw`` (text from a CSV export, a form, ...) as a ``StockCount``, and what was done.
+
+    The record is ``None`` when the row must be rejected. Each message names its
+    column: a fix applied (``' x '`` -> ``'x'``), a reason for rejection, an outlier
+    or an unknown key. Typed values are checked with ``validate_stock_count`` instead.
+    """
+    return _clean_row(StockCount, _STOCK_COUNT_CLEANING, raw)
+
+
+def clean_stock_count_rows(
+    rows: Iterable[Mapping[str, object]],
+) -> tuple[list[StockCount], list[_Rejection]]:
+    """The rows ``clean_stock_count`` accepts, and the rejected ones as (index, messages).
+
+    Indexes count from 0. A row whose primary key or unique value repeats an
+    earlier accepted row is rejected as a duplicate.
+    """
+    return _clean_rows(
+        clean_stock_count,
+        _STOCK_COUNT_CLEANING,
+        _STOCK_COUNT_KEYS,
+        rows,
+    )
+
+
+# [[[end]]]
+
+
+# [[[cog sc.python.pandas_dtypes("stock_count") ]]]
+STOCK_COUNT_PANDAS_DTYPES: dict[str, str] = {
+    "count_id": "Int64",
+    "sku": "string",
+    "warehouse": "string",
+    "counted_on": "object",
+    "quantity": "Int32",
+    "unit_cost": "object",
+    "condition": "category",
+    "counted_by": "object",
+    "note": "string",
+}
+# [[[end]]]
+
+
 def table_count() -> int:
     """Hand-written code after the regions."""
-    return 7
+    return 9
