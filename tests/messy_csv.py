@@ -14,7 +14,7 @@ import csv
 import io
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +64,7 @@ def _generate(
     table: str,
     *,
     columns: list[str],
-    keys: list[tuple[str, ...]],
+    keys: Sequence[tuple[str, ...]],
     count: int,
     seed: int,
     clean_row: Callable[[random.Random, int], Row],

@@ -73,9 +73,9 @@ json_values = st.recursive(
     max_leaves=6,
 )
 plain_text = st.text(
-    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=12
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12
 )
-years = {"min_value": dt.datetime(2, 1, 1), "max_value": dt.datetime(9998, 12, 31)}
+FIRST, LAST = dt.datetime(2, 1, 1), dt.datetime(9998, 12, 31)  # offsets stay in range
 
 COLUMNS: dict[str, st.SearchStrategy[tuple[str, Any]]] = {
     "id": _integer(-(2**31), 2**31 - 1),
@@ -87,11 +87,11 @@ COLUMNS: dict[str, st.SearchStrategy[tuple[str, Any]]] = {
     "amount": st.integers(-500, 200_000).map(lambda c: (str(Decimal(c) / 100), Decimal(c) / 100))
     | _missing(),
     "flag": st.booleans().flatmap(lambda b: _spelt(b, BOOLEAN_SPELLINGS[b])) | _missing(),
-    "day": st.dates(**{k: v.date() for k, v in years.items()}).map(lambda d: (d.isoformat(), d)),
+    "day": st.dates(FIRST.date(), LAST.date()).map(lambda d: (d.isoformat(), d)),
     "clock": st.times().map(lambda t: (t.isoformat(), t)),
-    "local_at": st.datetimes(**years).map(lambda d: (d.isoformat(sep=" "), d)),
+    "local_at": st.datetimes(FIRST, LAST).map(lambda d: (d.isoformat(sep=" "), d)),
     "seen_at": st.builds(
-        _offset_stamp, st.datetimes(**years), st.integers(-14, 14).map(lambda h: h * 60)
+        _offset_stamp, st.datetimes(FIRST, LAST), st.integers(-14, 14).map(lambda h: h * 60)
     ),
     "ref": st.uuids().flatmap(lambda u: _spelt(u, [str(u), str(u).upper(), "{" + u.hex + "}"])),
     "meta": json_values.map(lambda v: (json.dumps(v), MISSING if v is None else v)),

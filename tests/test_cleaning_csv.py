@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -103,7 +104,7 @@ def test_accepted_records_load_into_every_engine(dialect: str) -> None:
 
 
 def test_pandas_reads_the_sample_with_the_generated_dtypes() -> None:
-    import pandas as pd  # a test dependency; generated code never imports it
+    import pandas as pd  # type: ignore[import-untyped]  # a test dependency only
 
     raw = pd.read_csv(messy_csv.RAW_DIR / "stock_count.csv", dtype=str, keep_default_na=False)
     accepted, rejected = cleaning.clean_stock_count_rows(raw.to_dict("records"))
@@ -115,3 +116,20 @@ def test_pandas_reads_the_sample_with_the_generated_dtypes() -> None:
     assert str(frame["condition"].dtype) == "category"
     assert set(frame["condition"].cat.categories) <= {"new", "used", "damaged"}
     assert frame["unit_cost"].isna().sum() == sum(r.unit_cost is None for r in accepted)
+
+
+def test_the_readme_example_prints_what_the_readme_shows() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ python - <<'EOF'\n", 1)[1].split("\n```", 1)[0]
+    code, shown = block.split("\nEOF\n", 1)
+    result = subprocess.run(
+        [sys.executable, "-"],
+        input=code,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == shown + "\n"
