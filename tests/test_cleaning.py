@@ -7,12 +7,15 @@ Each case is (column, raw value, the typed value or REJECTED, the exact messages
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import uuid
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
-from goldens import load_models
+from goldens import load_models, run_cog
 
 models = load_models("cleaning")
 REJECTED = object()
@@ -321,3 +324,30 @@ def test_pandas_dtypes_use_nullable_dtypes() -> None:
         "site": "string",
         "from": "Int16",
     }
+
+
+@pytest.mark.parametrize("length", [1, 30, 44, 52, 57, 63])
+def test_long_table_names_stay_ruff_and_mypy_clean(tmp_path: Path, length: int) -> None:
+    """Signatures of clean_<table> and clean_<table>_rows lay out as ruff formats them."""
+    name = ("t" * length)[:length]
+    schema = (
+        "schemacog: 1\nname: long\ntables:\n"
+        f"  {name}:\n    columns:\n      id: {{type: integer, primary_key: true}}\n"
+    )
+    marked = "".join(
+        f"# [[[cog sc.python.{call} ]]]\n# [[[end]]]\n\n\n"
+        for call in ("imports()", f'dataclass("{name}")', f'cleaner("{name}")')
+    )
+    (tmp_path / "schema.yaml").write_text(schema, encoding="utf-8")
+    text = run_cog(tmp_path, "models.py", marked.rstrip("\n") + "\n", tmp_path / "schema.yaml")
+    assert f"def clean_{name}_rows(" in text
+    ruff = [sys.executable, "-m", "ruff"]
+    for args in (["check"], ["format", "--check"]):
+        found = subprocess.run(
+            [*ruff, *args, "--isolated", "--no-cache", "models.py"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert found.returncode == 0, found.stdout

@@ -561,3 +561,32 @@ def test_config_paths_outside_the_project_are_refused(
     assert result.code == 2
     assert "is outside the project" in result.err
     assert result.err.startswith("pyproject.toml:")
+
+
+def test_a_cleaner_needs_imports_and_its_dataclass_in_the_same_file(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = make_project(tmp_path / "p")
+    complete = (
+        "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n"
+        '# [[[cog sc.python.dataclass("customer") ]]]\n# [[[end]]]\n'
+        '# [[[cog sc.python.cleaner("customer") ]]]\n# [[[end]]]\n'
+    )
+    write(root / "out" / "a.py", complete)
+    alone = '\n# [[[cog sc.python.cleaner("customer") ]]]\n# [[[end]]]\n'
+    write(root / "out" / "b.py", "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n" + alone)
+    write(
+        root / "out" / "c.py", '# [[[cog sc.python.dataclass("customer") ]]]\n# [[[end]]]\n' + alone
+    )
+    before = snapshot(root)
+    result = run_cli("regen", cwd=root)
+    assert result.code == 2
+    assert result.err.splitlines()[:2] == [
+        "out/b.py:4: sc.python.cleaner('customer') needs sc.python.dataclass('customer') in this file",
+        "out/c.py:4: sc.python.cleaner('customer') needs sc.python.imports() in this file",
+    ]
+    assert snapshot(root) == before
+    (root / "out" / "b.py").unlink()
+    (root / "out" / "c.py").unlink()
+    assert run_cli("regen", cwd=root).code == 0
+    assert "def clean_customer(raw: Mapping[str, object])" in (root / "out" / "a.py").read_text()

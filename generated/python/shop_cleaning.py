@@ -563,7 +563,7 @@ _SIGNUP_IMPORT_CLEANING = (
     ),
     _Cleaning(column="signed_up_at", parse=_timestamp(with_offset=True)),
 )
-_SIGNUP_IMPORT_KEYS: tuple[tuple[str, ...], ...] = (("signup_id",), ("email",))
+_SIGNUP_IMPORT_KEYS = (("signup_id",), ("email",))
 
 
 def clean_signup_import(
@@ -772,10 +772,7 @@ _STOCK_COUNT_CLEANING = (
     _Cleaning(column="counted_by", parse=_uuid_value, nullable=True),
     _Cleaning(column="note", parse=_text, nullable=True, max_length=200),
 )
-_STOCK_COUNT_KEYS: tuple[tuple[str, ...], ...] = (
-    ("count_id",),
-    ("sku", "warehouse", "counted_on"),
-)
+_STOCK_COUNT_KEYS = (("count_id",), ("sku", "warehouse", "counted_on"))
 
 
 def clean_stock_count(raw: Mapping[str, object]) -> tuple[StockCount | None, list[str]]:

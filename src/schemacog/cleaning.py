@@ -259,7 +259,7 @@ def render_cleaner(schema: Schema, table: Table) -> str:
         Call("(", [pyliterals.string(c) for c in key], ")", ",") for key in duplicate_keys(table)
     ]
     rules_name, keys_name = f"_{prefix}_CLEANING", f"_{prefix}_KEYS"
-    keys_head = f"{keys_name}: tuple[tuple[str, ...], ...] = ("
+    keys_head = f"{keys_name} = ("
     return templating.render(
         "python/cleaner.py.j2",
         table=table.name,

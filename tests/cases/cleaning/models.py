@@ -747,7 +747,7 @@ _READING_CLEANING = (
         nullable=True,
     ),
 )
-_READING_KEYS: tuple[tuple[str, ...], ...] = (("id",), ("code",), ("site", "day"))
+_READING_KEYS = (("id",), ("code",), ("site", "day"))
 
 
 def clean_reading(raw: Mapping[str, object]) -> tuple[Reading | None, list[str]]:
@@ -873,7 +873,7 @@ _LINE_CLEANING = (
     _Cleaning(column="line_no", parse=_integer(-32768, 32767, "smallint"), low=1),
     _Cleaning(column="value", parse=_decimal_number(6, 3), nullable=True),
 )
-_LINE_KEYS: tuple[tuple[str, ...], ...] = (("reading_id", "line_no"),)
+_LINE_KEYS = (("reading_id", "line_no"),)
 
 
 def clean_line(raw: Mapping[str, object]) -> tuple[Line | None, list[str]]:

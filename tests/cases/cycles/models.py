@@ -280,7 +280,7 @@ _DEPARTMENT_CLEANING = (
         nullable=True,
     ),
 )
-_DEPARTMENT_KEYS: tuple[tuple[str, ...], ...] = (("id",),)
+_DEPARTMENT_KEYS = (("id",),)
 
 
 def clean_department(raw: Mapping[str, object]) -> tuple[Department | None, list[str]]:
@@ -390,7 +390,7 @@ _EMPLOYEE_CLEANING = (
     ),
     _Cleaning(column="code", parse=_text, max_length=8),
 )
-_EMPLOYEE_KEYS: tuple[tuple[str, ...], ...] = (("id",), ("code",))
+_EMPLOYEE_KEYS = (("id",), ("code",))
 
 
 def clean_employee(raw: Mapping[str, object]) -> tuple[Employee | None, list[str]]:
@@ -498,7 +498,7 @@ _BADGE_CLEANING = (
     ),
     _Cleaning(column="seq", parse=_integer(-32768, 32767, "smallint"), default="1"),
 )
-_BADGE_KEYS: tuple[tuple[str, ...], ...] = (("employee_id", "seq"),)
+_BADGE_KEYS = (("employee_id", "seq"),)
 
 
 def clean_badge(raw: Mapping[str, object]) -> tuple[Badge | None, list[str]]:

@@ -797,7 +797,7 @@ _CLASS_CLEANING = (
     ),
     _Cleaning(column="answer", parse=_enum(YesNo, _YES_NO_SPELLINGS), nullable=True),
 )
-_CLASS_KEYS: tuple[tuple[str, ...], ...] = (("id",), ("def", "lvl"), ("small",))
+_CLASS_KEYS = (("id",), ("def", "lvl"), ("small",))
 
 
 def clean_class(raw: Mapping[str, object]) -> tuple[Class | None, list[str]]:
@@ -935,7 +935,7 @@ _CHILD_CLEANING = (
     _Cleaning(column="lvl", parse=_enum(Level, _LEVEL_SPELLINGS), default="'low'"),
     _Cleaning(column="seq", parse=_integer(-32768, 32767, "smallint")),
 )
-_CHILD_KEYS: tuple[tuple[str, ...], ...] = (("seq",),)
+_CHILD_KEYS = (("seq",),)
 
 
 def clean_child(raw: Mapping[str, object]) -> tuple[Child | None, list[str]]:

@@ -565,7 +565,7 @@ _SELECT_CLEANING = (
     ),
     _Cleaning(column="Mixed", parse=_boolean, default="False"),
 )
-_SELECT_KEYS: tuple[tuple[str, ...], ...] = (("from",),)
+_SELECT_KEYS = (("from",),)
 
 
 def clean_select(raw: Mapping[str, object]) -> tuple[Select | None, list[str]]:
@@ -693,7 +693,7 @@ _USER_CLEANING = (
         high=5,
     ),
 )
-_USER_KEYS: tuple[tuple[str, ...], ...] = (("key",),)
+_USER_KEYS = (("key",),)
 
 
 def clean_user(raw: Mapping[str, object]) -> tuple[User | None, list[str]]:

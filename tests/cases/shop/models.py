@@ -709,7 +709,7 @@ _CUSTOMER_CLEANING = (
         nullable=True,
     ),
 )
-_CUSTOMER_KEYS: tuple[tuple[str, ...], ...] = (("id",), ("public_id",), ("email",))
+_CUSTOMER_KEYS = (("id",), ("public_id",), ("email",))
 
 
 def clean_customer(raw: Mapping[str, object]) -> tuple[Customer | None, list[str]]:
@@ -922,7 +922,7 @@ _PRODUCT_CLEANING = (
     _Cleaning(column="attributes", parse=_json_value, nullable=True),
     _Cleaning(column="thumbnail", parse=_binary, nullable=True),
 )
-_PRODUCT_KEYS: tuple[tuple[str, ...], ...] = (("sku",),)
+_PRODUCT_KEYS = (("sku",),)
 
 
 def clean_product(raw: Mapping[str, object]) -> tuple[Product | None, list[str]]:
@@ -1076,7 +1076,7 @@ _ORDER_CLEANING = (
     _Cleaning(column="placed_at", parse=_timestamp(with_offset=True), default="now"),
     _Cleaning(column="note", parse=_text, nullable=True, max_length=500),
 )
-_ORDER_KEYS: tuple[tuple[str, ...], ...] = (("id",),)
+_ORDER_KEYS = (("id",),)
 
 
 def clean_order(raw: Mapping[str, object]) -> tuple[Order | None, list[str]]:
@@ -1236,10 +1236,7 @@ _ORDER_LINE_CLEANING = (
         low=_decimal.Decimal(0),
     ),
 )
-_ORDER_LINE_KEYS: tuple[tuple[str, ...], ...] = (
-    ("order_id", "line_no"),
-    ("order_id", "sku"),
-)
+_ORDER_LINE_KEYS = (("order_id", "line_no"), ("order_id", "sku"))
 
 
 def clean_order_line(raw: Mapping[str, object]) -> tuple[OrderLine | None, list[str]]:
@@ -1380,7 +1377,7 @@ _RETURN_LINE_CLEANING = (
     ),
     _Cleaning(column="reason", parse=_text, nullable=True, max_length=1000),
 )
-_RETURN_LINE_KEYS: tuple[tuple[str, ...], ...] = (("order_id", "line_no"),)
+_RETURN_LINE_KEYS = (("order_id", "line_no"),)
 
 
 def clean_return_line(raw: Mapping[str, object]) -> tuple[ReturnLine | None, list[str]]:
@@ -1574,7 +1571,7 @@ _SHIPMENT_CLEANING = (
         nullable=True,
     ),
 )
-_SHIPMENT_KEYS: tuple[tuple[str, ...], ...] = (("id",), ("tracking_code",))
+_SHIPMENT_KEYS = (("id",), ("tracking_code",))
 
 
 def clean_shipment(raw: Mapping[str, object]) -> tuple[Shipment | None, list[str]]:
@@ -1741,7 +1738,7 @@ _WAREHOUSE_CLEANING = (
         nullable=True,
     ),
 )
-_WAREHOUSE_KEYS: tuple[tuple[str, ...], ...] = (("code",),)
+_WAREHOUSE_KEYS = (("code",),)
 
 
 def clean_warehouse(raw: Mapping[str, object]) -> tuple[Warehouse | None, list[str]]:
@@ -1980,7 +1977,7 @@ _SIGNUP_IMPORT_CLEANING = (
     ),
     _Cleaning(column="signed_up_at", parse=_timestamp(with_offset=True)),
 )
-_SIGNUP_IMPORT_KEYS: tuple[tuple[str, ...], ...] = (("signup_id",), ("email",))
+_SIGNUP_IMPORT_KEYS = (("signup_id",), ("email",))
 
 
 def clean_signup_import(
@@ -2231,10 +2228,7 @@ _STOCK_COUNT_CLEANING = (
     _Cleaning(column="counted_by", parse=_uuid_value, nullable=True),
     _Cleaning(column="note", parse=_text, nullable=True, max_length=200),
 )
-_STOCK_COUNT_KEYS: tuple[tuple[str, ...], ...] = (
-    ("count_id",),
-    ("sku", "warehouse", "counted_on"),
-)
+_STOCK_COUNT_KEYS = (("count_id",), ("sku", "warehouse", "counted_on"))
 
 
 def clean_stock_count(raw: Mapping[str, object]) -> tuple[StockCount | None, list[str]]:
