@@ -582,7 +582,8 @@ def test_a_cleaner_needs_imports_and_its_dataclass_in_the_same_file(
     result = run_cli("regen", cwd=root)
     assert result.code == 2
     assert result.err.splitlines()[:2] == [
-        "out/b.py:4: sc.python.cleaner('customer') needs sc.python.dataclass('customer') in this file",
+        "out/b.py:4: sc.python.cleaner('customer') needs sc.python.dataclass('customer')"
+        " in this file",
         "out/c.py:4: sc.python.cleaner('customer') needs sc.python.imports() in this file",
     ]
     assert snapshot(root) == before
