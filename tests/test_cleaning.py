@@ -6,7 +6,9 @@ Each case is (column, raw value, the typed value or REJECTED, the exact messages
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import subprocess
 import sys
 import uuid
@@ -351,3 +353,13 @@ def test_long_table_names_stay_ruff_and_mypy_clean(tmp_path: Path, length: int) 
             check=False,
         )
         assert found.returncode == 0, found.stdout
+
+
+def test_csv_rows_longer_or_shorter_than_the_header() -> None:
+    text = "id,code,note\n1,A1,x,surplus\n2,B2\n"
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert models.clean_reading(rows[0]) == (
+        models.Reading(id=1, code="A1", note="x"),
+        ["more fields than the header has columns, ignored"],
+    )
+    assert models.clean_reading(rows[1]) == (models.Reading(id=2, code="B2"), [])

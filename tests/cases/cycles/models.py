@@ -116,7 +116,7 @@ def _clean_row(
     raw: Mapping[str, object],
 ) -> _Cleaned[_T]:
     known = {rule.column for rule in rules}
-    messages = [f"{key}: unknown column, ignored" for key in raw if key not in known]
+    messages = [_unknown(key) for key in raw if key not in known]
     values: dict[str, object] = {}
     rejected = False
     for rule in rules:
@@ -126,6 +126,12 @@ def _clean_row(
         elif value is not _DEFAULT:
             values[rule.field or rule.column] = value
     return (None, messages) if rejected else (build(**values), messages)
+
+
+def _unknown(key: object) -> str:
+    if key is None:  # csv.DictReader's key for fields beyond the header
+        return "more fields than the header has columns, ignored"
+    return f"{key}: unknown column, ignored"
 
 
 def _clean_rows(
