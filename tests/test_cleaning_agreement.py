@@ -181,3 +181,26 @@ def test_the_property_draws_both_outcomes() -> None:
 def test_records_are_plain_dataclasses() -> None:
     record, _ = models.clean_reading({"id": "1", "code": "A1"})
     assert dataclasses.is_dataclass(record)
+
+
+ANY_VALUE = (
+    st.none()
+    | st.text()
+    | st.sampled_from(["", "NA", " 1 ", "1e999", "9" * 60, "[" * 5000, "0.1", "true", "Z"])
+    | st.integers()
+    | st.floats()
+    | st.decimals()
+    | st.booleans()
+    | st.binary()
+    | st.dates()
+    | st.datetimes()
+    | st.lists(st.integers())
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from([*COLUMNS, "extra", ""]), ANY_VALUE))
+def test_cleaner_never_raises_whatever_the_row_holds(raw: dict[str, Any]) -> None:
+    record, messages = models.clean_reading(raw)
+    assert record is not None or messages
+    assert all(isinstance(m, str) for m in messages)

@@ -79,7 +79,7 @@ def _clean_value(rule: _Cleaning, raw: object, messages: list[str]) -> Any:
     """One column: strip, missing tokens, default/None/required, parse, constraints."""
     name = rule.column
     value = raw.strip() if isinstance(raw, str) else raw
-    stripped = value != raw
+    stripped = isinstance(raw, str) and value != raw
     if (
         value is None
         or (isinstance(value, str) and value in rule.missing)
