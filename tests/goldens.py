@@ -93,8 +93,12 @@ def renderers(case: str, workdir: Path) -> dict[str, Callable[[], str]]:
 
 
 def load_models(case: str) -> ModuleType:
-    path = CASES_DIR / case / "models.py"
-    spec = importlib.util.spec_from_file_location(f"golden_models_{case}", path)
+    return load_module(CASES_DIR / case / "models.py", f"golden_models_{case}")
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    """A generated Python file, imported as module ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

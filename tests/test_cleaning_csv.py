@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import messy_csv
 import pytest
-from goldens import real_engine
+from goldens import load_module, real_engine
 
 from schemacog.naming import field_name
 from schemacog.validate import load_schema
@@ -28,18 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = load_schema(ROOT / "schema" / "shop.yaml", "schema/shop.yaml")
 
 
-def _cleaning_module() -> ModuleType:
-    path = ROOT / "generated" / "python" / "shop_cleaning.py"
-    spec = importlib.util.spec_from_file_location("shop_cleaning", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-cleaning = _cleaning_module()
+cleaning = load_module(ROOT / "generated" / "python" / "shop_cleaning.py", "shop_cleaning")
 TABLES = sorted(messy_csv.SAMPLES)
 
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from schemacog import pyliterals, templating
-from schemacog.docs import md_text
+from schemacog.docs import md_text, value_rule_labels
 from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
 from schemacog.naming import field_name, normalized_spelling, pascal_case, upper_snake
@@ -350,16 +350,7 @@ def _when_missing(column: Column) -> str:
 
 
 def _rejects(table: Table, column: Column) -> str:
-    labels = []
-    bounds = [
-        (column.min, "≥ {}"),
-        (column.max, "≤ {}"),
-        (column.min_length, "length ≥ {}"),
-        (column.max_length, "length ≤ {}"),
-    ]
-    labels += [template.format(value) for value, template in bounds if value is not None]
-    if column.pattern is not None:
-        labels.append(f"matches {column.pattern}")
+    labels = value_rule_labels(column)
     for key in duplicate_keys(table):
         if column.name in key:
             kind = "primary key" if key == table.primary_key else "unique"

@@ -72,16 +72,21 @@ def constraint_labels(table: Table, column: Column) -> list[str]:
                 else f", on delete {fk.on_delete.value.replace('_', ' ')}"
             )
             labels.append(f"references {fk.ref_table}.{target}{action}")
+    return [md_text(label) for label in labels + value_rule_labels(column)]
+
+
+def value_rule_labels(column: Column) -> list[str]:
+    """A column's bounds, lengths and pattern in words (not yet escaped for Markdown)."""
     bounds = [
         (column.min, "≥ {}"),
         (column.max, "≤ {}"),
         (column.min_length, "length ≥ {}"),
         (column.max_length, "length ≤ {}"),
     ]
-    labels += [template.format(value) for value, template in bounds if value is not None]
+    labels = [template.format(value) for value, template in bounds if value is not None]
     if column.pattern is not None:
         labels.append(f"matches {column.pattern}")
-    return [md_text(label) for label in labels]
+    return labels
 
 
 def render_table(schema: Schema, table: Table) -> str:
