@@ -569,9 +569,9 @@ def test_a_cleaner_needs_imports_and_its_dataclass_in_the_same_file(
     root = make_project(tmp_path / "p")
     complete = (
         "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n"
-        '# [[[cog sc.python.dataclass("customer") ]]]\n# [[[end]]]\n'
+        '# [[[cog sc.python.dataclass(table="customer") ]]]\n# [[[end]]]\n'
         '# [[[cog sc.python.cleaner("customer") ]]]\n# [[[end]]]\n'
-    )
+    )  # by keyword or by position: the same call
     write(root / "out" / "a.py", complete)
     alone = '\n# [[[cog sc.python.cleaner("customer") ]]]\n# [[[end]]]\n'
     write(root / "out" / "b.py", "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n" + alone)

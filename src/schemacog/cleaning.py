@@ -1,4 +1,4 @@
-"""Cleaner renderers: ``clean_<table>`` for raw rows, pandas dtypes, and the cleaning docs.
+"""Cleaner renderers: ``clean_<table>`` for raw rows, and pandas dtypes.
 
 A cleaner region holds one table's rules as data (a tuple of ``_Cleaning``) and two
 short functions; the code that applies the rules is shared by every cleaner of a file
@@ -12,7 +12,6 @@ import json
 from dataclasses import dataclass
 
 from schemacog import pyliterals, templating
-from schemacog.docs import md_text, value_rule_labels
 from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
 from schemacog.naming import field_name, normalized_spelling, pascal_case, upper_snake
@@ -104,7 +103,7 @@ PARSERS: dict[LogicalType, Parser] = {
 }
 
 
-def _filled(template: str, column: Column) -> str:
+def filled(template: str, column: Column) -> str:
     """A parser's ``call`` or ``reads`` for a column (enum names are identifiers)."""
     low, high = INTEGER_RANGES.get(column.type, (0, 0))
     digits = ""
@@ -153,21 +152,19 @@ def shown_default(column: Column) -> str:
     if column.default is NOW:
         return "now"
     value = column.default
-    if isinstance(value, str):
-        return repr(value)
-    if value is None or isinstance(value, bool | int | float):
+    if value is None or isinstance(value, str | bool | int | float):
         return repr(value)
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def _rule(schema: Schema, column: Column) -> Call:
+def _rule(column: Column) -> Call:
     args: list[Expr] = [f"column={pyliterals.string(column.name)}"]
     name = field_name(column.name)
     if name != column.name:
         args.append(f"field={pyliterals.string(name)}")
-    args.append(f"parse={_filled(PARSERS[column.type].call, column)}")
+    args.append(f"parse={filled(PARSERS[column.type].call, column)}")
     if column.missing_values is not None:
         args.append(prefixed("missing=", _frozenset(column.missing_values)))
     if column.has_default or column.default is NOW:
@@ -254,7 +251,7 @@ def _split_top_level(text: str) -> list[str]:
 def render_cleaner(schema: Schema, table: Table) -> str:
     prefix = upper_snake(table.name)
     record = pascal_case(table.name)
-    rules = [_rule(schema, column) for column in table.columns]
+    rules = [_rule(column) for column in table.columns]
     keys = [
         Call("(", [pyliterals.string(c) for c in key], ")", ",") for key in duplicate_keys(table)
     ]
@@ -317,66 +314,3 @@ def render_pandas_dtypes(schema: Schema, table: Table) -> str:
     ]
     head = f"{upper_snake(table.name)}_PANDAS_DTYPES: dict[str, str] = {{"
     return lay_out(Call(head, items, "}"), 0) + "\n"
-
-
-# --- docs ---------------------------------------------------------------------------------
-
-
-def _tokens(tokens: tuple[str, ...]) -> str:
-    if not tokens:
-        return "none"
-    return ", ".join(md_text(json.dumps(token, ensure_ascii=False)) for token in tokens)
-
-
-def _reads(schema: Schema, column: Column) -> str:
-    text = _filled(PARSERS[column.type].reads, column)
-    if column.enum is not None:
-        aliases = [
-            f"{md_text(alias)} → {md_text(value.value)}"
-            for value in schema.enum(column.enum).values
-            for alias in value.aliases
-        ]
-        if aliases:
-            text += "; aliases: " + ", ".join(aliases)
-    return text
-
-
-def _when_missing(column: Column) -> str:
-    if column.has_default or column.default is NOW:
-        return "default " + md_text(shown_default(column))
-    if column.nullable:
-        return "null"
-    return "rejected"
-
-
-def _rejects(table: Table, column: Column) -> str:
-    labels = value_rule_labels(column)
-    for key in duplicate_keys(table):
-        if column.name in key:
-            kind = "primary key" if key == table.primary_key else "unique"
-            labels.append(f"{kind} ({', '.join(key)})" if len(key) > 1 else kind)
-    return "; ".join(md_text(label) for label in labels)
-
-
-def _outlier(column: Column) -> str:
-    parts = []
-    if column.warn_min is not None:
-        parts.append(f"< {column.warn_min}")
-    if column.warn_max is not None:
-        parts.append(f"> {column.warn_max}")
-    return md_text(" or ".join(parts))
-
-
-def render_cleaning_docs(schema: Schema, table: Table) -> str:
-    rows = [
-        [
-            f"`{c.name}`",
-            _tokens(c.missing_values if c.missing_values is not None else schema.missing_values),
-            _when_missing(c),
-            _reads(schema, c),
-            _rejects(table, c),
-            _outlier(c),
-        ]
-        for c in table.columns
-    ]
-    return templating.render("docs/cleaning.md.j2", name=table.name, rows=rows)

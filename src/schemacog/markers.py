@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from schemacog import cleaning as _cleaning
+from schemacog import cleaning_docs as _cleaning_docs
 from schemacog import docs as _docs
 from schemacog import python as _python
 from schemacog.config import Config, find_pyproject, load_config
@@ -162,6 +163,13 @@ def _file_calls(context: MarkerContext) -> tuple[MarkerCall, ...]:
     return tuple(call for block in cog_blocks(text) for call in literal_calls(block))
 
 
+def _subject(call: MarkerCall) -> object:
+    """The table or enum a call is about, given by position or by keyword."""
+    if call.args:
+        return call.args[0]
+    return call.kwargs.get("table", call.kwargs.get("enum"))
+
+
 class _Python:
     """``sc.python.*``: Python source for a table or enum."""
 
@@ -176,10 +184,10 @@ class _Python:
         """``clean_<table>`` and ``clean_<table>_rows``; helpers come from ``imports()``."""
         context = _context()
         found = _table(context, table)
-        calls = {(c.namespace, c.name, c.args[:1]) for c in _file_calls(context)}
-        for name, args in (("imports", ()), ("dataclass", (found.name,))):
-            if ("python", name, args) not in calls:
-                shown = f"sc.python.{name}({', '.join(repr(a) for a in args)})"
+        calls = {(c.namespace, c.name, _subject(c)) for c in _file_calls(context)}
+        for name, subject in (("imports", None), ("dataclass", found.name)):
+            if ("python", name, subject) not in calls:
+                shown = f"sc.python.{name}({'' if subject is None else repr(subject)})"
                 message = f"sc.python.cleaner({found.name!r}) needs {shown} in this file"
                 raise _fail(context, message)
         return _emit(context, _cleaning.render_cleaner(context.schema, found))
@@ -195,10 +203,11 @@ class _Python:
         context = _context()
         needs = _python.Needs()
         for call in _file_calls(context):
-            if call.namespace != "python" or call.name not in _PYTHON_NEEDS or not call.args:
+            subject = _subject(call)
+            if call.namespace != "python" or call.name not in _PYTHON_NEEDS or subject is None:
                 continue
             lookup = _enum if call.name == "enum" else _table
-            needs.add(_PYTHON_NEEDS[call.name](context.schema, lookup(context, call.args[0])))
+            needs.add(_PYTHON_NEEDS[call.name](context.schema, lookup(context, subject)))
         enums_module = context.config.python_enums_module if context.config else None
         text, missing = _python.import_block(needs, enums_module, context.schema)
         if missing:
@@ -237,7 +246,7 @@ class _Docs:
     """``sc.docs.*``: Markdown and Mermaid."""
 
     table = staticmethod(_render_table(_docs.render_table))
-    cleaning = staticmethod(_render_table(_cleaning.render_cleaning_docs))
+    cleaning = staticmethod(_render_table(_cleaning_docs.render_cleaning_docs))
 
     @staticmethod
     def enum(enum: str) -> str:
