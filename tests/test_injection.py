@@ -28,7 +28,7 @@ from schemacog import cleaning, docs, python
 from schemacog.engines import EngineUnavailable, MariadbEngine, PostgresEngine, mariadb_dsn
 from schemacog.loader import string_problem
 from schemacog.model import Schema
-from schemacog.naming import enum_member
+from schemacog.naming import enum_member, normalized_spelling
 from schemacog.sql.render import render_ddl
 from schemacog.validate import load_schema_text
 
@@ -45,6 +45,8 @@ def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
     value = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip() and len(s.encode()) <= 63)
     first = draw(value)
     second = draw(value.filter(lambda s: enum_member(s) != enum_member(first)))
+    spelt = {normalized_spelling(first), normalized_spelling(second)}
+    alias = draw(LINE.filter(lambda s: s == s.strip() and normalized_spelling(s) not in spelt))
     strings = {
         "schema": draw(TEXT),
         "enum": draw(TEXT),
@@ -54,15 +56,19 @@ def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
         "table": draw(TEXT),
         "column": draw(TEXT),
         "default": draw(TEXT),
+        "alias": alias,
+        # a token that is also an enum spelling would read as missing (docs/cleaning.md)
+        "token": draw(LINE.filter(lambda s: s == s.strip() and s not in (first, second, alias))),
     }
     q = {k: json.dumps(v, ensure_ascii=False) for k, v in strings.items()}
     text = f"""schemacog: 1
 name: inj
 description: {q["schema"]}
+missing_values: [{q["token"]}]
 enums:
   mood:
     description: {q["enum"]}
-    values: {{{q["first"]}: {q["first_doc"]}, {q["second"]}: null}}
+    values: {{{q["first"]}: {q["first_doc"]}, {q["second"]}: {{aliases: [{q["alias"]}]}}}}
 tables:
   thing:
     description: {q["table"]}
@@ -126,13 +132,17 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
     assert record.label == strings["default"]
     assert namespace["ThingModel"](id=1).label == strings["default"]
     assert namespace["validate_thing"]({"id": 1}) == []
-    first, default = strings["first"], strings["default"]
-    record, messages = namespace["clean_thing"]({"id": "1", "mood": f" {first} ", "label": "NA"})
+    first, default, token = strings["first"], strings["default"], strings["token"]
+    raw = {"id": "1", "mood": f" {first} ", "label": f" {token} "}
+    record, messages = namespace["clean_thing"](raw)
     assert (record.mood, record.label) == (first, default)
     assert messages == [
-        f"label: 'NA' -> default {default!r}",
-        f"mood: {f' {first} '!r} -> {first!r}",
+        f"label: {raw['label']!r} -> default {default!r}",
+        f"mood: {raw['mood']!r} -> {first!r}",
     ]
+    alias, second = strings["alias"], strings["second"]
+    record, messages = namespace["clean_thing"]({"id": "1", "mood": alias})
+    assert (record.mood, messages) == (second, [f"mood: {alias!r} -> {second!r}"])
 
 
 def _sqlite_default(ddl: str) -> Any:

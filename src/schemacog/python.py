@@ -89,8 +89,10 @@ def docstring_body(text: str, indent: str) -> str:
         lines.pop(0)
     rest = textwrap.dedent("\n".join(lines[1:])).split("\n") if len(lines) > 1 else []
     lines = [lines[0].strip(), *rest]
-    if lines[-1].endswith('"'):
-        lines[-1] = lines[-1][:-1] + '\\"'
+    last = lines[-1]
+    backslashes = len(last[:-1]) - len(last[:-1].rstrip("\\"))
+    if last.endswith('"') and backslashes % 2 == 0:  # an unescaped quote would end it
+        lines[-1] = last[:-1] + '\\"'
     if len(lines) == 1:
         return lines[0]
     body = "\n".join(indent + line if line else "" for line in lines[1:]).rstrip()
