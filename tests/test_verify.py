@@ -184,3 +184,41 @@ def _leftover_mariadb_databases() -> list[str]:
             return [row[0] for row in cursor.fetchall()]
     finally:
         connection.close()
+
+
+CLEANER = (
+    MODELS
+    + '\n\n# [[[cog sc.python.dataclass("thing") ]]]\n# [[[end]]]\n\n\n'
+    + '# [[[cog sc.python.cleaner("thing") ]]]\n# [[[end]]]\n'
+)
+
+
+def test_examples_go_through_the_cleaners_as_raw_text(run_cli: RunCli, tmp_path: Path) -> None:
+    root = project(tmp_path / "p", {"m.py": CLEANER})
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    line = next(line for line in output.splitlines() if "examples in python cleaner" in line)
+    assert line.split()[4:] == ["ok", "2", "row(s)", "as", "expected"]
+
+
+def test_a_cleaner_that_disagrees_with_the_examples_is_caught(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    wrong = (
+        "def clean_thing(raw: object) -> tuple[Thing, list[str]]:  # noqa: F811\n"
+        "    return Thing(id=1, n=-1), []\n\n\n"
+    )
+    root = project(
+        tmp_path / "p",
+        {"m.py": CLEANER + '\n\n# [[[cog sc.template("wrong.j2") ]]]\n# [[[end]]]\n'},
+        {"wrong.j2": wrong},
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 1
+    line = next(line for line in output.splitlines() if "examples in python cleaner" in line)
+    assert "failed" in line
+    assert "thing example at schema.yaml:9:9: the cleaner read n differently" in output
+    assert (
+        "thing invalid example at schema.yaml:11:9: the cleaner accepted it, but it breaks min (n)"
+        in output
+    )

@@ -3,8 +3,9 @@
 Steps, each ok / failed / skipped: the generated files are up to date; generated Python
 compiles, holds no unsafe calls, is ruff-clean, imports (in an isolated child process);
 each engine's DDL executes in a throwaway database; every example row is accepted and
-every invalid row refused by the Python validator, the pydantic model and every engine
-able to enforce a rule the row breaks. A skipped engine is reported, never hidden, and
+every invalid row refused by the Python validator, the pydantic model, the generated
+cleaners (examples written out as raw text) and every engine able to enforce a rule the
+row breaks. A skipped engine is reported, never hidden, and
 ``--require`` turns skips into failures.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schemacog import engines, python
+from schemacog import engines, python, verify_cleaner
 from schemacog.engine import Project, render_tree
 from schemacog.errors import SchemacogError
 from schemacog.files import SourceFile
@@ -105,6 +106,7 @@ class _Layers:
     shown: list[str] = field(default_factory=list)
     validator: dict[str, tuple[int, str]] = field(default_factory=dict)
     model: dict[str, tuple[int, str]] = field(default_factory=dict)
+    cleaner: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
@@ -123,6 +125,8 @@ def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
                     layers.validator.setdefault(table, (index, f"validate_{table}"))
                 if call.name == "pydantic":
                     layers.model.setdefault(table, (index, pascal_case(table) + "Model"))
+                if call.name == "cleaner":
+                    layers.cleaner.setdefault(table, (index, f"clean_{table}"))
     return layers
 
 
@@ -162,7 +166,10 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
                 layers.validator.setdefault(table, (builtin, f"validate_{table}"))
                 layers.model.setdefault(table, (builtin, pascal_case(table) + "Model"))
         requests, expectations = _python_rows(schema, layers)
-        answer = run_isolated(layers.modules, requests)
+        cleaner_requests, cleaner_expected, skipped = verify_cleaner.requests(
+            schema, layers.cleaner, _example_rows(schema)
+        )
+        answer = run_isolated(layers.modules, requests + cleaner_requests)
     imported = Step("python imports (isolated)")
     if answer.failure:
         imported.fail(answer.failure)
@@ -187,6 +194,15 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
         if step.status == OK:
             step.details.append(f"{tried} row(s) as expected")
         steps.append(step if answer.failure is None else Step(step.name, SKIPPED, ["not imported"]))
+    if layers.cleaner:
+        step = Step("examples in python cleaner")
+        for problem in verify_cleaner.problems(cleaner_expected, answer.rows[len(requests) :]):
+            step.fail(problem)
+        if step.status == OK:
+            step.details.append(f"{len(cleaner_requests)} row(s) as expected")
+        if skipped:
+            step.details.append(f"{skipped} read differently by design, not tried")
+        steps.append(step if answer.failure is None else Step(step.name, SKIPPED, ["not imported"]))
 
 
 def _python_rows(
@@ -207,16 +223,26 @@ def _python_rows(
             )
             expectations.append((label, not broken, broken))
 
+    for table, row, label, broken in _example_rows(schema):
+        add(table, row, label, broken)
+    return requests, expectations
+
+
+def _example_rows(schema: Schema) -> list[tuple[Table, dict[str, Value], str, list[str]]]:
+    """(table, typed row, label, rules broken) of every example and of every invalid
+    example that breaks a rule one row can break (key rules need the database)."""
+    rows: list[tuple[Table, dict[str, Value], str, list[str]]] = []
     for table in schema.tables:
         identity = [c.name for c in table.columns if c.identity]
         for number, example in enumerate(table.examples, start=1):
             row = {**dict.fromkeys(identity, number), **example.values}
-            add(table, row, _row_label(table, example, "example"), [])
+            rows.append((table, row, _row_label(table, example, "example"), []))
         for invalid in table.invalid_examples:
             broken = _broken(invalid, lambda kind, _columns: kind not in KEY_RULES)
-            if broken:  # rows that break only key rules need the database to be refused
-                add(table, invalid.values, _row_label(table, invalid, "invalid example"), broken)
-    return requests, expectations
+            if broken:
+                label = _row_label(table, invalid, "invalid example")
+                rows.append((table, dict(invalid.values), label, broken))
+    return rows
 
 
 def _encoded(row: dict[str, Value]) -> dict[str, Any]:

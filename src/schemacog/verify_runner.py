@@ -1,7 +1,7 @@
 """Run inside an isolated child process (``python -I``) by ``schemacog verify``.
 
 Reads one JSON request on stdin: the generated modules to import and the rows to try
-against their validators and pydantic models. Writes one JSON answer on stdout. This
+against their validators, pydantic models and cleaners. Writes one JSON answer on stdout. This
 file imports nothing of schemacog: it runs next to generated code, in a scrubbed
 environment with CPU and memory limits, and is the only place verify runs that code.
 """
@@ -60,6 +60,17 @@ def try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dic
     return result
 
 
+def try_clean(module: Any, item: dict[str, Any]) -> dict[str, Any]:
+    """A raw row through ``clean_<table>``: accepted?, its messages, columns read otherwise."""
+    record, messages = getattr(module, item["cleaner"])(item["row"])
+    differs = []
+    if record is not None:
+        for column, value in item["expected"].items():
+            if getattr(record, item["fields"][column]) != decode(value):
+                differs.append(column)
+    return {"cleaner": {"accepted": record is not None, "messages": messages, "differs": differs}}
+
+
 def main() -> int:
     request = json.loads(sys.stdin.read())
     answer: dict[str, Any] = {"imports": [], "rows": []}
@@ -76,6 +87,12 @@ def main() -> int:
         row = {key: decode(value) for key, value in item["row"].items()}
         if module is None:
             answer["rows"].append(None)
+            continue
+        if item.get("cleaner"):
+            if hasattr(module, item["cleaner"]):
+                answer["rows"].append(try_clean(module, item))
+            else:
+                answer["rows"].append(None)
             continue
         answer["rows"].append(try_row(module, item["validator"], item["model"], row))
     sys.stdout.write(json.dumps(answer))
