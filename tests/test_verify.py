@@ -193,8 +193,11 @@ CLEANER = (
 )
 
 
-def test_examples_go_through_the_cleaners_as_raw_text(run_cli: RunCli, tmp_path: Path) -> None:
-    root = project(tmp_path / "p", {"m.py": CLEANER})
+@pytest.mark.parametrize("spelling", ['("thing")', '(table="thing")'])
+def test_examples_go_through_the_cleaners_as_raw_text(
+    run_cli: RunCli, tmp_path: Path, spelling: str
+) -> None:
+    root = project(tmp_path / "p", {"m.py": CLEANER.replace('("thing")', spelling)})
     code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
     assert code == 0, output
     line = next(line for line in output.splitlines() if "examples in python cleaner" in line)

@@ -163,13 +163,6 @@ def _file_calls(context: MarkerContext) -> tuple[MarkerCall, ...]:
     return tuple(call for block in cog_blocks(text) for call in literal_calls(block))
 
 
-def _subject(call: MarkerCall) -> object:
-    """The table or enum a call is about, given by position or by keyword."""
-    if call.args:
-        return call.args[0]
-    return call.kwargs.get("table", call.kwargs.get("enum"))
-
-
 class _Python:
     """``sc.python.*``: Python source for a table or enum."""
 
@@ -184,7 +177,7 @@ class _Python:
         """``clean_<table>`` and ``clean_<table>_rows``; helpers come from ``imports()``."""
         context = _context()
         found = _table(context, table)
-        calls = {(c.namespace, c.name, _subject(c)) for c in _file_calls(context)}
+        calls = {(c.namespace, c.name, c.subject) for c in _file_calls(context)}
         for name, subject in (("imports", None), ("dataclass", found.name)):
             if ("python", name, subject) not in calls:
                 shown = f"sc.python.{name}({'' if subject is None else repr(subject)})"
@@ -203,7 +196,7 @@ class _Python:
         context = _context()
         needs = _python.Needs()
         for call in _file_calls(context):
-            subject = _subject(call)
+            subject = call.subject
             if call.namespace != "python" or call.name not in _PYTHON_NEEDS or subject is None:
                 continue
             lookup = _enum if call.name == "enum" else _table

@@ -119,8 +119,8 @@ def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
         layers.modules.append(source.path.resolve())
         layers.shown.append(source.shown)
         for call in (c for block in blocks for c in literal_calls(block)):
-            if call.namespace == "python" and call.args and isinstance(call.args[0], str):
-                table = call.args[0]
+            table = call.subject
+            if call.namespace == "python" and isinstance(table, str):
                 if call.name == "validator":
                     layers.validator.setdefault(table, (index, f"validate_{table}"))
                 if call.name == "pydantic":
