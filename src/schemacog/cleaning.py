@@ -8,6 +8,7 @@ rules come from the same model as the validator, the pydantic model and the DDL.
 
 from __future__ import annotations
 
+import decimal
 import json
 from dataclasses import dataclass
 
@@ -216,7 +217,7 @@ def cleaner_needs(schema: Schema, table: Table) -> Needs:
             needs.enums.add(column.enum)
             needs.shared.add(f"spellings:{column.enum}")
         for bound in (column.min, column.max, column.warn_min, column.warn_max):
-            if bound is not None and "_decimal." in pyliterals.literal(bound):
+            if isinstance(bound, decimal.Decimal):  # written as _decimal.Decimal(...)
                 needs.imports.add(_DECIMAL)
     return needs
 
