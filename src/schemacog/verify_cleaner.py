@@ -72,8 +72,6 @@ def requests(
         found.append(
             {
                 "module": module,
-                "validator": "",
-                "model": "",
                 "cleaner": function,
                 "row": {n: raw_text(columns[n], v) for n, v in row.items() if v is not None},
                 "expected": {n: encode(v) for n, v in row.items()},
