@@ -15,7 +15,7 @@ from cogapp import Cog  # type: ignore[import-untyped]
 from conftest import ROOT, RunCli
 from goldens import CASES, CASES_DIR, marked_docs, marked_python, schema_of
 
-from schemacog.engine import check_cogapp_internals
+from schemacog import cog_hook
 from schemacog.files import Change, read_marked, write_all
 
 SHOP = ROOT / "schema" / "shop.yaml"
@@ -402,7 +402,38 @@ def test_stock_cog_gives_the_same_bytes(
 
 
 def test_cogapp_internals_safe_mode_relies_on() -> None:
-    check_cogapp_internals()
+    cog_hook.check()
+
+
+def test_an_untested_cogapp_fails_loudly_before_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cogapp.cogapp as cogapp_module  # type: ignore[import-untyped]
+
+    from schemacog.engine import render_tree
+    from schemacog.errors import ConfigError
+
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    monkeypatch.setattr(cogapp_module, "__version__", "9.0.0")
+    with pytest.raises(cog_hook.UnsupportedCogapp, match=r"cogapp 9\.0\.0 is not supported"):
+        cog_hook.check()
+    with pytest.raises(ConfigError) as raised:
+        render_tree([], tmp_path)
+    assert str(raised.value.problems[0]) == (
+        "pyproject.toml:1: safe mode: cogapp 9.0.0 is not supported (tested: 3.6.x); "
+        "install a supported cogapp"
+    )
+
+
+def test_the_generator_swap_is_undone_when_cog_raises() -> None:
+    import cogapp.cogapp as cogapp_module
+
+    original = cogapp_module.CogGenerator
+    broken = "#[[[cog sc.python.dataclass('x') ]]]\n"  # never ended: cog raises
+    with pytest.raises(cog_hook.CogError):
+        cog_hook.process(broken, "broken.py", checksum=False, outputs={1: ""})
+    assert cogapp_module.CogGenerator is original
 
 
 def test_dogfood_schema_edit_updates_every_affected_file(run_cli: RunCli, tmp_path: Path) -> None:

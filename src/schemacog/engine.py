@@ -1,37 +1,32 @@
 """The engine behind ``regen`` and ``check``: every region of every file, rendered in memory.
 
 cogapp processes each file in-process (its syntax, prefix handling and checksums). In
-safe mode every block's code is first checked with ``ast`` (``safe.py``) and cog's
-``CogGenerator`` is swapped, for the run, for one that calls the checked ``sc.*``
-functions directly instead of evaluating code; identical calls render once. Nothing is
-written here: the caller decides, after every file rendered without a problem.
+safe mode every block's code is first checked with ``ast`` (``safe.py``) and bound
+against the registry's signatures; the checked calls are rendered here, each distinct
+call once, and ``cog_hook`` hands cog the rendered text instead of running any code.
+Nothing is written here: the caller decides, after every file rendered without a problem.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import inspect
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import cogapp.cogapp as cogapp_module  # type: ignore[import-untyped]
 from cogapp.hashhandler import HashHandler  # type: ignore[import-untyped]
-from cogapp.whiteutils import reindent_block, white_prefix  # type: ignore[import-untyped]
 
-from schemacog import markers
+from schemacog import cog_hook, registry
 from schemacog.config import Config, find_pyproject, load_config
 from schemacog.discover import project_files
 from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
 from schemacog.files import FileProblem, SourceFile, read_marked
+from schemacog.marker_context import MarkerContext, activated
 from schemacog.model import Schema
 from schemacog.safe import MarkerCodeError, safe_calls
 from schemacog.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
 from schemacog.validate import load_schema
 
-PROLOGUE = "import schemacog.markers as sc"
 SCHEMA_DRIFT = "schema drift"
 HAND_EDIT = "hand edit"
 NEW_REGION = "new region"
@@ -127,87 +122,32 @@ def strip_sums(text: str) -> str:
     )
 
 
-# Calls whose text (or whose errors) depend on the other calls of their file.
-FILE_BOUND = frozenset({"imports", "cleaner"})
-
-
 class _Renderer:
     """Renders checked marker calls for one project, each distinct call once."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.cache: dict[tuple[Any, ...], str] = {}
+        self.cache: dict[tuple[str | None, str, str], str] = {}
 
     def render(self, source: SourceFile, call: MarkerCall, calls: tuple[MarkerCall, ...]) -> str:
-        file_bound = call.name in FILE_BOUND
+        found = registry.bound(call)
+        if found is None:  # safe mode has bound every call against its signature
+            raise AssertionError(f"unbound marker call {call.source}")
+        spec, arguments = found
         key = (
-            source.shown if file_bound else None,
-            call.namespace,
-            call.name,
-            repr(call.args),
-            repr(sorted(call.kwargs.items())),
+            source.shown if spec.file_bound else None,
+            spec.dotted,
+            repr(sorted(arguments.items())),
         )
         if key in self.cache:
             return self.cache[key]
-        context = markers.MarkerContext(
+        context = MarkerContext(
             self.project.schema, self.project.config, source.shown, call.line, calls, emit=False
         )
-        target: Any = getattr(markers, call.namespace) if call.namespace else markers
-        with markers.activated(context):
-            text: str = getattr(target, call.name)(*call.args, **call.kwargs)
+        with activated(context):
+            text = registry.render(spec, context, arguments)
         self.cache[key] = text
         return text
-
-
-def _safe_generator(outputs: dict[int, str]) -> type:
-    """A CogGenerator whose evaluate returns pre-rendered text instead of running code."""
-    base = cogapp_module.CogGenerator
-
-    class SafeGenerator(base):  # type: ignore[misc, valid-type]
-        def evaluate(self, cog: Any, globals: Any, fname: Any) -> str:
-            text = outputs[cog.cogmodule.firstLineNum]
-            if not text:
-                return ""
-            if not text.endswith("\n"):
-                text += "\n"
-            return str(reindent_block(text, white_prefix(self.markers)))
-
-    return SafeGenerator
-
-
-@contextlib.contextmanager
-def _generator(replacement: type | None) -> Iterator[None]:
-    if replacement is None:
-        yield
-        return
-    original = cogapp_module.CogGenerator
-    cogapp_module.CogGenerator = replacement
-    try:
-        yield
-    finally:
-        cogapp_module.CogGenerator = original
-
-
-def check_cogapp_internals() -> None:
-    """Fail loudly if the cogapp internals safe mode relies on have changed."""
-    source = inspect.getsource(cogapp_module.Cog.process_file)
-    assert "CogGenerator(options=self.options)" in source
-    assert "gen.evaluate(cog=self, globals=globals, fname=fname)" in source
-    assert "firstLineNum" in source
-    assert list(inspect.signature(cogapp_module.CogGenerator.evaluate).parameters) == [
-        "self",
-        "cog",
-        "globals",
-        "fname",
-    ]
-
-
-def _cog(source: SourceFile, config: Config, text: str, replacement: type | None) -> str:
-    cog = cogapp_module.Cog()
-    cog.options.hash_output = config.checksum
-    cog.options.prologue = PROLOGUE
-    with _generator(replacement):
-        return str(cog.process_string(text, fname=str(source.path)))
 
 
 def _region_reasons(
@@ -248,7 +188,7 @@ def _process_file(
                 edited.add(block.line)
                 call = block.code.strip().replace("\n", "; ")
                 outcome.hand_edits.append(Region(source.shown, block.line, call, HAND_EDIT))
-    replacement = None
+    outputs: dict[int, str] | None = None
     if not config.allow_code:
         try:
             per_block = [(block, safe_calls(block)) for block in blocks]
@@ -265,10 +205,11 @@ def _process_file(
         except SchemacogError as exc:
             outcome.problems.extend(exc.problems)
             return
-        replacement = _safe_generator(outputs)
     try:
-        new_text = _cog(source, config, strip_sums(source.text), replacement)
-    except cogapp_module.CogError as exc:
+        new_text = cog_hook.process(
+            strip_sums(source.text), str(source.path), checksum=config.checksum, outputs=outputs
+        )
+    except cog_hook.CogError as exc:
         message = str(exc).replace(str(source.path), source.shown)
         outcome.problems.append(Problem(Pos(source.shown, 0), f"cog: {message}"))
         return
@@ -278,11 +219,20 @@ def _process_file(
         outcome.results.append(FileResult(source, new, regions))
 
 
+def _check_cogapp(where: str) -> None:
+    try:
+        cog_hook.check()
+    except cog_hook.UnsupportedCogapp as exc:
+        raise ConfigError([Problem(Pos(where, 1), f"safe mode: {exc}")]) from None
+
+
 def render_tree(paths: Sequence[Path], cwd: Path) -> Outcome:
     """Render every region of every file under ``paths`` (default: the project of ``cwd``)."""
     outcome = Outcome()
     for pyproject, given in _projects(paths, cwd).items():
         config = load_config(pyproject, shown(pyproject, cwd))
+        if not config.allow_code:
+            _check_cogapp(shown(pyproject, cwd))
         schema_path = config.schema_path.resolve()
         if not schema_path.is_relative_to(config.root.resolve()):
             message = f"schema {config.schema!r} is outside the project"

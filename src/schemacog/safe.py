@@ -11,26 +11,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from schemacog.registry import BindError, bind
+from schemacog.registry import spec_of as _spec_of
 from schemacog.scan import Block, MarkerCall, dotted_name
 
-# namespace -> functions callable from safe markers
-ALLOWED: dict[str, frozenset[str]] = {
-    "python": frozenset(
-        {
-            "imports",
-            "dataclass",
-            "pydantic",
-            "enum",
-            "validator",
-            "columns",
-            "cleaner",
-            "pandas_dtypes",
-        }
-    ),
-    "sql": frozenset({"create_table", "create_enum", "ddl"}),
-    "docs": frozenset({"table", "enum", "dictionary", "erd", "cleaning"}),
-    "": frozenset({"template"}),
-}
 MAX_CODE = 100_000
 MAX_NODES = 2_000
 MAX_STRING = 10_000
@@ -59,8 +43,11 @@ class _Where:
         return line, max(start, 0) + offset + 1
 
     def fail(self, node: ast.AST, message: str) -> MarkerCodeError:
+        return self.error(node, f"marker code not allowed: {message}")
+
+    def error(self, node: ast.AST, message: str) -> MarkerCodeError:
         line, col = self.position(node)
-        return MarkerCodeError(line, col, f"marker code not allowed: {message}")
+        return MarkerCodeError(line, col, message)
 
 
 def safe_calls(block: Block) -> list[MarkerCall]:
@@ -90,18 +77,30 @@ def _call(where: _Where, statement: ast.stmt) -> MarkerCall:
     if parts is None or parts[0] != "sc":
         raise where.fail(call.func, f"only sc.* functions can be called, found {_kind(call.func)}")
     namespace, name = (parts[1], parts[2]) if len(parts) == 3 else ("", parts[-1])
-    if len(parts) not in (2, 3) or name not in ALLOWED.get(namespace, frozenset()):
+    found = MarkerCall(0, 0, namespace, name)
+    spec = _spec_of(found) if len(parts) in (2, 3) else None
+    if spec is None:
         raise where.fail(call.func, f"unknown marker function {'.'.join(parts)}")
-    args = []
-    for arg in call.args:
-        args.append(_literal(where, arg))
+    args = tuple(_literal(where, arg) for arg in call.args)
     kwargs = {}
     for keyword in call.keywords:
         if keyword.arg is None:
             raise where.fail(keyword.value, "**arguments are not allowed")
         kwargs[keyword.arg] = _literal(where, keyword.value)
+    try:
+        bind(spec, args, kwargs)
+    except BindError as exc:
+        raise where.error(_argument_node(call, exc), str(exc)) from None
     line, col = where.position(call)
-    return MarkerCall(line, col, namespace, name, tuple(args), kwargs)
+    return MarkerCall(line, col, namespace, name, args, kwargs)
+
+
+def _argument_node(call: ast.Call, error: BindError) -> ast.AST:
+    """The argument a BindError is about (the call itself when it is about none)."""
+    if error.index is not None and error.index < len(call.args):
+        return call.args[error.index]
+    named = [keyword for keyword in call.keywords if keyword.arg == error.keyword]
+    return named[-1] if named else call
 
 
 def _literal(where: _Where, node: ast.expr) -> object:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schemacog import engines, python, verify_cleaner
+from schemacog import engines, python, registry, verify_cleaner
 from schemacog.engine import Project, render_tree
 from schemacog.errors import SchemacogError
 from schemacog.files import SourceFile
@@ -98,15 +98,38 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
         _python_layers(project, python_files, steps)
 
 
+# The name verify calls in a module that provides a layer's generated code.
+_LAYER_NAMES: dict[registry.Layer, Callable[[str], str]] = {
+    registry.Layer.VALIDATOR: lambda table: f"validate_{table}",
+    registry.Layer.MODEL: lambda table: pascal_case(table) + "Model",
+    registry.Layer.CLEANER: lambda table: f"clean_{table}",
+}
+
+
 @dataclass
 class _Layers:
-    """Which module defines the validator and the model of each table."""
+    """Which module defines each layer (validator, model, cleaner) of each table."""
 
     modules: list[Path] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
-    validator: dict[str, tuple[int, str]] = field(default_factory=dict)
-    model: dict[str, tuple[int, str]] = field(default_factory=dict)
-    cleaner: dict[str, tuple[int, str]] = field(default_factory=dict)
+    found: dict[registry.Layer, dict[str, tuple[int, str]]] = field(
+        default_factory=lambda: {layer: {} for layer in registry.Layer}
+    )
+
+    def add(self, layer: registry.Layer, table: str, module: int) -> None:
+        self.found[layer].setdefault(table, (module, _LAYER_NAMES[layer](table)))
+
+    @property
+    def validator(self) -> dict[str, tuple[int, str]]:
+        return self.found[registry.Layer.VALIDATOR]
+
+    @property
+    def model(self) -> dict[str, tuple[int, str]]:
+        return self.found[registry.Layer.MODEL]
+
+    @property
+    def cleaner(self) -> dict[str, tuple[int, str]]:
+        return self.found[registry.Layer.CLEANER]
 
 
 def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
@@ -119,14 +142,9 @@ def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
         layers.modules.append(source.path.resolve())
         layers.shown.append(source.shown)
         for call in (c for block in blocks for c in literal_calls(block)):
-            table = call.subject
-            if call.namespace == "python" and isinstance(table, str):
-                if call.name == "validator":
-                    layers.validator.setdefault(table, (index, f"validate_{table}"))
-                if call.name == "pydantic":
-                    layers.model.setdefault(table, (index, pascal_case(table) + "Model"))
-                if call.name == "cleaner":
-                    layers.cleaner.setdefault(table, (index, f"clean_{table}"))
+            spec, table = registry.spec_of(call), registry.subject_of(call)
+            if spec is not None and spec.layer is not None and isinstance(table, str):
+                layers.add(spec.layer, table, index)
     return layers
 
 
@@ -163,8 +181,8 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
             layers.modules.append(_builtin_module(schema, Path(folder)))
             layers.shown.append("(built-in renderers)")
             for table in missing:
-                layers.validator.setdefault(table, (builtin, f"validate_{table}"))
-                layers.model.setdefault(table, (builtin, pascal_case(table) + "Model"))
+                layers.add(registry.Layer.VALIDATOR, table, builtin)
+                layers.add(registry.Layer.MODEL, table, builtin)
         requests, expectations = _python_rows(schema, layers)
         cleaner_requests, cleaner_expected, skipped = verify_cleaner.requests(
             schema, layers.cleaner, _example_rows(schema)

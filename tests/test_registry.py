@@ -1,0 +1,129 @@
+"""The registry of the marker API: signatures bound before anything runs, one source for all."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+from cogapp import Cog  # type: ignore[import-untyped]
+from cogapp.cogapp import CogError  # type: ignore[import-untyped]
+from conftest import ROOT
+from goldens import CASES_DIR
+
+from schemacog import markers, registry
+from schemacog.engine import render_tree
+from schemacog.scan import MarkerCall
+
+SHOP = CASES_DIR / "shop" / "schema.yaml"
+RENDERERS_DOC = ROOT / "docs" / "renderers.md"
+
+# marker code -> the error, positioned at the argument at fault (or the call)
+WRONG_ARGUMENTS = [
+    (
+        'sc.python.dataclass("customer", "x")',
+        "1:42: sc.python.dataclass() takes 1 argument by position, got 2",
+    ),
+    (
+        'sc.python.dataclass(tabel="customer")',
+        "1:30: sc.python.dataclass() has no argument 'tabel'; did you mean 'table'?",
+    ),
+    ("sc.python.dataclass()", "1:10: sc.python.dataclass() needs the argument 'table'"),
+    ('sc.sql.ddl("postgres", dialect="sqlite")', "1:33: sc.sql.ddl() got 'dialect' twice"),
+    ("sc.python.dataclass(1)", "1:30: sc.python.dataclass(): 'table' must be a string, got 1"),
+    (
+        "sc.sql.ddl(dialect=[1])",
+        "1:21: sc.sql.ddl(): 'dialect' must be a string or None, got [1]",
+    ),
+    ("sc.sql.erd()", "1:10: marker code not allowed: unknown marker function sc.sql.erd"),
+    ("sc.template()", "1:10: sc.template() needs the argument 'path'"),
+    ("sc.docs.erd(1)", "1:22: sc.docs.erd() takes 0 arguments by position, got 1"),
+]
+
+
+def project(tmp_path: Path, files: dict[str, str]) -> Path:
+    (tmp_path / "schema.yaml").write_bytes(SHOP.read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["*.py"]\n', encoding="utf-8"
+    )
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("code", "error"), WRONG_ARGUMENTS)
+def test_safe_mode_binds_every_call_against_its_signature(
+    tmp_path: Path, code: str, error: str
+) -> None:
+    root = project(tmp_path, {"m.py": f"# [[[cog {code} ]]]\n# [[[end]]]\n"})
+    outcome = render_tree([], root)
+    assert [str(problem) for problem in outcome.problems] == [f"m.py:{error}"]
+    assert outcome.results == []
+
+
+@pytest.mark.parametrize(
+    ("code", "error"), [w for w in WRONG_ARGUMENTS if "not allowed" not in w[1]]
+)
+def test_stock_cog_reports_the_same_binding_errors(tmp_path: Path, code: str, error: str) -> None:
+    path = project(tmp_path, {"m.py": f"# [[[cog {code} ]]]\n# [[[end]]]\n"}) / "m.py"
+    message = error.split(": ", 1)[1]
+    with pytest.raises(CogError, match=f"m.py:1: {re.escape(message)}$"):
+        Cog().callable_main(["cog", "-r", "-p", "import schemacog.markers as sc", str(path)])
+
+
+def test_keyword_and_positional_calls_are_the_same_call(tmp_path: Path) -> None:
+    by_position = "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n"
+    by_position += '# [[[cog sc.python.dataclass("customer") ]]]\n# [[[end]]]\n'
+    by_keyword = by_position.replace('dataclass("customer")', 'dataclass(table="customer")')
+    root = project(tmp_path, {"a.py": by_position, "b.py": by_keyword})
+    outcome = render_tree([], root)
+    assert outcome.problems == []
+    texts = {r.source.shown: r.new.decode().replace(by_keyword, "") for r in outcome.results}
+    new_a = texts["a.py"].replace('dataclass("customer")', 'dataclass(table="customer")')
+    assert "import dataclasses" in texts["b.py"]  # imports() saw the keyword-form call
+    assert new_a == texts["b.py"]
+
+
+def test_the_sc_namespaces_hold_exactly_the_registry() -> None:
+    for spec in registry.MARKERS:
+        target = getattr(markers, spec.namespace) if spec.namespace else markers
+        function = getattr(target, spec.name)
+        parameters = inspect.signature(function).parameters
+        assert [p.name for p in parameters.values()] == [p.name for p in spec.params]
+    public = {
+        f"sc.{namespace}.{name}"
+        for namespace in ("python", "sql", "docs")
+        for name in vars(getattr(markers, namespace))
+        if not name.startswith("_")
+    }
+    assert public | {"sc.template"} == {spec.dotted for spec in registry.MARKERS}
+    with pytest.raises(AttributeError, match=r"sc\.python has no marker call 'dataclas'"):
+        markers.python.dataclas  # noqa: B018
+
+
+def test_dialect_and_subject_are_read_by_position_or_keyword() -> None:
+    by_position = MarkerCall(1, 1, "sql", "create_table", ("order", "sqlite"))
+    by_keyword = MarkerCall(
+        1, 1, "sql", "create_table", (), {"table": "order", "dialect": "sqlite"}
+    )
+    default = MarkerCall(1, 1, "sql", "create_table", ("order",))
+    for call in (by_position, by_keyword):
+        assert registry.subject_of(call) == "order"
+        assert registry.dialect_of(call, "postgres") == "sqlite"
+    assert registry.dialect_of(default, "mariadb") == "mariadb"
+    assert registry.dialect_of(MarkerCall(1, 1, "python", "columns", ("order",)), "x") is None
+    assert registry.subject_of(MarkerCall(1, 1, "python", "nothing", ("order",))) is None
+
+
+def test_docs_call_table_is_the_registry(update_goldens: bool) -> None:
+    text = RENDERERS_DOC.read_text(encoding="utf-8")
+    start = text.index("| call | output |")
+    end = text.index("\n\n", start) + 1
+    if update_goldens:
+        RENDERERS_DOC.write_text(text[:start] + registry.call_table() + text[end:], "utf-8")
+        text = RENDERERS_DOC.read_text(encoding="utf-8")
+        end = text.index("\n\n", start) + 1
+    assert text[start:end] == registry.call_table(), "run pytest --update-goldens"
+    for spec in registry.MARKERS:  # and every public call is named in the docs
+        assert f"`{spec.signature}`" in text
