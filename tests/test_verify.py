@@ -225,3 +225,16 @@ def test_a_cleaner_that_disagrees_with_the_examples_is_caught(
         "thing invalid example at schema.yaml:11:9: the cleaner accepted it, but it breaks min (n)"
         in output
     )
+
+
+@pytest.mark.parametrize("call", ['sc.sql.ddl("sqlite")', 'sc.sql.ddl(dialect="sqlite")'])
+def test_sql_files_are_found_by_their_dialect_given_by_position_or_keyword(
+    run_cli: RunCli, tmp_path: Path, call: str
+) -> None:
+    root = project(
+        tmp_path / "p", {"m.py": MODELS, "sqlite.sql": f"-- [[[cog {call} ]]]\n-- [[[end]]]\n"}
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    ddl = next(x for x in output.splitlines() if x.startswith("sql sqlite: DDL executes"))
+    assert ddl.endswith("out/sqlite.sql"), ddl

@@ -289,7 +289,8 @@ def _project_sql(project: Project, dialect: str) -> tuple[str, str]:
         if source.path.suffix != ".sql":
             continue
         calls = [c for block in cog_blocks(source.text) for c in literal_calls(block)]
-        dialects = {str(c.kwargs.get("dialect", project.config.dialect)) for c in calls}
+        default = project.config.dialect
+        dialects = {str(registry.dialect_of(c, default) or default) for c in calls}
         if dialects == {dialect}:
             chosen.append(source)
     if chosen:
