@@ -44,13 +44,6 @@ class MarkerCall:
         return ".".join(part for part in ("sc", self.namespace, self.name) if part)
 
     @property
-    def subject(self) -> object:
-        """The table or enum the call is about, given by position or by keyword."""
-        if self.args:
-            return self.args[0]
-        return self.kwargs.get("table", self.kwargs.get("enum"))
-
-    @property
     def source(self) -> str:
         """The call as it could be written in a marker."""
         args = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.kwargs.items()]
