@@ -114,6 +114,9 @@ def test_dialect_and_subject_are_read_by_position_or_keyword() -> None:
     assert registry.dialect_of(default, "mariadb") == "mariadb"
     assert registry.dialect_of(MarkerCall(1, 1, "python", "columns", ("order",)), "x") is None
     assert registry.subject_of(MarkerCall(1, 1, "python", "nothing", ("order",))) is None
+    template = MarkerCall(1, 1, "", "template", ("ddl.j2",), {"dialect": "sqlite"})
+    assert registry.dialect_of(template, "postgres") == "sqlite"
+    assert registry.dialect_of(MarkerCall(1, 1, "", "template", ("x.j2",)), "postgres") is None
 
 
 def test_docs_call_table_is_the_registry(update_goldens: bool) -> None:

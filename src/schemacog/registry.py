@@ -487,11 +487,17 @@ def subject_of(call: MarkerCall) -> object:
 
 
 def dialect_of(call: MarkerCall, default: str) -> object:
-    """The dialect a call renders for (by position or keyword alike); None if it has none."""
+    """The dialect a call renders for (by position or keyword alike); None if it has none.
+
+    A user template given a ``dialect=`` literal is taken to render for that dialect.
+    """
     found = bound(call)
-    if found is None or found[0].param(Role.DIALECT) is None:
+    if found is None:
         return None
-    chosen = found[1].get("dialect")
+    spec, arguments = found
+    if spec.param(Role.DIALECT) is None and "dialect" not in arguments:
+        return None
+    chosen = arguments.get("dialect")
     return default if chosen is None else chosen
 
 
