@@ -19,13 +19,13 @@ from schemacog import cleaning as _cleaning
 from schemacog import cleaning_docs as _cleaning_docs
 from schemacog import docs as _docs
 from schemacog import python as _python
+from schemacog.backends import DIALECTS
 from schemacog.config import Config, find_pyproject, load_config
 from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.fields import did_you_mean
 from schemacog.model import Enum, Schema, Table
 from schemacog.scan import BEGIN, END_OUTPUT, END_SPEC, MarkerCall, cog_blocks, literal_calls
 from schemacog.sql import render as _sql
-from schemacog.sql.dialects import DIALECTS
 
 
 class MarkerError(SchemacogError):
