@@ -29,9 +29,9 @@ from schemacog.rules import FOREIGN_KEY, PATTERN, PRIMARY_KEY, UNIQUE
 from schemacog.scan import cog_blocks, literal_calls
 from schemacog.sql.dialects import Dialect
 from schemacog.sql.render import creation_order, render_ddl
+from schemacog.verify_codec import encode
 from schemacog.verify_python import (
     compile_errors,
-    encode,
     is_generated_module,
     region_lines,
     ruff_problems,
