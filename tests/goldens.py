@@ -20,8 +20,8 @@ import pytest
 from cogapp import Cog  # type: ignore[import-untyped]
 
 from schemacog import engines
+from schemacog.backends import BACKENDS, DIALECTS
 from schemacog.model import Schema
-from schemacog.sql.dialects import DIALECTS
 from schemacog.sql.render import render_ddl
 from schemacog.validate import load_schema
 
@@ -107,19 +107,17 @@ def load_module(path: Path, name: str) -> ModuleType:
     return module
 
 
+def server_url(dialect: str) -> str | None:
+    """The test server's connection: ``SCHEMACOG_TEST_<...>`` beside verify's variable."""
+    variable = BACKENDS[dialect].url_variable
+    return (
+        os.environ.get(variable.replace("SCHEMACOG_", "SCHEMACOG_TEST_", 1)) if variable else None
+    )
+
+
 def real_engine(dialect: str) -> engines.Engine:
     try:
-        if dialect == "sqlite":
-            return engines.SqliteEngine()
-        if dialect == "duckdb":
-            return engines.DuckdbEngine()
-        if dialect == "postgres":
-            return engines.PostgresEngine(
-                os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
-            )
-        return engines.MariadbEngine(
-            engines.mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL"))
-        )
+        return BACKENDS[dialect].connect(server_url(dialect))
     except engines.EngineUnavailable as exc:
         if os.environ.get(f"SCHEMACOG_REQUIRE_{dialect.upper()}") == "1":
             pytest.fail(

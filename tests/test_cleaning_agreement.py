@@ -25,8 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from schemacog import engines
+from schemacog.backends import DIALECTS
 from schemacog.naming import field_name
-from schemacog.sql.dialects import DIALECTS
 
 models = load_models("cleaning")
 TABLE = schema_of("cleaning").table("reading")

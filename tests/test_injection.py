@@ -21,11 +21,13 @@ from typing import Any
 
 import duckdb
 import pytest
+from goldens import server_url
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemacog import cleaning, docs, python
-from schemacog.engines import EngineUnavailable, MariadbEngine, PostgresEngine, mariadb_dsn
+from schemacog.backends import BACKENDS
+from schemacog.engines import EngineUnavailable, PostgresEngine
 from schemacog.loader import string_problem
 from schemacog.model import Schema
 from schemacog.naming import enum_member, normalized_spelling
@@ -206,20 +208,9 @@ def _require(name: str, exc: Exception) -> None:
 @given(schemas())
 def test_server_catalogs_read_back_the_strings(case: tuple[Schema, dict[str, str]]) -> None:
     schema, strings = case
-    for name, make in (
-        (
-            "postgres",
-            lambda: PostgresEngine(
-                os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
-            ),
-        ),
-        (
-            "mariadb",
-            lambda: MariadbEngine(mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL"))),
-        ),
-    ):
+    for name in (name for name, backend in BACKENDS.items() if not backend.in_process):
         try:
-            engine = make()
+            engine = BACKENDS[name].connect(server_url(name))
         except EngineUnavailable as exc:
             _require(name, exc)
             return

@@ -19,10 +19,11 @@ import pytest
 from goldens import CASES, CASES_DIR, load_models, real_engine, renderers, run_cog, schema_of
 
 from schemacog import engines
+from schemacog.backends import DIALECTS
 from schemacog.model import Column, LogicalType, Schema, Table
 from schemacog.naming import field_name, pascal_case
 from schemacog.rules import FOREIGN_KEY, PRIMARY_KEY, UNIQUE
-from schemacog.sql.dialects import DIALECTS, type_of
+from schemacog.sql.dialects import type_of
 from schemacog.sql.render import creation_order, enum_type
 
 GOLDEN_NAMES = ["models.py", "docs.md", *(f"ddl.{d}.sql" for d in DIALECTS)]

@@ -56,8 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verify.add_argument(
         "--engines",
-        default="sqlite,duckdb,postgres,mariadb",
-        help="comma-separated engines (default: all four)",
+        help="comma-separated engines (default: all, in-memory ones first)",
     )
     verify.add_argument("--dsn-postgres", help="PostgreSQL conninfo or URL (default: local socket)")
     verify.add_argument(
@@ -245,14 +244,15 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
     import json
     from pathlib import Path
 
+    from schemacog.backends import BACKENDS, VERIFY_ORDER
     from schemacog.errors import Pos, Problem, SchemacogError
-    from schemacog.sql.dialects import DIALECTS
     from schemacog.verify import Options, exit_code, json_report, text_report, verify
 
-    chosen = tuple(name.strip() for name in args.engines.split(",") if name.strip())
-    unknown = [name for name in chosen if name not in DIALECTS]
+    given = VERIFY_ORDER if args.engines is None else args.engines.split(",")
+    chosen = tuple(name.strip() for name in given if name.strip())
+    unknown = [name for name in chosen if name not in BACKENDS]
     if unknown or not chosen:
-        message = f"unknown engine {unknown[0] if unknown else ''!r}; one of {', '.join(DIALECTS)}"
+        message = f"unknown engine {unknown[0] if unknown else ''!r}; one of {', '.join(BACKENDS)}"
         raise SchemacogError([Problem(Pos("--engines", 1), message)])
     options = Options(chosen, args.dsn_postgres, args.dsn_mariadb, args.require)
     steps = verify(Path.cwd(), options)

@@ -3,6 +3,7 @@
 SQLite (stdlib) and DuckDB run in memory; PostgreSQL gets a throwaway schema and
 MariaDB a throwaway database, both dropped on ``close`` even after a failure. Drivers
 are imported lazily: the core of schemacog needs none of them (``schemacog[verify]``).
+``schemacog.backends`` maps each dialect name to the adapter that runs it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from schemacog.model import Column, LogicalType, Table, Value
-from schemacog.sql.dialects import utc
+from schemacog.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
 from schemacog.sql.render import dialect_named, quote
 
 
@@ -75,7 +76,7 @@ def _insert_sql(dialect: str, table: Table, names: Sequence[str], marker: str) -
 
 
 class SqliteEngine:
-    dialect = "sqlite"
+    dialect = SQLITE.name
 
     def __init__(self) -> None:
         import sqlite3
@@ -109,7 +110,7 @@ class SqliteEngine:
 
 
 class DuckdbEngine:
-    dialect = "duckdb"
+    dialect = DUCKDB.name
 
     def __init__(self) -> None:
         try:
@@ -161,7 +162,7 @@ class DuckdbEngine:
 class PostgresEngine:
     """A throwaway schema in a real PostgreSQL server, dropped on close."""
 
-    dialect = "postgres"
+    dialect = POSTGRES.name
 
     def __init__(self, dsn: str) -> None:
         try:
@@ -230,7 +231,7 @@ class PostgresEngine:
 class MariadbEngine:
     """A throwaway database in a real MariaDB server, dropped on close."""
 
-    dialect = "mariadb"
+    dialect = MARIADB.name
 
     def __init__(self, dsn: Mapping[str, Any]) -> None:
         try:

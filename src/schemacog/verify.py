@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from schemacog import engines, python, registry, verify_cleaner
+from schemacog.backends import BACKENDS, DIALECTS, VERIFY_ORDER
 from schemacog.engine import Project, render_tree
 from schemacog.errors import SchemacogError
 from schemacog.files import SourceFile
@@ -26,11 +27,11 @@ from schemacog.model import Example, InvalidExample, Schema, Table, Value
 from schemacog.naming import pascal_case
 from schemacog.rules import FOREIGN_KEY, PATTERN, PRIMARY_KEY, UNIQUE
 from schemacog.scan import cog_blocks, literal_calls
-from schemacog.sql.dialects import DIALECTS
+from schemacog.sql.dialects import Dialect
 from schemacog.sql.render import creation_order, render_ddl
+from schemacog.verify_codec import encode
 from schemacog.verify_python import (
     compile_errors,
-    encode,
     is_generated_module,
     region_lines,
     ruff_problems,
@@ -55,10 +56,14 @@ class Step:
 
 @dataclass(frozen=True)
 class Options:
-    engines: tuple[str, ...] = tuple(DIALECTS)
+    engines: tuple[str, ...] = VERIFY_ORDER
     dsn_postgres: str | None = None
     dsn_mariadb: str | None = None
     require: bool = False
+
+    def url(self, engine: str) -> str | None:
+        """The connection given for ``engine`` (on the command line), if any."""
+        return {"postgres": self.dsn_postgres, "mariadb": self.dsn_mariadb}.get(engine)
 
 
 def _row_label(table: Table, item: Example | InvalidExample, kind: str) -> str:
@@ -271,15 +276,9 @@ def _encoded(row: dict[str, Value]) -> dict[str, Any]:
 
 
 def _engine(name: str, options: Options) -> engines.Engine:
-    if name == "sqlite":
-        return engines.SqliteEngine()
-    if name == "duckdb":
-        return engines.DuckdbEngine()
-    if name == "postgres":
-        dsn = options.dsn_postgres or os.environ.get("SCHEMACOG_POSTGRES_DSN") or "dbname=postgres"
-        return engines.PostgresEngine(dsn)
-    url = options.dsn_mariadb or os.environ.get("SCHEMACOG_MARIADB_URL")
-    return engines.MariadbEngine(engines.mariadb_dsn(url))
+    backend = BACKENDS[name]
+    variable = backend.url_variable
+    return backend.connect(options.url(name) or (os.environ.get(variable) if variable else None))
 
 
 def _project_sql(project: Project, dialect: str) -> tuple[str, str]:
@@ -323,7 +322,7 @@ def _sql_steps(project: Project, options: Options, steps: list[Step]) -> None:
             engine.close()
 
 
-def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Any) -> Step:
+def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> Step:
     step = Step(f"examples in {engine.dialect}")
     order, deferred = creation_order(schema, dialect)
     cycles = {

@@ -18,7 +18,7 @@ from typing import Any
 
 from schemacog.model import Column, LogicalType, Schema, Table, Value
 from schemacog.naming import field_name
-from schemacog.verify_python import encode
+from schemacog.verify_codec import encode
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,16 @@
 
 Generated code runs only in a child process: ``python -I`` (no user site, no PYTHON*
 variables), an empty environment but PATH, CPU-time and address-space limits and a
-timeout. Typed example values cross to it as tagged JSON.
+timeout. Typed example values cross to it as tagged JSON (``verify_codec``).
 """
 
 from __future__ import annotations
 
 import ast
-import base64
-import datetime as dt
-import decimal
 import json
 import shutil
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -23,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from schemacog.isolation import run_limited
-from schemacog.model import JsonValue, Value
 from schemacog.scan import Block, dotted_name
 
 CPU_SECONDS = 60
@@ -154,26 +149,6 @@ def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None
         None if fmt.returncode == 0 else (fmt.stdout + fmt.stderr).strip(),
         None if lint.returncode == 0 else (lint.stdout + lint.stderr).strip(),
     )
-
-
-def encode(value: Value) -> Any:
-    """A typed value as tagged JSON for the child process (``verify_runner.decode``)."""
-    if isinstance(value, decimal.Decimal):
-        return {"$decimal": str(value)}
-    if isinstance(value, dt.datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, dt.time):
-        return {"$time": value.isoformat()}
-    if isinstance(value, uuid.UUID):
-        return {"$uuid": str(value)}
-    if isinstance(value, bytes):
-        return {"$bytes": base64.b64encode(value).decode()}
-    if isinstance(value, dict | list):
-        json_value: JsonValue = value
-        return {"$json": json.dumps(json_value)}
-    return value
 
 
 @dataclass(frozen=True)

@@ -3,48 +3,39 @@
 Reads one JSON request on stdin: the generated modules to import and the rows to try
 against their validators, pydantic models and cleaners. Writes one JSON answer on stdout. This
 file imports nothing of schemacog: it runs next to generated code, in a scrubbed
-environment with CPU and memory limits, and is the only place verify runs that code.
+environment with CPU and memory limits, and is the only place verify runs that code. It
+reads typed values with ``verify_codec.decode``, loaded by path from beside this file.
 """
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-import decimal
 import importlib.util
 import json
 import sys
 import traceback
-import uuid
+from pathlib import Path
 from typing import Any
 
 
-def decode(value: Any) -> Any:
-    """Typed values back from their JSON tags (see ``verify_python.encode``)."""
-    if isinstance(value, dict) and len(value) == 1:
-        [(tag, raw)] = value.items()
-        readers: dict[str, Any] = {
-            "$decimal": decimal.Decimal,
-            "$date": dt.date.fromisoformat,
-            "$time": dt.time.fromisoformat,
-            "$datetime": dt.datetime.fromisoformat,
-            "$uuid": uuid.UUID,
-            "$bytes": base64.b64decode,
-            "$json": json.loads,
-        }
-        if tag in readers:
-            return readers[tag](raw)
-    return value
-
-
-def import_module(path: str, index: int) -> Any:
-    spec = importlib.util.spec_from_file_location(f"schemacog_verified_{index}", path)
+def load_file(name: str, path: str) -> Any:
+    """The module of the Python file at ``path``, imported as ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+# the codec that wrote the request, loaded from beside this file (schemacog is not importable)
+decode = load_file(
+    "schemacog_verify_codec", str(Path(__file__).with_name("verify_codec.py"))
+).decode
+
+
+def import_module(path: str, index: int) -> Any:
+    return load_file(f"schemacog_verified_{index}", path)
 
 
 def try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dict[str, Any]:
