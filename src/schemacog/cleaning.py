@@ -17,7 +17,7 @@ from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefix
 from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
 from schemacog.naming import field_name, normalized_spelling, pascal_case, upper_snake
 from schemacog.patterns import python_pattern
-from schemacog.python import Needs
+from schemacog.python_needs import EnumSpellings, Needs, RuntimeParser, Shared, SharedBlock
 from schemacog.values import INTEGER_RANGES
 
 _RE = "import re"
@@ -39,19 +39,19 @@ CORE_IMPORTS = frozenset(
 class Parser:
     """How a logical type is read: shared helper, the call a rule makes, imports, docs."""
 
-    helper: str  # name of the shared helper block in python/cleaning.py.j2
+    section: RuntimeParser  # the runtime section that defines it
     call: str  # filled with low, high, type, precision, scale, spellings
     imports: frozenset[str]
     reads: str  # docs: what is accepted (filled like ``call``)
 
 
 _INTEGER = Parser(
-    "integer",
+    RuntimeParser.INTEGER,
     '_integer({low}, {high}, "{type}")',
     frozenset({_RE, _DECIMAL}),
     "integer, {low} to {high}; `12.0` reads as 12",
 )
-_TEXT = Parser("text", "_text", frozenset(), "text")
+_TEXT = Parser(RuntimeParser.TEXT, "_text", frozenset(), "text")
 _TIMESTAMP = frozenset({_RE, _DATETIME})
 
 PARSERS: dict[LogicalType, Parser] = {
@@ -61,42 +61,45 @@ PARSERS: dict[LogicalType, Parser] = {
     LogicalType.INTEGER: _INTEGER,
     LogicalType.BIGINT: _INTEGER,
     LogicalType.FLOAT: Parser(
-        "float", "_float", frozenset({_RE, _DECIMAL}), "finite number; `1.5e3` too"
+        RuntimeParser.FLOAT, "_float", frozenset({_RE, _DECIMAL}), "finite number; `1.5e3` too"
     ),
     LogicalType.DECIMAL: Parser(
-        "decimal",
+        RuntimeParser.DECIMAL,
         "_decimal_number({precision}, {scale})",
         frozenset({_RE, _DECIMAL}),
         "exact decimal{digits}, never rounded",
     ),
     LogicalType.BOOLEAN: Parser(
-        "boolean", "_boolean", frozenset(), "true/false, yes/no, y/n, t/f, 1/0, any case"
+        RuntimeParser.BOOLEAN,
+        "_boolean",
+        frozenset(),
+        "true/false, yes/no, y/n, t/f, 1/0, any case",
     ),
-    LogicalType.DATE: Parser("date", "_date", _TIMESTAMP, "date `YYYY-MM-DD`"),
-    LogicalType.TIME: Parser("time", "_time", _TIMESTAMP, "time `HH:MM[:SS[.ffffff]]`"),
+    LogicalType.DATE: Parser(RuntimeParser.DATE, "_date", _TIMESTAMP, "date `YYYY-MM-DD`"),
+    LogicalType.TIME: Parser(RuntimeParser.TIME, "_time", _TIMESTAMP, "time `HH:MM[:SS[.ffffff]]`"),
     LogicalType.TIMESTAMP: Parser(
-        "timestamp",
+        RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=False)",
         _TIMESTAMP,
         "ISO 8601 timestamp without UTC offset",
     ),
     LogicalType.TIMESTAMPTZ: Parser(
-        "timestamp",
+        RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=True)",
         _TIMESTAMP,
         "ISO 8601 timestamp with UTC offset (`Z`, `+01:00`)",
     ),
     LogicalType.UUID: Parser(
-        "uuid", "_uuid_value", frozenset({_RE, "import uuid as _uuid"}), "UUID"
+        RuntimeParser.UUID, "_uuid_value", frozenset({_RE, "import uuid as _uuid"}), "UUID"
     ),
     LogicalType.JSON: Parser(
-        "json", "_json_value", frozenset({"import json as _json"}), "JSON text"
+        RuntimeParser.JSON, "_json_value", frozenset({"import json as _json"}), "JSON text"
     ),
     LogicalType.BINARY: Parser(
-        "binary", "_binary", frozenset({"import base64 as _base64"}), "base64 text"
+        RuntimeParser.BINARY, "_binary", frozenset({"import base64 as _base64"}), "base64 text"
     ),
     LogicalType.ENUM: Parser(
-        "enum",
+        RuntimeParser.ENUM,
         "_enum({cls}, {spellings})",
         frozenset(),
         "`{enum}`, any case, spaces and hyphens as `_`",
@@ -208,14 +211,14 @@ def duplicate_keys(table: Table) -> list[tuple[str, ...]]:
 
 
 def cleaner_needs(schema: Schema, table: Table) -> Needs:
-    needs = Needs(imports=set(CORE_IMPORTS), shared={"cleaning"})
+    needs = Needs(imports=set(CORE_IMPORTS), shared={SharedBlock.CLEANING_RUNTIME})
     for column in table.columns:
         parser = PARSERS[column.type]
         needs.imports |= parser.imports
-        needs.shared.add(f"parser:{parser.helper}")
+        needs.shared.add(parser.section)
         if column.enum is not None:
             needs.enums.add(column.enum)
-            needs.shared.add(f"spellings:{column.enum}")
+            needs.shared.add(EnumSpellings(column.enum))
         for bound in (column.min, column.max, column.warn_min, column.warn_max):
             if isinstance(bound, decimal.Decimal):  # written as _decimal.Decimal(...)
                 needs.imports.add(_DECIMAL)
@@ -281,13 +284,13 @@ def render_cleaner(schema: Schema, table: Table) -> str:
     )
 
 
-def shared_definitions(schema: Schema, shared: set[str]) -> str:
+def shared_definitions(schema: Schema, shared: set[Shared]) -> str:
     """The helpers every cleaner of a file shares (empty when the file has none)."""
-    if "cleaning" not in shared:
+    if SharedBlock.CLEANING_RUNTIME not in shared:
         return ""
     spellings = []
     for enum in schema.enums:
-        if f"spellings:{enum.name}" not in shared:
+        if EnumSpellings(enum.name) not in shared:
             continue
         items: list[Expr] = []
         for value in enum.values:
@@ -298,7 +301,7 @@ def shared_definitions(schema: Schema, shared: set[str]) -> str:
         head = f"{spellings_name(enum.name)} = {{"
         spellings.append(lay_out(Call(head, items, "}"), 0))
     missing = lay_out(prefixed("_MISSING_VALUES = ", _frozenset(schema.missing_values)), 0)
-    parsers = sorted(name.split(":", 1)[1] for name in shared if name.startswith("parser:"))
+    parsers = sorted(item for item in shared if isinstance(item, RuntimeParser))
     return templating.render(
         "python/cleaning.py.j2", missing=missing, spellings=spellings, parsers=parsers
     )

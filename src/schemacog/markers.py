@@ -19,6 +19,8 @@ from schemacog import cleaning as _cleaning
 from schemacog import cleaning_docs as _cleaning_docs
 from schemacog import docs as _docs
 from schemacog import python as _python
+from schemacog import python_imports as _python_imports
+from schemacog import python_needs as _python_needs
 from schemacog.config import Config, find_pyproject, load_config
 from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.fields import did_you_mean
@@ -145,7 +147,7 @@ def _render_table(render: Callable[[Schema, Table], str]) -> Callable[[str], str
 
 
 # What each sc.python.* call needs at the top of its file.
-_PYTHON_NEEDS: dict[str, Callable[[Schema, Any], _python.Needs]] = {
+_PYTHON_NEEDS: dict[str, Callable[[Schema, Any], _python_needs.Needs]] = {
     "dataclass": _python.dataclass_needs,
     "pydantic": _python.pydantic_needs,
     "validator": _python.validator_needs,
@@ -194,7 +196,7 @@ class _Python:
     def imports() -> str:
         """The import block (and shared definitions) this file's sc.python.* regions need."""
         context = _context()
-        needs = _python.Needs()
+        needs = _python_needs.Needs()
         for call in _file_calls(context):
             subject = call.subject
             if call.namespace != "python" or call.name not in _PYTHON_NEEDS or subject is None:
@@ -202,7 +204,7 @@ class _Python:
             lookup = _enum if call.name == "enum" else _table
             needs.add(_PYTHON_NEEDS[call.name](context.schema, lookup(context, subject)))
         enums_module = context.config.python_enums_module if context.config else None
-        text, missing = _python.import_block(needs, enums_module, context.schema)
+        text, missing = _python_imports.import_block(needs, enums_module, context.schema)
         if missing:
             raise _fail(
                 context,

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from schemacog import pyliterals, templating
-from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
+from schemacog.layout import Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table
 from schemacog.naming import enum_member, field_name, pascal_case, upper_snake
 from schemacog.patterns import python_pattern
+from schemacog.python_needs import Needs, SharedBlock
 
 # logical type -> (annotation, import line it needs or "")
 TYPES: dict[LogicalType, tuple[str, str]] = {
@@ -71,13 +72,6 @@ DATACLASS_SAFE_CALLS = ("_decimal.Decimal(", "_dt.date(", "_dt.time(", "_dt.date
 # Types whose static defaults need dataclasses.field (a factory, or a call ruff refuses).
 FIELD_DEFAULT_TYPES = frozenset({LogicalType.JSON, LogicalType.UUID})
 
-JSON_ALIAS = (
-    "JsonValue = TypeAliasType(\n"
-    '    "JsonValue",\n'
-    '    "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",\n'
-    ")"
-)
-
 
 def docstring_body(text: str, indent: str) -> str:
     """The inside of a triple-quoted docstring: escaped, dedented, formatter-stable."""
@@ -115,22 +109,6 @@ class FieldView:
     pydantic_line: str
 
 
-@dataclass
-class Needs:
-    """What a region needs at the top of its file."""
-
-    imports: set[str] = field(default_factory=set)
-    shared: set[str] = field(default_factory=set)  # names of shared definitions
-    enums: set[str] = field(default_factory=set)  # enum classes used
-    defines: set[str] = field(default_factory=set)  # enum classes generated here
-
-    def add(self, other: Needs) -> None:
-        self.imports |= other.imports
-        self.shared |= other.shared
-        self.enums |= other.enums
-        self.defines |= other.defines
-
-
 def _annotation(schema: Schema, column: Column) -> str:
     base = pascal_case(column.enum) if column.enum else TYPES[column.type][0]
     return f"{base} | None" if column.nullable else base
@@ -146,7 +124,7 @@ def _type_needs(columns: Iterable[Column]) -> Needs:
             if line:
                 needs.imports.add(line)
         if column.type is LogicalType.JSON:
-            needs.shared.add("JsonValue")
+            needs.shared.add(SharedBlock.JSON_VALUE_ALIAS)
         if column.default is NOW:
             needs.imports.add("import datetime as _dt")
         if column.has_default and column.type is LogicalType.JSON:
@@ -409,97 +387,3 @@ def render_validator(schema: Schema, table: Table) -> str:
         checks=checks,
         patterns=patterns,
     )
-
-
-def import_block(
-    needs: Needs, enums_module: str | None, schema: Schema | None = None
-) -> tuple[str, list[str]]:
-    """The sorted import block and shared definitions; also the enums it cannot import.
-
-    ``schema`` is needed when a region of the file shares cleaner helpers.
-    """
-    from schemacog import cleaning
-
-    imports = _merged(needs.imports)
-    missing = []
-    external = sorted(needs.enums - needs.defines)
-    if external:
-        if enums_module is None:
-            missing = external
-        else:
-            classes = [pascal_case(name) for name in external]
-            line = f"from {enums_module} import {', '.join(classes)}"
-            if len(line) > LINE_LENGTH:
-                line = bracketed(0, f"from {enums_module} import (", classes, ")")
-            imports.add(line)
-    if "JsonValue" in needs.shared:
-        imports.add("from typing_extensions import TypeAliasType")
-    sections = _sections(imports, enums_module)
-    shared = [JSON_ALIAS] if "JsonValue" in needs.shared else []
-    if schema is not None and "cleaning" in needs.shared:
-        # two blank lines between the last helper and the region's end marker
-        shared.append(cleaning.shared_definitions(schema, needs.shared).rstrip("\n") + "\n\n")
-    return templating.render("python/imports.py.j2", sections=sections, shared=shared), missing
-
-
-STDLIB_TOP = frozenset(
-    {
-        "base64",
-        "collections",
-        "dataclasses",
-        "datetime",
-        "decimal",
-        "enum",
-        "json",
-        "math",
-        "re",
-        "typing",
-        "uuid",
-    }
-)
-
-
-def _merged(imports: Iterable[str]) -> set[str]:
-    """``from m import a`` and ``from m import b`` as one ``from m import a, b`` line."""
-    names: dict[str, set[str]] = {}
-    lines = set()
-    for line in imports:
-        words = line.split(" import ")
-        if line.startswith("from ") and "(" not in line and len(words) == 2:
-            names.setdefault(words[0], set()).update(n.strip() for n in words[1].split(","))
-        else:
-            lines.add(line)
-    for head, found in names.items():
-        ordered = sorted(found, key=_member_key)
-        line = f"{head} import {', '.join(ordered)}"
-        if len(line) > LINE_LENGTH:
-            line = bracketed(0, f"{head} import (", ordered, ")")
-        lines.add(line)
-    return lines
-
-
-def _member_key(name: str) -> tuple[int, str]:
-    """isort's order-by-type: CONSTANTS, Classes, functions."""
-    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
-    return kind, name
-
-
-def _sections(imports: Iterable[str], enums_module: str | None) -> list[list[str]]:
-    """Group and order import lines the way ``ruff check --select I`` (defaults) wants."""
-    groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
-    for line in imports:
-        module = line.split()[1]
-        top = module.split(".")[0]
-        if top in STDLIB_TOP:
-            group = 0
-        elif enums_module is not None and module == enums_module:
-            group = 2
-        else:
-            group = 1
-        groups[group].append(line)
-    return [sorted(lines, key=_isort_key) for _, lines in sorted(groups.items()) if lines]
-
-
-def _isort_key(line: str) -> tuple[int, str, str]:
-    words = line.split()
-    return (0 if words[0] == "import" else 1, words[1].lower(), line)

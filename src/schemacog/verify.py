@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schemacog import engines, python, verify_cleaner
+from schemacog import engines, python, python_imports, python_needs, verify_cleaner
 from schemacog.engine import Project, render_tree
 from schemacog.errors import SchemacogError
 from schemacog.files import SourceFile
@@ -131,7 +131,7 @@ def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
 
 
 def _builtin_module(schema: Schema, folder: Path) -> Path:
-    needs = python.Needs()
+    needs = python_needs.Needs()
     regions = []
     for enum in schema.enums:
         needs.add(python.enum_needs(schema, enum))
@@ -143,7 +143,7 @@ def _builtin_module(schema: Schema, folder: Path) -> Path:
         ):
             needs.add(need(schema, table))
             regions.append(render(schema, table))
-    imports, _ = python.import_block(needs, None)
+    imports, _ = python_imports.import_block(needs, None)
     path = folder / "schemacog_builtin_layers.py"
     path.write_text(imports + "\n\n" + "\n".join(regions), encoding="utf-8")
     return path
