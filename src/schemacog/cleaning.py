@@ -2,7 +2,8 @@
 
 A cleaner region holds one table's rules as data (a tuple of ``_Cleaning``) and two
 short functions; the code that applies the rules is shared by every cleaner of a file
-and emitted once by ``sc.python.imports()`` (template ``python/cleaning.py.j2``). The
+and emitted once by ``sc.python.imports()`` (module ``cleaning_runtime``, cut into
+sections by ``cleaning_shared``). The
 rules come from the same model as the validator, the pydantic model and the DDL.
 """
 
@@ -12,12 +13,13 @@ import decimal
 import json
 from dataclasses import dataclass
 
-from schemacog import pyliterals, templating
+from schemacog import cleaning_runtime, pyliterals, templating
+from schemacog.cleaning_shared import missing_tokens
 from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
-from schemacog.naming import field_name, normalized_spelling, pascal_case, upper_snake
+from schemacog.naming import field_name, pascal_case, spellings_constant, upper_snake
 from schemacog.patterns import python_pattern
-from schemacog.python_needs import EnumSpellings, Needs, RuntimeParser, Shared, SharedBlock
+from schemacog.python_needs import EnumSpellings, Needs, RuntimeParser, SharedBlock
 from schemacog.values import INTEGER_RANGES
 
 _RE = "import re"
@@ -37,9 +39,9 @@ CORE_IMPORTS = frozenset(
 
 @dataclass(frozen=True)
 class Parser:
-    """How a logical type is read: shared helper, the call a rule makes, imports, docs."""
+    """How a logical type is read: runtime section, the call a rule makes, imports, docs."""
 
-    section: RuntimeParser  # the runtime section that defines it
+    section: RuntimeParser  # the section of cleaning_runtime.py that defines it
     call: str  # filled with low, high, type, precision, scale, spellings
     imports: frozenset[str]
     reads: str  # docs: what is accepted (filled like ``call``)
@@ -121,7 +123,7 @@ def filled(template: str, column: Column) -> str:
         scale=column.scale or 0,
         digits=digits,
         enum=column.enum,
-        spellings=spellings_name(column.enum or ""),
+        spellings=spellings_constant(column.enum or ""),
         cls=pascal_case(column.enum or ""),
     )
 
@@ -147,20 +149,13 @@ PANDAS_DTYPES: dict[LogicalType, str] = {
 }
 
 
-def spellings_name(enum: str) -> str:
-    return f"_{upper_snake(enum)}_SPELLINGS"
-
-
 def shown_default(column: Column) -> str:
     """The default as a cleaner's message shows it (``'placed'``, ``0``, ``now``)."""
     if column.default is NOW:
         return "now"
-    value = column.default
-    if value is None or isinstance(value, str | bool | int | float):
-        return repr(value)
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    if isinstance(column.default, dict | list):
+        return json.dumps(column.default, ensure_ascii=False)
+    return cleaning_runtime._shown(column.default)  # as the runtime shows a cleaned value
 
 
 def _rule(column: Column) -> Call:
@@ -170,7 +165,7 @@ def _rule(column: Column) -> Call:
         args.append(f"field={pyliterals.string(name)}")
     args.append(f"parse={filled(PARSERS[column.type].call, column)}")
     if column.missing_values is not None:
-        args.append(prefixed("missing=", _frozenset(column.missing_values)))
+        args.append(prefixed("missing=", missing_tokens(column.missing_values)))
     if column.has_default or column.default is NOW:
         args.append(f"default={pyliterals.string(shown_default(column))}")
     if column.nullable:
@@ -192,12 +187,6 @@ def _rule(column: Column) -> Call:
         if bound is not None:
             args.append(prefixed(f"{key}=", pyliterals.expr(bound)))
     return Call("_Cleaning(", args, ")")
-
-
-def _frozenset(tokens: tuple[str, ...]) -> Expr:
-    if not tokens:
-        return "frozenset()"
-    return Call("frozenset({", [pyliterals.string(t) for t in dict.fromkeys(tokens)], "})")
 
 
 def duplicate_keys(table: Table) -> list[tuple[str, ...]]:
@@ -281,29 +270,6 @@ def render_cleaner(schema: Schema, table: Table) -> str:
             "rows: Iterable[Mapping[str, object]]",
             f"tuple[list[{record}], list[_Rejection]]",
         ),
-    )
-
-
-def shared_definitions(schema: Schema, shared: set[Shared]) -> str:
-    """The helpers every cleaner of a file shares (empty when the file has none)."""
-    if SharedBlock.CLEANING_RUNTIME not in shared:
-        return ""
-    spellings = []
-    for enum in schema.enums:
-        if EnumSpellings(enum.name) not in shared:
-            continue
-        items: list[Expr] = []
-        for value in enum.values:
-            for spelling in (value.value, *value.aliases):
-                key = pyliterals.string(normalized_spelling(spelling))
-                items.append(f"{key}: {pyliterals.string(value.value)}")
-        items = list(dict.fromkeys(items))
-        head = f"{spellings_name(enum.name)} = {{"
-        spellings.append(lay_out(Call(head, items, "}"), 0))
-    missing = lay_out(prefixed("_MISSING_VALUES = ", _frozenset(schema.missing_values)), 0)
-    parsers = sorted(item for item in shared if isinstance(item, RuntimeParser))
-    return templating.render(
-        "python/cleaning.py.j2", missing=missing, spellings=spellings, parsers=parsers
     )
 
 

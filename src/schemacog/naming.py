@@ -5,6 +5,9 @@ from __future__ import annotations
 import keyword
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
+
+from schemacog import cleaning_runtime
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}\Z")
 
@@ -65,6 +68,31 @@ def enum_member(value: str) -> str:
     return name if name.isidentifier() else ""
 
 
+class _EverySpelling(Mapping[str, str]):
+    """A spellings table that holds every key as itself (and lists no choices)."""
+
+    def __getitem__(self, key: str) -> str:
+        return key
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
 def normalized_spelling(text: str) -> str:
-    """How a cleaner compares enum spellings: case, surrounding spaces, ``-``/`` `` ignored."""
-    return text.strip().casefold().replace("-", "_").replace(" ", "_")
+    """How a cleaner compares enum spellings: case, surrounding spaces, ``-``/`` `` ignored.
+
+    The rule is the cleaner runtime's own: its ``_enum`` parser, which reads values already
+    stripped, asked through a table in which every normalised spelling maps to itself.
+    """
+    return str(cleaning_runtime._enum(str, _EverySpelling())(text.strip()))
+
+
+def spellings_constant(enum: str) -> str:
+    """``_MOOD_SPELLINGS``: the cleaner's table of an enum's spellings."""
+    return f"_{upper_snake(enum)}_SPELLINGS"

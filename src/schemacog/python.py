@@ -1,7 +1,8 @@
-"""Python renderers: dataclass, pydantic model, StrEnum, validator, column tuple, imports.
+"""Python renderers: dataclass, pydantic model, StrEnum, validator, column tuple.
 
 Pure functions: model in, text out. Regions carry no imports; each renderer declares
-what it needs (``needs_*``) and ``imports`` emits the sorted block for a whole file.
+what it needs (``*_needs``, a ``python_needs.Needs``) and ``python_imports.import_block``
+emits the sorted block for a whole file.
 Library names are used through underscore aliases (``_dt``, ``_decimal``, ``_uuid``,
 ``_pd``, ``_dc``) so that no column name can shadow them inside a class body.
 """
@@ -12,7 +13,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from schemacog import pyliterals, templating
+from schemacog import cleaning_runtime, pyliterals, templating
 from schemacog.layout import Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table
 from schemacog.naming import enum_member, field_name, pascal_case, upper_snake
@@ -272,7 +273,7 @@ def columns_needs(schema: Schema, table: Table) -> Needs:
 def render_columns(schema: Schema, table: Table) -> str:
     names = [pyliterals.string(c.name) for c in table.columns]
     head = upper_snake(table.name) + "_COLUMNS: tuple[str, ...] = ("
-    return templating.render("python/columns.py.j2", line=bracketed(0, head, names, ")", ","))
+    return bracketed(0, head, names, ")", ",") + "\n"
 
 
 @dataclass(frozen=True)
@@ -287,10 +288,6 @@ class CheckView:
     tz: str  # "aware" | "naive" | ""
     tz_line: str
     conditions: list[tuple[str, str]]  # (laid-out if line, laid-out append line)
-
-
-def _characters(count: int) -> str:
-    return f"{count} character" + ("" if count == 1 else "s")
 
 
 def _append(indent: int, message: str) -> str:
@@ -316,10 +313,10 @@ def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView],
             bound = pyliterals.literal(column.max)
             conditions.append((f"value > {bound}", f"{key}: must be <= {column.max}"))
         if column.min_length is not None:
-            message = f"{key}: must be at least {_characters(column.min_length)}"
+            message = f"{key}: must be at least {cleaning_runtime._characters(column.min_length)}"
             conditions.append((f"len(value) < {column.min_length}", message))
         if column.max_length is not None:
-            message = f"{key}: must be at most {_characters(column.max_length)}"
+            message = f"{key}: must be at most {cleaning_runtime._characters(column.max_length)}"
             conditions.append((f"len(value) > {column.max_length}", message))
         laid_out = [(f"        if {cond}:", _append(12, msg)) for cond, msg in conditions]
         if column.pattern is not None:

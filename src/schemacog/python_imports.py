@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from schemacog import cleaning, templating
+from schemacog import cleaning_shared
 from schemacog.layout import LINE_LENGTH, bracketed
 from schemacog.model import Schema
 from schemacog.naming import pascal_case
@@ -49,8 +49,11 @@ def import_block(
     shared = [JSON_ALIAS] if SharedBlock.JSON_VALUE_ALIAS in needs.shared else []
     if schema is not None and SharedBlock.CLEANING_RUNTIME in needs.shared:
         # two blank lines between the last helper and the region's end marker
-        shared.append(cleaning.shared_definitions(schema, needs.shared).rstrip("\n") + "\n\n")
-    return templating.render("python/imports.py.j2", sections=sections, shared=shared), missing
+        shared.append(
+            cleaning_shared.shared_definitions(schema, needs.shared).rstrip("\n") + "\n\n"
+        )
+    lines = [line + "\n" for section in sections for line in [*section, ""]]
+    return "".join(lines + [definition + "\n" for definition in shared]), missing
 
 
 STDLIB_TOP = frozenset(
