@@ -17,7 +17,18 @@ from schemacog import cleaning_runtime, pyliterals, templating
 from schemacog.cleaning_shared import missing_tokens
 from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
-from schemacog.naming import field_name, pascal_case, spellings_constant, upper_snake
+from schemacog.naming import (
+    cleaner_function,
+    cleaning_keys_constant,
+    cleaning_rules_constant,
+    dataclass_class,
+    dtypes_constant,
+    enum_class,
+    field_name,
+    rows_cleaner_function,
+    spellings_constant,
+    validator_function,
+)
 from schemacog.patterns import python_pattern
 from schemacog.python_needs import EnumSpellings, Needs, RuntimeParser, SharedBlock
 from schemacog.values import INTEGER_RANGES
@@ -124,7 +135,7 @@ def filled(template: str, column: Column) -> str:
         digits=digits,
         enum=column.enum,
         spellings=spellings_constant(column.enum or ""),
-        cls=pascal_case(column.enum or ""),
+        cls=enum_class(column.enum or ""),
     )
 
 
@@ -242,31 +253,33 @@ def _split_top_level(text: str) -> list[str]:
 
 
 def render_cleaner(schema: Schema, table: Table) -> str:
-    prefix = upper_snake(table.name)
-    record = pascal_case(table.name)
+    record = dataclass_class(table.name)
+    cleaner = cleaner_function(table.name)
     rules = [_rule(column) for column in table.columns]
     keys = [
         Call("(", [pyliterals.string(c) for c in key], ")", ",") for key in duplicate_keys(table)
     ]
-    rules_name, keys_name = f"_{prefix}_CLEANING", f"_{prefix}_KEYS"
+    rules_name = cleaning_rules_constant(table.name)
+    keys_name = cleaning_keys_constant(table.name)
     keys_head = f"{keys_name} = ("
     return templating.render(
         "python/cleaner.py.j2",
-        table=table.name,
+        validator=validator_function(table.name),
+        cleaner=cleaner,
         record=record,
         clean_call=bracketed(4, "return _clean_row(", [record, rules_name, "raw"], ")"),
         rows_call=bracketed(
-            4, "return _clean_rows(", [f"clean_{table.name}", rules_name, keys_name, "rows"], ")"
+            4, "return _clean_rows(", [cleaner, rules_name, keys_name, "rows"], ")"
         ),
         rules=lay_out(Call(f"{rules_name} = (", rules, ")", ","), 0),
         keys=lay_out(Call(keys_head, keys, ")", ","), 0) if keys else keys_head + ")",
         clean_def=_signature(
-            f"clean_{table.name}",
+            cleaner,
             "raw: Mapping[str, object]",
             f"tuple[{record} | None, list[str]]",
         ),
         rows_def=_signature(
-            f"clean_{table.name}_rows",
+            rows_cleaner_function(table.name),
             "rows: Iterable[Mapping[str, object]]",
             f"tuple[list[{record}], list[_Rejection]]",
         ),
@@ -282,5 +295,5 @@ def render_pandas_dtypes(schema: Schema, table: Table) -> str:
         f"{pyliterals.string(c.name)}: {pyliterals.string(PANDAS_DTYPES[c.type])}"
         for c in table.columns
     ]
-    head = f"{upper_snake(table.name)}_PANDAS_DTYPES: dict[str, str] = {{"
+    head = f"{dtypes_constant(table.name)}: dict[str, str] = {{"
     return lay_out(Call(head, items, "}"), 0) + "\n"

@@ -42,6 +42,61 @@ def upper_snake(name: str) -> str:
     return name.upper()
 
 
+# --- names of generated definitions (every renderer and checker spells them here) -------
+
+JSON_VALUE = "JsonValue"  # the type alias of JSON columns
+
+
+def dataclass_class(table: str) -> str:
+    """``invoice_line`` -> ``InvoiceLine``: the dataclass of a table (and the cleaner's record)."""
+    return pascal_case(table)
+
+
+def model_class(table: str) -> str:
+    """``invoice_line`` -> ``InvoiceLineModel``: the pydantic model of a table."""
+    return pascal_case(table) + "Model"
+
+
+def enum_class(enum: str) -> str:
+    """``order_status`` -> ``OrderStatus``: the StrEnum of an enum."""
+    return pascal_case(enum)
+
+
+def validator_function(table: str) -> str:
+    return f"validate_{table}"
+
+
+def cleaner_function(table: str) -> str:
+    return f"clean_{table}"
+
+
+def rows_cleaner_function(table: str) -> str:
+    return f"clean_{table}_rows"
+
+
+def columns_constant(table: str) -> str:
+    return f"{upper_snake(table)}_COLUMNS"
+
+
+def dtypes_constant(table: str) -> str:
+    return f"{upper_snake(table)}_PANDAS_DTYPES"
+
+
+def pattern_constant(table: str, column: str) -> str:
+    """The validator's compiled pattern of a column: ``_CUSTOMER_EMAIL_PATTERN``."""
+    return f"_{upper_snake(table)}_{upper_snake(column)}_PATTERN"
+
+
+def cleaning_rules_constant(table: str) -> str:
+    """The cleaner's tuple of ``_Cleaning`` rules: ``_CUSTOMER_CLEANING``."""
+    return f"_{upper_snake(table)}_CLEANING"
+
+
+def cleaning_keys_constant(table: str) -> str:
+    """The keys a cleaner rejects repeats of: ``_CUSTOMER_KEYS``."""
+    return f"_{upper_snake(table)}_KEYS"
+
+
 def field_name(column: str) -> str:
     """The Python attribute of a column: keywords and pydantic clashes get a ``_`` suffix.
 

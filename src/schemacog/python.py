@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from schemacog import cleaning_runtime, pyliterals, templating
 from schemacog.layout import Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table
-from schemacog.naming import enum_member, field_name, pascal_case, upper_snake
+from schemacog.naming import (
+    JSON_VALUE,
+    columns_constant,
+    dataclass_class,
+    enum_class,
+    enum_member,
+    field_name,
+    model_class,
+    pattern_constant,
+    validator_function,
+)
 from schemacog.patterns import python_pattern
 from schemacog.python_needs import Needs, SharedBlock
 
@@ -35,7 +45,7 @@ TYPES: dict[LogicalType, tuple[str, str]] = {
     LogicalType.TIMESTAMP: ("_dt.datetime", "import datetime as _dt"),
     LogicalType.TIMESTAMPTZ: ("_dt.datetime", "import datetime as _dt"),
     LogicalType.UUID: ("_uuid.UUID", "import uuid as _uuid"),
-    LogicalType.JSON: ("JsonValue", ""),
+    LogicalType.JSON: (JSON_VALUE, ""),
     LogicalType.BINARY: ("bytes", ""),
 }
 
@@ -111,7 +121,7 @@ class FieldView:
 
 
 def _annotation(schema: Schema, column: Column) -> str:
-    base = pascal_case(column.enum) if column.enum else TYPES[column.type][0]
+    base = enum_class(column.enum) if column.enum else TYPES[column.type][0]
     return f"{base} | None" if column.nullable else base
 
 
@@ -140,7 +150,7 @@ def _default(column: Column) -> tuple[Expr | None, Expr | None]:
     if column.has_default and column.type is LogicalType.JSON:
         return None, prefixed("lambda: ", pyliterals.json_expr(column.default))  # type: ignore[arg-type]
     if column.has_default and column.enum is not None:
-        return f"{pascal_case(column.enum)}.{enum_member(str(column.default))}", None
+        return f"{enum_class(column.enum)}.{enum_member(str(column.default))}", None
     if column.has_default:
         return pyliterals.expr(column.default), None  # type: ignore[arg-type]
     if column.nullable:
@@ -219,7 +229,7 @@ def dataclass_needs(schema: Schema, table: Table) -> Needs:
 def render_dataclass(schema: Schema, table: Table) -> str:
     return templating.render(
         "python/dataclass.py.j2",
-        name=pascal_case(table.name),
+        name=dataclass_class(table.name),
         doc=_docstring(table),
         fields=_fields(schema, table),
     )
@@ -242,7 +252,7 @@ def render_pydantic(schema: Schema, table: Table) -> str:
         config.append("protected_namespaces=()")
     return templating.render(
         "python/pydantic.py.j2",
-        name=pascal_case(table.name) + "Model",
+        name=model_class(table.name),
         doc=_docstring(table),
         config=bracketed(4, "model_config = _pd.ConfigDict(", config, ")"),
         fields=fields,
@@ -260,7 +270,7 @@ def render_enum(schema: Schema, enum: Enum) -> str:
     ]
     return templating.render(
         "python/enum.py.j2",
-        name=pascal_case(enum.name),
+        name=enum_class(enum.name),
         doc=docstring_body(enum.description or f"Values of enum ``{enum.name}``.", "    "),
         members=members,
     )
@@ -272,7 +282,7 @@ def columns_needs(schema: Schema, table: Table) -> Needs:
 
 def render_columns(schema: Schema, table: Table) -> str:
     names = [pyliterals.string(c.name) for c in table.columns]
-    head = upper_snake(table.name) + "_COLUMNS: tuple[str, ...] = ("
+    head = columns_constant(table.name) + ": tuple[str, ...] = ("
     return bracketed(0, head, names, ")", ",") + "\n"
 
 
@@ -294,7 +304,7 @@ def _append(indent: int, message: str) -> str:
     return bracketed(indent, "problems.append(", [pyliterals.string(message)], ")")
 
 
-def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView], list[str]]:
+def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
     views = []
     patterns = []
     for column in table.columns:
@@ -320,7 +330,7 @@ def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView],
             conditions.append((f"len(value) > {column.max_length}", message))
         laid_out = [(f"        if {cond}:", _append(12, msg)) for cond, msg in conditions]
         if column.pattern is not None:
-            constant = f"_{prefix}_{upper_snake(column.name)}_PATTERN"
+            constant = pattern_constant(table.name, column.name)
             source = pyliterals.raw_or_string(python_pattern(column.pattern))
             patterns.append(bracketed(0, f"{constant} = re.compile(", [source, "re.DOTALL"], ")"))
             message = f"{key}: must match {column.pattern}"
@@ -373,12 +383,11 @@ def validator_needs(schema: Schema, table: Table) -> Needs:
 
 
 def render_validator(schema: Schema, table: Table) -> str:
-    prefix = upper_snake(table.name)
-    checks, patterns = _checks(schema, table, prefix)
+    checks, patterns = _checks(schema, table)
     known = [pyliterals.string(c.name) for c in table.columns]
     return templating.render(
         "python/validator.py.j2",
-        function=f"validate_{table.name}",
+        function=validator_function(table.name),
         table=table.name,
         known=bracketed(4, "known = (", known, ")", ","),
         checks=checks,

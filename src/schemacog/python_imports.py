@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from schemacog import cleaning_shared
 from schemacog.layout import LINE_LENGTH, bracketed
 from schemacog.model import Schema
-from schemacog.naming import pascal_case
+from schemacog.naming import JSON_VALUE, enum_class
 from schemacog.python_needs import Needs, SharedBlock
 
 JSON_ALIAS = (
-    "JsonValue = TypeAliasType(\n"
-    '    "JsonValue",\n'
-    '    "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",\n'
+    f"{JSON_VALUE} = TypeAliasType(\n"
+    f'    "{JSON_VALUE}",\n'
+    f'    "None | bool | int | float | str | list[{JSON_VALUE}] | dict[str, {JSON_VALUE}]",\n'
     ")"
 )
 
@@ -38,7 +38,7 @@ def import_block(
         if enums_module is None:
             missing = external
         else:
-            classes = [pascal_case(name) for name in external]
+            classes = [enum_class(name) for name in external]
             line = f"from {enums_module} import {', '.join(classes)}"
             if len(line) > LINE_LENGTH:
                 line = bracketed(0, f"from {enums_module} import (", classes, ")")

@@ -23,7 +23,7 @@ from schemacog.engine import Project, render_tree
 from schemacog.errors import SchemacogError
 from schemacog.files import SourceFile
 from schemacog.model import Example, InvalidExample, Schema, Table, Value
-from schemacog.naming import pascal_case
+from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.rules import FOREIGN_KEY, PATTERN, PRIMARY_KEY, UNIQUE
 from schemacog.scan import cog_blocks, literal_calls
 from schemacog.sql.dialects import DIALECTS
@@ -122,11 +122,11 @@ def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
             table = call.subject
             if call.namespace == "python" and isinstance(table, str):
                 if call.name == "validator":
-                    layers.validator.setdefault(table, (index, f"validate_{table}"))
+                    layers.validator.setdefault(table, (index, validator_function(table)))
                 if call.name == "pydantic":
-                    layers.model.setdefault(table, (index, pascal_case(table) + "Model"))
+                    layers.model.setdefault(table, (index, model_class(table)))
                 if call.name == "cleaner":
-                    layers.cleaner.setdefault(table, (index, f"clean_{table}"))
+                    layers.cleaner.setdefault(table, (index, cleaner_function(table)))
     return layers
 
 
@@ -163,8 +163,8 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
             layers.modules.append(_builtin_module(schema, Path(folder)))
             layers.shown.append("(built-in renderers)")
             for table in missing:
-                layers.validator.setdefault(table, (builtin, f"validate_{table}"))
-                layers.model.setdefault(table, (builtin, pascal_case(table) + "Model"))
+                layers.validator.setdefault(table, (builtin, validator_function(table)))
+                layers.model.setdefault(table, (builtin, model_class(table)))
         requests, expectations = _python_rows(schema, layers)
         cleaner_requests, cleaner_expected, skipped = verify_cleaner.requests(
             schema, layers.cleaner, _example_rows(schema)
