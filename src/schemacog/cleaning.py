@@ -2,9 +2,9 @@
 
 A cleaner region holds one table's rules as data (a tuple of ``_Cleaning``) and two
 short functions; the code that applies the rules is shared by every cleaner of a file
-and emitted once by ``sc.python.imports()`` (module ``cleaning_runtime``, cut into
-sections by ``cleaning_shared``). The
-rules come from the same model as the validator, the pydantic model and the DDL.
+and emitted once by ``sc.python.imports()``: sections of the real module
+``cleaning_runtime``, chosen by ``cleaning_shared``. The rules come from the same model
+as the validator, the pydantic model and the DDL.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ def runtime_sections() -> dict[RuntimeSection, str]:
             current[1] = node.end_lineno or node.lineno
     missing = set(SECTION_STARTS.values()) - spans.keys()
     if missing:
-        raise AssertionError(f"cleaning_runtime.py lacks the sections {sorted(map(str, missing))}")
+        raise RuntimeError(f"cleaning_runtime.py lacks the sections {sorted(map(str, missing))}")
     return {section: "\n".join(lines[first - 1 : last]) for section, (first, last) in spans.items()}
 
 
