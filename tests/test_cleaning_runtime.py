@@ -94,6 +94,12 @@ def test_a_section_uses_only_modules_its_parsers_import(section: Any) -> None:
     assert used <= declared
 
 
+def test_each_parser_calls_a_function_of_its_own_section() -> None:
+    for parser in PARSERS.values():
+        function = parser.call.split("(")[0]
+        assert f"\ndef {function}(" in "\n" + runtime_sections()[parser.section]
+
+
 @pytest.mark.parametrize("args", [["check"], ["format", "--check"]], ids=["check", "format"])
 def test_runtime_is_laid_out_as_generated_code_is(tmp_path: Path, args: list[str]) -> None:
     """ruff's defaults (line 88), as tests/test_renderers.py checks the goldens."""
