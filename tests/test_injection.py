@@ -25,7 +25,7 @@ from goldens import server_url
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schemacog import cleaning, docs, python
+from schemacog import cleaning, docs, python, python_imports, python_needs
 from schemacog.backends import BACKENDS
 from schemacog.engines import EngineUnavailable, PostgresEngine
 from schemacog.loader import string_problem
@@ -59,8 +59,10 @@ def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
         "column": draw(TEXT),
         "default": draw(TEXT),
         "alias": alias,
-        # a token that is also an enum spelling would read as missing (docs/cleaning.md)
-        "token": draw(LINE.filter(lambda s: s == s.strip() and s not in (first, second, alias))),
+        # a token that is also an enum spelling, or the raw id "1", would read as missing
+        "token": draw(
+            LINE.filter(lambda s: s == s.strip() and s not in (first, second, alias, "1"))
+        ),
     }
     q = {k: json.dumps(v, ensure_ascii=False) for k, v in strings.items()}
     text = f"""schemacog: 1
@@ -100,7 +102,7 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, str]]) -> None:
     schema, strings = case
     table, enum = schema.table("thing"), schema.enum("mood")
-    needs = python.Needs()
+    needs = python_needs.Needs()
     needs.add(python.enum_needs(schema, enum))
     regions = [python.render_enum(schema, enum)]
     for need, render in (
@@ -111,7 +113,7 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
     ):
         needs.add(need(schema, table))
         regions.append(render(schema, table))
-    imports, _ = python.import_block(needs, None, schema)
+    imports, _ = python_imports.import_block(needs, None, schema)
     source = imports + "\n\n" + "\n".join(regions)
     tree = ast.parse(source)
     defined = [n.name for n in tree.body if isinstance(n, ast.ClassDef | ast.FunctionDef)]

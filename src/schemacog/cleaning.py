@@ -2,8 +2,9 @@
 
 A cleaner region holds one table's rules as data (a tuple of ``_Cleaning``) and two
 short functions; the code that applies the rules is shared by every cleaner of a file
-and emitted once by ``sc.python.imports()`` (template ``python/cleaning.py.j2``). The
-rules come from the same model as the validator, the pydantic model and the DDL.
+and emitted once by ``sc.python.imports()``: sections of the real module
+``cleaning_runtime``, chosen by ``cleaning_shared``. The rules come from the same model
+as the validator, the pydantic model and the DDL.
 """
 
 from __future__ import annotations
@@ -12,12 +13,24 @@ import decimal
 import json
 from dataclasses import dataclass
 
-from schemacog import pyliterals, templating
+from schemacog import cleaning_runtime, pyliterals, templating
+from schemacog.cleaning_shared import missing_tokens
 from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
-from schemacog.naming import field_name, normalized_spelling, pascal_case, upper_snake
+from schemacog.naming import (
+    cleaner_function,
+    cleaning_keys_constant,
+    cleaning_rules_constant,
+    dataclass_class,
+    dtypes_constant,
+    enum_class,
+    field_name,
+    rows_cleaner_function,
+    spellings_constant,
+    validator_function,
+)
 from schemacog.patterns import python_pattern
-from schemacog.python import Needs
+from schemacog.python_needs import EnumSpellings, Needs, RuntimeParser, SharedBlock
 from schemacog.values import INTEGER_RANGES
 
 _RE = "import re"
@@ -37,21 +50,21 @@ CORE_IMPORTS = frozenset(
 
 @dataclass(frozen=True)
 class Parser:
-    """How a logical type is read: shared helper, the call a rule makes, imports, docs."""
+    """How a logical type is read: runtime section, the call a rule makes, imports, docs."""
 
-    helper: str  # name of the shared helper block in python/cleaning.py.j2
+    section: RuntimeParser  # the section of cleaning_runtime.py that defines it
     call: str  # filled with low, high, type, precision, scale, spellings
     imports: frozenset[str]
     reads: str  # docs: what is accepted (filled like ``call``)
 
 
 _INTEGER = Parser(
-    "integer",
+    RuntimeParser.INTEGER,
     '_integer({low}, {high}, "{type}")',
     frozenset({_RE, _DECIMAL}),
     "integer, {low} to {high}; `12.0` reads as 12",
 )
-_TEXT = Parser("text", "_text", frozenset(), "text")
+_TEXT = Parser(RuntimeParser.TEXT, "_text", frozenset(), "text")
 _TIMESTAMP = frozenset({_RE, _DATETIME})
 
 PARSERS: dict[LogicalType, Parser] = {
@@ -61,42 +74,45 @@ PARSERS: dict[LogicalType, Parser] = {
     LogicalType.INTEGER: _INTEGER,
     LogicalType.BIGINT: _INTEGER,
     LogicalType.FLOAT: Parser(
-        "float", "_float", frozenset({_RE, _DECIMAL}), "finite number; `1.5e3` too"
+        RuntimeParser.FLOAT, "_float", frozenset({_RE, _DECIMAL}), "finite number; `1.5e3` too"
     ),
     LogicalType.DECIMAL: Parser(
-        "decimal",
+        RuntimeParser.DECIMAL,
         "_decimal_number({precision}, {scale})",
         frozenset({_RE, _DECIMAL}),
         "exact decimal{digits}, never rounded",
     ),
     LogicalType.BOOLEAN: Parser(
-        "boolean", "_boolean", frozenset(), "true/false, yes/no, y/n, t/f, 1/0, any case"
+        RuntimeParser.BOOLEAN,
+        "_boolean",
+        frozenset(),
+        "true/false, yes/no, y/n, t/f, 1/0, any case",
     ),
-    LogicalType.DATE: Parser("date", "_date", _TIMESTAMP, "date `YYYY-MM-DD`"),
-    LogicalType.TIME: Parser("time", "_time", _TIMESTAMP, "time `HH:MM[:SS[.ffffff]]`"),
+    LogicalType.DATE: Parser(RuntimeParser.DATE, "_date", _TIMESTAMP, "date `YYYY-MM-DD`"),
+    LogicalType.TIME: Parser(RuntimeParser.TIME, "_time", _TIMESTAMP, "time `HH:MM[:SS[.ffffff]]`"),
     LogicalType.TIMESTAMP: Parser(
-        "timestamp",
+        RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=False)",
         _TIMESTAMP,
         "ISO 8601 timestamp without UTC offset",
     ),
     LogicalType.TIMESTAMPTZ: Parser(
-        "timestamp",
+        RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=True)",
         _TIMESTAMP,
         "ISO 8601 timestamp with UTC offset (`Z`, `+01:00`)",
     ),
     LogicalType.UUID: Parser(
-        "uuid", "_uuid_value", frozenset({_RE, "import uuid as _uuid"}), "UUID"
+        RuntimeParser.UUID, "_uuid_value", frozenset({_RE, "import uuid as _uuid"}), "UUID"
     ),
     LogicalType.JSON: Parser(
-        "json", "_json_value", frozenset({"import json as _json"}), "JSON text"
+        RuntimeParser.JSON, "_json_value", frozenset({"import json as _json"}), "JSON text"
     ),
     LogicalType.BINARY: Parser(
-        "binary", "_binary", frozenset({"import base64 as _base64"}), "base64 text"
+        RuntimeParser.BINARY, "_binary", frozenset({"import base64 as _base64"}), "base64 text"
     ),
     LogicalType.ENUM: Parser(
-        "enum",
+        RuntimeParser.ENUM,
         "_enum({cls}, {spellings})",
         frozenset(),
         "`{enum}`, any case, spaces and hyphens as `_`",
@@ -118,8 +134,8 @@ def filled(template: str, column: Column) -> str:
         scale=column.scale or 0,
         digits=digits,
         enum=column.enum,
-        spellings=spellings_name(column.enum or ""),
-        cls=pascal_case(column.enum or ""),
+        spellings=spellings_constant(column.enum or ""),
+        cls=enum_class(column.enum or ""),
     )
 
 
@@ -144,20 +160,13 @@ PANDAS_DTYPES: dict[LogicalType, str] = {
 }
 
 
-def spellings_name(enum: str) -> str:
-    return f"_{upper_snake(enum)}_SPELLINGS"
-
-
 def shown_default(column: Column) -> str:
     """The default as a cleaner's message shows it (``'placed'``, ``0``, ``now``)."""
     if column.default is NOW:
         return "now"
-    value = column.default
-    if value is None or isinstance(value, str | bool | int | float):
-        return repr(value)
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+    if isinstance(column.default, dict | list):
+        return json.dumps(column.default, ensure_ascii=False)
+    return cleaning_runtime._shown(column.default)  # as the runtime shows a cleaned value
 
 
 def _rule(column: Column) -> Call:
@@ -167,7 +176,7 @@ def _rule(column: Column) -> Call:
         args.append(f"field={pyliterals.string(name)}")
     args.append(f"parse={filled(PARSERS[column.type].call, column)}")
     if column.missing_values is not None:
-        args.append(prefixed("missing=", _frozenset(column.missing_values)))
+        args.append(prefixed("missing=", missing_tokens(column.missing_values)))
     if column.has_default or column.default is NOW:
         args.append(f"default={pyliterals.string(shown_default(column))}")
     if column.nullable:
@@ -191,12 +200,6 @@ def _rule(column: Column) -> Call:
     return Call("_Cleaning(", args, ")")
 
 
-def _frozenset(tokens: tuple[str, ...]) -> Expr:
-    if not tokens:
-        return "frozenset()"
-    return Call("frozenset({", [pyliterals.string(t) for t in dict.fromkeys(tokens)], "})")
-
-
 def duplicate_keys(table: Table) -> list[tuple[str, ...]]:
     """Primary key and unique keys a later row may not repeat (JSON keys are not compared)."""
     keys: list[tuple[str, ...]] = []
@@ -208,14 +211,14 @@ def duplicate_keys(table: Table) -> list[tuple[str, ...]]:
 
 
 def cleaner_needs(schema: Schema, table: Table) -> Needs:
-    needs = Needs(imports=set(CORE_IMPORTS), shared={"cleaning"})
+    needs = Needs(imports=set(CORE_IMPORTS), shared={SharedBlock.CLEANING_RUNTIME})
     for column in table.columns:
         parser = PARSERS[column.type]
         needs.imports |= parser.imports
-        needs.shared.add(f"parser:{parser.helper}")
+        needs.shared.add(parser.section)
         if column.enum is not None:
             needs.enums.add(column.enum)
-            needs.shared.add(f"spellings:{column.enum}")
+            needs.shared.add(EnumSpellings(column.enum))
         for bound in (column.min, column.max, column.warn_min, column.warn_max):
             if isinstance(bound, decimal.Decimal):  # written as _decimal.Decimal(...)
                 needs.imports.add(_DECIMAL)
@@ -250,57 +253,36 @@ def _split_top_level(text: str) -> list[str]:
 
 
 def render_cleaner(schema: Schema, table: Table) -> str:
-    prefix = upper_snake(table.name)
-    record = pascal_case(table.name)
+    record = dataclass_class(table.name)
+    cleaner = cleaner_function(table.name)
     rules = [_rule(column) for column in table.columns]
     keys = [
         Call("(", [pyliterals.string(c) for c in key], ")", ",") for key in duplicate_keys(table)
     ]
-    rules_name, keys_name = f"_{prefix}_CLEANING", f"_{prefix}_KEYS"
+    rules_name = cleaning_rules_constant(table.name)
+    keys_name = cleaning_keys_constant(table.name)
     keys_head = f"{keys_name} = ("
     return templating.render(
         "python/cleaner.py.j2",
-        table=table.name,
+        validator=validator_function(table.name),
+        cleaner=cleaner,
         record=record,
         clean_call=bracketed(4, "return _clean_row(", [record, rules_name, "raw"], ")"),
         rows_call=bracketed(
-            4, "return _clean_rows(", [f"clean_{table.name}", rules_name, keys_name, "rows"], ")"
+            4, "return _clean_rows(", [cleaner, rules_name, keys_name, "rows"], ")"
         ),
         rules=lay_out(Call(f"{rules_name} = (", rules, ")", ","), 0),
         keys=lay_out(Call(keys_head, keys, ")", ","), 0) if keys else keys_head + ")",
         clean_def=_signature(
-            f"clean_{table.name}",
+            cleaner,
             "raw: Mapping[str, object]",
             f"tuple[{record} | None, list[str]]",
         ),
         rows_def=_signature(
-            f"clean_{table.name}_rows",
+            rows_cleaner_function(table.name),
             "rows: Iterable[Mapping[str, object]]",
             f"tuple[list[{record}], list[_Rejection]]",
         ),
-    )
-
-
-def shared_definitions(schema: Schema, shared: set[str]) -> str:
-    """The helpers every cleaner of a file shares (empty when the file has none)."""
-    if "cleaning" not in shared:
-        return ""
-    spellings = []
-    for enum in schema.enums:
-        if f"spellings:{enum.name}" not in shared:
-            continue
-        items: list[Expr] = []
-        for value in enum.values:
-            for spelling in (value.value, *value.aliases):
-                key = pyliterals.string(normalized_spelling(spelling))
-                items.append(f"{key}: {pyliterals.string(value.value)}")
-        items = list(dict.fromkeys(items))
-        head = f"{spellings_name(enum.name)} = {{"
-        spellings.append(lay_out(Call(head, items, "}"), 0))
-    missing = lay_out(prefixed("_MISSING_VALUES = ", _frozenset(schema.missing_values)), 0)
-    parsers = sorted(name.split(":", 1)[1] for name in shared if name.startswith("parser:"))
-    return templating.render(
-        "python/cleaning.py.j2", missing=missing, spellings=spellings, parsers=parsers
     )
 
 
@@ -313,5 +295,5 @@ def render_pandas_dtypes(schema: Schema, table: Table) -> str:
         f"{pyliterals.string(c.name)}: {pyliterals.string(PANDAS_DTYPES[c.type])}"
         for c in table.columns
     ]
-    head = f"{upper_snake(table.name)}_PANDAS_DTYPES: dict[str, str] = {{"
+    head = f"{dtypes_constant(table.name)}: dict[str, str] = {{"
     return lay_out(Call(head, items, "}"), 0) + "\n"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import keyword
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
+
+from schemacog import cleaning_runtime
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}\Z")
 
@@ -39,6 +42,61 @@ def upper_snake(name: str) -> str:
     return name.upper()
 
 
+# --- names of generated definitions (every renderer and checker spells them here) -------
+
+JSON_VALUE = "JsonValue"  # the type alias of JSON columns
+
+
+def dataclass_class(table: str) -> str:
+    """``invoice_line`` -> ``InvoiceLine``: the dataclass of a table (and the cleaner's record)."""
+    return pascal_case(table)
+
+
+def model_class(table: str) -> str:
+    """``invoice_line`` -> ``InvoiceLineModel``: the pydantic model of a table."""
+    return pascal_case(table) + "Model"
+
+
+def enum_class(enum: str) -> str:
+    """``order_status`` -> ``OrderStatus``: the StrEnum of an enum."""
+    return pascal_case(enum)
+
+
+def validator_function(table: str) -> str:
+    return f"validate_{table}"
+
+
+def cleaner_function(table: str) -> str:
+    return f"clean_{table}"
+
+
+def rows_cleaner_function(table: str) -> str:
+    return f"clean_{table}_rows"
+
+
+def columns_constant(table: str) -> str:
+    return f"{upper_snake(table)}_COLUMNS"
+
+
+def dtypes_constant(table: str) -> str:
+    return f"{upper_snake(table)}_PANDAS_DTYPES"
+
+
+def pattern_constant(table: str, column: str) -> str:
+    """The validator's compiled pattern of a column: ``_CUSTOMER_EMAIL_PATTERN``."""
+    return f"_{upper_snake(table)}_{upper_snake(column)}_PATTERN"
+
+
+def cleaning_rules_constant(table: str) -> str:
+    """The cleaner's tuple of ``_Cleaning`` rules: ``_CUSTOMER_CLEANING``."""
+    return f"_{upper_snake(table)}_CLEANING"
+
+
+def cleaning_keys_constant(table: str) -> str:
+    """The keys a cleaner rejects repeats of: ``_CUSTOMER_KEYS``."""
+    return f"_{upper_snake(table)}_KEYS"
+
+
 def field_name(column: str) -> str:
     """The Python attribute of a column: keywords and pydantic clashes get a ``_`` suffix.
 
@@ -65,6 +123,31 @@ def enum_member(value: str) -> str:
     return name if name.isidentifier() else ""
 
 
+class _EverySpelling(Mapping[str, str]):
+    """A spellings table that holds every key as itself (and lists no choices)."""
+
+    def __getitem__(self, key: str) -> str:
+        return key
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
 def normalized_spelling(text: str) -> str:
-    """How a cleaner compares enum spellings: case, surrounding spaces, ``-``/`` `` ignored."""
-    return text.strip().casefold().replace("-", "_").replace(" ", "_")
+    """How a cleaner compares enum spellings: case, surrounding spaces, ``-``/`` `` ignored.
+
+    The rule is the cleaner runtime's own: its ``_enum`` parser, which reads values already
+    stripped, asked through a table in which every normalised spelling maps to itself.
+    """
+    return str(cleaning_runtime._enum(str, _EverySpelling())(text.strip()))
+
+
+def spellings_constant(enum: str) -> str:
+    """``_MOOD_SPELLINGS``: the cleaner's table of an enum's spellings."""
+    return f"_{upper_snake(enum)}_SPELLINGS"

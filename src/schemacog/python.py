@@ -1,7 +1,8 @@
-"""Python renderers: dataclass, pydantic model, StrEnum, validator, column tuple, imports.
+"""Python renderers: dataclass, pydantic model, StrEnum, validator, column tuple.
 
 Pure functions: model in, text out. Regions carry no imports; each renderer declares
-what it needs (``needs_*``) and ``imports`` emits the sorted block for a whole file.
+what it needs (``*_needs``, a ``python_needs.Needs``) and ``python_imports.import_block``
+emits the sorted block for a whole file.
 Library names are used through underscore aliases (``_dt``, ``_decimal``, ``_uuid``,
 ``_pd``, ``_dc``) so that no column name can shadow them inside a class body.
 """
@@ -10,13 +11,24 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from schemacog import pyliterals, templating
-from schemacog.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
+from schemacog import cleaning_runtime, pyliterals, templating
+from schemacog.layout import Call, Expr, bracketed, lay_out, prefixed
 from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table
-from schemacog.naming import enum_member, field_name, pascal_case, upper_snake
+from schemacog.naming import (
+    JSON_VALUE,
+    columns_constant,
+    dataclass_class,
+    enum_class,
+    enum_member,
+    field_name,
+    model_class,
+    pattern_constant,
+    validator_function,
+)
 from schemacog.patterns import python_pattern
+from schemacog.python_needs import Needs, SharedBlock
 
 # logical type -> (annotation, import line it needs or "")
 TYPES: dict[LogicalType, tuple[str, str]] = {
@@ -33,7 +45,7 @@ TYPES: dict[LogicalType, tuple[str, str]] = {
     LogicalType.TIMESTAMP: ("_dt.datetime", "import datetime as _dt"),
     LogicalType.TIMESTAMPTZ: ("_dt.datetime", "import datetime as _dt"),
     LogicalType.UUID: ("_uuid.UUID", "import uuid as _uuid"),
-    LogicalType.JSON: ("JsonValue", ""),
+    LogicalType.JSON: (JSON_VALUE, ""),
     LogicalType.BINARY: ("bytes", ""),
 }
 
@@ -70,13 +82,6 @@ DATACLASS_SAFE_CALLS = ("_decimal.Decimal(", "_dt.date(", "_dt.time(", "_dt.date
 
 # Types whose static defaults need dataclasses.field (a factory, or a call ruff refuses).
 FIELD_DEFAULT_TYPES = frozenset({LogicalType.JSON, LogicalType.UUID})
-
-JSON_ALIAS = (
-    "JsonValue = TypeAliasType(\n"
-    '    "JsonValue",\n'
-    '    "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",\n'
-    ")"
-)
 
 
 def docstring_body(text: str, indent: str) -> str:
@@ -115,24 +120,8 @@ class FieldView:
     pydantic_line: str
 
 
-@dataclass
-class Needs:
-    """What a region needs at the top of its file."""
-
-    imports: set[str] = field(default_factory=set)
-    shared: set[str] = field(default_factory=set)  # names of shared definitions
-    enums: set[str] = field(default_factory=set)  # enum classes used
-    defines: set[str] = field(default_factory=set)  # enum classes generated here
-
-    def add(self, other: Needs) -> None:
-        self.imports |= other.imports
-        self.shared |= other.shared
-        self.enums |= other.enums
-        self.defines |= other.defines
-
-
 def _annotation(schema: Schema, column: Column) -> str:
-    base = pascal_case(column.enum) if column.enum else TYPES[column.type][0]
+    base = enum_class(column.enum) if column.enum else TYPES[column.type][0]
     return f"{base} | None" if column.nullable else base
 
 
@@ -146,7 +135,7 @@ def _type_needs(columns: Iterable[Column]) -> Needs:
             if line:
                 needs.imports.add(line)
         if column.type is LogicalType.JSON:
-            needs.shared.add("JsonValue")
+            needs.shared.add(SharedBlock.JSON_VALUE_ALIAS)
         if column.default is NOW:
             needs.imports.add("import datetime as _dt")
         if column.has_default and column.type is LogicalType.JSON:
@@ -161,7 +150,7 @@ def _default(column: Column) -> tuple[Expr | None, Expr | None]:
     if column.has_default and column.type is LogicalType.JSON:
         return None, prefixed("lambda: ", pyliterals.json_expr(column.default))  # type: ignore[arg-type]
     if column.has_default and column.enum is not None:
-        return f"{pascal_case(column.enum)}.{enum_member(str(column.default))}", None
+        return f"{enum_class(column.enum)}.{enum_member(str(column.default))}", None
     if column.has_default:
         return pyliterals.expr(column.default), None  # type: ignore[arg-type]
     if column.nullable:
@@ -240,7 +229,7 @@ def dataclass_needs(schema: Schema, table: Table) -> Needs:
 def render_dataclass(schema: Schema, table: Table) -> str:
     return templating.render(
         "python/dataclass.py.j2",
-        name=pascal_case(table.name),
+        name=dataclass_class(table.name),
         doc=_docstring(table),
         fields=_fields(schema, table),
     )
@@ -263,7 +252,7 @@ def render_pydantic(schema: Schema, table: Table) -> str:
         config.append("protected_namespaces=()")
     return templating.render(
         "python/pydantic.py.j2",
-        name=pascal_case(table.name) + "Model",
+        name=model_class(table.name),
         doc=_docstring(table),
         config=bracketed(4, "model_config = _pd.ConfigDict(", config, ")"),
         fields=fields,
@@ -281,7 +270,7 @@ def render_enum(schema: Schema, enum: Enum) -> str:
     ]
     return templating.render(
         "python/enum.py.j2",
-        name=pascal_case(enum.name),
+        name=enum_class(enum.name),
         doc=docstring_body(enum.description or f"Values of enum ``{enum.name}``.", "    "),
         members=members,
     )
@@ -293,8 +282,8 @@ def columns_needs(schema: Schema, table: Table) -> Needs:
 
 def render_columns(schema: Schema, table: Table) -> str:
     names = [pyliterals.string(c.name) for c in table.columns]
-    head = upper_snake(table.name) + "_COLUMNS: tuple[str, ...] = ("
-    return templating.render("python/columns.py.j2", line=bracketed(0, head, names, ")", ","))
+    head = columns_constant(table.name) + ": tuple[str, ...] = ("
+    return bracketed(0, head, names, ")", ",") + "\n"
 
 
 @dataclass(frozen=True)
@@ -311,15 +300,11 @@ class CheckView:
     conditions: list[tuple[str, str]]  # (laid-out if line, laid-out append line)
 
 
-def _characters(count: int) -> str:
-    return f"{count} character" + ("" if count == 1 else "s")
-
-
 def _append(indent: int, message: str) -> str:
     return bracketed(indent, "problems.append(", [pyliterals.string(message)], ")")
 
 
-def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView], list[str]]:
+def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
     views = []
     patterns = []
     for column in table.columns:
@@ -338,14 +323,14 @@ def _checks(schema: Schema, table: Table, prefix: str) -> tuple[list[CheckView],
             bound = pyliterals.literal(column.max)
             conditions.append((f"value > {bound}", f"{key}: must be <= {column.max}"))
         if column.min_length is not None:
-            message = f"{key}: must be at least {_characters(column.min_length)}"
+            message = f"{key}: must be at least {cleaning_runtime._characters(column.min_length)}"
             conditions.append((f"len(value) < {column.min_length}", message))
         if column.max_length is not None:
-            message = f"{key}: must be at most {_characters(column.max_length)}"
+            message = f"{key}: must be at most {cleaning_runtime._characters(column.max_length)}"
             conditions.append((f"len(value) > {column.max_length}", message))
         laid_out = [(f"        if {cond}:", _append(12, msg)) for cond, msg in conditions]
         if column.pattern is not None:
-            constant = f"_{prefix}_{upper_snake(column.name)}_PATTERN"
+            constant = pattern_constant(table.name, column.name)
             source = pyliterals.raw_or_string(python_pattern(column.pattern))
             patterns.append(bracketed(0, f"{constant} = re.compile(", [source, "re.DOTALL"], ")"))
             message = f"{key}: must match {column.pattern}"
@@ -398,108 +383,13 @@ def validator_needs(schema: Schema, table: Table) -> Needs:
 
 
 def render_validator(schema: Schema, table: Table) -> str:
-    prefix = upper_snake(table.name)
-    checks, patterns = _checks(schema, table, prefix)
+    checks, patterns = _checks(schema, table)
     known = [pyliterals.string(c.name) for c in table.columns]
     return templating.render(
         "python/validator.py.j2",
-        function=f"validate_{table.name}",
+        function=validator_function(table.name),
         table=table.name,
         known=bracketed(4, "known = (", known, ")", ","),
         checks=checks,
         patterns=patterns,
     )
-
-
-def import_block(
-    needs: Needs, enums_module: str | None, schema: Schema | None = None
-) -> tuple[str, list[str]]:
-    """The sorted import block and shared definitions; also the enums it cannot import.
-
-    ``schema`` is needed when a region of the file shares cleaner helpers.
-    """
-    from schemacog import cleaning
-
-    imports = _merged(needs.imports)
-    missing = []
-    external = sorted(needs.enums - needs.defines)
-    if external:
-        if enums_module is None:
-            missing = external
-        else:
-            classes = [pascal_case(name) for name in external]
-            line = f"from {enums_module} import {', '.join(classes)}"
-            if len(line) > LINE_LENGTH:
-                line = bracketed(0, f"from {enums_module} import (", classes, ")")
-            imports.add(line)
-    if "JsonValue" in needs.shared:
-        imports.add("from typing_extensions import TypeAliasType")
-    sections = _sections(imports, enums_module)
-    shared = [JSON_ALIAS] if "JsonValue" in needs.shared else []
-    if schema is not None and "cleaning" in needs.shared:
-        # two blank lines between the last helper and the region's end marker
-        shared.append(cleaning.shared_definitions(schema, needs.shared).rstrip("\n") + "\n\n")
-    return templating.render("python/imports.py.j2", sections=sections, shared=shared), missing
-
-
-STDLIB_TOP = frozenset(
-    {
-        "base64",
-        "collections",
-        "dataclasses",
-        "datetime",
-        "decimal",
-        "enum",
-        "json",
-        "math",
-        "re",
-        "typing",
-        "uuid",
-    }
-)
-
-
-def _merged(imports: Iterable[str]) -> set[str]:
-    """``from m import a`` and ``from m import b`` as one ``from m import a, b`` line."""
-    names: dict[str, set[str]] = {}
-    lines = set()
-    for line in imports:
-        words = line.split(" import ")
-        if line.startswith("from ") and "(" not in line and len(words) == 2:
-            names.setdefault(words[0], set()).update(n.strip() for n in words[1].split(","))
-        else:
-            lines.add(line)
-    for head, found in names.items():
-        ordered = sorted(found, key=_member_key)
-        line = f"{head} import {', '.join(ordered)}"
-        if len(line) > LINE_LENGTH:
-            line = bracketed(0, f"{head} import (", ordered, ")")
-        lines.add(line)
-    return lines
-
-
-def _member_key(name: str) -> tuple[int, str]:
-    """isort's order-by-type: CONSTANTS, Classes, functions."""
-    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
-    return kind, name
-
-
-def _sections(imports: Iterable[str], enums_module: str | None) -> list[list[str]]:
-    """Group and order import lines the way ``ruff check --select I`` (defaults) wants."""
-    groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
-    for line in imports:
-        module = line.split()[1]
-        top = module.split(".")[0]
-        if top in STDLIB_TOP:
-            group = 0
-        elif enums_module is not None and module == enums_module:
-            group = 2
-        else:
-            group = 1
-        groups[group].append(line)
-    return [sorted(lines, key=_isort_key) for _, lines in sorted(groups.items()) if lines]
-
-
-def _isort_key(line: str) -> tuple[int, str, str]:
-    words = line.split()
-    return (0 if words[0] == "import" else 1, words[1].lower(), line)

@@ -22,6 +22,8 @@ from schemacog import cleaning as _cleaning
 from schemacog import cleaning_docs as _cleaning_docs
 from schemacog import docs as _docs
 from schemacog import python as _python
+from schemacog import python_imports as _python_imports
+from schemacog import python_needs as _python_needs
 from schemacog.fields import did_you_mean
 from schemacog.marker_context import (
     MarkerContext,
@@ -56,7 +58,7 @@ __all__ = [
 
 Arguments = Mapping[str, object]  # a call's arguments, bound to its parameter names
 Render = Callable[[MarkerContext, Arguments], str]
-NeedsOf = Callable[[MarkerContext, Arguments], _python.Needs]
+NeedsOf = Callable[[MarkerContext, Arguments], _python_needs.Needs]
 
 
 class Role(StrEnum):
@@ -230,28 +232,28 @@ def _ddl(context: MarkerContext, arguments: Arguments) -> str:
     return _sql.render_ddl(context.schema, _dialect(context, arguments))
 
 
-def _table_needs(needs: Callable[[Schema, Table], _python.Needs]) -> NeedsOf:
-    def run(context: MarkerContext, arguments: Arguments) -> _python.Needs:
+def _table_needs(needs: Callable[[Schema, Table], _python_needs.Needs]) -> NeedsOf:
+    def run(context: MarkerContext, arguments: Arguments) -> _python_needs.Needs:
         return needs(context.schema, table_named(context, arguments["table"]))
 
     return run
 
 
-def _enum_needs(needs: Callable[[Schema, Enum], _python.Needs]) -> NeedsOf:
-    def run(context: MarkerContext, arguments: Arguments) -> _python.Needs:
+def _enum_needs(needs: Callable[[Schema, Enum], _python_needs.Needs]) -> NeedsOf:
+    def run(context: MarkerContext, arguments: Arguments) -> _python_needs.Needs:
         return needs(context.schema, enum_named(context, arguments["enum"]))
 
     return run
 
 
 def _imports(context: MarkerContext, arguments: Arguments) -> str:
-    needs = _python.Needs()
+    needs = _python_needs.Needs()
     for call in file_calls(context):
         found = bound(call)
         if found is not None and found[0].needs is not None:
             needs.add(found[0].needs(context, found[1]))
     enums_module = context.config.python_enums_module if context.config else None
-    text, missing = _python.import_block(needs, enums_module, context.schema)
+    text, missing = _python_imports.import_block(needs, enums_module, context.schema)
     if missing:
         raise fail(
             context,

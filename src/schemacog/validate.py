@@ -29,7 +29,15 @@ from schemacog.model import (
     Table,
     Value,
 )
-from schemacog.naming import enum_member, field_name, normalized_spelling, pascal_case
+from schemacog.naming import (
+    JSON_VALUE,
+    dataclass_class,
+    enum_class,
+    enum_member,
+    field_name,
+    model_class,
+    normalized_spelling,
+)
 from schemacog.patterns import PatternError, check_portable
 from schemacog.schema_keys import (
     APPLIES_TO,
@@ -477,10 +485,10 @@ class _Validator(KeyReader, RowReader):
         sql: dict[str, str] = {}
         python: dict[str, str] = {}
         entries = [
-            (f"enum {e.name!r}", e.name, e.pos, [pascal_case(e.name)]) for e in self.enums.values()
+            (f"enum {e.name!r}", e.name, e.pos, [enum_class(e.name)]) for e in self.enums.values()
         ]
         for table in tables:
-            classes = [pascal_case(table.name), pascal_case(table.name) + "Model"]
+            classes = [dataclass_class(table.name), model_class(table.name)]
             entries.append((f"table {table.name!r}", table.name, table.pos, classes))
             entries += [
                 (f"index {index.name!r}", index.name, index.pos, [])
@@ -501,7 +509,7 @@ class _Validator(KeyReader, RowReader):
         for table in tables:
             for column in table.columns:
                 name = field_name(column.name)
-                if name in python or name == "JsonValue":
+                if name in python or name == JSON_VALUE:
                     self.error(
                         column.pos,
                         f"column {column.name!r} would shadow the generated Python name {name}",

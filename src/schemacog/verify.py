@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schemacog import engines, python, registry, verify_cleaner
+from schemacog import engines, python, python_imports, python_needs, registry, verify_cleaner
 from schemacog.backends import BACKENDS, DIALECTS, VERIFY_ORDER
 from schemacog.engine import Project, render_tree
 from schemacog.errors import SchemacogError
 from schemacog.files import SourceFile
 from schemacog.model import Example, InvalidExample, Schema, Table, Value
-from schemacog.naming import pascal_case
+from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.rules import FOREIGN_KEY, PATTERN, PRIMARY_KEY, UNIQUE
 from schemacog.scan import cog_blocks, literal_calls
 from schemacog.sql.dialects import Dialect
@@ -105,9 +105,9 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
 
 # The name verify calls in a module that provides a layer's generated code.
 _LAYER_NAMES: dict[registry.Layer, Callable[[str], str]] = {
-    registry.Layer.VALIDATOR: lambda table: f"validate_{table}",
-    registry.Layer.MODEL: lambda table: pascal_case(table) + "Model",
-    registry.Layer.CLEANER: lambda table: f"clean_{table}",
+    registry.Layer.VALIDATOR: validator_function,
+    registry.Layer.MODEL: model_class,
+    registry.Layer.CLEANER: cleaner_function,
 }
 
 
@@ -154,7 +154,7 @@ def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
 
 
 def _builtin_module(schema: Schema, folder: Path) -> Path:
-    needs = python.Needs()
+    needs = python_needs.Needs()
     regions = []
     for enum in schema.enums:
         needs.add(python.enum_needs(schema, enum))
@@ -166,7 +166,7 @@ def _builtin_module(schema: Schema, folder: Path) -> Path:
         ):
             needs.add(need(schema, table))
             regions.append(render(schema, table))
-    imports, _ = python.import_block(needs, None)
+    imports, _ = python_imports.import_block(needs, None)
     path = folder / "schemacog_builtin_layers.py"
     path.write_text(imports + "\n\n" + "\n".join(regions), encoding="utf-8")
     return path

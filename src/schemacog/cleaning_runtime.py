@@ -1,7 +1,31 @@
-{# Shared helpers of sc.python.cleaner(): emitted once per file by sc.python.imports(). #}
-{# `parsers` names the per-type parsers the file's cleaners use; `missing` and #}
-{# `spellings` are laid-out module constants. #}
-{{ missing }}
+"""The cleaner runtime: the code every generated ``clean_<table>`` runs, as a real module.
+
+``sc.python.imports()`` copies its sections into each file that has cleaners, byte for
+byte (``cleaning_shared``): the core (``_Cleaning``, ``_clean_value``, ``_clean_row``,
+``_clean_rows``, ...) once, then only the parsers the file's columns use. A section
+starts at one of the top-level definitions named in ``cleaning_shared.SECTION_STARTS``
+and runs to the next start. What comes before the core (this docstring, the imports,
+``_MISSING_VALUES``) is never copied: the generator writes the schema's own tokens.
+
+The text is laid out for the generated files (ruff's default line length, 88), so this
+file is excluded from the package's ``ruff format`` (line length 100) and checked at 88
+by ``tests/test_cleaning_runtime.py`` instead. The generator reuses some of its rules
+(``_characters``, ``_shown``, ``_enum``'s spelling rule) so that each exists once.
+"""
+
+import base64 as _base64
+import datetime as _dt
+import decimal as _decimal
+import json as _json
+import math
+import re
+import uuid as _uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+# Not copied: each file gets the schema's missing_values (these are the defaults).
+_MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
 _REJECTED = object()  # the row must be rejected
@@ -159,12 +183,6 @@ def _clean_rows(
 def _shown_key(value: tuple[object, ...]) -> str:
     shown = ", ".join(_shown(part) for part in value)
     return shown if len(value) == 1 else f"({shown})"
-{% for constant in spellings %}
-
-
-{{ constant }}
-{% endfor %}
-{% if "text" in parsers %}
 
 
 def _text(value: object) -> str:
@@ -177,8 +195,6 @@ def _text(value: object) -> str:
             raise ValueError("is not valid Unicode") from None
         return value
     raise ValueError("is not text")
-{% endif %}
-{% if "integer" in parsers %}
 
 
 _INTEGER_TEXT = re.compile(r"[-+]?[0-9]{1,40}(?:\.0*)?")
@@ -204,8 +220,6 @@ def _integer(low: int, high: int, type_name: str) -> Callable[[object], int]:
         return number
 
     return parse
-{% endif %}
-{% if "float" in parsers %}
 
 
 _FLOAT_TEXT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
@@ -224,8 +238,6 @@ def _float(value: object) -> float:
     if not math.isfinite(number):
         raise ValueError("is not a finite number")
     return number
-{% endif %}
-{% if "decimal" in parsers %}
 
 
 _DECIMAL_TEXT = re.compile(r"[-+]?(?:[0-9]{1,500}(?:\.[0-9]{0,500})?|\.[0-9]{1,500})")
@@ -267,8 +279,6 @@ def _fit_digits(
     if len(str(coefficient)) > precision:
         raise ValueError(f"has more than {precision - scale} digits before the point")
     return _decimal.Decimal((sign, tuple(map(int, str(coefficient))), -scale))
-{% endif %}
-{% if "boolean" in parsers %}
 
 
 _BOOLEANS = {
@@ -293,8 +303,6 @@ def _boolean(value: object) -> bool:
     if isinstance(value, str) and value.casefold() in _BOOLEANS:
         return _BOOLEANS[value.casefold()]
     raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
-{% endif %}
-{% if "date" in parsers %}
 
 
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -309,8 +317,6 @@ def _date(value: object) -> _dt.date:
         except ValueError:
             pass
     raise ValueError("is not a date (YYYY-MM-DD)")
-{% endif %}
-{% if "time" in parsers %}
 
 
 _TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
@@ -325,8 +331,6 @@ def _time(value: object) -> _dt.time:
         except ValueError:
             pass
     raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
-{% endif %}
-{% if "timestamp" in parsers %}
 
 
 _TIMESTAMP_TEXT = re.compile(
@@ -354,8 +358,6 @@ def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
         return stamp
 
     return parse
-{% endif %}
-{% if "uuid" in parsers %}
 
 
 _UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
@@ -367,8 +369,6 @@ def _uuid_value(value: object) -> _uuid.UUID:
     if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
         return _uuid.UUID(value)
     raise ValueError("is not a UUID")
-{% endif %}
-{% if "json" in parsers %}
 
 
 def _json_value(value: object) -> Any:
@@ -383,8 +383,6 @@ def _json_value(value: object) -> Any:
 
 def _no_json_constant(name: str) -> object:
     raise ValueError(name)
-{% endif %}
-{% if "binary" in parsers %}
 
 
 def _binary(value: object) -> bytes:
@@ -396,8 +394,6 @@ def _binary(value: object) -> bytes:
         except ValueError:
             pass
     raise ValueError("is not bytes or base64 text")
-{% endif %}
-{% if "enum" in parsers %}
 
 
 def _enum(
@@ -414,4 +410,3 @@ def _enum(
         raise ValueError(f"is not one of {choices}")
 
     return parse
-{% endif %}
