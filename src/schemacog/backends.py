@@ -1,9 +1,10 @@
-"""The one registry of SQL backends: dialect name -> its dialect and its engine adapter.
+"""SQL backends: each dialect of ``sql.dialects.DIALECTS`` with the engine adapter that runs it.
 
-Everything that lists dialects derives from ``BACKENDS``: the renderers and marker and
-config checks (``DIALECTS``), ``schemacog verify`` and its ``--engines``
-(``VERIFY_ORDER``), the engine adapters and the tests. Opening an engine imports
-``schemacog.engines`` and its driver only then: importing this module loads no driver.
+The renderers, markers and config read ``DIALECTS`` (the render layer); ``schemacog
+verify``, its ``--engines`` (``VERIFY_ORDER``) and the tests read ``BACKENDS``, which
+pairs every dialect with its adapter and refuses to import when the two disagree.
+Opening an engine imports ``schemacog.engines`` and its driver only then: importing this
+module loads no driver.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from schemacog.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, Dialect
+from schemacog.sql.dialects import DIALECTS, Dialect
+
+__all__ = ["BACKENDS", "DIALECTS", "VERIFY_ORDER", "Backend"]
 
 if TYPE_CHECKING:
     from schemacog.engines import Engine
@@ -54,15 +57,18 @@ def _mariadb(url: str | None) -> Engine:
     return MariadbEngine(mariadb_dsn(url))
 
 
-BACKENDS: Final[Mapping[str, Backend]] = {
-    backend.dialect.name: backend
-    for backend in (
-        Backend(POSTGRES, _postgres, "SCHEMACOG_POSTGRES_DSN"),
-        Backend(SQLITE, _sqlite),
-        Backend(DUCKDB, _duckdb),
-        Backend(MARIADB, _mariadb, "SCHEMACOG_MARIADB_URL"),
-    )
+# dialect name -> how to open its engine, and the variable of a server's connection
+_ADAPTERS: Final[Mapping[str, tuple[Callable[[str | None], Engine], str | None]]] = {
+    "postgres": (_postgres, "SCHEMACOG_POSTGRES_DSN"),
+    "sqlite": (_sqlite, None),
+    "duckdb": (_duckdb, None),
+    "mariadb": (_mariadb, "SCHEMACOG_MARIADB_URL"),
 }
-DIALECTS: Final[Mapping[str, Dialect]] = {name: b.dialect for name, b in BACKENDS.items()}
+if set(_ADAPTERS) != set(DIALECTS):  # a dialect without an engine, or an engine without one
+    raise ImportError(f"engine adapters {sorted(_ADAPTERS)} do not match {sorted(DIALECTS)}")
+
+BACKENDS: Final[Mapping[str, Backend]] = {
+    name: Backend(dialect, *_ADAPTERS[name]) for name, dialect in DIALECTS.items()
+}
 # the engines verify runs by default, in order: in-process ones first, then the servers
 VERIFY_ORDER: Final = tuple(sorted(BACKENDS, key=lambda name: not BACKENDS[name].in_process))

@@ -12,9 +12,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemacog.backends import DIALECTS
 from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.fields import did_you_mean
+from schemacog.sql.dialects import DIALECTS
 
 _STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
 _LIST_KEYS = ("files", "exclude")

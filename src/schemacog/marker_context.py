@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemacog.backends import DIALECTS
 from schemacog.config import Config, find_pyproject, load_config
 from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.fields import did_you_mean
 from schemacog.model import Enum, Schema, Table
 from schemacog.scan import BEGIN, END_OUTPUT, END_SPEC, MarkerCall, cog_blocks, literal_calls
+from schemacog.sql.dialects import DIALECTS
 
 __all__ = [
     "MarkerContext",

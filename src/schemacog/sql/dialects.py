@@ -290,6 +290,12 @@ SQLITE: Final = Sqlite()
 DUCKDB: Final = Duckdb()
 MARIADB: Final = Mariadb()
 
+# The dialects by name; every list of dialects derives from this (backends.py pairs each
+# with the engine adapter that runs it).
+DIALECTS: Final[Mapping[str, Dialect]] = MappingProxyType(
+    {dialect.name: dialect for dialect in (POSTGRES, SQLITE, DUCKDB, MARIADB)}
+)
+
 
 def type_of(dialect: Dialect, column: Column, enum_type: str | None) -> str:
     """The SQL type of a column (``enum_type`` is the rendered enum type, if any)."""

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import assert_never
 
 from schemacog import templating
-from schemacog.backends import DIALECTS
 from schemacog.model import (
     NOW,
     Column,
@@ -29,7 +28,16 @@ from schemacog.model import (
     Table,
     Value,
 )
-from schemacog.sql.dialects import Comments, Dialect, EnumStyle, Identity, type_of, utc, varchar_of
+from schemacog.sql.dialects import (
+    DIALECTS,
+    Comments,
+    Dialect,
+    EnumStyle,
+    Identity,
+    type_of,
+    utc,
+    varchar_of,
+)
 
 MAX_NAME = 63
 
