@@ -44,10 +44,9 @@ def read_column(
     body = fields.mapping(problems, node, what)
     if body is None:
         return None
-    found = Problems()
-    attributes = _attributes(found, name, key, body, what=what, enums=enums)
-    problems.extend(found)
-    if attributes is None or found:
+    before = len(problems)
+    attributes = _attributes(problems, name, key, body, what=what, enums=enums)
+    if attributes is None or len(problems) > before:
         return None
     column = Column(**attributes)  # type: ignore[arg-type]
     _check_flags(problems, column, body)
@@ -144,8 +143,10 @@ def _spec(type_: LogicalType, attributes: Mapping[str, object]) -> TypeSpec:
 
 def _bounds(problems: Problems, body: MapNode, spec: TypeSpec) -> dict[str, object]:
     found: dict[str, object] = {}
+    if spec.type not in NUMERIC_TYPES:  # the bounds do not apply: said already
+        return found
     for bound in ("min", "max", "warn_min", "warn_max"):
-        if bound in body.items and spec.type in NUMERIC_TYPES:
+        if bound in body.items:
             found[bound] = _value(problems, body.items[bound], spec, bound)
     for low_key, high_key in _BOUND_ORDER:
         low, high = found.get(low_key), found.get(high_key)

@@ -27,12 +27,11 @@ class ForeignKeys:
 def read_foreign_keys(
     problems: Problems, draft: TableDraft, tables: Mapping[str, TableDraft]
 ) -> ForeignKeys:
-    found = Problems()
-    keys = _column_foreign_keys(found, draft, tables)
+    before = len(problems)
+    keys = _column_foreign_keys(problems, draft, tables)
     if "foreign_keys" in draft.node.items:
-        keys += _table_foreign_keys(found, draft, draft.node.items["foreign_keys"], tables)
-    problems.extend(found)
-    return ForeignKeys(tuple(keys), clean=not found)
+        keys += _table_foreign_keys(problems, draft, draft.node.items["foreign_keys"], tables)
+    return ForeignKeys(tuple(keys), clean=len(problems) == before)
 
 
 def _column_foreign_keys(
@@ -133,10 +132,9 @@ def _is_sound(
     table_node: Node | None = None,
 ) -> bool:
     """Report what is wrong with ``fk`` of ``draft``; True when nothing is."""
-    found = Problems()
-    _check_foreign_key(found, draft, fk, node, tables=tables, table_node=table_node)
-    problems.extend(found)
-    return not found
+    before = len(problems)
+    _check_foreign_key(problems, draft, fk, node, tables=tables, table_node=table_node)
+    return len(problems) == before
 
 
 def _check_foreign_key(

@@ -1,7 +1,7 @@
 """A table's own keys: its primary key, unique constraints and indexes.
 
-Each reader takes the draft of a table whose columns are read and returns one key part;
-``validate_tables`` puts the parts into the draft.
+Each reader takes the draft of a table whose columns are read (its keys not yet) and
+returns one key part; ``validate_tables`` builds the keyed draft from the parts.
 """
 
 from __future__ import annotations
@@ -55,14 +55,16 @@ def _table_primary_key(
     return names
 
 
-def read_unique(problems: Problems, draft: TableDraft) -> tuple[tuple[str, ...], ...]:
+def read_unique(
+    problems: Problems, draft: TableDraft, primary_key: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
     """The table-level unique constraints, none repeating another uniqueness rule."""
     if "unique" not in draft.node.items:
         return ()
     seq = fields.sequence(problems, draft.node.items["unique"], "unique")
     if seq is None:
         return ()
-    seen = {frozenset(draft.primary_key): "the primary key"} if draft.primary_key else {}
+    seen = {frozenset(primary_key): "the primary key"} if primary_key else {}
     for column in draft.columns.values():
         if column.unique:
             seen[frozenset((column.name,))] = f"column {column.name!r} (unique: true)"

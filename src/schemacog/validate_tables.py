@@ -61,38 +61,47 @@ def _read_table(
         problems.add(columns_map, f"{what} has {count} columns; the limit is {MAX_COLUMNS}")
         return None
     description = fields.optional_string(problems, body.items.get("description"), "description")
-    columns: dict[str, Column] = {}
-    column_nodes: dict[str, MapNode] = {}
-    for column_name, column_node in columns_map.items.items():
-        column_key = columns_map.keys[column_name]
-        if fields.check_identifier(problems, column_key, column_name, "column name") is None:
+    columns, column_nodes = _read_columns(problems, columns_map, what, enums)
+    check_column_names(problems, columns, columns_map)
+    unkeyed = TableDraft(name, key.pos, body, description, columns, column_nodes)
+    return _with_keys(problems, unkeyed, all_columns_read=len(columns) == len(columns_map.items))
+
+
+def _read_columns(
+    problems: Problems, columns: MapNode, owner: str, enums: Mapping[str, Enum]
+) -> tuple[dict[str, Column], dict[str, MapNode]]:
+    """The readable columns of ``owner`` and their nodes, by name."""
+    found: dict[str, Column] = {}
+    nodes: dict[str, MapNode] = {}
+    for name, node in columns.items.items():
+        key = columns.keys[name]
+        if fields.check_identifier(problems, key, name, "column name") is None:
             continue
-        column = read_column(
-            problems, column_name, column_key, column_node, owner=what, enums=enums
-        )
+        column = read_column(problems, name, key, node, owner=owner, enums=enums)
         if column is None:
             continue
-        columns[column_name] = column
-        assert isinstance(column_node, MapNode)
-        column_nodes[column_name] = column_node
-    check_column_names(problems, columns, columns_map)
-    all_read = len(columns) == len(columns_map.items)
-    draft = TableDraft(name, key.pos, body, description, columns, column_nodes)
-    return _with_keys(problems, draft, rows_readable=all_read)
+        found[name] = column
+        assert isinstance(node, MapNode)  # read_column returns None for anything else
+        nodes[name] = node
+    return found, nodes
 
 
-def _with_keys(problems: Problems, draft: TableDraft, rows_readable: bool) -> TableDraft:
-    """``draft`` with its primary key (marked on its columns), unique keys and indexes."""
-    primary_key = read_primary_key(problems, draft)
-    keyed = dataclasses.replace(
-        draft,
-        columns=_marked_primary_key(draft.columns, primary_key or ()),
-        primary_key=primary_key or (),
-        rows_readable=rows_readable and primary_key is not None,
+def _with_keys(problems: Problems, unkeyed: TableDraft, *, all_columns_read: bool) -> TableDraft:
+    """The draft with its own keys; the primary key is marked on its columns."""
+    primary_key = read_primary_key(problems, unkeyed)
+    key_columns = primary_key or ()
+    return TableDraft(
+        name=unkeyed.name,
+        pos=unkeyed.pos,
+        node=unkeyed.node,
+        description=unkeyed.description,
+        columns=_marked_primary_key(unkeyed.columns, key_columns),
+        column_nodes=unkeyed.column_nodes,
+        primary_key=key_columns,
+        unique=read_unique(problems, unkeyed, key_columns),
+        indexes=read_indexes(problems, unkeyed),
+        rows_readable=all_columns_read and primary_key is not None,
     )
-    unique = read_unique(problems, keyed)
-    indexes = read_indexes(problems, keyed)
-    return dataclasses.replace(keyed, unique=unique, indexes=indexes)
 
 
 def _marked_primary_key(
