@@ -1,38 +1,48 @@
-"""A table between the validator's phases."""
+"""The validator's intermediate model: a table read on its own, before its foreign keys.
+
+``validate_tables.read_tables`` builds one ``TableDraft`` per readable table: its columns
+and its own keys (primary key, unique constraints, indexes) are final. The foreign keys
+(``validate_foreign_keys``) need every draft; the example rows (``validate_rows``) need
+the ``Table`` that ``TableDraft.table`` builds once the foreign keys are known.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 from schemacog.errors import Pos
-from schemacog.loader import MapNode, Node
+from schemacog.loader import MapNode
 from schemacog.model import Column, ForeignKey, Index, Table
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True, slots=True)
 class TableDraft:
-    """A table between phases: its columns are final, its keys and rows are not yet."""
-
     name: str
     pos: Pos
     node: MapNode
     description: str | None
-    columns: dict[str, Column]
-    column_nodes: dict[str, MapNode]
+    columns: Mapping[str, Column]
+    column_nodes: Mapping[str, MapNode]
     primary_key: tuple[str, ...] = ()
     unique: tuple[tuple[str, ...], ...] = ()
     indexes: tuple[Index, ...] = ()
-    foreign_keys: list[tuple[ForeignKey, Node]] = dataclasses.field(default_factory=list)
-    ok: bool = True
+    rows_readable: bool = True
+    """False when a problem in the table would only be repeated by its example rows."""
 
-    def table(self) -> Table:
+    @property
+    def owner(self) -> str:
+        """How messages name the table: ``table 'x'``."""
+        return f"table {self.name!r}"
+
+    def table(self, foreign_keys: tuple[ForeignKey, ...] = ()) -> Table:
         return Table(
             name=self.name,
             description=self.description,
             columns=tuple(self.columns.values()),
             primary_key=self.primary_key,
             unique=self.unique,
-            foreign_keys=tuple(fk for fk, _ in self.foreign_keys),
+            foreign_keys=foreign_keys,
             indexes=self.indexes,
             pos=self.pos,
         )
