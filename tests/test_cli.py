@@ -13,8 +13,8 @@ from schemacog import __version__
 from schemacog.cli import main
 
 
-def test_validate_prints_a_summary_and_exits_0(run_cli: RunCli) -> None:
-    result = run_cli("validate", "schema/shop.yaml")
+def test_validate_prints_a_summary_and_exits_0(run_process: RunCli) -> None:
+    result = run_process("validate", "schema/shop.yaml")
     assert (result.code, result.err) == (0, "")
     assert result.out == "schema/shop.yaml: 9 tables, 63 columns, 4 enums\n"
 
@@ -70,19 +70,19 @@ def test_config_errors_are_positioned(run_cli: RunCli, tmp_path: Path) -> None:
     ]
 
 
-def test_version_and_module_entry_point(run_cli: RunCli) -> None:
-    result = run_cli("--version")
+def test_version_and_module_entry_point(run_process: RunCli) -> None:
+    result = run_process("--version")
     assert (result.code, result.out) == (0, f"schemacog {__version__}\n")
 
 
-def test_usage_errors_exit_2(run_cli: RunCli) -> None:
-    assert run_cli("frobnicate").code == 2
-    assert run_cli().code == 2
-    assert run_cli("validate", "a", "b").code == 2
+def test_usage_errors_exit_2(run_process: RunCli) -> None:
+    assert run_process("frobnicate").code == 2
+    assert run_process().code == 2
+    assert run_process("validate", "a", "b").code == 2
 
 
-def test_schema_json_prints_the_shipped_json_schema(run_cli: RunCli) -> None:
-    result = run_cli("schema-json")
+def test_schema_json_prints_the_shipped_json_schema(run_process: RunCli) -> None:
+    result = run_process("schema-json")
     assert result.code == 0
     document = json.loads(result.out)
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -103,13 +103,13 @@ def test_no_bad_schema_prints_a_traceback(
 
 
 def test_bad_schema_through_a_real_process_has_no_traceback(
-    run_cli: RunCli, tmp_path: Path
+    run_process: RunCli, tmp_path: Path
 ) -> None:
     for index, (_, text, _) in enumerate(CASES[:10]):
         path = tmp_path / f"bad{index}.yaml"
         path.write_bytes(text.encode() if isinstance(text, str) else text)
     for index in range(10):
-        result = run_cli("validate", f"bad{index}.yaml", cwd=tmp_path)
+        result = run_process("validate", f"bad{index}.yaml", cwd=tmp_path)
         assert result.code == 2
         assert "Traceback" not in result.err
         assert result.err.startswith(f"bad{index}.yaml:")
