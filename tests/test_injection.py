@@ -38,6 +38,7 @@ TEXT = st.text(
     alphabet=st.one_of(CHARS, st.sampled_from("'\"\\`|*_#<>[](){}-;%\n\t ")), max_size=40
 ).filter(lambda s: string_problem(s, multiline=True) is None and s.strip())
 LINE = TEXT.filter(lambda s: "\n" not in s and "\t" not in s)
+RAW_ID = "1"  # the raw id every row fed to clean_thing carries
 
 
 @st.composite
@@ -57,8 +58,11 @@ def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
         "column": draw(TEXT),
         "default": draw(TEXT),
         "alias": alias,
-        # a token that is also an enum spelling would read as missing (docs/cleaning.md)
-        "token": draw(LINE.filter(lambda s: s == s.strip() and s not in (first, second, alias))),
+        # the missing token must differ from every other raw value the rows carry (stripped,
+        # as the cleaner compares them): an id or enum spelling equal to it reads as missing
+        "token": draw(
+            LINE.filter(lambda s: s == s.strip() and s not in {RAW_ID, first, second, alias})
+        ),
     }
     q = {k: json.dumps(v, ensure_ascii=False) for k, v in strings.items()}
     text = f"""schemacog: 1
@@ -133,7 +137,7 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
     assert namespace["ThingModel"](id=1).label == strings["default"]
     assert namespace["validate_thing"]({"id": 1}) == []
     first, default, token = strings["first"], strings["default"], strings["token"]
-    raw = {"id": "1", "mood": f" {first} ", "label": f" {token} "}
+    raw = {"id": RAW_ID, "mood": f" {first} ", "label": f" {token} "}
     record, messages = namespace["clean_thing"](raw)
     assert (record.mood, record.label) == (first, default)
     assert messages == [
@@ -141,7 +145,7 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
         f"mood: {raw['mood']!r} -> {first!r}",
     ]
     alias, second = strings["alias"], strings["second"]
-    record, messages = namespace["clean_thing"]({"id": "1", "mood": alias})
+    record, messages = namespace["clean_thing"]({"id": RAW_ID, "mood": alias})
     assert (record.mood, messages) == (second, [f"mood: {alias!r} -> {second!r}"])
 
 
