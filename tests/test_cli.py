@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, RunCli
-from test_bad_schemas import CASES
+from test_bad_schemas import CASES, BadSchema
 
 from schemacog import __version__
 from schemacog.cli import main
@@ -89,12 +89,12 @@ def test_schema_json_prints_the_shipped_json_schema(run_process: RunCli) -> None
     assert result.out == (ROOT / "src" / "schemacog" / "schema.json").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("name", "text"), [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_no_bad_schema_prints_a_traceback(
-    name: str, text: str | bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    case: BadSchema, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    path.write_bytes(case.data)
     assert main(["validate", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -105,9 +105,8 @@ def test_no_bad_schema_prints_a_traceback(
 def test_bad_schema_through_a_real_process_has_no_traceback(
     run_process: RunCli, tmp_path: Path
 ) -> None:
-    for index, (_, text, _) in enumerate(CASES[:10]):
-        path = tmp_path / f"bad{index}.yaml"
-        path.write_bytes(text.encode() if isinstance(text, str) else text)
+    for index, case in enumerate(CASES[:10]):
+        (tmp_path / f"bad{index}.yaml").write_bytes(case.data)
     for index in range(10):
         result = run_process("validate", f"bad{index}.yaml", cwd=tmp_path)
         assert result.code == 2
