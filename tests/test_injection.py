@@ -10,6 +10,7 @@ and Markdown and Mermaid keep their shape.
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import json
 import os
@@ -17,6 +18,7 @@ import re
 import sqlite3
 import sys
 import types
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -156,12 +158,38 @@ def _sqlite_default(ddl: str) -> Any:
     return connection.execute("SELECT label, mood FROM thing").fetchone()
 
 
+@pytest.fixture(scope="module")
+def duckdb_connection() -> Iterator[duckdb.DuckDBPyConnection]:
+    """One in-memory database for every example; each runs in a transaction rolled back."""
+    connection = duckdb.connect()
+    yield connection
+    connection.close()
+
+
+@contextlib.contextmanager
+def _rolled_back(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        connection.execute("ROLLBACK")
+    assert connection.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (0,)
+
+
 @SETTINGS
-@given(schemas())
-def test_sql_output_means_what_the_schema_says(case: tuple[Schema, dict[str, str]]) -> None:
+@given(case=schemas())
+def test_sql_output_means_what_the_schema_says(
+    duckdb_connection: duckdb.DuckDBPyConnection, case: tuple[Schema, dict[str, str]]
+) -> None:
     schema, strings = case
     assert _sqlite_default(render_ddl(schema, "sqlite")) == (strings["default"], strings["first"])
-    connection = duckdb.connect()
+    with _rolled_back(duckdb_connection):
+        _duckdb_reads_back(duckdb_connection, schema, strings)
+
+
+def _duckdb_reads_back(
+    connection: duckdb.DuckDBPyConnection, schema: Schema, strings: dict[str, str]
+) -> None:
     connection.execute(render_ddl(schema, "duckdb"))
     connection.execute("INSERT INTO thing (id) VALUES (1)")
     assert connection.execute("SELECT label, mood FROM thing").fetchone() == (
