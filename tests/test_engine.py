@@ -512,9 +512,10 @@ def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
     git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
 
-    def hook(name: str) -> subprocess.CompletedProcess[str]:
+    def hooks(*names: str) -> subprocess.CompletedProcess[str]:
+        """``pre-commit try-repo`` (each call installs the hooks' environment anew)."""
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--all-files"],
+            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *names, "--all-files"],
             cwd=root,
             env=env,
             capture_output=True,
@@ -523,14 +524,15 @@ def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
             timeout=600,
         )
 
-    failing = hook("schemacog-check")
-    assert failing.returncode == 1, failing.stdout + failing.stderr
-    assert "1 new region" in failing.stdout
-    regen = hook("schemacog-regen")
-    assert regen.returncode == 1  # pre-commit's way to say "files were modified by this hook"
-    assert "files were modified by this hook" in regen.stdout
+    both = hooks()  # every hook of the repository, in order: check, then regen
+    assert both.returncode == 1, both.stdout + both.stderr
+    check, regen = both.stdout.split("- hook id: ")[1:]
+    assert check.startswith("schemacog-check\n- exit code: 1\n"), both.stdout
+    assert "1 new region" in check
+    # pre-commit's way to say that regen (exit 0) modified files
+    assert regen.startswith("schemacog-regen\n- files were modified by this hook\n"), both.stdout
     assert "CREATE TABLE customer" in (root / "out" / "t.sql").read_text()
-    passing = hook("schemacog-check")
+    passing = hooks("schemacog-check")
     assert passing.returncode == 0, passing.stdout + passing.stderr
 
 
