@@ -43,11 +43,13 @@ LINE = TEXT.filter(lambda s: "\n" not in s and "\t" not in s)
 RAW_ID = "1"  # the raw id every row fed to clean_thing carries
 
 
+VALUE = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip() and len(s.encode()) <= 63)
+
+
 @st.composite
 def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
-    value = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip() and len(s.encode()) <= 63)
-    first = draw(value)
-    second = draw(value.filter(lambda s: enum_member(s) != enum_member(first)))
+    first = draw(VALUE)
+    second = draw(VALUE.filter(lambda s: enum_member(s) != enum_member(first)))
     spelt = {normalized_spelling(first), normalized_spelling(second)}
     alias = draw(LINE.filter(lambda s: s == s.strip() and normalized_spelling(s) not in spelt))
     strings = {
