@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, RunCli
+from conftest import FIXTURES, ROOT, RunCli, run_in_process
 from test_bad_schemas import CASES, BadSchema
 
-from schemacog import __version__
+from schemacog import __version__, cli, markers
 from schemacog.cli import main
 
 
@@ -117,3 +120,35 @@ def test_bad_schema_through_a_real_process_has_no_traceback(
 def test_valid_fixture_through_main(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(FIXTURES / "valid" / "minimal.yaml")]) == 0
     assert capsys.readouterr().out.endswith("minimal.yaml: 1 table, 1 column, 0 enums\n")
+
+
+def test_in_process_runs_read_argparse_exits_like_the_interpreter(run_cli: RunCli) -> None:
+    usage = run_cli("frobnicate")
+    assert usage.code == 2
+    assert "invalid choice: 'frobnicate'" in usage.err
+    assert run_cli("--help").code == 0
+
+
+@pytest.mark.parametrize(
+    "leak",
+    [
+        lambda: os.environ.__setitem__("SCHEMACOG_LEAK", "1"),
+        lambda: sys.path.append("/leak"),
+        lambda: setattr(markers, "_active", object()),
+    ],
+    ids=["environment", "sys.path", "markers context"],
+)
+def test_in_process_runs_fail_when_they_leave_state_behind(
+    monkeypatch: pytest.MonkeyPatch, leak: Callable[[], None]
+) -> None:
+    def main(argv: list[str]) -> int:
+        leak()
+        return 0
+
+    monkeypatch.setattr(cli, "main", main)
+    with monkeypatch.context() as undo:  # restores what the fake main leaked, afterwards
+        undo.setattr(os, "environ", os.environ.copy())
+        undo.setattr(sys, "path", list(sys.path))
+        undo.setattr(markers, "_active", None)
+        with pytest.raises(AssertionError, match="left process-wide state behind"):
+            run_in_process(["validate"], ROOT, {})
