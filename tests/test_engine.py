@@ -500,22 +500,50 @@ def test_init_scaffolds_a_working_project_and_never_overwrites(
     assert snapshot(root) == before
 
 
+def _git(root: Path, *args: str) -> str:
+    who = ["-c", "user.email=t@example.com", "-c", "user.name=t"]
+    done = subprocess.run(["git", *who, *args], cwd=root, check=True, capture_output=True)
+    return done.stdout.decode()
+
+
+def _committed_copy_of_this_tree(folder: Path) -> str:
+    """This work tree as it is now (tracked and untracked, not ignored) committed in ``folder``.
+
+    Like ``pre-commit try-repo``, but made once: every ``pre-commit run`` against it then
+    reuses the hooks' environment, installed from it on the first run.
+    """
+    listed = _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source, target = ROOT / name, folder / name
+        if not source.is_symlink() and not source.exists():
+            continue  # deleted in the work tree, not yet in the index
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-qm", "hooks")
+    return _git(folder, "rev-parse", "HEAD").strip()
+
+
 def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
     root = make_project(tmp_path / "repo")
     write(root / "out" / "t.sql", SQL)
-
-    def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".")
-    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "start")
+    hooks_repo = tmp_path / "hooks"
+    rev = _committed_copy_of_this_tree(hooks_repo)
+    config = tmp_path / "pre-commit-config.yaml"
+    config.write_text(
+        f"repos:\n- repo: {hooks_repo}\n  rev: {rev}\n"
+        "  hooks:\n  - id: schemacog-check\n  - id: schemacog-regen\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
 
-    def hooks(*names: str) -> subprocess.CompletedProcess[str]:
-        """``pre-commit try-repo`` (each call installs the hooks' environment anew)."""
+    def hook(name: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), *names, "--all-files"],
+            [sys.executable, "-m", "pre_commit", "run", "-c", str(config), name, "--all-files"],
             cwd=root,
             env=env,
             capture_output=True,
@@ -524,15 +552,14 @@ def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
             timeout=600,
         )
 
-    both = hooks()  # every hook of the repository, in order: check, then regen
-    assert both.returncode == 1, both.stdout + both.stderr
-    check, regen = both.stdout.split("- hook id: ")[1:]
-    assert check.startswith("schemacog-check\n- exit code: 1\n"), both.stdout
-    assert "1 new region" in check
-    # pre-commit's way to say that regen (exit 0) modified files
-    assert regen.startswith("schemacog-regen\n- files were modified by this hook\n"), both.stdout
+    failing = hook("schemacog-check")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "1 new region" in failing.stdout
+    regen = hook("schemacog-regen")
+    assert regen.returncode == 1  # pre-commit's way to say "files were modified by this hook"
+    assert "files were modified by this hook" in regen.stdout
     assert "CREATE TABLE customer" in (root / "out" / "t.sql").read_text()
-    passing = hooks("schemacog-check")
+    passing = hook("schemacog-check")
     assert passing.returncode == 0, passing.stdout + passing.stderr
 
 
