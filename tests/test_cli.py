@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, RunCli
-from test_bad_schemas import CASES
+from conftest import FIXTURES, ROOT, RunCli, run_in_process
+from test_bad_schemas import CASES, BadSchema
 
-from schemacog import __version__
+from schemacog import __version__, cli, marker_context
 from schemacog.cli import main
 
 
-def test_validate_prints_a_summary_and_exits_0(run_cli: RunCli) -> None:
-    result = run_cli("validate", "schema/shop.yaml")
+def test_validate_prints_a_summary_and_exits_0(run_process: RunCli) -> None:
+    result = run_process("validate", "schema/shop.yaml")
     assert (result.code, result.err) == (0, "")
     assert result.out == "schema/shop.yaml: 9 tables, 63 columns, 4 enums\n"
 
@@ -70,31 +73,31 @@ def test_config_errors_are_positioned(run_cli: RunCli, tmp_path: Path) -> None:
     ]
 
 
-def test_version_and_module_entry_point(run_cli: RunCli) -> None:
-    result = run_cli("--version")
+def test_version_and_module_entry_point(run_process: RunCli) -> None:
+    result = run_process("--version")
     assert (result.code, result.out) == (0, f"schemacog {__version__}\n")
 
 
-def test_usage_errors_exit_2(run_cli: RunCli) -> None:
-    assert run_cli("frobnicate").code == 2
-    assert run_cli().code == 2
-    assert run_cli("validate", "a", "b").code == 2
+def test_usage_errors_exit_2(run_process: RunCli) -> None:
+    assert run_process("frobnicate").code == 2
+    assert run_process().code == 2
+    assert run_process("validate", "a", "b").code == 2
 
 
-def test_schema_json_prints_the_shipped_json_schema(run_cli: RunCli) -> None:
-    result = run_cli("schema-json")
+def test_schema_json_prints_the_shipped_json_schema(run_process: RunCli) -> None:
+    result = run_process("schema-json")
     assert result.code == 0
     document = json.loads(result.out)
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert result.out == (ROOT / "src" / "schemacog" / "schema.json").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("name", "text"), [(c[0], c[1]) for c in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_no_bad_schema_prints_a_traceback(
-    name: str, text: str | bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    case: BadSchema, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    path.write_bytes(case.data)
     assert main(["validate", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -103,13 +106,12 @@ def test_no_bad_schema_prints_a_traceback(
 
 
 def test_bad_schema_through_a_real_process_has_no_traceback(
-    run_cli: RunCli, tmp_path: Path
+    run_process: RunCli, tmp_path: Path
 ) -> None:
-    for index, (_, text, _) in enumerate(CASES[:10]):
-        path = tmp_path / f"bad{index}.yaml"
-        path.write_bytes(text.encode() if isinstance(text, str) else text)
+    for index, case in enumerate(CASES[:10]):
+        (tmp_path / f"bad{index}.yaml").write_bytes(case.data)
     for index in range(10):
-        result = run_cli("validate", f"bad{index}.yaml", cwd=tmp_path)
+        result = run_process("validate", f"bad{index}.yaml", cwd=tmp_path)
         assert result.code == 2
         assert "Traceback" not in result.err
         assert result.err.startswith(f"bad{index}.yaml:")
@@ -118,3 +120,35 @@ def test_bad_schema_through_a_real_process_has_no_traceback(
 def test_valid_fixture_through_main(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(FIXTURES / "valid" / "minimal.yaml")]) == 0
     assert capsys.readouterr().out.endswith("minimal.yaml: 1 table, 1 column, 0 enums\n")
+
+
+def test_in_process_runs_read_argparse_exits_like_the_interpreter(run_cli: RunCli) -> None:
+    usage = run_cli("frobnicate")
+    assert usage.code == 2
+    assert "invalid choice: 'frobnicate'" in usage.err
+    assert run_cli("--help").code == 0
+
+
+@pytest.mark.parametrize(
+    "leak",
+    [
+        lambda: os.environ.__setitem__("SCHEMACOG_LEAK", "1"),
+        lambda: sys.path.append("/leak"),
+        lambda: setattr(marker_context, "_active", object()),
+    ],
+    ids=["environment", "sys.path", "markers context"],
+)
+def test_in_process_runs_fail_when_they_leave_state_behind(
+    monkeypatch: pytest.MonkeyPatch, leak: Callable[[], None]
+) -> None:
+    def main(argv: list[str]) -> int:
+        leak()
+        return 0
+
+    monkeypatch.setattr(cli, "main", main)
+    with monkeypatch.context() as undo:  # restores what the fake main leaked, afterwards
+        undo.setattr(os, "environ", os.environ.copy())
+        undo.setattr(sys, "path", list(sys.path))
+        undo.setattr(marker_context, "_active", None)
+        with pytest.raises(AssertionError, match="left process-wide state behind"):
+            run_in_process(["validate"], ROOT, {})

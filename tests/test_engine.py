@@ -53,11 +53,11 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def test_check_reports_drift_with_a_diff_then_regen_fixes_it(
-    run_cli: RunCli, tmp_path: Path
+    run_process: RunCli, tmp_path: Path
 ) -> None:
     root = make_project(tmp_path / "p")
     write(root / "out" / "t.sql", SQL)
-    result = run_cli("check", cwd=root)
+    result = run_process("check", cwd=root)
     assert result.code == 1
     assert "--- a/out/t.sql\n+++ b/out/t.sql\n" in result.out
     assert "+CREATE TABLE customer (" in result.out
@@ -67,10 +67,10 @@ def test_check_reports_drift_with_a_diff_then_regen_fixes_it(
     assert result.out.rstrip().endswith(
         "schemacog check: 1 of 1 file(s) would change (1 new region)"
     )
-    assert run_cli("regen", cwd=root).code == 0
-    assert run_cli("check", cwd=root).code == 0
+    assert run_process("regen", cwd=root).code == 0
+    assert run_process("check", cwd=root).code == 0
     before = snapshot(root)
-    again = run_cli("regen", cwd=root)
+    again = run_process("regen", cwd=root)
     assert (again.code, again.out) == (0, "schemacog regen: 1 file(s) up to date\n")
     assert snapshot(root) == before  # bytes and mtimes: nothing written
 
@@ -115,13 +115,13 @@ def test_bom_and_crlf_round_trip(run_cli: RunCli, tmp_path: Path, bom: bool, new
     assert run_cli("check", cwd=root).code == 0
 
 
-def test_a_failing_file_leaves_every_file_untouched(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_failing_file_leaves_every_file_untouched(run_process: RunCli, tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
     for index in range(10):
         body = '# [[[cog sc.python.columns("nope") ]]]\n# [[[end]]]\n' if index == 6 else PY
         write(root / "out" / f"f{index}.py", body)
     before = snapshot(root)
-    result = run_cli("regen", cwd=root)
+    result = run_process("regen", cwd=root)
     assert result.code == 2
     assert "out/f6.py:1: unknown table 'nope'" in result.err
     assert "Traceback" not in result.err
@@ -157,9 +157,9 @@ def test_vanished_or_changed_file_is_not_overwritten(tmp_path: Path) -> None:
     assert sorted(p.name for p in (root / "out").iterdir()) == ["b.py", "c.py"]  # no temp files
 
 
-def test_missing_path_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+def test_missing_path_is_an_error(run_process: RunCli, tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
-    result = run_cli("check", "out/missing.py", cwd=root)
+    result = run_process("check", "out/missing.py", cwd=root)
     assert (result.code, result.err) == (2, "out/missing.py:1: no such file or folder\n")
 
 
@@ -497,19 +497,19 @@ def test_environment_is_not_needed_for_output(tmp_path: Path) -> None:
 
 
 def test_init_scaffolds_a_working_project_and_never_overwrites(
-    run_cli: RunCli, tmp_path: Path
+    run_process: RunCli, tmp_path: Path
 ) -> None:
     root = tmp_path / "demo"
     root.mkdir()
     (root / "pyproject.toml").write_text('[project]\nname = "demo"\n', encoding="utf-8")
-    result = run_cli("init", cwd=root)
+    result = run_process("init", cwd=root)
     assert result.code == 0, result.err
     assert (root / "schema" / "schema.yaml").is_file()
     assert "[tool.schemacog]" in (root / "pyproject.toml").read_text()
     assert 'session.run("schemacog", "check")' in (root / "noxfile.py").read_text()
-    assert run_cli("check", cwd=root).code == 1
-    assert run_cli("regen", cwd=root).code == 0
-    assert run_cli("check", cwd=root).code == 0
+    assert run_process("check", cwd=root).code == 1
+    assert run_process("regen", cwd=root).code == 0
+    assert run_process("check", cwd=root).code == 0
     imported = subprocess.run(
         [
             sys.executable,
@@ -525,27 +525,56 @@ def test_init_scaffolds_a_working_project_and_never_overwrites(
     )
     assert imported.returncode == 0, imported.stderr
     before = snapshot(root)
-    again = run_cli("init", cwd=root)
+    again = run_process("init", cwd=root)
     assert again.code == 2
     assert "generated/models.py:1: already exists; init writes nothing" in again.err
     assert snapshot(root) == before
 
 
+def _git(root: Path, *args: str) -> str:
+    who = ["-c", "user.email=t@example.com", "-c", "user.name=t"]
+    done = subprocess.run(["git", *who, *args], cwd=root, check=True, capture_output=True)
+    return done.stdout.decode()
+
+
+def _committed_copy_of_this_tree(folder: Path) -> str:
+    """This work tree as it is now (tracked and untracked, not ignored) committed in ``folder``.
+
+    Like ``pre-commit try-repo``, but made once: every ``pre-commit run`` against it then
+    reuses the hooks' environment, installed from it on the first run.
+    """
+    listed = _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    for name in filter(None, listed.split("\0")):
+        source, target = ROOT / name, folder / name
+        if not source.is_symlink() and not source.exists():
+            continue  # deleted in the work tree, not yet in the index
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target, follow_symlinks=False)
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    _git(folder, "commit", "-qm", "hooks")
+    return _git(folder, "rev-parse", "HEAD").strip()
+
+
 def test_pre_commit_hooks_run_for_real(tmp_path: Path) -> None:
     root = make_project(tmp_path / "repo")
     write(root / "out" / "t.sql", SQL)
-
-    def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
-
-    git("init", "-q")
-    git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".")
-    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "start")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "start")
+    hooks_repo = tmp_path / "hooks"
+    rev = _committed_copy_of_this_tree(hooks_repo)
+    config = tmp_path / "pre-commit-config.yaml"
+    config.write_text(
+        f"repos:\n- repo: {hooks_repo}\n  rev: {rev}\n"
+        "  hooks:\n  - id: schemacog-check\n  - id: schemacog-regen\n",
+        encoding="utf-8",
+    )
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
 
     def hook(name: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), name, "--all-files"],
+            [sys.executable, "-m", "pre_commit", "run", "-c", str(config), name, "--all-files"],
             cwd=root,
             env=env,
             capture_output=True,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import RunCli
 
 from schemacog.files import Change, read_marked, write_all
 
@@ -59,7 +60,7 @@ def test_a_full_disk_while_staging_writes_nothing(
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [p.name for p in paths]
 
 
-def test_a_kill_at_any_moment_leaves_old_or_new_bytes(tmp_path: Path) -> None:
+def test_a_kill_at_any_moment_leaves_old_or_new_bytes(run_cli: RunCli, tmp_path: Path) -> None:
     files = 200
     paths = tree(tmp_path / "reference", files)
     started = time.perf_counter()
@@ -90,10 +91,8 @@ def test_a_kill_at_any_moment_leaves_old_or_new_bytes(tmp_path: Path) -> None:
         leftovers = [p.name for p in (root / "out").iterdir() if p.name.endswith(".schemacog")]
         # staged files of a killed run are hidden and never read as project files
         assert all(name.startswith(".") for name in leftovers)
-        again = subprocess.run(
-            [sys.executable, "-m", "schemacog", "regen"], cwd=root, capture_output=True, check=False
-        )
-        assert again.returncode == 0
+        again = run_cli("regen", cwd=root)  # the recovery needs no process of its own
+        assert again.code == 0, again.err
         assert {p.name: p.read_bytes() for p in fresh} == new
 
 

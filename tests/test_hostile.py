@@ -1,9 +1,10 @@
 """The hostile-input corpus (tests/hostile/cases, written by tests/hostile/make_corpus.py).
 
 Each case is a small project with one hostile input and the error it must produce. The
-runner copies it to a temporary folder, runs the real command, and asserts exit code 2,
-the expected message, no traceback, every file untouched, and that the canaries (a file
-named CANARY, an environment variable) were never touched.
+runner copies it to a temporary folder, runs the command (in-process; the first case of
+each class also through a real process), and asserts exit code 2, the expected message,
+no traceback, every file untouched, and that the canaries (a file named CANARY, an
+environment variable) were never touched.
 """
 
 from __future__ import annotations
@@ -70,6 +71,25 @@ def test_corpus_covers_every_class_with_enough_cases() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_hostile_input_is_refused(run_cli: RunCli, tmp_path: Path, case: Path) -> None:
+    _assert_refused(run_cli, tmp_path, case)
+
+
+def _first_of_each_class() -> list[Path]:
+    first: dict[str, Path] = {}
+    for case in CASES:
+        first.setdefault(json.loads((case / "case.json").read_text())["class"], case)
+    return sorted(first.values())
+
+
+@pytest.mark.parametrize("case", _first_of_each_class(), ids=lambda c: c.name)
+def test_hostile_input_is_refused_by_a_real_process(
+    run_process: RunCli, tmp_path: Path, case: Path
+) -> None:
+    """The environment canary and the exit code, once per class, through ``python -m``."""
+    _assert_refused(run_process, tmp_path, case)
+
+
+def _assert_refused(run: RunCli, tmp_path: Path, case: Path) -> None:
     meta = json.loads((case / "case.json").read_text(encoding="utf-8"))
     root = tmp_path / "project"
     shutil.copytree(case, root, ignore=shutil.ignore_patterns("case.json"), symlinks=True)
@@ -77,7 +97,7 @@ def test_hostile_input_is_refused(run_cli: RunCli, tmp_path: Path, case: Path) -
     (root / "pyproject.toml").write_text(_pyproject(meta["config"]), encoding="utf-8")
     _setup(root, meta.get("setup", {}))
     before = _snapshot(root)
-    result = run_cli(meta["command"], cwd=root, env={"SCHEMACOG_CANARY": CANARY_VALUE})
+    result = run(meta["command"], cwd=root, env={"SCHEMACOG_CANARY": CANARY_VALUE})
     output = result.out + result.err
     assert result.code == 2, output
     assert meta["expect"] in result.err, output

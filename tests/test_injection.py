@@ -10,6 +10,7 @@ and Markdown and Mermaid keep their shape.
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import json
 import os
@@ -17,6 +18,7 @@ import re
 import sqlite3
 import sys
 import types
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -40,13 +42,16 @@ TEXT = st.text(
     alphabet=st.one_of(CHARS, st.sampled_from("'\"\\`|*_#<>[](){}-;%\n\t ")), max_size=40
 ).filter(lambda s: string_problem(s, multiline=True) is None and s.strip())
 LINE = TEXT.filter(lambda s: "\n" not in s and "\t" not in s)
+RAW_ID = "1"  # the raw id every row fed to clean_thing carries
+
+
+VALUE = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip() and len(s.encode()) <= 63)
 
 
 @st.composite
 def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
-    value = LINE.filter(lambda s: bool(enum_member(s)) and s == s.strip() and len(s.encode()) <= 63)
-    first = draw(value)
-    second = draw(value.filter(lambda s: enum_member(s) != enum_member(first)))
+    first = draw(VALUE)
+    second = draw(VALUE.filter(lambda s: enum_member(s) != enum_member(first)))
     spelt = {normalized_spelling(first), normalized_spelling(second)}
     alias = draw(LINE.filter(lambda s: s == s.strip() and normalized_spelling(s) not in spelt))
     strings = {
@@ -59,9 +64,10 @@ def schemas(draw: st.DrawFn) -> tuple[Schema, dict[str, str]]:
         "column": draw(TEXT),
         "default": draw(TEXT),
         "alias": alias,
-        # a token that is also an enum spelling, or the raw id "1", would read as missing
+        # the missing token must differ from every other raw value the rows carry (stripped,
+        # as the cleaner compares them): an id or enum spelling equal to it reads as missing
         "token": draw(
-            LINE.filter(lambda s: s == s.strip() and s not in (first, second, alias, "1"))
+            LINE.filter(lambda s: s == s.strip() and s not in {RAW_ID, first, second, alias})
         ),
     }
     q = {k: json.dumps(v, ensure_ascii=False) for k, v in strings.items()}
@@ -137,7 +143,7 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
     assert namespace["ThingModel"](id=1).label == strings["default"]
     assert namespace["validate_thing"]({"id": 1}) == []
     first, default, token = strings["first"], strings["default"], strings["token"]
-    raw = {"id": "1", "mood": f" {first} ", "label": f" {token} "}
+    raw = {"id": RAW_ID, "mood": f" {first} ", "label": f" {token} "}
     record, messages = namespace["clean_thing"](raw)
     assert (record.mood, record.label) == (first, default)
     assert messages == [
@@ -145,7 +151,7 @@ def test_python_output_means_what_the_schema_says(case: tuple[Schema, dict[str, 
         f"mood: {raw['mood']!r} -> {first!r}",
     ]
     alias, second = strings["alias"], strings["second"]
-    record, messages = namespace["clean_thing"]({"id": "1", "mood": alias})
+    record, messages = namespace["clean_thing"]({"id": RAW_ID, "mood": alias})
     assert (record.mood, messages) == (second, [f"mood: {alias!r} -> {second!r}"])
 
 
@@ -156,12 +162,38 @@ def _sqlite_default(ddl: str) -> Any:
     return connection.execute("SELECT label, mood FROM thing").fetchone()
 
 
+@pytest.fixture(scope="module")
+def duckdb_connection() -> Iterator[duckdb.DuckDBPyConnection]:
+    """One in-memory database for every example; each runs in a transaction rolled back."""
+    connection = duckdb.connect()
+    yield connection
+    connection.close()
+
+
+@contextlib.contextmanager
+def _rolled_back(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        connection.execute("ROLLBACK")
+    assert connection.execute("SELECT count(*) FROM duckdb_tables()").fetchone() == (0,)
+
+
 @SETTINGS
-@given(schemas())
-def test_sql_output_means_what_the_schema_says(case: tuple[Schema, dict[str, str]]) -> None:
+@given(case=schemas())
+def test_sql_output_means_what_the_schema_says(
+    duckdb_connection: duckdb.DuckDBPyConnection, case: tuple[Schema, dict[str, str]]
+) -> None:
     schema, strings = case
     assert _sqlite_default(render_ddl(schema, "sqlite")) == (strings["default"], strings["first"])
-    connection = duckdb.connect()
+    with _rolled_back(duckdb_connection):
+        _duckdb_reads_back(duckdb_connection, schema, strings)
+
+
+def _duckdb_reads_back(
+    connection: duckdb.DuckDBPyConnection, schema: Schema, strings: dict[str, str]
+) -> None:
     connection.execute(render_ddl(schema, "duckdb"))
     connection.execute("INSERT INTO thing (id) VALUES (1)")
     assert connection.execute("SELECT label, mood FROM thing").fetchone() == (

@@ -13,6 +13,7 @@ from cogapp import Cog  # type: ignore[import-untyped]
 from cogapp.cogapp import CogError  # type: ignore[import-untyped]
 from goldens import CASES, CASES_DIR
 
+from schemacog import user_templates
 from schemacog.config import Config
 from schemacog.markers import MarkerContext, activated
 from schemacog.markers import python as sc_python
@@ -184,16 +185,24 @@ def test_output_does_not_depend_on_hash_seed(seed: str) -> None:
         ('{{ "x" * 10**8 }}', "produced more than 10 MB"),
         ('{{ "x" * 10**10 }}', "ran out of memory"),
         ("{% for i in range(10**9) %}{% endfor %}", "Range too big"),
-        (
-            "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
-            "ran out of CPU time or memory",
-        ),
     ],
 )
 def test_user_templates_are_bounded(tmp_path: Path, source: str, message: str) -> None:
     root = templates_project(tmp_path)
     (root / "templates" / "t.j2").write_text(source, encoding="utf-8")
     with pytest.raises(Exception, match=message):
+        render_template(root, "t.j2")
+
+
+def test_a_template_that_spins_runs_out_of_cpu_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CPU-time rlimit ends it; lowered from 10 s to 1 s here (the same limit, sooner)."""
+    monkeypatch.setattr(user_templates, "CPU_SECONDS", 1)
+    root = templates_project(tmp_path)
+    source = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
+    (root / "templates" / "t.j2").write_text(source, encoding="utf-8")
+    with pytest.raises(Exception, match=r"ran out of CPU time or memory \(limits: 1 s CPU"):
         render_template(root, "t.j2")
 
 

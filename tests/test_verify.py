@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,16 +58,16 @@ def regen_then_verify(run_cli: RunCli, root: Path, *args: str) -> tuple[int, str
     return result.code, result.out + result.err
 
 
-def test_repository_example_verifies_on_all_engines(run_cli: RunCli) -> None:
+def test_repository_example_verifies_on_all_engines(run_process: RunCli) -> None:
     required = all(os.environ.get(f"SCHEMACOG_REQUIRE_{e}") == "1" for e in ("POSTGRES", "MARIADB"))
     args = ["--require"] if required else []
-    result = run_cli("verify", *args, cwd=ROOT)
+    result = run_process("verify", *args, cwd=ROOT)
     assert result.code == 0, result.out + result.err
     assert "failed" not in result.out.replace("0 failed", "")
     assert "examples in python validator" in result.out
 
 
-def test_a_template_that_drops_a_check_is_caught(run_cli: RunCli, tmp_path: Path) -> None:
+def test_a_template_that_drops_a_check_is_caught(run_process: RunCli, tmp_path: Path) -> None:
     template = "CREATE TABLE thing (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);\n"
     root = project(
         tmp_path / "p",
@@ -75,7 +77,7 @@ def test_a_template_that_drops_a_check_is_caught(run_cli: RunCli, tmp_path: Path
         },
         {"ddl.j2": template},
     )
-    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    code, output = regen_then_verify(run_process, root, "--engines", "sqlite")
     assert code == 1
     line = next(line for line in output.splitlines() if line.startswith("examples in sqlite"))
     assert "failed" in line
@@ -132,17 +134,17 @@ def test_unavailable_engine_is_skipped_and_require_makes_it_fail(
     assert "failed" in result.out
 
 
-def test_json_report_and_usage_errors(run_cli: RunCli, tmp_path: Path) -> None:
+def test_json_report_and_usage_errors(run_process: RunCli, tmp_path: Path) -> None:
     root = project(tmp_path / "p", {"m.py": MODELS})
     code, output = regen_then_verify(
-        run_cli, root, "--engines", "sqlite,duckdb", "--format", "json"
+        run_process, root, "--engines", "sqlite,duckdb", "--format", "json"
     )
     assert code == 0
     document = json.loads(output)
     assert document["exit_code"] == 0
     names = [step["name"] for step in document["steps"]]
     assert "examples in duckdb" in names
-    bad = run_cli("verify", "--engines", "oracle", cwd=root)
+    bad = run_process("verify", "--engines", "oracle", cwd=root)
     assert bad.code == 2
     assert "unknown engine 'oracle'" in bad.err
 
@@ -150,18 +152,42 @@ def test_json_report_and_usage_errors(run_cli: RunCli, tmp_path: Path) -> None:
 @pytest.mark.parametrize("engine", ["duckdb", "postgres", "mariadb"])
 def test_throwaway_databases_are_cleaned_up(run_cli: RunCli, tmp_path: Path, engine: str) -> None:
     root = project(tmp_path / "p", {"m.py": MODELS})
+    leftovers = THROWAWAY_NAMES.get(engine)
+    before = _available(leftovers)
     code, output = regen_then_verify(run_cli, root, "--engines", engine)
     ddl = next(x for x in output.splitlines() if x.startswith(f"sql {engine}: DDL executes"))
     if "skipped" in ddl and os.environ.get(f"SCHEMACOG_REQUIRE_{engine.upper()}") != "1":
         pytest.skip(f"{engine} not available")
     assert code == 0, output
-    if engine == "postgres":
-        assert _leftover_postgres_schemas() == []
-    if engine == "mariadb":
-        assert _leftover_mariadb_databases() == []
+    if leftovers is not None and before is not None:
+        assert _new_names_that_stay(leftovers, before) == set()
 
 
-def _leftover_postgres_schemas() -> list[str]:
+def _available(names: Callable[[], set[str]] | None) -> set[str] | None:
+    """The throwaway names on the server now; None when there is no server to ask."""
+    if names is None:
+        return None
+    try:
+        return names()
+    except Exception:  # no server (or no driver) to ask: verify reports the skip itself
+        return None
+
+
+def _new_names_that_stay(names: Callable[[], set[str]], before: set[str]) -> set[str]:
+    """Names that appeared since ``before`` and are still there once other runs could end.
+
+    The servers are shared: another run of verify may hold its own throwaway database
+    while this one ends. Those vanish within seconds; a leftover of this run never does.
+    """
+    deadline = time.monotonic() + 20
+    new = names() - before
+    while new and time.monotonic() < deadline:
+        time.sleep(0.5)
+        new &= names()
+    return new
+
+
+def _postgres_schemas() -> set[str]:
     import psycopg
 
     dsn = os.environ.get("SCHEMACOG_TEST_POSTGRES_DSN", "dbname=postgres")
@@ -169,10 +195,10 @@ def _leftover_postgres_schemas() -> list[str]:
         rows = connection.execute(
             "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'schemacog_%'"
         ).fetchall()
-    return [row[0] for row in rows]
+    return {row[0] for row in rows}
 
 
-def _leftover_mariadb_databases() -> list[str]:
+def _mariadb_databases() -> set[str]:
     import pymysql
 
     from schemacog.engines import mariadb_dsn
@@ -181,10 +207,15 @@ def _leftover_mariadb_databases() -> list[str]:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SHOW DATABASES LIKE 'schemacog\\_%'")
-            return [row[0] for row in cursor.fetchall()]
+            return {row[0] for row in cursor.fetchall()}
     finally:
         connection.close()
 
+
+THROWAWAY_NAMES: dict[str, Callable[[], set[str]]] = {
+    "postgres": _postgres_schemas,
+    "mariadb": _mariadb_databases,
+}
 
 CLEANER = (
     MODELS
