@@ -214,3 +214,17 @@ def test_templates_folder_outside_the_project_is_refused(tmp_path: Path) -> None
     (tmp_path / "elsewhere" / "t.j2").write_text("secret", encoding="utf-8")
     with pytest.raises(Exception, match="is outside the project"):
         render_template(root, "t.j2")
+
+
+def test_stock_cog_sees_a_schema_edit_in_the_same_process(tmp_path: Path) -> None:
+    path = project(tmp_path) / "m.py"
+    path.write_text('# [[[cog sc.python.columns("customer") ]]]\n# [[[end]]]\n')
+    assert "nickname" not in cog(path)
+    schema = tmp_path / "schema.yaml"
+    text = schema.read_text(encoding="utf-8")
+    anchor = "      id:"
+    edited = text.replace(anchor, "      nickname: {type: text, nullable: true}\n" + anchor, 1)
+    assert edited != text
+    schema.write_text(edited, encoding="utf-8")
+    os.utime(schema, ns=(1, 1))  # a new mtime even on a coarse clock
+    assert '"nickname"' in cog(path)

@@ -64,7 +64,17 @@ def activated(context: MarkerContext) -> Iterator[None]:
         _active = previous
 
 
-_LOADED: dict[tuple[str, int, int], tuple[Config, Schema]] = {}
+# pyproject.toml -> (the stats of it and of its schema when loaded, the schema)
+_LOADED: dict[str, tuple[tuple[int, ...], Schema]] = {}
+
+
+def _stats(*paths: Path) -> tuple[int, ...]:
+    return tuple(
+        number
+        for path in paths
+        if path.exists()
+        for number in (path.stat().st_mtime_ns, path.stat().st_size)
+    )
 
 
 def _from_cog() -> MarkerContext:
@@ -77,15 +87,15 @@ def _from_cog() -> MarkerContext:
     if pyproject is None:
         message = "no pyproject.toml with [tool.schemacog] above this file"
         raise MarkerError([Problem(Pos(in_file, line), message)])
-    stat = pyproject.stat()
-    key = (str(pyproject), stat.st_mtime_ns, stat.st_size)
-    if key not in _LOADED:
+    config = load_config(pyproject)
+    # keyed on both files: an edit of either is seen by a long-lived process
+    stats = _stats(pyproject, config.schema_path)
+    loaded = _LOADED.get(str(pyproject))
+    if loaded is None or loaded[0] != stats:
         from schemacog.validate import load_schema
 
-        config = load_config(pyproject)
-        _LOADED[key] = (config, load_schema(config.schema_path))
-    config, schema = _LOADED[key]
-    return MarkerContext(schema, config, in_file, line)
+        loaded = _LOADED[str(pyproject)] = (stats, load_schema(config.schema_path))
+    return MarkerContext(loaded[1], config, in_file, line)
 
 
 def current() -> MarkerContext:
