@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import schema_text
 
-from schemacog.validate import load_schema
+from schemacog.schema.validate import load_schema
 
 
 def median_seconds(work: Callable[[], object], runs: int) -> float:

@@ -29,7 +29,8 @@ import cogapp.cogapp as cogapp_module  # type: ignore[import-untyped]
 import pytest
 from hypothesis import settings
 
-from schemacog import cli, marker_context
+from schemacog import cli
+from schemacog.engine import marker_context
 
 # CI runs the properties with a fixed seed, so that a submission's run is reproducible;
 # random exploration happens in local runs and in `nox -s fuzz`.

@@ -19,11 +19,11 @@ from types import ModuleType
 import pytest
 from cogapp import Cog  # type: ignore[import-untyped]
 
-from schemacog import engines
-from schemacog.backends import BACKENDS, DIALECTS
+from schemacog.db import engines
+from schemacog.db.backends import BACKENDS, DIALECTS
 from schemacog.model import Schema
-from schemacog.sql.render import render_ddl
-from schemacog.validate import load_schema
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.validate import load_schema
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "schema.yaml").is_file())

@@ -12,10 +12,10 @@ from importlib.resources import files
 
 import pytest
 
-from schemacog.backends import BACKENDS, DIALECTS, VERIFY_ORDER
+from schemacog.db.backends import BACKENDS, DIALECTS, VERIFY_ORDER
 from schemacog.model import LogicalType
-from schemacog.sql.dialects import Dialect
-from schemacog.verify_codec import decode, encode
+from schemacog.render.sql.dialects import Dialect
+from schemacog.verify.codec import decode, encode
 
 
 def test_each_backend_is_registered_under_its_dialect_name() -> None:
@@ -40,11 +40,11 @@ def test_every_dialect_states_what_has_no_default(name: str) -> None:
 
 
 def test_importing_the_command_line_loads_no_driver() -> None:
-    code = "import sys, schemacog.cli, schemacog.backends; print(sorted(sys.modules))"
+    code = "import sys, schemacog.cli, schemacog.db.backends; print(sorted(sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    for driver in ("duckdb", "psycopg", "pymysql", "schemacog.engines"):
+    for driver in ("duckdb", "psycopg", "pymysql", "schemacog.db.engines"):
         assert f"'{driver}'" not in loaded
 
 
@@ -75,7 +75,7 @@ def test_codec_round_trips_through_json(value: object) -> None:
 
 def test_the_isolated_runner_decodes_with_the_same_codec() -> None:
     """The child loads verify_codec.py from beside verify_runner.py (``python -I``)."""
-    runner = files("schemacog").joinpath("verify_runner.py")
+    runner = files("schemacog.verify").joinpath("runner.py")
     code = (
         "import runpy, sys, json; "
         f"d = runpy.run_path({str(runner)!r})['decode']; "

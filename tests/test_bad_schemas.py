@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from schemacog.errors import SchemaError
-from schemacog.validate import load_schema
+from schemacog.schema.validate import load_schema
 
 FOLDER = Path(__file__).resolve().parent / "data" / "bad_schemas"
 SEPARATOR = b"# ==== expect ====\n"

@@ -24,8 +24,8 @@ from goldens import CASES_DIR, load_models, real_engine, schema_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schemacog import engines
-from schemacog.backends import DIALECTS
+from schemacog.db import engines
+from schemacog.db.backends import DIALECTS
 from schemacog.naming import field_name
 
 models = load_models("cleaning")

@@ -20,7 +20,7 @@ import pytest
 from goldens import load_module, real_engine
 
 from schemacog.naming import field_name
-from schemacog.validate import load_schema
+from schemacog.schema.validate import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = load_schema(ROOT / "schema" / "shop.yaml", "schema/shop.yaml")

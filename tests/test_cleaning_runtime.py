@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
-from schemacog import cleaning_runtime as rt
-from schemacog.cleaning import CORE_IMPORTS, PARSERS
-from schemacog.cleaning_shared import SECTION_STARTS, runtime_sections, runtime_source
 from schemacog.model import DEFAULT_MISSING_VALUES
 from schemacog.naming import normalized_spelling
-from schemacog.python_needs import RuntimeParser, SharedBlock
+from schemacog.render.cleaning import CORE_IMPORTS, PARSERS
+from schemacog.render.cleaning_shared import SECTION_STARTS, runtime_sections, runtime_source
+from schemacog.render.python_needs import RuntimeParser, SharedBlock
+from schemacog.runtime import cleaning as rt
 
 UTC = dt.UTC
 _DEFAULTS = ", ".join(f'"{token}"' for token in DEFAULT_MISSING_VALUES)

@@ -12,8 +12,9 @@ import pytest
 from conftest import FIXTURES, ROOT, RunCli, run_in_process
 from test_bad_schemas import CASES, BadSchema
 
-from schemacog import __version__, cli, marker_context
+from schemacog import __version__, cli
 from schemacog.cli import main
+from schemacog.engine import marker_context
 
 
 def test_validate_prints_a_summary_and_exits_0(run_process: RunCli) -> None:
@@ -89,7 +90,9 @@ def test_schema_json_prints_the_shipped_json_schema(run_process: RunCli) -> None
     assert result.code == 0
     document = json.loads(result.out)
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert result.out == (ROOT / "src" / "schemacog" / "schema.json").read_text(encoding="utf-8")
+    assert result.out == (ROOT / "src" / "schemacog" / "schema" / "schema.json").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -15,8 +15,8 @@ from cogapp import Cog  # type: ignore[import-untyped]
 from conftest import ROOT, RunCli
 from goldens import CASES, CASES_DIR, marked_docs, marked_python, schema_of
 
-from schemacog import cog_hook
-from schemacog.files import Change, read_marked, write_all
+from schemacog.engine import cog_hook
+from schemacog.engine.files import Change, read_marked, write_all
 
 SHOP = ROOT / "schema" / "shop.yaml"
 
@@ -410,7 +410,7 @@ def test_an_untested_cogapp_fails_loudly_before_rendering(
 ) -> None:
     import cogapp.cogapp as cogapp_module  # type: ignore[import-untyped]
 
-    from schemacog.engine import render_tree
+    from schemacog.engine.process import render_tree
     from schemacog.errors import ConfigError
 
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_properties import Generated, schemas
 
-from schemacog.engine import render_tree
-from schemacog.files import Change, write_all
+from schemacog.engine.files import Change, write_all
+from schemacog.engine.process import render_tree
 
 
 def python_file(generated: Generated, draw: st.DataObject) -> str:

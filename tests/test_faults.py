@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import RunCli
 
-from schemacog.files import Change, read_marked, write_all
+from schemacog.engine.files import Change, read_marked, write_all
 
 SQL = '-- [[[cog sc.sql.ddl(dialect="postgres") ]]]\n-- [[[end]]]\n'
 ROOT = Path(__file__).resolve().parent.parent

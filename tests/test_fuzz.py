@@ -12,10 +12,10 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from schemacog.engine.safe import MarkerCodeError, safe_calls
+from schemacog.engine.scan import Block
 from schemacog.errors import SchemaError
-from schemacog.safe import MarkerCodeError, safe_calls
-from schemacog.scan import Block
-from schemacog.validate import load_schema_text
+from schemacog.schema.validate import load_schema_text
 
 EXAMPLES = int(os.environ.get("SCHEMACOG_FUZZ_EXAMPLES", "300"))
 FUZZ = settings(

@@ -27,14 +27,14 @@ from goldens import server_url
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from schemacog import cleaning, docs, python, python_imports, python_needs
-from schemacog.backends import BACKENDS
-from schemacog.engines import EngineUnavailable, PostgresEngine
-from schemacog.loader import string_problem
+from schemacog.db.backends import BACKENDS
+from schemacog.db.engines import EngineUnavailable, PostgresEngine
 from schemacog.model import Schema
 from schemacog.naming import enum_member, normalized_spelling
-from schemacog.sql.render import render_ddl
-from schemacog.validate import load_schema_text
+from schemacog.render import cleaning, docs, python, python_imports, python_needs
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.loader import string_problem
+from schemacog.schema.validate import load_schema_text
 
 # Everything YAML can carry and the loader accepts (it refuses controls, bidi, markers).
 CHARS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Co", "Cn"))

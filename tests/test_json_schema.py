@@ -11,16 +11,16 @@ import jsonschema
 import pytest
 from conftest import FIXTURES, ROOT
 
-from schemacog import schema_keys as validate
-from schemacog.loader import load_file, to_python
 from schemacog.model import FkAction, LogicalType
+from schemacog.schema import keys as validate
+from schemacog.schema.loader import load_file, to_python
 
 VALID = [*sorted((FIXTURES / "valid").glob("*.yaml")), ROOT / "schema" / "shop.yaml"]
 
 
 @pytest.fixture(scope="module")
 def document() -> dict[str, Any]:
-    text = files("schemacog").joinpath("schema.json").read_text(encoding="utf-8")
+    text = files("schemacog.schema").joinpath("schema.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     jsonschema.Draft202012Validator.check_schema(loaded)
     return loaded

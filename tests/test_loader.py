@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from schemacog.errors import SchemaError
-from schemacog.loader import (
+from schemacog.schema.loader import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     MapNode,

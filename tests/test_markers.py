@@ -13,13 +13,13 @@ from cogapp import Cog  # type: ignore[import-untyped]
 from cogapp.cogapp import CogError  # type: ignore[import-untyped]
 from goldens import CASES, CASES_DIR
 
-from schemacog import user_templates
-from schemacog.config import Config
+from schemacog.engine.config import Config
 from schemacog.markers import MarkerContext, activated
 from schemacog.markers import python as sc_python
 from schemacog.markers import sql as sc_sql
 from schemacog.markers import template as sc_template
-from schemacog.validate import load_schema_text
+from schemacog.sandbox import user_templates
+from schemacog.schema.validate import load_schema_text
 
 SHOP = CASES_DIR / "shop" / "schema.yaml"
 
@@ -102,7 +102,7 @@ def templates_project(tmp_path: Path) -> Path:
 
 
 def render_template(root: Path, name: str, **literals: object) -> str:
-    from schemacog.config import load_config
+    from schemacog.engine.config import load_config
 
     config: Config = load_config(root / "pyproject.toml")
     schema = load_schema_text((root / "schema.yaml").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT
 
 from schemacog.errors import SchemaError
 from schemacog.model import NOW, BrokenRule, Column, FkAction, ForeignKey, Index, LogicalType
-from schemacog.validate import load_schema, load_schema_text
+from schemacog.schema.validate import load_schema, load_schema_text
 
 SHOP = ROOT / "schema" / "shop.yaml"
 

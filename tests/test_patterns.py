@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from schemacog.patterns import PatternError, check_portable, matches, python_pattern
+from schemacog.schema.patterns import PatternError, check_portable, matches, python_pattern
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from schemacog.errors import SchemaError
 from schemacog.model import LogicalType
-from schemacog.validate import load_schema_text
+from schemacog.schema.validate import load_schema_text
 
 NAME = st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True)
 TEXT = st.text(alphabet="abcdefghij KLMNOP0123.,'-éü", min_size=1, max_size=30)

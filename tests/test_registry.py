@@ -12,9 +12,10 @@ from cogapp.cogapp import CogError  # type: ignore[import-untyped]
 from conftest import ROOT
 from goldens import CASES_DIR
 
-from schemacog import markers, registry
-from schemacog.engine import render_tree
-from schemacog.scan import MarkerCall
+from schemacog import markers
+from schemacog.engine import registry
+from schemacog.engine.process import render_tree
+from schemacog.engine.scan import MarkerCall
 
 SHOP = CASES_DIR / "shop" / "schema.yaml"
 RENDERERS_DOC = ROOT / "docs" / "renderers.md"

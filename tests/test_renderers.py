@@ -19,13 +19,13 @@ from typing import Any
 import pytest
 from goldens import CASES, CASES_DIR, load_models, real_engine, renderers, run_cog, schema_of
 
-from schemacog import engines
-from schemacog.backends import DIALECTS
+from schemacog.db import engines
+from schemacog.db.backends import DIALECTS
 from schemacog.model import Column, LogicalType, Schema, Table
 from schemacog.naming import field_name, pascal_case
-from schemacog.rules import FOREIGN_KEY, PRIMARY_KEY, UNIQUE
-from schemacog.sql.dialects import type_of
-from schemacog.sql.render import creation_order, enum_type
+from schemacog.render.sql.ddl import creation_order, enum_type
+from schemacog.render.sql.dialects import type_of
+from schemacog.schema.rules import FOREIGN_KEY, PRIMARY_KEY, UNIQUE
 
 GOLDEN_NAMES = ["models.py", "docs.md", *(f"ddl.{d}.sql" for d in DIALECTS)]
 KEY_RULES = {PRIMARY_KEY, UNIQUE, FOREIGN_KEY}

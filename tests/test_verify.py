@@ -201,7 +201,7 @@ def _postgres_schemas() -> set[str]:
 def _mariadb_databases() -> set[str]:
     import pymysql
 
-    from schemacog.engines import mariadb_dsn
+    from schemacog.db.engines import mariadb_dsn
 
     connection = pymysql.connect(**mariadb_dsn(os.environ.get("SCHEMACOG_TEST_MARIADB_URL")))
     try:

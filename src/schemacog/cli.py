@@ -94,8 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](args, sys.stdout)
     except SchemacogError as exc:
         if getattr(args, "format", "text") != "text":
-            from schemacog.engine import Outcome
-            from schemacog.report import emit
+            from schemacog.engine.process import Outcome
+            from schemacog.engine.report import emit
 
             outcome = Outcome(problems=list(exc.problems))
             emit(
@@ -121,7 +121,7 @@ def _schema_path(given: str | None) -> tuple[Path, str]:
 
     if given is not None:
         return Path(given), given
-    from schemacog.config import find_pyproject, load_config
+    from schemacog.engine.config import find_pyproject, load_config
     from schemacog.errors import ConfigError, Pos, Problem
 
     pyproject = find_pyproject(Path.cwd())
@@ -143,7 +143,7 @@ def _shown(path: Path) -> str:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    from schemacog.validate import load_schema
+    from schemacog.schema.validate import load_schema
 
     path, shown = _schema_path(args.schema)
     schema = load_schema(path, shown)
@@ -163,15 +163,15 @@ def _count(number: int, noun: str) -> str:
 def _schema_json(args: argparse.Namespace, out: TextIO) -> int:
     from importlib.resources import files
 
-    out.write(files("schemacog").joinpath("schema.json").read_text(encoding="utf-8"))
+    out.write(files("schemacog.schema").joinpath("schema.json").read_text(encoding="utf-8"))
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from schemacog.engine import render_tree
-    from schemacog.report import emit
+    from schemacog.engine.process import render_tree
+    from schemacog.engine.report import emit
 
     outcome = render_tree(args.paths, Path.cwd())
     if outcome.problems:
@@ -197,10 +197,10 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
     import contextlib
     from pathlib import Path
 
-    from schemacog.audit import append_audit
-    from schemacog.engine import project_roots, render_tree
-    from schemacog.files import Change, locked, write_all
-    from schemacog.report import emit
+    from schemacog.engine.audit import append_audit
+    from schemacog.engine.files import Change, locked, write_all
+    from schemacog.engine.process import project_roots, render_tree
+    from schemacog.engine.report import emit
 
     cwd = Path.cwd()
     with contextlib.ExitStack() as stack:
@@ -234,7 +234,7 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
 def _init(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from schemacog.scaffold import init
+    from schemacog.engine.scaffold import init
 
     init(Path.cwd(), lambda line: print(line, file=out))
     return EXIT_OK
@@ -244,9 +244,9 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
     import json
     from pathlib import Path
 
-    from schemacog.backends import BACKENDS, VERIFY_ORDER
+    from schemacog.db.backends import BACKENDS, VERIFY_ORDER
     from schemacog.errors import Pos, Problem, SchemacogError
-    from schemacog.verify import Options, exit_code, json_report, text_report, verify
+    from schemacog.verify.run import Options, exit_code, json_report, text_report, verify
 
     given = VERIFY_ORDER if args.engines is None else args.engines.split(",")
     chosen = tuple(name.strip() for name in given if name.strip())

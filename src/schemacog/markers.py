@@ -2,7 +2,7 @@
 
 Every call renders text from the schema and, when run by stock cog, writes it with
 ``cog.out``; under the schemacog engine the engine takes the returned text itself. The
-calls and their signatures come from the one registry (``schemacog.registry``); a call
+calls and their signatures come from the one registry (``schemacog.engine.registry``); a call
 that does not fit its signature is a positioned error, under stock cog as under the
 engine. The schema and configuration are found by one rule: the nearest pyproject.toml
 above the processed file that has a ``[tool.schemacog]`` table.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 
-from schemacog.marker_context import MarkerContext, MarkerError, activated, current, fail
-from schemacog.registry import MARKERS, BindError, MarkerSpec, Role, bind, render
+from schemacog.engine.marker_context import MarkerContext, MarkerError, activated, current, fail
+from schemacog.engine.registry import MARKERS, BindError, MarkerSpec, Role, bind, render
 
 __all__ = ["MarkerContext", "MarkerError", "activated", "docs", "python", "sql", "template"]
 

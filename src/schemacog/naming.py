@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 
-from schemacog import cleaning_runtime
+from schemacog.runtime import cleaning as cleaning_runtime
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}\Z")
 

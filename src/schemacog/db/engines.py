@@ -1,0 +1,324 @@
+"""Real database engines, for running generated DDL and example rows.
+
+SQLite (stdlib) and DuckDB run in memory; PostgreSQL gets a throwaway schema and
+MariaDB a throwaway database, both dropped on ``close`` even after a failure. Drivers
+are imported lazily: the core of schemacog needs none of them (``schemacog[verify]``).
+``schemacog.db.backends`` maps each dialect name to the adapter that runs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import secrets
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from schemacog.model import Column, LogicalType, Table, Value
+from schemacog.render.sql.ddl import dialect_named, quote
+from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
+
+
+class EngineUnavailable(Exception):
+    """The engine's driver or server is not available here."""
+
+
+@dataclass(frozen=True)
+class CatalogColumn:
+    name: str
+    type: str  # as the engine's catalog spells it
+    nullable: bool
+
+
+class Engine(Protocol):
+    dialect: str
+
+    def run_script(self, sql: str) -> None: ...
+
+    def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
+        """Insert a row; the engine's error text if it refused it, else None."""
+        ...
+
+    def columns(self, table: str) -> list[CatalogColumn]: ...
+
+    def primary_key(self, table: str) -> list[str]: ...
+
+    def close(self) -> None: ...
+
+
+def _json_text(value: Value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _text_params(column: Column, value: Value) -> object:
+    """Parameters for drivers that want plain text for dates, decimals and uuids."""
+    if value is None:
+        return None
+    if column.type is LogicalType.JSON:
+        return _json_text(value)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.date | dt.time):  # datetime is a date too
+        return value.isoformat()
+    return value
+
+
+def _insert_sql(dialect: str, table: Table, names: Sequence[str], marker: str) -> str:
+    d = dialect_named(dialect)
+    columns = ", ".join(quote(d, n) for n in names)
+    params = ", ".join(marker for _ in names)
+    return f"INSERT INTO {quote(d, table.name)} ({columns}) VALUES ({params})"
+
+
+class SqliteEngine:
+    dialect = SQLITE.name
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self._sqlite3 = sqlite3
+        self.connection = sqlite3.connect(":memory:", isolation_level=None)
+        self.connection.execute("PRAGMA foreign_keys = ON")
+
+    def run_script(self, sql: str) -> None:
+        self.connection.executescript(sql)
+
+    def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
+        names = list(values)
+        params = [_text_params(table.column(n), values[n]) for n in names]
+        try:
+            self.connection.execute(_insert_sql(self.dialect, table, names, "?"), params)
+        except self._sqlite3.Error as exc:
+            return str(exc)
+        return None
+
+    def columns(self, table: str) -> list[CatalogColumn]:
+        rows = self.connection.execute(f'PRAGMA table_info("{table}")').fetchall()
+        return [CatalogColumn(r[1], r[2], not r[3]) for r in rows]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = self.connection.execute(f'PRAGMA table_info("{table}")').fetchall()
+        return [r[1] for r in sorted((r for r in rows if r[5]), key=lambda r: r[5])]
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class DuckdbEngine:
+    dialect = DUCKDB.name
+
+    def __init__(self) -> None:
+        try:
+            import duckdb
+        except ImportError as exc:
+            raise EngineUnavailable(
+                "duckdb is not installed (pip install 'schemacog[verify]')"
+            ) from exc
+        self._error = duckdb.Error
+        self.connection = duckdb.connect(":memory:")
+
+    def run_script(self, sql: str) -> None:
+        self.connection.execute(sql)
+
+    def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
+        names = list(values)
+        params = [
+            _json_text(values[n])
+            if table.column(n).type is LogicalType.JSON and values[n] is not None
+            else values[n]
+            for n in names
+        ]
+        try:
+            self.connection.execute(_insert_sql(self.dialect, table, names, "?"), params)
+        except self._error as exc:
+            return str(exc)
+        return None
+
+    def columns(self, table: str) -> list[CatalogColumn]:
+        rows = self.connection.execute(
+            "SELECT column_name, data_type, is_nullable FROM duckdb_columns() "
+            "WHERE table_name = ? ORDER BY column_index",
+            [table],
+        ).fetchall()
+        return [CatalogColumn(r[0], r[1], bool(r[2])) for r in rows]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT constraint_column_names FROM duckdb_constraints() "
+            "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'",
+            [table],
+        ).fetchall()
+        return list(rows[0][0]) if rows else []
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class PostgresEngine:
+    """A throwaway schema in a real PostgreSQL server, dropped on close."""
+
+    dialect = POSTGRES.name
+
+    def __init__(self, dsn: str) -> None:
+        try:
+            import psycopg
+            from psycopg.types.json import Jsonb
+        except ImportError as exc:
+            raise EngineUnavailable(
+                "psycopg is not installed (pip install 'schemacog[verify]')"
+            ) from exc
+        self._error = psycopg.Error
+        self._jsonb = Jsonb
+        try:
+            self.connection = psycopg.connect(dsn, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise EngineUnavailable(f"cannot connect to PostgreSQL: {exc}") from exc
+        self.schema = f"schemacog_{secrets.token_hex(6)}"
+        self.connection.execute(f'CREATE SCHEMA "{self.schema}"')
+        self.connection.execute(f'SET search_path TO "{self.schema}"')
+
+    def run_script(self, sql: str) -> None:
+        self.connection.execute(sql.encode())
+
+    def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
+        names = list(values)
+        params: list[Any] = [
+            self._jsonb(values[n])
+            if table.column(n).type is LogicalType.JSON and values[n] is not None
+            else values[n]
+            for n in names
+        ]
+        try:
+            self.connection.execute(_insert_sql(self.dialect, table, names, "%s").encode(), params)
+        except self._error as exc:
+            return str(exc).strip()
+        return None
+
+    def columns(self, table: str) -> list[CatalogColumn]:
+        rows = self.connection.execute(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull "
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = %s AND c.relname = %s AND a.attnum > 0 AND NOT a.attisdropped "
+            "ORDER BY a.attnum",
+            [self.schema, table],
+        ).fetchall()
+        return [CatalogColumn(r[0], r[1], r[2]) for r in rows]
+
+    def primary_key(self, table: str) -> list[str]:
+        rows = self.connection.execute(
+            "SELECT a.attname FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON TRUE "
+            "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum "
+            "WHERE i.indisprimary AND n.nspname = %s AND c.relname = %s ORDER BY k.ord",
+            [self.schema, table],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def close(self) -> None:
+        try:
+            self.connection.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+        finally:
+            self.connection.close()
+
+
+class MariadbEngine:
+    """A throwaway database in a real MariaDB server, dropped on close."""
+
+    dialect = MARIADB.name
+
+    def __init__(self, dsn: Mapping[str, Any]) -> None:
+        try:
+            import pymysql
+            from pymysql.constants import CLIENT
+        except ImportError as exc:
+            raise EngineUnavailable(
+                "PyMySQL is not installed (pip install 'schemacog[verify]')"
+            ) from exc
+        self._error = pymysql.Error
+        try:
+            self.connection = pymysql.connect(
+                **dsn, client_flag=CLIENT.MULTI_STATEMENTS, autocommit=True, connect_timeout=10
+            )
+        except pymysql.Error as exc:
+            raise EngineUnavailable(f"cannot connect to MariaDB: {exc}") from exc
+        self.database = f"schemacog_{secrets.token_hex(6)}"
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'")
+            cursor.execute(f"CREATE DATABASE `{self.database}`")
+            cursor.execute(f"USE `{self.database}`")
+
+    def run_script(self, sql: str) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql)
+            while cursor.nextset():
+                pass
+
+    def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
+        names = list(values)
+        params = [self._param(table.column(n), values[n]) for n in names]
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(_insert_sql(self.dialect, table, names, "%s"), params)
+        except self._error as exc:
+            return str(exc)
+        return None
+
+    @staticmethod
+    def _param(column: Column, value: Value) -> object:
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            return utc(value)
+        if column.type is LogicalType.JSON and value is not None:
+            return _json_text(value)
+        if isinstance(value, uuid.UUID):
+            return str(value)
+        return value
+
+    def columns(self, table: str) -> list[CatalogColumn]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES' "
+                "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
+                "ORDER BY ORDINAL_POSITION",
+                [self.database, table],
+            )
+            return [CatalogColumn(r[0], r[1], bool(r[2])) for r in cursor.fetchall()]
+
+    def primary_key(self, table: str) -> list[str]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+                "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s AND CONSTRAINT_NAME = 'PRIMARY' "
+                "ORDER BY ORDINAL_POSITION",
+                [self.database, table],
+            )
+            return [r[0] for r in cursor.fetchall()]
+
+    def close(self) -> None:
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS `{self.database}`")
+        finally:
+            self.connection.close()
+
+
+def mariadb_dsn(url: str | None) -> dict[str, Any]:
+    """PyMySQL connect arguments from ``mysql://user:pass@host:port/`` or the local socket."""
+    if not url:
+        return {"unix_socket": "/run/mysqld/mysqld.sock", "user": "root"}
+    from urllib.parse import unquote, urlparse
+
+    parts = urlparse(url)
+    args: dict[str, Any] = {"user": unquote(parts.username or "root")}
+    if parts.password:
+        args["password"] = unquote(parts.password)
+    if parts.hostname:
+        args["host"] = parts.hostname
+        args["port"] = parts.port or 3306
+    return args

@@ -1,0 +1,134 @@
+"""``[tool.schemacog]`` in pyproject.toml: found by one rule, validated with positions.
+
+The rule (design §1): the configuration of a file is the nearest pyproject.toml above it
+that has a ``[tool.schemacog]`` table; its folder is the project root, and every path in
+the table is relative to it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemacog.errors import ConfigError, Pos, Problem
+from schemacog.render.sql.dialects import DIALECTS
+from schemacog.schema.fields import did_you_mean
+
+_STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
+_LIST_KEYS = ("files", "exclude")
+_BOOL_KEYS = ("checksum", "allow_code")
+KEYS = _STRING_KEYS + _LIST_KEYS + _BOOL_KEYS
+REQUIRED = ("schema", "files")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    root: Path
+    pyproject: Path
+    schema: str
+    files: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    dialect: str = "postgres"
+    checksum: bool = False
+    templates: str | None = None
+    allow_code: bool = False
+    python_enums_module: str | None = None
+    audit_log: str | None = None
+
+    @property
+    def schema_path(self) -> Path:
+        return self.root / self.schema
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above ``start`` that has ``[tool.schemacog]``."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE) is not None
+
+
+def load_config(pyproject: Path, display: str | None = None) -> Config:
+    """Read and validate the ``[tool.schemacog]`` table of ``pyproject``."""
+    shown = display if display is not None else str(pyproject)
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError([Problem(Pos(shown, 1), f"cannot read: {exc.strerror}")]) from None
+    except UnicodeDecodeError:
+        raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([Problem(Pos(shown, 1), f"invalid TOML: {exc}")]) from None
+    table = data.get("tool", {}).get("schemacog")
+    header = _header_line(text)
+    if not isinstance(table, dict):
+        raise ConfigError([Problem(Pos(shown, header or 1), "[tool.schemacog] must be a table")])
+    problems: list[Problem] = []
+
+    def error(key: str | None, message: str) -> None:
+        line = _key_line(text, header, key) if key else header
+        problems.append(Problem(Pos(shown, line or header or 1), message))
+
+    for key in table:
+        if key not in KEYS:
+            error(key, f"unknown key {key!r} in [tool.schemacog]{did_you_mean(key, KEYS)}")
+    for key in REQUIRED:
+        if key not in table:
+            error(None, f"[tool.schemacog] is missing required key {key!r}")
+    values: dict[str, object] = {}
+    for key, value in table.items():
+        if key in _STRING_KEYS and not isinstance(value, str):
+            error(key, f"{key} must be a string")
+        elif key in _BOOL_KEYS and not isinstance(value, bool):
+            error(key, f"{key} must be true or false")
+        elif key in _LIST_KEYS and not (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
+            error(key, f"{key} must be a list of strings (globs)")
+        elif key in KEYS:
+            values[key] = tuple(value) if isinstance(value, list) else value
+    root = pyproject.parent.resolve()
+    for key in ("schema", "templates", "audit_log"):
+        value = values.get(key)
+        if isinstance(value, str) and not (root / value).resolve().is_relative_to(root):
+            error(key, f"{key} {value!r} is outside the project (paths are relative to {shown})")
+    dialect = values.get("dialect")
+    if dialect is not None and dialect not in DIALECTS:
+        hint = did_you_mean(str(dialect), DIALECTS) or f"; one of {', '.join(DIALECTS)}"
+        error("dialect", f"unknown dialect {dialect!r}{hint}")
+    if problems:
+        raise ConfigError(problems)
+    return Config(root=pyproject.parent, pyproject=pyproject, **values)  # type: ignore[arg-type]
+
+
+def _header_line(text: str) -> int | None:
+    match = re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _key_line(text: str, header: int | None, key: str) -> int | None:
+    """The line of ``key = ...`` inside the ``[tool.schemacog]`` table."""
+    lines = text.splitlines()
+    start = header or 0
+    for number in range(start, len(lines)):
+        line = lines[number]
+        if re.match(r"\s*\[", line):
+            break
+        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number + 1
+    return None

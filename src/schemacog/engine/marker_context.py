@@ -1,0 +1,163 @@
+"""What a marker call renders from, and how it reports a problem.
+
+Under the schemacog engine the context is set for each call (``activated``); under stock
+cog it is found from ``cog.inFile`` by the one configuration rule: the nearest
+pyproject.toml above the processed file that has a ``[tool.schemacog]`` table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemacog.engine.config import Config, find_pyproject, load_config
+from schemacog.engine.scan import BEGIN, END_OUTPUT, END_SPEC, MarkerCall, cog_blocks, literal_calls
+from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.model import Enum, Schema, Table
+from schemacog.render.sql.dialects import DIALECTS
+from schemacog.schema.fields import did_you_mean
+
+__all__ = [
+    "MarkerContext",
+    "MarkerError",
+    "activated",
+    "current",
+    "dialect_named",
+    "emitted",
+    "enum_named",
+    "fail",
+    "file_calls",
+    "table_named",
+]
+
+
+class MarkerError(SchemacogError):
+    """A marker call that cannot be rendered (unknown table, dialect, ...)."""
+
+
+@dataclass(frozen=True)
+class MarkerContext:
+    """What a marker call renders from: set by the engine, or found from ``cog.inFile``."""
+
+    schema: Schema
+    config: Config | None
+    in_file: str  # the processed file, as shown in messages
+    line: int = 0  # the line of the marker being run
+    calls: tuple[MarkerCall, ...] | None = None  # the file's marker calls, if known
+    emit: bool = True  # write through cog.out
+
+
+_active: MarkerContext | None = None
+
+
+@contextlib.contextmanager
+def activated(context: MarkerContext) -> Iterator[None]:
+    """Run marker calls against ``context`` (the engine's way in)."""
+    global _active  # noqa: PLW0603 - one process-wide context, like cog's own module
+    previous, _active = _active, context
+    try:
+        yield
+    finally:
+        _active = previous
+
+
+# pyproject.toml -> (the stats of it and of its schema when loaded, the schema)
+_LOADED: dict[str, tuple[tuple[int, ...], Schema]] = {}
+
+
+def _stats(*paths: Path) -> tuple[int, ...]:
+    return tuple(
+        number
+        for path in paths
+        if path.exists()
+        for number in (path.stat().st_mtime_ns, path.stat().st_size)
+    )
+
+
+def _from_cog() -> MarkerContext:
+    cog = sys.modules.get("cog")
+    in_file = getattr(cog, "inFile", None)
+    if not isinstance(in_file, str):
+        raise MarkerError([Problem(Pos("<markers>", 1), "sc.* calls run inside cog or schemacog")])
+    line = int(getattr(cog, "firstLineNum", 0) or 0)
+    pyproject = find_pyproject(Path(in_file).resolve().parent)
+    if pyproject is None:
+        message = "no pyproject.toml with [tool.schemacog] above this file"
+        raise MarkerError([Problem(Pos(in_file, line), message)])
+    config = load_config(pyproject)
+    # keyed on both files: an edit of either is seen by a long-lived process
+    stats = _stats(pyproject, config.schema_path)
+    loaded = _LOADED.get(str(pyproject))
+    if loaded is None or loaded[0] != stats:
+        from schemacog.schema.validate import load_schema
+
+        loaded = _LOADED[str(pyproject)] = (stats, load_schema(config.schema_path))
+    return MarkerContext(loaded[1], config, in_file, line)
+
+
+def current() -> MarkerContext:
+    """The context of the call being run: the engine's, or stock cog's file."""
+    return _active if _active is not None else _from_cog()
+
+
+def fail(context: MarkerContext, message: str) -> SchemacogError:
+    """The error to raise; under stock cog, cog's own error (a message, no traceback)."""
+    where = Pos(context.in_file, context.line)
+    cog_error = getattr(sys.modules.get("cog"), "error", None)
+    if _active is None and callable(cog_error):
+        cog_error(f"{where}: {message}")  # raises CogGeneratedError
+    return MarkerError([Problem(where, message)])
+
+
+def emitted(context: MarkerContext, text: str) -> str:
+    """``text``, checked for cog's markers and written through ``cog.out`` under stock cog."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        for marker in (BEGIN, END_OUTPUT, END_SPEC):
+            if marker in line:
+                raise fail(
+                    context,
+                    f"rendered line {number} contains cog's marker {marker!r}: {line.strip()!r}",
+                )
+    if context.emit:
+        cog = sys.modules.get("cog")
+        out = getattr(cog, "out", None)
+        if callable(out):
+            out(text)
+    return text
+
+
+def table_named(context: MarkerContext, name: object) -> Table:
+    names = [t.name for t in context.schema.tables]
+    if isinstance(name, str) and name in names:
+        return context.schema.table(name)
+    raise fail(context, f"unknown table {name!r}{did_you_mean(str(name), names)}")
+
+
+def enum_named(context: MarkerContext, name: object) -> Enum:
+    names = [e.name for e in context.schema.enums]
+    if isinstance(name, str) and name in names:
+        return context.schema.enum(name)
+    raise fail(context, f"unknown enum {name!r}{did_you_mean(str(name), names)}")
+
+
+def dialect_named(context: MarkerContext, dialect: object) -> str:
+    """The dialect given, or the config's when ``None``; an unknown one is an error."""
+    chosen = (
+        dialect
+        if dialect is not None
+        else (context.config.dialect if context.config else "postgres")
+    )
+    if isinstance(chosen, str) and chosen in DIALECTS:
+        return chosen
+    raise fail(context, f"unknown dialect {chosen!r}{did_you_mean(str(chosen), DIALECTS)}")
+
+
+def file_calls(context: MarkerContext) -> tuple[MarkerCall, ...]:
+    """Every literal ``sc.*`` call in the processed file (the engine passes them in)."""
+    if context.calls is not None:
+        return context.calls
+    text = Path(context.in_file).read_text(encoding="utf-8-sig")
+    return tuple(call for block in cog_blocks(text) for call in literal_calls(block))

@@ -1,0 +1,261 @@
+"""The engine behind ``regen`` and ``check``: every region of every file, rendered in memory.
+
+cogapp processes each file in-process (its syntax, prefix handling and checksums). In
+safe mode every block's code is first checked with ``ast`` (``safe.py``) and bound
+against the registry's signatures; the checked calls are rendered here, each distinct
+call once, and ``cog_hook`` hands cog the rendered text instead of running any code.
+Nothing is written here: the caller decides, after every file rendered without a problem.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cogapp.hashhandler import HashHandler  # type: ignore[import-untyped]
+
+from schemacog.engine import cog_hook, registry
+from schemacog.engine.config import Config, find_pyproject, load_config
+from schemacog.engine.discover import project_files
+from schemacog.engine.files import FileProblem, SourceFile, read_marked
+from schemacog.engine.marker_context import MarkerContext, activated
+from schemacog.engine.safe import MarkerCodeError, safe_calls
+from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
+from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
+from schemacog.model import Schema
+from schemacog.schema.validate import load_schema
+
+SCHEMA_DRIFT = "schema drift"
+HAND_EDIT = "hand edit"
+NEW_REGION = "new region"
+CHECKSUM = "checksum"
+_HASHES = HashHandler(END_OUTPUT)  # cog's own checksum format and arithmetic
+
+
+@dataclass(frozen=True)
+class Region:
+    path: str
+    line: int
+    call: str
+    reason: str
+
+
+@dataclass
+class FileResult:
+    source: SourceFile
+    new: bytes
+    regions: list[Region]
+
+
+@dataclass
+class Project:
+    config: Config
+    schema: Schema
+    files: list[SourceFile] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    problems: list[Problem] = field(default_factory=list)
+    results: list[FileResult] = field(default_factory=list)  # files whose bytes change
+    hand_edits: list[Region] = field(default_factory=list)
+    files_checked: int = 0
+    projects: list[Project] = field(default_factory=list)
+
+
+def shown(path: Path, cwd: Path) -> str:
+    """``path`` relative to ``cwd`` when below it (absolute paths are taken as they are)."""
+    absolute = path if path.is_absolute() else path.resolve()
+    try:
+        return absolute.relative_to(_resolved(cwd)).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
+def _projects(paths: Sequence[Path], cwd: Path) -> dict[Path, list[Path]]:
+    """pyproject.toml -> the paths given under it (empty: the whole project)."""
+    if not paths:
+        pyproject = find_pyproject(cwd)
+        if pyproject is None:
+            message = "no pyproject.toml with [tool.schemacog] here or above"
+            raise ConfigError([Problem(Pos(".", 1), message)])
+        return {pyproject: []}
+    found: dict[Path, list[Path]] = {}
+    for path in paths:
+        if not path.exists():
+            raise ConfigError([Problem(Pos(str(path), 1), "no such file or folder")])
+        pyproject = find_pyproject(path)
+        if pyproject is None:
+            message = "no pyproject.toml with [tool.schemacog] above this path"
+            raise ConfigError([Problem(Pos(str(path), 1), message)])
+        found.setdefault(pyproject, []).append(path)
+    return found
+
+
+def project_roots(paths: Sequence[Path], cwd: Path) -> list[Path]:
+    """The project roots a run over ``paths`` touches (to lock them before reading)."""
+    return sorted({pyproject.parent.resolve() for pyproject in _projects(paths, cwd)})
+
+
+def hand_edited(block: Block) -> bool:
+    """Does a region's recorded checksum disagree with its current output?"""
+    current = _HASHES.compute_lines_hash([line + "\n" for line in block.output])
+    try:
+        _HASHES.validate_hash(block.end_text, current)
+    except ValueError:
+        return True
+    return False
+
+
+def strip_sums(text: str) -> str:
+    """``text`` with cog's checksums removed from its end markers (they are recomputed)."""
+    return "\n".join(
+        _HASHES.format_end_line_with_hash(line, "", add_hash=False) if END_OUTPUT in line else line
+        for line in text.split("\n")
+    )
+
+
+class _Renderer:
+    """Renders checked marker calls for one project, each distinct call once."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.cache: dict[tuple[str | None, str, str], str] = {}
+
+    def render(self, source: SourceFile, call: MarkerCall, calls: tuple[MarkerCall, ...]) -> str:
+        found = registry.bound(call)
+        if found is None:  # safe mode has bound every call against its signature
+            raise AssertionError(f"unbound marker call {call.source}")
+        spec, arguments = found
+        key = (
+            source.shown if spec.file_bound else None,
+            spec.dotted,
+            repr(sorted(arguments.items())),
+        )
+        if key in self.cache:
+            return self.cache[key]
+        context = MarkerContext(
+            self.project.schema, self.project.config, source.shown, call.line, calls, emit=False
+        )
+        with activated(context):
+            text = registry.render(spec, context, arguments)
+        self.cache[key] = text
+        return text
+
+
+def _region_reasons(
+    source: SourceFile, old: list[Block], new_text: str, edited: set[int]
+) -> list[Region]:
+    new = cog_blocks(new_text)
+    regions = []
+    for before, after in zip(old, new, strict=False):
+        call = before.code.strip().replace("\n", "; ")
+        if before.output != after.output:
+            if before.line in edited:
+                reason = HAND_EDIT
+            elif not any(line.strip() for line in before.output):
+                reason = NEW_REGION
+            else:
+                reason = SCHEMA_DRIFT
+        elif before.end_text != after.end_text:
+            reason = CHECKSUM
+        else:
+            continue
+        regions.append(Region(source.shown, before.line, call, reason))
+    return regions
+
+
+def _process_file(
+    project: Project, renderer: _Renderer, source: SourceFile, outcome: Outcome
+) -> None:
+    config = project.config
+    try:
+        blocks = cog_blocks(source.text, strict=True)
+    except MarkerSyntaxError as exc:
+        outcome.problems.append(Problem(Pos(source.shown, exc.line), str(exc)))
+        return
+    edited: set[int] = set()
+    if config.checksum:
+        for block in blocks:
+            if hand_edited(block):
+                edited.add(block.line)
+                call = block.code.strip().replace("\n", "; ")
+                outcome.hand_edits.append(Region(source.shown, block.line, call, HAND_EDIT))
+    outputs: dict[int, str] | None = None
+    if not config.allow_code:
+        try:
+            per_block = [(block, safe_calls(block)) for block in blocks]
+        except MarkerCodeError as exc:
+            outcome.problems.append(Problem(Pos(source.shown, exc.line, exc.col), str(exc)))
+            return
+        calls = tuple(call for _, found in per_block for call in found)
+        outputs = {}
+        try:
+            for block, found in per_block:
+                outputs[block.line] = "".join(
+                    renderer.render(source, call, calls) for call in found
+                )
+        except SchemacogError as exc:
+            outcome.problems.extend(exc.problems)
+            return
+    try:
+        new_text = cog_hook.process(
+            strip_sums(source.text), str(source.path), checksum=config.checksum, outputs=outputs
+        )
+    except cog_hook.CogError as exc:
+        message = str(exc).replace(str(source.path), source.shown)
+        outcome.problems.append(Problem(Pos(source.shown, 0), f"cog: {message}"))
+        return
+    new = source.encode(new_text)
+    if new != source.data:
+        regions = _region_reasons(source, blocks, new_text, edited)
+        outcome.results.append(FileResult(source, new, regions))
+
+
+def _check_cogapp(where: str) -> None:
+    try:
+        cog_hook.check()
+    except cog_hook.UnsupportedCogapp as exc:
+        raise ConfigError([Problem(Pos(where, 1), f"safe mode: {exc}")]) from None
+
+
+def render_tree(paths: Sequence[Path], cwd: Path) -> Outcome:
+    """Render every region of every file under ``paths`` (default: the project of ``cwd``)."""
+    outcome = Outcome()
+    for pyproject, given in _projects(paths, cwd).items():
+        config = load_config(pyproject, shown(pyproject, cwd))
+        if not config.allow_code:
+            _check_cogapp(shown(pyproject, cwd))
+        schema_path = config.schema_path.resolve()
+        if not schema_path.is_relative_to(config.root.resolve()):
+            message = f"schema {config.schema!r} is outside the project"
+            raise ConfigError([Problem(Pos(shown(pyproject, cwd), 1), message)])
+        schema = load_schema(config.schema_path, shown(config.schema_path, cwd))
+        project = Project(config, schema)
+        outcome.projects.append(project)
+        files = project_files(config, given)
+        chosen = {p.resolve() for p in files}
+        for path in given:
+            if path.is_file() and path.resolve() not in chosen:
+                message = "not one of the files of [tool.schemacog] (see 'files' and 'exclude')"
+                outcome.problems.append(Problem(Pos(shown(path, cwd), 1), message))
+        renderer = _Renderer(project)
+        for path in files:
+            try:
+                source = read_marked(path, shown(path, cwd))
+            except FileProblem as exc:
+                outcome.problems.append(exc.problem)
+                continue
+            if source is None:
+                continue
+            outcome.files_checked += 1
+            project.files.append(source)
+            _process_file(project, renderer, source, outcome)
+    return outcome

@@ -1,0 +1,136 @@
+"""What ``check`` and ``regen`` print: text (diffs, regions, summary), GitHub annotations, JSON.
+
+The JSON object (``--format json``) is stable, version 1::
+
+    {"version": 1, "command": "check", "status": "clean" | "drift" | "error",
+     "exit_code": 0 | 1 | 2, "files_checked": N,
+     "files": [{"path": "...", "diff": "unified diff",
+                "regions": [{"line": N, "call": "sc...", "reason": "..."}]}],
+     "hand_edits": [{"path": "...", "line": N, "call": "...", "reason": "hand edit"}],
+     "errors": [{"path": "...", "line": N, "col": N, "message": "..."}]}
+
+``reason`` is one of "schema drift", "hand edit", "new region", "checksum".
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+from typing import TextIO
+
+from schemacog.engine.process import FileResult, Outcome, Region
+from schemacog.errors import Problem
+
+FORMATS = ("text", "json", "github")
+
+
+def unified_diff(result: FileResult) -> str:
+    old = result.source.data.decode("utf-8-sig").splitlines(keepends=True)
+    new = result.new.decode("utf-8-sig").splitlines(keepends=True)
+    path = result.source.shown
+    lines = difflib.unified_diff(old, new, f"a/{path}", f"b/{path}")
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
+
+
+def _region_line(region: Region) -> str:
+    return f"{region.path}:{region.line}: {region.call}: {region.reason}"
+
+
+def _summary(command: str, outcome: Outcome, status: str) -> str:
+    if status == "error":
+        return f"schemacog {command}: {len(outcome.problems)} error(s); nothing was written"
+    if status == "hand_edit":
+        count = len(outcome.hand_edits)
+        return (
+            f"schemacog {command}: {count} hand-edited region(s); "
+            "nothing was written (use --force to overwrite)"
+        )
+    if not outcome.results:
+        return f"schemacog {command}: {outcome.files_checked} file(s) up to date"
+    reasons = Counter(r.reason for result in outcome.results for r in result.regions)
+    detail = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
+    verb = "would change" if command == "check" else "rewritten"
+    changed = f"{len(outcome.results)} of {outcome.files_checked} file(s)"
+    return f"schemacog {command}: {changed} {verb} ({detail})"
+
+
+def _json_problem(problem: Problem) -> dict[str, object]:
+    return {
+        "path": problem.pos.path,
+        "line": problem.pos.line,
+        "col": problem.pos.col,
+        "message": problem.message,
+    }
+
+
+def emit(
+    out: TextIO,
+    err: TextIO,
+    outcome: Outcome,
+    *,
+    fmt: str,
+    command: str,
+    status: str,
+    exit_code: int,
+    show_diff: bool = False,
+) -> None:
+    """Print the outcome in ``fmt``; ``status`` is clean, drift, written, hand_edit or error."""
+    if fmt == "json":
+        document = {
+            "version": 1,
+            "command": command,
+            "status": {"written": "clean", "hand_edit": "error"}.get(status, status),
+            "exit_code": exit_code,
+            "files_checked": outcome.files_checked,
+            "files": [
+                {
+                    "path": result.source.shown,
+                    "diff": unified_diff(result),
+                    "regions": [
+                        {"line": r.line, "call": r.call, "reason": r.reason} for r in result.regions
+                    ],
+                }
+                for result in outcome.results
+            ],
+            "hand_edits": [
+                {"path": r.path, "line": r.line, "call": r.call, "reason": r.reason}
+                for r in outcome.hand_edits
+            ],
+            "errors": [_json_problem(p) for p in outcome.problems],
+        }
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return
+    if fmt == "github":
+        for problem in outcome.problems:
+            line = problem.pos.line or 1
+            out.write(f"::error file={problem.pos.path},line={line}::{_escape(problem.message)}\n")
+        regions = outcome.hand_edits if status == "hand_edit" else []
+        if status == "drift":
+            regions = [region for result in outcome.results for region in result.regions]
+        for region in regions:
+            message = f"{region.call}: {region.reason}; run schemacog regen"
+            where = f"file={region.path},line={region.line},title=schemacog"
+            out.write(f"::error {where}::{_escape(message)}\n")
+        out.write(_summary(command, outcome, status) + "\n")
+        return
+    for problem in outcome.problems:
+        err.write(f"{problem}\n")
+    if status == "hand_edit":
+        for region in outcome.hand_edits:
+            err.write(_region_line(region) + "\n")
+    if show_diff:
+        for result in outcome.results:
+            out.write(unified_diff(result))
+    if status in ("drift", "written"):
+        for result in outcome.results:
+            for region in result.regions:
+                out.write(_region_line(region) + "\n")
+    stream = err if status in ("error", "hand_edit") else out
+    stream.write(_summary(command, outcome, status) + "\n")
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

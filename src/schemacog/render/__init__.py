@@ -1,0 +1,4 @@
+"""The render layer: text from the model.
+
+Python, cleaners, Markdown and Mermaid, and SQL per dialect.
+"""

@@ -1,0 +1,170 @@
+"""Documentation renderers: Markdown tables per table and enum, data dictionary, Mermaid ERD.
+
+Schema strings are escaped for the place they land: Markdown table cells cannot be
+ended or split by ``|``, a newline, HTML or emphasis; Mermaid comments cannot be closed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemacog.model import NOW, Column, Enum, ForeignKey, LogicalType, Schema, Table
+from schemacog.render import templating
+from schemacog.render.sql.ddl import literal as sql_literal
+from schemacog.render.sql.dialects import POSTGRES
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_BLOCK_START = re.compile(r"[#>+=-]|[0-9]+[.)]")
+
+
+def md_text(text: str | None) -> str:
+    """Text for a Markdown table cell: one line, nothing it holds is read as markup."""
+    if not text:
+        return ""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text.strip("\n"))
+    block = _BLOCK_START.match(escaped)  # a heading, quote, list or rule if left as it is
+    if block is not None:
+        at = block.end() - 1
+        escaped = escaped[:at] + "\\" + escaped[at:]
+    return escaped.replace("\t", " ").replace("\n", "<br>")
+
+
+def mermaid_text(text: str | None) -> str:
+    """Text for a Mermaid quoted comment or label."""
+    if not text:
+        return ""
+    one_line = " ".join(text.split())
+    return one_line.replace("#", "#35;").replace('"', "#quot;")
+
+
+def type_label(column: Column) -> str:
+    if column.type is LogicalType.ENUM:
+        return f"enum {column.enum}"
+    if column.type is LogicalType.DECIMAL:
+        return f"decimal({column.precision},{column.scale})"
+    if column.type is LogicalType.STRING and column.max_length:
+        return f"string({column.max_length})"
+    return column.type.value
+
+
+def default_label(column: Column) -> str:
+    if column.identity:
+        return "generated"
+    if column.default is NOW:
+        return "now"
+    if not column.has_default:
+        return ""
+    return md_text(sql_literal(POSTGRES, column, column.default))  # type: ignore[arg-type]
+
+
+def constraint_labels(table: Table, column: Column) -> list[str]:
+    labels = []
+    if column.primary_key:
+        labels.append("primary key" if len(table.primary_key) == 1 else "part of primary key")
+    if column.unique:
+        labels.append("unique")
+    for fk in table.foreign_keys:
+        if column.name in fk.columns:
+            target = fk.ref_columns[fk.columns.index(column.name)]
+            action = (
+                ""
+                if fk.on_delete.value == "no_action"
+                else f", on delete {fk.on_delete.value.replace('_', ' ')}"
+            )
+            labels.append(f"references {fk.ref_table}.{target}{action}")
+    return [md_text(label) for label in labels + value_rule_labels(column)]
+
+
+def value_rule_labels(column: Column) -> list[str]:
+    """A column's bounds, lengths and pattern in words (not yet escaped for Markdown)."""
+    bounds = [
+        (column.min, "≥ {}"),
+        (column.max, "≤ {}"),
+        (column.min_length, "length ≥ {}"),
+        (column.max_length, "length ≤ {}"),
+    ]
+    labels = [template.format(value) for value, template in bounds if value is not None]
+    if column.pattern is not None:
+        labels.append(f"matches {column.pattern}")
+    return labels
+
+
+def render_table(schema: Schema, table: Table) -> str:
+    rows = [
+        [
+            f"`{c.name}`",
+            md_text(type_label(c)),
+            "yes" if c.nullable else "no",
+            default_label(c),
+            "; ".join(constraint_labels(table, c)),
+            md_text(c.description),
+        ]
+        for c in table.columns
+    ]
+    keys = []
+    if len(table.primary_key) > 1:
+        keys.append("Primary key: " + ", ".join(f"`{c}`" for c in table.primary_key))
+    keys += ["Unique: " + ", ".join(f"`{c}`" for c in columns) for columns in table.unique]
+    keys += [
+        ("Unique index: " if index.unique else "Index: ")
+        + ", ".join(f"`{c}`" for c in index.columns)
+        for index in table.indexes
+    ]
+    return templating.render(
+        "docs/table.md.j2",
+        name=table.name,
+        description=md_text(table.description),
+        rows=rows,
+        keys=keys,
+    )
+
+
+def render_enum(schema: Schema, enum: Enum) -> str:
+    rows = [[md_text(v.value), md_text(v.description)] for v in enum.values]
+    return templating.render(
+        "docs/enum.md.j2", name=enum.name, description=md_text(enum.description), rows=rows
+    )
+
+
+def render_dictionary(schema: Schema) -> str:
+    return templating.render(
+        "docs/dictionary.md.j2",
+        name=schema.name,
+        description=md_text(schema.description),
+        enums=[render_enum(schema, e) for e in schema.enums],
+        tables=[render_table(schema, t) for t in schema.tables],
+    )
+
+
+def _cardinality(table: Table, fk: ForeignKey) -> str:
+    optional = any(table.column(c).nullable for c in fk.columns)
+    parent = "|o" if optional else "||"
+    keys = [table.primary_key, *table.unique_keys]
+    child = "o|" if any(set(k) == set(fk.columns) for k in keys) else "o{"
+    return f"{parent}--{child}"
+
+
+def render_erd(schema: Schema) -> str:
+    entities = []
+    for table in schema.tables:
+        fk_columns = {c for fk in table.foreign_keys for c in fk.columns}
+        attributes = []
+        for column in table.columns:
+            keys = []
+            if column.primary_key:
+                keys.append("PK")
+            if column.name in fk_columns:
+                keys.append("FK")
+            if column.unique:
+                keys.append("UK")
+            kind = column.enum if column.enum else column.type.value
+            attributes.append(
+                (kind, column.name, ", ".join(keys), mermaid_text(column.description))
+            )
+        entities.append((table.name, attributes))
+    relations = [
+        (fk.ref_table, _cardinality(table, fk), table.name, ", ".join(fk.columns))
+        for table in schema.tables
+        for fk in table.foreign_keys
+    ]
+    return templating.render("docs/erd.md.j2", entities=entities, relations=relations)

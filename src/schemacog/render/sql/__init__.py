@@ -1,0 +1,1 @@
+"""SQL: the dialects as data (``dialects``) and the one DDL renderer (``ddl``)."""

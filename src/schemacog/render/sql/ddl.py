@@ -1,0 +1,411 @@
+"""SQL renderers: CREATE TABLE, CREATE TYPE (enums), whole-schema DDL, per dialect.
+
+The dialect tables (``dialects.py``) say how; this module only assembles statements.
+Whatever a dialect cannot enforce is said in a ``--`` comment next to what it affects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import decimal
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import assert_never
+
+from schemacog.model import (
+    NOW,
+    Column,
+    Enum,
+    FkAction,
+    ForeignKey,
+    LogicalType,
+    Schema,
+    Table,
+    Value,
+)
+from schemacog.render import templating
+from schemacog.render.sql.dialects import (
+    DIALECTS,
+    Comments,
+    Dialect,
+    EnumStyle,
+    Identity,
+    type_of,
+    utc,
+    varchar_of,
+)
+
+MAX_NAME = 63
+
+
+def dialect_named(name: str) -> Dialect:
+    return DIALECTS[name]
+
+
+def quote(dialect: Dialect, name: str) -> str:
+    """An identifier, quoted only where the dialect needs it (keyword, or case)."""
+    needs = name.lower() in dialect.reserved or (dialect.fold_case and name != name.lower())
+    return f"{dialect.quote}{name}{dialect.quote}" if needs else name
+
+
+def short_name(name: str) -> str:
+    """A generated name cut to 63 characters, kept unique with a hash of the whole."""
+    if len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: MAX_NAME - 9]}_{digest}"
+
+
+def string_literal(dialect: Dialect, text: str) -> str:
+    body = text.replace("'", "''")
+    if dialect.backslash_escapes:
+        body = body.replace("\\", "\\\\")
+    return f"'{body}'"
+
+
+def literal(dialect: Dialect, column: Column, value: Value) -> str:
+    """A SQL literal of ``value`` for ``column`` (a default, a bound, an example value)."""
+    if value is None:
+        return "NULL"
+    if column.type is LogicalType.JSON:
+        return string_literal(dialect, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | decimal.Decimal):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, bytes):
+        return dialect.bytes_literal(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None and dialect.timestamptz_as_utc:
+            value = utc(value)
+        return string_literal(dialect, value.isoformat(sep=" "))
+    if isinstance(value, dt.date | dt.time | uuid.UUID):
+        return string_literal(
+            dialect, value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
+        )
+    assert isinstance(value, str)
+    return string_literal(dialect, value)
+
+
+def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
+    """The SQL type of an enum column in this dialect."""
+    if column.enum is None:
+        return None
+    enum = schema.enum(column.enum)
+    match dialect.enum_style:
+        case EnumStyle.TYPE:
+            return quote(dialect, enum.name)
+        case EnumStyle.INLINE:
+            return "ENUM(" + ", ".join(string_literal(dialect, v) for v in enum.value_names) + ")"
+        case EnumStyle.CHECK:
+            return dialect.types[LogicalType.TEXT]  # the values are a CHECK (``_checks``)
+        case unknown:
+            assert_never(unknown)
+
+
+@dataclass
+class _TableSql:
+    """The parts of one CREATE TABLE, collected before the template lays them out."""
+
+    before: list[str] = field(default_factory=list)  # comment lines and statements
+    items: list[str] = field(default_factory=list)  # column definitions, table constraints
+    suffix: str = ""
+    after: list[str] = field(default_factory=list)  # statements after the CREATE TABLE
+
+
+def _comment_lines(text: str | None, indent: str = "") -> list[str]:
+    if not text:
+        return []
+    return [f"{indent}-- {line}".rstrip() for line in text.strip("\n").split("\n")]
+
+
+def _checks(
+    dialect: Dialect, schema: Schema, column: Column, name: str
+) -> tuple[list[str], list[str]]:
+    """(CHECK expressions, comments about what the dialect cannot check)."""
+    checks = []
+    unenforced = []
+    if column.min is not None:
+        checks.append(f"{name} >= {literal(dialect, column, column.min)}")
+    if column.max is not None:
+        checks.append(f"{name} <= {literal(dialect, column, column.max)}")
+    if column.min_length is not None:
+        checks.append(f"{dialect.length}({name}) >= {column.min_length}")
+    if column.max_length is not None:
+        checks.append(f"{dialect.length}({name}) <= {column.max_length}")
+    if column.pattern is not None:
+        if dialect.regex is None:
+            unenforced.append(f"pattern of {column.name}: {column.pattern}")
+        else:
+            pattern = string_literal(dialect, dialect.regex_pattern(column.pattern))
+            checks.append(dialect.regex.format(column=name, pattern=pattern))
+    if column.enum is not None and dialect.enum_style is EnumStyle.CHECK:
+        values = ", ".join(string_literal(dialect, v) for v in schema.enum(column.enum).value_names)
+        checks.append(f"{name} IN ({values})")
+    if column.type is LogicalType.BOOLEAN and dialect.boolean_check:
+        checks.append(f"{name} IN (0, 1)")
+    if column.type is LogicalType.JSON and dialect.json_check:
+        check = dialect.json_check.format(column=name)
+        # json_valid(NULL) is 0, not NULL, in SQLite before 3.45: let NULL through.
+        checks.append(f"{name} IS NULL OR {check}" if column.nullable else check)
+    return checks, unenforced
+
+
+def _default(dialect: Dialect, column: Column) -> str | None:
+    if column.default is NOW:
+        return dialect.now[column.type]
+    if column.has_default:
+        return literal(dialect, column, column.default)  # type: ignore[arg-type]
+    return None
+
+
+def in_key_order(schema: Schema, fk: ForeignKey) -> ForeignKey:
+    """The FK with its column pairs in the order of the key it references.
+
+    Engines such as DuckDB match a foreign key to a key only in the key's own order.
+    """
+    target = schema.table(fk.ref_table)
+    for key in (target.primary_key, *target.unique_keys):
+        if set(key) == set(fk.ref_columns) and tuple(key) != fk.ref_columns:
+            pairs = dict(zip(fk.ref_columns, fk.columns, strict=True))
+            columns = tuple(pairs[c] for c in key)
+            return dataclasses.replace(fk, columns=columns, ref_columns=tuple(key))
+    return fk
+
+
+def _references(dialect: Dialect, fk: ForeignKey) -> tuple[str, list[str]]:
+    """``REFERENCES t (c) ON DELETE ...`` and comments about actions not enforced."""
+    text = f"REFERENCES {quote(dialect, fk.ref_table)} ({_names(dialect, fk.ref_columns)})"
+    unenforced = []
+    for clause, action in (("ON DELETE", fk.on_delete), ("ON UPDATE", fk.on_update)):
+        if action is FkAction.NO_ACTION:
+            continue
+        sql_action = action.value.replace("_", " ").upper()
+        if action in dialect.fk_actions:
+            text += f" {clause} {sql_action}"
+        else:
+            columns = ", ".join(fk.columns)
+            unenforced.append(
+                f"{clause} {sql_action} of ({columns}) -> {fk.ref_table}: not supported, "
+                "NO ACTION instead"
+            )
+    return text, unenforced
+
+
+def _identity_clause(identity: Identity) -> str | None:
+    """What follows the type of an identity column (a sequence is its DEFAULT instead)."""
+    match identity:
+        case Identity.GENERATED:
+            return "GENERATED BY DEFAULT AS IDENTITY"
+        case Identity.AUTO_INCREMENT:
+            return "AUTO_INCREMENT"
+        case Identity.ROWID:  # the single integer primary key is SQLite's rowid already
+            return None
+        case Identity.SEQUENCE:  # DEFAULT nextval(...) of the sequence made before the table
+            return None
+        case unknown:
+            assert_never(unknown)
+
+
+def _names(dialect: Dialect, names: Iterable[str]) -> str:
+    return ", ".join(quote(dialect, n) for n in names)
+
+
+def _table_parts(
+    dialect: Dialect, schema: Schema, table: Table, deferred: Sequence[ForeignKey]
+) -> _TableSql:
+    parts = _TableSql()
+    unenforced: list[str] = []
+    table_name = quote(dialect, table.name)
+    inline_fks = {
+        fk.columns[0]: fk for fk in table.foreign_keys if fk.inline and fk not in deferred
+    }
+    single_pk = table.primary_key[0] if len(table.primary_key) == 1 else None
+    for column in table.columns:
+        name = quote(dialect, column.name)
+        words = [name, type_of(dialect, column, enum_type(dialect, schema, column))]
+        if not column.nullable:
+            words.append("NOT NULL")
+        default = _default(dialect, column)
+        if column.identity and dialect.identity is Identity.SEQUENCE:
+            sequence = short_name(f"{table.name}_{column.name}_seq")
+            parts.before.append(f"CREATE SEQUENCE {quote(dialect, sequence)};")
+            default = f"nextval({string_literal(dialect, sequence)})"
+        if default is not None:
+            words.append(f"DEFAULT {default}")
+        clause = _identity_clause(dialect.identity) if column.identity else None
+        if clause is not None:
+            words.append(clause)
+        if column.name == single_pk:
+            words.append("PRIMARY KEY")
+        if column.unique:
+            words.append("UNIQUE")
+        if column.description and dialect.comments is Comments.INLINE:
+            words.append("COMMENT " + string_literal(dialect, column.description[:1024]))
+        checks, notes = _checks(dialect, schema, column, name)
+        unenforced += notes
+        if dialect.one_check_per_column and len(checks) > 1:
+            checks = [" AND ".join(f"({check})" for check in checks)]
+        words += [f"CHECK ({check})" for check in checks]
+        fk = inline_fks.get(column.name)
+        if fk is not None:
+            references, notes = _references(dialect, fk)
+            words.append(references)
+            unenforced += notes
+        lines = (
+            _comment_lines(column.description, "    ") if dialect.comments is Comments.SQL else []
+        )
+        parts.items.append("\n".join([*lines, "    " + " ".join(words)]))
+    if len(table.primary_key) > 1:
+        parts.items.append(f"    PRIMARY KEY ({_names(dialect, table.primary_key)})")
+    for columns in table.unique:
+        parts.items.append(f"    UNIQUE ({_names(dialect, columns)})")
+    for fk in table.foreign_keys:
+        if fk.inline or fk in deferred:
+            continue
+        fk = in_key_order(schema, fk)  # noqa: PLW2901
+        references, notes = _references(dialect, fk)
+        unenforced += notes
+        parts.items.append(f"    FOREIGN KEY ({_names(dialect, fk.columns)}) {references}")
+    if dialect.comments is Comments.SQL:
+        parts.before[:0] = _comment_lines(table.description)
+    parts.before[:0] = [f"-- Not enforced by {dialect.title}: {note}" for note in unenforced]
+    parts.suffix = dialect.table_suffix
+    if table.description and dialect.comments is Comments.INLINE:
+        parts.suffix += " COMMENT=" + string_literal(dialect, table.description[:2048])
+    if dialect.comments is Comments.COMMENT_ON:
+        if table.description:
+            parts.after.append(
+                f"COMMENT ON TABLE {table_name} IS {string_literal(dialect, table.description)};"
+            )
+        for column in table.columns:
+            if column.description:
+                target = f"{table_name}.{quote(dialect, column.name)}"
+                text = string_literal(dialect, column.description)
+                parts.after.append(f"COMMENT ON COLUMN {target} IS {text};")
+    parts.after += [
+        _index(dialect, table, index.columns, index.unique, index.name) for index in table.indexes
+    ]
+    return parts
+
+
+def _index(
+    dialect: Dialect, table: Table, columns: Sequence[str], unique: bool, name: str | None
+) -> str:
+    kind = "ux" if unique else "ix"
+    name = name or short_name(f"{kind}_{table.name}_{'_'.join(columns)}")
+    listed = []
+    for column_name in columns:
+        column = table.column(column_name)
+        prefix = "" if unique else dialect.index_prefix.get(column.type, "")
+        if varchar_of(dialect, column) is not None:
+            prefix = ""  # a VARCHAR needs no prefix
+        listed.append(quote(dialect, column_name) + prefix)
+    keyword = "UNIQUE INDEX" if unique else "INDEX"
+    target = f"{quote(dialect, table.name)} ({', '.join(listed)})"
+    return f"CREATE {keyword} {quote(dialect, name)} ON {target};"
+
+
+def render_create_table(schema: Schema, table: Table, dialect_name: str) -> str:
+    dialect = dialect_named(dialect_name)
+    return _render_table(dialect, schema, table, ())
+
+
+def _render_table(
+    dialect: Dialect, schema: Schema, table: Table, deferred: Sequence[ForeignKey]
+) -> str:
+    parts = _table_parts(dialect, schema, table, deferred)
+    return templating.render(
+        "sql/create_table.sql.j2",
+        name=quote(dialect, table.name),
+        parts=parts,
+    )
+
+
+def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
+    dialect = dialect_named(dialect_name)
+    if dialect.enum_style is not EnumStyle.TYPE:
+        return ""
+    values = [string_literal(dialect, v) for v in enum.value_names]
+    name = quote(dialect, enum.name)
+    return templating.render(
+        "sql/create_enum.sql.j2",
+        name=name,
+        values=values,
+        comments=_comment_lines(enum.description) if dialect.comments is Comments.SQL else [],
+        comment_on=(
+            f"COMMENT ON TYPE {name} IS {string_literal(dialect, enum.description)};"
+            if enum.description and dialect.comments is Comments.COMMENT_ON
+            else None
+        ),
+    )
+
+
+def creation_order(
+    schema: Schema, dialect: Dialect
+) -> tuple[list[Table], dict[str, list[ForeignKey]]]:
+    """Tables in foreign-key order (file order breaks ties) and the FKs that close cycles."""
+    remaining = list(schema.tables)
+    placed: set[str] = set()
+    order: list[Table] = []
+    deferred: dict[str, list[ForeignKey]] = {}
+    while remaining:
+        ready = next(
+            (
+                t
+                for t in remaining
+                if all(fk.ref_table in placed or fk.ref_table == t.name for fk in t.foreign_keys)
+            ),
+            None,
+        )
+        if ready is None:  # a cycle: take the first table in file order, defer its forward FKs
+            ready = remaining[0]
+            if not dialect.forward_references:
+                deferred[ready.name] = [
+                    fk
+                    for fk in ready.foreign_keys
+                    if fk.ref_table not in placed and fk.ref_table != ready.name
+                ]
+        order.append(ready)
+        placed.add(ready.name)
+        remaining.remove(ready)
+    return order, deferred
+
+
+def fk_constraint_name(table: Table, fk: ForeignKey) -> str:
+    return short_name(f"fk_{table.name}_{'_'.join(fk.columns)}")
+
+
+def render_ddl(schema: Schema, dialect_name: str) -> str:
+    dialect = dialect_named(dialect_name)
+    order, deferred = creation_order(schema, dialect)
+    enums = [render_create_enum(schema, enum, dialect_name) for enum in schema.enums]
+    tables = [_render_table(dialect, schema, t, deferred.get(t.name, ())) for t in order]
+    alters = []
+    unenforced = []
+    for table in order:
+        for fk in deferred.get(table.name, ()):
+            if not dialect.alter_foreign_keys:
+                unenforced.append(
+                    f"-- Not enforced by {dialect.title}: foreign key {table.name}"
+                    f"({', '.join(fk.columns)}) -> {fk.ref_table} closes a cycle"
+                )
+                continue
+            ordered = in_key_order(schema, fk)
+            references, notes = _references(dialect, ordered)
+            alters += [f"-- Not enforced by {dialect.title}: {note}" for note in notes]
+            alters.append(
+                f"ALTER TABLE {quote(dialect, table.name)} ADD CONSTRAINT "
+                f"{quote(dialect, fk_constraint_name(table, fk))} "
+                f"FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
+            )
+    header = "".join(f"-- {note}\n" for note in dialect.notes)
+    tail = "".join(line + "\n" for line in unenforced + alters)
+    blocks = [block.rstrip("\n") for block in (header, *enums, *tables, tail) if block]
+    return templating.render("sql/ddl.sql.j2", blocks=blocks)

@@ -1,0 +1,1 @@
+"""Code that generated files carry: standard library only, imports nothing of schemacog."""

@@ -1,0 +1,122 @@
+"""User templates (``sc.template``): a confined folder, a sandboxed strict environment.
+
+Every template load, the first one and each ``include``/``extends``/``import``, is
+resolved (symlinks too) and refused unless it stays inside the templates folder.
+Templates render in Jinja's ``ImmutableSandboxedEnvironment`` with ``StrictUndefined``
+and see ``schema`` (the validated model) and the literal arguments of the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import jinja2
+from jinja2 import BaseLoader, Environment
+from jinja2.exceptions import SecurityError
+
+from schemacog.model import Schema
+from schemacog.render.templating import make_environment
+
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+class TemplateError(Exception):
+    """A user template that cannot be loaded or rendered; the message names it."""
+
+
+class ConfinedLoader(BaseLoader):
+    """Loads templates only from inside ``folder`` (after resolving symlinks)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        path = confined(self.folder, template)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise jinja2.TemplateNotFound(template) from exc
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise TemplateError(f"template {template!r} is larger than 1 MB")
+        return data.decode("utf-8"), str(path), lambda: True
+
+
+def confined(folder: Path, name: str) -> Path:
+    """``folder / name`` resolved, or TemplateError if it leaves ``folder``."""
+    if Path(name).is_absolute():
+        raise TemplateError(f"template path {name!r} must be relative to the templates folder")
+    path = (folder / name).resolve()
+    if not path.is_relative_to(folder):
+        raise TemplateError(f"template path {name!r} leaves the templates folder")
+    if not path.is_file():
+        raise TemplateError(f"template {name!r} not found in the templates folder")
+    return path
+
+
+def render(folder: Path, name: str, schema: Schema, literals: Mapping[str, object]) -> str:
+    environment = make_environment(ConfinedLoader(folder))
+    try:
+        template = environment.get_template(name)
+        return template.render(**literals, schema=schema)
+    except TemplateError:
+        raise
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{exc.name or name}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template {name!r}: {exc.message}") from None
+    except SecurityError as exc:
+        raise TemplateError(f"template {name!r} tried something unsafe: {exc}") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"template {name!r}: {exc}") from None
+    except (ValueError, TypeError, ArithmeticError, LookupError) as exc:
+        raise TemplateError(f"template {name!r} failed: {type(exc).__name__}: {exc}") from None
+
+
+CPU_SECONDS = 10
+MEMORY_BYTES = 1024**3
+TIMEOUT_SECONDS = 30
+
+
+def render_bounded(
+    folder: Path, name: str, schema_path: Path, schema_shown: str, literals: Mapping[str, object]
+) -> str:
+    """:func:`render` in a child process with CPU, memory, time and output bounds."""
+    import json
+    import subprocess
+
+    from schemacog.sandbox.isolation import run_limited
+
+    try:
+        request = json.dumps(
+            {
+                "folder": str(folder),
+                "name": name,
+                "schema": str(schema_path),
+                "schema_shown": schema_shown,
+                "literals": dict(literals),
+            }
+        )
+    except (TypeError, ValueError):
+        raise TemplateError("sc.template arguments must be literals") from None
+    try:
+        proc = run_limited(
+            ["-m", "schemacog.sandbox.template_child"],
+            request,
+            cpu_seconds=CPU_SECONDS,
+            memory_bytes=MEMORY_BYTES,
+            timeout=TIMEOUT_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        raise TemplateError(f"template {name!r} took longer than {TIMEOUT_SECONDS} s") from None
+    if proc.returncode != 0:
+        reason = "ran out of CPU time or memory" if proc.returncode < 0 else "failed"
+        raise TemplateError(f"template {name!r} {reason} (limits: {CPU_SECONDS} s CPU, 1 GB)")
+    answer = json.loads(proc.stdout)
+    if "error" in answer:
+        raise TemplateError(str(answer["error"]))
+    return str(answer["text"])

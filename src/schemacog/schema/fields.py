@@ -1,0 +1,158 @@
+"""Reading typed fields out of loader nodes while collecting every problem.
+
+Each reader takes the ``Problems`` it reports into, checks one node and returns its
+value; when the node is wrong it adds a positioned problem and returns None, so that
+one run reports every mistake of a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterable
+
+from schemacog.errors import Pos, Problem
+from schemacog.naming import IDENTIFIER
+from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """``"; did you mean 'x'?"`` when a close option exists, else ``""``."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+class Problems(list[Problem]):
+    """The positioned problems found so far, in the order they were found."""
+
+    def add(self, where: Node | Pos, message: str) -> None:
+        self.append(Problem(where if isinstance(where, Pos) else where.pos, message))
+
+
+def mapping(problems: Problems, node: Node, what: str) -> MapNode | None:
+    if isinstance(node, MapNode):
+        return node
+    problems.add(node, f"{what} must be a mapping, found {kind_of(node)}")
+    return None
+
+
+def sequence(problems: Problems, node: Node, what: str) -> SeqNode | None:
+    if isinstance(node, SeqNode):
+        return node
+    problems.add(node, f"{what} must be a list, found {kind_of(node)}")
+    return None
+
+
+def check_keys(
+    problems: Problems,
+    node: MapNode,
+    allowed: Collection[str],
+    what: str,
+    required: Collection[str] = (),
+) -> bool:
+    """Report unknown keys (with a suggestion) and missing required keys; True if none."""
+    ok = True
+    for key, key_node in node.keys.items():
+        if key not in allowed:
+            problems.add(key_node, f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}")
+            ok = False
+    for key in required:
+        if key not in node.items:
+            problems.add(node, f"{what} is missing required key {key!r}")
+            ok = False
+    return ok
+
+
+def string(problems: Problems, node: Node, what: str) -> str | None:
+    if isinstance(node, ScalarNode) and isinstance(node.value, str):
+        return node.value
+    problems.add(node, f"{what} must be a string, found {kind_of(node)}")
+    return None
+
+
+def optional_string(problems: Problems, node: Node | None, what: str) -> str | None:
+    if node is None or (isinstance(node, ScalarNode) and node.value is None):
+        return None
+    return string(problems, node, what)
+
+
+def boolean(problems: Problems, node: Node, what: str) -> bool | None:
+    if isinstance(node, ScalarNode) and isinstance(node.value, bool):
+        return node.value
+    problems.add(node, f"{what} must be true or false, found {kind_of(node)}")
+    return None
+
+
+def integer(problems: Problems, node: Node, what: str, low: int, high: int) -> int | None:
+    value = node.value if isinstance(node, ScalarNode) else None
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.add(node, f"{what} must be an integer, found {kind_of(node)}")
+        return None
+    if not low <= value <= high:
+        problems.add(node, f"{what} must be between {low} and {high}, found {value}")
+        return None
+    return value
+
+
+def identifier(problems: Problems, node: Node, what: str) -> str | None:
+    text = string(problems, node, what)
+    if text is None:
+        return None
+    return check_identifier(problems, node, text, what)
+
+
+def check_identifier(problems: Problems, where: Node | Pos, text: str, what: str) -> str | None:
+    if IDENTIFIER.match(text):
+        return text
+    problems.add(
+        where,
+        f"{what} {text!r} is not an identifier "
+        "(a letter or '_', then letters, digits, '_'; at most 63 characters)",
+    )
+    return None
+
+
+def name_list(
+    problems: Problems,
+    node: Node,
+    what: str,
+    known: Collection[str] | None = None,
+    owner: str = "",
+) -> tuple[str, ...] | None:
+    """A non-empty list of distinct names, each in ``known`` when given."""
+    seq = sequence(problems, node, what)
+    if seq is None:
+        return None
+    if not seq.items:
+        problems.add(node, f"{what} must not be empty")
+        return None
+    names: list[str] = []
+    ok = True
+    for item in seq.items:
+        name = string(problems, item, f"an entry of {what}")
+        if name is None:
+            ok = False
+        elif name in names:
+            problems.add(item, f"{name!r} appears twice in {what}")
+            ok = False
+        elif known is not None and name not in known:
+            hint = did_you_mean(name, known)
+            problems.add(item, f"unknown column {name!r} in {owner or what}{hint}")
+            ok = False
+        else:
+            names.append(name)
+    return tuple(names) if ok else None
+
+
+def tokens(problems: Problems, node: Node, what: str) -> tuple[str, ...] | None:
+    """A list of distinct strings (an empty string is a valid token)."""
+    seq = sequence(problems, node, what)
+    if seq is None:
+        return None
+    found: list[str] = []
+    for item in seq.items:
+        token = string(problems, item, f"an entry of {what}")
+        if token is not None and token in found:
+            problems.add(item, f"{token!r} appears twice in {what}")
+        elif token is not None:
+            found.append(token)
+    return tuple(found)

@@ -1,0 +1,142 @@
+"""The rules a row must keep, evaluated on typed values.
+
+One definition of every constraint (not null, bounds, lengths, pattern, enum, keys,
+foreign keys) used to check defaults and examples, and to derive which rules an
+``invalid_examples`` row breaks. The generated validators and SQL CHECKs must agree
+with it; the renderer and verify tests compare them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Final
+
+from schemacog.model import NOW, BrokenRule, Column, Table, Value
+from schemacog.schema import patterns
+
+# Rule kinds; ``BrokenRule.kind`` is one of these.
+NOT_NULL: Final = "not_null"
+MIN: Final = "min"
+MAX: Final = "max"
+MIN_LENGTH: Final = "min_length"
+MAX_LENGTH: Final = "max_length"
+PATTERN: Final = "pattern"
+ENUM: Final = "enum"
+PRIMARY_KEY: Final = "primary_key"
+UNIQUE: Final = "unique"
+FOREIGN_KEY: Final = "foreign_key"
+
+
+class _Unknown:
+    """A value only the database knows (identity, ``default: now``)."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Final = _Unknown()
+Row = Mapping[str, Value | _Unknown]
+
+
+def value_rules(column: Column, value: Value, enum_values: Sequence[str] = ()) -> list[BrokenRule]:
+    """The column rules that a non-null ``value`` breaks."""
+    broken: list[BrokenRule] = []
+    name = (column.name,)
+
+    def add(kind: str, detail: str) -> None:
+        broken.append(BrokenRule(kind, name, detail))
+
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        if column.min is not None and value < column.min:
+            add(MIN, f"{value} is less than the minimum {column.min}")
+        if column.max is not None and value > column.max:
+            add(MAX, f"{value} is greater than the maximum {column.max}")
+    if isinstance(value, str):
+        if column.min_length is not None and len(value) < column.min_length:
+            add(MIN_LENGTH, f"length {len(value)} is less than {column.min_length}")
+        if column.max_length is not None and len(value) > column.max_length:
+            add(MAX_LENGTH, f"length {len(value)} is more than {column.max_length}")
+        if column.pattern is not None and not patterns.matches(column.pattern, value):
+            add(PATTERN, f"{value!r} does not match {column.pattern!r}")
+        if column.enum is not None and value not in enum_values:
+            add(ENUM, f"{value!r} is not one of {', '.join(enum_values)}")
+    return broken
+
+
+def effective_row(table: Table, values: Mapping[str, Value]) -> dict[str, Value | _Unknown]:
+    """The row as the database would store it: defaults filled, missing nullable as NULL."""
+    row: dict[str, Value | _Unknown] = {}
+    for column in table.columns:
+        if column.name in values:
+            row[column.name] = values[column.name]
+        elif column.identity or column.default is NOW:
+            row[column.name] = UNKNOWN
+        elif column.has_default:
+            row[column.name] = column.default  # type: ignore[assignment]  # NOW handled above
+        else:
+            row[column.name] = None
+    return row
+
+
+def row_rules(
+    table: Table, values: Mapping[str, Value], enums: Mapping[str, Sequence[str]]
+) -> list[BrokenRule]:
+    """The single-row rules (not null and column constraints) that ``values`` breaks."""
+    broken: list[BrokenRule] = []
+    for column in table.columns:
+        missing = column.name not in values
+        value = values.get(column.name)
+        if value is None:
+            filled = missing and (column.identity or column.has_default)
+            if not filled and not column.nullable:
+                what = "is missing" if missing else "is null"
+                broken.append(BrokenRule(NOT_NULL, (column.name,), f"{column.name} {what}"))
+            continue
+        enum_values = enums.get(column.enum, ()) if column.enum else ()
+        broken.extend(value_rules(column, value, enum_values))
+    return broken
+
+
+def key_of(row: Row, columns: Sequence[str]) -> tuple[Value, ...] | None:
+    """The key a unique constraint compares, or None where SQL would not compare it."""
+    key = tuple(row[c] for c in columns)
+    if any(v is None or v is UNKNOWN for v in key):
+        return None
+    return key  # type: ignore[return-value]
+
+
+def table_keys(table: Table) -> list[tuple[str, tuple[str, ...]]]:
+    """(rule kind, columns) of every key constraint of a table."""
+    keys = [(PRIMARY_KEY, table.primary_key)] if table.primary_key else []
+    return keys + [(UNIQUE, columns) for columns in table.unique_keys]
+
+
+def key_conflicts(table: Table, row: Row, others: Iterable[Row]) -> list[BrokenRule]:
+    """The primary key / unique constraints that ``row`` would break next to ``others``."""
+    broken: list[BrokenRule] = []
+    others = list(others)
+    for kind, columns in table_keys(table):
+        key = key_of(row, columns)
+        if key is not None and any(key_of(other, columns) == key for other in others):
+            shown = ", ".join(f"{c}={v!r}" for c, v in zip(columns, key, strict=True))
+            broken.append(BrokenRule(kind, columns, f"duplicate {kind.replace('_', ' ')} {shown}"))
+    return broken
+
+
+def missing_references(
+    table: Table, row: Row, targets: Mapping[str, Sequence[Row]]
+) -> list[BrokenRule]:
+    """The foreign keys of ``row`` whose referenced row is not among ``targets[table]``."""
+    broken: list[BrokenRule] = []
+    for fk in table.foreign_keys:
+        key = key_of(row, fk.columns)
+        if key is None:
+            continue
+        candidates = targets.get(fk.ref_table, ())
+        if any(key_of(other, fk.ref_columns) == key for other in candidates):
+            continue
+        ref = ", ".join(f"{c}={v!r}" for c, v in zip(fk.ref_columns, key, strict=True))
+        detail = f"no {fk.ref_table} row with {ref}"
+        broken.append(BrokenRule(FOREIGN_KEY, fk.columns, detail))
+    return broken

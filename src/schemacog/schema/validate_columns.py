@@ -1,0 +1,227 @@
+"""One column: its type, type parameters, bounds, lengths, pattern, flags and default."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from schemacog.model import NOW, NUMERIC_TYPES, TEMPORAL_TYPES, Column, Enum, LogicalType, Value
+from schemacog.schema import fields, rules
+from schemacog.schema.fields import Problems, did_you_mean
+from schemacog.schema.keys import (
+    APPLIES_TO,
+    COLUMN_KEYS,
+    MAX_DECIMAL_PRECISION,
+    MAX_STRING_LENGTH,
+    REQUIRED_FOR,
+)
+from schemacog.schema.loader import MapNode, Node, ScalarNode
+from schemacog.schema.patterns import PatternError, check_portable
+from schemacog.schema.values import TypeSpec, read_value
+
+# (lower, upper) bounds: upper must not be below lower
+_BOUND_ORDER = (
+    ("min", "max"),
+    ("warn_min", "warn_max"),
+    ("min", "warn_min"),
+    ("warn_max", "max"),
+    ("min", "warn_max"),
+    ("warn_min", "max"),
+)
+
+
+def read_column(
+    problems: Problems,
+    name: str,
+    key: ScalarNode,
+    node: Node,
+    *,
+    owner: str,
+    enums: Mapping[str, Enum],
+) -> Column | None:
+    """The column ``name`` of ``owner`` (``table 'x'``); None if its attributes are wrong."""
+    what = f"column {name!r} of {owner}"
+    body = fields.mapping(problems, node, what)
+    if body is None:
+        return None
+    before = len(problems)
+    attributes = _attributes(problems, name, key, body, what=what, enums=enums)
+    if attributes is None or len(problems) > before:
+        return None
+    column = Column(**attributes)  # type: ignore[arg-type]
+    _check_flags(problems, column, body)
+    if "default" in body.items:
+        column = _with_default(problems, column, body.items["default"], enums)
+    return column
+
+
+def _attributes(
+    problems: Problems,
+    name: str,
+    key: ScalarNode,
+    body: MapNode,
+    *,
+    what: str,
+    enums: Mapping[str, Enum],
+) -> dict[str, object] | None:
+    """The ``Column`` fields written in ``body`` (None where a value was wrong)."""
+    fields.check_keys(problems, body, COLUMN_KEYS, what, required=("type",))
+    type_ = _logical_type(problems, body.items["type"]) if "type" in body.items else None
+    if type_ is None:
+        return None
+    for attribute, types in APPLIES_TO.items():
+        if attribute in body.items and type_ not in types:
+            problems.add(
+                body.keys[attribute],
+                f"{attribute!r} does not apply to type {type_} (only to {_type_names(types)})",
+            )
+    for attribute in REQUIRED_FOR.get(type_, ()):
+        if attribute not in body.items:
+            problems.add(body, f"{what} of type {type_} needs {attribute!r}")
+    found: dict[str, object] = {"name": name, "type": type_, "pos": key.pos}
+    found["description"] = fields.optional_string(
+        problems, body.items.get("description"), "description"
+    )
+    for flag in ("nullable", "primary_key", "identity", "unique"):
+        if flag in body.items:
+            found[flag] = fields.boolean(problems, body.items[flag], flag)
+    found |= _type_parameters(problems, body, type_, enums)
+    found |= _bounds(problems, body, _spec(type_, found))
+    if "missing_values" in body.items:
+        found["missing_values"] = fields.tokens(
+            problems, body.items["missing_values"], "missing_values"
+        )
+    found |= _lengths(problems, body)
+    if "pattern" in body.items:
+        found["pattern"] = _pattern(problems, body.items["pattern"])
+    return found
+
+
+def _type_names(types: frozenset[LogicalType]) -> str:
+    return ", ".join(t.value for t in LogicalType if t in types)
+
+
+def _logical_type(problems: Problems, node: Node) -> LogicalType | None:
+    text = fields.string(problems, node, "type")
+    if text is None:
+        return None
+    try:
+        return LogicalType(text)
+    except ValueError:
+        names = [t.value for t in LogicalType]
+        problems.add(node, f"unknown type {text!r}{did_you_mean(text, names)}")
+        return None
+
+
+def _type_parameters(
+    problems: Problems, body: MapNode, type_: LogicalType, enums: Mapping[str, Enum]
+) -> dict[str, object]:
+    """``precision``, ``scale`` (0 for a decimal without one) and ``enum``."""
+    found: dict[str, object] = {}
+    if "precision" in body.items:
+        found["precision"] = fields.integer(
+            problems, body.items["precision"], "precision", 1, MAX_DECIMAL_PRECISION
+        )
+    if "scale" in body.items:
+        high = _int_or_none(found.get("precision")) or MAX_DECIMAL_PRECISION
+        found["scale"] = fields.integer(problems, body.items["scale"], "scale", 0, high)
+    elif type_ is LogicalType.DECIMAL:
+        found["scale"] = 0
+    if "enum" in body.items:
+        enum_name = fields.string(problems, body.items["enum"], "enum")
+        if enum_name is not None and enum_name not in enums:
+            hint = did_you_mean(enum_name, enums)
+            problems.add(body.items["enum"], f"unknown enum {enum_name!r}{hint}")
+        found["enum"] = enum_name
+    return found
+
+
+def _spec(type_: LogicalType, attributes: Mapping[str, object]) -> TypeSpec:
+    precision = _int_or_none(attributes.get("precision"))
+    return TypeSpec(type_, precision, _int_or_none(attributes.get("scale")))
+
+
+def _bounds(problems: Problems, body: MapNode, spec: TypeSpec) -> dict[str, object]:
+    found: dict[str, object] = {}
+    if spec.type not in NUMERIC_TYPES:  # the bounds do not apply: said already
+        return found
+    for bound in ("min", "max", "warn_min", "warn_max"):
+        if bound in body.items:
+            found[bound] = _value(problems, body.items[bound], spec, bound)
+    for low_key, high_key in _BOUND_ORDER:
+        low, high = found.get(low_key), found.get(high_key)
+        if low is not None and high is not None and low > high:  # type: ignore[operator]
+            warn = [k for k in (high_key, low_key) if k.startswith("warn")]
+            problems.add(
+                body.items[(warn or [high_key])[0]],
+                f"{high_key} {high} is less than {low_key} {low}",
+            )
+    return found
+
+
+def _lengths(problems: Problems, body: MapNode) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for key, low in (("min_length", 0), ("max_length", 1)):
+        if key in body.items:
+            found[key] = fields.integer(problems, body.items[key], key, low, MAX_STRING_LENGTH)
+    shortest, longest = found.get("min_length"), found.get("max_length")
+    if isinstance(shortest, int) and isinstance(longest, int) and shortest > longest:
+        problems.add(
+            body.items["max_length"], f"max_length {longest} is less than min_length {shortest}"
+        )
+    return found
+
+
+def _pattern(problems: Problems, node: Node) -> str | None:
+    text = fields.string(problems, node, "pattern")
+    if text is None:
+        return None
+    try:
+        check_portable(text)
+    except PatternError as exc:
+        problems.add(node, f"pattern {text!r}: {exc} (at character {exc.offset + 1})")
+        return None
+    return text
+
+
+def _check_flags(problems: Problems, column: Column, body: MapNode) -> None:
+    if column.primary_key and column.nullable:
+        problems.add(body.items["nullable"], "a primary key column cannot be nullable")
+    if column.primary_key and column.unique:
+        problems.add(body.items["unique"], "unique is implied by primary_key; remove it")
+    if column.identity and "default" in body.items:
+        problems.add(body.keys["default"], "an identity column cannot have a default")
+    for action in ("on_delete", "on_update"):
+        if action in body.items and "references" not in body.items:
+            problems.add(body.keys[action], f"{action} needs 'references' on the same column")
+
+
+def _with_default(
+    problems: Problems, column: Column, node: Node, enums: Mapping[str, Enum]
+) -> Column:
+    if isinstance(node, ScalarNode) and node.value == "now" and column.type in TEMPORAL_TYPES:
+        return dataclasses.replace(column, default=NOW, has_default=True)
+    if isinstance(node, ScalarNode) and node.value is None:
+        problems.add(node, "default: null is the same as no default; remove it")
+        return column
+    spec = TypeSpec(column.type, column.precision, column.scale)
+    value = _value(problems, node, spec, "default")
+    if value is None:
+        return column
+    enum = enums.get(column.enum) if column.enum is not None else None
+    enum_values = enum.value_names if enum is not None else ()
+    for broken in rules.value_rules(column, value, enum_values):
+        problems.add(node, f"default breaks its column's {broken.kind} rule: {broken.detail}")
+    return dataclasses.replace(column, default=value, has_default=True)
+
+
+def _value(problems: Problems, node: Node, spec: TypeSpec, what: str) -> Value:
+    try:
+        return read_value(node, spec)
+    except ValueError as exc:
+        problems.add(node, f"{what}: {exc}")
+        return None
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,0 +1,119 @@
+"""The schema's ``enums``: names, values, value descriptions and aliases."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from schemacog.model import Enum, EnumValue
+from schemacog.naming import enum_member, normalized_spelling
+from schemacog.schema import fields
+from schemacog.schema.fields import Problems
+from schemacog.schema.keys import ENUM_KEYS, ENUM_VALUE_KEYS, MAX_ENUM_VALUE_BYTES, SQL_TYPE_NAMES
+from schemacog.schema.loader import MapNode, Node, ScalarNode
+
+
+def read_enums(problems: Problems, node: Node) -> dict[str, Enum]:
+    """The readable enums by name (an enum with a problem is left out)."""
+    enums = fields.mapping(problems, node, "enums")
+    if enums is None:
+        return {}
+    found: dict[str, Enum] = {}
+    for name, enum_node in enums.items.items():
+        key = enums.keys[name]
+        if fields.check_identifier(problems, key, name, "enum name") is None:
+            continue
+        if name.lower() in SQL_TYPE_NAMES:
+            problems.add(key, f"enum name {name!r} is a built-in SQL type name; choose another")
+            continue
+        enum = _read_enum(problems, name, key, enum_node)
+        if enum is not None:
+            found[name] = enum
+    return found
+
+
+def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> Enum | None:
+    what = f"enum {name!r}"
+    body = fields.mapping(problems, node, what)
+    if body is None:
+        return None
+    fields.check_keys(problems, body, ENUM_KEYS, what, required=("values",))
+    description = fields.optional_string(problems, body.items.get("description"), "description")
+    values_node = body.items.get("values")
+    values_map = fields.mapping(problems, values_node, f"values of {what}") if values_node else None
+    if values_map is None:
+        return None
+    if not values_map.items:
+        problems.add(values_map, f"{what} has no values")
+        return None
+    values: list[EnumValue] = []
+    members: dict[str, str] = {}
+    for value, value_node in values_map.items.items():
+        value_key = values_map.keys[value]
+        member = enum_member(value)
+        _check_value(problems, what, value, value_key, member, members=members)
+        members.setdefault(member, value)
+        value_description, aliases = _value_details(problems, value, value_node)
+        values.append(EnumValue(value, value_description, value_key.pos, aliases))
+    _check_spellings(problems, what, values)
+    return Enum(name, description, tuple(values), key.pos)
+
+
+def _check_value(
+    problems: Problems,
+    what: str,
+    value: str,
+    key: ScalarNode,
+    member: str,
+    *,
+    members: Mapping[str, str],
+) -> None:
+    """One value must round-trip through every dialect and give its own Python member."""
+    if not value:
+        problems.add(key, f"{what} has an empty value")
+    elif value != value.strip():
+        # MariaDB's ENUM drops trailing spaces: such a value cannot round-trip.
+        problems.add(key, f"enum value {value!r} starts or ends with white space")
+    elif len(value.encode("utf-8")) > MAX_ENUM_VALUE_BYTES:
+        # PostgreSQL's enum labels are at most 63 bytes.
+        problems.add(
+            key, f"enum value {value!r} is longer than {MAX_ENUM_VALUE_BYTES} bytes in UTF-8"
+        )
+    elif not member:
+        problems.add(key, f"enum value {value!r} gives no Python member name")
+    elif member in members:
+        problems.add(
+            key,
+            f"enum values {members[member]!r} and {value!r} both become Python member {member}",
+        )
+
+
+def _value_details(
+    problems: Problems, value: str, node: Node
+) -> tuple[str | None, tuple[str, ...]]:
+    """(description, aliases) of a value: a description, or {description:, aliases:}."""
+    if not isinstance(node, MapNode):
+        return fields.optional_string(problems, node, f"description of {value!r}"), ()
+    fields.check_keys(problems, node, ENUM_VALUE_KEYS, f"enum value {value!r}")
+    description = fields.optional_string(problems, node.items.get("description"), "description")
+    aliases_node = node.items.get("aliases")
+    aliases = fields.tokens(problems, aliases_node, "aliases") if aliases_node is not None else None
+    for alias in aliases or ():
+        if not alias.strip() or alias != alias.strip():
+            message = f"alias {alias!r} of {value!r} is empty or has surrounding white space"
+            problems.add(node.items["aliases"], message)
+    return description, aliases or ()
+
+
+def _check_spellings(problems: Problems, what: str, values: list[EnumValue]) -> None:
+    """No two values or aliases may read the same once a cleaner normalizes them."""
+    seen: dict[str, str] = {}
+    for item in values:
+        for spelling in (item.value, *item.aliases):
+            other = seen.setdefault(normalized_spelling(spelling), item.value)
+            same_member = spelling == item.value and enum_member(other) == enum_member(spelling)
+            if other != item.value and not same_member:  # a member clash is said already
+                problems.add(
+                    item.pos,
+                    f"{what}: {spelling!r} of {item.value!r} reads the same as {other!r} "
+                    "when case, spaces and hyphens are ignored",
+                )

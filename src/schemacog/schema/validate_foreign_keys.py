@@ -1,0 +1,193 @@
+"""Foreign keys: column-level ``references`` and table-level ``foreign_keys``.
+
+They are read after every table's draft, since a key may point at any table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from schemacog.model import Column, FkAction, ForeignKey, LogicalType
+from schemacog.schema import fields
+from schemacog.schema.drafts import TableDraft
+from schemacog.schema.fields import Problems, did_you_mean
+from schemacog.schema.keys import FOREIGN_KEY_KEYS, REFERENCE_KEYS
+from schemacog.schema.loader import MapNode, Node
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignKeys:
+    """The sound foreign keys of one table; ``clean`` when none of them had a problem."""
+
+    keys: tuple[ForeignKey, ...]
+    clean: bool
+
+
+def read_foreign_keys(
+    problems: Problems, draft: TableDraft, tables: Mapping[str, TableDraft]
+) -> ForeignKeys:
+    before = len(problems)
+    keys = _column_foreign_keys(problems, draft, tables)
+    if "foreign_keys" in draft.node.items:
+        keys += _table_foreign_keys(problems, draft, draft.node.items["foreign_keys"], tables)
+    return ForeignKeys(tuple(keys), clean=len(problems) == before)
+
+
+def _column_foreign_keys(
+    problems: Problems, draft: TableDraft, tables: Mapping[str, TableDraft]
+) -> list[ForeignKey]:
+    keys = []
+    for name in draft.columns:
+        body = draft.column_nodes[name]
+        if "references" not in body.items:
+            continue
+        node = body.items["references"]
+        text = fields.string(problems, node, "references")
+        if text is None:
+            continue
+        target, _, ref_column = text.partition(".")
+        if not target or not ref_column or "." in ref_column:
+            problems.add(node, f"references must be 'table.column', found {text!r}")
+            continue
+        actions = _actions(problems, body)
+        if actions is None:
+            continue
+        fk = ForeignKey((name,), target, (ref_column,), *actions, inline=True, pos=node.pos)
+        if _is_sound(problems, draft, fk, node, tables=tables):
+            keys.append(fk)
+    return keys
+
+
+def _table_foreign_keys(
+    problems: Problems, draft: TableDraft, node: Node, tables: Mapping[str, TableDraft]
+) -> list[ForeignKey]:
+    seq = fields.sequence(problems, node, "foreign_keys")
+    if seq is None:
+        return []
+    keys = []
+    for item in seq.items:
+        body = fields.mapping(problems, item, "a foreign key")
+        if body is None:
+            continue
+        fields.check_keys(
+            problems, body, FOREIGN_KEY_KEYS, "a foreign key", required=("columns", "references")
+        )
+        columns = (
+            fields.name_list(
+                problems, body.items["columns"], "foreign key columns", draft.columns, draft.owner
+            )
+            if "columns" in body.items
+            else None
+        )
+        ref = (
+            fields.mapping(problems, body.items["references"], "references")
+            if "references" in body.items
+            else None
+        )
+        actions = _actions(problems, body)
+        if columns is None or ref is None or actions is None:
+            continue
+        if not fields.check_keys(problems, ref, REFERENCE_KEYS, "references", REFERENCE_KEYS):
+            continue
+        target = fields.string(problems, ref.items["table"], "references table")
+        ref_columns = fields.name_list(problems, ref.items["columns"], "references columns")
+        if target is None or ref_columns is None:
+            continue
+        fk = ForeignKey(columns, target, ref_columns, *actions, inline=False, pos=item.pos)
+        table_node = ref.items["table"]
+        if _is_sound(
+            problems, draft, fk, ref.items["columns"], tables=tables, table_node=table_node
+        ):
+            keys.append(fk)
+    return keys
+
+
+def _actions(problems: Problems, body: MapNode) -> tuple[FkAction, FkAction] | None:
+    found = []
+    for key in ("on_delete", "on_update"):
+        if key not in body.items:
+            found.append(FkAction.NO_ACTION)
+            continue
+        text = fields.string(problems, body.items[key], key)
+        if text is None:
+            return None
+        try:
+            found.append(FkAction(text))
+        except ValueError:
+            names = [a.value for a in FkAction]
+            hint = did_you_mean(text, names) or f"; one of {', '.join(names)}"
+            problems.add(body.items[key], f"unknown {key} action {text!r}{hint}")
+            return None
+    return found[0], found[1]
+
+
+def _is_sound(
+    problems: Problems,
+    draft: TableDraft,
+    fk: ForeignKey,
+    node: Node,
+    *,
+    tables: Mapping[str, TableDraft],
+    table_node: Node | None = None,
+) -> bool:
+    """Report what is wrong with ``fk`` of ``draft``; True when nothing is."""
+    before = len(problems)
+    _check_foreign_key(problems, draft, fk, node, tables=tables, table_node=table_node)
+    return len(problems) == before
+
+
+def _check_foreign_key(
+    problems: Problems,
+    draft: TableDraft,
+    fk: ForeignKey,
+    node: Node,
+    *,
+    tables: Mapping[str, TableDraft],
+    table_node: Node | None,
+) -> None:
+    target = tables.get(fk.ref_table)
+    if target is None:
+        hint = did_you_mean(fk.ref_table, tables)
+        problems.add(table_node or node, f"references unknown table {fk.ref_table!r}{hint}")
+        return
+    missing = [c for c in fk.ref_columns if c not in target.columns]
+    if missing:
+        hint = did_you_mean(missing[0], target.columns)
+        problems.add(node, f"references unknown column {fk.ref_table}.{missing[0]}{hint}")
+        return
+    if len(fk.columns) != len(fk.ref_columns):
+        problems.add(node, f"{len(fk.columns)} columns reference {len(fk.ref_columns)} columns")
+        return
+    keys = [frozenset(target.primary_key)] + [frozenset(k) for k in target.table().unique_keys]
+    if frozenset(fk.ref_columns) not in keys:
+        shown = ", ".join(fk.ref_columns)
+        problems.add(
+            node,
+            f"{fk.ref_table}({shown}) is not the primary key or unique in {fk.ref_table!r}",
+        )
+        return
+    for mine, theirs in zip(fk.columns, fk.ref_columns, strict=True):
+        a, b = draft.columns[mine], target.columns[theirs]
+        if (a.type, a.enum, a.precision, a.scale) != (b.type, b.enum, b.precision, b.scale):
+            problems.add(
+                node,
+                f"column {mine!r} ({_type_label(a)}) cannot reference "
+                f"{fk.ref_table}.{theirs} ({_type_label(b)}): types differ",
+            )
+            return
+    for action, key in ((fk.on_delete, "on_delete"), (fk.on_update, "on_update")):
+        if action is FkAction.SET_NULL and any(not draft.columns[c].nullable for c in fk.columns):
+            problems.add(node, f"{key}: set_null needs nullable columns ({', '.join(fk.columns)})")
+        if action is FkAction.SET_DEFAULT and any(
+            not draft.columns[c].has_default for c in fk.columns
+        ):
+            problems.add(node, f"{key}: set_default needs a default on {', '.join(fk.columns)}")
+
+
+def _type_label(column: Column) -> str:
+    if column.type is LogicalType.ENUM:
+        return f"enum {column.enum}"
+    if column.type is LogicalType.DECIMAL:
+        return f"decimal({column.precision},{column.scale})"
+    return column.type.value

@@ -1,0 +1,116 @@
+"""A table's own keys: its primary key, unique constraints and indexes.
+
+Each reader takes the draft of a table whose columns are read (its keys not yet) and
+returns one key part; ``validate_tables`` builds the keyed draft from the parts.
+"""
+
+from __future__ import annotations
+
+from schemacog.model import Index
+from schemacog.schema import fields
+from schemacog.schema.drafts import TableDraft
+from schemacog.schema.fields import Problems
+from schemacog.schema.keys import INDEX_KEYS
+
+
+def read_primary_key(problems: Problems, draft: TableDraft) -> tuple[str, ...] | None:
+    """The primary key's columns, from the columns' flags or the table's list.
+
+    None when the table-level list cannot be read (the key is then empty).
+    """
+    flagged = [c.name for c in draft.columns.values() if c.primary_key]
+    if "primary_key" not in draft.node.items:
+        if len(flagged) > 1:
+            problems.add(
+                draft.column_nodes[flagged[1]].keys["primary_key"],
+                f"several columns say primary_key; write a composite key as "
+                f"table-level primary_key: [{', '.join(flagged)}]",
+            )
+        names: tuple[str, ...] | None = tuple(flagged)
+    else:
+        names = _table_primary_key(problems, draft, flagged)
+    for column in draft.columns.values():
+        if column.identity and (names or ()) != (column.name,):
+            problems.add(
+                draft.column_nodes[column.name].items["identity"],
+                "an identity column must be the table's whole primary key",
+            )
+    return names
+
+
+def _table_primary_key(
+    problems: Problems, draft: TableDraft, flagged: list[str]
+) -> tuple[str, ...] | None:
+    body = draft.node
+    node = body.items["primary_key"]
+    if flagged:
+        problems.add(
+            body.keys["primary_key"],
+            f"primary key given twice: on column {flagged[0]!r} and at table level",
+        )
+    names = fields.name_list(problems, node, "primary_key", draft.columns, draft.owner)
+    for name in names or ():
+        if draft.columns[name].nullable:
+            problems.add(node, f"primary key column {name!r} cannot be nullable")
+    return names
+
+
+def read_unique(
+    problems: Problems, draft: TableDraft, primary_key: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """The table-level unique constraints, none repeating another uniqueness rule."""
+    if "unique" not in draft.node.items:
+        return ()
+    seq = fields.sequence(problems, draft.node.items["unique"], "unique")
+    if seq is None:
+        return ()
+    seen = {frozenset(primary_key): "the primary key"} if primary_key else {}
+    for column in draft.columns.values():
+        if column.unique:
+            seen[frozenset((column.name,))] = f"column {column.name!r} (unique: true)"
+    keys: list[tuple[str, ...]] = []
+    for item in seq.items:
+        names = fields.name_list(problems, item, "a unique constraint", draft.columns, draft.owner)
+        if names is None:
+            continue
+        if frozenset(names) in seen:
+            twin = seen[frozenset(names)]
+            problems.add(item, f"unique constraint ({', '.join(names)}) repeats {twin}")
+            continue
+        seen[frozenset(names)] = "an earlier unique constraint"
+        keys.append(names)
+    return tuple(keys)
+
+
+def read_indexes(problems: Problems, draft: TableDraft) -> tuple[Index, ...]:
+    if "indexes" not in draft.node.items:
+        return ()
+    seq = fields.sequence(problems, draft.node.items["indexes"], "indexes")
+    if seq is None:
+        return ()
+    indexes = []
+    for item in seq.items:
+        index = fields.mapping(problems, item, "an index")
+        if index is None:
+            continue
+        fields.check_keys(problems, index, INDEX_KEYS, "an index", required=("columns",))
+        columns = (
+            fields.name_list(
+                problems, index.items["columns"], "index columns", draft.columns, draft.owner
+            )
+            if "columns" in index.items
+            else None
+        )
+        unique = (
+            fields.boolean(problems, index.items["unique"], "unique")
+            if "unique" in index.items
+            else False
+        )
+        name = (
+            fields.identifier(problems, index.items["name"], "index name")
+            if "name" in index.items
+            else None
+        )
+        if columns is not None and unique is not None:
+            indexes.append(Index(columns, unique, name, index.pos))
+    return tuple(indexes)

@@ -1,0 +1,141 @@
+"""Example rows and invalid example rows, checked against every rule of their table.
+
+They come last: an example's foreign keys are checked against the other tables' rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
+
+from schemacog.model import Example, InvalidExample, Table, Value
+from schemacog.schema import fields, rules
+from schemacog.schema.drafts import TableDraft
+from schemacog.schema.fields import Problems, did_you_mean
+from schemacog.schema.keys import INVALID_EXAMPLE_KEYS
+from schemacog.schema.loader import MapNode, Node, ScalarNode
+from schemacog.schema.values import TypeSpec, read_value
+
+
+def with_rows(
+    problems: Problems,
+    drafts: Sequence[TableDraft],
+    tables: Sequence[Table],
+    readable: Collection[str],
+    enums: Mapping[str, Sequence[str]],
+) -> tuple[Table, ...]:
+    """``tables`` (one per draft) with their examples; rows are read for ``readable`` ones."""
+    examples = {
+        draft.name: _read_examples(problems, draft, table, enums) if draft.name in readable else []
+        for draft, table in zip(drafts, tables, strict=True)
+    }
+    effective = {
+        table.name: [rules.effective_row(table, row.values) for row in examples[table.name]]
+        for table in tables
+    }
+    finished = []
+    for draft, table in zip(drafts, tables, strict=True):
+        for example, row in zip(examples[draft.name], effective[draft.name], strict=True):
+            for broken in rules.missing_references(table, row, effective):
+                problems.add(example.pos, f"example breaks its foreign key: {broken.detail}")
+        invalid = (
+            _read_invalid_examples(problems, draft, table, enums, effective)
+            if draft.name in readable
+            else ()
+        )
+        finished.append(
+            dataclasses.replace(
+                table, examples=tuple(examples[draft.name]), invalid_examples=invalid
+            )
+        )
+    return tuple(finished)
+
+
+def _read_row(problems: Problems, node: Node, table: Table, what: str) -> dict[str, Value] | None:
+    body = fields.mapping(problems, node, what)
+    if body is None:
+        return None
+    row: dict[str, Value] = {}
+    ok = True
+    names = [c.name for c in table.columns]
+    for name, value_node in body.items.items():
+        if name not in names:
+            hint = did_you_mean(name, names)
+            problems.add(body.keys[name], f"unknown column {name!r} in {what}{hint}")
+            ok = False
+            continue
+        column = table.column(name)
+        if isinstance(value_node, ScalarNode) and value_node.value is None:
+            row[name] = None
+            continue
+        spec = TypeSpec(column.type, column.precision, column.scale)
+        try:
+            row[name] = read_value(value_node, spec)
+        except ValueError as exc:
+            problems.add(value_node, f"{name}: {exc}")
+            ok = False
+    return row if ok else None
+
+
+def _read_examples(
+    problems: Problems, draft: TableDraft, table: Table, enums: Mapping[str, Sequence[str]]
+) -> list[Example]:
+    node = draft.node.items.get("examples")
+    seq = fields.sequence(problems, node, "examples") if node is not None else None
+    if seq is None:
+        return []
+    examples: list[Example] = []
+    accepted: list[rules.Row] = []
+    what = f"an example of table {draft.name!r}"
+    for item in seq.items:
+        values = _read_row(problems, item, table, what)
+        if values is None:
+            continue
+        broken = rules.row_rules(table, values, enums)
+        row = rules.effective_row(table, values)
+        broken += rules.key_conflicts(table, row, accepted)
+        for rule in broken:
+            where = item.items.get(rule.columns[0], item) if isinstance(item, MapNode) else item
+            message = f"example breaks the {rule.kind} rule of {draft.name!r}: {rule.detail}"
+            problems.add(where, message)
+        if not broken:
+            examples.append(Example(values, item.pos))
+            accepted.append(row)
+    return examples
+
+
+def _read_invalid_examples(
+    problems: Problems,
+    draft: TableDraft,
+    table: Table,
+    enums: Mapping[str, Sequence[str]],
+    effective: Mapping[str, Sequence[rules.Row]],
+) -> tuple[InvalidExample, ...]:
+    node = draft.node.items.get("invalid_examples")
+    seq = fields.sequence(problems, node, "invalid_examples") if node is not None else None
+    if seq is None:
+        return ()
+    found = []
+    for item in seq.items:
+        body = fields.mapping(problems, item, "an invalid example")
+        if body is None:
+            continue
+        fields.check_keys(
+            problems, body, INVALID_EXAMPLE_KEYS, "an invalid example", required=("row",)
+        )
+        reason = fields.optional_string(problems, body.items.get("reason"), "reason")
+        if "row" not in body.items:
+            continue
+        row_node = body.items["row"]
+        values = _read_row(problems, row_node, table, f"an invalid example of {draft.name!r}")
+        if values is None:
+            continue
+        row = rules.effective_row(table, values)
+        broken = rules.row_rules(table, values, enums)
+        broken += rules.key_conflicts(table, row, effective.get(draft.name, ()))
+        broken += rules.missing_references(table, row, effective)
+        if not broken:
+            problems.add(row_node, f"invalid example breaks no rule of table {draft.name!r}")
+            continue
+        found.append(InvalidExample(values, reason, tuple(broken), item.pos))
+    return tuple(found)

@@ -1,0 +1,213 @@
+"""Reading YAML values (defaults, bounds, example rows) per logical column type.
+
+Design §3: date/time/timestamp values are ISO 8601 strings, decimals a string or an
+integer (a float is refused: binary rounding), uuid a string, binary base64, json any
+YAML value. Each reader returns the typed value or raises ``ValueError`` with a message
+that the caller positions at the value's node.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import decimal
+import math
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from schemacog.model import JsonValue, LogicalType, Value
+from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of, scalar_kind
+
+_T = TypeVar("_T")
+
+INTEGER_RANGES = {
+    LogicalType.SMALLINT: (-(2**15), 2**15 - 1),
+    LogicalType.INTEGER: (-(2**31), 2**31 - 1),
+    LogicalType.BIGINT: (-(2**63), 2**63 - 1),
+}
+
+_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?\Z")
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_TIME = r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+_OFFSET = r"(?:Z|[-+][0-9]{2}:[0-9]{2})"
+DATE_RE = re.compile(_DATE + r"\Z")
+TIME_RE = re.compile(_TIME + r"\Z")
+TIMESTAMP_RE = re.compile(f"{_DATE}[T ]{_TIME}\\Z")
+TIMESTAMPTZ_RE = re.compile(f"{_DATE}[T ]{_TIME}{_OFFSET}\\Z")
+UUID_RE = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeSpec:
+    """What a value reader needs to know about its column (constraints live in rules.py)."""
+
+    type: LogicalType
+    precision: int | None = None
+    scale: int | None = None
+
+
+def _scalar(node: Node, expected: str) -> ScalarNode:
+    if not isinstance(node, ScalarNode):
+        raise ValueError(f"expected {expected}, found {kind_of(node)}")
+    return node
+
+
+def _string(node: Node, expected: str) -> str:
+    value = _scalar(node, expected).value
+    if not isinstance(value, str):
+        hint = "; quote it to make it a string" if value is not None else ""
+        raise ValueError(f"expected {expected}, found {scalar_kind(value)}{hint}")
+    return value
+
+
+def read_text(node: Node, spec: TypeSpec) -> str:
+    return _string(node, "a string")
+
+
+def read_integer(node: Node, spec: TypeSpec) -> int:
+    value = _scalar(node, "an integer").value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected an integer, found {scalar_kind(value)}")
+    low, high = INTEGER_RANGES[spec.type]
+    if not low <= value <= high:
+        raise ValueError(f"{value} is out of range for {spec.type} ({low} to {high})")
+    return value
+
+
+def read_float(node: Node, spec: TypeSpec) -> float:
+    value = _scalar(node, "a number").value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, found {scalar_kind(value)}")
+    if not math.isfinite(value):
+        raise ValueError(f"{value} is not a finite number")
+    return float(value)
+
+
+def read_decimal(node: Node, spec: TypeSpec) -> decimal.Decimal:
+    value = _scalar(node, "a decimal").value
+    if isinstance(value, float):
+        raise ValueError(
+            f"decimal {value!r} must be a quoted string ('{value}') or an integer: "
+            "a YAML float is binary and loses digits"
+        )
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"expected a decimal, found {scalar_kind(value)}")
+    if isinstance(value, str) and not _DECIMAL.match(value):
+        raise ValueError(f"{value!r} is not a decimal number (digits, optional '.' and digits)")
+    number = decimal.Decimal(value)
+    check_decimal_digits(number, spec.precision, spec.scale)
+    return number
+
+
+def check_decimal_digits(number: decimal.Decimal, precision: int | None, scale: int | None) -> None:
+    """Refuse a decimal that its column's precision/scale would round or overflow."""
+    if precision is None:
+        return
+    scale = scale or 0
+    exponent = number.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if -exponent > scale:
+        raise ValueError(f"{number} has more than {scale} decimal places")
+    whole = int(abs(number))
+    if whole and len(str(whole)) > precision - scale:
+        raise ValueError(f"{number} has more than {precision - scale} digits before the point")
+
+
+def read_boolean(node: Node, spec: TypeSpec) -> bool:
+    value = _scalar(node, "true or false").value
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, found {scalar_kind(value)}")
+    return value
+
+
+def _iso(node: Node, pattern: re.Pattern[str], what: str) -> str:
+    text = _string(node, f"an ISO 8601 {what} string")
+    if not pattern.match(text):
+        raise ValueError(f"{text!r} is not an ISO 8601 {what}")
+    return text
+
+
+def read_date(node: Node, spec: TypeSpec) -> dt.date:
+    text = _iso(node, DATE_RE, "date (YYYY-MM-DD)")
+    return _parse(dt.date.fromisoformat, text, "date")
+
+
+def read_time(node: Node, spec: TypeSpec) -> dt.time:
+    text = _iso(node, TIME_RE, "time (HH:MM[:SS[.ffffff]])")
+    return _parse(dt.time.fromisoformat, text, "time")
+
+
+def read_timestamp(node: Node, spec: TypeSpec) -> dt.datetime:
+    text = _iso(node, TIMESTAMP_RE, "timestamp without offset (YYYY-MM-DDTHH:MM[:SS])")
+    return _parse(dt.datetime.fromisoformat, text, "timestamp")
+
+
+def read_timestamptz(node: Node, spec: TypeSpec) -> dt.datetime:
+    text = _iso(node, TIMESTAMPTZ_RE, "timestamp with offset (YYYY-MM-DDTHH:MM:SSZ or +HH:MM)")
+    return _parse(dt.datetime.fromisoformat, text, "timestamp")
+
+
+def _parse(parse: Callable[[str], _T], text: str, what: str) -> _T:
+    try:
+        return parse(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a valid {what}") from None
+
+
+def read_uuid(node: Node, spec: TypeSpec) -> uuid.UUID:
+    text = _iso(node, UUID_RE, "UUID")
+    return uuid.UUID(text)
+
+
+def read_binary(node: Node, spec: TypeSpec) -> bytes:
+    text = _string(node, "a base64 string")
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise ValueError(f"{text!r} is not valid base64") from None
+
+
+def read_json(node: Node, spec: TypeSpec) -> JsonValue:
+    if isinstance(node, ScalarNode):
+        value = node.value
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{value} is not representable in JSON")
+        return value
+    if isinstance(node, SeqNode):
+        return [read_json(item, spec) for item in node.items]
+    assert isinstance(node, MapNode)
+    return {key: read_json(value, spec) for key, value in node.items.items()}
+
+
+def read_enum(node: Node, spec: TypeSpec) -> str:
+    # Membership is a constraint (an invalid example may break it): see rules.py.
+    return _string(node, "an enum value")
+
+
+READERS: dict[LogicalType, Callable[[Node, TypeSpec], Value]] = {
+    LogicalType.STRING: read_text,
+    LogicalType.TEXT: read_text,
+    LogicalType.SMALLINT: read_integer,
+    LogicalType.INTEGER: read_integer,
+    LogicalType.BIGINT: read_integer,
+    LogicalType.FLOAT: read_float,
+    LogicalType.DECIMAL: read_decimal,
+    LogicalType.BOOLEAN: read_boolean,
+    LogicalType.DATE: read_date,
+    LogicalType.TIME: read_time,
+    LogicalType.TIMESTAMP: read_timestamp,
+    LogicalType.TIMESTAMPTZ: read_timestamptz,
+    LogicalType.UUID: read_uuid,
+    LogicalType.JSON: read_json,
+    LogicalType.BINARY: read_binary,
+    LogicalType.ENUM: read_enum,
+}
+
+
+def read_value(node: Node, spec: TypeSpec) -> Value:
+    """The typed value of ``node`` for a column of ``spec``; ValueError if it is not one."""
+    return READERS[spec.type](node, spec)

@@ -1,0 +1,178 @@
+"""The Python checks of ``schemacog verify``: compile, unsafe patterns, ruff, import, layers.
+
+Generated code runs only in a child process: ``python -I`` (no user site, no PYTHON*
+variables), an empty environment but PATH, CPU-time and address-space limits and a
+timeout. Typed example values cross to it as tagged JSON (``verify.codec``).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from schemacog.engine.scan import Block, dotted_name
+from schemacog.sandbox.isolation import run_limited
+
+CPU_SECONDS = 60
+MEMORY_BYTES = 2 * 1024**3
+TIMEOUT_SECONDS = 120
+
+# call name -> why it is flagged in generated code
+UNSAFE_CALLS = {
+    "eval": "eval() runs arbitrary code",
+    "exec": "exec() runs arbitrary code",
+    "compile": "compile() builds code objects",
+    "__import__": "__import__() imports by name",
+    "os.system": "os.system() runs a shell command",
+    "os.popen": "os.popen() runs a shell command",
+    "pickle.load": "pickle can run code while loading",
+    "pickle.loads": "pickle can run code while loading",
+    "marshal.load": "marshal loads code objects",
+    "marshal.loads": "marshal loads code objects",
+    "yaml.unsafe_load": "yaml.unsafe_load can build any object",
+    "yaml.full_load": "yaml.full_load can build arbitrary objects",
+}
+UNSAFE_PREFIXES = {
+    "subprocess.": "subprocess runs programs",
+    "os.exec": "os.exec* replaces the process",
+    "os.spawn": "os.spawn* runs programs",
+}
+SAFE_YAML_LOADERS = {"SafeLoader", "CSafeLoader", "BaseLoader"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def region_lines(blocks: Iterable[Block]) -> set[int]:
+    """Line numbers (1-based) of every generated line (the output regions)."""
+    lines: set[int] = set()
+    for block in blocks:
+        lines.update(range(block.end_line - len(block.output), block.end_line))
+    return lines
+
+
+def compile_errors(path: str, text: str) -> list[Finding]:
+    try:
+        compile(text, path, "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        return [Finding(path, exc.lineno or 1, f"does not compile: {exc.msg}")]
+    except ValueError as exc:
+        return [Finding(path, 1, f"does not compile: {exc}")]
+    return []
+
+
+def _dotted(node: ast.AST) -> str:
+    return ".".join(dotted_name(node) or [])
+
+
+def unsafe_calls(path: str, text: str, generated: set[int]) -> list[Finding]:
+    """Calls in generated lines that run code, shells or unsafe deserializers."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return []
+    findings = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or node.lineno not in generated:
+            continue
+        name = _dotted(node.func)
+        reason = UNSAFE_CALLS.get(name) or next(
+            (why for prefix, why in UNSAFE_PREFIXES.items() if name.startswith(prefix)), None
+        )
+        if name == "yaml.load":
+            loaders = [_dotted(k.value).split(".")[-1] for k in node.keywords if k.arg == "Loader"]
+            loaders += [_dotted(a).split(".")[-1] for a in node.args[1:2]]
+            if not loaders or loaders[0] not in SAFE_YAML_LOADERS:
+                reason = "yaml.load without SafeLoader can build arbitrary objects"
+        if reason:
+            findings.append(Finding(path, node.lineno, f"call of {name}: {reason}"))
+    return sorted(findings, key=lambda f: f.line)
+
+
+def is_generated_module(text: str, blocks: Sequence[Block]) -> bool:
+    """Is all code of the file inside generated regions (a docstring aside)?"""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return False
+    generated = region_lines(blocks)
+    body = tree.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    return bool(body) and all(
+        all(line in generated for line in range(node.lineno, (node.end_lineno or node.lineno) + 1))
+        for node in body
+    )
+
+
+def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None:
+    """(format problems, lint problems) of ``paths`` with ruff's defaults; None without ruff."""
+    command = shutil.which("ruff")
+    base = [command] if command else [sys.executable, "-m", "ruff"]
+    try:
+        version = subprocess.run([*base, "--version"], capture_output=True, check=False, timeout=60)
+    except OSError:
+        return None
+    if version.returncode != 0:
+        return None
+    names = [str(p) for p in paths]
+    fmt = subprocess.run(
+        [*base, "format", "--check", "--isolated", "--no-cache", "--diff", *names],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=TIMEOUT_SECONDS,
+    )
+    lint = subprocess.run(
+        [*base, "check", "--isolated", "--no-cache", "--output-format", "concise", *names],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=TIMEOUT_SECONDS,
+    )
+    return (
+        None if fmt.returncode == 0 else (fmt.stdout + fmt.stderr).strip(),
+        None if lint.returncode == 0 else (lint.stdout + lint.stderr).strip(),
+    )
+
+
+@dataclass(frozen=True)
+class RunnerAnswer:
+    imports: list[dict[str, Any]]
+    rows: list[dict[str, Any] | None]
+    failure: str | None = None
+
+
+def run_isolated(modules: Sequence[Path], rows: Sequence[dict[str, Any]]) -> RunnerAnswer:
+    """Import ``modules`` and try ``rows`` in a limited child process."""
+    runner = files("schemacog.verify").joinpath("runner.py")
+    request = json.dumps({"modules": [str(m) for m in modules], "rows": list(rows)})
+    try:
+        proc = run_limited(
+            [str(runner)],
+            request,
+            cpu_seconds=CPU_SECONDS,
+            memory_bytes=MEMORY_BYTES,
+            timeout=TIMEOUT_SECONDS,
+        )
+    except subprocess.TimeoutExpired:
+        return RunnerAnswer([], [], f"timed out after {TIMEOUT_SECONDS} s")
+    if proc.returncode != 0:
+        return RunnerAnswer([], [], (proc.stderr or f"exit code {proc.returncode}").strip()[-4000:])
+    answer = json.loads(proc.stdout)
+    return RunnerAnswer(answer["imports"], answer["rows"])

@@ -1,0 +1,407 @@
+"""``schemacog verify``: prove the generated code works before anyone relies on it.
+
+Steps, each ok / failed / skipped: the generated files are up to date; generated Python
+compiles, holds no unsafe calls, is ruff-clean, imports (in an isolated child process);
+each engine's DDL executes in a throwaway database; every example row is accepted and
+every invalid row refused by the Python validator, the pydantic model, the generated
+cleaners (examples written out as raw text) and every engine able to enforce a rule the
+row breaks. A skipped engine is reported, never hidden, and
+``--require`` turns skips into failures.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from schemacog.db import engines
+from schemacog.db.backends import BACKENDS, DIALECTS, VERIFY_ORDER
+from schemacog.engine import registry
+from schemacog.engine.files import SourceFile
+from schemacog.engine.process import Project, render_tree
+from schemacog.engine.scan import cog_blocks, literal_calls
+from schemacog.errors import SchemacogError
+from schemacog.model import Example, InvalidExample, Schema, Table, Value
+from schemacog.naming import cleaner_function, model_class, validator_function
+from schemacog.render import python, python_imports, python_needs
+from schemacog.render.sql.ddl import creation_order, render_ddl
+from schemacog.render.sql.dialects import Dialect
+from schemacog.schema.rules import FOREIGN_KEY, PATTERN, PRIMARY_KEY, UNIQUE
+from schemacog.verify import cleaner as verify_cleaner
+from schemacog.verify.codec import encode
+from schemacog.verify.python import (
+    compile_errors,
+    is_generated_module,
+    region_lines,
+    ruff_problems,
+    run_isolated,
+    unsafe_calls,
+)
+
+OK, FAILED, SKIPPED = "ok", "failed", "skipped"
+KEY_RULES = frozenset({PRIMARY_KEY, UNIQUE, FOREIGN_KEY})
+
+
+@dataclass
+class Step:
+    name: str
+    status: str = OK
+    details: list[str] = field(default_factory=list)
+
+    def fail(self, detail: str) -> None:
+        self.status = FAILED
+        self.details.append(detail)
+
+
+@dataclass(frozen=True)
+class Options:
+    engines: tuple[str, ...] = VERIFY_ORDER
+    dsn_postgres: str | None = None
+    dsn_mariadb: str | None = None
+    require: bool = False
+
+    def url(self, engine: str) -> str | None:
+        """The connection given for ``engine`` (on the command line), if any."""
+        return {"postgres": self.dsn_postgres, "mariadb": self.dsn_mariadb}.get(engine)
+
+
+def _row_label(table: Table, item: Example | InvalidExample, kind: str) -> str:
+    return f"{table.name} {kind} at {item.pos}"
+
+
+def _broken(item: InvalidExample, enforceable: Callable[[str, tuple[str, ...]], bool]) -> list[str]:
+    return [
+        f"{r.kind} ({', '.join(r.columns)})" for r in item.broken if enforceable(r.kind, r.columns)
+    ]
+
+
+# --- Python ---------------------------------------------------------------------
+
+
+def _python_steps(project: Project, steps: list[Step]) -> None:
+    python_files = [f for f in project.files if f.path.suffix == ".py"]
+    compiled, unsafe = Step("python compiles"), Step("no unsafe calls in generated python")
+    for source in python_files:
+        for finding in compile_errors(source.shown, source.text):
+            compiled.fail(str(finding))
+        generated = region_lines(cog_blocks(source.text))
+        for finding in unsafe_calls(source.shown, source.text, generated):
+            unsafe.fail(str(finding))
+    if compiled.status == OK:
+        compiled.details.append(f"{len(python_files)} file(s)")
+    steps += [compiled, unsafe]
+    ruff = ruff_problems([f.path for f in python_files]) if python_files else None
+    if ruff is None:
+        steps.append(
+            Step("ruff", SKIPPED, ["ruff is not installed" if python_files else "no Python files"])
+        )
+    else:
+        for name, problem in (("ruff format --check", ruff[0]), ("ruff check", ruff[1])):
+            steps.append(Step(name, FAILED, [problem]) if problem else Step(name))
+    if compiled.status == OK:
+        _python_layers(project, python_files, steps)
+
+
+# The name verify calls in a module that provides a layer's generated code.
+_LAYER_NAMES: dict[registry.Layer, Callable[[str], str]] = {
+    registry.Layer.VALIDATOR: validator_function,
+    registry.Layer.MODEL: model_class,
+    registry.Layer.CLEANER: cleaner_function,
+}
+
+
+@dataclass
+class _Layers:
+    """Which module defines each layer (validator, model, cleaner) of each table."""
+
+    modules: list[Path] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    found: dict[registry.Layer, dict[str, tuple[int, str]]] = field(
+        default_factory=lambda: {layer: {} for layer in registry.Layer}
+    )
+
+    def add(self, layer: registry.Layer, table: str, module: int) -> None:
+        self.found[layer].setdefault(table, (module, _LAYER_NAMES[layer](table)))
+
+    @property
+    def validator(self) -> dict[str, tuple[int, str]]:
+        return self.found[registry.Layer.VALIDATOR]
+
+    @property
+    def model(self) -> dict[str, tuple[int, str]]:
+        return self.found[registry.Layer.MODEL]
+
+    @property
+    def cleaner(self) -> dict[str, tuple[int, str]]:
+        return self.found[registry.Layer.CLEANER]
+
+
+def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
+    layers = _Layers()
+    for source in python_files:
+        blocks = cog_blocks(source.text)
+        if not is_generated_module(source.text, blocks):
+            continue
+        index = len(layers.modules)
+        layers.modules.append(source.path.resolve())
+        layers.shown.append(source.shown)
+        for call in (c for block in blocks for c in literal_calls(block)):
+            spec, table = registry.spec_of(call), registry.subject_of(call)
+            if spec is not None and spec.layer is not None and isinstance(table, str):
+                layers.add(spec.layer, table, index)
+    return layers
+
+
+def _builtin_module(schema: Schema, folder: Path) -> Path:
+    needs = python_needs.Needs()
+    regions = []
+    for enum in schema.enums:
+        needs.add(python.enum_needs(schema, enum))
+        regions.append(python.render_enum(schema, enum))
+    for table in schema.tables:
+        for need, render in (
+            (python.pydantic_needs, python.render_pydantic),
+            (python.validator_needs, python.render_validator),
+        ):
+            needs.add(need(schema, table))
+            regions.append(render(schema, table))
+    imports, _ = python_imports.import_block(needs, None)
+    path = folder / "schemacog_builtin_layers.py"
+    path.write_text(imports + "\n\n" + "\n".join(regions), encoding="utf-8")
+    return path
+
+
+def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: list[Step]) -> None:
+    schema = project.schema
+    layers = _find_layers(python_files)
+    with tempfile.TemporaryDirectory() as folder:
+        missing = [
+            t.name
+            for t in schema.tables
+            if t.name not in layers.validator or t.name not in layers.model
+        ]
+        if missing:
+            builtin = len(layers.modules)
+            layers.modules.append(_builtin_module(schema, Path(folder)))
+            layers.shown.append("(built-in renderers)")
+            for table in missing:
+                layers.add(registry.Layer.VALIDATOR, table, builtin)
+                layers.add(registry.Layer.MODEL, table, builtin)
+        requests, expectations = _python_rows(schema, layers)
+        cleaner_requests, cleaner_expected, skipped = verify_cleaner.requests(
+            schema, layers.cleaner, _example_rows(schema)
+        )
+        answer = run_isolated(layers.modules, requests + cleaner_requests)
+    imported = Step("python imports (isolated)")
+    if answer.failure:
+        imported.fail(answer.failure)
+    for shown, result in zip(layers.shown, answer.imports, strict=False):
+        if result["error"]:
+            imported.fail(f"{shown}: import failed:\n{result['error'].rstrip()}")
+    if imported.status == OK:
+        imported.details.append(", ".join(layers.shown))
+    steps.append(imported)
+    for layer in ("validator", "pydantic"):
+        step = Step(f"examples in python {layer}")
+        tried = sum(1 for row in answer.rows if row is not None and layer in row)
+        for (label, expect_accept, broken), row in zip(expectations, answer.rows, strict=False):
+            if row is None or layer not in row:
+                continue
+            outcome = row[layer]
+            accepted = not outcome if layer == "validator" else outcome is None
+            if expect_accept and not accepted:
+                step.fail(f"{label}: {layer} refused it: {outcome}")
+            if not expect_accept and accepted:
+                step.fail(f"{label}: {layer} accepted it, but it breaks {', '.join(broken)}")
+        if step.status == OK:
+            step.details.append(f"{tried} row(s) as expected")
+        steps.append(step if answer.failure is None else Step(step.name, SKIPPED, ["not imported"]))
+    if layers.cleaner:
+        step = Step("examples in python cleaner")
+        for problem in verify_cleaner.problems(cleaner_expected, answer.rows[len(requests) :]):
+            step.fail(problem)
+        if step.status == OK:
+            step.details.append(f"{len(cleaner_requests)} row(s) as expected")
+        if skipped:
+            step.details.append(f"{skipped} read differently by design, not tried")
+        steps.append(step if answer.failure is None else Step(step.name, SKIPPED, ["not imported"]))
+
+
+def _python_rows(
+    schema: Schema, layers: _Layers
+) -> tuple[list[dict[str, Any]], list[tuple[str, bool, list[str]]]]:
+    """Each row once per layer, with what the layer must do: (label, accept?, rules broken)."""
+    requests: list[dict[str, Any]] = []
+    expectations: list[tuple[str, bool, list[str]]] = []
+
+    def add(table: Table, row: dict[str, Value], label: str, broken: list[str]) -> None:
+        (validator_module, validator), (model_module, model) = (
+            layers.validator[table.name],
+            layers.model[table.name],
+        )
+        for module, function, cls in ((validator_module, validator, ""), (model_module, "", model)):
+            requests.append(
+                {"module": module, "validator": function, "model": cls, "row": _encoded(row)}
+            )
+            expectations.append((label, not broken, broken))
+
+    for table, row, label, broken in _example_rows(schema):
+        add(table, row, label, broken)
+    return requests, expectations
+
+
+def _example_rows(schema: Schema) -> list[tuple[Table, dict[str, Value], str, list[str]]]:
+    """(table, typed row, label, rules broken) of every example and of every invalid
+    example that breaks a rule one row can break (key rules need the database)."""
+    rows: list[tuple[Table, dict[str, Value], str, list[str]]] = []
+    for table in schema.tables:
+        identity = [c.name for c in table.columns if c.identity]
+        for number, example in enumerate(table.examples, start=1):
+            row = {**dict.fromkeys(identity, number), **example.values}
+            rows.append((table, row, _row_label(table, example, "example"), []))
+        for invalid in table.invalid_examples:
+            broken = _broken(invalid, lambda kind, _columns: kind not in KEY_RULES)
+            if broken:
+                label = _row_label(table, invalid, "invalid example")
+                rows.append((table, dict(invalid.values), label, broken))
+    return rows
+
+
+def _encoded(row: dict[str, Value]) -> dict[str, Any]:
+    return {key: encode(value) for key, value in row.items()}
+
+
+# --- SQL ------------------------------------------------------------------------
+
+
+def _engine(name: str, options: Options) -> engines.Engine:
+    backend = BACKENDS[name]
+    variable = backend.url_variable
+    return backend.connect(options.url(name) or (os.environ.get(variable) if variable else None))
+
+
+def _project_sql(project: Project, dialect: str) -> tuple[str, str]:
+    """(DDL, where it came from): the project's generated .sql files of this dialect, else ddl."""
+    chosen = []
+    for source in project.files:
+        if source.path.suffix != ".sql":
+            continue
+        calls = [c for block in cog_blocks(source.text) for c in literal_calls(block)]
+        default = project.config.dialect
+        dialects = {str(registry.dialect_of(c, default) or default) for c in calls}
+        if dialects == {dialect}:
+            chosen.append(source)
+    if chosen:
+        return "\n".join(s.text for s in chosen), ", ".join(s.shown for s in chosen)
+    return render_ddl(project.schema, dialect), f"sc.sql.ddl(dialect={dialect!r})"
+
+
+def _sql_steps(project: Project, options: Options, steps: list[Step]) -> None:
+    schema = project.schema
+    for name in options.engines:
+        dialect = DIALECTS[name]
+        ddl_step = Step(f"sql {name}: DDL executes")
+        try:
+            engine = _engine(name, options)
+        except engines.EngineUnavailable as exc:
+            status = FAILED if options.require else SKIPPED
+            steps.append(Step(ddl_step.name, status, [str(exc)]))
+            continue
+        try:
+            ddl, origin = _project_sql(project, name)
+            ddl_step.details.append(origin)
+            try:
+                engine.run_script(ddl)
+            except Exception as exc:
+                ddl_step.fail(f"{origin}: {exc}")
+            steps.append(ddl_step)
+            if ddl_step.status == OK:
+                steps.append(_engine_rows(schema, engine, dialect))
+        finally:
+            engine.close()
+
+
+def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> Step:
+    step = Step(f"examples in {engine.dialect}")
+    order, deferred = creation_order(schema, dialect)
+    cycles = {
+        (t, fk.columns)
+        for t, fks in deferred.items()
+        for fk in fks
+        if not dialect.alter_foreign_keys
+    }
+    accepted = refused = 0
+    for table in order:
+        for example in table.examples:
+            error = engine.insert(table, example.values)
+            if error is not None:
+                step.fail(
+                    f"{_row_label(table, example, 'example')}: {engine.dialect} refused it: {error}"
+                )
+            accepted += error is None
+    for table in order:
+        for invalid in table.invalid_examples:
+
+            def enforceable(kind: str, columns: tuple[str, ...], table: Table = table) -> bool:
+                if kind == PATTERN and dialect.regex is None:
+                    return False
+                return (table.name, columns) not in cycles
+
+            broken = _broken(invalid, enforceable)
+            error = engine.insert(table, invalid.values)
+            label = _row_label(table, invalid, "invalid example")
+            if broken and error is None:
+                step.fail(
+                    f"{label}: {engine.dialect} accepted it, but it breaks {', '.join(broken)}"
+                )
+            refused += error is not None
+    if step.status == OK:
+        step.details.append(f"{accepted} accepted, {refused} refused")
+    return step
+
+
+# --- the command -----------------------------------------------------------------
+
+
+def verify(cwd: Path, options: Options) -> list[Step]:
+    """Every step on the project of ``cwd``; SchemacogError for a config or schema error."""
+    outcome = render_tree([], cwd)
+    if outcome.problems:
+        raise SchemacogError(outcome.problems)
+    steps: list[Step] = []
+    for project in outcome.projects:
+        fresh = Step("generated files are up to date")
+        for result in outcome.results:
+            if result.source in project.files:
+                fresh.fail(f"{result.source.shown}: differs from the schema (run schemacog regen)")
+        steps.append(fresh)
+        _python_steps(project, steps)
+        _sql_steps(project, options, steps)
+    return steps
+
+
+def exit_code(steps: Sequence[Step]) -> int:
+    return 1 if any(step.status == FAILED for step in steps) else 0
+
+
+def text_report(steps: Sequence[Step]) -> Iterator[str]:
+    width = max(len(step.name) for step in steps)
+    for step in steps:
+        first, *rest = "\n".join(step.details).split("\n") if step.details else [""]
+        yield f"{step.name:<{width}}  {step.status:<7}  {first}".rstrip()
+        for detail in rest:
+            yield f"{'':<{width}}  {'':<7}  {detail}".rstrip()
+    counts = {status: sum(s.status == status for s in steps) for status in (OK, FAILED, SKIPPED)}
+    yield f"schemacog verify: {counts[OK]} ok, {counts[FAILED]} failed, {counts[SKIPPED]} skipped"
+
+
+def json_report(steps: Sequence[Step]) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "exit_code": exit_code(steps),
+        "steps": [{"name": s.name, "status": s.status, "details": s.details} for s in steps],
+    }

@@ -1,0 +1,92 @@
+"""Run inside an isolated child process (``python -I``) by ``schemacog verify``.
+
+Reads one JSON request on stdin: the generated modules to import and the rows to try
+against their validators, pydantic models and cleaners. Writes one JSON answer on stdout. This
+file imports nothing of schemacog: it runs next to generated code, in a scrubbed
+environment with CPU and memory limits, and is the only place verify runs that code. It
+reads typed values with ``codec.decode``, loaded by path from beside this file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+
+def load_file(name: str, path: str) -> Any:
+    """The module of the Python file at ``path``, imported as ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# the codec that wrote the request, loaded from beside this file (schemacog is not importable)
+decode = load_file("schemacog_verify_codec", str(Path(__file__).with_name("codec.py"))).decode
+
+
+def import_module(path: str, index: int) -> Any:
+    return load_file(f"schemacog_verified_{index}", path)
+
+
+def try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    if validator and hasattr(module, validator):
+        result["validator"] = [str(p) for p in getattr(module, validator)(row)]
+    if model and hasattr(module, model):
+        try:
+            getattr(module, model)(**row)
+            result["pydantic"] = None
+        except Exception as exc:
+            result["pydantic"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return result
+
+
+def try_clean(module: Any, item: dict[str, Any]) -> dict[str, Any]:
+    """A raw row through ``clean_<table>``: accepted?, its messages, columns read otherwise."""
+    record, messages = getattr(module, item["cleaner"])(item["row"])
+    differs = []
+    if record is not None:
+        for column, value in item["expected"].items():
+            if getattr(record, item["fields"][column]) != decode(value):
+                differs.append(column)
+    return {"cleaner": {"accepted": record is not None, "messages": messages, "differs": differs}}
+
+
+def main() -> int:
+    request = json.loads(sys.stdin.read())
+    answer: dict[str, Any] = {"imports": [], "rows": []}
+    modules = []
+    for index, path in enumerate(request["modules"]):
+        try:
+            modules.append(import_module(path, index))
+            answer["imports"].append({"path": path, "error": None})
+        except BaseException:
+            modules.append(None)
+            answer["imports"].append({"path": path, "error": traceback.format_exc(limit=8)})
+    for item in request["rows"]:
+        module = modules[item["module"]]
+        row = {key: decode(value) for key, value in item["row"].items()}
+        if module is None:
+            answer["rows"].append(None)
+            continue
+        if item.get("cleaner"):
+            if hasattr(module, item["cleaner"]):
+                answer["rows"].append(try_clean(module, item))
+            else:
+                answer["rows"].append(None)
+            continue
+        answer["rows"].append(try_row(module, item["validator"], item["model"], row))
+    sys.stdout.write(json.dumps(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
