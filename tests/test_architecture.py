@@ -101,3 +101,49 @@ def test_the_check_sees_an_upward_import(tmp_path: Path) -> None:
     assert _allowed("engine", "schema")
     tree = ast.parse("from schemacog import __version__, naming\nimport schemacog.cli\n")
     assert _imported(tree) == [(1, "__init__"), (1, "naming"), (2, "cli")]
+
+
+def _public_definitions(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return {name for name in names if not name.startswith("_")}
+
+
+def _imported_names(tree: ast.Module) -> set[str]:
+    return {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+
+
+# modules with no public surface of their own: the package marker, the runtime whose
+# text generated files carry (all its names are private there too)
+_NO_ALL = ("__init__.py", "__main__.py", "runtime/cleaning.py")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in _modules() if not str(p.relative_to(PACKAGE)).endswith(_NO_ALL)],
+    ids=lambda p: str(p.relative_to(PACKAGE)),
+)
+def test_public_names_are_exactly_the_ones_in_dunder_all(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    declared = [
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+    ]
+    assert declared, "a public module declares __all__"
+    listed = set(ast.literal_eval(declared[0]))
+    defined = _public_definitions(tree)
+    assert defined - listed == set(), "public but not in __all__: name it with a leading _"
+    assert listed - defined - _imported_names(tree) == set(), "in __all__ but not there"

@@ -6,6 +6,8 @@ import sys
 
 from schemacog import __version__
 
+__all__ = ["EXIT_DRIFT", "EXIT_ERROR", "EXIT_OK", "TYPE_CHECKING", "main"]
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 
 if TYPE_CHECKING:  # the command line imports what a command needs when it runs
@@ -19,7 +21,7 @@ EXIT_DRIFT = 1  # check found drift; verify found a failing check
 EXIT_ERROR = 2  # a user mistake (schema, config, usage): nothing was written
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _build_parser() -> argparse.ArgumentParser:
     import argparse
     from pathlib import Path
 
@@ -75,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments == ["--version"]:  # the common probe answers without loading argparse
         print(f"schemacog {__version__}")
         return EXIT_OK
-    parser = build_parser()
+    parser = _build_parser()
     args = parser.parse_args(arguments)
     handlers: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
         "validate": _validate,

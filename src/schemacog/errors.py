@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+__all__ = ["ConfigError", "Pos", "Problem", "SchemaError", "SchemacogError"]
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Pos:

@@ -16,7 +16,17 @@ from collections.abc import Callable
 from schemacog.engine.marker_context import MarkerContext, MarkerError, activated, current, fail
 from schemacog.engine.registry import MARKERS, BindError, MarkerSpec, Role, bind, render
 
-__all__ = ["MarkerContext", "MarkerError", "activated", "docs", "python", "sql", "template"]
+__all__ = [
+    "MarkerContext",
+    "MarkerError",
+    "MarkerFunction",
+    "Namespace",
+    "activated",
+    "docs",
+    "python",
+    "sql",
+    "template",
+]
 
 MarkerFunction = Callable[..., str]
 

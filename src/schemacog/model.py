@@ -11,6 +11,31 @@ from typing import Final
 
 from schemacog.errors import Pos
 
+__all__ = [
+    "DEFAULT_MISSING_VALUES",
+    "INTEGER_TYPES",
+    "NOW",
+    "NUMERIC_TYPES",
+    "TEMPORAL_TYPES",
+    "TEXT_TYPES",
+    "Bound",
+    "BrokenRule",
+    "Column",
+    "Enum",
+    "EnumValue",
+    "Example",
+    "FkAction",
+    "ForeignKey",
+    "Index",
+    "InvalidExample",
+    "JsonValue",
+    "LogicalType",
+    "Now",
+    "Schema",
+    "Table",
+    "Value",
+]
+
 
 class LogicalType(StrEnum):
     STRING = "string"

@@ -9,6 +9,29 @@ from collections.abc import Iterator, Mapping
 
 from schemacog.runtime import cleaning as cleaning_runtime
 
+__all__ = [
+    "IDENTIFIER",
+    "JSON_VALUE",
+    "PYDANTIC_RESERVED",
+    "cleaner_function",
+    "cleaning_keys_constant",
+    "cleaning_rules_constant",
+    "columns_constant",
+    "dataclass_class",
+    "dtypes_constant",
+    "enum_class",
+    "enum_member",
+    "field_name",
+    "model_class",
+    "normalized_spelling",
+    "pascal_case",
+    "pattern_constant",
+    "rows_cleaner_function",
+    "spellings_constant",
+    "upper_snake",
+    "validator_function",
+]
+
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}\Z")
 
 # Attributes of pydantic's BaseModel that a field must not shadow (v2, including the

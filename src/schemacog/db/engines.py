@@ -21,6 +21,17 @@ from schemacog.model import Column, LogicalType, Table, Value
 from schemacog.render.sql.ddl import dialect_named, quote
 from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
 
+__all__ = [
+    "CatalogColumn",
+    "DuckdbEngine",
+    "Engine",
+    "EngineUnavailable",
+    "MariadbEngine",
+    "PostgresEngine",
+    "SqliteEngine",
+    "mariadb_dsn",
+]
+
 
 class EngineUnavailable(Exception):
     """The engine's driver or server is not available here."""

@@ -9,6 +9,8 @@ import platform
 from schemacog import __version__
 from schemacog.engine.process import Outcome
 
+__all__ = ["append_audit"]
+
 
 def append_audit(outcome: Outcome) -> None:
     """Append a line to each project's ``audit_log`` naming what this regen changed."""

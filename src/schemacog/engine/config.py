@@ -16,6 +16,8 @@ from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.render.sql.dialects import DIALECTS
 from schemacog.schema.fields import did_you_mean
 
+__all__ = ["KEYS", "REQUIRED", "Config", "find_pyproject", "load_config"]
+
 _STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
 _LIST_KEYS = ("files", "exclude")
 _BOOL_KEYS = ("checksum", "allow_code")

@@ -16,6 +16,8 @@ from pathlib import Path
 from schemacog.engine.config import Config
 from schemacog.errors import ConfigError, Pos, Problem
 
+__all__ = ["SKIPPED_FOLDERS", "project_files"]
+
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages"})
 
 

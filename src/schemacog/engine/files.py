@@ -18,6 +18,17 @@ from pathlib import Path
 
 from schemacog.errors import Pos, Problem
 
+__all__ = [
+    "BEGIN_BYTES",
+    "MAX_MARKED_BYTES",
+    "Change",
+    "FileProblem",
+    "SourceFile",
+    "locked",
+    "read_marked",
+    "write_all",
+]
+
 MAX_MARKED_BYTES = 10 * 1024 * 1024
 BEGIN_BYTES = b"[[[cog"
 

@@ -27,6 +27,20 @@ from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
 from schemacog.model import Schema
 from schemacog.schema.validate import load_schema
 
+__all__ = [
+    "CHECKSUM",
+    "HAND_EDIT",
+    "NEW_REGION",
+    "SCHEMA_DRIFT",
+    "FileResult",
+    "Outcome",
+    "Project",
+    "Region",
+    "project_roots",
+    "render_tree",
+    "shown",
+]
+
 SCHEMA_DRIFT = "schema drift"
 HAND_EDIT = "hand edit"
 NEW_REGION = "new region"
@@ -104,7 +118,7 @@ def project_roots(paths: Sequence[Path], cwd: Path) -> list[Path]:
     return sorted({pyproject.parent.resolve() for pyproject in _projects(paths, cwd)})
 
 
-def hand_edited(block: Block) -> bool:
+def _hand_edited(block: Block) -> bool:
     """Does a region's recorded checksum disagree with its current output?"""
     current = _HASHES.compute_lines_hash([line + "\n" for line in block.output])
     try:
@@ -114,7 +128,7 @@ def hand_edited(block: Block) -> bool:
     return False
 
 
-def strip_sums(text: str) -> str:
+def _strip_sums(text: str) -> str:
     """``text`` with cog's checksums removed from its end markers (they are recomputed)."""
     return "\n".join(
         _HASHES.format_end_line_with_hash(line, "", add_hash=False) if END_OUTPUT in line else line
@@ -184,7 +198,7 @@ def _process_file(
     edited: set[int] = set()
     if config.checksum:
         for block in blocks:
-            if hand_edited(block):
+            if _hand_edited(block):
                 edited.add(block.line)
                 call = block.code.strip().replace("\n", "; ")
                 outcome.hand_edits.append(Region(source.shown, block.line, call, HAND_EDIT))
@@ -207,7 +221,7 @@ def _process_file(
             return
     try:
         new_text = cog_hook.process(
-            strip_sums(source.text), str(source.path), checksum=config.checksum, outputs=outputs
+            _strip_sums(source.text), str(source.path), checksum=config.checksum, outputs=outputs
         )
     except cog_hook.CogError as exc:
         message = str(exc).replace(str(source.path), source.shown)

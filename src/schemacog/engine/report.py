@@ -22,10 +22,12 @@ from typing import TextIO
 from schemacog.engine.process import FileResult, Outcome, Region
 from schemacog.errors import Problem
 
+__all__ = ["FORMATS", "emit"]
+
 FORMATS = ("text", "json", "github")
 
 
-def unified_diff(result: FileResult) -> str:
+def _unified_diff(result: FileResult) -> str:
     old = result.source.data.decode("utf-8-sig").splitlines(keepends=True)
     new = result.new.decode("utf-8-sig").splitlines(keepends=True)
     path = result.source.shown
@@ -88,7 +90,7 @@ def emit(
             "files": [
                 {
                     "path": result.source.shown,
-                    "diff": unified_diff(result),
+                    "diff": _unified_diff(result),
                     "regions": [
                         {"line": r.line, "call": r.call, "reason": r.reason} for r in result.regions
                     ],
@@ -123,7 +125,7 @@ def emit(
             err.write(_region_line(region) + "\n")
     if show_diff:
         for result in outcome.results:
-            out.write(unified_diff(result))
+            out.write(_unified_diff(result))
     if status in ("drift", "written"):
         for result in outcome.results:
             for region in result.regions:

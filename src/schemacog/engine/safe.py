@@ -15,6 +15,8 @@ from schemacog.engine.registry import BindError, bind
 from schemacog.engine.registry import spec_of as _spec_of
 from schemacog.engine.scan import Block, MarkerCall, dotted_name
 
+__all__ = ["MAX_CODE", "MAX_INT", "MAX_NODES", "MAX_STRING", "MarkerCodeError", "safe_calls"]
+
 MAX_CODE = 100_000
 MAX_NODES = 2_000
 MAX_STRING = 10_000

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from schemacog.errors import ConfigError, Pos, Problem
 
+__all__ = ["CONFIG", "init"]
+
 CONFIG = '\n[tool.schemacog]\nschema = "schema/schema.yaml"\nfiles = ["generated/**/*"]\n'
 
 

@@ -12,6 +12,18 @@ from dataclasses import dataclass, field
 
 from cogapp.cogapp import CogGenerator  # type: ignore[import-untyped]
 
+__all__ = [
+    "BEGIN",
+    "END_OUTPUT",
+    "END_SPEC",
+    "Block",
+    "MarkerCall",
+    "MarkerSyntaxError",
+    "cog_blocks",
+    "dotted_name",
+    "literal_calls",
+]
+
 BEGIN = "[[[cog"
 END_SPEC = "]]]"
 END_OUTPUT = "[[[end]]]"

@@ -34,6 +34,20 @@ from schemacog.runtime import cleaning as cleaning_runtime
 from schemacog.schema.patterns import python_pattern
 from schemacog.schema.values import INTEGER_RANGES
 
+__all__ = [
+    "CORE_IMPORTS",
+    "PANDAS_DTYPES",
+    "PARSERS",
+    "Parser",
+    "cleaner_needs",
+    "duplicate_keys",
+    "filled",
+    "pandas_dtypes_needs",
+    "render_cleaner",
+    "render_pandas_dtypes",
+    "shown_default",
+]
+
 _RE = "import re"
 _DECIMAL = "import decimal as _decimal"
 _DATETIME = "import datetime as _dt"

@@ -13,6 +13,8 @@ from schemacog.render import templating
 from schemacog.render.cleaning import PARSERS, duplicate_keys, filled, shown_default
 from schemacog.render.docs import md_text, value_rule_labels
 
+__all__ = ["render_cleaning_docs"]
+
 
 def _tokens(tokens: tuple[str, ...]) -> str:
     if not tokens:

@@ -20,6 +20,15 @@ from schemacog.render import pyliterals
 from schemacog.render.layout import Call, Expr, lay_out, prefixed
 from schemacog.render.python_needs import EnumSpellings, RuntimeParser, Shared, SharedBlock
 
+__all__ = [
+    "SECTION_STARTS",
+    "RuntimeSection",
+    "missing_tokens",
+    "runtime_sections",
+    "runtime_source",
+    "shared_definitions",
+]
+
 RuntimeSection = SharedBlock | RuntimeParser
 
 # The top-level definition each section of runtime/cleaning.py starts at.

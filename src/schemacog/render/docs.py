@@ -13,6 +13,15 @@ from schemacog.render import templating
 from schemacog.render.sql.ddl import literal as sql_literal
 from schemacog.render.sql.dialects import POSTGRES
 
+__all__ = [
+    "md_text",
+    "render_dictionary",
+    "render_enum",
+    "render_erd",
+    "render_table",
+    "value_rule_labels",
+]
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _BLOCK_START = re.compile(r"[#>+=-]|[0-9]+[.)]")
 
@@ -29,7 +38,7 @@ def md_text(text: str | None) -> str:
     return escaped.replace("\t", " ").replace("\n", "<br>")
 
 
-def mermaid_text(text: str | None) -> str:
+def _mermaid_text(text: str | None) -> str:
     """Text for a Mermaid quoted comment or label."""
     if not text:
         return ""
@@ -37,7 +46,7 @@ def mermaid_text(text: str | None) -> str:
     return one_line.replace("#", "#35;").replace('"', "#quot;")
 
 
-def type_label(column: Column) -> str:
+def _type_label(column: Column) -> str:
     if column.type is LogicalType.ENUM:
         return f"enum {column.enum}"
     if column.type is LogicalType.DECIMAL:
@@ -47,7 +56,7 @@ def type_label(column: Column) -> str:
     return column.type.value
 
 
-def default_label(column: Column) -> str:
+def _default_label(column: Column) -> str:
     if column.identity:
         return "generated"
     if column.default is NOW:
@@ -57,7 +66,7 @@ def default_label(column: Column) -> str:
     return md_text(sql_literal(POSTGRES, column, column.default))  # type: ignore[arg-type]
 
 
-def constraint_labels(table: Table, column: Column) -> list[str]:
+def _constraint_labels(table: Table, column: Column) -> list[str]:
     labels = []
     if column.primary_key:
         labels.append("primary key" if len(table.primary_key) == 1 else "part of primary key")
@@ -93,10 +102,10 @@ def render_table(schema: Schema, table: Table) -> str:
     rows = [
         [
             f"`{c.name}`",
-            md_text(type_label(c)),
+            md_text(_type_label(c)),
             "yes" if c.nullable else "no",
-            default_label(c),
-            "; ".join(constraint_labels(table, c)),
+            _default_label(c),
+            "; ".join(_constraint_labels(table, c)),
             md_text(c.description),
         ]
         for c in table.columns
@@ -159,7 +168,7 @@ def render_erd(schema: Schema) -> str:
                 keys.append("UK")
             kind = column.enum if column.enum else column.type.value
             attributes.append(
-                (kind, column.name, ", ".join(keys), mermaid_text(column.description))
+                (kind, column.name, ", ".join(keys), _mermaid_text(column.description))
             )
         entities.append((table.name, attributes))
     relations = [

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+__all__ = ["LINE_LENGTH", "Call", "Expr", "bracketed", "flat", "lay_out", "prefixed"]
+
 LINE_LENGTH = 88
 
 

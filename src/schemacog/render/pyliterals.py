@@ -15,6 +15,8 @@ import uuid
 from schemacog.model import Value
 from schemacog.render.layout import Call, Expr, flat, prefixed
 
+__all__ = ["bytes_literal", "expr", "json_expr", "literal", "raw_or_string", "string"]
+
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\x00"}
 
 

@@ -31,6 +31,26 @@ from schemacog.render.python_needs import Needs, SharedBlock
 from schemacog.runtime import cleaning as cleaning_runtime
 from schemacog.schema.patterns import python_pattern
 
+__all__ = [
+    "CHECKED_TYPES",
+    "DATACLASS_SAFE_CALLS",
+    "FIELD_DEFAULT_TYPES",
+    "NOW_FACTORIES",
+    "TYPES",
+    "CheckView",
+    "FieldView",
+    "columns_needs",
+    "dataclass_needs",
+    "enum_needs",
+    "pydantic_needs",
+    "render_columns",
+    "render_dataclass",
+    "render_enum",
+    "render_pydantic",
+    "render_validator",
+    "validator_needs",
+]
+
 # logical type -> (annotation, import line it needs or "")
 TYPES: dict[LogicalType, tuple[str, str]] = {
     LogicalType.STRING: ("str", ""),
@@ -85,7 +105,7 @@ DATACLASS_SAFE_CALLS = ("_decimal.Decimal(", "_dt.date(", "_dt.time(", "_dt.date
 FIELD_DEFAULT_TYPES = frozenset({LogicalType.JSON, LogicalType.UUID})
 
 
-def docstring_body(text: str, indent: str) -> str:
+def _docstring_body(text: str, indent: str) -> str:
     """The inside of a triple-quoted docstring: escaped, dedented, formatter-stable."""
     escaped = text.expandtabs(4).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     lines = [line.rstrip() for line in escaped.split("\n")]
@@ -105,7 +125,7 @@ def docstring_body(text: str, indent: str) -> str:
     return f"{lines[0]}\n{body}\n{indent}"
 
 
-def comment_lines(text: str | None) -> list[str]:
+def _comment_lines(text: str | None) -> list[str]:
     """A description as ``#`` comment lines (one per line of text)."""
     if not text:
         return []
@@ -205,7 +225,7 @@ def _fields(schema: Schema, table: Table) -> list[FieldView]:
             FieldView(
                 name=name,
                 column=column.name,
-                comments=comment_lines(column.description),
+                comments=_comment_lines(column.description),
                 dataclass_line=dataclass_line,
                 pydantic_line=pydantic_line,
             )
@@ -214,7 +234,7 @@ def _fields(schema: Schema, table: Table) -> list[FieldView]:
 
 
 def _docstring(table: Table) -> str:
-    return docstring_body(table.description or f"A row of table ``{table.name}``.", "    ")
+    return _docstring_body(table.description or f"A row of table ``{table.name}``.", "    ")
 
 
 def dataclass_needs(schema: Schema, table: Table) -> Needs:
@@ -266,13 +286,13 @@ def enum_needs(schema: Schema, enum: Enum) -> Needs:
 
 def render_enum(schema: Schema, enum: Enum) -> str:
     members = [
-        (enum_member(v.value), pyliterals.string(v.value), comment_lines(v.description))
+        (enum_member(v.value), pyliterals.string(v.value), _comment_lines(v.description))
         for v in enum.values
     ]
     return templating.render(
         "python/enum.py.j2",
         name=enum_class(enum.name),
-        doc=docstring_body(enum.description or f"Values of enum ``{enum.name}``.", "    "),
+        doc=_docstring_body(enum.description or f"Values of enum ``{enum.name}``.", "    "),
         members=members,
     )
 

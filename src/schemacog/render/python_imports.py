@@ -16,6 +16,8 @@ from schemacog.render import cleaning_shared
 from schemacog.render.layout import LINE_LENGTH, bracketed
 from schemacog.render.python_needs import Needs, SharedBlock
 
+__all__ = ["JSON_ALIAS", "STDLIB_TOP", "import_block"]
+
 JSON_ALIAS = (
     f"{JSON_VALUE} = TypeAliasType(\n"
     f'    "{JSON_VALUE}",\n'

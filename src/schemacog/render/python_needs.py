@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+__all__ = ["EnumSpellings", "Needs", "RuntimeParser", "Shared", "SharedBlock"]
+
 
 class SharedBlock(enum.Enum):
     """A definition emitted once per file, whatever region asks for it."""

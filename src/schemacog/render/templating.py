@@ -14,6 +14,8 @@ from typing import Any
 from jinja2 import BaseLoader, PackageLoader, StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+__all__ = ["make_environment", "render", "shipped"]
+
 
 def make_environment(
     loader: BaseLoader, filters: Mapping[str, Callable[..., Any]] | None = None

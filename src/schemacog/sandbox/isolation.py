@@ -11,6 +11,8 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
+__all__ = ["run_limited"]
+
 
 def run_limited(
     arguments: Sequence[str], stdin: str, *, cpu_seconds: int, memory_bytes: int, timeout: int

@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+__all__ = ["MAX_OUTPUT", "main"]
+
 MAX_OUTPUT = 10 * 1024 * 1024
 
 

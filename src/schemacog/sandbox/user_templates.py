@@ -18,6 +18,16 @@ from jinja2.exceptions import SecurityError
 from schemacog.model import Schema
 from schemacog.render.templating import make_environment
 
+__all__ = [
+    "CPU_SECONDS",
+    "MAX_TEMPLATE_BYTES",
+    "MEMORY_BYTES",
+    "TIMEOUT_SECONDS",
+    "TemplateError",
+    "render",
+    "render_bounded",
+]
+
 MAX_TEMPLATE_BYTES = 1024 * 1024
 
 
@@ -25,7 +35,7 @@ class TemplateError(Exception):
     """A user template that cannot be loaded or rendered; the message names it."""
 
 
-class ConfinedLoader(BaseLoader):
+class _ConfinedLoader(BaseLoader):
     """Loads templates only from inside ``folder`` (after resolving symlinks)."""
 
     def __init__(self, folder: Path) -> None:
@@ -34,7 +44,7 @@ class ConfinedLoader(BaseLoader):
     def get_source(
         self, environment: Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        path = confined(self.folder, template)
+        path = _confined(self.folder, template)
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -44,7 +54,7 @@ class ConfinedLoader(BaseLoader):
         return data.decode("utf-8"), str(path), lambda: True
 
 
-def confined(folder: Path, name: str) -> Path:
+def _confined(folder: Path, name: str) -> Path:
     """``folder / name`` resolved, or TemplateError if it leaves ``folder``."""
     if Path(name).is_absolute():
         raise TemplateError(f"template path {name!r} must be relative to the templates folder")
@@ -57,7 +67,7 @@ def confined(folder: Path, name: str) -> Path:
 
 
 def render(folder: Path, name: str, schema: Schema, literals: Mapping[str, object]) -> str:
-    environment = make_environment(ConfinedLoader(folder))
+    environment = make_environment(_ConfinedLoader(folder))
     try:
         template = environment.get_template(name)
         return template.render(**literals, schema=schema)

@@ -15,6 +15,8 @@ from schemacog.errors import Pos
 from schemacog.model import Column, ForeignKey, Index, Table
 from schemacog.schema.loader import MapNode
 
+__all__ = ["TableDraft"]
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class TableDraft:

@@ -14,6 +14,22 @@ from schemacog.errors import Pos, Problem
 from schemacog.naming import IDENTIFIER
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of
 
+__all__ = [
+    "Problems",
+    "boolean",
+    "check_identifier",
+    "check_keys",
+    "did_you_mean",
+    "identifier",
+    "integer",
+    "mapping",
+    "name_list",
+    "optional_string",
+    "sequence",
+    "string",
+    "tokens",
+]
+
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` when a close option exists, else ``""``."""

@@ -9,6 +9,27 @@ from schemacog.model import (
     LogicalType,
 )
 
+__all__ = [
+    "APPLIES_TO",
+    "COLUMN_KEYS",
+    "ENUM_KEYS",
+    "ENUM_VALUE_KEYS",
+    "FOREIGN_KEY_KEYS",
+    "FORMAT_VERSION",
+    "INDEX_KEYS",
+    "INVALID_EXAMPLE_KEYS",
+    "MAX_COLUMNS",
+    "MAX_DECIMAL_PRECISION",
+    "MAX_ENUM_VALUE_BYTES",
+    "MAX_STRING_LENGTH",
+    "MAX_TABLES",
+    "REFERENCE_KEYS",
+    "REQUIRED_FOR",
+    "SQL_TYPE_NAMES",
+    "TABLE_KEYS",
+    "TOP_KEYS",
+]
+
 FORMAT_VERSION = 1
 MAX_TABLES = 10_000
 MAX_COLUMNS = 1_600

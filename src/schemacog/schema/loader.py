@@ -19,6 +19,26 @@ import yaml
 
 from schemacog.errors import Pos, Problem, SchemaError
 
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_ENTRIES",
+    "MAX_FILE_BYTES",
+    "MAX_INT_DIGITS",
+    "Loaded",
+    "MapNode",
+    "Node",
+    "Scalar",
+    "ScalarNode",
+    "SeqNode",
+    "decode",
+    "kind_of",
+    "load_file",
+    "load_text",
+    "scalar_kind",
+    "string_problem",
+    "to_python",
+]
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 40
@@ -100,7 +120,7 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 
 
-def resolve_plain(text: str) -> Scalar:
+def _resolve_plain(text: str) -> Scalar:
     """Resolve a plain scalar by the YAML 1.2 core schema; raise ValueError if too large."""
     if _NULL.match(text):
         return None
@@ -208,7 +228,7 @@ class _Builder:
         value: Scalar = event.value
         if plain:
             try:
-                value = resolve_plain(event.value)
+                value = _resolve_plain(event.value)
             except ValueError as exc:
                 self.error(pos, str(exc))
                 value = None

@@ -18,6 +18,17 @@ from __future__ import annotations
 import re
 import warnings
 
+__all__ = [
+    "ALLOWED_ESCAPES",
+    "MAX_REPEAT",
+    "PYTHON_FLAGS",
+    "PatternError",
+    "check_portable",
+    "matches",
+    "python_pattern",
+    "replace_dollar",
+]
+
 ALLOWED_ESCAPES = frozenset("dDwWsSntrfv")
 MAX_REPEAT = 255
 PYTHON_FLAGS = re.DOTALL

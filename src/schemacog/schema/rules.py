@@ -15,6 +15,26 @@ from typing import Final
 from schemacog.model import NOW, BrokenRule, Column, Table, Value
 from schemacog.schema import patterns
 
+__all__ = [
+    "ENUM",
+    "FOREIGN_KEY",
+    "MAX",
+    "MAX_LENGTH",
+    "MIN",
+    "MIN_LENGTH",
+    "NOT_NULL",
+    "PATTERN",
+    "PRIMARY_KEY",
+    "UNIQUE",
+    "UNKNOWN",
+    "Row",
+    "effective_row",
+    "key_conflicts",
+    "missing_references",
+    "row_rules",
+    "value_rules",
+]
+
 # Rule kinds; ``BrokenRule.kind`` is one of these.
 NOT_NULL: Final = "not_null"
 MIN: Final = "min"
@@ -98,7 +118,7 @@ def row_rules(
     return broken
 
 
-def key_of(row: Row, columns: Sequence[str]) -> tuple[Value, ...] | None:
+def _key_of(row: Row, columns: Sequence[str]) -> tuple[Value, ...] | None:
     """The key a unique constraint compares, or None where SQL would not compare it."""
     key = tuple(row[c] for c in columns)
     if any(v is None or v is UNKNOWN for v in key):
@@ -106,7 +126,7 @@ def key_of(row: Row, columns: Sequence[str]) -> tuple[Value, ...] | None:
     return key  # type: ignore[return-value]
 
 
-def table_keys(table: Table) -> list[tuple[str, tuple[str, ...]]]:
+def _table_keys(table: Table) -> list[tuple[str, tuple[str, ...]]]:
     """(rule kind, columns) of every key constraint of a table."""
     keys = [(PRIMARY_KEY, table.primary_key)] if table.primary_key else []
     return keys + [(UNIQUE, columns) for columns in table.unique_keys]
@@ -116,9 +136,9 @@ def key_conflicts(table: Table, row: Row, others: Iterable[Row]) -> list[BrokenR
     """The primary key / unique constraints that ``row`` would break next to ``others``."""
     broken: list[BrokenRule] = []
     others = list(others)
-    for kind, columns in table_keys(table):
-        key = key_of(row, columns)
-        if key is not None and any(key_of(other, columns) == key for other in others):
+    for kind, columns in _table_keys(table):
+        key = _key_of(row, columns)
+        if key is not None and any(_key_of(other, columns) == key for other in others):
             shown = ", ".join(f"{c}={v!r}" for c, v in zip(columns, key, strict=True))
             broken.append(BrokenRule(kind, columns, f"duplicate {kind.replace('_', ' ')} {shown}"))
     return broken
@@ -130,11 +150,11 @@ def missing_references(
     """The foreign keys of ``row`` whose referenced row is not among ``targets[table]``."""
     broken: list[BrokenRule] = []
     for fk in table.foreign_keys:
-        key = key_of(row, fk.columns)
+        key = _key_of(row, fk.columns)
         if key is None:
             continue
         candidates = targets.get(fk.ref_table, ())
-        if any(key_of(other, fk.ref_columns) == key for other in candidates):
+        if any(_key_of(other, fk.ref_columns) == key for other in candidates):
             continue
         ref = ", ".join(f"{c}={v!r}" for c, v in zip(fk.ref_columns, key, strict=True))
         detail = f"no {fk.ref_table} row with {ref}"

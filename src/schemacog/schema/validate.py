@@ -26,6 +26,8 @@ from schemacog.schema.validate_names import check_type_names
 from schemacog.schema.validate_rows import with_rows
 from schemacog.schema.validate_tables import read_tables
 
+__all__ = ["load_schema", "load_schema_text", "validate_loaded"]
+
 
 def load_schema(path: Path, display: str | None = None) -> Schema:
     """Load, validate and return the schema at ``path``; raise SchemaError with all problems."""

@@ -19,6 +19,8 @@ from schemacog.schema.loader import MapNode, Node, ScalarNode
 from schemacog.schema.patterns import PatternError, check_portable
 from schemacog.schema.values import TypeSpec, read_value
 
+__all__ = ["read_column"]
+
 # (lower, upper) bounds: upper must not be below lower
 _BOUND_ORDER = (
     ("min", "max"),

@@ -11,6 +11,8 @@ from schemacog.schema.fields import Problems
 from schemacog.schema.keys import ENUM_KEYS, ENUM_VALUE_KEYS, MAX_ENUM_VALUE_BYTES, SQL_TYPE_NAMES
 from schemacog.schema.loader import MapNode, Node, ScalarNode
 
+__all__ = ["read_enums"]
+
 
 def read_enums(problems: Problems, node: Node) -> dict[str, Enum]:
     """The readable enums by name (an enum with a problem is left out)."""

@@ -15,6 +15,8 @@ from schemacog.schema.fields import Problems, did_you_mean
 from schemacog.schema.keys import FOREIGN_KEY_KEYS, REFERENCE_KEYS
 from schemacog.schema.loader import MapNode, Node
 
+__all__ = ["ForeignKeys", "read_foreign_keys"]
+
 
 @dataclass(frozen=True, slots=True)
 class ForeignKeys:

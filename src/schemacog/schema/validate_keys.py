@@ -12,6 +12,8 @@ from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import INDEX_KEYS
 
+__all__ = ["read_indexes", "read_primary_key", "read_unique"]
+
 
 def read_primary_key(problems: Problems, draft: TableDraft) -> tuple[str, ...] | None:
     """The primary key's columns, from the columns' flags or the table's list.

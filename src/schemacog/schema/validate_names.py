@@ -10,6 +10,8 @@ from schemacog.naming import JSON_VALUE, dataclass_class, enum_class, field_name
 from schemacog.schema.fields import Problems
 from schemacog.schema.loader import MapNode
 
+__all__ = ["check_column_names", "check_type_names"]
+
 
 def check_column_names(problems: Problems, names: Iterable[str], columns: MapNode) -> None:
     """The read column ``names`` (keys of ``columns``) stay distinct in SQL and as fields."""

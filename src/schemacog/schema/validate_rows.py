@@ -16,6 +16,8 @@ from schemacog.schema.keys import INVALID_EXAMPLE_KEYS
 from schemacog.schema.loader import MapNode, Node, ScalarNode
 from schemacog.schema.values import TypeSpec, read_value
 
+__all__ = ["with_rows"]
+
 
 def with_rows(
     problems: Problems,

@@ -19,6 +19,8 @@ from schemacog.schema.validate_columns import read_column
 from schemacog.schema.validate_keys import read_indexes, read_primary_key, read_unique
 from schemacog.schema.validate_names import check_column_names
 
+__all__ = ["read_tables"]
+
 
 def read_tables(problems: Problems, node: Node, enums: Mapping[str, Enum]) -> list[TableDraft]:
     """A draft of every table that has readable columns, in the file's order."""

@@ -22,6 +22,18 @@ from typing import TypeVar
 from schemacog.model import JsonValue, LogicalType, Value
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of, scalar_kind
 
+__all__ = [
+    "DATE_RE",
+    "INTEGER_RANGES",
+    "TIMESTAMPTZ_RE",
+    "TIMESTAMP_RE",
+    "TIME_RE",
+    "UUID_RE",
+    "TypeSpec",
+    "read_text",
+    "read_value",
+]
+
 _T = TypeVar("_T")
 
 INTEGER_RANGES = {
@@ -68,7 +80,7 @@ def read_text(node: Node, spec: TypeSpec) -> str:
     return _string(node, "a string")
 
 
-def read_integer(node: Node, spec: TypeSpec) -> int:
+def _read_integer(node: Node, spec: TypeSpec) -> int:
     value = _scalar(node, "an integer").value
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"expected an integer, found {scalar_kind(value)}")
@@ -78,7 +90,7 @@ def read_integer(node: Node, spec: TypeSpec) -> int:
     return value
 
 
-def read_float(node: Node, spec: TypeSpec) -> float:
+def _read_float(node: Node, spec: TypeSpec) -> float:
     value = _scalar(node, "a number").value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"expected a number, found {scalar_kind(value)}")
@@ -87,7 +99,7 @@ def read_float(node: Node, spec: TypeSpec) -> float:
     return float(value)
 
 
-def read_decimal(node: Node, spec: TypeSpec) -> decimal.Decimal:
+def _read_decimal(node: Node, spec: TypeSpec) -> decimal.Decimal:
     value = _scalar(node, "a decimal").value
     if isinstance(value, float):
         raise ValueError(
@@ -99,11 +111,13 @@ def read_decimal(node: Node, spec: TypeSpec) -> decimal.Decimal:
     if isinstance(value, str) and not _DECIMAL.match(value):
         raise ValueError(f"{value!r} is not a decimal number (digits, optional '.' and digits)")
     number = decimal.Decimal(value)
-    check_decimal_digits(number, spec.precision, spec.scale)
+    _check_decimal_digits(number, spec.precision, spec.scale)
     return number
 
 
-def check_decimal_digits(number: decimal.Decimal, precision: int | None, scale: int | None) -> None:
+def _check_decimal_digits(
+    number: decimal.Decimal, precision: int | None, scale: int | None
+) -> None:
     """Refuse a decimal that its column's precision/scale would round or overflow."""
     if precision is None:
         return
@@ -117,7 +131,7 @@ def check_decimal_digits(number: decimal.Decimal, precision: int | None, scale: 
         raise ValueError(f"{number} has more than {precision - scale} digits before the point")
 
 
-def read_boolean(node: Node, spec: TypeSpec) -> bool:
+def _read_boolean(node: Node, spec: TypeSpec) -> bool:
     value = _scalar(node, "true or false").value
     if not isinstance(value, bool):
         raise ValueError(f"expected true or false, found {scalar_kind(value)}")
@@ -131,22 +145,22 @@ def _iso(node: Node, pattern: re.Pattern[str], what: str) -> str:
     return text
 
 
-def read_date(node: Node, spec: TypeSpec) -> dt.date:
+def _read_date(node: Node, spec: TypeSpec) -> dt.date:
     text = _iso(node, DATE_RE, "date (YYYY-MM-DD)")
     return _parse(dt.date.fromisoformat, text, "date")
 
 
-def read_time(node: Node, spec: TypeSpec) -> dt.time:
+def _read_time(node: Node, spec: TypeSpec) -> dt.time:
     text = _iso(node, TIME_RE, "time (HH:MM[:SS[.ffffff]])")
     return _parse(dt.time.fromisoformat, text, "time")
 
 
-def read_timestamp(node: Node, spec: TypeSpec) -> dt.datetime:
+def _read_timestamp(node: Node, spec: TypeSpec) -> dt.datetime:
     text = _iso(node, TIMESTAMP_RE, "timestamp without offset (YYYY-MM-DDTHH:MM[:SS])")
     return _parse(dt.datetime.fromisoformat, text, "timestamp")
 
 
-def read_timestamptz(node: Node, spec: TypeSpec) -> dt.datetime:
+def _read_timestamptz(node: Node, spec: TypeSpec) -> dt.datetime:
     text = _iso(node, TIMESTAMPTZ_RE, "timestamp with offset (YYYY-MM-DDTHH:MM:SSZ or +HH:MM)")
     return _parse(dt.datetime.fromisoformat, text, "timestamp")
 
@@ -158,12 +172,12 @@ def _parse(parse: Callable[[str], _T], text: str, what: str) -> _T:
         raise ValueError(f"{text!r} is not a valid {what}") from None
 
 
-def read_uuid(node: Node, spec: TypeSpec) -> uuid.UUID:
+def _read_uuid(node: Node, spec: TypeSpec) -> uuid.UUID:
     text = _iso(node, UUID_RE, "UUID")
     return uuid.UUID(text)
 
 
-def read_binary(node: Node, spec: TypeSpec) -> bytes:
+def _read_binary(node: Node, spec: TypeSpec) -> bytes:
     text = _string(node, "a base64 string")
     try:
         return base64.b64decode(text, validate=True)
@@ -171,43 +185,43 @@ def read_binary(node: Node, spec: TypeSpec) -> bytes:
         raise ValueError(f"{text!r} is not valid base64") from None
 
 
-def read_json(node: Node, spec: TypeSpec) -> JsonValue:
+def _read_json(node: Node, spec: TypeSpec) -> JsonValue:
     if isinstance(node, ScalarNode):
         value = node.value
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"{value} is not representable in JSON")
         return value
     if isinstance(node, SeqNode):
-        return [read_json(item, spec) for item in node.items]
+        return [_read_json(item, spec) for item in node.items]
     assert isinstance(node, MapNode)
-    return {key: read_json(value, spec) for key, value in node.items.items()}
+    return {key: _read_json(value, spec) for key, value in node.items.items()}
 
 
-def read_enum(node: Node, spec: TypeSpec) -> str:
+def _read_enum(node: Node, spec: TypeSpec) -> str:
     # Membership is a constraint (an invalid example may break it): see rules.py.
     return _string(node, "an enum value")
 
 
-READERS: dict[LogicalType, Callable[[Node, TypeSpec], Value]] = {
+_READERS: dict[LogicalType, Callable[[Node, TypeSpec], Value]] = {
     LogicalType.STRING: read_text,
     LogicalType.TEXT: read_text,
-    LogicalType.SMALLINT: read_integer,
-    LogicalType.INTEGER: read_integer,
-    LogicalType.BIGINT: read_integer,
-    LogicalType.FLOAT: read_float,
-    LogicalType.DECIMAL: read_decimal,
-    LogicalType.BOOLEAN: read_boolean,
-    LogicalType.DATE: read_date,
-    LogicalType.TIME: read_time,
-    LogicalType.TIMESTAMP: read_timestamp,
-    LogicalType.TIMESTAMPTZ: read_timestamptz,
-    LogicalType.UUID: read_uuid,
-    LogicalType.JSON: read_json,
-    LogicalType.BINARY: read_binary,
-    LogicalType.ENUM: read_enum,
+    LogicalType.SMALLINT: _read_integer,
+    LogicalType.INTEGER: _read_integer,
+    LogicalType.BIGINT: _read_integer,
+    LogicalType.FLOAT: _read_float,
+    LogicalType.DECIMAL: _read_decimal,
+    LogicalType.BOOLEAN: _read_boolean,
+    LogicalType.DATE: _read_date,
+    LogicalType.TIME: _read_time,
+    LogicalType.TIMESTAMP: _read_timestamp,
+    LogicalType.TIMESTAMPTZ: _read_timestamptz,
+    LogicalType.UUID: _read_uuid,
+    LogicalType.JSON: _read_json,
+    LogicalType.BINARY: _read_binary,
+    LogicalType.ENUM: _read_enum,
 }
 
 
 def read_value(node: Node, spec: TypeSpec) -> Value:
     """The typed value of ``node`` for a column of ``spec``; ValueError if it is not one."""
-    return READERS[spec.type](node, spec)
+    return _READERS[spec.type](node, spec)

@@ -20,6 +20,8 @@ from schemacog.model import Column, LogicalType, Schema, Table, Value
 from schemacog.naming import field_name
 from schemacog.verify.codec import encode
 
+__all__ = ["Expectation", "problems", "requests"]
+
 
 @dataclass(frozen=True)
 class Expectation:
@@ -28,7 +30,7 @@ class Expectation:
     broken: list[str]
 
 
-def raw_text(column: Column, value: Value) -> str:
+def _raw_text(column: Column, value: Value) -> str:
     """How a CSV export would spell a typed value of this column."""
     if column.type is LogicalType.JSON:
         return json.dumps(value, ensure_ascii=False)
@@ -47,7 +49,7 @@ def _read_differently(schema: Schema, column: Column, value: Value) -> bool:
     if value is None:
         return column.has_default
     tokens = column.missing_values if column.missing_values is not None else schema.missing_values
-    text = raw_text(column, value)
+    text = _raw_text(column, value)
     return text != text.strip() or text in tokens
 
 
@@ -73,7 +75,7 @@ def requests(
             {
                 "module": module,
                 "cleaner": function,
-                "row": {n: raw_text(columns[n], v) for n, v in row.items() if v is not None},
+                "row": {n: _raw_text(columns[n], v) for n, v in row.items() if v is not None},
                 "expected": {n: encode(v) for n, v in row.items()},
                 "fields": {n: field_name(n) for n in row},
             }

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from schemacog.model import Value
 
+__all__ = ["decode", "encode"]
+
 
 class _Tag(NamedTuple):
     kind: type[Any] | tuple[type[Any], ...]

@@ -21,6 +21,23 @@ from typing import Any
 from schemacog.engine.scan import Block, dotted_name
 from schemacog.sandbox.isolation import run_limited
 
+__all__ = [
+    "CPU_SECONDS",
+    "MEMORY_BYTES",
+    "SAFE_YAML_LOADERS",
+    "TIMEOUT_SECONDS",
+    "UNSAFE_CALLS",
+    "UNSAFE_PREFIXES",
+    "Finding",
+    "RunnerAnswer",
+    "compile_errors",
+    "is_generated_module",
+    "region_lines",
+    "ruff_problems",
+    "run_isolated",
+    "unsafe_calls",
+]
+
 CPU_SECONDS = 60
 MEMORY_BYTES = 2 * 1024**3
 TIMEOUT_SECONDS = 120

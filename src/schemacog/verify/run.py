@@ -42,6 +42,8 @@ from schemacog.verify.python import (
     unsafe_calls,
 )
 
+__all__ = ["KEY_RULES", "Options", "Step", "exit_code", "json_report", "text_report", "verify"]
+
 OK, FAILED, SKIPPED = "ok", "failed", "skipped"
 KEY_RULES = frozenset({PRIMARY_KEY, UNIQUE, FOREIGN_KEY})
 

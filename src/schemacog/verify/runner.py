@@ -16,6 +16,8 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+__all__ = ["decode", "load_file", "main"]
+
 
 def load_file(name: str, path: str) -> Any:
     """The module of the Python file at ``path``, imported as ``name``."""
@@ -32,11 +34,11 @@ def load_file(name: str, path: str) -> Any:
 decode = load_file("schemacog_verify_codec", str(Path(__file__).with_name("codec.py"))).decode
 
 
-def import_module(path: str, index: int) -> Any:
+def _import_module(path: str, index: int) -> Any:
     return load_file(f"schemacog_verified_{index}", path)
 
 
-def try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dict[str, Any]:
+def _try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     if validator and hasattr(module, validator):
         result["validator"] = [str(p) for p in getattr(module, validator)(row)]
@@ -49,7 +51,7 @@ def try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dic
     return result
 
 
-def try_clean(module: Any, item: dict[str, Any]) -> dict[str, Any]:
+def _try_clean(module: Any, item: dict[str, Any]) -> dict[str, Any]:
     """A raw row through ``clean_<table>``: accepted?, its messages, columns read otherwise."""
     record, messages = getattr(module, item["cleaner"])(item["row"])
     differs = []
@@ -66,7 +68,7 @@ def main() -> int:
     modules = []
     for index, path in enumerate(request["modules"]):
         try:
-            modules.append(import_module(path, index))
+            modules.append(_import_module(path, index))
             answer["imports"].append({"path": path, "error": None})
         except BaseException:
             modules.append(None)
@@ -79,11 +81,11 @@ def main() -> int:
             continue
         if item.get("cleaner"):
             if hasattr(module, item["cleaner"]):
-                answer["rows"].append(try_clean(module, item))
+                answer["rows"].append(_try_clean(module, item))
             else:
                 answer["rows"].append(None)
             continue
-        answer["rows"].append(try_row(module, item["validator"], item["model"], row))
+        answer["rows"].append(_try_row(module, item["validator"], item["model"], row))
     sys.stdout.write(json.dumps(answer))
     return 0
 

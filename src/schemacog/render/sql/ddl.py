@@ -39,6 +39,18 @@ from schemacog.render.sql.dialects import (
     varchar_of,
 )
 
+__all__ = [
+    "MAX_NAME",
+    "creation_order",
+    "dialect_named",
+    "enum_type",
+    "literal",
+    "quote",
+    "render_create_enum",
+    "render_create_table",
+    "render_ddl",
+]
+
 MAX_NAME = 63
 
 
@@ -52,7 +64,7 @@ def quote(dialect: Dialect, name: str) -> str:
     return f"{dialect.quote}{name}{dialect.quote}" if needs else name
 
 
-def short_name(name: str) -> str:
+def _short_name(name: str) -> str:
     """A generated name cut to 63 characters, kept unique with a hash of the whole."""
     if len(name) <= MAX_NAME:
         return name
@@ -60,7 +72,7 @@ def short_name(name: str) -> str:
     return f"{name[: MAX_NAME - 9]}_{digest}"
 
 
-def string_literal(dialect: Dialect, text: str) -> str:
+def _string_literal(dialect: Dialect, text: str) -> str:
     body = text.replace("'", "''")
     if dialect.backslash_escapes:
         body = body.replace("\\", "\\\\")
@@ -72,7 +84,9 @@ def literal(dialect: Dialect, column: Column, value: Value) -> str:
     if value is None:
         return "NULL"
     if column.type is LogicalType.JSON:
-        return string_literal(dialect, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        return _string_literal(
+            dialect, json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        )
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | decimal.Decimal):
@@ -84,13 +98,13 @@ def literal(dialect: Dialect, column: Column, value: Value) -> str:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None and dialect.timestamptz_as_utc:
             value = utc(value)
-        return string_literal(dialect, value.isoformat(sep=" "))
+        return _string_literal(dialect, value.isoformat(sep=" "))
     if isinstance(value, dt.date | dt.time | uuid.UUID):
-        return string_literal(
+        return _string_literal(
             dialect, value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
         )
     assert isinstance(value, str)
-    return string_literal(dialect, value)
+    return _string_literal(dialect, value)
 
 
 def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
@@ -102,7 +116,7 @@ def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
         case EnumStyle.TYPE:
             return quote(dialect, enum.name)
         case EnumStyle.INLINE:
-            return "ENUM(" + ", ".join(string_literal(dialect, v) for v in enum.value_names) + ")"
+            return "ENUM(" + ", ".join(_string_literal(dialect, v) for v in enum.value_names) + ")"
         case EnumStyle.CHECK:
             return dialect.types[LogicalType.TEXT]  # the values are a CHECK (``_checks``)
         case unknown:
@@ -143,10 +157,12 @@ def _checks(
         if dialect.regex is None:
             unenforced.append(f"pattern of {column.name}: {column.pattern}")
         else:
-            pattern = string_literal(dialect, dialect.regex_pattern(column.pattern))
+            pattern = _string_literal(dialect, dialect.regex_pattern(column.pattern))
             checks.append(dialect.regex.format(column=name, pattern=pattern))
     if column.enum is not None and dialect.enum_style is EnumStyle.CHECK:
-        values = ", ".join(string_literal(dialect, v) for v in schema.enum(column.enum).value_names)
+        values = ", ".join(
+            _string_literal(dialect, v) for v in schema.enum(column.enum).value_names
+        )
         checks.append(f"{name} IN ({values})")
     if column.type is LogicalType.BOOLEAN and dialect.boolean_check:
         checks.append(f"{name} IN (0, 1)")
@@ -165,7 +181,7 @@ def _default(dialect: Dialect, column: Column) -> str | None:
     return None
 
 
-def in_key_order(schema: Schema, fk: ForeignKey) -> ForeignKey:
+def _in_key_order(schema: Schema, fk: ForeignKey) -> ForeignKey:
     """The FK with its column pairs in the order of the key it references.
 
     Engines such as DuckDB match a foreign key to a key only in the key's own order.
@@ -234,9 +250,9 @@ def _table_parts(
             words.append("NOT NULL")
         default = _default(dialect, column)
         if column.identity and dialect.identity is Identity.SEQUENCE:
-            sequence = short_name(f"{table.name}_{column.name}_seq")
+            sequence = _short_name(f"{table.name}_{column.name}_seq")
             parts.before.append(f"CREATE SEQUENCE {quote(dialect, sequence)};")
-            default = f"nextval({string_literal(dialect, sequence)})"
+            default = f"nextval({_string_literal(dialect, sequence)})"
         if default is not None:
             words.append(f"DEFAULT {default}")
         clause = _identity_clause(dialect.identity) if column.identity else None
@@ -247,7 +263,7 @@ def _table_parts(
         if column.unique:
             words.append("UNIQUE")
         if column.description and dialect.comments is Comments.INLINE:
-            words.append("COMMENT " + string_literal(dialect, column.description[:1024]))
+            words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
         checks, notes = _checks(dialect, schema, column, name)
         unenforced += notes
         if dialect.one_check_per_column and len(checks) > 1:
@@ -269,7 +285,7 @@ def _table_parts(
     for fk in table.foreign_keys:
         if fk.inline or fk in deferred:
             continue
-        fk = in_key_order(schema, fk)  # noqa: PLW2901
+        fk = _in_key_order(schema, fk)  # noqa: PLW2901
         references, notes = _references(dialect, fk)
         unenforced += notes
         parts.items.append(f"    FOREIGN KEY ({_names(dialect, fk.columns)}) {references}")
@@ -278,16 +294,16 @@ def _table_parts(
     parts.before[:0] = [f"-- Not enforced by {dialect.title}: {note}" for note in unenforced]
     parts.suffix = dialect.table_suffix
     if table.description and dialect.comments is Comments.INLINE:
-        parts.suffix += " COMMENT=" + string_literal(dialect, table.description[:2048])
+        parts.suffix += " COMMENT=" + _string_literal(dialect, table.description[:2048])
     if dialect.comments is Comments.COMMENT_ON:
         if table.description:
             parts.after.append(
-                f"COMMENT ON TABLE {table_name} IS {string_literal(dialect, table.description)};"
+                f"COMMENT ON TABLE {table_name} IS {_string_literal(dialect, table.description)};"
             )
         for column in table.columns:
             if column.description:
                 target = f"{table_name}.{quote(dialect, column.name)}"
-                text = string_literal(dialect, column.description)
+                text = _string_literal(dialect, column.description)
                 parts.after.append(f"COMMENT ON COLUMN {target} IS {text};")
     parts.after += [
         _index(dialect, table, index.columns, index.unique, index.name) for index in table.indexes
@@ -299,7 +315,7 @@ def _index(
     dialect: Dialect, table: Table, columns: Sequence[str], unique: bool, name: str | None
 ) -> str:
     kind = "ux" if unique else "ix"
-    name = name or short_name(f"{kind}_{table.name}_{'_'.join(columns)}")
+    name = name or _short_name(f"{kind}_{table.name}_{'_'.join(columns)}")
     listed = []
     for column_name in columns:
         column = table.column(column_name)
@@ -332,7 +348,7 @@ def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
     dialect = dialect_named(dialect_name)
     if dialect.enum_style is not EnumStyle.TYPE:
         return ""
-    values = [string_literal(dialect, v) for v in enum.value_names]
+    values = [_string_literal(dialect, v) for v in enum.value_names]
     name = quote(dialect, enum.name)
     return templating.render(
         "sql/create_enum.sql.j2",
@@ -340,7 +356,7 @@ def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
         values=values,
         comments=_comment_lines(enum.description) if dialect.comments is Comments.SQL else [],
         comment_on=(
-            f"COMMENT ON TYPE {name} IS {string_literal(dialect, enum.description)};"
+            f"COMMENT ON TYPE {name} IS {_string_literal(dialect, enum.description)};"
             if enum.description and dialect.comments is Comments.COMMENT_ON
             else None
         ),
@@ -378,8 +394,8 @@ def creation_order(
     return order, deferred
 
 
-def fk_constraint_name(table: Table, fk: ForeignKey) -> str:
-    return short_name(f"fk_{table.name}_{'_'.join(fk.columns)}")
+def _fk_constraint_name(table: Table, fk: ForeignKey) -> str:
+    return _short_name(f"fk_{table.name}_{'_'.join(fk.columns)}")
 
 
 def render_ddl(schema: Schema, dialect_name: str) -> str:
@@ -397,12 +413,12 @@ def render_ddl(schema: Schema, dialect_name: str) -> str:
                     f"({', '.join(fk.columns)}) -> {fk.ref_table} closes a cycle"
                 )
                 continue
-            ordered = in_key_order(schema, fk)
+            ordered = _in_key_order(schema, fk)
             references, notes = _references(dialect, ordered)
             alters += [f"-- Not enforced by {dialect.title}: {note}" for note in notes]
             alters.append(
                 f"ALTER TABLE {quote(dialect, table.name)} ADD CONSTRAINT "
-                f"{quote(dialect, fk_constraint_name(table, fk))} "
+                f"{quote(dialect, _fk_constraint_name(table, fk))} "
                 f"FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
             )
     header = "".join(f"-- {note}\n" for note in dialect.notes)

@@ -22,6 +22,26 @@ from typing import ClassVar, Final
 from schemacog.model import Column, FkAction, LogicalType
 from schemacog.schema.patterns import replace_dollar
 
+__all__ = [
+    "DIALECTS",
+    "DUCKDB",
+    "FK_ALL",
+    "MARIADB",
+    "POSTGRES",
+    "SQLITE",
+    "Comments",
+    "Dialect",
+    "Duckdb",
+    "EnumStyle",
+    "Identity",
+    "Mariadb",
+    "Postgres",
+    "Sqlite",
+    "type_of",
+    "utc",
+    "varchar_of",
+]
+
 
 def _keywords(name: str) -> frozenset[str]:
     """Words the engine refuses as bare table/column names (probed on the real engine)."""
