@@ -39,7 +39,8 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = ROOT / "tests"
+FIXTURES = TESTS / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

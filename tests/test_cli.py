@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bad_schemas import CASES, BadSchema
 from conftest import FIXTURES, ROOT, RunCli, run_in_process
-from test_bad_schemas import CASES, BadSchema
 
 from schemacog import __version__, cli
 from schemacog.cli import main

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from cogapp import Cog  # type: ignore[import-untyped]
 from cogapp.cogapp import CogError  # type: ignore[import-untyped]
+from conftest import TESTS
 from goldens import CASES, CASES_DIR
 
 from schemacog.engine.config import Config
@@ -164,7 +165,7 @@ for case in sys.argv[2:]:
 
 @pytest.mark.parametrize("seed", ["0", "1", "12345"])
 def test_output_does_not_depend_on_hash_seed(seed: str) -> None:
-    tests = Path(__file__).resolve().parent
+    tests = TESTS
     result = subprocess.run(
         [sys.executable, "-c", RENDER_ALL, str(tests), *CASES],
         env={**os.environ, "PYTHONHASHSEED": seed},

@@ -9,7 +9,7 @@ and runs to the next start. What comes before the core (this docstring, the impo
 
 The text is laid out for the generated files (ruff's default line length, 88), so this
 file is excluded from the package's ``ruff format`` (line length 100) and checked at 88
-by ``tests/test_cleaning_runtime.py`` instead. The generator reuses some of its rules
+by ``tests/runtime/test_cleaning_runtime.py`` instead. The generator reuses some of its rules
 (``_characters``, ``_shown``, ``_enum``'s spelling rule) so that each exists once.
 """
 

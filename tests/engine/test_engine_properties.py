@@ -1,7 +1,7 @@
 """Hypothesis: for random valid schemas and random marked files, regen then check is clean.
 
 Files vary in kind (Python, SQL, Markdown), comment prefix, indentation of markers, line
-endings and BOM; the schemas come from the generator of ``test_properties``.
+endings and BOM; the schemas come from the generator in ``schema_strategies``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_properties import Generated, schemas
+from schema_strategies import Generated, schemas
 
 from schemacog.engine.files import Change, write_all
 from schemacog.engine.process import render_tree

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RunCli
+from conftest import ROOT, RunCli
 
 from schemacog.engine.files import Change, read_marked, write_all
 
 SQL = '-- [[[cog sc.sql.ddl(dialect="postgres") ]]]\n-- [[[end]]]\n'
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def tree(root: Path, count: int) -> list[Path]:

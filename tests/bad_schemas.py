@@ -21,12 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from conftest import TESTS
 
-from schemacog.errors import SchemaError
-from schemacog.schema.validate import load_schema
-
-FOLDER = Path(__file__).resolve().parent / "data" / "bad_schemas"
+FOLDER = TESTS / "data" / "bad_schemas"
 SEPARATOR = b"# ==== expect ====\n"
 
 
@@ -46,16 +43,3 @@ def read_case(path: Path) -> BadSchema:
 
 
 CASES = [read_case(path) for path in sorted(FOLDER.glob("*.yaml"))]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_schema_reports_exact_lines(tmp_path: Path, case: BadSchema) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_bytes(case.data)
-    with pytest.raises(SchemaError) as caught:
-        load_schema(path, "bad.yaml")
-    assert [str(p) for p in caught.value.problems] == [f"bad.yaml:{e}" for e in case.expected]
-
-
-def test_case_folder_is_large() -> None:
-    assert len(CASES) >= 40

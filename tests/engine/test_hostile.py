@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import RunCli
+from conftest import TESTS, RunCli
 
-CASES = sorted((Path(__file__).resolve().parent / "hostile" / "cases").iterdir())
+CASES = sorted((TESTS / "hostile" / "cases").iterdir())
 DEFAULTS = {"schema": '"schema.yaml"', "files": '["out/**/*"]'}
 CANARY_VALUE = "canary-value-never-printed"
 

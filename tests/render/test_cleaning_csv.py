@@ -12,17 +12,16 @@ import csv
 import dataclasses
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import messy_csv
 import pytest
+from conftest import ROOT
 from goldens import load_module, real_engine
 
 from schemacog.naming import field_name
 from schemacog.schema.validate import load_schema
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = load_schema(ROOT / "schema" / "shop.yaml", "schema/shop.yaml")
 
 
