@@ -27,7 +27,6 @@ from schemacog.model import (
     Table,
     Value,
 )
-from schemacog.render import templating
 from schemacog.render.sql.dialects import (
     DIALECTS,
     Comments,
@@ -337,11 +336,12 @@ def _render_table(
     dialect: Dialect, schema: Schema, table: Table, deferred: Sequence[ForeignKey]
 ) -> str:
     parts = _table_parts(dialect, schema, table, deferred)
-    return templating.render(
-        "sql/create_table.sql.j2",
-        name=quote(dialect, table.name),
-        parts=parts,
-    )
+    statement = [
+        f"CREATE TABLE {quote(dialect, table.name)} (",
+        ",\n".join(parts.items),
+        f"){parts.suffix};",
+    ]
+    return "".join(line + "\n" for line in (*parts.before, *statement, *parts.after))
 
 
 def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
@@ -350,17 +350,11 @@ def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
         return ""
     values = [_string_literal(dialect, v) for v in enum.value_names]
     name = quote(dialect, enum.name)
-    return templating.render(
-        "sql/create_enum.sql.j2",
-        name=name,
-        values=values,
-        comments=_comment_lines(enum.description) if dialect.comments is Comments.SQL else [],
-        comment_on=(
-            f"COMMENT ON TYPE {name} IS {_string_literal(dialect, enum.description)};"
-            if enum.description and dialect.comments is Comments.COMMENT_ON
-            else None
-        ),
-    )
+    lines = _comment_lines(enum.description) if dialect.comments is Comments.SQL else []
+    lines.append(f"CREATE TYPE {name} AS ENUM ({', '.join(values)});")
+    if enum.description and dialect.comments is Comments.COMMENT_ON:
+        lines.append(f"COMMENT ON TYPE {name} IS {_string_literal(dialect, enum.description)};")
+    return "".join(line + "\n" for line in lines)
 
 
 def creation_order(
@@ -424,4 +418,4 @@ def render_ddl(schema: Schema, dialect_name: str) -> str:
     header = "".join(f"-- {note}\n" for note in dialect.notes)
     tail = "".join(line + "\n" for line in unenforced + alters)
     blocks = [block.rstrip("\n") for block in (header, *enums, *tables, tail) if block]
-    return templating.render("sql/ddl.sql.j2", blocks=blocks)
+    return "\n\n".join(blocks) + "\n"
