@@ -19,9 +19,12 @@ PYTHON = "3.11"
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """The test suite (pass pytest arguments after --, e.g. -- --update-goldens)."""
+    """The test suite on every core (pass pytest arguments after --, e.g. -- --update-goldens).
+
+    ``-- -n0`` runs it in one process.
+    """
     session.install("-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", *session.posargs)
 
 
 @nox.session(python=PYTHON)
