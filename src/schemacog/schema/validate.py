@@ -82,7 +82,7 @@ def _read_schema(problems: Problems, root: Node | None, path: str) -> Schema | N
 
 def _check_version(problems: Problems, node: Node) -> None:
     version = node.value if isinstance(node, ScalarNode) else None
-    if version != FORMAT_VERSION or isinstance(version, bool):
+    if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
         problems.add(
             node,
             f"unsupported schema format version {version!r}; "
