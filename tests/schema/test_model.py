@@ -256,3 +256,5 @@ def test_cleaning_keys_are_read_into_the_model() -> None:
     assert (placed.description, placed.aliases) == ("Received.", ())
     default = load_schema_text("schemacog: 1\nname: x\ntables: {}\n")
     assert default.missing_values == ("", "NA", "N/A", "null", "NULL", "None")
+    none = load_schema_text("schemacog: 1\nname: x\nmissing_values: []\ntables: {}\n")
+    assert none.missing_values == ()  # as a column's [] means: no token reads as missing

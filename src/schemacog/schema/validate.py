@@ -70,7 +70,8 @@ def _read_schema(problems: Problems, root: Node | None, path: str) -> Schema | N
     description = fields.optional_string(problems, top.items.get("description"), "description")
     missing: tuple[str, ...] = DEFAULT_MISSING_VALUES
     if "missing_values" in top.items:
-        missing = fields.tokens(problems, top.items["missing_values"], "missing_values") or missing
+        found = fields.tokens(problems, top.items["missing_values"], "missing_values")
+        missing = missing if found is None else found  # [] means: no token reads as missing
     enums = read_enums(problems, top.items["enums"]) if "enums" in top.items else {}
     drafts = read_tables(problems, top.items["tables"], enums) if "tables" in top.items else []
     tables = _finish_tables(problems, drafts, enums)
