@@ -37,6 +37,12 @@ def read_primary_key(problems: Problems, draft: TableDraft) -> tuple[str, ...] |
                 draft.column_nodes[column.name].items["identity"],
                 "an identity column must be the table's whole primary key",
             )
+        if column.unique and not column.primary_key and names == (column.name,):
+            # as for a column's own primary_key: true (the table-level list says the same)
+            problems.add(
+                draft.column_nodes[column.name].items["unique"],
+                "unique is implied by primary_key; remove it",
+            )
     return names
 
 
