@@ -21,13 +21,19 @@ from cogapp import Cog  # type: ignore[import-untyped]
 
 from schemacog.db import engines
 from schemacog.db.backends import BACKENDS, DIALECTS
+from schemacog.engine import registry
 from schemacog.model import Schema
 from schemacog.render.sql.ddl import render_ddl
 from schemacog.schema.validate import load_schema
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if (p / "schema.yaml").is_file())
-PYTHON_KINDS = ("dataclass", "pydantic", "validator", "columns", "cleaner", "pandas_dtypes")
+# every sc.python call on a table, in the registry's order: a new one gets goldens at once
+PYTHON_KINDS = tuple(
+    spec.name
+    for spec in registry.MARKERS
+    if spec.namespace == "python" and spec.reads is registry.Reads.TABLE
+)
 
 
 def schema_of(case: str) -> Schema:

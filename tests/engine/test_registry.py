@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import re
 from pathlib import Path
 
+import goldens
 import pytest
 from cogapp import Cog  # type: ignore[import-untyped]
 from cogapp.cogapp import CogError  # type: ignore[import-untyped]
 from conftest import ROOT
-from goldens import CASES_DIR
+from goldens import CASES, CASES_DIR, schema_of
 
 from schemacog import markers
+from schemacog.db.backends import DIALECTS
 from schemacog.engine import registry
+from schemacog.engine.marker_context import MarkerContext, activated
 from schemacog.engine.process import render_tree
 from schemacog.engine.scan import MarkerCall
+from schemacog.model import Column, EnumValue, LogicalType, Schema
 
 SHOP = CASES_DIR / "shop" / "schema.yaml"
 RENDERERS_DOC = ROOT / "docs" / "renderers.md"
@@ -131,3 +136,107 @@ def test_docs_call_table_is_the_registry(update_goldens: bool) -> None:
     assert text[start:end] == registry.call_table(), "run pytest --update-goldens"
     for spec in registry.MARKERS:  # and every public call is named in the docs
         assert f"`{spec.signature}`" in text
+
+
+def _changed_elsewhere(schema: Schema, kept: frozenset[str]) -> Schema:
+    """``schema`` with every table and enum outside ``kept`` edited (described, extended)."""
+    tables = tuple(
+        table
+        if f"table:{table.name}" in kept
+        else dataclasses.replace(
+            table,
+            description="Changed elsewhere.",
+            columns=(*table.columns, Column(name="zz_added", type=LogicalType.TEXT, nullable=True)),
+        )
+        for table in schema.tables
+    )
+    enums = tuple(
+        enum
+        if f"enum:{enum.name}" in kept
+        else dataclasses.replace(
+            enum,
+            description="Changed elsewhere.",
+            values=(*enum.values, EnumValue("zz_added", "Added.", enum.pos)),
+        )
+        for enum in schema.enums
+    )
+    return dataclasses.replace(schema, tables=tables, enums=enums)
+
+
+def _calls_of(schema: Schema) -> list[tuple[registry.MarkerSpec, dict[str, object]]]:
+    found: list[tuple[registry.MarkerSpec, dict[str, object]]] = []
+    for spec in registry.MARKERS:
+        if spec.reads is registry.Reads.SCHEMA:
+            continue
+        subjects = schema.tables if spec.reads is registry.Reads.TABLE else schema.enums
+        dialects = list(DIALECTS) if spec.param(registry.Role.DIALECT) else [None]
+        found += [
+            (spec, {str(spec.reads): subject.name, "dialect": dialect})
+            for subject in subjects
+            for dialect in dialects
+        ]
+    return found
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_call_depends_on_nothing_outside_what_the_registry_says_it_reads(case: str) -> None:
+    schema = schema_of(case)
+    for spec, arguments in _calls_of(schema):
+        kept = registry.depends_on(spec, arguments, schema)
+        assert kept is not None
+        subject = str(arguments[str(spec.reads)])
+        calls = (
+            MarkerCall(1, 1, "python", "imports"),
+            MarkerCall(2, 1, "python", "dataclass", (subject,)),
+        )
+        changed = _changed_elsewhere(schema, kept)
+        assert _text(changed, spec, arguments, calls) == _text(schema, spec, arguments, calls), (
+            spec.dotted,
+            arguments,
+        )
+
+
+def _text(
+    schema: Schema,
+    spec: registry.MarkerSpec,
+    arguments: dict[str, object],
+    calls: tuple[MarkerCall, ...],
+) -> str:
+    context = MarkerContext(schema, None, "m.py", 1, calls, emit=False)
+    with activated(context):
+        return registry.render(spec, context, arguments)
+
+
+def test_depends_on_names_the_table_its_enums_and_its_parents() -> None:
+    schema = schema_of("shop")
+    spec = next(s for s in registry.MARKERS if s.dotted == "sc.python.cleaner")
+    order = schema.table("order")
+    assert registry.depends_on(spec, {"table": "order"}, schema) == frozenset(
+        {
+            "table:order",
+            *(f"enum:{c.enum}" for c in order.columns if c.enum),
+            *(f"table:{fk.ref_table}" for fk in order.foreign_keys),
+        }
+    )
+    assert registry.depends_on(spec, {"table": "nope"}, schema) == frozenset({"table:nope"})
+    ddl = next(s for s in registry.MARKERS if s.dotted == "sc.sql.ddl")
+    assert registry.depends_on(ddl, {}, schema) is None
+
+
+# calls the golden cases render through another call, and which one
+_COVERED_THROUGH = {
+    "sc.docs.table": "sc.docs.dictionary",
+    "sc.docs.enum": "sc.docs.dictionary",
+    "sc.sql.create_table": "sc.sql.ddl (test_markers: the region equals the ddl block)",
+    "sc.sql.create_enum": "sc.sql.ddl",
+    "sc.sql.ddl": "the ddl.<dialect>.sql goldens",
+    "sc.template": "user templates: tests/test_markers.py",
+}
+
+
+def test_every_marker_call_is_rendered_by_the_golden_cases() -> None:
+    schema = schema_of("shop")
+    marked = goldens.marked_python(schema) + goldens.marked_docs(schema)
+    for spec in registry.MARKERS:
+        assert f"{spec.dotted}(" in marked or spec.dotted in _COVERED_THROUGH, spec.dotted
+    assert set(_COVERED_THROUGH) <= {spec.dotted for spec in registry.MARKERS}

@@ -23,8 +23,9 @@ from schemacog.db import engines
 from schemacog.db.backends import DIALECTS
 from schemacog.model import Column, LogicalType, Schema, Table
 from schemacog.naming import field_name, pascal_case
+from schemacog.render.sql import ddl
 from schemacog.render.sql.ddl import creation_order, enum_type
-from schemacog.render.sql.dialects import type_of
+from schemacog.render.sql.dialects import Comments, type_of
 from schemacog.schema.rules import FOREIGN_KEY, PRIMARY_KEY, UNIQUE
 
 GOLDEN_NAMES = ["models.py", "docs.md", *(f"ddl.{d}.sql" for d in DIALECTS)]
@@ -214,3 +215,18 @@ def test_engines_accept_examples_and_refuse_invalid_ones(case: str, engine: engi
             ]
             error = engine.insert(table, invalid.values)
             assert (error is not None) == bool(enforceable), (table.name, invalid.values, error)
+
+
+@pytest.mark.parametrize("comments", list(Comments))
+def test_every_comment_style_keeps_the_descriptions(comments: Comments) -> None:
+    """A new ``Comments`` member that ddl.py does not handle would drop every description."""
+    schema = schema_of("shop")
+    styled = type("Styled", (type(DIALECTS["postgres"]),), {"comments": comments})()
+    table = next(
+        t for t in schema.tables if t.description and any(c.description for c in t.columns)
+    )
+    column = next(c for c in table.columns if c.description)
+    text = ddl._render_table(styled, schema, table, ())
+    for description in (table.description, column.description):
+        assert description is not None
+        assert description.split("\n")[0].replace("'", "''")[:40] in text, (comments, description)

@@ -52,6 +52,7 @@ __all__ = [
     "bind",
     "bound",
     "call_table",
+    "depends_on",
     "dialect_of",
     "render",
     "spec_of",
@@ -74,7 +75,7 @@ class Role(StrEnum):
 
 
 class Reads(StrEnum):
-    """The part of the schema a call's text depends on (what a cache keys on)."""
+    """The part of the schema a call's text depends on (``depends_on``; a cache keys on it)."""
 
     TABLE = "table"  # the table, the enums it uses and the tables it references
     ENUM = "enum"  # the enum
@@ -503,6 +504,25 @@ def dialect_of(call: MarkerCall, default: str) -> object:
         return None
     chosen = arguments.get("dialect")
     return default if chosen is None else chosen
+
+
+def depends_on(spec: MarkerSpec, arguments: Arguments, schema: Schema) -> frozenset[str] | None:
+    """The tables and enums a bound call's text depends on (``table:x``, ``enum:y``).
+
+    None: the whole schema. Besides these, every call depends on the schema's own settings
+    (name, description, ``missing_values``) and on the configuration. A name the schema
+    does not hold depends on nothing more (the call's error names it).
+    """
+    if spec.reads is Reads.SCHEMA:
+        return None
+    subject = arguments.get("enum" if spec.reads is Reads.ENUM else "table")
+    names = {t.name for t in schema.tables} if spec.reads is Reads.TABLE else set()
+    if spec.reads is Reads.ENUM or subject not in names:
+        return frozenset({f"{spec.reads}:{subject}"})
+    table = schema.table(str(subject))
+    enums = {f"enum:{column.enum}" for column in table.columns if column.enum is not None}
+    parents = {f"table:{fk.ref_table}" for fk in table.foreign_keys}
+    return frozenset({f"table:{table.name}", *enums, *parents})
 
 
 def call_table() -> str:
