@@ -43,3 +43,19 @@ def test_deeply_nested_literal_arguments_are_positioned_errors(
 def test_literal_calls_skip_literals_python_cannot_build() -> None:
     for code in ("sc.sql.ddl({[1]: 2})", "sc.sql.ddl(" + "-" * 990 + "1)"):
         assert literal_calls(Block(1, code, 1, (code,))) == []
+
+
+def _template_project(root: Path) -> Path:
+    make_project(root, extra='templates = "tpl"\n')
+    write(root / "tpl" / "t.j2", "hello {{ a | default('') }}\n")
+    return root
+
+
+@pytest.mark.parametrize("name", ["schema", "self"])
+def test_a_template_literal_named_like_what_templates_see_is_refused(
+    run_cli: RunCli, tmp_path: Path, name: str
+) -> None:
+    root = _template_project(tmp_path / "p")
+    _marked(root, f'sc.template("t.j2", {name}=1)')
+    err = _refused(run_cli, root, f"{name!r} is a name templates already have (schema, self)")
+    assert err.startswith("out/m.py:1:30: sc.template(): "), err
