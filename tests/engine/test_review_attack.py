@@ -59,3 +59,13 @@ def test_a_template_literal_named_like_what_templates_see_is_refused(
     _marked(root, f'sc.template("t.j2", {name}=1)')
     err = _refused(run_cli, root, f"{name!r} is a name templates already have (schema, self)")
     assert err.startswith("out/m.py:1:30: sc.template(): "), err
+
+
+@pytest.mark.parametrize("value", ["x\\ry", "x\\x00y", "x\\u202ey", "x\\u2028y", "x\\x1by"])
+def test_rendered_text_cannot_hold_characters_a_marked_file_may_not(
+    run_cli: RunCli, tmp_path: Path, value: str
+) -> None:
+    root = _template_project(tmp_path / "p")
+    _marked(root, f'sc.template("t.j2", a="{value}")')
+    err = _refused(run_cli, root, "rendered line 1 holds character U+")
+    assert err.startswith("out/m.py:1: "), err

@@ -19,6 +19,7 @@ from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.model import Enum, Schema, Table
 from schemacog.render.sql.dialects import DIALECTS
 from schemacog.schema.fields import did_you_mean
+from schemacog.schema.loader import FORBIDDEN_CHARS
 
 __all__ = [
     "MarkerContext",
@@ -113,7 +114,20 @@ def fail(context: MarkerContext, message: str) -> SchemacogError:
 
 
 def emitted(context: MarkerContext, text: str) -> str:
-    """``text``, checked for cog's markers and written through ``cog.out`` under stock cog."""
+    """``text``, checked for cog's markers and written through ``cog.out`` under stock cog.
+
+    Also refused: the characters no schema string may hold (control characters but tab
+    and newline, line separators, bidi controls). A user template can emit them from its
+    literals (``a="\\r"``), and a lone CR or a NUL byte makes a file the next run refuses.
+    """
+    bad = FORBIDDEN_CHARS.search(text)
+    if bad is not None:
+        number = text.count("\n", 0, bad.start()) + 1
+        raise fail(
+            context,
+            f"rendered line {number} holds character U+{ord(bad.group()):04X} "
+            "(control characters, line separators and bidi controls are not allowed)",
+        )
     for number, line in enumerate(text.split("\n"), start=1):
         for marker in (BEGIN, END_OUTPUT, END_SPEC):
             if marker in line:
