@@ -69,3 +69,51 @@ def test_rendered_text_cannot_hold_characters_a_marked_file_may_not(
     _marked(root, f'sc.template("t.j2", a="{value}")')
     err = _refused(run_cli, root, "rendered line 1 holds character U+")
     assert err.startswith("out/m.py:1: "), err
+
+
+def test_safe_mode_leaves_cogapp_alone_for_a_concurrent_cog_run() -> None:
+    """The generator cog builds while safe mode renders is cog's own, not the pre-rendering one."""
+    import cogapp.cogapp as cogapp_module  # type: ignore[import-untyped]
+
+    from schemacog.engine import cog_hook
+
+    seen: list[type] = []
+
+    class Outputs(dict[int, str]):
+        def __getitem__(self, line: int) -> str:
+            seen.append(cogapp_module.CogGenerator)  # what another thread's cog would build
+            return super().__getitem__(line)
+
+    text = "# [[[cog sc.docs.erd() ]]]\n# [[[end]]]\n"
+    new = cog_hook.process(text, "m.py", checksum=False, outputs=Outputs({1: "x"}))
+    assert new == "# [[[cog sc.docs.erd() ]]]\nx\n# [[[end]]]\n"
+    assert seen == [cogapp_module.CogGenerator]
+    assert seen[0].__name__ == "CogGenerator"
+
+
+def test_concurrent_runs_in_threads_render_their_own_projects(tmp_path: Path) -> None:
+    import threading
+
+    from schemacog.engine.process import render_tree
+
+    code = "# [[[cog\nfor t in ('customer',):\n    sc.python.columns(t)\n# ]]]\n# [[[end]]]\n"
+    trusted = make_project(tmp_path / "a", extra="allow_code = true\n")
+    write(trusted / "out" / "m.py", code)
+    safe = make_project(tmp_path / "b")
+    _marked(safe, "sc.docs.erd()")
+    expected = {root: render_tree([], root).results[0].new for root in (trusted, safe)}
+    wrong: list[object] = []
+
+    def run(root: Path) -> None:
+        for _ in range(40):
+            outcome = render_tree([], root)
+            news = [result.new for result in outcome.results]
+            if outcome.problems or news != [expected[root]]:
+                wrong.append((root.name, outcome.problems, news))
+
+    threads = [threading.Thread(target=run, args=(root,)) for root in expected]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert wrong == []

@@ -8,6 +8,7 @@ pyproject.toml above the processed file that has a ``[tool.schemacog]`` table.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,18 +52,20 @@ class MarkerContext:
     emit: bool = True  # write through cog.out
 
 
-_active: MarkerContext | None = None
+# per thread (a context variable): concurrent runs each see their own context
+_active: contextvars.ContextVar[MarkerContext | None] = contextvars.ContextVar(
+    "schemacog_marker_context", default=None
+)
 
 
 @contextlib.contextmanager
 def activated(context: MarkerContext) -> Iterator[None]:
     """Run marker calls against ``context`` (the engine's way in)."""
-    global _active  # noqa: PLW0603 - one process-wide context, like cog's own module
-    previous, _active = _active, context
+    token = _active.set(context)
     try:
         yield
     finally:
-        _active = previous
+        _active.reset(token)
 
 
 # pyproject.toml -> (the stats of it and of its schema when loaded, the schema)
@@ -101,14 +104,15 @@ def _from_cog() -> MarkerContext:
 
 def current() -> MarkerContext:
     """The context of the call being run: the engine's, or stock cog's file."""
-    return _active if _active is not None else _from_cog()
+    active = _active.get()
+    return active if active is not None else _from_cog()
 
 
 def fail(context: MarkerContext, message: str) -> SchemacogError:
     """The error to raise; under stock cog, cog's own error (a message, no traceback)."""
     where = Pos(context.in_file, context.line)
     cog_error = getattr(sys.modules.get("cog"), "error", None)
-    if _active is None and callable(cog_error):
+    if _active.get() is None and callable(cog_error):
         cog_error(f"{where}: {message}")  # raises CogGeneratedError
     return MarkerError([Problem(where, message)])
 
