@@ -117,3 +117,15 @@ def test_concurrent_runs_in_threads_render_their_own_projects(tmp_path: Path) ->
     for thread in threads:
         thread.join()
     assert wrong == []
+
+
+def test_a_rendered_file_stays_within_the_limit_the_reader_enforces(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """1,600 small blocks (70 kB) asking for the data dictionary would write 11 MB."""
+    root = make_project(tmp_path / "p")
+    write(
+        root / "out" / "m.md",
+        "<!-- [[[cog sc.docs.dictionary() ]]] -->\n<!-- [[[end]]] -->\n" * 1600,
+    )
+    _refused(run_cli, root, "the rendered file would be larger than the 10 MB limit")
