@@ -151,7 +151,7 @@ def _process_state() -> dict[str, Any]:
         "sys.path": list(sys.path),
         "stdout": sys.stdout,
         "stderr": sys.stderr,
-        "markers context": marker_context._active,
+        "markers context": marker_context._active.get(),
         "cog generator": cogapp_module.CogGenerator,
         "signal handlers": {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)},
         "threads": threading.active_count(),

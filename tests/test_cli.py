@@ -137,7 +137,7 @@ def test_in_process_runs_read_argparse_exits_like_the_interpreter(run_cli: RunCl
     [
         lambda: os.environ.__setitem__("SCHEMACOG_LEAK", "1"),
         lambda: sys.path.append("/leak"),
-        lambda: setattr(marker_context, "_active", object()),
+        lambda: marker_context._active.set(object()),  # type: ignore[arg-type]
     ],
     ids=["environment", "sys.path", "markers context"],
 )
@@ -152,6 +152,8 @@ def test_in_process_runs_fail_when_they_leave_state_behind(
     with monkeypatch.context() as undo:  # restores what the fake main leaked, afterwards
         undo.setattr(os, "environ", os.environ.copy())
         undo.setattr(sys, "path", list(sys.path))
-        undo.setattr(marker_context, "_active", None)
-        with pytest.raises(AssertionError, match="left process-wide state behind"):
-            run_in_process(["validate"], ROOT, {})
+        try:
+            with pytest.raises(AssertionError, match="left process-wide state behind"):
+                run_in_process(["validate"], ROOT, {})
+        finally:
+            marker_context._active.set(None)

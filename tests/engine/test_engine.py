@@ -426,7 +426,7 @@ def test_an_untested_cogapp_fails_loudly_before_rendering(
     )
 
 
-def test_the_generator_swap_is_undone_when_cog_raises() -> None:
+def test_cogapp_is_left_untouched_when_cog_raises() -> None:
     import cogapp.cogapp as cogapp_module
 
     original = cogapp_module.CogGenerator

@@ -1,22 +1,26 @@
 """The one place schemacog reaches into cogapp's internals.
 
 cogapp has no hook between reading a block and running its code. Safe mode needs one:
-``Cog.process_file`` builds each block's ``CogGenerator`` from the module-level name, so
-for the duration of one ``process`` call that name is bound to a subclass whose
-``evaluate`` returns text rendered beforehand from the checked ``sc.*`` calls instead of
-running the code. The swap is process-wide state: it is held under a lock, undone in a
-``finally`` (also when cog raises), and only ever made for cogapp versions this module is
-tested against (``TESTED_COGAPP``; pyproject.toml pins the same range). ``check`` fails
-loudly, before anything is rendered, on a cogapp whose internals differ.
+``Cog.process_file`` builds each block's ``CogGenerator`` from its module globals, so one
+``process`` call runs a copy of ``process_file`` whose globals name, as ``CogGenerator``,
+a subclass whose ``evaluate`` returns text rendered beforehand from the checked ``sc.*``
+calls instead of running the code. cogapp's module is never changed: a concurrent cog
+run (stock cog, or ``allow_code = true`` in another thread) keeps cog's own generator.
+cogapp does bind ``sys.modules["cog"]`` to the running file's module, which marker code
+under full evaluation (``allow_code = true``) reads: every ``process`` call is therefore
+serialized by one lock, so a safe-mode run in another thread cannot take its output.
+The pre-rendering is only done for cogapp versions this module is tested against
+(``TESTED_COGAPP``; pyproject.toml pins the same range). ``check`` fails loudly, before
+anything is rendered, on a cogapp whose internals differ.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import inspect
 import threading
-from collections.abc import Iterator, Mapping
+import types
+from collections.abc import Mapping
 from typing import Any, Final
 
 import cogapp.cogapp as _cogapp  # type: ignore[import-untyped]
@@ -25,10 +29,10 @@ from cogapp.whiteutils import reindent_block, white_prefix  # type: ignore[impor
 __all__ = ["PROLOGUE", "TESTED_COGAPP", "CogError", "UnsupportedCogapp", "check", "process"]
 
 PROLOGUE: Final = "import schemacog.markers as sc"
-TESTED_COGAPP: Final = ("3.6",)  # minor versions whose internals the swap is tested against
+TESTED_COGAPP: Final = ("3.6",)  # minor versions whose internals this is tested against
 CogError: Final[type[Exception]] = _cogapp.CogError
 
-_SWAP_LOCK = threading.Lock()
+_COG_LOCK = threading.Lock()  # cogapp's sys.modules["cog"] is process-wide
 
 
 class UnsupportedCogapp(Exception):
@@ -54,10 +58,12 @@ def _check(version: str) -> None:
         "firstLineNum",
     )
     missing = [text for text in expected if text not in source]
+    if "self.process_file(" not in inspect.getsource(_cogapp.Cog.process_string):
+        missing.append("self.process_file(")
     parameters = list(inspect.signature(_cogapp.CogGenerator.evaluate).parameters)
     if missing or parameters != ["self", "cog", "globals", "fname"]:
         raise UnsupportedCogapp(
-            f"cogapp {version}: Cog.process_file or CogGenerator.evaluate changed "
+            f"cogapp {version}: Cog.process_file, process_string or CogGenerator.evaluate changed "
             f"(missing {missing or 'nothing'}, evaluate{tuple(parameters)})"
         )
 
@@ -77,18 +83,15 @@ def _pre_rendered(outputs: Mapping[int, str]) -> type:
     return PreRendered
 
 
-@contextlib.contextmanager
-def _generator(replacement: type | None) -> Iterator[None]:
-    if replacement is None:
-        yield
-        return
-    with _SWAP_LOCK:
-        original = _cogapp.CogGenerator
-        _cogapp.CogGenerator = replacement
-        try:
-            yield
-        finally:
-            _cogapp.CogGenerator = original
+def _process_file(generator: type) -> types.FunctionType:
+    """``Cog.process_file`` run with ``generator`` as its ``CogGenerator`` (cogapp untouched)."""
+    original = _cogapp.Cog.process_file
+    names = {**original.__globals__, "CogGenerator": generator}
+    function = types.FunctionType(
+        original.__code__, names, original.__name__, original.__defaults__, original.__closure__
+    )
+    function.__kwdefaults__ = original.__kwdefaults__
+    return function
 
 
 def process(text: str, fname: str, *, checksum: bool, outputs: Mapping[int, str] | None) -> str:
@@ -98,5 +101,6 @@ def process(text: str, fname: str, *, checksum: bool, outputs: Mapping[int, str]
     cog.options.prologue = PROLOGUE
     if outputs is not None:
         check()
-    with _generator(None if outputs is None else _pre_rendered(outputs)):
+        cog.process_file = types.MethodType(_process_file(_pre_rendered(outputs)), cog)
+    with _COG_LOCK:
         return str(cog.process_string(text, fname=fname))

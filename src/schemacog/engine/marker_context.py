@@ -8,6 +8,7 @@ pyproject.toml above the processed file that has a ``[tool.schemacog]`` table.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.model import Enum, Schema, Table
 from schemacog.render.sql.dialects import DIALECTS
 from schemacog.schema.fields import did_you_mean
+from schemacog.schema.loader import FORBIDDEN_CHARS
 
 __all__ = [
     "MarkerContext",
@@ -50,18 +52,20 @@ class MarkerContext:
     emit: bool = True  # write through cog.out
 
 
-_active: MarkerContext | None = None
+# per thread (a context variable): concurrent runs each see their own context
+_active: contextvars.ContextVar[MarkerContext | None] = contextvars.ContextVar(
+    "schemacog_marker_context", default=None
+)
 
 
 @contextlib.contextmanager
 def activated(context: MarkerContext) -> Iterator[None]:
     """Run marker calls against ``context`` (the engine's way in)."""
-    global _active  # noqa: PLW0603 - one process-wide context, like cog's own module
-    previous, _active = _active, context
+    token = _active.set(context)
     try:
         yield
     finally:
-        _active = previous
+        _active.reset(token)
 
 
 # pyproject.toml -> (the stats of it and of its schema when loaded, the schema)
@@ -100,20 +104,34 @@ def _from_cog() -> MarkerContext:
 
 def current() -> MarkerContext:
     """The context of the call being run: the engine's, or stock cog's file."""
-    return _active if _active is not None else _from_cog()
+    active = _active.get()
+    return active if active is not None else _from_cog()
 
 
 def fail(context: MarkerContext, message: str) -> SchemacogError:
     """The error to raise; under stock cog, cog's own error (a message, no traceback)."""
     where = Pos(context.in_file, context.line)
     cog_error = getattr(sys.modules.get("cog"), "error", None)
-    if _active is None and callable(cog_error):
+    if _active.get() is None and callable(cog_error):
         cog_error(f"{where}: {message}")  # raises CogGeneratedError
     return MarkerError([Problem(where, message)])
 
 
 def emitted(context: MarkerContext, text: str) -> str:
-    """``text``, checked for cog's markers and written through ``cog.out`` under stock cog."""
+    """``text``, checked for cog's markers and written through ``cog.out`` under stock cog.
+
+    Also refused: the characters no schema string may hold (control characters but tab
+    and newline, line separators, bidi controls). A user template can emit them from its
+    literals (``a="\\r"``), and a lone CR or a NUL byte makes a file the next run refuses.
+    """
+    bad = FORBIDDEN_CHARS.search(text)
+    if bad is not None:
+        number = text.count("\n", 0, bad.start()) + 1
+        raise fail(
+            context,
+            f"rendered line {number} holds character U+{ord(bad.group()):04X} "
+            "(control characters, line separators and bidi controls are not allowed)",
+        )
     for number, line in enumerate(text.split("\n"), start=1):
         for marker in (BEGIN, END_OUTPUT, END_SPEC):
             if marker in line:

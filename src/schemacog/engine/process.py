@@ -19,7 +19,7 @@ from cogapp.hashhandler import HashHandler  # type: ignore[import-untyped]
 from schemacog.engine import cog_hook, registry
 from schemacog.engine.config import Config, find_pyproject, load_config
 from schemacog.engine.discover import project_files
-from schemacog.engine.files import FileProblem, SourceFile, read_marked
+from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, read_marked
 from schemacog.engine.marker_context import MarkerContext, activated
 from schemacog.engine.safe import MarkerCodeError, safe_calls
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
@@ -211,11 +211,17 @@ def _process_file(
             return
         calls = tuple(call for _, found in per_block for call in found)
         outputs = {}
+        size = len(source.text)  # a bound on the new file's size, kept while rendering
         try:
             for block, found in per_block:
                 outputs[block.line] = "".join(
                     renderer.render(source, call, calls) for call in found
                 )
+                text = outputs[block.line]
+                size += len(text) + (text.count("\n") if source.newline != "\n" else 0)
+                if size > MAX_MARKED_BYTES:
+                    outcome.problems.append(_too_large(source, block.line))
+                    return
         except SchemacogError as exc:
             outcome.problems.extend(exc.problems)
             return
@@ -228,9 +234,18 @@ def _process_file(
         outcome.problems.append(Problem(Pos(source.shown, 0), f"cog: {message}"))
         return
     new = source.encode(new_text)
+    if len(new) > MAX_MARKED_BYTES:  # the next run would refuse to read it
+        outcome.problems.append(_too_large(source, 1))
+        return
     if new != source.data:
         regions = _region_reasons(source, blocks, new_text, edited)
         outcome.results.append(FileResult(source, new, regions))
+
+
+def _too_large(source: SourceFile, line: int) -> Problem:
+    limit = MAX_MARKED_BYTES // 2**20
+    message = f"the rendered file would be larger than the {limit} MB limit of a marked file"
+    return Problem(Pos(source.shown, line), message)
 
 
 def _check_cogapp(where: str) -> None:

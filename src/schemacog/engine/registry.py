@@ -40,6 +40,7 @@ from schemacog.schema.fields import did_you_mean
 
 __all__ = [
     "MARKERS",
+    "RESERVED_LITERALS",
     "Arguments",
     "BindError",
     "Layer",
@@ -59,6 +60,7 @@ __all__ = [
     "subject_of",
 ]
 
+RESERVED_LITERALS: Final = ("schema", "self")  # what a template sees besides the literals
 Arguments = Mapping[str, object]  # a call's arguments, bound to its parameter names
 Render = Callable[[MarkerContext, Arguments], str]
 NeedsOf = Callable[[MarkerContext, Arguments], _python_needs.Needs]
@@ -166,6 +168,12 @@ def bind(spec: MarkerSpec, args: Sequence[object], kwargs: Mapping[str, object])
             raise BindError(f"{spec.dotted}() has no argument {keyword!r}{hint}", keyword=keyword)
         if keyword in values:
             raise BindError(f"{spec.dotted}() got {keyword!r} twice", keyword=keyword)
+        if named is None and keyword in RESERVED_LITERALS:
+            message = (
+                f"{spec.dotted}(): {keyword!r} is a name templates already have "
+                f"({', '.join(RESERVED_LITERALS)}); pass the literal under another name"
+            )
+            raise BindError(message, keyword=keyword)
         if named is not None:
             _check_type(spec, named, value, keyword=keyword)
         values[keyword] = value

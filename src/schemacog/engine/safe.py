@@ -15,12 +15,21 @@ from schemacog.engine.registry import BindError, bind
 from schemacog.engine.registry import spec_of as _spec_of
 from schemacog.engine.scan import Block, MarkerCall, dotted_name
 
-__all__ = ["MAX_CODE", "MAX_INT", "MAX_NODES", "MAX_STRING", "MarkerCodeError", "safe_calls"]
+__all__ = [
+    "MAX_CODE",
+    "MAX_DEPTH",
+    "MAX_INT",
+    "MAX_NODES",
+    "MAX_STRING",
+    "MarkerCodeError",
+    "safe_calls",
+]
 
 MAX_CODE = 100_000
 MAX_NODES = 2_000
 MAX_STRING = 10_000
 MAX_INT = 10**40
+MAX_DEPTH = 64  # nesting of a literal argument (lists, dicts, unary minus)
 
 
 class MarkerCodeError(Exception):
@@ -105,7 +114,9 @@ def _argument_node(call: ast.Call, error: BindError) -> ast.AST:
     return named[-1] if named else call
 
 
-def _literal(where: _Where, node: ast.expr) -> object:
+def _literal(where: _Where, node: ast.expr, depth: int = 0) -> object:
+    if depth > MAX_DEPTH:
+        raise where.fail(node, f"argument nested deeper than {MAX_DEPTH} levels")
     if isinstance(node, ast.Constant):
         constant = node.value
         if isinstance(constant, str) and len(constant) > MAX_STRING:
@@ -116,20 +127,20 @@ def _literal(where: _Where, node: ast.expr) -> object:
             return constant
         raise where.fail(node, f"{type(constant).__name__} arguments are not allowed")
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        inner = _literal(where, node.operand)
+        inner = _literal(where, node.operand, depth + 1)
         if isinstance(inner, int) and not isinstance(inner, bool):
             return -inner
     if isinstance(node, ast.List):
-        return [_literal(where, item) for item in node.elts]
+        return [_literal(where, item, depth + 1) for item in node.elts]
     if isinstance(node, ast.Dict):
         result = {}
         for key, item in zip(node.keys, node.values, strict=True):
             if key is None:
                 raise where.fail(item, "**unpacking is not allowed")
-            literal_key = _literal(where, key)
+            literal_key = _literal(where, key, depth + 1)
             if not isinstance(literal_key, str):
                 raise where.fail(key, "dictionary keys must be strings")
-            result[literal_key] = _literal(where, item)
+            result[literal_key] = _literal(where, item, depth + 1)
         return result
     raise where.fail(node, f"arguments must be literals, found {_kind(node)}")
 

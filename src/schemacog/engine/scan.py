@@ -136,7 +136,7 @@ def literal_calls(block: Block) -> list[MarkerCall]:
     """The ``sc.*`` calls with literal arguments anywhere in a block's code."""
     try:
         tree = ast.parse(block.code)
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     calls = []
     for node in ast.walk(tree):
@@ -155,8 +155,8 @@ def _marker_call(node: ast.AST, first_line: int) -> MarkerCall | None:
     try:
         args = tuple(ast.literal_eval(arg) for arg in node.args)
         kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in node.keywords if kw.arg}
-    except ValueError:
-        return None
+    except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError):
+        return None  # not literals, or literals Python cannot build ({[1]: 2}, -----...1)
     namespace, name = (parts[1], parts[2]) if len(parts) == 3 else ("", parts[1])
     line = first_line + node.lineno - 1
     return MarkerCall(line, node.col_offset + 1, namespace, name, args, kwargs)

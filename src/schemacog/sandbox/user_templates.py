@@ -70,7 +70,7 @@ def render(folder: Path, name: str, schema: Schema, literals: Mapping[str, objec
     environment = make_environment(_ConfinedLoader(folder))
     try:
         template = environment.get_template(name)
-        return template.render(**literals, schema=schema)
+        return template.render({**literals, "schema": schema})  # a dict: 'self' is a name too
     except TemplateError:
         raise
     except jinja2.TemplateSyntaxError as exc:

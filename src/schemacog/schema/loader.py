@@ -20,6 +20,7 @@ import yaml
 from schemacog.errors import Pos, Problem, SchemaError
 
 __all__ = [
+    "FORBIDDEN_CHARS",
     "MAX_DEPTH",
     "MAX_ENTRIES",
     "MAX_FILE_BYTES",
@@ -142,7 +143,7 @@ def _resolve_plain(text: str) -> Scalar:
 
 # --- characters a schema string may not hold ------------------------------------------
 
-_FORBIDDEN_CHARS = re.compile(
+FORBIDDEN_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 _COG_MARKERS = ("[[[cog", "[[[end]]]", "]]]")
@@ -155,7 +156,7 @@ def string_problem(text: str, *, multiline: bool) -> str | None:
     cog regions: control characters, line separators, bidi controls and cog's own markers
     are refused so that no string can change the structure of generated output.
     """
-    bad = _FORBIDDEN_CHARS.search(text)
+    bad = FORBIDDEN_CHARS.search(text)
     if bad is None and not multiline:
         bad = re.search("[\n\t]", text)
     if bad is not None:
