@@ -17,24 +17,64 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import TextIO
 
 from schemacog.engine.process import FileResult, Outcome, Region
 from schemacog.errors import Problem
 
-__all__ = ["FORMATS", "emit"]
+__all__ = ["FORMATS", "emit", "unified_diff"]
 
 FORMATS = ("text", "json", "github")
+
+
+# old x new lines past which difflib's matching (worse than quadratic on files of
+# repeated lines) gives way to one hunk between the common head and tail
+_DIFF_BUDGET = 4_000_000
+_CONTEXT = 3
 
 
 def _unified_diff(result: FileResult) -> str:
     old = result.source.data.decode("utf-8-sig").splitlines(keepends=True)
     new = result.new.decode("utf-8-sig").splitlines(keepends=True)
     path = result.source.shown
-    lines = difflib.unified_diff(old, new, f"a/{path}", f"b/{path}")
+    lines = unified_diff(old, new, f"a/{path}", f"b/{path}")
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     )
+
+
+def unified_diff(old: list[str], new: list[str], a: str, b: str) -> Iterator[str]:
+    """difflib's unified diff, or, past ``_DIFF_BUDGET``, one hunk built in linear time."""
+    if len(old) * len(new) <= _DIFF_BUDGET:
+        yield from difflib.unified_diff(old, new, a, b)
+        return
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    if head == len(old) == len(new):
+        return
+    start = max(head - _CONTEXT, 0)
+    after = min(tail, _CONTEXT)
+    old_stop, new_stop = len(old) - tail + after, len(new) - tail + after
+    yield f"--- {a}\n"
+    yield f"+++ {b}\n"
+    yield f"@@ -{_range(start, old_stop)} +{_range(start, new_stop)} @@\n"
+    yield from (" " + line for line in old[start:head])
+    yield from ("-" + line for line in old[head : len(old) - tail])
+    yield from ("+" + line for line in new[head : len(new) - tail])
+    yield from (" " + line for line in old[len(old) - tail : old_stop])
+
+
+def _range(start: int, stop: int) -> str:
+    """A hunk's line range as unified diffs write it (difflib's convention)."""
+    length = stop - start
+    if length == 1:
+        return str(start + 1)
+    return f"{start if length == 0 else start + 1},{length}"
 
 
 def _region_line(region: Region) -> str:
