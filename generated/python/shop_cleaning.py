@@ -459,6 +459,11 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("signup_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("signup_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("signup_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("signup_id: must be <= 2147483647")
     value = row.get("email")
     if value is None:
         problems.append("email: is required")
@@ -667,6 +672,11 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         problems.append("count_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("count_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("count_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("count_id: must be <= 9223372036854775807")
     value = row.get("sku")
     if value is None:
         problems.append("sku: is required")
@@ -700,6 +710,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 0:
             problems.append("quantity: must be >= 0")
+        if value > 2147483647:
+            problems.append("quantity: must be <= 2147483647")
     value = row.get("unit_cost")
     if value is None:
         pass  # nullable

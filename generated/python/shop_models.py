@@ -105,7 +105,7 @@ class CustomerModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    id: int
+    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     # Identifier shown in URLs and emails.
     public_id: _uuid.UUID
     email: str = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
@@ -124,7 +124,11 @@ class CustomerModel(_pd.BaseModel):
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # The customer who recommended the shop.
-    referrer_id: int | None = _pd.Field(default=None)
+    referrer_id: int | None = _pd.Field(
+        default=None,
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
 
 
 # [[[end]]]
@@ -158,6 +162,11 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("id: must be <= 9223372036854775807")
     value = row.get("public_id")
     if value is None:
         problems.append("public_id: is required")
@@ -216,6 +225,11 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("referrer_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("referrer_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("referrer_id: must be <= 9223372036854775807")
     return problems
 
 
@@ -402,8 +416,8 @@ class OrderModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int
-    customer_id: int
+    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    customer_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     status: OrderStatus = _pd.Field(default=OrderStatus.PLACED)
     placed_at: _dt.datetime = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
@@ -430,11 +444,21 @@ def validate_order(row: Mapping[str, object]) -> list[str]:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("id: must be <= 9223372036854775807")
     value = row.get("customer_id")
     if value is None:
         problems.append("customer_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("customer_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("customer_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("customer_id: must be <= 9223372036854775807")
     value = row.get("status")
     if value is None:
         if "status" in row:
@@ -500,8 +524,8 @@ class OrderLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int
-    line_no: int = _pd.Field(ge=1)
+    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: int = _pd.Field(ge=1, le=32767)
     sku: str = _pd.Field(max_length=32)
     quantity: int = _pd.Field(default=1, ge=1, le=1000)
     unit_price: _decimal.Decimal = _pd.Field(
@@ -528,6 +552,11 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("order_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("order_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("order_id: must be <= 9223372036854775807")
     value = row.get("line_no")
     if value is None:
         problems.append("line_no: is required")
@@ -536,6 +565,8 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 1:
             problems.append("line_no: must be >= 1")
+        if value > 32767:
+            problems.append("line_no: must be <= 32767")
     value = row.get("sku")
     if value is None:
         problems.append("sku: is required")
@@ -601,10 +632,10 @@ class ReturnLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int
-    line_no: int
+    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: int = _pd.Field(ge=-32768, le=32767)
     returned_on: _dt.date
-    quantity: int = _pd.Field(ge=1)
+    quantity: int = _pd.Field(ge=1, le=2147483647)
     reason: str | None = _pd.Field(default=None, max_length=1000)
 
 
@@ -625,11 +656,21 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("order_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("order_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("order_id: must be <= 9223372036854775807")
     value = row.get("line_no")
     if value is None:
         problems.append("line_no: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("line_no: must be an int")
+    else:
+        if value < -32768:
+            problems.append("line_no: must be >= -32768")
+        if value > 32767:
+            problems.append("line_no: must be <= 32767")
     value = row.get("returned_on")
     if value is None:
         problems.append("returned_on: is required")
@@ -643,6 +684,8 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 1:
             problems.append("quantity: must be >= 1")
+        if value > 2147483647:
+            problems.append("quantity: must be <= 2147483647")
     value = row.get("reason")
     if value is None:
         pass  # nullable
@@ -696,7 +739,7 @@ class ShipmentModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
     id: _uuid.UUID
-    order_id: int
+    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     carrier: str = _pd.Field(max_length=50)
     tracking_code: str | None = _pd.Field(
         default=None,
@@ -743,6 +786,11 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("order_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("order_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("order_id: must be <= 9223372036854775807")
     value = row.get("carrier")
     if value is None:
         problems.append("carrier: is required")
@@ -822,8 +870,12 @@ class WarehouseModel(_pd.BaseModel):
     city: str = _pd.Field(max_length=80)
     opens: _dt.time
     closes: _dt.time
-    capacity: int = _pd.Field(ge=0)
-    manager_id: int | None = _pd.Field(default=None)
+    capacity: int = _pd.Field(ge=0, le=2147483647)
+    manager_id: int | None = _pd.Field(
+        default=None,
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
 
 
 # [[[end]]]
@@ -877,11 +929,18 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 0:
             problems.append("capacity: must be >= 0")
+        if value > 2147483647:
+            problems.append("capacity: must be <= 2147483647")
     value = row.get("manager_id")
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("manager_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("manager_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("manager_id: must be <= 9223372036854775807")
     return problems
 
 

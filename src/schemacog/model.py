@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
@@ -13,6 +14,7 @@ from schemacog.errors import Pos
 
 __all__ = [
     "DEFAULT_MISSING_VALUES",
+    "INTEGER_RANGES",
     "INTEGER_TYPES",
     "NOW",
     "NUMERIC_TYPES",
@@ -34,6 +36,7 @@ __all__ = [
     "Schema",
     "Table",
     "Value",
+    "value_bounds",
 ]
 
 
@@ -59,6 +62,12 @@ class LogicalType(StrEnum):
 INTEGER_TYPES: Final = frozenset({LogicalType.SMALLINT, LogicalType.INTEGER, LogicalType.BIGINT})
 NUMERIC_TYPES: Final = INTEGER_TYPES | {LogicalType.FLOAT, LogicalType.DECIMAL}
 TEXT_TYPES: Final = frozenset({LogicalType.STRING, LogicalType.TEXT})
+# the SQL range of each integer type: every layer refuses what lies outside it
+INTEGER_RANGES: Final[Mapping[LogicalType, tuple[int, int]]] = {
+    LogicalType.SMALLINT: (-(2**15), 2**15 - 1),
+    LogicalType.INTEGER: (-(2**31), 2**31 - 1),
+    LogicalType.BIGINT: (-(2**63), 2**63 - 1),
+}
 TEMPORAL_TYPES: Final = frozenset(
     {LogicalType.DATE, LogicalType.TIME, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ}
 )
@@ -243,3 +252,17 @@ class Schema:
             if enum.name == name:
                 return enum
         raise KeyError(name)
+
+
+def value_bounds(column: Column) -> tuple[Bound | None, Bound | None]:
+    """The least and greatest value a column takes: its ``min``/``max``, within its type's range.
+
+    ``(None, None)`` sides where there is no bound. Every layer (validator, pydantic,
+    cleaner, each engine's DDL) checks these, so that all refuse the same values.
+    """
+    low, high = column.min, column.max
+    if column.type in INTEGER_RANGES:
+        type_low, type_high = INTEGER_RANGES[column.type]
+        low = type_low if low is None or low < type_low else low
+        high = type_high if high is None or high > type_high else high
+    return low, high

@@ -55,7 +55,7 @@ CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 -- One product in an order.
 CREATE TABLE order_line (
     order_id INTEGER NOT NULL REFERENCES "order" (id) ON DELETE CASCADE,
-    line_no INTEGER NOT NULL CHECK (line_no >= 1),
+    line_no INTEGER NOT NULL CHECK (line_no >= 1) CHECK (line_no <= 32767),
     sku TEXT NOT NULL CHECK (length(sku) <= 32) REFERENCES product (sku),
     quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1) CHECK (quantity <= 1000),
     unit_price NUMERIC(10,2) NOT NULL CHECK (unit_price >= 0),
@@ -66,9 +66,9 @@ CREATE TABLE order_line (
 -- A line of an order sent back by the customer.
 CREATE TABLE return_line (
     order_id INTEGER NOT NULL,
-    line_no INTEGER NOT NULL,
+    line_no INTEGER NOT NULL CHECK (line_no >= -32768) CHECK (line_no <= 32767),
     returned_on TEXT NOT NULL,
-    quantity INTEGER NOT NULL CHECK (quantity >= 1),
+    quantity INTEGER NOT NULL CHECK (quantity >= 1) CHECK (quantity <= 2147483647),
     reason TEXT CHECK (length(reason) <= 1000),
     PRIMARY KEY (order_id, line_no),
     FOREIGN KEY (order_id, line_no) REFERENCES order_line (order_id, line_no) ON DELETE CASCADE
@@ -95,7 +95,7 @@ CREATE TABLE warehouse (
     city TEXT NOT NULL CHECK (length(city) <= 80),
     opens TEXT NOT NULL,
     closes TEXT NOT NULL,
-    capacity INTEGER NOT NULL CHECK (capacity >= 0),
+    capacity INTEGER NOT NULL CHECK (capacity >= 0) CHECK (capacity <= 2147483647),
     manager_id INTEGER REFERENCES customer (id) ON DELETE SET NULL
 );
 
@@ -104,7 +104,7 @@ CREATE TABLE warehouse (
 -- A newsletter signup as the mailing tool exports it, one CSV row per signup.
 CREATE TABLE signup_import (
     -- Row number in the export.
-    signup_id INTEGER NOT NULL PRIMARY KEY,
+    signup_id INTEGER NOT NULL PRIMARY KEY CHECK (signup_id >= -2147483648) CHECK (signup_id <= 2147483647),
     email TEXT NOT NULL UNIQUE CHECK (length(email) <= 254),
     full_name TEXT NOT NULL CHECK (length(full_name) >= 1) CHECK (length(full_name) <= 100),
     -- ISO 3166 code; "NA" is Namibia, not a missing value.
@@ -127,7 +127,7 @@ CREATE TABLE stock_count (
     warehouse TEXT NOT NULL CHECK (length(warehouse) <= 8),
     counted_on TEXT NOT NULL,
     -- Items on the shelf; over 5000 is checked by hand.
-    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+    quantity INTEGER NOT NULL CHECK (quantity >= 0) CHECK (quantity <= 2147483647),
     unit_cost NUMERIC(10,2) CHECK (unit_cost >= 0),
     condition TEXT NOT NULL DEFAULT 'new' CHECK (condition IN ('new', 'used', 'damaged')),
     -- The counting employee's badge.

@@ -104,7 +104,7 @@ class SqliteEngine:
         params = [_text_params(table.column(n), values[n]) for n in names]
         try:
             self.connection.execute(_insert_sql(self.dialect, table, names, "?"), params)
-        except self._sqlite3.Error as exc:
+        except (self._sqlite3.Error, OverflowError) as exc:  # beyond 64 bits: the driver's no
             return str(exc)
         return None
 

@@ -13,7 +13,7 @@ import decimal
 import json
 from dataclasses import dataclass
 
-from schemacog.model import NOW, Column, LogicalType, Schema, Table, Value
+from schemacog.model import INTEGER_RANGES, NOW, Column, LogicalType, Schema, Table, Value
 from schemacog.naming import (
     cleaner_function,
     cleaning_keys_constant,
@@ -32,7 +32,6 @@ from schemacog.render.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out,
 from schemacog.render.python_needs import EnumSpellings, Needs, RuntimeParser, SharedBlock
 from schemacog.runtime import cleaning as cleaning_runtime
 from schemacog.schema.patterns import python_pattern
-from schemacog.schema.values import INTEGER_RANGES
 
 __all__ = [
     "CORE_IMPORTS",

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table
+from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table, value_bounds
 from schemacog.naming import (
     JSON_VALUE,
     columns_constant,
@@ -181,10 +181,11 @@ def _default(column: Column) -> tuple[Expr | None, Expr | None]:
 
 def _pydantic_constraints(column: Column) -> list[Expr]:
     args: list[Expr] = []
-    if column.min is not None:
-        args.append(prefixed("ge=", pyliterals.expr(column.min)))
-    if column.max is not None:
-        args.append(prefixed("le=", pyliterals.expr(column.max)))
+    low, high = value_bounds(column)
+    if low is not None:
+        args.append(prefixed("ge=", pyliterals.expr(low)))
+    if high is not None:
+        args.append(prefixed("le=", pyliterals.expr(high)))
     if column.min_length is not None:
         args.append(f"min_length={column.min_length}")
     if column.max_length is not None:
@@ -337,12 +338,13 @@ def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
         else:
             required = "always"
         conditions = []
-        if column.min is not None:
-            bound = pyliterals.literal(column.min)
-            conditions.append((f"value < {bound}", f"{key}: must be >= {column.min}"))
-        if column.max is not None:
-            bound = pyliterals.literal(column.max)
-            conditions.append((f"value > {bound}", f"{key}: must be <= {column.max}"))
+        low, high = value_bounds(column)
+        if low is not None:
+            bound = pyliterals.literal(low)
+            conditions.append((f"value < {bound}", f"{key}: must be >= {low}"))
+        if high is not None:
+            bound = pyliterals.literal(high)
+            conditions.append((f"value > {bound}", f"{key}: must be <= {high}"))
         if column.min_length is not None:
             message = f"{key}: must be at least {cleaning_runtime._characters(column.min_length)}"
             conditions.append((f"len(value) < {column.min_length}", message))

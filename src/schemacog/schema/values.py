@@ -19,12 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from schemacog.model import JsonValue, LogicalType, Value
+from schemacog.model import INTEGER_RANGES, JsonValue, LogicalType, Value
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of, scalar_kind
 
 __all__ = [
     "DATE_RE",
-    "INTEGER_RANGES",
     "TIMESTAMPTZ_RE",
     "TIMESTAMP_RE",
     "TIME_RE",
@@ -36,11 +35,6 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-INTEGER_RANGES = {
-    LogicalType.SMALLINT: (-(2**15), 2**15 - 1),
-    LogicalType.INTEGER: (-(2**31), 2**31 - 1),
-    LogicalType.BIGINT: (-(2**63), 2**63 - 1),
-}
 
 _DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?\Z")
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"

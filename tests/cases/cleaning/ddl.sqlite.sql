@@ -5,7 +5,7 @@
 -- Not enforced by SQLite: pattern of code: ^[A-Z][A-Z0-9]*$
 -- One raw reading.
 CREATE TABLE reading (
-    id INTEGER NOT NULL PRIMARY KEY,
+    id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),
     code TEXT NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8),
     note TEXT,
     small INTEGER CHECK (small >= -100) CHECK (small <= 100),
@@ -23,14 +23,14 @@ CREATE TABLE reading (
     status TEXT NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'shipped', 'in-progress')),
     site TEXT CHECK (length(site) <= 10),
     -- A keyword as a column name.
-    "from" INTEGER,
+    "from" INTEGER CHECK ("from" >= -32768) CHECK ("from" <= 32767),
     UNIQUE (site, day)
 );
 
 -- A reading's line; the key has two columns.
 CREATE TABLE line (
-    reading_id INTEGER NOT NULL REFERENCES reading (id),
-    line_no INTEGER NOT NULL CHECK (line_no >= 1),
+    reading_id INTEGER NOT NULL CHECK (reading_id >= -2147483648) CHECK (reading_id <= 2147483647) REFERENCES reading (id),
+    line_no INTEGER NOT NULL CHECK (line_no >= 1) CHECK (line_no <= 32767),
     value NUMERIC(6,3),
     PRIMARY KEY (reading_id, line_no)
 );

@@ -474,11 +474,15 @@ class ReadingModel(_pd.BaseModel):
         populate_by_name=True,
     )
 
-    id: int
+    id: int = _pd.Field(ge=-2147483648, le=2147483647)
     code: str = _pd.Field(min_length=2, max_length=8, pattern=r"(?s)^[A-Z][A-Z0-9]*\Z")
     note: str | None = _pd.Field(default=None)
     small: int | None = _pd.Field(default=None, ge=-100, le=100)
-    big: int | None = _pd.Field(default=None)
+    big: int | None = _pd.Field(
+        default=None,
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
     ratio: float | None = _pd.Field(default=None, ge=0.0, le=1.0)
     amount: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
@@ -497,7 +501,7 @@ class ReadingModel(_pd.BaseModel):
     status: Status = _pd.Field(default=Status.PLACED)
     site: str | None = _pd.Field(default=None, max_length=10)
     # A keyword as a column name.
-    from_: int | None = _pd.Field(default=None, alias="from")
+    from_: int | None = _pd.Field(default=None, alias="from", ge=-32768, le=32767)
 
 
 # [[[end]]]
@@ -539,6 +543,11 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         problems.append("id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("id: must be <= 2147483647")
     value = row.get("code")
     if value is None:
         problems.append("code: is required")
@@ -571,6 +580,11 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("big: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("big: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("big: must be <= 9223372036854775807")
     value = row.get("ratio")
     if value is None:
         pass  # nullable
@@ -657,6 +671,11 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("from: must be an int")
+    else:
+        if value < -32768:
+            problems.append("from: must be >= -32768")
+        if value > 32767:
+            problems.append("from: must be <= 32767")
     return problems
 
 
@@ -823,8 +842,8 @@ class LineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    reading_id: int
-    line_no: int = _pd.Field(ge=1)
+    reading_id: int = _pd.Field(ge=-2147483648, le=2147483647)
+    line_no: int = _pd.Field(ge=1, le=32767)
     value: _decimal.Decimal | None = _pd.Field(
         default=None,
         max_digits=6,
@@ -849,6 +868,11 @@ def validate_line(row: Mapping[str, object]) -> list[str]:
         problems.append("reading_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("reading_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("reading_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("reading_id: must be <= 2147483647")
     value = row.get("line_no")
     if value is None:
         problems.append("line_no: is required")
@@ -857,6 +881,8 @@ def validate_line(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 1:
             problems.append("line_no: must be >= 1")
+        if value > 32767:
+            problems.append("line_no: must be <= 32767")
     value = row.get("value")
     if value is None:
         pass  # nullable

@@ -229,9 +229,9 @@ class DepartmentModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int
-    head_id: int | None = _pd.Field(default=None)
-    parent_id: int | None = _pd.Field(default=None)
+    id: int = _pd.Field(ge=-2147483648, le=2147483647)
+    head_id: int | None = _pd.Field(default=None, ge=-2147483648, le=2147483647)
+    parent_id: int | None = _pd.Field(default=None, ge=-2147483648, le=2147483647)
 
 
 # [[[end]]]
@@ -251,16 +251,31 @@ def validate_department(row: Mapping[str, object]) -> list[str]:
         problems.append("id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("id: must be <= 2147483647")
     value = row.get("head_id")
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("head_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("head_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("head_id: must be <= 2147483647")
     value = row.get("parent_id")
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("parent_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("parent_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("parent_id: must be <= 2147483647")
     return problems
 
 
@@ -341,8 +356,8 @@ class EmployeeModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int
-    department_id: int
+    id: int = _pd.Field(ge=-2147483648, le=2147483647)
+    department_id: int = _pd.Field(ge=-2147483648, le=2147483647)
     code: str = _pd.Field(max_length=8)
 
 
@@ -363,11 +378,21 @@ def validate_employee(row: Mapping[str, object]) -> list[str]:
         problems.append("id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("id: must be <= 2147483647")
     value = row.get("department_id")
     if value is None:
         problems.append("department_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("department_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("department_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("department_id: must be <= 2147483647")
     value = row.get("code")
     if value is None:
         problems.append("code: is required")
@@ -451,9 +476,9 @@ class BadgeModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    employee_id: int
-    department_id: int
-    seq: int = _pd.Field(default=1)
+    employee_id: int = _pd.Field(ge=-2147483648, le=2147483647)
+    department_id: int = _pd.Field(ge=-2147483648, le=2147483647)
+    seq: int = _pd.Field(default=1, ge=-32768, le=32767)
 
 
 # [[[end]]]
@@ -473,17 +498,32 @@ def validate_badge(row: Mapping[str, object]) -> list[str]:
         problems.append("employee_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("employee_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("employee_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("employee_id: must be <= 2147483647")
     value = row.get("department_id")
     if value is None:
         problems.append("department_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("department_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("department_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("department_id: must be <= 2147483647")
     value = row.get("seq")
     if value is None:
         if "seq" in row:
             problems.append("seq: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("seq: must be an int")
+    else:
+        if value < -32768:
+            problems.append("seq: must be >= -32768")
+        if value > 32767:
+            problems.append("seq: must be <= 32767")
     return problems
 
 

@@ -5,7 +5,7 @@
 -- Not enforced by SQLite: pattern of def: ^[a-z]{2,10}$
 -- A table named like a Python keyword.
 CREATE TABLE class (
-    id INTEGER NOT NULL PRIMARY KEY,
+    id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),
     def TEXT NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10),
     json TEXT DEFAULT '{"a":[1,2.5,true,null,"x"]}' CHECK (json IS NULL OR json_valid(json)),
     schema TEXT,
@@ -28,9 +28,9 @@ CREATE INDEX ix_class_date ON class (date, lvl);
 CREATE UNIQUE INDEX ux_class_small ON class (small);
 
 CREATE TABLE child (
-    parent_id INTEGER REFERENCES class (id) ON DELETE SET NULL ON UPDATE CASCADE,
+    parent_id INTEGER CHECK (parent_id >= -2147483648) CHECK (parent_id <= 2147483647) REFERENCES class (id) ON DELETE SET NULL ON UPDATE CASCADE,
     def TEXT NOT NULL DEFAULT 'xy' CHECK (length(def) <= 10),
     lvl TEXT NOT NULL DEFAULT 'low' CHECK (lvl IN ('low', 'in-progress', '2nd')),
-    seq INTEGER NOT NULL PRIMARY KEY,
+    seq INTEGER NOT NULL PRIMARY KEY CHECK (seq >= -32768) CHECK (seq <= 32767),
     FOREIGN KEY (def, lvl) REFERENCES class (def, lvl) ON DELETE SET DEFAULT
 );

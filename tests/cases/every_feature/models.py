@@ -495,7 +495,7 @@ class ClassModel(_pd.BaseModel):
         protected_namespaces=(),
     )
 
-    id: int
+    id: int = _pd.Field(ge=-2147483648, le=2147483647)
     def_: str = _pd.Field(
         default="abc",
         alias="def",
@@ -535,7 +535,11 @@ class ClassModel(_pd.BaseModel):
         decimal_places=2,
     )
     small: int = _pd.Field(default=16, ge=-32768, le=32767)
-    big: int = _pd.Field(default=9223372036854775807)
+    big: int = _pd.Field(
+        default=9223372036854775807,
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
     lvl: Level = _pd.Field(default=Level.IN_PROGRESS)
     answer: YesNo | None = _pd.Field(default=None)
 
@@ -579,6 +583,11 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("id: must be <= 2147483647")
     value = row.get("def")
     if value is None:
         if "def" in row:
@@ -687,6 +696,11 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("big: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("big: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("big: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("big: must be <= 9223372036854775807")
     value = row.get("lvl")
     if value is None:
         if "lvl" in row:
@@ -873,10 +887,10 @@ class ChildModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, populate_by_name=True)
 
-    parent_id: int | None = _pd.Field(default=None)
+    parent_id: int | None = _pd.Field(default=None, ge=-2147483648, le=2147483647)
     def_: str = _pd.Field(default="xy", alias="def", max_length=10)
     lvl: Level = _pd.Field(default=Level.LOW)
-    seq: int
+    seq: int = _pd.Field(ge=-32768, le=32767)
 
 
 # [[[end]]]
@@ -896,6 +910,11 @@ def validate_child(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("parent_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("parent_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("parent_id: must be <= 2147483647")
     value = row.get("def")
     if value is None:
         if "def" in row:
@@ -919,6 +938,11 @@ def validate_child(row: Mapping[str, object]) -> list[str]:
         problems.append("seq: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("seq: must be an int")
+    else:
+        if value < -32768:
+            problems.append("seq: must be >= -32768")
+        if value > 32767:
+            problems.append("seq: must be <= 32767")
     return problems
 
 

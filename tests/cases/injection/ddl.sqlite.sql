@@ -17,7 +17,7 @@ CREATE TABLE "select" (
     datetime TEXT,
     -- Leading underscore: # not a heading
     -- second line
-    _id INTEGER,
+    _id INTEGER CHECK (_id >= -2147483648) CHECK (_id <= 2147483647),
     Mixed INTEGER NOT NULL DEFAULT FALSE CHECK (Mixed IN (0, 1))
 );
 

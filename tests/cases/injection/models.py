@@ -386,7 +386,11 @@ class SelectModel(_pd.BaseModel):
     )
 
     # */ DROP TABLE users; --
-    from_: int = _pd.Field(alias="from")
+    from_: int = _pd.Field(
+        alias="from",
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
     # |pipe| and <script>alert(1)</script>
     class_: str = _pd.Field(
         default='O\'Brien "the" \\ one',
@@ -408,7 +412,12 @@ class SelectModel(_pd.BaseModel):
     datetime: _dt.datetime | None = _pd.Field(default=None)
     # Leading underscore: # not a heading
     # second line
-    id_: int | None = _pd.Field(default=None, alias="_id")
+    id_: int | None = _pd.Field(
+        default=None,
+        alias="_id",
+        ge=-2147483648,
+        le=2147483647,
+    )
     Mixed: bool = _pd.Field(default=False)
 
 
@@ -442,6 +451,11 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
         problems.append("from: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("from: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("from: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("from: must be <= 9223372036854775807")
     value = row.get("class")
     if value is None:
         if "class" in row:
@@ -499,6 +513,11 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("_id: must be <= 2147483647")
     value = row.get("Mixed")
     if value is None:
         if "Mixed" in row:
@@ -633,7 +652,7 @@ class UserModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(frozen=True)
 
     key: str = _pd.Field(max_length=10)
-    group: int
+    group: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     order: int = _pd.Field(default=0, ge=-5, le=5)
 
 
@@ -662,6 +681,11 @@ def validate_user(row: Mapping[str, object]) -> list[str]:
         problems.append("group: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("group: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("group: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("group: must be <= 9223372036854775807")
     value = row.get("order")
     if value is None:
         if "order" in row:

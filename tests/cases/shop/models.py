@@ -553,7 +553,7 @@ class CustomerModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    id: int
+    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     # Identifier shown in URLs and emails.
     public_id: _uuid.UUID
     email: str = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
@@ -572,7 +572,11 @@ class CustomerModel(_pd.BaseModel):
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # The customer who recommended the shop.
-    referrer_id: int | None = _pd.Field(default=None)
+    referrer_id: int | None = _pd.Field(
+        default=None,
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
 
 
 # [[[end]]]
@@ -606,6 +610,11 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("id: must be <= 9223372036854775807")
     value = row.get("public_id")
     if value is None:
         problems.append("public_id: is required")
@@ -664,6 +673,11 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("referrer_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("referrer_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("referrer_id: must be <= 9223372036854775807")
     return problems
 
 
@@ -993,8 +1007,8 @@ class OrderModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int
-    customer_id: int
+    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    customer_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     status: OrderStatus = _pd.Field(default=OrderStatus.PLACED)
     placed_at: _dt.datetime = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
@@ -1021,11 +1035,21 @@ def validate_order(row: Mapping[str, object]) -> list[str]:
             problems.append("id: must not be null")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("id: must be <= 9223372036854775807")
     value = row.get("customer_id")
     if value is None:
         problems.append("customer_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("customer_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("customer_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("customer_id: must be <= 9223372036854775807")
     value = row.get("status")
     if value is None:
         if "status" in row:
@@ -1141,8 +1165,8 @@ class OrderLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int
-    line_no: int = _pd.Field(ge=1)
+    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: int = _pd.Field(ge=1, le=32767)
     sku: str = _pd.Field(max_length=32)
     quantity: int = _pd.Field(default=1, ge=1, le=1000)
     unit_price: _decimal.Decimal = _pd.Field(
@@ -1169,6 +1193,11 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("order_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("order_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("order_id: must be <= 9223372036854775807")
     value = row.get("line_no")
     if value is None:
         problems.append("line_no: is required")
@@ -1177,6 +1206,8 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 1:
             problems.append("line_no: must be >= 1")
+        if value > 32767:
+            problems.append("line_no: must be <= 32767")
     value = row.get("sku")
     if value is None:
         problems.append("sku: is required")
@@ -1301,10 +1332,10 @@ class ReturnLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int
-    line_no: int
+    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: int = _pd.Field(ge=-32768, le=32767)
     returned_on: _dt.date
-    quantity: int = _pd.Field(ge=1)
+    quantity: int = _pd.Field(ge=1, le=2147483647)
     reason: str | None = _pd.Field(default=None, max_length=1000)
 
 
@@ -1325,11 +1356,21 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("order_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("order_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("order_id: must be <= 9223372036854775807")
     value = row.get("line_no")
     if value is None:
         problems.append("line_no: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("line_no: must be an int")
+    else:
+        if value < -32768:
+            problems.append("line_no: must be >= -32768")
+        if value > 32767:
+            problems.append("line_no: must be <= 32767")
     value = row.get("returned_on")
     if value is None:
         problems.append("returned_on: is required")
@@ -1343,6 +1384,8 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 1:
             problems.append("quantity: must be >= 1")
+        if value > 2147483647:
+            problems.append("quantity: must be <= 2147483647")
     value = row.get("reason")
     if value is None:
         pass  # nullable
@@ -1452,7 +1495,7 @@ class ShipmentModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
     id: _uuid.UUID
-    order_id: int
+    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     carrier: str = _pd.Field(max_length=50)
     tracking_code: str | None = _pd.Field(
         default=None,
@@ -1499,6 +1542,11 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         problems.append("order_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("order_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("order_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("order_id: must be <= 9223372036854775807")
     value = row.get("carrier")
     if value is None:
         problems.append("carrier: is required")
@@ -1643,8 +1691,12 @@ class WarehouseModel(_pd.BaseModel):
     city: str = _pd.Field(max_length=80)
     opens: _dt.time
     closes: _dt.time
-    capacity: int = _pd.Field(ge=0)
-    manager_id: int | None = _pd.Field(default=None)
+    capacity: int = _pd.Field(ge=0, le=2147483647)
+    manager_id: int | None = _pd.Field(
+        default=None,
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
 
 
 # [[[end]]]
@@ -1698,11 +1750,18 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 0:
             problems.append("capacity: must be >= 0")
+        if value > 2147483647:
+            problems.append("capacity: must be <= 2147483647")
     value = row.get("manager_id")
     if value is None:
         pass  # nullable
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("manager_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("manager_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("manager_id: must be <= 9223372036854775807")
     return problems
 
 
@@ -1813,7 +1872,7 @@ class SignupImportModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
     # Row number in the export.
-    signup_id: int
+    signup_id: int = _pd.Field(ge=-2147483648, le=2147483647)
     email: str = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
     full_name: str = _pd.Field(min_length=1, max_length=100)
     # ISO 3166 code; "NA" is Namibia, not a missing value.
@@ -1858,6 +1917,11 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("signup_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("signup_id: must be an int")
+    else:
+        if value < -2147483648:
+            problems.append("signup_id: must be >= -2147483648")
+        if value > 2147483647:
+            problems.append("signup_id: must be <= 2147483647")
     value = row.get("email")
     if value is None:
         problems.append("email: is required")
@@ -2059,12 +2123,12 @@ class StockCountModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    count_id: int
+    count_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
     warehouse: str = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
     counted_on: _dt.date
     # Items on the shelf; over 5000 is checked by hand.
-    quantity: int = _pd.Field(ge=0)
+    quantity: int = _pd.Field(ge=0, le=2147483647)
     unit_cost: _decimal.Decimal | None = _pd.Field(
         default=None,
         ge=_decimal.Decimal(0),
@@ -2108,6 +2172,11 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         problems.append("count_id: is required")
     elif not isinstance(value, int) or isinstance(value, bool):
         problems.append("count_id: must be an int")
+    else:
+        if value < -9223372036854775808:
+            problems.append("count_id: must be >= -9223372036854775808")
+        if value > 9223372036854775807:
+            problems.append("count_id: must be <= 9223372036854775807")
     value = row.get("sku")
     if value is None:
         problems.append("sku: is required")
@@ -2141,6 +2210,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
     else:
         if value < 0:
             problems.append("quantity: must be >= 0")
+        if value > 2147483647:
+            problems.append("quantity: must be <= 2147483647")
     value = row.get("unit_cost")
     if value is None:
         pass  # nullable

@@ -26,6 +26,7 @@ from schemacog.model import (
     Schema,
     Table,
     Value,
+    value_bounds,
 )
 from schemacog.render.sql.dialects import (
     DIALECTS,
@@ -144,10 +145,13 @@ def _checks(
     """(CHECK expressions, comments about what the dialect cannot check)."""
     checks = []
     unenforced = []
-    if column.min is not None:
-        checks.append(f"{name} >= {literal(dialect, column, column.min)}")
-    if column.max is not None:
-        checks.append(f"{name} <= {literal(dialect, column, column.max)}")
+    # the column's own bounds, and the range of its type where the engine stores more
+    ranged = column.type in dialect.checked_integer_types
+    low, high = value_bounds(column) if ranged else (column.min, column.max)
+    if low is not None:
+        checks.append(f"{name} >= {literal(dialect, column, low)}")
+    if high is not None:
+        checks.append(f"{name} <= {literal(dialect, column, high)}")
     if column.min_length is not None:
         checks.append(f"{dialect.length}({name}) >= {column.min_length}")
     if column.max_length is not None:

@@ -120,6 +120,8 @@ class Dialect:
     alter_foreign_keys: ClassVar[bool] = True  # ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY
     forward_references: ClassVar[bool] = False  # a FK may name a table created later
     boolean_check: ClassVar[bool] = False  # booleans need CHECK (c IN (0, 1))
+    # integer types whose SQL range the engine's own type does not hold: checked by CHECK
+    checked_integer_types: ClassVar[frozenset[LogicalType]] = frozenset()
     json_check: ClassVar[str | None] = None  # CHECK for json text, e.g. "json_valid({column})"
     backslash_escapes: ClassVar[bool] = False  # string literals treat backslash as an escape
     now: ClassVar[Mapping[LogicalType, str]] = MappingProxyType(
@@ -211,6 +213,8 @@ class Sqlite(Dialect):
     alter_foreign_keys = False
     forward_references = True
     boolean_check = True
+    # INTEGER holds any 64-bit integer (bigint's range; the driver refuses more)
+    checked_integer_types = frozenset({LogicalType.SMALLINT, LogicalType.INTEGER})
     json_check = "json_valid({column})"
     now = MappingProxyType(
         {
