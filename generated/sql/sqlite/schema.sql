@@ -25,6 +25,7 @@ CREATE TABLE customer (
 CREATE INDEX ix_customer_name ON customer (name);
 
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
+-- Not enforced by SQLite: NaN in weight_kg (the driver stores NaN as NULL)
 -- Something the shop sells.
 CREATE TABLE product (
     -- Stock keeping unit.
@@ -34,7 +35,7 @@ CREATE TABLE product (
     -- Long description; Markdown allowed.
     details TEXT,
     price NUMERIC(10,2) NOT NULL CHECK (price >= 0),
-    weight_kg REAL CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0),
+    weight_kg REAL CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0) CHECK (weight_kg NOT IN (9e999, -9e999)),
     -- Free-form facts such as colour or size.
     attributes TEXT CHECK (attributes IS NULL OR json_valid(attributes)),
     -- A small PNG preview.

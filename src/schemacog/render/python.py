@@ -194,6 +194,8 @@ def _pydantic_constraints(column: Column) -> list[Expr]:
         args.append(f"pattern={pyliterals.raw_or_string('(?s)' + python_pattern(column.pattern))}")
     if column.type is LogicalType.DECIMAL:
         args += [f"max_digits={column.precision}", f"decimal_places={column.scale}"]
+    if column.type is LogicalType.FLOAT:
+        args.append("allow_inf_nan=False")
     return args
 
 
@@ -308,6 +310,17 @@ def render_columns(schema: Schema, table: Table) -> str:
     return bracketed(0, head, names, ")", ",") + "\n"
 
 
+# A test the validator makes once a value has its type: (the refusing condition, message).
+_REFINEMENTS: dict[LogicalType, tuple[str, str]] = {
+    LogicalType.TIMESTAMPTZ: ("value.tzinfo is None", "must have a time zone"),
+    LogicalType.TIMESTAMP: ("value.tzinfo is not None", "must not have a time zone"),
+    LogicalType.FLOAT: (
+        "isinstance(value, float) and not _math.isfinite(value)",
+        "must be a finite number",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class CheckView:
     """One column's checks, as laid-out lines (the template only places them)."""
@@ -317,8 +330,8 @@ class CheckView:
     null_line: str  # problems.append(...) for a null value
     type_test: str  # the isinstance() condition of a wrong type
     type_line: str
-    tz: str  # "aware" | "naive" | ""
-    tz_line: str
+    refinement: str  # a further test of a value of the right type ("" for none)
+    refinement_line: str
     conditions: list[tuple[str, str]]  # (laid-out if line, laid-out append line)
 
 
@@ -367,12 +380,7 @@ def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
         type_test = f"not isinstance(value, {isinstance_of})"
         if refused:
             type_test += f" or isinstance(value, {refused})"
-        tz = {LogicalType.TIMESTAMPTZ: "aware", LogicalType.TIMESTAMP: "naive"}.get(column.type, "")
-        tz_message = (
-            f"{key}: must have a time zone"
-            if tz == "aware"
-            else f"{key}: must not have a time zone"
-        )
+        refinement, refined = _REFINEMENTS.get(column.type, ("", ""))
         null_message = f"{key}: is required" if required == "always" else f"{key}: must not be null"
         views.append(
             CheckView(
@@ -381,8 +389,8 @@ def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
                 null_line=_append(12 if required == "when_given" else 8, null_message),
                 type_test=type_test,
                 type_line=_append(8, f"{key}: must be {type_name}"),
-                tz=tz,
-                tz_line=_append(8, tz_message),
+                refinement=refinement,
+                refinement_line=_append(8, f"{key}: {refined}"),
                 conditions=laid_out,
             )
         )
@@ -397,8 +405,9 @@ def validator_needs(schema: Schema, table: Table) -> Needs:
             ("_dt.", "import datetime as _dt"),
             ("_decimal.", "import decimal as _decimal"),
             ("_uuid.", "import uuid as _uuid"),
+            ("_math.", "import math as _math"),
         ):
-            if alias in isinstance_of:
+            if alias in isinstance_of + _REFINEMENTS.get(column.type, ("", ""))[0]:
                 needs.imports.add(line)
         if column.pattern is not None:
             needs.imports.add("import re")

@@ -7,7 +7,7 @@ CREATE TABLE reading (
     note VARCHAR,
     small SMALLINT CHECK (small >= -100) CHECK (small <= 100),
     big BIGINT,
-    ratio DOUBLE CHECK (ratio >= 0.0) CHECK (ratio <= 1.0),
+    ratio DOUBLE CHECK (ratio >= 0.0) CHECK (ratio <= 1.0) CHECK (isfinite(ratio)),
     amount DECIMAL(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
     flag BOOLEAN NOT NULL DEFAULT FALSE,
     day DATE,

@@ -7,7 +7,7 @@ CREATE TABLE reading (
     note text,
     small smallint CHECK (small >= -100) CHECK (small <= 100),
     big bigint,
-    ratio double precision CHECK (ratio >= 0.0) CHECK (ratio <= 1.0),
+    ratio double precision CHECK (ratio >= 0.0) CHECK (ratio <= 1.0) CHECK (ratio NOT IN ('NaN', 'Infinity', '-Infinity')),
     amount numeric(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
     flag boolean NOT NULL DEFAULT FALSE,
     day date,

@@ -3,6 +3,7 @@
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
 -- Not enforced by SQLite: pattern of code: ^[A-Z][A-Z0-9]*$
+-- Not enforced by SQLite: NaN in ratio (the driver stores NaN as NULL)
 -- One raw reading.
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),
@@ -10,7 +11,7 @@ CREATE TABLE reading (
     note TEXT,
     small INTEGER CHECK (small >= -100) CHECK (small <= 100),
     big INTEGER,
-    ratio REAL CHECK (ratio >= 0.0) CHECK (ratio <= 1.0),
+    ratio REAL CHECK (ratio >= 0.0) CHECK (ratio <= 1.0) CHECK (ratio NOT IN (9e999, -9e999)),
     amount NUMERIC(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
     flag INTEGER NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
     day TEXT,

@@ -7,6 +7,7 @@ import decimal as _decimal
 import enum
 import json as _json
 import math
+import math as _math
 import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -483,7 +484,7 @@ class ReadingModel(_pd.BaseModel):
         ge=-9223372036854775808,
         le=9223372036854775807,
     )
-    ratio: float | None = _pd.Field(default=None, ge=0.0, le=1.0)
+    ratio: float | None = _pd.Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
     amount: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
         ge=_decimal.Decimal(0),
@@ -590,6 +591,8 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append("ratio: must be a float")
+    elif isinstance(value, float) and not _math.isfinite(value):
+        problems.append("ratio: must be a finite number")
     else:
         if value < 0.0:
             problems.append("ratio: must be >= 0.0")

@@ -9,7 +9,7 @@ CREATE TABLE class (
     def VARCHAR NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10) CHECK (regexp_matches(def, '^[a-z]{2,10}$', 's')),
     json JSON DEFAULT '{"a":[1,2.5,true,null,"x"]}',
     schema VARCHAR,
-    model_x DOUBLE NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0),
+    model_x DOUBLE NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0) CHECK (isfinite(model_x)),
     date DATE NOT NULL DEFAULT '2024-02-29',
     datetime TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
     t TIME NOT NULL DEFAULT '23:59:59.999999',

@@ -8,7 +8,7 @@ CREATE TABLE class (
     def text NOT NULL DEFAULT 'abc' CHECK (char_length(def) >= 2) CHECK (char_length(def) <= 10) CHECK (def ~ '^[a-z]{2,10}$'),
     json jsonb DEFAULT '{"a":[1,2.5,true,null,"x"]}',
     schema text,
-    model_x double precision NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0),
+    model_x double precision NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0) CHECK (model_x NOT IN ('NaN', 'Infinity', '-Infinity')),
     date date NOT NULL DEFAULT '2024-02-29',
     datetime timestamp NOT NULL DEFAULT LOCALTIMESTAMP,
     t time NOT NULL DEFAULT '23:59:59.999999',

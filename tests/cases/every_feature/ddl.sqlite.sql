@@ -9,7 +9,7 @@ CREATE TABLE class (
     def TEXT NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10),
     json TEXT DEFAULT '{"a":[1,2.5,true,null,"x"]}' CHECK (json IS NULL OR json_valid(json)),
     schema TEXT,
-    model_x REAL NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0),
+    model_x REAL NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0) CHECK (model_x NOT IN (9e999, -9e999)),
     date TEXT NOT NULL DEFAULT '2024-02-29',
     datetime TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
     t TEXT NOT NULL DEFAULT '23:59:59.999999',

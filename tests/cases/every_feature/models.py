@@ -8,6 +8,7 @@ import decimal as _decimal
 import enum
 import json as _json
 import math
+import math as _math
 import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -508,7 +509,13 @@ class ClassModel(_pd.BaseModel):
         alias="json",
     )
     schema_: str | None = _pd.Field(default=None, alias="schema")
-    model_x_: float = _pd.Field(default=0.5, alias="model_x", ge=-1.5, le=1000.0)
+    model_x_: float = _pd.Field(
+        default=0.5,
+        alias="model_x",
+        ge=-1.5,
+        le=1000.0,
+        allow_inf_nan=False,
+    )
     date: _dt.date = _pd.Field(default=_dt.date(2024, 2, 29))
     datetime: _dt.datetime = _pd.Field(default_factory=_dt.datetime.now)
     t: _dt.time = _pd.Field(default=_dt.time(23, 59, 59, 999999))
@@ -617,6 +624,8 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("model_x: must not be null")
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append("model_x: must be a float")
+    elif isinstance(value, float) and not _math.isfinite(value):
+        problems.append("model_x: must be a finite number")
     else:
         if value < -1.5:
             problems.append("model_x: must be >= -1.5")

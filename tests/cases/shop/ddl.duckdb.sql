@@ -36,7 +36,7 @@ CREATE TABLE product (
     category product_category NOT NULL,
     details VARCHAR,
     price DECIMAL(10,2) NOT NULL CHECK (price >= 0),
-    weight_kg DOUBLE CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0),
+    weight_kg DOUBLE CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0) CHECK (isfinite(weight_kg)),
     attributes JSON,
     thumbnail BLOB
 );

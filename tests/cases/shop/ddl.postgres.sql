@@ -34,7 +34,7 @@ CREATE TABLE product (
     category product_category NOT NULL,
     details text,
     price numeric(10,2) NOT NULL CHECK (price >= 0),
-    weight_kg double precision CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0),
+    weight_kg double precision CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0) CHECK (weight_kg NOT IN ('NaN', 'Infinity', '-Infinity')),
     attributes jsonb,
     thumbnail bytea
 );

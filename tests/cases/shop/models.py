@@ -8,6 +8,7 @@ import decimal as _decimal
 import enum
 import json as _json
 import math
+import math as _math
 import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -810,7 +811,12 @@ class ProductModel(_pd.BaseModel):
         max_digits=10,
         decimal_places=2,
     )
-    weight_kg: float | None = _pd.Field(default=None, ge=0.0, le=1000.0)
+    weight_kg: float | None = _pd.Field(
+        default=None,
+        ge=0.0,
+        le=1000.0,
+        allow_inf_nan=False,
+    )
     # Free-form facts such as colour or size.
     attributes: JsonValue | None = _pd.Field(default=None)
     # A small PNG preview.
@@ -887,6 +893,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append("weight_kg: must be a float")
+    elif isinstance(value, float) and not _math.isfinite(value):
+        problems.append("weight_kg: must be a finite number")
     else:
         if value < 0.0:
             problems.append("weight_kg: must be >= 0.0")

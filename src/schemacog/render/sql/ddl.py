@@ -169,6 +169,10 @@ def _checks(
         checks.append(f"{name} IN ({values})")
     if column.type is LogicalType.BOOLEAN and dialect.boolean_check:
         checks.append(f"{name} IN (0, 1)")
+    if column.type is LogicalType.FLOAT and dialect.finite_check:
+        checks.append(dialect.finite_check.format(column=name))
+        if dialect.nan_as_null and column.nullable:
+            unenforced.append(f"NaN in {column.name} (the driver stores NaN as NULL)")
     if column.type is LogicalType.JSON and dialect.json_check:
         check = dialect.json_check.format(column=name)
         # json_valid(NULL) is 0, not NULL, in SQLite before 3.45: let NULL through.

@@ -123,6 +123,9 @@ class Dialect:
     # integer types whose SQL range the engine's own type does not hold: checked by CHECK
     checked_integer_types: ClassVar[frozenset[LogicalType]] = frozenset()
     json_check: ClassVar[str | None] = None  # CHECK for json text, e.g. "json_valid({column})"
+    # CHECK that refuses NaN and infinities in a float column; None: the type holds none
+    finite_check: ClassVar[str | None] = None
+    nan_as_null: ClassVar[bool] = False  # the driver stores NaN as NULL (a NOT NULL refuses it)
     backslash_escapes: ClassVar[bool] = False  # string literals treat backslash as an escape
     now: ClassVar[Mapping[LogicalType, str]] = MappingProxyType(
         {
@@ -178,6 +181,7 @@ class Postgres(Dialect):
     )
     length = "char_length"
     regex = "{column} ~ {pattern}"
+    finite_check = "{column} NOT IN ('NaN', 'Infinity', '-Infinity')"
 
     def bytes_literal(self, data: bytes) -> str:
         return f"'\\x{data.hex()}'"
@@ -216,6 +220,8 @@ class Sqlite(Dialect):
     # INTEGER holds any 64-bit integer (bigint's range; the driver refuses more)
     checked_integer_types = frozenset({LogicalType.SMALLINT, LogicalType.INTEGER})
     json_check = "json_valid({column})"
+    finite_check = "{column} NOT IN (9e999, -9e999)"  # 9e999 is infinity in SQLite
+    nan_as_null = True
     now = MappingProxyType(
         {
             LogicalType.DATE: "CURRENT_DATE",
@@ -238,6 +244,7 @@ class Duckdb(Dialect):
     reserved = _keywords("duckdb")
     identity = Identity.SEQUENCE
     regex = "regexp_matches({column}, {pattern}, 's')"
+    finite_check = "isfinite({column})"
     fk_actions = frozenset({FkAction.NO_ACTION, FkAction.RESTRICT})
     alter_foreign_keys = False
     now = MappingProxyType(
