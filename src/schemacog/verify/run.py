@@ -28,9 +28,18 @@ from schemacog.errors import SchemacogError
 from schemacog.model import Example, InvalidExample, Schema, Table, Value
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
-from schemacog.render.sql.ddl import creation_order, render_ddl
+from schemacog.render.sql.ddl import creation_order, render_ddl, unchecked_columns
 from schemacog.render.sql.dialects import Dialect
-from schemacog.schema.rules import FOREIGN_KEY, PATTERN, PRIMARY_KEY, UNIQUE
+from schemacog.schema.rules import (
+    FOREIGN_KEY,
+    MAX,
+    MAX_LENGTH,
+    MIN,
+    MIN_LENGTH,
+    PATTERN,
+    PRIMARY_KEY,
+    UNIQUE,
+)
 from schemacog.verify import cleaner as verify_cleaner
 from schemacog.verify.codec import encode
 from schemacog.verify.python import (
@@ -327,6 +336,10 @@ def _sql_steps(project: Project, options: Options, steps: list[Step]) -> None:
             engine.close()
 
 
+# rules an engine enforces by a CHECK on the column (not by its type or a key)
+_CHECKED_RULES = frozenset({MIN, MAX, MIN_LENGTH, MAX_LENGTH, PATTERN})
+
+
 def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> Step:
     step = Step(f"examples in {engine.dialect}")
     order, deferred = creation_order(schema, dialect)
@@ -347,10 +360,18 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
             accepted += error is None
     for table in order:
         for invalid in table.invalid_examples:
+            unchecked = unchecked_columns(dialect, table)
 
-            def enforceable(kind: str, columns: tuple[str, ...], table: Table = table) -> bool:
+            def enforceable(
+                kind: str,
+                columns: tuple[str, ...],
+                table: Table = table,
+                unchecked: frozenset[str] = unchecked,
+            ) -> bool:
                 if kind == PATTERN and dialect.regex is None:
                     return False
+                if kind in _CHECKED_RULES and set(columns) <= unchecked:
+                    return False  # the DDL says this engine cannot have that CHECK
                 return (table.name, columns) not in cycles
 
             broken = _broken(invalid, enforceable)

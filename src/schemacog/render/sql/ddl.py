@@ -14,7 +14,7 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import assert_never
+from typing import Final, assert_never
 
 from schemacog.model import (
     NOW,
@@ -49,6 +49,7 @@ __all__ = [
     "render_create_enum",
     "render_create_table",
     "render_ddl",
+    "unchecked_columns",
 ]
 
 MAX_NAME = 63
@@ -240,6 +241,32 @@ def _names(dialect: Dialect, names: Iterable[str]) -> str:
     return ", ".join(quote(dialect, n) for n in names)
 
 
+# foreign-key actions that write the referencing columns
+_WRITING_ON_DELETE: Final = frozenset({FkAction.SET_NULL, FkAction.SET_DEFAULT})
+_WRITING_ON_UPDATE: Final = frozenset({FkAction.CASCADE, FkAction.SET_NULL, FkAction.SET_DEFAULT})
+
+
+def unchecked_columns(dialect: Dialect, table: Table) -> frozenset[str]:
+    """The columns of ``table`` that can have no CHECK in ``dialect``.
+
+    MariaDB refuses a CHECK on a column that AUTO_INCREMENT or a foreign-key action
+    (ON DELETE SET NULL, ON UPDATE CASCADE or SET NULL) writes: their bounds, lengths and
+    patterns are declared as not enforced there, and verify does not expect them.
+    """
+    if dialect.checks_on_written_columns:
+        return frozenset()
+    written = {column.name for column in table.columns if column.identity}
+    for fk in table.foreign_keys:
+        # the actions the DDL renders: one the dialect lacks becomes NO ACTION
+        on_delete, on_update = (
+            action if action in dialect.fk_actions else FkAction.NO_ACTION
+            for action in (fk.on_delete, fk.on_update)
+        )
+        if on_delete in _WRITING_ON_DELETE or on_update in _WRITING_ON_UPDATE:
+            written.update(fk.columns)
+    return frozenset(written)
+
+
 def _table_parts(
     dialect: Dialect, schema: Schema, table: Table, deferred: Sequence[ForeignKey]
 ) -> _TableSql:
@@ -250,6 +277,7 @@ def _table_parts(
         fk.columns[0]: fk for fk in table.foreign_keys if fk.inline and fk not in deferred
     }
     single_pk = table.primary_key[0] if len(table.primary_key) == 1 else None
+    unchecked = unchecked_columns(dialect, table)
     for column in table.columns:
         name = quote(dialect, column.name)
         words = [name, type_of(dialect, column, enum_type(dialect, schema, column))]
@@ -273,6 +301,12 @@ def _table_parts(
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
         checks, notes = _checks(dialect, schema, column, name)
         unenforced += notes
+        if checks and column.name in unchecked:
+            unenforced.append(
+                f"{column.name}: {' AND '.join(checks)} ({dialect.title} allows no CHECK "
+                "on a column that AUTO_INCREMENT or a foreign-key action writes)"
+            )
+            checks = []
         if dialect.one_check_per_column and len(checks) > 1:
             checks = [" AND ".join(f"({check})" for check in checks)]
         words += [f"CHECK ({check})" for check in checks]

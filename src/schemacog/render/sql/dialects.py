@@ -126,6 +126,8 @@ class Dialect:
     # CHECK that refuses NaN and infinities in a float column; None: the type holds none
     finite_check: ClassVar[str | None] = None
     nan_as_null: ClassVar[bool] = False  # the driver stores NaN as NULL (a NOT NULL refuses it)
+    # a column that AUTO_INCREMENT or a foreign-key action writes may have a CHECK
+    checks_on_written_columns: ClassVar[bool] = True
     backslash_escapes: ClassVar[bool] = False  # string literals treat backslash as an escape
     now: ClassVar[Mapping[LogicalType, str]] = MappingProxyType(
         {
@@ -287,6 +289,7 @@ class Mariadb(Dialect):
         {FkAction.NO_ACTION, FkAction.RESTRICT, FkAction.CASCADE, FkAction.SET_NULL}
     )
     boolean_check = True
+    checks_on_written_columns = False  # ERROR 1901, tested on 10.11
     backslash_escapes = True
     now = MappingProxyType(
         {
