@@ -121,7 +121,7 @@ class CustomerModel(_pd.BaseModel):
     )
     birth_date: _dt.date | None = _pd.Field(default=None)
     is_active: bool = _pd.Field(default=True)
-    created_at: _dt.datetime = _pd.Field(
+    created_at: _pd.AwareDatetime = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # The customer who recommended the shop.
@@ -427,7 +427,7 @@ class OrderModel(_pd.BaseModel):
     id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     customer_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     status: OrderStatus = _pd.Field(default=OrderStatus.PLACED)
-    placed_at: _dt.datetime = _pd.Field(
+    placed_at: _pd.AwareDatetime = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # Customer's note to the packer.
@@ -758,7 +758,7 @@ class ShipmentModel(_pd.BaseModel):
     # Start of the promised delivery window.
     window_start: _dt.time | None = _pd.Field(default=None)
     # Local time at the depot of the last scan.
-    last_scan_at: _dt.datetime | None = _pd.Field(default=None)
+    last_scan_at: _pd.NaiveDatetime | None = _pd.Field(default=None)
 
 
 # [[[end]]]

@@ -36,6 +36,7 @@ __all__ = [
     "DATACLASS_SAFE_CALLS",
     "FIELD_DEFAULT_TYPES",
     "NOW_FACTORIES",
+    "PYDANTIC_TYPES",
     "TYPES",
     "CheckView",
     "FieldView",
@@ -141,17 +142,27 @@ class FieldView:
     pydantic_line: str
 
 
-def _annotation(schema: Schema, column: Column) -> str:
+# where the pydantic model's annotation says more than the dataclass's: a timestamptz
+# must be aware and a timestamp naive, as the validator and the cleaner require
+PYDANTIC_TYPES: dict[LogicalType, str] = {
+    LogicalType.TIMESTAMP: "_pd.NaiveDatetime",
+    LogicalType.TIMESTAMPTZ: "_pd.AwareDatetime",
+}
+
+
+def _annotation(schema: Schema, column: Column, *, pydantic: bool = False) -> str:
     base = enum_class(column.enum) if column.enum else TYPES[column.type][0]
+    if pydantic:
+        base = PYDANTIC_TYPES.get(column.type, base)
     return f"{base} | None" if column.nullable else base
 
 
-def _type_needs(columns: Iterable[Column]) -> Needs:
+def _type_needs(columns: Iterable[Column], *, pydantic: bool = False) -> Needs:
     needs = Needs()
     for column in columns:
         if column.enum:
             needs.enums.add(column.enum)
-        else:
+        elif not (pydantic and column.type in PYDANTIC_TYPES):  # those are pydantic's own
             line = TYPES[column.type][1]
             if line:
                 needs.imports.add(line)
@@ -223,7 +234,8 @@ def _fields(schema: Schema, table: Table) -> list[FieldView]:
             dataclass_line = lay_out(
                 head if default is None else prefixed(f"{head} = ", default), 4
             )
-        pydantic_line = bracketed(4, f"{head} = _pd.Field(", args, ")") if args else f"    {head}"
+        typed = f"{name}: {_annotation(schema, column, pydantic=True)}"
+        pydantic_line = bracketed(4, f"{typed} = _pd.Field(", args, ")") if args else f"    {typed}"
         views.append(
             FieldView(
                 name=name,
@@ -260,7 +272,7 @@ def render_dataclass(schema: Schema, table: Table) -> str:
 
 
 def pydantic_needs(schema: Schema, table: Table) -> Needs:
-    needs = _type_needs(table.columns)
+    needs = _type_needs(table.columns, pydantic=True)
     needs.imports.add("import pydantic as _pd")
     return needs
 

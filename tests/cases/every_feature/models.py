@@ -517,9 +517,9 @@ class ClassModel(_pd.BaseModel):
         allow_inf_nan=False,
     )
     date: _dt.date = _pd.Field(default=_dt.date(2024, 2, 29))
-    datetime: _dt.datetime = _pd.Field(default_factory=_dt.datetime.now)
+    datetime: _pd.NaiveDatetime = _pd.Field(default_factory=_dt.datetime.now)
     t: _dt.time = _pd.Field(default=_dt.time(23, 59, 59, 999999))
-    tz: _dt.datetime = _pd.Field(
+    tz: _pd.AwareDatetime = _pd.Field(
         default=_dt.datetime(
             2024,
             1,

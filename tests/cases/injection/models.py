@@ -409,7 +409,7 @@ class SelectModel(_pd.BaseModel):
     )
     model_config_: Weird = _pd.Field(default=Weird.IT_S, alias="model_config")
     date: _dt.date | None = _pd.Field(default=None)
-    datetime: _dt.datetime | None = _pd.Field(default=None)
+    datetime: _pd.AwareDatetime | None = _pd.Field(default=None)
     # Leading underscore: # not a heading
     # second line
     id_: int | None = _pd.Field(

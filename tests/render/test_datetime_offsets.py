@@ -1,0 +1,65 @@
+"""Offsets on datetimes (#14, item 4): a timestamptz must be aware, a timestamp naive.
+
+The validator, the pydantic model (``AwareDatetime`` / ``NaiveDatetime``) and the cleaner
+give the same verdict on naive and aware values in both kinds of column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pydantic
+import pytest
+from goldens import load_module, run_cog
+
+SCHEMA = """schemacog: 1
+name: stamps
+tables:
+  event:
+    columns:
+      id: {type: integer, primary_key: true}
+      local_at: {type: timestamp, nullable: true}
+      seen_at: {type: timestamptz, nullable: true}
+"""
+MODELS = (
+    "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
+    '# [[[cog sc.python.dataclass("event") ]]]\n# [[[end]]]\n\n\n'
+    '# [[[cog sc.python.pydantic("event") ]]]\n# [[[end]]]\n\n\n'
+    '# [[[cog sc.python.validator("event") ]]]\n# [[[end]]]\n\n\n'
+    '# [[[cog sc.python.cleaner("event") ]]]\n# [[[end]]]\n'
+)
+NAIVE = dt.datetime(2024, 6, 1, 10, 30)
+AWARE = NAIVE.replace(tzinfo=dt.timezone(dt.timedelta(hours=2)))
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    folder = tmp_path_factory.mktemp("stamps")
+    (folder / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
+    run_cog(folder, "models.py", MODELS, folder / "schema.yaml")
+    return load_module(folder / "models.py", "stamps_models")
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "accepted"),
+    [
+        ("local_at", NAIVE, True),
+        ("local_at", AWARE, False),
+        ("seen_at", AWARE, True),
+        ("seen_at", NAIVE, False),
+    ],
+)
+def test_every_python_layer_reads_offsets_alike(
+    models: Any, column: str, value: dt.datetime, accepted: bool
+) -> None:
+    row = {"id": 1, column: value}
+    assert (models.validate_event(row) == []) == accepted, models.validate_event(row)
+    try:
+        models.EventModel.model_validate(row)
+        model_accepts = True
+    except pydantic.ValidationError:
+        model_accepts = False
+    assert model_accepts == accepted
+    record, messages = models.clean_event({"id": "1", column: value.isoformat()})
+    assert (record is not None) == accepted, messages
