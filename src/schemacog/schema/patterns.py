@@ -9,8 +9,9 @@ Refused: lookaround, backreferences, named groups, inline flags, possessive
 quantifiers, atomic groups, anchors other than ``^``/``$`` and word boundaries.
 
 Semantics are PostgreSQL's ``~``: a search; ``^``/``$`` anchor the whole string; ``.``
-matches a newline too. ``python_pattern`` gives the equivalent Python ``re`` source,
-compiled with ``PYTHON_FLAGS``.
+matches a newline too; ``\\d \\w \\s`` are ASCII (``ascii_classes`` spells them out for
+every layer), and ``\\D \\W \\S`` are refused inside a set. ``python_pattern`` gives
+the equivalent Python ``re`` source, compiled with ``PYTHON_FLAGS``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "MAX_REPEAT",
     "PYTHON_FLAGS",
     "PatternError",
+    "ascii_classes",
     "check_portable",
     "matches",
     "python_pattern",
@@ -74,6 +76,12 @@ def _class_end(pattern: str, start: int) -> int:
     while at < len(pattern):
         char = pattern[at]
         if char == "\\":
+            if pattern[at + 1 : at + 2] in ("D", "W", "S"):
+                raise PatternError(
+                    f"\\{pattern[at + 1]} inside a character class is not portable "
+                    "(PostgreSQL refuses it); write the set it leaves out, negated",
+                    at,
+                )
             at += _escape_length(pattern, at)
             continue
         if char == "]":
@@ -155,7 +163,56 @@ def check_portable(pattern: str) -> None:
 
 def python_pattern(pattern: str) -> str:
     """The Python ``re`` source with PostgreSQL's meaning: ``$`` becomes ``\\Z``."""
-    return replace_dollar(pattern, r"\Z")
+    return replace_dollar(ascii_classes(pattern), r"\Z")
+
+
+# One meaning for the shorthand classes, in every layer: ASCII. Each engine reads \d, \w
+# and \s its own way on other characters (Arabic-Indic and fullwidth digits, letters such
+# as "ß", U+00A0 and U+2003 split Python, PostgreSQL, RE2 and PCRE2 several ways), so
+# every layer gets these explicit sets instead.
+_CLASS_SETS = {"d": "0-9", "w": "0-9A-Za-z_", "s": "\\t\\n\\x0b\\f\\r "}
+
+
+def ascii_classes(pattern: str) -> str:
+    """``pattern`` with ``\\d \\w \\s`` (``\\D \\W \\S`` outside sets) as explicit ASCII sets."""
+    out: list[str] = []
+    at = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            step = _escape_length(pattern, at)
+            letter = pattern[at + 1]
+            if step == 2 and letter.lower() in _CLASS_SETS:
+                negated = "^" if letter.isupper() else ""
+                out.append(f"[{negated}{_CLASS_SETS[letter.lower()]}]")
+            else:
+                out.append(pattern[at : at + step])
+        elif char == "[":
+            step = _class_end(pattern, at) - at
+            out.append(_ascii_set(pattern[at : at + step]))
+        else:
+            step = 1
+            out.append(char)
+        at += step
+    return "".join(out)
+
+
+def _ascii_set(text: str) -> str:
+    """A character class with its ``\\d \\w \\s`` spelt out (negated ones are refused)."""
+    out: list[str] = []
+    at = 0
+    while at < len(text):
+        if text[at] == "\\":
+            step = _escape_length(text, at)
+            letter = text[at + 1]
+            out.append(
+                _CLASS_SETS.get(letter, text[at : at + step]) if step == 2 else text[at : at + step]
+            )
+            at += step
+        else:
+            out.append(text[at])
+            at += 1
+    return "".join(out)
 
 
 def replace_dollar(pattern: str, anchor: str) -> str:

@@ -38,6 +38,7 @@ from schemacog.render.sql.dialects import (
     utc,
     varchar_of,
 )
+from schemacog.schema.patterns import ascii_classes
 
 __all__ = [
     "MAX_NAME",
@@ -161,7 +162,7 @@ def _checks(
         if dialect.regex is None:
             unenforced.append(f"pattern of {column.name}: {column.pattern}")
         else:
-            pattern = _string_literal(dialect, dialect.regex_pattern(column.pattern))
+            pattern = _string_literal(dialect, dialect.regex_pattern(ascii_classes(column.pattern)))
             checks.append(dialect.regex.format(column=name, pattern=pattern))
     if column.enum is not None and dialect.enum_style is EnumStyle.CHECK:
         values = ", ".join(

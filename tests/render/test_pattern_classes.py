@@ -1,0 +1,126 @@
+"""``\\d \\w \\s`` mean ASCII in every layer (#14, item 5).
+
+Each engine reads the shorthand classes its own way on other characters, so every layer
+gets explicit ASCII sets. The oracle is Python's ``re`` with ``re.ASCII`` on the pattern
+as written: the validator, the pydantic model and every engine with regular expressions
+(PostgreSQL, DuckDB, MariaDB; SQLite has none) must agree with it on non-ASCII digits,
+letters and spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import pytest
+from goldens import load_module, real_engine, run_cog
+
+from schemacog.db import engines
+from schemacog.db.backends import DIALECTS
+from schemacog.model import Table
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.patterns import PatternError, check_portable
+from schemacog.schema.validate import load_schema
+
+PATTERNS = {
+    "digits": r"^\d{3}$",
+    "word": r"^\w+$",
+    "nonspace": r"^\S+$",
+    "space": r"^a\sb$",
+    "digit_set": r"^[\d.]+$",
+    "no_digit": r"^\D+$",
+    "no_word": r"^\W$",
+    "space_set": r"^[\s_]+$",
+}
+VALUES = [
+    "123",
+    "\u0661\u0662\u0663",  # Arabic-Indic digits
+    "\uff11\uff12\uff13",  # fullwidth digits
+    "stra\u00dfe",
+    "abc",
+    "a b",
+    "a\tb",
+    "a\u00a0b",
+    "a\u2003b",
+    "a\u0085b",
+    "1.2",
+    "\u00e9",
+    " ",
+    "\u3000",
+]
+SCHEMA = "schemacog: 1\nname: classes\ntables:\n  thing:\n    columns:\n"
+SCHEMA += "      id: {type: integer, primary_key: true}\n"
+SCHEMA += "".join(
+    f"      {name}: {{type: text, nullable: true, pattern: '{pattern}'}}\n"
+    for name, pattern in PATTERNS.items()
+)
+MODELS = (
+    "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
+    '# [[[cog sc.python.pydantic("thing") ]]]\n# [[[end]]]\n\n\n'
+    '# [[[cog sc.python.validator("thing") ]]]\n# [[[end]]]\n'
+)
+CASES = [(name, value) for name in PATTERNS for value in VALUES]
+
+
+def _ascii(name: str, value: str) -> bool:
+    """The oracle: the pattern as written, read by Python with ASCII classes."""
+    source = PATTERNS[name].replace("$", r"\Z")
+    return re.search(source, value, re.ASCII | re.DOTALL) is not None
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Table, dict[str, str]]:
+    folder = tmp_path_factory.mktemp("classes")
+    (folder / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
+    run_cog(folder, "models.py", MODELS, folder / "schema.yaml")
+    module = load_module(folder / "models.py", "classes_models")
+    schema = load_schema(Path(folder / "schema.yaml"))
+    ddl = {dialect: render_ddl(schema, dialect) for dialect in DIALECTS}
+    return module, schema.table("thing"), ddl
+
+
+@pytest.fixture(scope="module", params=sorted(d for d in DIALECTS if DIALECTS[d].regex))
+def engine(
+    request: pytest.FixtureRequest, project: tuple[Any, Table, dict[str, str]]
+) -> Iterator[engines.Engine]:
+    made = real_engine(request.param)
+    made.run_script(project[2][request.param])
+    yield made
+    made.close()
+
+
+@pytest.mark.parametrize(("name", "value"), CASES)
+def test_python_layers_read_the_classes_as_ascii(
+    project: tuple[Any, Table, dict[str, str]], name: str, value: str
+) -> None:
+    module = project[0]
+    expected = _ascii(name, value)
+    row = {"id": 1, name: value}
+    assert (module.validate_thing(row) == []) == expected, module.validate_thing(row)
+    try:
+        module.ThingModel.model_validate(row)
+        model_accepts = True
+    except pydantic.ValidationError:
+        model_accepts = False
+    assert model_accepts == expected
+
+
+def test_each_engine_reads_the_classes_as_ascii(
+    project: tuple[Any, Table, dict[str, str]], engine: engines.Engine
+) -> None:
+    table = project[1]
+    wrong = []
+    for number, (name, value) in enumerate(CASES):
+        accepted = engine.insert(table, {"id": number, name: value}) is None
+        if accepted != _ascii(name, value):
+            wrong.append((name, ascii(value), accepted))
+    assert wrong == [], engine.dialect
+
+
+@pytest.mark.parametrize("pattern", [r"[\D]", r"[a\W]", r"^[\S_]+$"])
+def test_a_negated_class_inside_a_set_is_refused(pattern: str) -> None:
+    with pytest.raises(PatternError, match="inside a character class is not portable"):
+        check_portable(pattern)
