@@ -4,6 +4,7 @@ Edit the schema and run `nox -s regen`; everything between the markers is rewrit
 """
 
 # [[[cog sc.python.imports() ]]]
+import base64 as _base64
 import dataclasses as _dc
 import datetime as _dt
 import decimal as _decimal
@@ -13,6 +14,7 @@ import re
 import uuid as _uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Annotated
 
 import pydantic as _pd
 from typing_extensions import TypeAliasType
@@ -21,6 +23,12 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+_Base64Bytes = Annotated[
+    bytes,
+    _pd.PlainSerializer(
+        lambda data: _base64.b64encode(data).decode(), when_used="json"
+    ),
+]
 # [[[end]]]
 
 
@@ -277,7 +285,11 @@ class Product:
 class ProductModel(_pd.BaseModel):
     """Something the shop sells."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(
+        frozen=True,
+        regex_engine="python-re",
+        val_json_bytes="base64",
+    )
 
     # Stock keeping unit.
     sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
@@ -299,7 +311,7 @@ class ProductModel(_pd.BaseModel):
     # Free-form facts such as colour or size.
     attributes: JsonValue | None = _pd.Field(default=None)
     # A small PNG preview.
-    thumbnail: bytes | None = _pd.Field(default=None)
+    thumbnail: _Base64Bytes | None = _pd.Field(default=None)
 
 
 # [[[end]]]

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from schemacog.runtime import cleaning as cleaning_runtime
 
 __all__ = [
+    "BASE64_BYTES_TYPE",
     "IDENTIFIER",
     "JSON_VALUE",
     "PYDANTIC_RESERVED",
@@ -68,6 +69,7 @@ def upper_snake(name: str) -> str:
 # --- names of generated definitions (every renderer and checker spells them here) -------
 
 JSON_VALUE = "JsonValue"  # the type alias of JSON columns
+BASE64_BYTES_TYPE = "_Base64Bytes"  # pydantic's bytes, standard base64 in JSON
 
 
 def dataclass_class(table: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table, value_bounds
 from schemacog.naming import (
+    BASE64_BYTES_TYPE,
     JSON_VALUE,
     columns_constant,
     dataclass_class,
@@ -147,6 +148,7 @@ class FieldView:
 PYDANTIC_TYPES: dict[LogicalType, str] = {
     LogicalType.TIMESTAMP: "_pd.NaiveDatetime",
     LogicalType.TIMESTAMPTZ: "_pd.AwareDatetime",
+    LogicalType.BINARY: BASE64_BYTES_TYPE,  # standard base64 in JSON, as the cleaner reads
 }
 
 
@@ -274,6 +276,8 @@ def render_dataclass(schema: Schema, table: Table) -> str:
 def pydantic_needs(schema: Schema, table: Table) -> Needs:
     needs = _type_needs(table.columns, pydantic=True)
     needs.imports.add("import pydantic as _pd")
+    if any(c.type is LogicalType.BINARY for c in table.columns):
+        needs.shared.add(SharedBlock.BASE64_BYTES)
     return needs
 
 
@@ -282,6 +286,8 @@ def render_pydantic(schema: Schema, table: Table) -> str:
     config = ["frozen=True"]
     if any(c.pattern for c in table.columns):
         config.append('regex_engine="python-re"')
+    if any(c.type is LogicalType.BINARY for c in table.columns):
+        config.append('val_json_bytes="base64"')
     if any(f.name != f.column for f in fields):
         config.append("populate_by_name=True")
     if any(f.name.startswith("model_") for f in fields):

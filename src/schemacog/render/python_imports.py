@@ -11,18 +11,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from schemacog.model import Schema
-from schemacog.naming import JSON_VALUE, enum_class
+from schemacog.naming import BASE64_BYTES_TYPE, JSON_VALUE, enum_class
 from schemacog.render import cleaning_shared
 from schemacog.render.layout import LINE_LENGTH, bracketed
 from schemacog.render.python_needs import Needs, SharedBlock
 
-__all__ = ["JSON_ALIAS", "STDLIB_TOP", "import_block"]
+__all__ = ["BASE64_BYTES", "JSON_ALIAS", "STDLIB_TOP", "import_block"]
 
 JSON_ALIAS = (
     f"{JSON_VALUE} = TypeAliasType(\n"
     f'    "{JSON_VALUE}",\n'
     f'    "None | bool | int | float | str | list[{JSON_VALUE}] | dict[str, {JSON_VALUE}]",\n'
     ")"
+)
+
+
+# binary fields of pydantic models: standard base64 in JSON, as the cleaner reads them
+# (pydantic's own "base64" writes the URL-safe alphabet)
+BASE64_BYTES = (
+    f"{BASE64_BYTES_TYPE} = Annotated[\n"
+    "    bytes,\n"
+    "    _pd.PlainSerializer(\n"
+    '        lambda data: _base64.b64encode(data).decode(), when_used="json"\n'
+    "    ),\n"
+    "]"
 )
 
 
@@ -47,8 +59,14 @@ def import_block(
             imports.add(line)
     if SharedBlock.JSON_VALUE_ALIAS in needs.shared:
         imports.add("from typing_extensions import TypeAliasType")
+    if SharedBlock.BASE64_BYTES in needs.shared:
+        imports |= {"import base64 as _base64", "from typing import Annotated"}
+        imports.add("import pydantic as _pd")
+        imports = _merged(imports)
     sections = _sections(imports, enums_module)
     shared = [JSON_ALIAS] if SharedBlock.JSON_VALUE_ALIAS in needs.shared else []
+    if SharedBlock.BASE64_BYTES in needs.shared:
+        shared.append(BASE64_BYTES)
     if schema is not None and SharedBlock.CLEANING_RUNTIME in needs.shared:
         # two blank lines between the last helper and the region's end marker
         shared.append(

@@ -18,6 +18,7 @@ class SharedBlock(enum.Enum):
     """A definition emitted once per file, whatever region asks for it."""
 
     JSON_VALUE_ALIAS = "the JsonValue type alias"
+    BASE64_BYTES = "bytes that pydantic's JSON carries as standard base64"
     CLEANING_RUNTIME = "the cleaner runtime's core (_Cleaning, _clean_row, ...)"
 
 

@@ -12,7 +12,7 @@ import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import pydantic as _pd
 from typing_extensions import TypeAliasType
@@ -21,6 +21,12 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+_Base64Bytes = Annotated[
+    bytes,
+    _pd.PlainSerializer(
+        lambda data: _base64.b64encode(data).decode(), when_used="json"
+    ),
+]
 _MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None", "-"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
@@ -472,6 +478,7 @@ class ReadingModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(
         frozen=True,
         regex_engine="python-re",
+        val_json_bytes="base64",
         populate_by_name=True,
     )
 
@@ -498,7 +505,7 @@ class ReadingModel(_pd.BaseModel):
     seen_at: _pd.AwareDatetime | None = _pd.Field(default=None)
     ref: _uuid.UUID | None = _pd.Field(default=None)
     meta: JsonValue | None = _pd.Field(default=None)
-    blob: bytes | None = _pd.Field(default=None)
+    blob: _Base64Bytes | None = _pd.Field(default=None)
     status: Status = _pd.Field(default=Status.PLACED)
     site: str | None = _pd.Field(default=None, max_length=10)
     # A keyword as a column name.

@@ -13,7 +13,7 @@ import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import pydantic as _pd
 from typing_extensions import TypeAliasType
@@ -22,6 +22,12 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+_Base64Bytes = Annotated[
+    bytes,
+    _pd.PlainSerializer(
+        lambda data: _base64.b64encode(data).decode(), when_used="json"
+    ),
+]
 _MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
@@ -492,6 +498,7 @@ class ClassModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(
         frozen=True,
         regex_engine="python-re",
+        val_json_bytes="base64",
         populate_by_name=True,
         protected_namespaces=(),
     )
@@ -532,7 +539,7 @@ class ClassModel(_pd.BaseModel):
     u: _uuid.UUID = _pd.Field(
         default=_uuid.UUID("00000000-0000-0000-0000-000000000000"),
     )
-    b: bytes = _pd.Field(default=b"hello")
+    b: _Base64Bytes = _pd.Field(default=b"hello")
     flag: bool = _pd.Field(default=False)
     amount: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal("-0.5"),

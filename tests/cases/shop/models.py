@@ -13,7 +13,7 @@ import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import pydantic as _pd
 from typing_extensions import TypeAliasType
@@ -22,6 +22,12 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+_Base64Bytes = Annotated[
+    bytes,
+    _pd.PlainSerializer(
+        lambda data: _base64.b64encode(data).decode(), when_used="json"
+    ),
+]
 _MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
@@ -798,7 +804,11 @@ class Product:
 class ProductModel(_pd.BaseModel):
     """Something the shop sells."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(
+        frozen=True,
+        regex_engine="python-re",
+        val_json_bytes="base64",
+    )
 
     # Stock keeping unit.
     sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
@@ -820,7 +830,7 @@ class ProductModel(_pd.BaseModel):
     # Free-form facts such as colour or size.
     attributes: JsonValue | None = _pd.Field(default=None)
     # A small PNG preview.
-    thumbnail: bytes | None = _pd.Field(default=None)
+    thumbnail: _Base64Bytes | None = _pd.Field(default=None)
 
 
 # [[[end]]]
