@@ -60,9 +60,12 @@ def import_block(
     if SharedBlock.JSON_VALUE_ALIAS in needs.shared:
         imports.add("from typing_extensions import TypeAliasType")
     if SharedBlock.BASE64_BYTES in needs.shared:
-        imports |= {"import base64 as _base64", "from typing import Annotated"}
-        imports.add("import pydantic as _pd")
-        imports = _merged(imports)
+        used = {
+            "import base64 as _base64",
+            "from typing import Annotated",
+            "import pydantic as _pd",
+        }
+        imports = _merged(imports | used)
     sections = _sections(imports, enums_module)
     shared = [JSON_ALIAS] if SharedBlock.JSON_VALUE_ALIAS in needs.shared else []
     if SharedBlock.BASE64_BYTES in needs.shared:
