@@ -529,7 +529,7 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("signed_up_at: is required")
     elif not isinstance(value, _dt.datetime):
         problems.append("signed_up_at: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("signed_up_at: must have a time zone")
     return problems
 

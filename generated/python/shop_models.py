@@ -9,7 +9,6 @@ import dataclasses as _dc
 import datetime as _dt
 import decimal as _decimal
 import enum
-import math as _math
 import re
 import uuid as _uuid
 from collections.abc import Mapping
@@ -227,7 +226,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
             problems.append("created_at: must not be null")
     elif not isinstance(value, _dt.datetime):
         problems.append("created_at: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("created_at: must have a time zone")
     value = row.get("referrer_id")
     if value is None:
@@ -384,7 +383,7 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append("weight_kg: must be a float")
-    elif isinstance(value, float) and not _math.isfinite(value):
+    elif not abs(value) <= 1.7976931348623157e308:
         problems.append("weight_kg: must be a finite number")
     else:
         if value < 0.0:
@@ -496,7 +495,7 @@ def validate_order(row: Mapping[str, object]) -> list[str]:
             problems.append("placed_at: must not be null")
     elif not isinstance(value, _dt.datetime):
         problems.append("placed_at: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("placed_at: must have a time zone")
     value = row.get("note")
     if value is None:
@@ -844,7 +843,7 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.datetime):
         problems.append("last_scan_at: must be a datetime")
-    elif value.tzinfo is not None:
+    elif value.utcoffset() is not None:
         problems.append("last_scan_at: must not have a time zone")
     return problems
 

@@ -29,8 +29,24 @@ MODELS = (
     '# [[[cog sc.python.validator("event") ]]]\n# [[[end]]]\n\n\n'
     '# [[[cog sc.python.cleaner("event") ]]]\n# [[[end]]]\n'
 )
+
+
+class _NoOffset(dt.tzinfo):
+    """A tzinfo that knows no offset: Python calls such a datetime naive."""
+
+    def utcoffset(self, when: dt.datetime | None) -> dt.timedelta | None:
+        return None
+
+    def dst(self, when: dt.datetime | None) -> dt.timedelta | None:
+        return None
+
+    def tzname(self, when: dt.datetime | None) -> str | None:
+        return None
+
+
 NAIVE = dt.datetime(2024, 6, 1, 10, 30)
 AWARE = NAIVE.replace(tzinfo=dt.timezone(dt.timedelta(hours=2)))
+NO_OFFSET = NAIVE.replace(tzinfo=_NoOffset())  # naive by Python's definition
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +64,8 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> Any:
         ("local_at", AWARE, False),
         ("seen_at", AWARE, True),
         ("seen_at", NAIVE, False),
+        ("local_at", NO_OFFSET, True),
+        ("seen_at", NO_OFFSET, False),
     ],
 )
 def test_every_python_layer_reads_offsets_alike(

@@ -40,7 +40,8 @@ MODELS = (
     '# [[[cog sc.python.validator("reading") ]]]\n# [[[end]]]\n\n\n'
     '# [[[cog sc.python.cleaner("reading") ]]]\n# [[[end]]]\n'
 )
-VALUES = [math.nan, math.inf, -math.inf, 0.25]
+VALUES: list[float] = [math.nan, math.inf, -math.inf, 0.25]
+HUGE = 10**400  # an integer no double holds
 COLUMNS = ["plain", "bounded", "required"]
 
 
@@ -111,3 +112,16 @@ def test_only_sqlite_declares_nan_and_only_for_nullable_columns(
     for dialect, ddl in project[2].items():
         declared = [c for c in COLUMNS if f"NaN in {c} (" in ddl]
         assert declared == (["plain", "bounded"] if dialect == "sqlite" else []), dialect
+
+
+@pytest.mark.parametrize("column", COLUMNS)
+def test_an_integer_no_float_holds_is_refused_by_every_python_layer(
+    project: tuple[Any, Table, dict[str, str]], column: str
+) -> None:
+    module, _, _ = project
+    row = {"id": 1, column: HUGE}
+    assert module.validate_reading(row) != []
+    with pytest.raises(pydantic.ValidationError):
+        module.ReadingModel.model_validate(row)
+    record, messages = module.clean_reading({"id": "1", column: str(HUGE)})
+    assert record is None, messages

@@ -9,6 +9,7 @@ Library names are used through underscore aliases (``_dt``, ``_decimal``, ``_uui
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -329,13 +330,14 @@ def render_columns(schema: Schema, table: Table) -> str:
 
 
 # A test the validator makes once a value has its type: (the refusing condition, message).
+_FLOAT_MAX = repr(sys.float_info.max).replace("e+", "e")  # as ruff format writes it
+# Aware means what Python (and pydantic, and the cleaner) mean: utcoffset() is not None.
+# A finite float: neither NaN (which no comparison holds) nor beyond the largest double
+# (infinities, and integers no float can hold).
 _REFINEMENTS: dict[LogicalType, tuple[str, str]] = {
-    LogicalType.TIMESTAMPTZ: ("value.tzinfo is None", "must have a time zone"),
-    LogicalType.TIMESTAMP: ("value.tzinfo is not None", "must not have a time zone"),
-    LogicalType.FLOAT: (
-        "isinstance(value, float) and not _math.isfinite(value)",
-        "must be a finite number",
-    ),
+    LogicalType.TIMESTAMPTZ: ("value.utcoffset() is None", "must have a time zone"),
+    LogicalType.TIMESTAMP: ("value.utcoffset() is not None", "must not have a time zone"),
+    LogicalType.FLOAT: (f"not abs(value) <= {_FLOAT_MAX}", "must be a finite number"),
 }
 
 
@@ -423,7 +425,6 @@ def validator_needs(schema: Schema, table: Table) -> Needs:
             ("_dt.", "import datetime as _dt"),
             ("_decimal.", "import decimal as _decimal"),
             ("_uuid.", "import uuid as _uuid"),
-            ("_math.", "import math as _math"),
         ):
             if alias in isinstance_of + _REFINEMENTS.get(column.type, ("", ""))[0]:
                 needs.imports.add(line)

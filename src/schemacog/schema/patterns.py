@@ -47,7 +47,7 @@ class PatternError(ValueError):
         self.offset = offset
 
 
-def _escape_length(pattern: str, at: int) -> int:
+def _escape_length(pattern: str, at: int, *, in_set: bool = False) -> int:
     """Length of the escape sequence starting with the backslash at ``at``."""
     if at + 1 >= len(pattern):
         raise PatternError("pattern ends with a lone backslash", at)
@@ -58,7 +58,8 @@ def _escape_length(pattern: str, at: int) -> int:
         following = pattern[at + 4 : at + 5]
         if following and following in _HEX_DIGITS:  # PostgreSQL reads every hex digit
             digits = pattern[at + 2 : at + 4]
-            message = f"\\x{digits}{following} is not portable; write \\x{digits}[{following}]"
+            fix = f"put {following!r} before it" if in_set else f"write \\x{digits}[{following}]"
+            message = f"\\x{digits}{following} is not portable; {fix}"
             raise PatternError(message, at)
         return 4
     if char.isdigit():
@@ -76,13 +77,19 @@ def _class_end(pattern: str, start: int) -> int:
     while at < len(pattern):
         char = pattern[at]
         if char == "\\":
+            if pattern[at + 1 : at + 2] == "v" and pattern[at + 2 : at + 3] in tuple(_HEX_DIGITS):
+                raise PatternError(
+                    f"\\v followed by {pattern[at + 2]!r} in a character class is not portable; "
+                    "put the hex digit before it",
+                    at,
+                )
             if pattern[at + 1 : at + 2] in ("D", "W", "S"):
                 raise PatternError(
                     f"\\{pattern[at + 1]} inside a character class is not portable "
                     "(PostgreSQL refuses it); write the set it leaves out, negated",
                     at,
                 )
-            at += _escape_length(pattern, at)
+            at += _escape_length(pattern, at, in_set=True)
             continue
         if char == "]":
             return at + 1
@@ -155,6 +162,9 @@ def check_portable(pattern: str) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
+            # as written (Python refuses a shorthand class as a range end, "[\\d-z]"),
+            # then with the ASCII sets every layer gets
+            re.compile(replace_dollar(pattern, r"\Z"), PYTHON_FLAGS)
             re.compile(python_pattern(pattern), PYTHON_FLAGS)
     except (re.error, FutureWarning) as exc:
         offset = getattr(exc, "pos", None) or 0
@@ -171,6 +181,7 @@ def python_pattern(pattern: str) -> str:
 # as "ß", U+00A0 and U+2003 split Python, PostgreSQL, RE2 and PCRE2 several ways), so
 # every layer gets these explicit sets instead.
 _CLASS_SETS = {"d": "0-9", "w": "0-9A-Za-z_", "s": "\\t\\n\\x0b\\f\\r "}
+_VT = "\\x0b"  # \\v: PCRE2 reads it as any vertical space, the others as U+000B only
 
 
 def ascii_classes(pattern: str) -> str:
@@ -185,6 +196,8 @@ def ascii_classes(pattern: str) -> str:
             if step == 2 and letter.lower() in _CLASS_SETS:
                 negated = "^" if letter.isupper() else ""
                 out.append(f"[{negated}{_CLASS_SETS[letter.lower()]}]")
+            elif step == 2 and letter == "v":
+                out.append(f"[{_VT}]")  # bracketed: a hex digit after it must not join it
             else:
                 out.append(pattern[at : at + step])
         elif char == "[":
@@ -205,9 +218,8 @@ def _ascii_set(text: str) -> str:
         if text[at] == "\\":
             step = _escape_length(text, at)
             letter = text[at + 1]
-            out.append(
-                _CLASS_SETS.get(letter, text[at : at + step]) if step == 2 else text[at : at + step]
-            )
+            spelt = {**_CLASS_SETS, "v": _VT}.get(letter) if step == 2 else None
+            out.append(text[at : at + step] if spelt is None else spelt)
             at += step
         else:
             out.append(text[at])

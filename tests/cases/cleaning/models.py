@@ -7,7 +7,6 @@ import decimal as _decimal
 import enum
 import json as _json
 import math
-import math as _math
 import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -598,7 +597,7 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append("ratio: must be a float")
-    elif isinstance(value, float) and not _math.isfinite(value):
+    elif not abs(value) <= 1.7976931348623157e308:
         problems.append("ratio: must be a finite number")
     else:
         if value < 0.0:
@@ -635,14 +634,14 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.datetime):
         problems.append("local_at: must be a datetime")
-    elif value.tzinfo is not None:
+    elif value.utcoffset() is not None:
         problems.append("local_at: must not have a time zone")
     value = row.get("seen_at")
     if value is None:
         pass  # nullable
     elif not isinstance(value, _dt.datetime):
         problems.append("seen_at: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("seen_at: must have a time zone")
     value = row.get("ref")
     if value is None:

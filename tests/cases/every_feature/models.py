@@ -8,7 +8,6 @@ import decimal as _decimal
 import enum
 import json as _json
 import math
-import math as _math
 import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -631,7 +630,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("model_x: must not be null")
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append("model_x: must be a float")
-    elif isinstance(value, float) and not _math.isfinite(value):
+    elif not abs(value) <= 1.7976931348623157e308:
         problems.append("model_x: must be a finite number")
     else:
         if value < -1.5:
@@ -650,7 +649,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("datetime: must not be null")
     elif not isinstance(value, _dt.datetime):
         problems.append("datetime: must be a datetime")
-    elif value.tzinfo is not None:
+    elif value.utcoffset() is not None:
         problems.append("datetime: must not have a time zone")
     value = row.get("t")
     if value is None:
@@ -664,7 +663,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("tz: must not be null")
     elif not isinstance(value, _dt.datetime):
         problems.append("tz: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("tz: must have a time zone")
     value = row.get("u")
     if value is None:

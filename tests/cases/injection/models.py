@@ -506,7 +506,7 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.datetime):
         problems.append("datetime: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("datetime: must have a time zone")
     value = row.get("_id")
     if value is None:

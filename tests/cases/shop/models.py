@@ -8,7 +8,6 @@ import decimal as _decimal
 import enum
 import json as _json
 import math
-import math as _math
 import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -673,7 +672,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
             problems.append("created_at: must not be null")
     elif not isinstance(value, _dt.datetime):
         problems.append("created_at: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("created_at: must have a time zone")
     value = row.get("referrer_id")
     if value is None:
@@ -903,7 +902,7 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (int, float)) or isinstance(value, bool):
         problems.append("weight_kg: must be a float")
-    elif isinstance(value, float) and not _math.isfinite(value):
+    elif not abs(value) <= 1.7976931348623157e308:
         problems.append("weight_kg: must be a finite number")
     else:
         if value < 0.0:
@@ -1085,7 +1084,7 @@ def validate_order(row: Mapping[str, object]) -> list[str]:
             problems.append("placed_at: must not be null")
     elif not isinstance(value, _dt.datetime):
         problems.append("placed_at: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("placed_at: must have a time zone")
     value = row.get("note")
     if value is None:
@@ -1598,7 +1597,7 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.datetime):
         problems.append("last_scan_at: must be a datetime")
-    elif value.tzinfo is not None:
+    elif value.utcoffset() is not None:
         problems.append("last_scan_at: must not have a time zone")
     return problems
 
@@ -2005,7 +2004,7 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("signed_up_at: is required")
     elif not isinstance(value, _dt.datetime):
         problems.append("signed_up_at: must be a datetime")
-    elif value.tzinfo is None:
+    elif value.utcoffset() is None:
         problems.append("signed_up_at: must have a time zone")
     return problems
 
