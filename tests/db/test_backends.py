@@ -11,10 +11,13 @@ import uuid
 from importlib.resources import files
 
 import pytest
+from goldens import real_engine
 
 from schemacog.db.backends import BACKENDS, DIALECTS, VERIFY_ORDER
 from schemacog.model import LogicalType
+from schemacog.render.sql.ddl import render_ddl
 from schemacog.render.sql.dialects import Dialect
+from schemacog.schema.validate import load_schema_text
 from schemacog.verify.codec import decode, encode
 
 
@@ -90,3 +93,22 @@ def test_the_isolated_runner_decodes_with_the_same_codec() -> None:
         cwd="/",
     )
     assert child.stdout.strip() == repr(VALUES)
+
+
+@pytest.mark.parametrize("name", sorted(DIALECTS))
+def test_an_engine_answers_a_value_its_driver_cannot_send(name: str) -> None:
+    """A lone surrogate (or a 65-bit integer in SQLite) is a refusal, never a traceback."""
+    schema = load_schema_text(
+        "schemacog: 1\nname: x\ntables:\n  t:\n    columns:\n"
+        "      id: {type: bigint, primary_key: true}\n      s: {type: text, nullable: true}\n",
+        "x.yaml",
+    )
+    engine = real_engine(name)
+    try:
+        engine.run_script(render_ddl(schema, name))
+        table = schema.table("t")
+        assert isinstance(engine.insert(table, {"id": 1, "s": "a\ud800b"}), str)
+        if name == "sqlite":
+            assert isinstance(engine.insert(table, {"id": 2**63}), str)
+    finally:
+        engine.close()

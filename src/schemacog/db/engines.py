@@ -104,7 +104,7 @@ class SqliteEngine:
         params = [_text_params(table.column(n), values[n]) for n in names]
         try:
             self.connection.execute(_insert_sql(self.dialect, table, names, "?"), params)
-        except (self._sqlite3.Error, OverflowError) as exc:  # beyond 64 bits: the driver's no
+        except (self._sqlite3.Error, OverflowError, UnicodeEncodeError) as exc:  # driver: no
             return str(exc)
         return None
 
@@ -206,7 +206,7 @@ class PostgresEngine:
         ]
         try:
             self.connection.execute(_insert_sql(self.dialect, table, names, "%s").encode(), params)
-        except self._error as exc:
+        except (self._error, UnicodeEncodeError) as exc:  # a lone surrogate: the driver's no
             return str(exc).strip()
         return None
 
@@ -277,7 +277,7 @@ class MariadbEngine:
         try:
             with self.connection.cursor() as cursor:
                 cursor.execute(_insert_sql(self.dialect, table, names, "%s"), params)
-        except self._error as exc:
+        except (self._error, UnicodeEncodeError) as exc:  # a lone surrogate: the driver's no
             return str(exc)
         return None
 
