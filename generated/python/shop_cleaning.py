@@ -717,9 +717,15 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
         problems.append("unit_cost: must be a Decimal")
+    elif not _decimal.Decimal(value).is_finite():
+        problems.append("unit_cost: must be a finite number")
     else:
         if value < _decimal.Decimal(0):
             problems.append("unit_cost: must be >= 0")
+        if abs(_decimal.Decimal(value)) >= 100000000:
+            problems.append("unit_cost: has more than 8 digits before the point")
+        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+            problems.append("unit_cost: has more than 2 decimal places")
     value = row.get("condition")
     if value is None:
         if "condition" in row:

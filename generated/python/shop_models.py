@@ -206,9 +206,15 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
             problems.append("balance: must not be null")
     elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
         problems.append("balance: must be a Decimal")
+    elif not _decimal.Decimal(value).is_finite():
+        problems.append("balance: must be a finite number")
     else:
         if value < _decimal.Decimal(0):
             problems.append("balance: must be >= 0")
+        if abs(_decimal.Decimal(value)) >= 10000000000:
+            problems.append("balance: has more than 10 digits before the point")
+        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+            problems.append("balance: has more than 2 decimal places")
     value = row.get("birth_date")
     if value is None:
         pass  # nullable
@@ -375,9 +381,15 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         problems.append("price: is required")
     elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
         problems.append("price: must be a Decimal")
+    elif not _decimal.Decimal(value).is_finite():
+        problems.append("price: must be a finite number")
     else:
         if value < _decimal.Decimal(0):
             problems.append("price: must be >= 0")
+        if abs(_decimal.Decimal(value)) >= 100000000:
+            problems.append("price: has more than 8 digits before the point")
+        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+            problems.append("price: has more than 2 decimal places")
     value = row.get("weight_kg")
     if value is None:
         pass  # nullable
@@ -610,9 +622,15 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
         problems.append("unit_price: is required")
     elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
         problems.append("unit_price: must be a Decimal")
+    elif not _decimal.Decimal(value).is_finite():
+        problems.append("unit_price: must be a finite number")
     else:
         if value < _decimal.Decimal(0):
             problems.append("unit_price: must be >= 0")
+        if abs(_decimal.Decimal(value)) >= 100000000:
+            problems.append("unit_price: has more than 8 digits before the point")
+        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+            problems.append("unit_price: has more than 2 decimal places")
     return problems
 
 

@@ -13,6 +13,7 @@ COMMENT ON TYPE signup_channel IS 'Where a newsletter signup came from.';
 CREATE TYPE stock_condition AS ENUM ('new', 'used', 'damaged');
 COMMENT ON TYPE stock_condition IS 'The state of counted stock.';
 
+-- Not enforced by DuckDB: scale of balance: more than 2 decimal places are rounded
 -- Not enforced by DuckDB: ON DELETE SET NULL of (referrer_id) -> customer: not supported, NO ACTION instead
 CREATE SEQUENCE customer_id_seq;
 CREATE TABLE customer (
@@ -33,6 +34,7 @@ COMMENT ON COLUMN customer.balance IS 'Store credit.';
 COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop.';
 CREATE INDEX ix_customer_name ON customer (name);
 
+-- Not enforced by DuckDB: scale of price: more than 2 decimal places are rounded
 CREATE TABLE product (
     sku VARCHAR NOT NULL PRIMARY KEY CHECK (length(sku) <= 32) CHECK (regexp_matches(sku, '^[A-Z]{4}-[0-9]{2,4}$', 's')),
     name VARCHAR NOT NULL CHECK (length(name) <= 200),
@@ -62,6 +64,7 @@ COMMENT ON COLUMN "order".note IS 'Customer''s note to the packer.';
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
 -- Not enforced by DuckDB: ON DELETE CASCADE of (order_id) -> order: not supported, NO ACTION instead
+-- Not enforced by DuckDB: scale of unit_price: more than 2 decimal places are rounded
 CREATE TABLE order_line (
     order_id BIGINT NOT NULL REFERENCES "order" (id),
     line_no SMALLINT NOT NULL CHECK (line_no >= 1),
@@ -127,6 +130,7 @@ COMMENT ON COLUMN signup_import.country IS 'ISO 3166 code; "NA" is Namibia, not 
 COMMENT ON COLUMN signup_import.age IS 'Age as typed into the form.';
 COMMENT ON COLUMN signup_import.newsletter IS 'Said yes to the newsletter.';
 
+-- Not enforced by DuckDB: scale of unit_cost: more than 2 decimal places are rounded
 CREATE TABLE stock_count (
     count_id BIGINT NOT NULL PRIMARY KEY,
     sku VARCHAR NOT NULL CHECK (length(sku) <= 32) CHECK (regexp_matches(sku, '^[A-Z]{4}-[0-9]{2,4}$', 's')),

@@ -4,6 +4,7 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
+-- Not enforced by MariaDB: scale of balance: more than 2 decimal places are rounded
 CREATE TABLE customer (
     id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
     public_id UUID NOT NULL UNIQUE COMMENT 'Identifier shown in URLs and emails.',
@@ -17,6 +18,7 @@ CREATE TABLE customer (
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A person who buys from the shop.';
 CREATE INDEX ix_customer_name ON customer (name);
 
+-- Not enforced by MariaDB: scale of price: more than 2 decimal places are rounded
 CREATE TABLE product (
     sku VARCHAR(33) NOT NULL PRIMARY KEY COMMENT 'Stock keeping unit.' CHECK ((CHAR_LENGTH(sku) <= 32) AND (sku REGEXP '(?s-i)^[A-Z]{4}-[0-9]{2,4}\\z')),
     name VARCHAR(201) NOT NULL CHECK (CHAR_LENGTH(name) <= 200),
@@ -37,6 +39,7 @@ CREATE TABLE `order` (
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One checkout of one customer.';
 CREATE INDEX ix_order_customer_id_placed_at ON `order` (customer_id, placed_at);
 
+-- Not enforced by MariaDB: scale of unit_price: more than 2 decimal places are rounded
 CREATE TABLE order_line (
     order_id BIGINT NOT NULL REFERENCES `order` (id) ON DELETE CASCADE,
     line_no SMALLINT NOT NULL CHECK (line_no >= 1),
@@ -88,6 +91,7 @@ CREATE TABLE signup_import (
     signed_up_at DATETIME(6) NOT NULL
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A newsletter signup as the mailing tool exports it, one CSV row per signup.';
 
+-- Not enforced by MariaDB: scale of unit_cost: more than 2 decimal places are rounded
 CREATE TABLE stock_count (
     count_id BIGINT NOT NULL PRIMARY KEY,
     sku VARCHAR(33) NOT NULL CHECK ((CHAR_LENGTH(sku) <= 32) AND (sku REGEXP '(?s-i)^[A-Z]{4}-[0-9]{2,4}\\z')),

@@ -338,6 +338,7 @@ _REFINEMENTS: dict[LogicalType, tuple[str, str]] = {
     LogicalType.TIMESTAMPTZ: ("value.utcoffset() is None", "must have a time zone"),
     LogicalType.TIMESTAMP: ("value.utcoffset() is not None", "must not have a time zone"),
     LogicalType.FLOAT: (f"not abs(value) <= {_FLOAT_MAX}", "must be a finite number"),
+    LogicalType.DECIMAL: ("not _decimal.Decimal(value).is_finite()", "must be a finite number"),
 }
 
 
@@ -353,6 +354,24 @@ class CheckView:
     refinement: str  # a further test of a value of the right type ("" for none)
     refinement_line: str
     conditions: list[tuple[str, str]]  # (laid-out if line, laid-out append line)
+
+
+def _digit_conditions(key: str, precision: int, scale: int) -> list[tuple[str, str]]:
+    """The cleaner's (and the engines') digit rules for a decimal, on exact arithmetic.
+
+    Counted on the value itself, trailing zeros aside: ``2.990`` has two places.
+    """
+    whole = precision - scale
+    return [
+        (
+            f"abs(_decimal.Decimal(value)) >= {10**whole}",
+            f"{key}: has more than {whole} digits before the point",
+        ),
+        (
+            f"{10**scale} % _decimal.Decimal(value).as_integer_ratio()[1] != 0",
+            f"{key}: has more than {scale} decimal places",
+        ),
+    ]
 
 
 def _append(indent: int, message: str) -> str:
@@ -378,6 +397,8 @@ def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
         if high is not None:
             bound = pyliterals.literal(high)
             conditions.append((f"value > {bound}", f"{key}: must be <= {high}"))
+        if column.type is LogicalType.DECIMAL and column.precision is not None:
+            conditions += _digit_conditions(key, column.precision, column.scale or 0)
         if column.min_length is not None:
             message = f"{key}: must be at least {cleaning_runtime._characters(column.min_length)}"
             conditions.append((f"len(value) < {column.min_length}", message))

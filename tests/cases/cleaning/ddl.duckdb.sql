@@ -1,6 +1,7 @@
 CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
 COMMENT ON TYPE status IS 'Where a reading is in review.';
 
+-- Not enforced by DuckDB: scale of amount: more than 2 decimal places are rounded
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY,
     code VARCHAR NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8) CHECK (regexp_matches(code, '^[A-Z][A-Z0-9]*$', 's')),
@@ -25,6 +26,7 @@ CREATE TABLE reading (
 COMMENT ON TABLE reading IS 'One raw reading.';
 COMMENT ON COLUMN reading."from" IS 'A keyword as a column name.';
 
+-- Not enforced by DuckDB: scale of value: more than 3 decimal places are rounded
 CREATE TABLE line (
     reading_id INTEGER NOT NULL REFERENCES reading (id),
     line_no SMALLINT NOT NULL CHECK (line_no >= 1),

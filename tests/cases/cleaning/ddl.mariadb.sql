@@ -1,6 +1,7 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
+-- Not enforced by MariaDB: scale of amount: more than 2 decimal places are rounded
 CREATE TABLE reading (
     id INT NOT NULL PRIMARY KEY,
     code VARCHAR(9) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(code) >= 2) AND (CHAR_LENGTH(code) <= 8) AND (code REGEXP '(?s-i)^[A-Z][A-Z0-9]*\\z')),
@@ -23,6 +24,7 @@ CREATE TABLE reading (
     UNIQUE (site, day)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One raw reading.';
 
+-- Not enforced by MariaDB: scale of value: more than 3 decimal places are rounded
 CREATE TABLE line (
     reading_id INT NOT NULL REFERENCES reading (id),
     line_no SMALLINT NOT NULL CHECK (line_no >= 1),

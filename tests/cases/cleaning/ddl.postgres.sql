@@ -1,6 +1,7 @@
 CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
 COMMENT ON TYPE status IS 'Where a reading is in review.';
 
+-- Not enforced by PostgreSQL: scale of amount: more than 2 decimal places are rounded
 CREATE TABLE reading (
     id integer NOT NULL PRIMARY KEY,
     code text NOT NULL UNIQUE CHECK (char_length(code) >= 2) CHECK (char_length(code) <= 8) CHECK (code ~ '^[A-Z][A-Z0-9]*$'),
@@ -25,6 +26,7 @@ CREATE TABLE reading (
 COMMENT ON TABLE reading IS 'One raw reading.';
 COMMENT ON COLUMN reading."from" IS 'A keyword as a column name.';
 
+-- Not enforced by PostgreSQL: scale of value: more than 3 decimal places are rounded
 CREATE TABLE line (
     reading_id integer NOT NULL REFERENCES reading (id),
     line_no smallint NOT NULL CHECK (line_no >= 1),

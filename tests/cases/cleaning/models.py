@@ -610,9 +610,15 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
             problems.append("amount: must not be null")
     elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
         problems.append("amount: must be a Decimal")
+    elif not _decimal.Decimal(value).is_finite():
+        problems.append("amount: must be a finite number")
     else:
         if value < _decimal.Decimal(0):
             problems.append("amount: must be >= 0")
+        if abs(_decimal.Decimal(value)) >= 1000000:
+            problems.append("amount: has more than 6 digits before the point")
+        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+            problems.append("amount: has more than 2 decimal places")
     value = row.get("flag")
     if value is None:
         if "flag" in row:
@@ -897,6 +903,13 @@ def validate_line(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
         problems.append("value: must be a Decimal")
+    elif not _decimal.Decimal(value).is_finite():
+        problems.append("value: must be a finite number")
+    else:
+        if abs(_decimal.Decimal(value)) >= 1000:
+            problems.append("value: has more than 3 digits before the point")
+        if 1000 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+            problems.append("value: has more than 3 decimal places")
     return problems
 
 

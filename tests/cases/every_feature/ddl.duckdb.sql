@@ -3,6 +3,7 @@ COMMENT ON TYPE level IS 'How loud.';
 
 CREATE TYPE yes_no AS ENUM ('yes', 'no', 'on');
 
+-- Not enforced by DuckDB: scale of amount: more than 2 decimal places are rounded
 CREATE SEQUENCE class_id_seq;
 CREATE TABLE class (
     id INTEGER NOT NULL DEFAULT nextval('class_id_seq') PRIMARY KEY,

@@ -1,6 +1,7 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
+-- Not enforced by MariaDB: scale of amount: more than 2 decimal places are rounded
 CREATE TABLE class (
     id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
     def VARCHAR(11) NOT NULL DEFAULT 'abc' CHECK ((CHAR_LENGTH(def) >= 2) AND (CHAR_LENGTH(def) <= 10) AND (def REGEXP '(?s-i)^[a-z]{2,10}\\z')),

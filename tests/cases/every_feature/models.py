@@ -689,11 +689,17 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("amount: must not be null")
     elif not isinstance(value, (int, _decimal.Decimal)) or isinstance(value, bool):
         problems.append("amount: must be a Decimal")
+    elif not _decimal.Decimal(value).is_finite():
+        problems.append("amount: must be a finite number")
     else:
         if value < _decimal.Decimal("-999.99"):
             problems.append("amount: must be >= -999.99")
         if value > _decimal.Decimal(999):
             problems.append("amount: must be <= 999")
+        if abs(_decimal.Decimal(value)) >= 1000:
+            problems.append("amount: has more than 3 digits before the point")
+        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+            problems.append("amount: has more than 2 decimal places")
     value = row.get("small")
     if value is None:
         if "small" in row:

@@ -171,6 +171,15 @@ def _checks(
         checks.append(f"{name} IN ({values})")
     if column.type is LogicalType.BOOLEAN and dialect.boolean_check:
         checks.append(f"{name} IN (0, 1)")
+    if column.type is LogicalType.DECIMAL and column.precision is not None:
+        scale = column.scale or 0
+        if dialect.decimal_type_enforced:
+            unenforced.append(
+                f"scale of {column.name}: more than {scale} decimal places are rounded"
+            )
+        else:
+            checks.append(f"abs({name}) < {10 ** (column.precision - scale)}")
+            checks.append(f"{name} = round({name}, {scale})")
     if column.type is LogicalType.FLOAT and dialect.finite_check:
         checks.append(dialect.finite_check.format(column=name))
         if dialect.nan_as_null and column.nullable:

@@ -128,6 +128,9 @@ class Dialect:
     nan_as_null: ClassVar[bool] = False  # the driver stores NaN as NULL (a NOT NULL refuses it)
     # a column that AUTO_INCREMENT or a foreign-key action writes may have a CHECK
     checks_on_written_columns: ClassVar[bool] = True
+    # decimal(p, s): the type refuses too many digits before the point, and rounds more
+    # places than s (declared); False: the type holds anything (SQLite), CHECKs say both
+    decimal_type_enforced: ClassVar[bool] = True
     backslash_escapes: ClassVar[bool] = False  # string literals treat backslash as an escape
     now: ClassVar[Mapping[LogicalType, str]] = MappingProxyType(
         {
@@ -224,6 +227,7 @@ class Sqlite(Dialect):
     json_check = "json_valid({column})"
     finite_check = "{column} NOT IN (9e999, -9e999)"  # 9e999 is infinity in SQLite
     nan_as_null = True
+    decimal_type_enforced = False
     now = MappingProxyType(
         {
             LogicalType.DATE: "CURRENT_DATE",
