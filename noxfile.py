@@ -63,10 +63,13 @@ def verify(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def fuzz(session: nox.Session) -> None:
-    """Hypothesis fuzzing of the loader, validator and safe-mode checker (100k examples each)."""
+    """Hypothesis fuzzing: the loader, validator and safe-mode checker (100k examples each),
+    and the agreement of every layer and engine (2,000 random schemas)."""
     session.install("-e", ".[test]")
     session.env["SCHEMACOG_FUZZ_EXAMPLES"] = "100000"
-    session.run("pytest", "tests/test_fuzz.py", "-q", "-p", "no:cacheprovider", *session.posargs)
+    session.env["SCHEMACOG_AGREEMENT_EXAMPLES"] = "2000"
+    tests = ["tests/test_fuzz.py", "tests/render/test_agreement_property.py"]
+    session.run("pytest", *tests, "-q", "-p", "no:cacheprovider", *session.posargs)
 
 
 @nox.session(python=PYTHON)

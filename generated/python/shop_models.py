@@ -123,7 +123,8 @@ class CustomerModel(_pd.BaseModel):
     balance: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
         ge=_decimal.Decimal(0),
-        max_digits=12,
+        gt=-10000000000,
+        lt=10000000000,
         decimal_places=2,
     )
     birth_date: _dt.date | None = _pd.Field(default=None)
@@ -304,7 +305,8 @@ class ProductModel(_pd.BaseModel):
     details: str | None = _pd.Field(default=None)
     price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
-        max_digits=10,
+        gt=-100000000,
+        lt=100000000,
         decimal_places=2,
     )
     weight_kg: float | None = _pd.Field(
@@ -561,7 +563,8 @@ class OrderLineModel(_pd.BaseModel):
     quantity: int = _pd.Field(default=1, ge=1, le=1000)
     unit_price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
-        max_digits=10,
+        gt=-100000000,
+        lt=100000000,
         decimal_places=2,
     )
 

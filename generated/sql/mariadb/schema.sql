@@ -5,6 +5,7 @@
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
 -- Not enforced by MariaDB: scale of balance: more than 2 decimal places are rounded
+-- Not enforced by MariaDB: offset of created_at: a value without an offset is read in a default zone
 CREATE TABLE customer (
     id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
     public_id UUID NOT NULL UNIQUE COMMENT 'Identifier shown in URLs and emails.',
@@ -30,6 +31,7 @@ CREATE TABLE product (
     thumbnail LONGBLOB COMMENT 'A small PNG preview.'
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='Something the shop sells.';
 
+-- Not enforced by MariaDB: offset of placed_at: a value without an offset is read in a default zone
 CREATE TABLE `order` (
     id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
     customer_id BIGINT NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
@@ -60,6 +62,7 @@ CREATE TABLE return_line (
     FOREIGN KEY (order_id, line_no) REFERENCES order_line (order_id, line_no) ON DELETE CASCADE
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A line of an order sent back by the customer.';
 
+-- Not enforced by MariaDB: offset of last_scan_at: a value with an offset is converted or loses it
 CREATE TABLE shipment (
     id UUID NOT NULL PRIMARY KEY,
     order_id BIGINT NOT NULL REFERENCES `order` (id) ON DELETE CASCADE,
@@ -79,6 +82,7 @@ CREATE TABLE warehouse (
     manager_id BIGINT REFERENCES customer (id) ON DELETE SET NULL
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A place stock is kept and shipped from.';
 
+-- Not enforced by MariaDB: offset of signed_up_at: a value without an offset is read in a default zone
 CREATE TABLE signup_import (
     signup_id INT NOT NULL PRIMARY KEY COMMENT 'Row number in the export.',
     email VARCHAR(255) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(email) <= 254) AND (email REGEXP '(?s-i)^[^@ ]+@[^@ ]+\\z')),

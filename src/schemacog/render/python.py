@@ -206,8 +206,11 @@ def _pydantic_constraints(column: Column) -> list[Expr]:
         args.append(f"max_length={column.max_length}")
     if column.pattern is not None:
         args.append(f"pattern={pyliterals.raw_or_string('(?s)' + python_pattern(column.pattern))}")
-    if column.type is LogicalType.DECIMAL:
-        args += [f"max_digits={column.precision}", f"decimal_places={column.scale}"]
+    if column.type is LogicalType.DECIMAL and column.precision is not None:
+        # the digits before the point as a bound: pydantic's max_digits counts the "0" of
+        # 0 in decimal(1, 1), which every other layer accepts
+        top = 10 ** (column.precision - (column.scale or 0))
+        args += [f"gt={-top}", f"lt={top}", f"decimal_places={column.scale or 0}"]
     if column.type is LogicalType.FLOAT:
         args.append("allow_inf_nan=False")
     return args

@@ -2,6 +2,8 @@ CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
 COMMENT ON TYPE status IS 'Where a reading is in review.';
 
 -- Not enforced by DuckDB: scale of amount: more than 2 decimal places are rounded
+-- Not enforced by DuckDB: offset of local_at: a value with an offset is converted or loses it
+-- Not enforced by DuckDB: offset of seen_at: a value without an offset is read in a default zone
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY,
     code VARCHAR NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8) CHECK (regexp_matches(code, '^[A-Z][A-Z0-9]*$', 's')),

@@ -2,6 +2,8 @@
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
 -- Not enforced by MariaDB: scale of amount: more than 2 decimal places are rounded
+-- Not enforced by MariaDB: offset of local_at: a value with an offset is converted or loses it
+-- Not enforced by MariaDB: offset of seen_at: a value without an offset is read in a default zone
 CREATE TABLE reading (
     id INT NOT NULL PRIMARY KEY,
     code VARCHAR(9) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(code) >= 2) AND (CHAR_LENGTH(code) <= 8) AND (code REGEXP '(?s-i)^[A-Z][A-Z0-9]*\\z')),

@@ -2,6 +2,8 @@ CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
 COMMENT ON TYPE status IS 'Where a reading is in review.';
 
 -- Not enforced by PostgreSQL: scale of amount: more than 2 decimal places are rounded
+-- Not enforced by PostgreSQL: offset of local_at: a value with an offset is converted or loses it
+-- Not enforced by PostgreSQL: offset of seen_at: a value without an offset is read in a default zone
 CREATE TABLE reading (
     id integer NOT NULL PRIMARY KEY,
     code text NOT NULL UNIQUE CHECK (char_length(code) >= 2) CHECK (char_length(code) <= 8) CHECK (code ~ '^[A-Z][A-Z0-9]*$'),

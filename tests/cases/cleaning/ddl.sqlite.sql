@@ -4,6 +4,8 @@
 
 -- Not enforced by SQLite: pattern of code: ^[A-Z][A-Z0-9]*$
 -- Not enforced by SQLite: NaN in ratio (the driver stores NaN as NULL)
+-- Not enforced by SQLite: offset of local_at: a value with an offset is converted or loses it
+-- Not enforced by SQLite: offset of seen_at: a value without an offset is read in a default zone
 -- One raw reading.
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),

@@ -494,7 +494,8 @@ class ReadingModel(_pd.BaseModel):
     amount: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
         ge=_decimal.Decimal(0),
-        max_digits=8,
+        gt=-1000000,
+        lt=1000000,
         decimal_places=2,
     )
     flag: bool = _pd.Field(default=False)
@@ -861,7 +862,8 @@ class LineModel(_pd.BaseModel):
     line_no: int = _pd.Field(ge=1, le=32767)
     value: _decimal.Decimal | None = _pd.Field(
         default=None,
-        max_digits=6,
+        gt=-1000,
+        lt=1000,
         decimal_places=3,
     )
 

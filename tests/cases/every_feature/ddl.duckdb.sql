@@ -3,6 +3,8 @@ COMMENT ON TYPE level IS 'How loud.';
 
 CREATE TYPE yes_no AS ENUM ('yes', 'no', 'on');
 
+-- Not enforced by DuckDB: offset of datetime: a value with an offset is converted or loses it
+-- Not enforced by DuckDB: offset of tz: a value without an offset is read in a default zone
 -- Not enforced by DuckDB: scale of amount: more than 2 decimal places are rounded
 CREATE SEQUENCE class_id_seq;
 CREATE TABLE class (

@@ -1,6 +1,8 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
+-- Not enforced by MariaDB: offset of datetime: a value with an offset is converted or loses it
+-- Not enforced by MariaDB: offset of tz: a value without an offset is read in a default zone
 -- Not enforced by MariaDB: scale of amount: more than 2 decimal places are rounded
 CREATE TABLE class (
     id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -3,6 +3,8 @@
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
 -- Not enforced by SQLite: pattern of def: ^[a-z]{2,10}$
+-- Not enforced by SQLite: offset of datetime: a value with an offset is converted or loses it
+-- Not enforced by SQLite: offset of tz: a value without an offset is read in a default zone
 -- A table named like a Python keyword.
 CREATE TABLE class (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),

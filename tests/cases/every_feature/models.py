@@ -544,7 +544,8 @@ class ClassModel(_pd.BaseModel):
         default=_decimal.Decimal("-0.5"),
         ge=_decimal.Decimal("-999.99"),
         le=_decimal.Decimal(999),
-        max_digits=5,
+        gt=-1000,
+        lt=1000,
         decimal_places=2,
     )
     small: int = _pd.Field(default=16, ge=-32768, le=32767)

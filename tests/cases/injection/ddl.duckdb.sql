@@ -4,6 +4,7 @@ COMMENT ON TYPE Weird IS 'Line one with ''quotes'' and "double quotes".
 Trailing quote"
 ';
 
+-- Not enforced by DuckDB: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE "select" (
     "from" BIGINT NOT NULL PRIMARY KEY,
     class VARCHAR NOT NULL DEFAULT 'O''Brien "the" \ one' CHECK (length(class) <= 40),

@@ -1,6 +1,7 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
+-- Not enforced by MariaDB: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE `select` (
     `from` BIGINT NOT NULL PRIMARY KEY COMMENT '*/ DROP TABLE users; --',
     class VARCHAR(41) NOT NULL DEFAULT 'O''Brien "the" \\ one' COMMENT '|pipe| and <script>alert(1)</script>' CHECK (CHAR_LENGTH(class) <= 40),

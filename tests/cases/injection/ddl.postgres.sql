@@ -4,6 +4,7 @@ COMMENT ON TYPE "Weird" IS 'Line one with ''quotes'' and "double quotes".
 Trailing quote"
 ';
 
+-- Not enforced by PostgreSQL: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE "select" (
     "from" bigint NOT NULL PRIMARY KEY,
     class text NOT NULL DEFAULT 'O''Brien "the" \ one' CHECK (char_length(class) <= 40),

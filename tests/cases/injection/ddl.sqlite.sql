@@ -3,6 +3,7 @@
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
 -- Not enforced by SQLite: pattern of schema: ^[^'"\\]*$
+-- Not enforced by SQLite: offset of datetime: a value without an offset is read in a default zone
 -- A table named like a keyword; description with ''' and """ and \n literal
 CREATE TABLE "select" (
     -- */ DROP TABLE users; --

@@ -11,6 +11,7 @@ CREATE TYPE stock_condition AS ENUM ('new', 'used', 'damaged');
 COMMENT ON TYPE stock_condition IS 'The state of counted stock.';
 
 -- Not enforced by DuckDB: scale of balance: more than 2 decimal places are rounded
+-- Not enforced by DuckDB: offset of created_at: a value without an offset is read in a default zone
 -- Not enforced by DuckDB: ON DELETE SET NULL of (referrer_id) -> customer: not supported, NO ACTION instead
 CREATE SEQUENCE customer_id_seq;
 CREATE TABLE customer (
@@ -48,6 +49,7 @@ COMMENT ON COLUMN product.details IS 'Long description; Markdown allowed.';
 COMMENT ON COLUMN product.attributes IS 'Free-form facts such as colour or size.';
 COMMENT ON COLUMN product.thumbnail IS 'A small PNG preview.';
 
+-- Not enforced by DuckDB: offset of placed_at: a value without an offset is read in a default zone
 CREATE SEQUENCE order_id_seq;
 CREATE TABLE "order" (
     id BIGINT NOT NULL DEFAULT nextval('order_id_seq') PRIMARY KEY,
@@ -86,6 +88,7 @@ CREATE TABLE return_line (
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
 -- Not enforced by DuckDB: ON DELETE CASCADE of (order_id) -> order: not supported, NO ACTION instead
+-- Not enforced by DuckDB: offset of last_scan_at: a value with an offset is converted or loses it
 CREATE TABLE shipment (
     id UUID NOT NULL PRIMARY KEY,
     order_id BIGINT NOT NULL REFERENCES "order" (id),
@@ -110,6 +113,7 @@ CREATE TABLE warehouse (
 );
 COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
 
+-- Not enforced by DuckDB: offset of signed_up_at: a value without an offset is read in a default zone
 CREATE TABLE signup_import (
     signup_id INTEGER NOT NULL PRIMARY KEY,
     email VARCHAR NOT NULL UNIQUE CHECK (length(email) <= 254) CHECK (regexp_matches(email, '^[^@ ]+@[^@ ]+$', 's')),

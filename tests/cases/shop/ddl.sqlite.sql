@@ -3,6 +3,7 @@
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
 -- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
+-- Not enforced by SQLite: offset of created_at: a value without an offset is read in a default zone
 -- A person who buys from the shop.
 CREATE TABLE customer (
     id INTEGER NOT NULL PRIMARY KEY,
@@ -39,6 +40,7 @@ CREATE TABLE product (
     thumbnail BLOB
 );
 
+-- Not enforced by SQLite: offset of placed_at: a value without an offset is read in a default zone
 -- One checkout of one customer.
 CREATE TABLE "order" (
     id INTEGER NOT NULL PRIMARY KEY,
@@ -73,6 +75,7 @@ CREATE TABLE return_line (
 );
 
 -- Not enforced by SQLite: pattern of tracking_code: ^[A-Z]{2}[0-9]{9}[A-Z]{2}$
+-- Not enforced by SQLite: offset of last_scan_at: a value with an offset is converted or loses it
 -- A parcel on its way to a customer.
 CREATE TABLE shipment (
     id TEXT NOT NULL PRIMARY KEY,
@@ -99,6 +102,7 @@ CREATE TABLE warehouse (
 
 -- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
 -- Not enforced by SQLite: pattern of country: ^[A-Z]{2}$
+-- Not enforced by SQLite: offset of signed_up_at: a value without an offset is read in a default zone
 -- A newsletter signup as the mailing tool exports it, one CSV row per signup.
 CREATE TABLE signup_import (
     -- Row number in the export.

@@ -569,7 +569,8 @@ class CustomerModel(_pd.BaseModel):
     balance: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
         ge=_decimal.Decimal(0),
-        max_digits=12,
+        gt=-10000000000,
+        lt=10000000000,
         decimal_places=2,
     )
     birth_date: _dt.date | None = _pd.Field(default=None)
@@ -823,7 +824,8 @@ class ProductModel(_pd.BaseModel):
     details: str | None = _pd.Field(default=None)
     price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
-        max_digits=10,
+        gt=-100000000,
+        lt=100000000,
         decimal_places=2,
     )
     weight_kg: float | None = _pd.Field(
@@ -1200,7 +1202,8 @@ class OrderLineModel(_pd.BaseModel):
     quantity: int = _pd.Field(default=1, ge=1, le=1000)
     unit_price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
-        max_digits=10,
+        gt=-100000000,
+        lt=100000000,
         decimal_places=2,
     )
 
@@ -2167,7 +2170,8 @@ class StockCountModel(_pd.BaseModel):
     unit_cost: _decimal.Decimal | None = _pd.Field(
         default=None,
         ge=_decimal.Decimal(0),
-        max_digits=10,
+        gt=-100000000,
+        lt=100000000,
         decimal_places=2,
     )
     condition: StockCondition = _pd.Field(default=StockCondition.NEW)

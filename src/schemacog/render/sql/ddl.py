@@ -180,6 +180,8 @@ def _checks(
         else:
             checks.append(f"abs({name}) < {10 ** (column.precision - scale)}")
             checks.append(f"{name} = round({name}, {scale})")
+    if column.type in _OFFSET_RULES:  # no engine refuses the other kind of datetime
+        unenforced.append(f"offset of {column.name}: {_OFFSET_RULES[column.type]}")
     if column.type is LogicalType.FLOAT and dialect.finite_check:
         checks.append(dialect.finite_check.format(column=name))
         if dialect.nan_as_null and column.nullable:
@@ -250,6 +252,12 @@ def _identity_clause(identity: Identity) -> str | None:
 def _names(dialect: Dialect, names: Iterable[str]) -> str:
     return ", ".join(quote(dialect, n) for n in names)
 
+
+# What every engine does with the other kind of datetime, instead of refusing it
+_OFFSET_RULES: Final = {
+    LogicalType.TIMESTAMP: "a value with an offset is converted or loses it",
+    LogicalType.TIMESTAMPTZ: "a value without an offset is read in a default zone",
+}
 
 # foreign-key actions that write the referencing columns
 _WRITING_ON_DELETE: Final = frozenset({FkAction.SET_NULL, FkAction.SET_DEFAULT})
