@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterator
 
 __all__ = [
     "ALLOWED_ESCAPES",
@@ -179,69 +180,40 @@ def python_pattern(pattern: str) -> str:
 # One meaning for the shorthand classes, in every layer: ASCII. Each engine reads \d, \w
 # and \s its own way on other characters (Arabic-Indic and fullwidth digits, letters such
 # as "ß", U+00A0 and U+2003 split Python, PostgreSQL, RE2 and PCRE2 several ways), so
-# every layer gets these explicit sets instead.
-_CLASS_SETS = {"d": "0-9", "w": "0-9A-Za-z_", "s": "\\t\\n\\x0b\\f\\r "}
-_VT = "\\x0b"  # \\v: PCRE2 reads it as any vertical space, the others as U+000B only
+# every layer gets these explicit sets instead; \v is U+000B alone (PCRE2 reads any
+# vertical space), bracketed outside a set so that a hex digit after it cannot join it.
+_IN_SET = {"\\d": "0-9", "\\w": "0-9A-Za-z_", "\\s": "\\t\\n\\x0b\\f\\r ", "\\v": "\\x0b"}
+_OUTSIDE = {escape: f"[{spelt}]" for escape, spelt in _IN_SET.items()}
+_OUTSIDE |= {escape.upper(): f"[^{_IN_SET[escape]}]" for escape in ("\\d", "\\w", "\\s")}
 
 
-def ascii_classes(pattern: str) -> str:
-    """``pattern`` with ``\\d \\w \\s`` (``\\D \\W \\S`` outside sets) as explicit ASCII sets."""
-    out: list[str] = []
-    at = 0
-    while at < len(pattern):
-        char = pattern[at]
-        if char == "\\":
-            step = _escape_length(pattern, at)
-            letter = pattern[at + 1]
-            if step == 2 and letter.lower() in _CLASS_SETS:
-                negated = "^" if letter.isupper() else ""
-                out.append(f"[{negated}{_CLASS_SETS[letter.lower()]}]")
-            elif step == 2 and letter == "v":
-                out.append(f"[{_VT}]")  # bracketed: a hex digit after it must not join it
-            else:
-                out.append(pattern[at : at + step])
-        elif char == "[":
-            step = _class_end(pattern, at) - at
-            out.append(_ascii_set(pattern[at : at + step]))
-        else:
-            step = 1
-            out.append(char)
-        at += step
-    return "".join(out)
-
-
-def _ascii_set(text: str) -> str:
-    """A character class with its ``\\d \\w \\s`` spelt out (negated ones are refused)."""
-    out: list[str] = []
+def _tokens(text: str, *, in_set: bool = False) -> Iterator[str]:
+    """``text`` as escapes, whole character classes (outside a set) and single characters."""
     at = 0
     while at < len(text):
         if text[at] == "\\":
-            step = _escape_length(text, at)
-            letter = text[at + 1]
-            spelt = {**_CLASS_SETS, "v": _VT}.get(letter) if step == 2 else None
-            out.append(text[at : at + step] if spelt is None else spelt)
-            at += step
+            step = _escape_length(text, at, in_set=in_set)
+        elif text[at] == "[" and not in_set:
+            step = _class_end(text, at) - at
         else:
-            out.append(text[at])
-            at += 1
-    return "".join(out)
+            step = 1
+        yield text[at : at + step]
+        at += step
+
+
+def ascii_classes(pattern: str) -> str:
+    """``pattern`` with ``\\d \\w \\s \\v`` (``\\D \\W \\S`` outside sets) as explicit ASCII."""
+    return "".join(
+        "".join(_IN_SET.get(part, part) for part in _tokens(token, in_set=True))
+        if token.startswith("[")  # a whole class: "[" alone is never a token outside one
+        else _OUTSIDE.get(token, token)
+        for token in _tokens(pattern)
+    )
 
 
 def replace_dollar(pattern: str, anchor: str) -> str:
     """``pattern`` with each ``$`` anchor (not escaped, not in a class) replaced."""
-    out: list[str] = []
-    at = 0
-    while at < len(pattern):
-        char = pattern[at]
-        if char == "\\":
-            step = _escape_length(pattern, at)
-        elif char == "[":
-            step = _class_end(pattern, at) - at
-        else:
-            step = 1
-        out.append(anchor if char == "$" else pattern[at : at + step])
-        at += step
-    return "".join(out)
+    return "".join(anchor if token == "$" else token for token in _tokens(pattern))
 
 
 _COMPILED: dict[str, re.Pattern[str]] = {}
