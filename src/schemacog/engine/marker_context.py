@@ -68,17 +68,42 @@ def activated(context: MarkerContext) -> Iterator[None]:
         _active.reset(token)
 
 
-# pyproject.toml -> (the stats of it and of its schema when loaded, the schema)
-_LOADED: dict[str, tuple[tuple[int, ...], Schema]] = {}
+@dataclass(frozen=True)
+class _Loaded:
+    """A project's config and schema as stock cog last read them, with the files' stats."""
+
+    config_stats: tuple[int, ...]
+    config: Config
+    schema_stats: tuple[int, ...]
+    schema: Schema
 
 
-def _stats(*paths: Path) -> tuple[int, ...]:
-    return tuple(
-        number
-        for path in paths
-        if path.exists()
-        for number in (path.stat().st_mtime_ns, path.stat().st_size)
-    )
+_LOADED: dict[str, _Loaded] = {}  # pyproject.toml -> what was read from it
+
+
+def _stats(path: Path) -> tuple[int, ...]:
+    if not path.exists():
+        return ()
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _loaded(pyproject: Path) -> _Loaded:
+    """The config and schema of ``pyproject``, read again when either file changed."""
+    known = _LOADED.get(str(pyproject))
+    config_stats = _stats(pyproject)
+    if known is None or known.config_stats != config_stats:
+        config = load_config(pyproject)
+    else:
+        config = known.config
+    schema_stats = _stats(config.schema_path)
+    if known is not None and known.config is config and known.schema_stats == schema_stats:
+        return known
+    from schemacog.schema.validate import load_schema
+
+    fresh = _Loaded(config_stats, config, schema_stats, load_schema(config.schema_path))
+    _LOADED[str(pyproject)] = fresh
+    return fresh
 
 
 def _from_cog() -> MarkerContext:
@@ -91,15 +116,8 @@ def _from_cog() -> MarkerContext:
     if pyproject is None:
         message = "no pyproject.toml with [tool.schemacog] above this file"
         raise MarkerError([Problem(Pos(in_file, line), message)])
-    config = load_config(pyproject)
-    # keyed on both files: an edit of either is seen by a long-lived process
-    stats = _stats(pyproject, config.schema_path)
-    loaded = _LOADED.get(str(pyproject))
-    if loaded is None or loaded[0] != stats:
-        from schemacog.schema.validate import load_schema
-
-        loaded = _LOADED[str(pyproject)] = (stats, load_schema(config.schema_path))
-    return MarkerContext(loaded[1], config, in_file, line)
+    loaded = _loaded(pyproject)  # keyed on both files: an edit of either is seen
+    return MarkerContext(loaded.schema, loaded.config, in_file, line)
 
 
 def current() -> MarkerContext:
