@@ -22,17 +22,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pydantic
 import pytest
-from goldens import load_module, real_engine, run_cog
+from goldens import real_engine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from layers import generate, model_accepts
 
 from schemacog.db import engines
 from schemacog.db.backends import DIALECTS
 from schemacog.model import INTEGER_RANGES, LogicalType, Schema
-from schemacog.render.sql.ddl import render_ddl
-from schemacog.schema.validate import load_schema_text
 
 PATTERNS = [r"^\d{2,4}$", r"^\w+$", r"^\S+$", r"^[\d.]+$", r"^a\sb$", r"^\D+$"]
 TEXTS = ["12", "123", "\u0661\u0662", "\uff11\uff12", "stra\u00dfe", "abc", "a b", "a\u00a0b"]
@@ -112,30 +110,19 @@ class _Layers:
     """The generated Python and the engines of one drawn schema."""
 
     def __init__(self, text: str, engines_: dict[str, engines.Engine]) -> None:
-        self.schema = load_schema_text(text, "drawn.yaml")
         with tempfile.TemporaryDirectory() as folder:
-            (Path(folder) / "schema.yaml").write_text(text, encoding="utf-8")
-            models = (
-                "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
-                '# [[[cog sc.python.dataclass("t") ]]]\n# [[[end]]]\n\n\n'
-                '# [[[cog sc.python.pydantic("t") ]]]\n# [[[end]]]\n\n\n'
-                '# [[[cog sc.python.validator("t") ]]]\n# [[[end]]]\n\n\n'
-                '# [[[cog sc.python.cleaner("t") ]]]\n# [[[end]]]\n'
-            )
-            run_cog(Path(folder), "models.py", models, Path(folder) / "schema.yaml")
-            self.module = load_module(Path(folder) / "models.py", f"drawn_{next(COUNTER)}")
-        self.ddl = {name: render_ddl(self.schema, name) for name in engines_}
+            drawn = Path(folder) / f"drawn_{next(COUNTER)}"
+            drawn.mkdir()
+            generated = generate(drawn, text, "t")
+        self.schema, self.module = generated.schema, generated.module
+        self.ddl = generated.ddl
         for name, engine in engines_.items():
             engine.run_script("DROP TABLE IF EXISTS t")
             engine.run_script(self.ddl[name])
 
     def python(self, name: str, value: object) -> dict[str, bool]:
         row = {"id": 1, name: value}
-        try:
-            self.module.TModel.model_validate(row)
-            model = True
-        except pydantic.ValidationError:
-            model = False
+        model = model_accepts(self.module.TModel, row)
         record, _ = self.module.clean_t({"id": "1", name: _raw(value)})
         return {
             "validator": self.module.validate_t(row) == [],

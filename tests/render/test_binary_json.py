@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 import pytest
-from goldens import load_module, run_cog
+from layers import generate
 
 SCHEMA = """schemacog: 1
 name: blobs
@@ -21,21 +21,12 @@ tables:
       id: {type: integer, primary_key: true}
       data: {type: binary, nullable: true}
 """
-MODELS = (
-    "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
-    '# [[[cog sc.python.dataclass("blob") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.pydantic("blob") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.cleaner("blob") ]]]\n# [[[end]]]\n'
-)
 RAW = bytes([251, 255, 254, 0, 62, 63])  # standard and URL-safe base64 differ on these
 
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("blobs")
-    (folder / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
-    run_cog(folder, "models.py", MODELS, folder / "schema.yaml")
-    return load_module(folder / "models.py", "blobs_models")
+    return generate(tmp_path_factory.mktemp("blobs"), SCHEMA, "blob").module
 
 
 def test_json_carries_standard_base64_both_ways(models: Any) -> None:

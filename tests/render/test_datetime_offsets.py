@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import pydantic
 import pytest
-from goldens import load_module, run_cog
+from layers import generate, model_accepts
 
 SCHEMA = """schemacog: 1
 name: stamps
@@ -22,13 +21,6 @@ tables:
       local_at: {type: timestamp, nullable: true}
       seen_at: {type: timestamptz, nullable: true}
 """
-MODELS = (
-    "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
-    '# [[[cog sc.python.dataclass("event") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.pydantic("event") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.validator("event") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.cleaner("event") ]]]\n# [[[end]]]\n'
-)
 
 
 class _NoOffset(dt.tzinfo):
@@ -51,10 +43,7 @@ NO_OFFSET = NAIVE.replace(tzinfo=_NoOffset())  # naive by Python's definition
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("stamps")
-    (folder / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
-    run_cog(folder, "models.py", MODELS, folder / "schema.yaml")
-    return load_module(folder / "models.py", "stamps_models")
+    return generate(tmp_path_factory.mktemp("stamps"), SCHEMA, "event").module
 
 
 @pytest.mark.parametrize(
@@ -73,11 +62,6 @@ def test_every_python_layer_reads_offsets_alike(
 ) -> None:
     row = {"id": 1, column: value}
     assert (models.validate_event(row) == []) == accepted, models.validate_event(row)
-    try:
-        models.EventModel.model_validate(row)
-        model_accepts = True
-    except pydantic.ValidationError:
-        model_accepts = False
-    assert model_accepts == accepted
+    assert model_accepts(models.EventModel, row) == accepted
     record, messages = models.clean_event({"id": "1", column: value.isoformat()})
     assert (record is not None) == accepted, messages

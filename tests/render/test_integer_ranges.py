@@ -9,18 +9,13 @@ SQLite (which stores any 64-bit integer) by the CHECKs the DDL gives it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
-import pydantic
 import pytest
-from goldens import load_module, real_engine, run_cog
+from layers import Generated, generate, loaded_engine, model_accepts
 
 from schemacog.db import engines
 from schemacog.db.backends import DIALECTS
-from schemacog.model import INTEGER_RANGES, LogicalType, Table
-from schemacog.render.sql.ddl import render_ddl
-from schemacog.schema.validate import load_schema
+from schemacog.model import INTEGER_RANGES, LogicalType
 
 SCHEMA = """schemacog: 1
 name: ranges
@@ -33,13 +28,6 @@ tables:
       big: {type: bigint, nullable: true}
       bounded: {type: smallint, nullable: true, min: 1}
 """
-MODELS = (
-    "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
-    '# [[[cog sc.python.dataclass("counts") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.pydantic("counts") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.validator("counts") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.cleaner("counts") ]]]\n# [[[end]]]\n'
-)
 TYPES = {"small": LogicalType.SMALLINT, "whole": LogicalType.INTEGER, "big": LogicalType.BIGINT}
 
 
@@ -57,52 +45,37 @@ def _cases() -> list[tuple[str, int, bool]]:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Table, dict[str, str]]:
-    folder = tmp_path_factory.mktemp("ranges")
-    (folder / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
-    run_cog(folder, "models.py", MODELS, folder / "schema.yaml")
-    module = load_module(folder / "models.py", "ranges_models")
-    schema = load_schema(Path(folder / "schema.yaml"))
-    ddl = {dialect: render_ddl(schema, dialect) for dialect in DIALECTS}
-    return module, schema.table("counts"), ddl
+def project(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    return generate(tmp_path_factory.mktemp("ranges"), SCHEMA, "counts")
 
 
 @pytest.fixture(scope="module", params=sorted(DIALECTS))
-def engine(
-    request: pytest.FixtureRequest, project: tuple[Any, Table, dict[str, str]]
-) -> Iterator[engines.Engine]:
-    made = real_engine(request.param)
-    made.run_script(project[2][request.param])
-    yield made
-    made.close()
+def engine(request: pytest.FixtureRequest, project: Generated) -> Iterator[engines.Engine]:
+    with loaded_engine(request.param, project.ddl[request.param]) as made:
+        yield made
 
 
 @pytest.mark.parametrize(("column", "value", "inside"), _cases())
 def test_every_python_layer_holds_the_range_of_the_type(
-    project: tuple[Any, Table, dict[str, str]], column: str, value: int, inside: bool
+    project: Generated, column: str, value: int, inside: bool
 ) -> None:
-    module, _, _ = project
+    module = project.module
     row = {"id": 1, column: value}
     assert (module.validate_counts(row) == []) == inside, module.validate_counts(row)
-    try:
-        module.CountsModel.model_validate(row)
-        model_accepts = True
-    except pydantic.ValidationError:
-        model_accepts = False
-    assert model_accepts == inside
+    assert model_accepts(module.CountsModel, row) == inside
     record, messages = module.clean_counts({"id": "1", column: str(value)})
     assert (record is not None) == inside, messages
 
 
 @pytest.mark.parametrize(("column", "value", "inside"), _cases())
 def test_every_engine_holds_the_range_of_the_type(
-    project: tuple[Any, Table, dict[str, str]],
+    project: Generated,
     engine: engines.Engine,
     column: str,
     value: int,
     inside: bool,
 ) -> None:
-    table = project[1]
+    table = project.table
     engine.run_script("DELETE FROM counts")
     error = engine.insert(table, {"id": 1, column: value})
     assert (error is None) == inside, (engine.dialect, column, value, error)

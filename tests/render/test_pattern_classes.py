@@ -11,19 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
-import pydantic
 import pytest
-from goldens import load_module, real_engine, run_cog
+from layers import Generated, generate, loaded_engine, model_accepts
 
 from schemacog.db import engines
 from schemacog.db.backends import DIALECTS
-from schemacog.model import Table
-from schemacog.render.sql.ddl import render_ddl
 from schemacog.schema.patterns import PatternError, check_portable
-from schemacog.schema.validate import load_schema
 
 PATTERNS = {
     "digits": r"^\d{3}$",
@@ -63,11 +57,6 @@ SCHEMA += "".join(
     f"      {name}: {{type: text, nullable: true, pattern: '{pattern}'}}\n"
     for name, pattern in PATTERNS.items()
 )
-MODELS = (
-    "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
-    '# [[[cog sc.python.pydantic("thing") ]]]\n# [[[end]]]\n\n\n'
-    '# [[[cog sc.python.validator("thing") ]]]\n# [[[end]]]\n'
-)
 CASES = [(name, value) for name in PATTERNS for value in VALUES]
 
 
@@ -78,46 +67,27 @@ def _ascii(name: str, value: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Table, dict[str, str]]:
-    folder = tmp_path_factory.mktemp("classes")
-    (folder / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
-    run_cog(folder, "models.py", MODELS, folder / "schema.yaml")
-    module = load_module(folder / "models.py", "classes_models")
-    schema = load_schema(Path(folder / "schema.yaml"))
-    ddl = {dialect: render_ddl(schema, dialect) for dialect in DIALECTS}
-    return module, schema.table("thing"), ddl
+def project(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    return generate(tmp_path_factory.mktemp("classes"), SCHEMA, "thing", ("pydantic", "validator"))
 
 
 @pytest.fixture(scope="module", params=sorted(d for d in DIALECTS if DIALECTS[d].regex))
-def engine(
-    request: pytest.FixtureRequest, project: tuple[Any, Table, dict[str, str]]
-) -> Iterator[engines.Engine]:
-    made = real_engine(request.param)
-    made.run_script(project[2][request.param])
-    yield made
-    made.close()
+def engine(request: pytest.FixtureRequest, project: Generated) -> Iterator[engines.Engine]:
+    with loaded_engine(request.param, project.ddl[request.param]) as made:
+        yield made
 
 
 @pytest.mark.parametrize(("name", "value"), CASES)
-def test_python_layers_read_the_classes_as_ascii(
-    project: tuple[Any, Table, dict[str, str]], name: str, value: str
-) -> None:
-    module = project[0]
+def test_python_layers_read_the_classes_as_ascii(project: Generated, name: str, value: str) -> None:
+    module = project.module
     expected = _ascii(name, value)
     row = {"id": 1, name: value}
     assert (module.validate_thing(row) == []) == expected, module.validate_thing(row)
-    try:
-        module.ThingModel.model_validate(row)
-        model_accepts = True
-    except pydantic.ValidationError:
-        model_accepts = False
-    assert model_accepts == expected
+    assert model_accepts(module.ThingModel, row) == expected
 
 
-def test_each_engine_reads_the_classes_as_ascii(
-    project: tuple[Any, Table, dict[str, str]], engine: engines.Engine
-) -> None:
-    table = project[1]
+def test_each_engine_reads_the_classes_as_ascii(project: Generated, engine: engines.Engine) -> None:
+    table = project.table
     wrong = []
     for number, (name, value) in enumerate(CASES):
         accepted = engine.insert(table, {"id": number, name: value}) is None
