@@ -24,7 +24,9 @@ __all__ = [
     "MIN_LENGTH",
     "NOT_NULL",
     "PATTERN",
+    "PRECISION",
     "PRIMARY_KEY",
+    "SCALE",
     "UNIQUE",
     "UNKNOWN",
     "Row",
@@ -42,6 +44,8 @@ MAX: Final = "max"
 MIN_LENGTH: Final = "min_length"
 MAX_LENGTH: Final = "max_length"
 PATTERN: Final = "pattern"
+PRECISION: Final = "precision"  # more digits before the point than decimal(p, s) holds
+SCALE: Final = "scale"  # more decimal places than decimal(p, s) holds
 ENUM: Final = "enum"
 PRIMARY_KEY: Final = "primary_key"
 UNIQUE: Final = "unique"
@@ -72,6 +76,17 @@ def value_rules(column: Column, value: Value, enum_values: Sequence[str] = ()) -
             add(MIN, f"{value} is less than the minimum {column.min}")
         if column.max is not None and value > column.max:
             add(MAX, f"{value} is greater than the maximum {column.max}")
+    if isinstance(value, Decimal) and column.precision is not None and value.is_finite():
+        scale = column.scale or 0
+        exponent = value.normalize().as_tuple().exponent  # 2.990 has two places
+        assert isinstance(exponent, int)
+        if -exponent > scale:
+            add(SCALE, f"{value} has more than {scale} decimal places")
+        if abs(value) >= 10 ** (column.precision - scale):
+            add(
+                PRECISION,
+                f"{value} has more than {column.precision - scale} digits before the point",
+            )
     if isinstance(value, str):
         if column.min_length is not None and len(value) < column.min_length:
             add(MIN_LENGTH, f"length {len(value)} is less than {column.min_length}")

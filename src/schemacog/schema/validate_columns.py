@@ -206,8 +206,7 @@ def _with_default(
     if isinstance(node, ScalarNode) and node.value is None:
         problems.add(node, "default: null is the same as no default; remove it")
         return column
-    spec = TypeSpec(column.type, column.precision, column.scale)
-    value = _value(problems, node, spec, "default")
+    value = _value(problems, node, TypeSpec(column.type), "default")  # digits: value_rules
     if value is None:
         return column
     enum = enums.get(column.enum) if column.enum is not None else None

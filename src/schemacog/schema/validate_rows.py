@@ -70,7 +70,7 @@ def _read_row(problems: Problems, node: Node, table: Table, what: str) -> dict[s
         if isinstance(value_node, ScalarNode) and value_node.value is None:
             row[name] = None
             continue
-        spec = TypeSpec(column.type, column.precision, column.scale)
+        spec = TypeSpec(column.type)  # digits are a rule (rules.SCALE), not a type error
         try:
             row[name] = read_value(value_node, spec)
         except ValueError as exc:

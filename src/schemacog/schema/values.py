@@ -112,11 +112,14 @@ def _read_decimal(node: Node, spec: TypeSpec) -> decimal.Decimal:
 def _check_decimal_digits(
     number: decimal.Decimal, precision: int | None, scale: int | None
 ) -> None:
-    """Refuse a decimal that its column's precision/scale would round or overflow."""
+    """Refuse a bound that its column's precision/scale would round or overflow.
+
+    Places are counted on the value itself (``2.990`` has two), as rules.SCALE does.
+    """
     if precision is None:
         return
     scale = scale or 0
-    exponent = number.as_tuple().exponent
+    exponent = number.normalize().as_tuple().exponent
     assert isinstance(exponent, int)
     if -exponent > scale:
         raise ValueError(f"{number} has more than {scale} decimal places")

@@ -38,6 +38,7 @@ from schemacog.schema.rules import (
     MIN_LENGTH,
     PATTERN,
     PRIMARY_KEY,
+    SCALE,
     UNIQUE,
 )
 from schemacog.verify import cleaner as verify_cleaner
@@ -371,6 +372,8 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
             ) -> bool:
                 if kind == PATTERN and dialect.regex is None:
                     return False
+                if kind == SCALE and dialect.decimal_type_enforced:
+                    return False  # DECIMAL(p, s) rounds extra places; the DDL says so
                 if kind in _CHECKED_RULES and set(columns) <= unchecked:
                     return False  # the DDL says this engine cannot have that CHECK
                 return (table.name, columns) not in cycles
