@@ -1,7 +1,7 @@
 """Every generated layer of one small schema, for the tests that compare their verdicts.
 
-``generate`` renders the Python layers of a table with stock cog (``sc.python.imports()``
-and the chosen calls, in one file), imports them, and renders each dialect's DDL;
+``generate`` renders the Python layers of a table with stock cog (``sc.python.imports()``,
+the schema's enums and the chosen calls, in one file), imports them, and renders each dialect's DDL;
 ``loaded_engine`` opens a real engine with that DDL; ``model_accepts`` is the pydantic
 model's verdict on a row.
 """
@@ -40,7 +40,9 @@ def generate(
 ) -> Generated:
     """The layers of ``table`` in the schema ``schema_text``, written below ``folder``."""
     (folder / "schema.yaml").write_text(schema_text, encoding="utf-8")
-    regions = [f'# [[[cog sc.python.{call}("{table}") ]]]\n# [[[end]]]\n' for call in calls]
+    enums = [e.name for e in load_schema(folder / "schema.yaml").enums]  # generated here too
+    regions = [f'# [[[cog sc.python.enum("{name}") ]]]\n# [[[end]]]\n' for name in enums]
+    regions += [f'# [[[cog sc.python.{call}("{table}") ]]]\n# [[[end]]]\n' for call in calls]
     text = "\n\n".join(["# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n", *regions])
     run_cog(folder, "models.py", text, folder / "schema.yaml")
     module = load_module(folder / "models.py", f"generated_{folder.name}")

@@ -17,6 +17,77 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
+
+
+def _uuid_value(value: object) -> _uuid.UUID:
+    if isinstance(value, _uuid.UUID):
+        return value
+    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
+        return _uuid.UUID(value)
+    raise ValueError("is not a UUID")
+
+
 _MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
@@ -205,13 +276,7 @@ _STOCK_CONDITION_SPELLINGS = {
 
 def _text(value: object) -> str:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("contains a NUL character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("is not valid Unicode") from None
-        return value
+        return _checked_text(value)
     raise ValueError("is not text")
 
 
@@ -303,58 +368,6 @@ def _boolean(value: object) -> bool:
     if isinstance(value, str) and value.casefold() in _BOOLEANS:
         return _BOOLEANS[value.casefold()]
     raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
-
-
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date(value: object) -> _dt.date:
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a date (YYYY-MM-DD)")
-
-
-_TIMESTAMP_TEXT = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
-)
-
-
-def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
-    def parse(value: object) -> _dt.datetime:
-        stamp = None
-        if isinstance(value, _dt.datetime):
-            stamp = value
-        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
-            try:
-                stamp = _dt.datetime.fromisoformat(value)
-            except ValueError:
-                pass
-        if stamp is None:
-            raise ValueError("is not a timestamp (ISO 8601)")
-        if with_offset and stamp.utcoffset() is None:
-            raise ValueError("has no UTC offset")
-        if not with_offset and stamp.utcoffset() is not None:
-            raise ValueError("has a UTC offset, and the column holds local times")
-        return stamp
-
-    return parse
-
-
-_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
-
-
-def _uuid_value(value: object) -> _uuid.UUID:
-    if isinstance(value, _uuid.UUID):
-        return value
-    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
-        return _uuid.UUID(value)
-    raise ValueError("is not a UUID")
 
 
 def _enum(
@@ -469,6 +482,8 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("email: is required")
     elif not isinstance(value, str):
         problems.append("email: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("email: " + problem)
     else:
         if len(value) > 254:
             problems.append("email: must be at most 254 characters")
@@ -479,6 +494,8 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("full_name: is required")
     elif not isinstance(value, str):
         problems.append("full_name: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("full_name: " + problem)
     else:
         if len(value) < 1:
             problems.append("full_name: must be at least 1 character")
@@ -489,6 +506,8 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("country: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("country: " + problem)
     else:
         if _SIGNUP_IMPORT_COUNTRY_PATTERN.search(value) is None:
             problems.append("country: must match ^[A-Z]{2}$")
@@ -682,6 +701,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         problems.append("sku: is required")
     elif not isinstance(value, str):
         problems.append("sku: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("sku: " + problem)
     else:
         if len(value) > 32:
             problems.append("sku: must be at most 32 characters")
@@ -692,6 +713,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         problems.append("warehouse: is required")
     elif not isinstance(value, str):
         problems.append("warehouse: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("warehouse: " + problem)
     else:
         if len(value) > 8:
             problems.append("warehouse: must be at most 8 characters")
@@ -722,7 +745,7 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("unit_cost: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 100000000:
+        if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("unit_cost: has more than 8 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("unit_cost: has more than 2 decimal places")
@@ -745,6 +768,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("note: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("note: " + problem)
     else:
         if len(value) > 200:
             problems.append("note: must be at most 200 characters")

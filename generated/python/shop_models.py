@@ -9,11 +9,12 @@ import dataclasses as _dc
 import datetime as _dt
 import decimal as _decimal
 import enum
+import json as _json
 import re
 import uuid as _uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 import pydantic as _pd
 from typing_extensions import TypeAliasType
@@ -22,8 +23,155 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+
+
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _json_problem(value: object) -> str | None:
+    """Why ``value`` is not JSON every engine stores alike (None: it is).
+
+    Objects with text keys, lists, text, finite numbers, booleans and null, nested to
+    any depth that ``json.dumps`` can write; text as ``_text_problem`` requires.
+    """
+    try:
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return "is not JSON"
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem is not None:
+                return f"holds text that {problem}"
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return "has an object key that is not text"
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif item is not None and not isinstance(item, int | float):
+            return "is not JSON"
+    return None
+
+
+def _checked_json(value: Any) -> Any:
+    problem = _json_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
+
+
+def _time(value: object) -> _dt.time:
+    if isinstance(value, _dt.time) and value.utcoffset() is not None:
+        raise ValueError("has a UTC offset, and the column holds local times")
+    if isinstance(value, _dt.time):
+        return value
+    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
+        try:
+            return _dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
+
+
+def _uuid_value(value: object) -> _uuid.UUID:
+    if isinstance(value, _uuid.UUID):
+        return value
+    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
+        return _uuid.UUID(value)
+    raise ValueError("is not a UUID")
+
+
+def _binary(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        try:
+            return _base64.b64decode(value, validate=True)
+        except ValueError:
+            pass
+    raise ValueError("is not bytes or base64 text")
+
+
+_Text = Annotated[_pd.StrictStr, _pd.AfterValidator(_checked_text)]
+_Json = Annotated[
+    bool | int | float | str | list[JsonValue] | dict[str, JsonValue],
+    _pd.BeforeValidator(_checked_json),
+]
+_Date = Annotated[_dt.date, _pd.BeforeValidator(_date)]
+_Time = Annotated[_dt.time, _pd.BeforeValidator(_time)]
+_Timestamp = Annotated[_dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=False))]
+_TimestampTz = Annotated[
+    _dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=True))
+]
+_Uuid = Annotated[_uuid.UUID, _pd.BeforeValidator(_uuid_value)]
 _Base64Bytes = Annotated[
     bytes,
+    _pd.BeforeValidator(_binary),
     _pd.PlainSerializer(
         lambda data: _base64.b64encode(data).decode(), when_used="json"
     ),
@@ -113,12 +261,12 @@ class CustomerModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     # Identifier shown in URLs and emails.
-    public_id: _uuid.UUID
-    email: str = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
+    public_id: _Uuid
+    email: _Text = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
     # Full name.
-    name: str = _pd.Field(min_length=1, max_length=100)
+    name: _Text = _pd.Field(min_length=1, max_length=100)
     # Store credit.
     balance: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
@@ -127,13 +275,13 @@ class CustomerModel(_pd.BaseModel):
         lt=10000000000,
         decimal_places=2,
     )
-    birth_date: _dt.date | None = _pd.Field(default=None)
-    is_active: bool = _pd.Field(default=True)
-    created_at: _pd.AwareDatetime = _pd.Field(
+    birth_date: _Date | None = _pd.Field(default=None)
+    is_active: _pd.StrictBool = _pd.Field(default=True)
+    created_at: _TimestampTz = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # The customer who recommended the shop.
-    referrer_id: int | None = _pd.Field(
+    referrer_id: _pd.StrictInt | None = _pd.Field(
         default=None,
         ge=-9223372036854775808,
         le=9223372036854775807,
@@ -186,6 +334,8 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         problems.append("email: is required")
     elif not isinstance(value, str):
         problems.append("email: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("email: " + problem)
     else:
         if len(value) > 254:
             problems.append("email: must be at most 254 characters")
@@ -196,6 +346,8 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         problems.append("name: is required")
     elif not isinstance(value, str):
         problems.append("name: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("name: " + problem)
     else:
         if len(value) < 1:
             problems.append("name: must be at least 1 character")
@@ -212,7 +364,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("balance: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 10000000000:
+        if _decimal.Decimal(value).copy_abs() >= 10000000000:
             problems.append("balance: has more than 10 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("balance: has more than 2 decimal places")
@@ -291,32 +443,28 @@ class Product:
 class ProductModel(_pd.BaseModel):
     """Something the shop sells."""
 
-    model_config = _pd.ConfigDict(
-        frozen=True,
-        regex_engine="python-re",
-        val_json_bytes="base64",
-    )
+    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
     # Stock keeping unit.
-    sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
-    name: str = _pd.Field(max_length=200)
+    sku: _Text = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
+    name: _Text = _pd.Field(max_length=200)
     category: ProductCategory
     # Long description; Markdown allowed.
-    details: str | None = _pd.Field(default=None)
+    details: _Text | None = _pd.Field(default=None)
     price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
         gt=-100000000,
         lt=100000000,
         decimal_places=2,
     )
-    weight_kg: float | None = _pd.Field(
+    weight_kg: _pd.StrictFloat | None = _pd.Field(
         default=None,
         ge=0.0,
         le=1000.0,
         allow_inf_nan=False,
     )
     # Free-form facts such as colour or size.
-    attributes: JsonValue | None = _pd.Field(default=None)
+    attributes: _Json | None = _pd.Field(default=None)
     # A small PNG preview.
     thumbnail: _Base64Bytes | None = _pd.Field(default=None)
 
@@ -350,6 +498,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         problems.append("sku: is required")
     elif not isinstance(value, str):
         problems.append("sku: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("sku: " + problem)
     else:
         if len(value) > 32:
             problems.append("sku: must be at most 32 characters")
@@ -360,6 +510,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         problems.append("name: is required")
     elif not isinstance(value, str):
         problems.append("name: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("name: " + problem)
     else:
         if len(value) > 200:
             problems.append("name: must be at most 200 characters")
@@ -378,6 +530,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("details: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("details: " + problem)
     value = row.get("price")
     if value is None:
         problems.append("price: is required")
@@ -388,7 +542,7 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("price: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 100000000:
+        if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("price: has more than 8 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("price: has more than 2 decimal places")
@@ -409,6 +563,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (dict, list, str, int, float, bool)):
         problems.append("attributes: must be a JSON value")
+    elif (problem := _json_problem(value)) is not None:
+        problems.append("attributes: " + problem)
     value = row.get("thumbnail")
     if value is None:
         pass  # nullable
@@ -449,14 +605,17 @@ class OrderModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    customer_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    customer_id: _pd.StrictInt = _pd.Field(
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
     status: OrderStatus = _pd.Field(default=OrderStatus.PLACED)
-    placed_at: _pd.AwareDatetime = _pd.Field(
+    placed_at: _TimestampTz = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # Customer's note to the packer.
-    note: str | None = _pd.Field(default=None, max_length=500)
+    note: _Text | None = _pd.Field(default=None, max_length=500)
 
 
 # [[[end]]]
@@ -516,6 +675,8 @@ def validate_order(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("note: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("note: " + problem)
     else:
         if len(value) > 500:
             problems.append("note: must be at most 500 characters")
@@ -557,10 +718,10 @@ class OrderLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    line_no: int = _pd.Field(ge=1, le=32767)
-    sku: str = _pd.Field(max_length=32)
-    quantity: int = _pd.Field(default=1, ge=1, le=1000)
+    order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: _pd.StrictInt = _pd.Field(ge=1, le=32767)
+    sku: _Text = _pd.Field(max_length=32)
+    quantity: _pd.StrictInt = _pd.Field(default=1, ge=1, le=1000)
     unit_price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
         gt=-100000000,
@@ -606,6 +767,8 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
         problems.append("sku: is required")
     elif not isinstance(value, str):
         problems.append("sku: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("sku: " + problem)
     else:
         if len(value) > 32:
             problems.append("sku: must be at most 32 characters")
@@ -630,7 +793,7 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("unit_price: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 100000000:
+        if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("unit_price: has more than 8 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("unit_price: has more than 2 decimal places")
@@ -672,11 +835,11 @@ class ReturnLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    line_no: int = _pd.Field(ge=-32768, le=32767)
-    returned_on: _dt.date
-    quantity: int = _pd.Field(ge=1, le=2147483647)
-    reason: str | None = _pd.Field(default=None, max_length=1000)
+    order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: _pd.StrictInt = _pd.Field(ge=-32768, le=32767)
+    returned_on: _Date
+    quantity: _pd.StrictInt = _pd.Field(ge=1, le=2147483647)
+    reason: _Text | None = _pd.Field(default=None, max_length=1000)
 
 
 # [[[end]]]
@@ -731,6 +894,8 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("reason: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("reason: " + problem)
     else:
         if len(value) > 1000:
             problems.append("reason: must be at most 1000 characters")
@@ -778,19 +943,19 @@ class ShipmentModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    id: _uuid.UUID
-    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    carrier: str = _pd.Field(max_length=50)
-    tracking_code: str | None = _pd.Field(
+    id: _Uuid
+    order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    carrier: _Text = _pd.Field(max_length=50)
+    tracking_code: _Text | None = _pd.Field(
         default=None,
         max_length=40,
         pattern=r"(?s)^[A-Z]{2}[0-9]{9}[A-Z]{2}\Z",
     )
-    shipped_on: _dt.date
+    shipped_on: _Date
     # Start of the promised delivery window.
-    window_start: _dt.time | None = _pd.Field(default=None)
+    window_start: _Time | None = _pd.Field(default=None)
     # Local time at the depot of the last scan.
-    last_scan_at: _pd.NaiveDatetime | None = _pd.Field(default=None)
+    last_scan_at: _Timestamp | None = _pd.Field(default=None)
 
 
 # [[[end]]]
@@ -836,6 +1001,8 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         problems.append("carrier: is required")
     elif not isinstance(value, str):
         problems.append("carrier: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("carrier: " + problem)
     else:
         if len(value) > 50:
             problems.append("carrier: must be at most 50 characters")
@@ -844,6 +1011,8 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("tracking_code: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("tracking_code: " + problem)
     else:
         if len(value) > 40:
             problems.append("tracking_code: must be at most 40 characters")
@@ -859,6 +1028,8 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.time):
         problems.append("window_start: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("window_start: must not have a time zone")
     value = row.get("last_scan_at")
     if value is None:
         pass  # nullable
@@ -906,12 +1077,12 @@ class WarehouseModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    code: str = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
-    city: str = _pd.Field(max_length=80)
-    opens: _dt.time
-    closes: _dt.time
-    capacity: int = _pd.Field(ge=0, le=2147483647)
-    manager_id: int | None = _pd.Field(
+    code: _Text = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
+    city: _Text = _pd.Field(max_length=80)
+    opens: _Time
+    closes: _Time
+    capacity: _pd.StrictInt = _pd.Field(ge=0, le=2147483647)
+    manager_id: _pd.StrictInt | None = _pd.Field(
         default=None,
         ge=-9223372036854775808,
         le=9223372036854775807,
@@ -938,6 +1109,8 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
         problems.append("code: is required")
     elif not isinstance(value, str):
         problems.append("code: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("code: " + problem)
     else:
         if len(value) > 8:
             problems.append("code: must be at most 8 characters")
@@ -948,6 +1121,8 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
         problems.append("city: is required")
     elif not isinstance(value, str):
         problems.append("city: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("city: " + problem)
     else:
         if len(value) > 80:
             problems.append("city: must be at most 80 characters")
@@ -956,11 +1131,15 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
         problems.append("opens: is required")
     elif not isinstance(value, _dt.time):
         problems.append("opens: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("opens: must not have a time zone")
     value = row.get("closes")
     if value is None:
         problems.append("closes: is required")
     elif not isinstance(value, _dt.time):
         problems.append("closes: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("closes: must not have a time zone")
     value = row.get("capacity")
     if value is None:
         problems.append("capacity: is required")

@@ -22,7 +22,12 @@ import pytest
 from schemacog.model import DEFAULT_MISSING_VALUES
 from schemacog.naming import normalized_spelling
 from schemacog.render.cleaning import CORE_IMPORTS, PARSERS
-from schemacog.render.cleaning_shared import SECTION_STARTS, runtime_sections, runtime_source
+from schemacog.render.cleaning_shared import (
+    SECTION_STARTS,
+    VALUE_RULES,
+    runtime_sections,
+    runtime_source,
+)
 from schemacog.render.python_needs import RuntimeParser, SharedBlock
 from schemacog.runtime import cleaning as rt
 
@@ -53,7 +58,8 @@ def test_sections_cover_the_runtime_after_its_preamble() -> None:
 def test_every_section_is_named_and_in_the_order_of_the_parsers() -> None:
     sections = list(runtime_sections())
     assert sections[0] is SharedBlock.CLEANING_RUNTIME
-    assert sections[1:] == list(RuntimeParser)
+    assert sections[1:3] == [SharedBlock.TEXT_RULE, SharedBlock.JSON_RULE]  # the value rules
+    assert sections[3:] == list(RuntimeParser)
     assert set(SECTION_STARTS.values()) == set(sections)
 
 
@@ -71,27 +77,33 @@ def test_placeholder_missing_values_are_the_model_defaults() -> None:
     assert frozenset(DEFAULT_MISSING_VALUES) == rt._MISSING_VALUES
 
 
-_ALIASES = {
-    "re": "import re",
-    "math": "import math",
-    "_dt": "import datetime as _dt",
-    "_decimal": "import decimal as _decimal",
-    "_uuid": "import uuid as _uuid",
-    "_json": "import json as _json",
-    "_base64": "import base64 as _base64",
-}
+# names the runtime binds by its imports (what a section may refer to)
+_IMPORTED = ("re", "math", "_dt", "_decimal", "_uuid", "_json", "_base64", "Any", "Callable")
+
+
+def _bound(lines: set[str] | frozenset[str]) -> set[str]:
+    """The names ``import`` lines bind."""
+    names = set()
+    for line in lines:
+        words = line.replace(",", " ").split()
+        names.update(words[words.index("import") + 1 :] if "as" not in words else [words[-1]])
+    return names
 
 
 @pytest.mark.parametrize("section", list(runtime_sections()), ids=str)
 def test_a_section_uses_only_modules_its_parsers_import(section: Any) -> None:
-    """``cleaning.PARSERS`` imports what each parser section's code refers to."""
+    """``cleaning.PARSERS`` (``VALUE_RULES`` for the value rules) imports what each
+    section's code refers to."""
     tree = ast.parse(runtime_sections()[section])
-    used = {_ALIASES[n.id] for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in _ALIASES}
-    declared = set(CORE_IMPORTS)
-    for parser in PARSERS.values():
-        if parser.section is section:
-            declared |= parser.imports
-    assert used <= declared
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in _IMPORTED}
+    if section in VALUE_RULES:  # emitted without the core, for the validator or pydantic too
+        declared = set(VALUE_RULES[section][1])
+    else:
+        declared = set(CORE_IMPORTS)
+        for parser in PARSERS.values():
+            if parser.section is section:
+                declared |= parser.imports
+    assert used <= _bound(declared)
 
 
 def test_each_parser_calls_a_function_of_its_own_section() -> None:

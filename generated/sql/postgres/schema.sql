@@ -85,6 +85,7 @@ CREATE TABLE return_line (
 );
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
+-- Not enforced by PostgreSQL: offset of window_start: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of last_scan_at: a value with an offset is converted or loses it
 CREATE TABLE shipment (
     id uuid NOT NULL PRIMARY KEY,
@@ -99,6 +100,8 @@ COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
 COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery window.';
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
+-- Not enforced by PostgreSQL: offset of opens: a value with an offset is converted or loses it
+-- Not enforced by PostgreSQL: offset of closes: a value with an offset is converted or loses it
 CREATE TABLE warehouse (
     code text NOT NULL PRIMARY KEY CHECK (char_length(code) <= 8) CHECK (code ~ '^[A-Z]{3}[0-9]$'),
     city text NOT NULL CHECK (char_length(city) <= 80),

@@ -186,7 +186,10 @@ class PostgresEngine:
         self._error = psycopg.Error
         self._jsonb = Jsonb
         try:
-            self.connection = psycopg.connect(dsn, autocommit=True, connect_timeout=10)
+            # no prepared statements: a plan would outlive a type the DDL drops and recreates
+            self.connection = psycopg.connect(
+                dsn, autocommit=True, connect_timeout=10, prepare_threshold=None
+            )
         except psycopg.Error as exc:
             raise EngineUnavailable(f"cannot connect to PostgreSQL: {exc}") from exc
         self.schema = f"schemacog_{secrets.token_hex(6)}"

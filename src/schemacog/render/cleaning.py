@@ -70,6 +70,7 @@ class Parser:
     call: str  # filled with low, high, type, precision, scale, spellings
     imports: frozenset[str]
     reads: str  # docs: what is accepted (filled like ``call``)
+    rule: SharedBlock | None = None  # the value rule it applies, shared with other layers
 
 
 _INTEGER = Parser(
@@ -78,7 +79,7 @@ _INTEGER = Parser(
     frozenset({_RE, _DECIMAL}),
     "integer, {low} to {high}; `12.0` reads as 12",
 )
-_TEXT = Parser(RuntimeParser.TEXT, "_text", frozenset(), "text")
+_TEXT = Parser(RuntimeParser.TEXT, "_text", frozenset(), "text", SharedBlock.TEXT_RULE)
 _TIMESTAMP = frozenset({_RE, _DATETIME})
 
 PARSERS: dict[LogicalType, Parser] = {
@@ -120,7 +121,11 @@ PARSERS: dict[LogicalType, Parser] = {
         RuntimeParser.UUID, "_uuid_value", frozenset({_RE, "import uuid as _uuid"}), "UUID"
     ),
     LogicalType.JSON: Parser(
-        RuntimeParser.JSON, "_json_value", frozenset({"import json as _json"}), "JSON text"
+        RuntimeParser.JSON,
+        "_json_value",
+        frozenset({"import json as _json"}),
+        "JSON text",
+        SharedBlock.JSON_RULE,
     ),
     LogicalType.BINARY: Parser(
         RuntimeParser.BINARY, "_binary", frozenset({"import base64 as _base64"}), "base64 text"
@@ -230,6 +235,8 @@ def cleaner_needs(schema: Schema, table: Table) -> Needs:
         parser = PARSERS[column.type]
         needs.imports |= parser.imports
         needs.shared.add(parser.section)
+        if parser.rule is not None:
+            needs.shared.add(parser.rule)
         if column.enum is not None:
             needs.enums.add(column.enum)
             needs.shared.add(EnumSpellings(column.enum))

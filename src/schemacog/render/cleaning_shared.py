@@ -18,21 +18,26 @@ from schemacog.model import Schema
 from schemacog.naming import normalized_spelling, spellings_constant
 from schemacog.render import pyliterals
 from schemacog.render.layout import Call, Expr, lay_out, prefixed
-from schemacog.render.python_needs import EnumSpellings, RuntimeParser, Shared, SharedBlock
+from schemacog.render.python_needs import EnumSpellings, Needs, RuntimeParser, Shared, SharedBlock
 
 __all__ = [
     "SECTION_STARTS",
+    "VALUE_RULES",
     "RuntimeSection",
     "missing_tokens",
+    "rule_definitions",
     "runtime_sections",
     "runtime_source",
     "shared_definitions",
+    "with_rule_needs",
 ]
 
 RuntimeSection = SharedBlock | RuntimeParser
 
 # The top-level definition each section of runtime/cleaning.py starts at.
 SECTION_STARTS: dict[str, RuntimeSection] = {
+    "_text_problem": SharedBlock.TEXT_RULE,
+    "_json_problem": SharedBlock.JSON_RULE,
     "_T": SharedBlock.CLEANING_RUNTIME,
     "_text": RuntimeParser.TEXT,
     "_INTEGER_TEXT": RuntimeParser.INTEGER,
@@ -111,6 +116,42 @@ def _spellings(schema: Schema, shared: set[Shared]) -> list[str]:
     return constants
 
 
+_DATETIME = frozenset({"import re", "import datetime as _dt"})
+
+# The sections more layers than the cleaner use, and so are emitted without its core: the
+# value rules of text and JSON (validator, pydantic, cleaner) and the readers pydantic
+# shares with the cleaner. Each with the sections it needs in turn and its imports.
+VALUE_RULES: dict[RuntimeSection, tuple[frozenset[RuntimeSection], frozenset[str]]] = {
+    SharedBlock.TEXT_RULE: (frozenset(), frozenset()),
+    SharedBlock.JSON_RULE: (
+        frozenset({SharedBlock.TEXT_RULE}),
+        frozenset({"import json as _json", "from typing import Any"}),
+    ),
+    RuntimeParser.DATE: (frozenset(), _DATETIME),
+    RuntimeParser.TIME: (frozenset(), _DATETIME),
+    RuntimeParser.TIMESTAMP: (frozenset(), _DATETIME | {"from collections.abc import Callable"}),
+    RuntimeParser.UUID: (frozenset(), frozenset({"import re", "import uuid as _uuid"})),
+    RuntimeParser.BINARY: (frozenset(), frozenset({"import base64 as _base64"})),
+}
+
+
+def with_rule_needs(needs: Needs) -> Needs:
+    """``needs`` with what its value rules need in turn (in place; also returned)."""
+    pending = [rule for rule in VALUE_RULES if rule in needs.shared]
+    while pending:
+        required, imports = VALUE_RULES[pending.pop()]
+        pending += [rule for rule in required if rule not in needs.shared]
+        needs.shared |= required
+        needs.imports |= imports
+    return needs
+
+
+def rule_definitions(shared: set[Shared]) -> list[str]:
+    """The value rules a file uses, in the runtime's order."""
+    sections = runtime_sections().items()
+    return [text for section, text in sections if section in VALUE_RULES and section in shared]
+
+
 def shared_definitions(schema: Schema, shared: set[Shared]) -> str:
     """The helpers every cleaner of a file shares (empty when the file has none)."""
     if SharedBlock.CLEANING_RUNTIME not in shared:
@@ -122,6 +163,6 @@ def shared_definitions(schema: Schema, shared: set[Shared]) -> str:
     parts += [
         f"\n\n{text}\n"
         for section, text in sections.items()
-        if isinstance(section, RuntimeParser) and section in shared
+        if isinstance(section, RuntimeParser) and section in shared and section not in VALUE_RULES
     ]
     return "".join(parts)

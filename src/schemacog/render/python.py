@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from schemacog.model import NOW, Column, Enum, LogicalType, Schema, Table, value_bounds
 from schemacog.naming import (
-    BASE64_BYTES_TYPE,
     JSON_VALUE,
     columns_constant,
     dataclass_class,
@@ -29,6 +28,7 @@ from schemacog.naming import (
 )
 from schemacog.render import pyliterals, templating
 from schemacog.render.layout import Call, Expr, bracketed, lay_out, prefixed
+from schemacog.render.python_imports import PYDANTIC_TYPES_SHARED
 from schemacog.render.python_needs import Needs, SharedBlock
 from schemacog.runtime import cleaning as cleaning_runtime
 from schemacog.schema.patterns import python_pattern
@@ -144,19 +144,37 @@ class FieldView:
     pydantic_line: str
 
 
-# where the pydantic model's annotation says more than the dataclass's: a timestamptz
-# must be aware and a timestamp naive, as the validator and the cleaner require
-PYDANTIC_TYPES: dict[LogicalType, str] = {
-    LogicalType.TIMESTAMP: "_pd.NaiveDatetime",
-    LogicalType.TIMESTAMPTZ: "_pd.AwareDatetime",
-    LogicalType.BINARY: BASE64_BYTES_TYPE,  # standard base64 in JSON, as the cleaner reads
+# The pydantic model's type where it says more than the dataclass's: numbers and booleans
+# strict (JSON carries them as themselves: no "5", no True for 1); text and JSON with the
+# value rules every engine needs; what JSON carries as text read by the cleaner's readers.
+PYDANTIC_TYPES: dict[LogicalType, str | SharedBlock] = {
+    LogicalType.SMALLINT: "_pd.StrictInt",
+    LogicalType.INTEGER: "_pd.StrictInt",
+    LogicalType.BIGINT: "_pd.StrictInt",
+    LogicalType.FLOAT: "_pd.StrictFloat",
+    LogicalType.BOOLEAN: "_pd.StrictBool",
+    LogicalType.STRING: SharedBlock.PYDANTIC_TEXT,
+    LogicalType.TEXT: SharedBlock.PYDANTIC_TEXT,
+    LogicalType.JSON: SharedBlock.PYDANTIC_JSON,
+    LogicalType.DATE: SharedBlock.PYDANTIC_DATE,
+    LogicalType.TIME: SharedBlock.PYDANTIC_TIME,
+    LogicalType.TIMESTAMP: SharedBlock.PYDANTIC_TIMESTAMP,
+    LogicalType.TIMESTAMPTZ: SharedBlock.PYDANTIC_TIMESTAMPTZ,
+    LogicalType.UUID: SharedBlock.PYDANTIC_UUID,
+    LogicalType.BINARY: SharedBlock.BASE64_BYTES,
 }
+
+
+def _pydantic_type(block: SharedBlock) -> str:
+    """The name a shared pydantic type definition gives its type."""
+    return PYDANTIC_TYPES_SHARED[block].definition.split(" = ", 1)[0]
 
 
 def _annotation(schema: Schema, column: Column, *, pydantic: bool = False) -> str:
     base = enum_class(column.enum) if column.enum else TYPES[column.type][0]
-    if pydantic:
-        base = PYDANTIC_TYPES.get(column.type, base)
+    if pydantic and column.enum is None:
+        chosen = PYDANTIC_TYPES.get(column.type, base)
+        base = chosen if isinstance(chosen, str) else _pydantic_type(chosen)
     return f"{base} | None" if column.nullable else base
 
 
@@ -165,10 +183,12 @@ def _type_needs(columns: Iterable[Column], *, pydantic: bool = False) -> Needs:
     for column in columns:
         if column.enum:
             needs.enums.add(column.enum)
-        elif not (pydantic and column.type in PYDANTIC_TYPES):  # those are pydantic's own
-            line = TYPES[column.type][1]
-            if line:
-                needs.imports.add(line)
+        elif pydantic and column.type in PYDANTIC_TYPES:
+            chosen = PYDANTIC_TYPES[column.type]
+            if isinstance(chosen, SharedBlock):  # the definition brings its imports
+                needs.shared.add(chosen)
+        elif TYPES[column.type][1]:
+            needs.imports.add(TYPES[column.type][1])
         if column.type is LogicalType.JSON:
             needs.shared.add(SharedBlock.JSON_VALUE_ALIAS)
         if column.default is NOW:
@@ -280,8 +300,6 @@ def render_dataclass(schema: Schema, table: Table) -> str:
 def pydantic_needs(schema: Schema, table: Table) -> Needs:
     needs = _type_needs(table.columns, pydantic=True)
     needs.imports.add("import pydantic as _pd")
-    if any(c.type is LogicalType.BINARY for c in table.columns):
-        needs.shared.add(SharedBlock.BASE64_BYTES)
     return needs
 
 
@@ -290,8 +308,6 @@ def render_pydantic(schema: Schema, table: Table) -> str:
     config = ["frozen=True"]
     if any(c.pattern for c in table.columns):
         config.append('regex_engine="python-re"')
-    if any(c.type is LogicalType.BINARY for c in table.columns):
-        config.append('val_json_bytes="base64"')
     if any(f.name != f.column for f in fields):
         config.append("populate_by_name=True")
     if any(f.name.startswith("model_") for f in fields):
@@ -340,8 +356,16 @@ _FLOAT_MAX = repr(sys.float_info.max).replace("e+", "e")  # as ruff format write
 _REFINEMENTS: dict[LogicalType, tuple[str, str]] = {
     LogicalType.TIMESTAMPTZ: ("value.utcoffset() is None", "must have a time zone"),
     LogicalType.TIMESTAMP: ("value.utcoffset() is not None", "must not have a time zone"),
+    LogicalType.TIME: ("value.utcoffset() is not None", "must not have a time zone"),
     LogicalType.FLOAT: (f"not abs(value) <= {_FLOAT_MAX}", "must be a finite number"),
     LogicalType.DECIMAL: ("not _decimal.Decimal(value).is_finite()", "must be a finite number"),
+}
+# The shared value rules (runtime/cleaning.py) a value of the right type must keep: its
+# problem, when it has one, is the message, as the cleaner and pydantic report it.
+_VALUE_RULES: dict[LogicalType, tuple[str, SharedBlock]] = {
+    LogicalType.STRING: ("_text_problem", SharedBlock.TEXT_RULE),
+    LogicalType.TEXT: ("_text_problem", SharedBlock.TEXT_RULE),
+    LogicalType.JSON: ("_json_problem", SharedBlock.JSON_RULE),
 }
 
 
@@ -367,7 +391,7 @@ def _digit_conditions(key: str, precision: int, scale: int) -> list[tuple[str, s
     whole = precision - scale
     return [
         (
-            f"abs(_decimal.Decimal(value)) >= {10**whole}",
+            f"_decimal.Decimal(value).copy_abs() >= {10**whole}",  # abs() would round
             f"{key}: has more than {whole} digits before the point",
         ),
         (
@@ -425,6 +449,12 @@ def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
         if refused:
             type_test += f" or isinstance(value, {refused})"
         refinement, refined = _REFINEMENTS.get(column.type, ("", ""))
+        refinement_line = _append(8, f"{key}: {refined}")
+        if column.type in _VALUE_RULES:
+            rule = _VALUE_RULES[column.type][0]
+            refinement = f"(problem := {rule}(value)) is not None"
+            message = f"{pyliterals.string(key + ': ')} + problem"
+            refinement_line = bracketed(8, "problems.append(", [message], ")")
         null_message = f"{key}: is required" if required == "always" else f"{key}: must not be null"
         views.append(
             CheckView(
@@ -434,7 +464,7 @@ def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
                 type_test=type_test,
                 type_line=_append(8, f"{key}: must be {type_name}"),
                 refinement=refinement,
-                refinement_line=_append(8, f"{key}: {refined}"),
+                refinement_line=refinement_line,
                 conditions=laid_out,
             )
         )
@@ -454,6 +484,8 @@ def validator_needs(schema: Schema, table: Table) -> Needs:
                 needs.imports.add(line)
         if column.pattern is not None:
             needs.imports.add("import re")
+        if column.type in _VALUE_RULES:
+            needs.shared.add(_VALUE_RULES[column.type][1])
     return needs
 
 

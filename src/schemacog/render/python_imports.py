@@ -9,14 +9,23 @@ runtime).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from schemacog.model import Schema
 from schemacog.naming import BASE64_BYTES_TYPE, JSON_VALUE, enum_class
 from schemacog.render import cleaning_shared
+from schemacog.render.cleaning_shared import RuntimeSection
 from schemacog.render.layout import LINE_LENGTH, bracketed
-from schemacog.render.python_needs import Needs, SharedBlock
+from schemacog.render.python_needs import Needs, RuntimeParser, SharedBlock
 
-__all__ = ["BASE64_BYTES", "JSON_ALIAS", "STDLIB_TOP", "import_block"]
+__all__ = [
+    "JSON_ALIAS",
+    "PYDANTIC_TYPES_SHARED",
+    "STDLIB_TOP",
+    "PydanticType",
+    "import_block",
+    "with_shared_needs",
+]
 
 JSON_ALIAS = (
     f"{JSON_VALUE} = TypeAliasType(\n"
@@ -26,16 +35,97 @@ JSON_ALIAS = (
 )
 
 
-# binary fields of pydantic models: standard base64 in JSON, as the cleaner reads them
-# (pydantic's own "base64" writes the URL-safe alphabet)
-BASE64_BYTES = (
-    f"{BASE64_BYTES_TYPE} = Annotated[\n"
-    "    bytes,\n"
-    "    _pd.PlainSerializer(\n"
-    '        lambda data: _base64.b64encode(data).decode(), when_used="json"\n'
-    "    ),\n"
-    "]"
-)
+@dataclass(frozen=True)
+class PydanticType:
+    """A type a pydantic model's fields use: its definition, imports and value rules."""
+
+    definition: str
+    imports: frozenset[str]
+    uses: frozenset[RuntimeSection]
+
+
+_PD = "import pydantic as _pd"
+_ANNOTATED = "from typing import Annotated"
+
+
+def _read_by(name: str, base: str, reader: str, *, after: bool = False) -> str:
+    kind = "AfterValidator" if after else "BeforeValidator"
+    line = f"{name} = Annotated[{base}, _pd.{kind}({reader})]"
+    if len(line) <= LINE_LENGTH:
+        return line
+    inner = f"    {base}, _pd.{kind}({reader})"
+    if len(inner) <= LINE_LENGTH:
+        return f"{name} = Annotated[\n{inner}\n]"
+    return f"{name} = Annotated[\n    {base},\n    _pd.{kind}({reader}),\n]"
+
+
+# pydantic reads what JSON carries as text (dates, times, UUIDs, bytes) with the cleaner's
+# own readers, so both accept the same input; text and JSON values keep the value rules
+# every engine needs. Numbers and booleans are pydantic's strict types (``_pd.StrictInt``).
+PYDANTIC_TYPES_SHARED: dict[SharedBlock, PydanticType] = {
+    SharedBlock.PYDANTIC_TEXT: PydanticType(
+        _read_by("_Text", "_pd.StrictStr", "_checked_text", after=True),
+        frozenset({_PD, _ANNOTATED}),
+        frozenset({SharedBlock.TEXT_RULE}),
+    ),
+    SharedBlock.PYDANTIC_JSON: PydanticType(
+        # not None at the top: None is SQL NULL, which only a nullable column holds
+        _read_by(
+            "_Json",
+            f"bool | int | float | str | list[{JSON_VALUE}] | dict[str, {JSON_VALUE}]",
+            "_checked_json",
+        ),
+        frozenset({_PD, _ANNOTATED}),
+        frozenset({SharedBlock.JSON_RULE}),
+    ),
+    SharedBlock.PYDANTIC_DATE: PydanticType(
+        _read_by("_Date", "_dt.date", "_date"),
+        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
+        frozenset({RuntimeParser.DATE}),
+    ),
+    SharedBlock.PYDANTIC_TIME: PydanticType(
+        _read_by("_Time", "_dt.time", "_time"),
+        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
+        frozenset({RuntimeParser.TIME}),
+    ),
+    SharedBlock.PYDANTIC_TIMESTAMP: PydanticType(
+        _read_by("_Timestamp", "_dt.datetime", "_timestamp(with_offset=False)"),
+        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
+        frozenset({RuntimeParser.TIMESTAMP}),
+    ),
+    SharedBlock.PYDANTIC_TIMESTAMPTZ: PydanticType(
+        _read_by("_TimestampTz", "_dt.datetime", "_timestamp(with_offset=True)"),
+        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
+        frozenset({RuntimeParser.TIMESTAMP}),
+    ),
+    SharedBlock.PYDANTIC_UUID: PydanticType(
+        _read_by("_Uuid", "_uuid.UUID", "_uuid_value"),
+        frozenset({_PD, _ANNOTATED, "import uuid as _uuid"}),
+        frozenset({RuntimeParser.UUID}),
+    ),
+    # standard base64 both ways (pydantic's own "base64" writes the URL-safe alphabet)
+    SharedBlock.BASE64_BYTES: PydanticType(
+        f"{BASE64_BYTES_TYPE} = Annotated[\n"
+        "    bytes,\n"
+        "    _pd.BeforeValidator(_binary),\n"
+        "    _pd.PlainSerializer(\n"
+        '        lambda data: _base64.b64encode(data).decode(), when_used="json"\n'
+        "    ),\n"
+        "]",
+        frozenset({_PD, _ANNOTATED, "import base64 as _base64"}),
+        frozenset({RuntimeParser.BINARY}),
+    ),
+}
+
+
+def with_shared_needs(needs: Needs) -> Needs:
+    """``needs`` with what its pydantic types and value rules need in turn."""
+    found = Needs(set(needs.imports), set(needs.shared), set(needs.enums), set(needs.defines))
+    for block, spec in PYDANTIC_TYPES_SHARED.items():
+        if block in found.shared:
+            found.shared |= spec.uses
+            found.imports |= spec.imports
+    return cleaning_shared.with_rule_needs(found)
 
 
 def import_block(
@@ -45,6 +135,7 @@ def import_block(
 
     ``schema`` is needed when a region of the file shares cleaner helpers.
     """
+    needs = with_shared_needs(needs)
     imports = _merged(needs.imports)
     missing = []
     external = sorted(needs.enums - needs.defines)
@@ -59,24 +150,42 @@ def import_block(
             imports.add(line)
     if SharedBlock.JSON_VALUE_ALIAS in needs.shared:
         imports.add("from typing_extensions import TypeAliasType")
-    if SharedBlock.BASE64_BYTES in needs.shared:
-        used = {
-            "import base64 as _base64",
-            "from typing import Annotated",
-            "import pydantic as _pd",
-        }
-        imports = _merged(imports | used)
     sections = _sections(imports, enums_module)
     shared = [JSON_ALIAS] if SharedBlock.JSON_VALUE_ALIAS in needs.shared else []
-    if SharedBlock.BASE64_BYTES in needs.shared:
-        shared.append(BASE64_BYTES)
+    shared += cleaning_shared.rule_definitions(needs.shared)
+    types = [spec.definition for b, spec in PYDANTIC_TYPES_SHARED.items() if b in needs.shared]
+    shared += ["\n".join(types)] if types else []
     if schema is not None and SharedBlock.CLEANING_RUNTIME in needs.shared:
-        # two blank lines between the last helper and the region's end marker
-        shared.append(
-            cleaning_shared.shared_definitions(schema, needs.shared).rstrip("\n") + "\n\n"
-        )
+        shared.append(cleaning_shared.shared_definitions(schema, needs.shared))
     lines = [line + "\n" for section in sections for line in [*section, ""]]
-    return "".join(lines + [definition + "\n" for definition in shared]), missing
+    return "".join(lines) + _spaced(shared), missing
+
+
+_DEFINITION = ("def ", "class ", "@")
+
+
+def _top_level(text: str) -> list[str]:
+    """The lines of ``text`` that start a top-level statement."""
+    return [line for line in text.split("\n") if line[:1].isalpha() or line[:1] in ("_", "@")]
+
+
+def _spaced(definitions: list[str]) -> str:
+    """Top-level definitions as ruff lays them out: two blank lines around a function.
+
+    The imports end in a blank line; after a function, two more come before the
+    region's end marker.
+    """
+    text = ""
+    after_function = False
+    for index, definition in enumerate(definitions):
+        starts = _top_level(definition)
+        if starts and starts[0].startswith(_DEFINITION):
+            text += "\n" if not index else "\n\n"
+        elif after_function:
+            text += "\n\n"
+        text += definition.strip("\n") + "\n"
+        after_function = bool(starts) and starts[-1].startswith(_DEFINITION)
+    return text + ("\n\n" if after_function else "")
 
 
 STDLIB_TOP = frozenset(

@@ -18,7 +18,16 @@ class SharedBlock(enum.Enum):
     """A definition emitted once per file, whatever region asks for it."""
 
     JSON_VALUE_ALIAS = "the JsonValue type alias"
-    BASE64_BYTES = "bytes that pydantic's JSON carries as standard base64"
+    BASE64_BYTES = "bytes that pydantic reads and writes as standard base64"
+    PYDANTIC_TEXT = "pydantic's text: a str every engine stores"
+    PYDANTIC_JSON = "pydantic's JSON: a JSON value every engine stores"
+    PYDANTIC_DATE = "pydantic's date, read as the cleaner reads it"
+    PYDANTIC_TIME = "pydantic's time, read as the cleaner reads it"
+    PYDANTIC_TIMESTAMP = "pydantic's timestamp without offset, read as the cleaner reads it"
+    PYDANTIC_TIMESTAMPTZ = "pydantic's timestamp with offset, read as the cleaner reads it"
+    PYDANTIC_UUID = "pydantic's UUID, read as the cleaner reads it"
+    TEXT_RULE = "_text_problem: text every engine stores (no NUL, no lone surrogate)"
+    JSON_RULE = "_json_problem: JSON every engine stores (text keys, finite numbers)"
     CLEANING_RUNTIME = "the cleaner runtime's core (_Cleaning, _clean_row, ...)"
 
 

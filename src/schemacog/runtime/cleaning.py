@@ -185,15 +185,62 @@ def _shown_key(value: tuple[object, ...]) -> str:
     return shown if len(value) == 1 else f"({shown})"
 
 
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _json_problem(value: object) -> str | None:
+    """Why ``value`` is not JSON every engine stores alike (None: it is).
+
+    Objects with text keys, lists, text, finite numbers, booleans and null, nested to
+    any depth that ``json.dumps`` can write; text as ``_text_problem`` requires.
+    """
+    try:
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return "is not JSON"
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem is not None:
+                return f"holds text that {problem}"
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return "has an object key that is not text"
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif item is not None and not isinstance(item, int | float):
+            return "is not JSON"
+    return None
+
+
+def _checked_json(value: Any) -> Any:
+    problem = _json_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
 def _text(value: object) -> str:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("contains a NUL character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("is not valid Unicode") from None
-        return value
+        return _checked_text(value)
     raise ValueError("is not text")
 
 
@@ -323,6 +370,8 @@ _TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
 
 
 def _time(value: object) -> _dt.time:
+    if isinstance(value, _dt.time) and value.utcoffset() is not None:
+        raise ValueError("has a UTC offset, and the column holds local times")
     if isinstance(value, _dt.time):
         return value
     if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
@@ -372,13 +421,12 @@ def _uuid_value(value: object) -> _uuid.UUID:
 
 
 def _json_value(value: object) -> Any:
-    try:
-        if isinstance(value, str):
-            return _json.loads(value, parse_constant=_no_json_constant)
-        _json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
-        raise ValueError("is not JSON") from None
-    return value
+    if isinstance(value, str):
+        try:
+            value = _json.loads(value, parse_constant=_no_json_constant)
+        except (ValueError, RecursionError):
+            raise ValueError("is not JSON") from None
+    return _checked_json(value)
 
 
 def _no_json_constant(name: str) -> object:

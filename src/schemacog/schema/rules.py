@@ -82,7 +82,7 @@ def value_rules(column: Column, value: Value, enum_values: Sequence[str] = ()) -
         assert isinstance(exponent, int)
         if -exponent > scale:
             add(SCALE, f"{value} has more than {scale} decimal places")
-        if abs(value) >= 10 ** (column.precision - scale):
+        if value.copy_abs() >= 10 ** (column.precision - scale):  # abs() would round
             add(
                 PRECISION,
                 f"{value} has more than {column.precision - scale} digits before the point",

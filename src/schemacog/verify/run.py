@@ -37,6 +37,7 @@ from schemacog.schema.rules import (
     MIN,
     MIN_LENGTH,
     PATTERN,
+    PRECISION,
     PRIMARY_KEY,
     SCALE,
     UNIQUE,
@@ -374,6 +375,10 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
                     return False
                 if kind == SCALE and dialect.decimal_type_enforced:
                     return False  # DECIMAL(p, s) rounds extra places; the DDL says so
+                if kind in (SCALE, PRECISION) and not dialect.decimal_type_enforced:
+                    precision = table.column(columns[0]).precision or 0
+                    if precision > dialect.exact_digits:
+                        return False  # no CHECK compares that many digits; the DDL says so
                 if kind in _CHECKED_RULES and set(columns) <= unchecked:
                     return False  # the DDL says this engine cannot have that CHECK
                 return (table.name, columns) not in cycles

@@ -2,12 +2,14 @@ CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
 COMMENT ON TYPE status IS 'Where a reading is in review.';
 
 -- Not enforced by DuckDB: scale of amount: more than 2 decimal places are rounded
+-- Not enforced by DuckDB: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by DuckDB: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by DuckDB: offset of seen_at: a value without an offset is read in a default zone
+-- Not enforced by DuckDB: JSON of meta: stores NaN, Infinity and \u0000 in its text
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY,
-    code VARCHAR NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8) CHECK (regexp_matches(code, '^[A-Z][A-Z0-9]*$', 's')),
-    note VARCHAR,
+    code VARCHAR NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8) CHECK (regexp_matches(code, '^[A-Z][A-Z0-9]*$', 's')) CHECK (NOT contains(code, chr(0))),
+    note VARCHAR CHECK (NOT contains(note, chr(0))),
     small SMALLINT CHECK (small >= -100) CHECK (small <= 100),
     big BIGINT,
     ratio DOUBLE CHECK (ratio >= 0.0) CHECK (ratio <= 1.0) CHECK (isfinite(ratio)),
@@ -21,7 +23,7 @@ CREATE TABLE reading (
     meta JSON,
     blob BLOB,
     status status NOT NULL DEFAULT 'placed',
-    site VARCHAR CHECK (length(site) <= 10),
+    site VARCHAR CHECK (length(site) <= 10) CHECK (NOT contains(site, chr(0))),
     "from" SMALLINT,
     UNIQUE (site, day)
 );

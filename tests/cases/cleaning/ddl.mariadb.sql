@@ -2,12 +2,14 @@
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
 -- Not enforced by MariaDB: scale of amount: more than 2 decimal places are rounded
+-- Not enforced by MariaDB: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by MariaDB: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by MariaDB: offset of seen_at: a value without an offset is read in a default zone
+-- Not enforced by MariaDB: JSON of meta: stores \u0000 in its text
 CREATE TABLE reading (
     id INT NOT NULL PRIMARY KEY,
-    code VARCHAR(9) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(code) >= 2) AND (CHAR_LENGTH(code) <= 8) AND (code REGEXP '(?s-i)^[A-Z][A-Z0-9]*\\z')),
-    note LONGTEXT,
+    code VARCHAR(9) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(code) >= 2) AND (CHAR_LENGTH(code) <= 8) AND (code REGEXP '(?s-i)^[A-Z][A-Z0-9]*\\z') AND (INSTR(code, CHAR(0)) = 0)),
+    note LONGTEXT CHECK (INSTR(note, CHAR(0)) = 0),
     small SMALLINT CHECK ((small >= -100) AND (small <= 100)),
     big BIGINT,
     ratio DOUBLE CHECK ((ratio >= 0.0) AND (ratio <= 1.0)),
@@ -21,7 +23,7 @@ CREATE TABLE reading (
     meta JSON,
     `blob` LONGBLOB,
     status ENUM('placed', 'shipped', 'in-progress') NOT NULL DEFAULT 'placed',
-    site VARCHAR(11) CHECK (CHAR_LENGTH(site) <= 10),
+    site VARCHAR(11) CHECK ((CHAR_LENGTH(site) <= 10) AND (INSTR(site, CHAR(0)) = 0)),
     `from` SMALLINT COMMENT 'A keyword as a column name.',
     UNIQUE (site, day)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One raw reading.';

@@ -2,6 +2,7 @@ CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
 COMMENT ON TYPE status IS 'Where a reading is in review.';
 
 -- Not enforced by PostgreSQL: scale of amount: more than 2 decimal places are rounded
+-- Not enforced by PostgreSQL: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of seen_at: a value without an offset is read in a default zone
 CREATE TABLE reading (

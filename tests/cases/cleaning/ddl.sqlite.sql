@@ -4,13 +4,15 @@
 
 -- Not enforced by SQLite: pattern of code: ^[A-Z][A-Z0-9]*$
 -- Not enforced by SQLite: NaN in ratio (the driver stores NaN as NULL)
+-- Not enforced by SQLite: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of seen_at: a value without an offset is read in a default zone
+-- Not enforced by SQLite: JSON of meta: stores \u0000 and lone surrogates (\ud800) in its text
 -- One raw reading.
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),
-    code TEXT NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8),
-    note TEXT,
+    code TEXT NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8) CHECK (instr(code, char(0)) = 0),
+    note TEXT CHECK (instr(note, char(0)) = 0),
     small INTEGER CHECK (small >= -100) CHECK (small <= 100),
     big INTEGER,
     ratio REAL CHECK (ratio >= 0.0) CHECK (ratio <= 1.0) CHECK (ratio NOT IN (9e999, -9e999)),
@@ -24,7 +26,7 @@ CREATE TABLE reading (
     meta TEXT CHECK (meta IS NULL OR json_valid(meta)),
     blob BLOB,
     status TEXT NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'shipped', 'in-progress')),
-    site TEXT CHECK (length(site) <= 10),
+    site TEXT CHECK (length(site) <= 10) CHECK (instr(site, char(0)) = 0),
     -- A keyword as a column name.
     "from" INTEGER CHECK ("from" >= -32768) CHECK ("from" <= 32767),
     UNIQUE (site, day)

@@ -20,8 +20,155 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+
+
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _json_problem(value: object) -> str | None:
+    """Why ``value`` is not JSON every engine stores alike (None: it is).
+
+    Objects with text keys, lists, text, finite numbers, booleans and null, nested to
+    any depth that ``json.dumps`` can write; text as ``_text_problem`` requires.
+    """
+    try:
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return "is not JSON"
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem is not None:
+                return f"holds text that {problem}"
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return "has an object key that is not text"
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif item is not None and not isinstance(item, int | float):
+            return "is not JSON"
+    return None
+
+
+def _checked_json(value: Any) -> Any:
+    problem = _json_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
+
+
+def _time(value: object) -> _dt.time:
+    if isinstance(value, _dt.time) and value.utcoffset() is not None:
+        raise ValueError("has a UTC offset, and the column holds local times")
+    if isinstance(value, _dt.time):
+        return value
+    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
+        try:
+            return _dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
+
+
+def _uuid_value(value: object) -> _uuid.UUID:
+    if isinstance(value, _uuid.UUID):
+        return value
+    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
+        return _uuid.UUID(value)
+    raise ValueError("is not a UUID")
+
+
+def _binary(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        try:
+            return _base64.b64decode(value, validate=True)
+        except ValueError:
+            pass
+    raise ValueError("is not bytes or base64 text")
+
+
+_Text = Annotated[_pd.StrictStr, _pd.AfterValidator(_checked_text)]
+_Json = Annotated[
+    bool | int | float | str | list[JsonValue] | dict[str, JsonValue],
+    _pd.BeforeValidator(_checked_json),
+]
+_Date = Annotated[_dt.date, _pd.BeforeValidator(_date)]
+_Time = Annotated[_dt.time, _pd.BeforeValidator(_time)]
+_Timestamp = Annotated[_dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=False))]
+_TimestampTz = Annotated[
+    _dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=True))
+]
+_Uuid = Annotated[_uuid.UUID, _pd.BeforeValidator(_uuid_value)]
 _Base64Bytes = Annotated[
     bytes,
+    _pd.BeforeValidator(_binary),
     _pd.PlainSerializer(
         lambda data: _base64.b64encode(data).decode(), when_used="json"
     ),
@@ -199,13 +346,7 @@ _STATUS_SPELLINGS = {
 
 def _text(value: object) -> str:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("contains a NUL character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("is not valid Unicode") from None
-        return value
+        return _checked_text(value)
     raise ValueError("is not text")
 
 
@@ -317,95 +458,17 @@ def _boolean(value: object) -> bool:
     raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
 
 
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date(value: object) -> _dt.date:
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a date (YYYY-MM-DD)")
-
-
-_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
-
-
-def _time(value: object) -> _dt.time:
-    if isinstance(value, _dt.time):
-        return value
-    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
-        try:
-            return _dt.time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
-
-
-_TIMESTAMP_TEXT = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
-)
-
-
-def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
-    def parse(value: object) -> _dt.datetime:
-        stamp = None
-        if isinstance(value, _dt.datetime):
-            stamp = value
-        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
-            try:
-                stamp = _dt.datetime.fromisoformat(value)
-            except ValueError:
-                pass
-        if stamp is None:
-            raise ValueError("is not a timestamp (ISO 8601)")
-        if with_offset and stamp.utcoffset() is None:
-            raise ValueError("has no UTC offset")
-        if not with_offset and stamp.utcoffset() is not None:
-            raise ValueError("has a UTC offset, and the column holds local times")
-        return stamp
-
-    return parse
-
-
-_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
-
-
-def _uuid_value(value: object) -> _uuid.UUID:
-    if isinstance(value, _uuid.UUID):
-        return value
-    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
-        return _uuid.UUID(value)
-    raise ValueError("is not a UUID")
-
-
 def _json_value(value: object) -> Any:
-    try:
-        if isinstance(value, str):
-            return _json.loads(value, parse_constant=_no_json_constant)
-        _json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
-        raise ValueError("is not JSON") from None
-    return value
+    if isinstance(value, str):
+        try:
+            value = _json.loads(value, parse_constant=_no_json_constant)
+        except (ValueError, RecursionError):
+            raise ValueError("is not JSON") from None
+    return _checked_json(value)
 
 
 def _no_json_constant(name: str) -> object:
     raise ValueError(name)
-
-
-def _binary(value: object) -> bytes:
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, str):
-        try:
-            return _base64.b64decode(value, validate=True)
-        except ValueError:
-            pass
-    raise ValueError("is not bytes or base64 text")
 
 
 def _enum(
@@ -477,20 +540,28 @@ class ReadingModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(
         frozen=True,
         regex_engine="python-re",
-        val_json_bytes="base64",
         populate_by_name=True,
     )
 
-    id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    code: str = _pd.Field(min_length=2, max_length=8, pattern=r"(?s)^[A-Z][A-Z0-9]*\Z")
-    note: str | None = _pd.Field(default=None)
-    small: int | None = _pd.Field(default=None, ge=-100, le=100)
-    big: int | None = _pd.Field(
+    id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    code: _Text = _pd.Field(
+        min_length=2,
+        max_length=8,
+        pattern=r"(?s)^[A-Z][A-Z0-9]*\Z",
+    )
+    note: _Text | None = _pd.Field(default=None)
+    small: _pd.StrictInt | None = _pd.Field(default=None, ge=-100, le=100)
+    big: _pd.StrictInt | None = _pd.Field(
         default=None,
         ge=-9223372036854775808,
         le=9223372036854775807,
     )
-    ratio: float | None = _pd.Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
+    ratio: _pd.StrictFloat | None = _pd.Field(
+        default=None,
+        ge=0.0,
+        le=1.0,
+        allow_inf_nan=False,
+    )
     amount: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
         ge=_decimal.Decimal(0),
@@ -498,18 +569,23 @@ class ReadingModel(_pd.BaseModel):
         lt=1000000,
         decimal_places=2,
     )
-    flag: bool = _pd.Field(default=False)
-    day: _dt.date | None = _pd.Field(default=None)
-    clock: _dt.time | None = _pd.Field(default=None)
-    local_at: _pd.NaiveDatetime | None = _pd.Field(default=None)
-    seen_at: _pd.AwareDatetime | None = _pd.Field(default=None)
-    ref: _uuid.UUID | None = _pd.Field(default=None)
-    meta: JsonValue | None = _pd.Field(default=None)
+    flag: _pd.StrictBool = _pd.Field(default=False)
+    day: _Date | None = _pd.Field(default=None)
+    clock: _Time | None = _pd.Field(default=None)
+    local_at: _Timestamp | None = _pd.Field(default=None)
+    seen_at: _TimestampTz | None = _pd.Field(default=None)
+    ref: _Uuid | None = _pd.Field(default=None)
+    meta: _Json | None = _pd.Field(default=None)
     blob: _Base64Bytes | None = _pd.Field(default=None)
     status: Status = _pd.Field(default=Status.PLACED)
-    site: str | None = _pd.Field(default=None, max_length=10)
+    site: _Text | None = _pd.Field(default=None, max_length=10)
     # A keyword as a column name.
-    from_: int | None = _pd.Field(default=None, alias="from", ge=-32768, le=32767)
+    from_: _pd.StrictInt | None = _pd.Field(
+        default=None,
+        alias="from",
+        ge=-32768,
+        le=32767,
+    )
 
 
 # [[[end]]]
@@ -561,6 +637,8 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         problems.append("code: is required")
     elif not isinstance(value, str):
         problems.append("code: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("code: " + problem)
     else:
         if len(value) < 2:
             problems.append("code: must be at least 2 characters")
@@ -573,6 +651,8 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("note: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("note: " + problem)
     value = row.get("small")
     if value is None:
         pass  # nullable
@@ -616,7 +696,7 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("amount: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 1000000:
+        if _decimal.Decimal(value).copy_abs() >= 1000000:
             problems.append("amount: has more than 6 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("amount: has more than 2 decimal places")
@@ -636,6 +716,8 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.time):
         problems.append("clock: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("clock: must not have a time zone")
     value = row.get("local_at")
     if value is None:
         pass  # nullable
@@ -660,6 +742,8 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (dict, list, str, int, float, bool)):
         problems.append("meta: must be a JSON value")
+    elif (problem := _json_problem(value)) is not None:
+        problems.append("meta: " + problem)
     value = row.get("blob")
     if value is None:
         pass  # nullable
@@ -679,6 +763,8 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("site: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("site: " + problem)
     else:
         if len(value) > 10:
             problems.append("site: must be at most 10 characters")
@@ -858,8 +944,8 @@ class LineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    reading_id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    line_no: int = _pd.Field(ge=1, le=32767)
+    reading_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    line_no: _pd.StrictInt = _pd.Field(ge=1, le=32767)
     value: _decimal.Decimal | None = _pd.Field(
         default=None,
         gt=-1000,
@@ -908,7 +994,7 @@ def validate_line(row: Mapping[str, object]) -> list[str]:
     elif not _decimal.Decimal(value).is_finite():
         problems.append("value: must be a finite number")
     else:
-        if abs(_decimal.Decimal(value)) >= 1000:
+        if _decimal.Decimal(value).copy_abs() >= 1000:
             problems.append("value: has more than 3 digits before the point")
         if 1000 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("value: has more than 3 decimal places")

@@ -10,7 +10,7 @@ COMMENT ON TABLE department IS 'Belongs to a company; has a head employee (a cyc
 CREATE TABLE employee (
     id INTEGER NOT NULL PRIMARY KEY,
     department_id INTEGER NOT NULL REFERENCES department (id),
-    code VARCHAR NOT NULL UNIQUE CHECK (length(code) <= 8)
+    code VARCHAR NOT NULL UNIQUE CHECK (length(code) <= 8) CHECK (NOT contains(code, chr(0)))
 );
 
 CREATE TABLE badge (

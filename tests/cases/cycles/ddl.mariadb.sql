@@ -10,7 +10,7 @@ CREATE TABLE department (
 CREATE TABLE employee (
     id INT NOT NULL PRIMARY KEY,
     department_id INT NOT NULL REFERENCES department (id) ON UPDATE CASCADE,
-    code VARCHAR(9) NOT NULL UNIQUE CHECK (CHAR_LENGTH(code) <= 8)
+    code VARCHAR(9) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(code) <= 8) AND (INSTR(code, CHAR(0)) = 0))
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
 CREATE TABLE badge (

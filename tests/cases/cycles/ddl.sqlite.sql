@@ -12,7 +12,7 @@ CREATE TABLE department (
 CREATE TABLE employee (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),
     department_id INTEGER NOT NULL CHECK (department_id >= -2147483648) CHECK (department_id <= 2147483647) REFERENCES department (id) ON UPDATE CASCADE,
-    code TEXT NOT NULL UNIQUE CHECK (length(code) <= 8)
+    code TEXT NOT NULL UNIQUE CHECK (length(code) <= 8) CHECK (instr(code, char(0)) = 0)
 );
 
 CREATE TABLE badge (

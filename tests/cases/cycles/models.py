@@ -6,10 +6,30 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import pydantic as _pd
 
+
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+_Text = Annotated[_pd.StrictStr, _pd.AfterValidator(_checked_text)]
 _MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
@@ -172,13 +192,7 @@ def _shown_key(value: tuple[object, ...]) -> str:
 
 def _text(value: object) -> str:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("contains a NUL character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("is not valid Unicode") from None
-        return value
+        return _checked_text(value)
     raise ValueError("is not text")
 
 
@@ -229,9 +243,17 @@ class DepartmentModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    head_id: int | None = _pd.Field(default=None, ge=-2147483648, le=2147483647)
-    parent_id: int | None = _pd.Field(default=None, ge=-2147483648, le=2147483647)
+    id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    head_id: _pd.StrictInt | None = _pd.Field(
+        default=None,
+        ge=-2147483648,
+        le=2147483647,
+    )
+    parent_id: _pd.StrictInt | None = _pd.Field(
+        default=None,
+        ge=-2147483648,
+        le=2147483647,
+    )
 
 
 # [[[end]]]
@@ -356,9 +378,9 @@ class EmployeeModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    department_id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    code: str = _pd.Field(max_length=8)
+    id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    department_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    code: _Text = _pd.Field(max_length=8)
 
 
 # [[[end]]]
@@ -398,6 +420,8 @@ def validate_employee(row: Mapping[str, object]) -> list[str]:
         problems.append("code: is required")
     elif not isinstance(value, str):
         problems.append("code: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("code: " + problem)
     else:
         if len(value) > 8:
             problems.append("code: must be at most 8 characters")
@@ -476,9 +500,9 @@ class BadgeModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    employee_id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    department_id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    seq: int = _pd.Field(default=1, ge=-32768, le=32767)
+    employee_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    department_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    seq: _pd.StrictInt = _pd.Field(default=1, ge=-32768, le=32767)
 
 
 # [[[end]]]

@@ -3,15 +3,17 @@ COMMENT ON TYPE level IS 'How loud.';
 
 CREATE TYPE yes_no AS ENUM ('yes', 'no', 'on');
 
+-- Not enforced by DuckDB: JSON of json: stores NaN, Infinity and \u0000 in its text
 -- Not enforced by DuckDB: offset of datetime: a value with an offset is converted or loses it
+-- Not enforced by DuckDB: offset of t: a value with an offset is converted or loses it
 -- Not enforced by DuckDB: offset of tz: a value without an offset is read in a default zone
 -- Not enforced by DuckDB: scale of amount: more than 2 decimal places are rounded
 CREATE SEQUENCE class_id_seq;
 CREATE TABLE class (
     id INTEGER NOT NULL DEFAULT nextval('class_id_seq') PRIMARY KEY,
-    def VARCHAR NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10) CHECK (regexp_matches(def, '^[a-z]{2,10}$', 's')),
+    def VARCHAR NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10) CHECK (regexp_matches(def, '^[a-z]{2,10}$', 's')) CHECK (NOT contains(def, chr(0))),
     json JSON DEFAULT '{"a":[1,2.5,true,null,"x"]}',
-    schema VARCHAR,
+    schema VARCHAR CHECK (NOT contains(schema, chr(0))),
     model_x DOUBLE NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0) CHECK (isfinite(model_x)),
     date DATE NOT NULL DEFAULT '2024-02-29',
     datetime TIMESTAMP NOT NULL DEFAULT current_localtimestamp(),
@@ -36,7 +38,7 @@ CREATE UNIQUE INDEX ux_class_small ON class (small);
 -- Not enforced by DuckDB: ON DELETE SET DEFAULT of (def, lvl) -> class: not supported, NO ACTION instead
 CREATE TABLE child (
     parent_id INTEGER REFERENCES class (id),
-    def VARCHAR NOT NULL DEFAULT 'xy' CHECK (length(def) <= 10),
+    def VARCHAR NOT NULL DEFAULT 'xy' CHECK (length(def) <= 10) CHECK (NOT contains(def, chr(0))),
     lvl level NOT NULL DEFAULT 'low',
     seq SMALLINT NOT NULL PRIMARY KEY,
     FOREIGN KEY (def, lvl) REFERENCES class (def, lvl)

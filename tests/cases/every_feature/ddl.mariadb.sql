@@ -1,14 +1,16 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
+-- Not enforced by MariaDB: JSON of json: stores \u0000 in its text
 -- Not enforced by MariaDB: offset of datetime: a value with an offset is converted or loses it
+-- Not enforced by MariaDB: offset of t: a value with an offset is converted or loses it
 -- Not enforced by MariaDB: offset of tz: a value without an offset is read in a default zone
 -- Not enforced by MariaDB: scale of amount: more than 2 decimal places are rounded
 CREATE TABLE class (
     id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    def VARCHAR(11) NOT NULL DEFAULT 'abc' CHECK ((CHAR_LENGTH(def) >= 2) AND (CHAR_LENGTH(def) <= 10) AND (def REGEXP '(?s-i)^[a-z]{2,10}\\z')),
+    def VARCHAR(11) NOT NULL DEFAULT 'abc' CHECK ((CHAR_LENGTH(def) >= 2) AND (CHAR_LENGTH(def) <= 10) AND (def REGEXP '(?s-i)^[a-z]{2,10}\\z') AND (INSTR(def, CHAR(0)) = 0)),
     json JSON DEFAULT '{"a":[1,2.5,true,null,"x"]}',
-    schema LONGTEXT,
+    schema LONGTEXT CHECK (INSTR(schema, CHAR(0)) = 0),
     model_x DOUBLE NOT NULL DEFAULT 0.5 CHECK ((model_x >= -1.5) AND (model_x <= 1000.0)),
     date DATE NOT NULL DEFAULT '2024-02-29',
     datetime DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
@@ -30,7 +32,7 @@ CREATE UNIQUE INDEX ux_class_small ON class (small);
 -- Not enforced by MariaDB: ON DELETE SET DEFAULT of (def, lvl) -> class: not supported, NO ACTION instead
 CREATE TABLE child (
     parent_id INT REFERENCES class (id) ON DELETE SET NULL ON UPDATE CASCADE,
-    def VARCHAR(11) NOT NULL DEFAULT 'xy' CHECK (CHAR_LENGTH(def) <= 10),
+    def VARCHAR(11) NOT NULL DEFAULT 'xy' CHECK ((CHAR_LENGTH(def) <= 10) AND (INSTR(def, CHAR(0)) = 0)),
     lvl ENUM('low', 'in-progress', '2nd') NOT NULL DEFAULT 'low',
     seq SMALLINT NOT NULL PRIMARY KEY,
     FOREIGN KEY (def, lvl) REFERENCES class (def, lvl)

@@ -4,6 +4,7 @@ COMMENT ON TYPE level IS 'How loud.';
 CREATE TYPE yes_no AS ENUM ('yes', 'no', 'on');
 
 -- Not enforced by PostgreSQL: offset of datetime: a value with an offset is converted or loses it
+-- Not enforced by PostgreSQL: offset of t: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of tz: a value without an offset is read in a default zone
 -- Not enforced by PostgreSQL: scale of amount: more than 2 decimal places are rounded
 CREATE TABLE class (

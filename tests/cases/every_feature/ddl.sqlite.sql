@@ -3,14 +3,16 @@
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
 -- Not enforced by SQLite: pattern of def: ^[a-z]{2,10}$
+-- Not enforced by SQLite: JSON of json: stores \u0000 and lone surrogates (\ud800) in its text
 -- Not enforced by SQLite: offset of datetime: a value with an offset is converted or loses it
+-- Not enforced by SQLite: offset of t: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of tz: a value without an offset is read in a default zone
 -- A table named like a Python keyword.
 CREATE TABLE class (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),
-    def TEXT NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10),
+    def TEXT NOT NULL DEFAULT 'abc' CHECK (length(def) >= 2) CHECK (length(def) <= 10) CHECK (instr(def, char(0)) = 0),
     json TEXT DEFAULT '{"a":[1,2.5,true,null,"x"]}' CHECK (json IS NULL OR json_valid(json)),
-    schema TEXT,
+    schema TEXT CHECK (instr(schema, char(0)) = 0),
     model_x REAL NOT NULL DEFAULT 0.5 CHECK (model_x >= -1.5) CHECK (model_x <= 1000.0) CHECK (model_x NOT IN (9e999, -9e999)),
     date TEXT NOT NULL DEFAULT '2024-02-29',
     datetime TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -31,7 +33,7 @@ CREATE UNIQUE INDEX ux_class_small ON class (small);
 
 CREATE TABLE child (
     parent_id INTEGER CHECK (parent_id >= -2147483648) CHECK (parent_id <= 2147483647) REFERENCES class (id) ON DELETE SET NULL ON UPDATE CASCADE,
-    def TEXT NOT NULL DEFAULT 'xy' CHECK (length(def) <= 10),
+    def TEXT NOT NULL DEFAULT 'xy' CHECK (length(def) <= 10) CHECK (instr(def, char(0)) = 0),
     lvl TEXT NOT NULL DEFAULT 'low' CHECK (lvl IN ('low', 'in-progress', '2nd')),
     seq INTEGER NOT NULL PRIMARY KEY CHECK (seq >= -32768) CHECK (seq <= 32767),
     FOREIGN KEY (def, lvl) REFERENCES class (def, lvl) ON DELETE SET DEFAULT

@@ -21,8 +21,155 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+
+
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _json_problem(value: object) -> str | None:
+    """Why ``value`` is not JSON every engine stores alike (None: it is).
+
+    Objects with text keys, lists, text, finite numbers, booleans and null, nested to
+    any depth that ``json.dumps`` can write; text as ``_text_problem`` requires.
+    """
+    try:
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return "is not JSON"
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem is not None:
+                return f"holds text that {problem}"
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return "has an object key that is not text"
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif item is not None and not isinstance(item, int | float):
+            return "is not JSON"
+    return None
+
+
+def _checked_json(value: Any) -> Any:
+    problem = _json_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
+
+
+def _time(value: object) -> _dt.time:
+    if isinstance(value, _dt.time) and value.utcoffset() is not None:
+        raise ValueError("has a UTC offset, and the column holds local times")
+    if isinstance(value, _dt.time):
+        return value
+    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
+        try:
+            return _dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
+
+
+def _uuid_value(value: object) -> _uuid.UUID:
+    if isinstance(value, _uuid.UUID):
+        return value
+    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
+        return _uuid.UUID(value)
+    raise ValueError("is not a UUID")
+
+
+def _binary(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        try:
+            return _base64.b64decode(value, validate=True)
+        except ValueError:
+            pass
+    raise ValueError("is not bytes or base64 text")
+
+
+_Text = Annotated[_pd.StrictStr, _pd.AfterValidator(_checked_text)]
+_Json = Annotated[
+    bool | int | float | str | list[JsonValue] | dict[str, JsonValue],
+    _pd.BeforeValidator(_checked_json),
+]
+_Date = Annotated[_dt.date, _pd.BeforeValidator(_date)]
+_Time = Annotated[_dt.time, _pd.BeforeValidator(_time)]
+_Timestamp = Annotated[_dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=False))]
+_TimestampTz = Annotated[
+    _dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=True))
+]
+_Uuid = Annotated[_uuid.UUID, _pd.BeforeValidator(_uuid_value)]
 _Base64Bytes = Annotated[
     bytes,
+    _pd.BeforeValidator(_binary),
     _pd.PlainSerializer(
         lambda data: _base64.b64encode(data).decode(), when_used="json"
     ),
@@ -195,13 +342,7 @@ _YES_NO_SPELLINGS = {"yes": "yes", "no": "no", "on": "on"}
 
 def _text(value: object) -> str:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("contains a NUL character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("is not valid Unicode") from None
-        return value
+        return _checked_text(value)
     raise ValueError("is not text")
 
 
@@ -313,95 +454,17 @@ def _boolean(value: object) -> bool:
     raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
 
 
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date(value: object) -> _dt.date:
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a date (YYYY-MM-DD)")
-
-
-_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
-
-
-def _time(value: object) -> _dt.time:
-    if isinstance(value, _dt.time):
-        return value
-    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
-        try:
-            return _dt.time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
-
-
-_TIMESTAMP_TEXT = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
-)
-
-
-def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
-    def parse(value: object) -> _dt.datetime:
-        stamp = None
-        if isinstance(value, _dt.datetime):
-            stamp = value
-        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
-            try:
-                stamp = _dt.datetime.fromisoformat(value)
-            except ValueError:
-                pass
-        if stamp is None:
-            raise ValueError("is not a timestamp (ISO 8601)")
-        if with_offset and stamp.utcoffset() is None:
-            raise ValueError("has no UTC offset")
-        if not with_offset and stamp.utcoffset() is not None:
-            raise ValueError("has a UTC offset, and the column holds local times")
-        return stamp
-
-    return parse
-
-
-_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
-
-
-def _uuid_value(value: object) -> _uuid.UUID:
-    if isinstance(value, _uuid.UUID):
-        return value
-    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
-        return _uuid.UUID(value)
-    raise ValueError("is not a UUID")
-
-
 def _json_value(value: object) -> Any:
-    try:
-        if isinstance(value, str):
-            return _json.loads(value, parse_constant=_no_json_constant)
-        _json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
-        raise ValueError("is not JSON") from None
-    return value
+    if isinstance(value, str):
+        try:
+            value = _json.loads(value, parse_constant=_no_json_constant)
+        except (ValueError, RecursionError):
+            raise ValueError("is not JSON") from None
+    return _checked_json(value)
 
 
 def _no_json_constant(name: str) -> object:
     raise ValueError(name)
-
-
-def _binary(value: object) -> bytes:
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, str):
-        try:
-            return _base64.b64decode(value, validate=True)
-        except ValueError:
-            pass
-    raise ValueError("is not bytes or base64 text")
 
 
 def _enum(
@@ -497,35 +560,34 @@ class ClassModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(
         frozen=True,
         regex_engine="python-re",
-        val_json_bytes="base64",
         populate_by_name=True,
         protected_namespaces=(),
     )
 
-    id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    def_: str = _pd.Field(
+    id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    def_: _Text = _pd.Field(
         default="abc",
         alias="def",
         min_length=2,
         max_length=10,
         pattern=r"(?s)^[a-z]{2,10}\Z",
     )
-    json_: JsonValue | None = _pd.Field(
+    json_: _Json | None = _pd.Field(
         default_factory=lambda: _json.loads('{"a": [1, 2.5, true, null, "x"]}'),
         alias="json",
     )
-    schema_: str | None = _pd.Field(default=None, alias="schema")
-    model_x_: float = _pd.Field(
+    schema_: _Text | None = _pd.Field(default=None, alias="schema")
+    model_x_: _pd.StrictFloat = _pd.Field(
         default=0.5,
         alias="model_x",
         ge=-1.5,
         le=1000.0,
         allow_inf_nan=False,
     )
-    date: _dt.date = _pd.Field(default=_dt.date(2024, 2, 29))
-    datetime: _pd.NaiveDatetime = _pd.Field(default_factory=_dt.datetime.now)
-    t: _dt.time = _pd.Field(default=_dt.time(23, 59, 59, 999999))
-    tz: _pd.AwareDatetime = _pd.Field(
+    date: _Date = _pd.Field(default=_dt.date(2024, 2, 29))
+    datetime: _Timestamp = _pd.Field(default_factory=_dt.datetime.now)
+    t: _Time = _pd.Field(default=_dt.time(23, 59, 59, 999999))
+    tz: _TimestampTz = _pd.Field(
         default=_dt.datetime(
             2024,
             1,
@@ -535,11 +597,9 @@ class ClassModel(_pd.BaseModel):
             tzinfo=_dt.timezone(_dt.timedelta(seconds=19800)),
         ),
     )
-    u: _uuid.UUID = _pd.Field(
-        default=_uuid.UUID("00000000-0000-0000-0000-000000000000"),
-    )
+    u: _Uuid = _pd.Field(default=_uuid.UUID("00000000-0000-0000-0000-000000000000"))
     b: _Base64Bytes = _pd.Field(default=b"hello")
-    flag: bool = _pd.Field(default=False)
+    flag: _pd.StrictBool = _pd.Field(default=False)
     amount: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal("-0.5"),
         ge=_decimal.Decimal("-999.99"),
@@ -548,8 +608,8 @@ class ClassModel(_pd.BaseModel):
         lt=1000,
         decimal_places=2,
     )
-    small: int = _pd.Field(default=16, ge=-32768, le=32767)
-    big: int = _pd.Field(
+    small: _pd.StrictInt = _pd.Field(default=16, ge=-32768, le=32767)
+    big: _pd.StrictInt = _pd.Field(
         default=9223372036854775807,
         ge=-9223372036854775808,
         le=9223372036854775807,
@@ -608,6 +668,8 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("def: must not be null")
     elif not isinstance(value, str):
         problems.append("def: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("def: " + problem)
     else:
         if len(value) < 2:
             problems.append("def: must be at least 2 characters")
@@ -620,11 +682,15 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (dict, list, str, int, float, bool)):
         problems.append("json: must be a JSON value")
+    elif (problem := _json_problem(value)) is not None:
+        problems.append("json: " + problem)
     value = row.get("schema")
     if value is None:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("schema: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("schema: " + problem)
     value = row.get("model_x")
     if value is None:
         if "model_x" in row:
@@ -658,6 +724,8 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("t: must not be null")
     elif not isinstance(value, _dt.time):
         problems.append("t: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("t: must not have a time zone")
     value = row.get("tz")
     if value is None:
         if "tz" in row:
@@ -697,7 +765,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("amount: must be >= -999.99")
         if value > _decimal.Decimal(999):
             problems.append("amount: must be <= 999")
-        if abs(_decimal.Decimal(value)) >= 1000:
+        if _decimal.Decimal(value).copy_abs() >= 1000:
             problems.append("amount: has more than 3 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("amount: has more than 2 decimal places")
@@ -909,10 +977,14 @@ class ChildModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, populate_by_name=True)
 
-    parent_id: int | None = _pd.Field(default=None, ge=-2147483648, le=2147483647)
-    def_: str = _pd.Field(default="xy", alias="def", max_length=10)
+    parent_id: _pd.StrictInt | None = _pd.Field(
+        default=None,
+        ge=-2147483648,
+        le=2147483647,
+    )
+    def_: _Text = _pd.Field(default="xy", alias="def", max_length=10)
     lvl: Level = _pd.Field(default=Level.LOW)
-    seq: int = _pd.Field(ge=-32768, le=32767)
+    seq: _pd.StrictInt = _pd.Field(ge=-32768, le=32767)
 
 
 # [[[end]]]
@@ -943,6 +1015,8 @@ def validate_child(row: Mapping[str, object]) -> list[str]:
             problems.append("def: must not be null")
     elif not isinstance(value, str):
         problems.append("def: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("def: " + problem)
     else:
         if len(value) > 10:
             problems.append("def: must be at most 10 characters")

@@ -1,12 +1,13 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
 
+-- Not enforced by MariaDB: JSON of json: stores \u0000 in its text
 -- Not enforced by MariaDB: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE `select` (
     `from` BIGINT NOT NULL PRIMARY KEY COMMENT '*/ DROP TABLE users; --',
-    class VARCHAR(41) NOT NULL DEFAULT 'O''Brien "the" \\ one' COMMENT '|pipe| and <script>alert(1)</script>' CHECK (CHAR_LENGTH(class) <= 40),
+    class VARCHAR(41) NOT NULL DEFAULT 'O''Brien "the" \\ one' COMMENT '|pipe| and <script>alert(1)</script>' CHECK ((CHAR_LENGTH(class) <= 40) AND (INSTR(class, CHAR(0)) = 0)),
     json JSON DEFAULT '{"k''":["\\"","\\\\","\\n"]}',
-    schema LONGTEXT COMMENT 'No quotes, no backslashes.' CHECK (schema REGEXP '(?s-i)^[^''"\\\\]*\\z'),
+    schema LONGTEXT COMMENT 'No quotes, no backslashes.' CHECK ((schema REGEXP '(?s-i)^[^''"\\\\]*\\z') AND (INSTR(schema, CHAR(0)) = 0)),
     model_config ENUM('it''s', 'say "hi"', 'back\\slash', 'with space', 'ünïcödé', '--x--') NOT NULL DEFAULT 'it''s',
     date DATE,
     datetime DATETIME(6),
@@ -16,7 +17,7 @@ second line',
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A table named like a keyword; description with '''''' and """ and \\n literal';
 
 CREATE TABLE user (
-    `key` VARCHAR(11) NOT NULL PRIMARY KEY CHECK (CHAR_LENGTH(`key`) <= 10),
+    `key` VARCHAR(11) NOT NULL PRIMARY KEY CHECK ((CHAR_LENGTH(`key`) <= 10) AND (INSTR(`key`, CHAR(0)) = 0)),
     `group` BIGINT NOT NULL REFERENCES `select` (`from`) ON DELETE CASCADE,
     `order` SMALLINT NOT NULL DEFAULT 0 CHECK ((`order` >= -5) AND (`order` <= 5))
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='Another keyword.';

@@ -10,7 +10,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import pydantic as _pd
 from typing_extensions import TypeAliasType
@@ -19,6 +19,111 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+
+
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _json_problem(value: object) -> str | None:
+    """Why ``value`` is not JSON every engine stores alike (None: it is).
+
+    Objects with text keys, lists, text, finite numbers, booleans and null, nested to
+    any depth that ``json.dumps`` can write; text as ``_text_problem`` requires.
+    """
+    try:
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return "is not JSON"
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem is not None:
+                return f"holds text that {problem}"
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return "has an object key that is not text"
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif item is not None and not isinstance(item, int | float):
+            return "is not JSON"
+    return None
+
+
+def _checked_json(value: Any) -> Any:
+    problem = _json_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_Text = Annotated[_pd.StrictStr, _pd.AfterValidator(_checked_text)]
+_Json = Annotated[
+    bool | int | float | str | list[JsonValue] | dict[str, JsonValue],
+    _pd.BeforeValidator(_checked_json),
+]
+_Date = Annotated[_dt.date, _pd.BeforeValidator(_date)]
+_TimestampTz = Annotated[
+    _dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=True))
+]
 _MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
@@ -191,13 +296,7 @@ _WEIRD_SPELLINGS = {
 
 def _text(value: object) -> str:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("contains a NUL character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("is not valid Unicode") from None
-        return value
+        return _checked_text(value)
     raise ValueError("is not text")
 
 
@@ -250,55 +349,13 @@ def _boolean(value: object) -> bool:
     raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
 
 
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date(value: object) -> _dt.date:
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a date (YYYY-MM-DD)")
-
-
-_TIMESTAMP_TEXT = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
-)
-
-
-def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
-    def parse(value: object) -> _dt.datetime:
-        stamp = None
-        if isinstance(value, _dt.datetime):
-            stamp = value
-        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
-            try:
-                stamp = _dt.datetime.fromisoformat(value)
-            except ValueError:
-                pass
-        if stamp is None:
-            raise ValueError("is not a timestamp (ISO 8601)")
-        if with_offset and stamp.utcoffset() is None:
-            raise ValueError("has no UTC offset")
-        if not with_offset and stamp.utcoffset() is not None:
-            raise ValueError("has a UTC offset, and the column holds local times")
-        return stamp
-
-    return parse
-
-
 def _json_value(value: object) -> Any:
-    try:
-        if isinstance(value, str):
-            return _json.loads(value, parse_constant=_no_json_constant)
-        _json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
-        raise ValueError("is not JSON") from None
-    return value
+    if isinstance(value, str):
+        try:
+            value = _json.loads(value, parse_constant=_no_json_constant)
+        except (ValueError, RecursionError):
+            raise ValueError("is not JSON") from None
+    return _checked_json(value)
 
 
 def _no_json_constant(name: str) -> object:
@@ -386,39 +443,39 @@ class SelectModel(_pd.BaseModel):
     )
 
     # */ DROP TABLE users; --
-    from_: int = _pd.Field(
+    from_: _pd.StrictInt = _pd.Field(
         alias="from",
         ge=-9223372036854775808,
         le=9223372036854775807,
     )
     # |pipe| and <script>alert(1)</script>
-    class_: str = _pd.Field(
+    class_: _Text = _pd.Field(
         default='O\'Brien "the" \\ one',
         alias="class",
         max_length=40,
     )
-    json_: JsonValue | None = _pd.Field(
+    json_: _Json | None = _pd.Field(
         default_factory=lambda: _json.loads('{"k\'": ["\\"", "\\\\", "\\n"]}'),
         alias="json",
     )
     # No quotes, no backslashes.
-    schema_: str | None = _pd.Field(
+    schema_: _Text | None = _pd.Field(
         default=None,
         alias="schema",
         pattern="(?s)^[^'\"\\\\]*\\Z",
     )
     model_config_: Weird = _pd.Field(default=Weird.IT_S, alias="model_config")
-    date: _dt.date | None = _pd.Field(default=None)
-    datetime: _pd.AwareDatetime | None = _pd.Field(default=None)
+    date: _Date | None = _pd.Field(default=None)
+    datetime: _TimestampTz | None = _pd.Field(default=None)
     # Leading underscore: # not a heading
     # second line
-    id_: int | None = _pd.Field(
+    id_: _pd.StrictInt | None = _pd.Field(
         default=None,
         alias="_id",
         ge=-2147483648,
         le=2147483647,
     )
-    Mixed: bool = _pd.Field(default=False)
+    Mixed: _pd.StrictBool = _pd.Field(default=False)
 
 
 # [[[end]]]
@@ -462,6 +519,8 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
             problems.append("class: must not be null")
     elif not isinstance(value, str):
         problems.append("class: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("class: " + problem)
     else:
         if len(value) > 40:
             problems.append("class: must be at most 40 characters")
@@ -470,11 +529,15 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (dict, list, str, int, float, bool)):
         problems.append("json: must be a JSON value")
+    elif (problem := _json_problem(value)) is not None:
+        problems.append("json: " + problem)
     value = row.get("schema")
     if value is None:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("schema: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("schema: " + problem)
     else:
         if _SELECT_SCHEMA_PATTERN.search(value) is None:
             problems.append("schema: must match ^[^'\"\\\\]*$")
@@ -651,9 +714,9 @@ class UserModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    key: str = _pd.Field(max_length=10)
-    group: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    order: int = _pd.Field(default=0, ge=-5, le=5)
+    key: _Text = _pd.Field(max_length=10)
+    group: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    order: _pd.StrictInt = _pd.Field(default=0, ge=-5, le=5)
 
 
 # [[[end]]]
@@ -673,6 +736,8 @@ def validate_user(row: Mapping[str, object]) -> list[str]:
         problems.append("key: is required")
     elif not isinstance(value, str):
         problems.append("key: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("key: " + problem)
     else:
         if len(value) > 10:
             problems.append("key: must be at most 10 characters")

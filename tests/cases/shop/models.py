@@ -21,8 +21,155 @@ JsonValue = TypeAliasType(
     "JsonValue",
     "None | bool | int | float | str | list[JsonValue] | dict[str, JsonValue]",
 )
+
+
+def _text_problem(value: str) -> str | None:
+    """Why some engine would not store ``value`` as it is (None: every engine does)."""
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not valid Unicode"
+    return None
+
+
+def _checked_text(value: str) -> str:
+    problem = _text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _json_problem(value: object) -> str | None:
+    """Why ``value`` is not JSON every engine stores alike (None: it is).
+
+    Objects with text keys, lists, text, finite numbers, booleans and null, nested to
+    any depth that ``json.dumps`` can write; text as ``_text_problem`` requires.
+    """
+    try:
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return "is not JSON"
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem is not None:
+                return f"holds text that {problem}"
+        elif isinstance(item, dict):
+            if not all(isinstance(key, str) for key in item):
+                return "has an object key that is not text"
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif item is not None and not isinstance(item, int | float):
+            return "is not JSON"
+    return None
+
+
+def _checked_json(value: Any) -> Any:
+    problem = _json_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: object) -> _dt.date:
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a date (YYYY-MM-DD)")
+
+
+_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
+
+
+def _time(value: object) -> _dt.time:
+    if isinstance(value, _dt.time) and value.utcoffset() is not None:
+        raise ValueError("has a UTC offset, and the column holds local times")
+    if isinstance(value, _dt.time):
+        return value
+    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
+        try:
+            return _dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
+
+
+_TIMESTAMP_TEXT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
+    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+)
+
+
+def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
+    def parse(value: object) -> _dt.datetime:
+        stamp = None
+        if isinstance(value, _dt.datetime):
+            stamp = value
+        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
+            try:
+                stamp = _dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        if stamp is None:
+            raise ValueError("is not a timestamp (ISO 8601)")
+        if with_offset and stamp.utcoffset() is None:
+            raise ValueError("has no UTC offset")
+        if not with_offset and stamp.utcoffset() is not None:
+            raise ValueError("has a UTC offset, and the column holds local times")
+        return stamp
+
+    return parse
+
+
+_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
+
+
+def _uuid_value(value: object) -> _uuid.UUID:
+    if isinstance(value, _uuid.UUID):
+        return value
+    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
+        return _uuid.UUID(value)
+    raise ValueError("is not a UUID")
+
+
+def _binary(value: object) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, str):
+        try:
+            return _base64.b64decode(value, validate=True)
+        except ValueError:
+            pass
+    raise ValueError("is not bytes or base64 text")
+
+
+_Text = Annotated[_pd.StrictStr, _pd.AfterValidator(_checked_text)]
+_Json = Annotated[
+    bool | int | float | str | list[JsonValue] | dict[str, JsonValue],
+    _pd.BeforeValidator(_checked_json),
+]
+_Date = Annotated[_dt.date, _pd.BeforeValidator(_date)]
+_Time = Annotated[_dt.time, _pd.BeforeValidator(_time)]
+_Timestamp = Annotated[_dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=False))]
+_TimestampTz = Annotated[
+    _dt.datetime, _pd.BeforeValidator(_timestamp(with_offset=True))
+]
+_Uuid = Annotated[_uuid.UUID, _pd.BeforeValidator(_uuid_value)]
 _Base64Bytes = Annotated[
     bytes,
+    _pd.BeforeValidator(_binary),
     _pd.PlainSerializer(
         lambda data: _base64.b64encode(data).decode(), when_used="json"
     ),
@@ -232,13 +379,7 @@ _STOCK_CONDITION_SPELLINGS = {
 
 def _text(value: object) -> str:
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("contains a NUL character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValueError("is not valid Unicode") from None
-        return value
+        return _checked_text(value)
     raise ValueError("is not text")
 
 
@@ -350,95 +491,17 @@ def _boolean(value: object) -> bool:
     raise ValueError("is not a boolean (true/false, yes/no, y/n, t/f, 1/0)")
 
 
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date(value: object) -> _dt.date:
-    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
-        try:
-            return _dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a date (YYYY-MM-DD)")
-
-
-_TIME_TEXT = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?")
-
-
-def _time(value: object) -> _dt.time:
-    if isinstance(value, _dt.time):
-        return value
-    if isinstance(value, str) and _TIME_TEXT.fullmatch(value):
-        try:
-            return _dt.time.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("is not a time (HH:MM[:SS[.ffffff]])")
-
-
-_TIMESTAMP_TEXT = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?"
-    r"(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
-)
-
-
-def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
-    def parse(value: object) -> _dt.datetime:
-        stamp = None
-        if isinstance(value, _dt.datetime):
-            stamp = value
-        elif isinstance(value, str) and _TIMESTAMP_TEXT.fullmatch(value):
-            try:
-                stamp = _dt.datetime.fromisoformat(value)
-            except ValueError:
-                pass
-        if stamp is None:
-            raise ValueError("is not a timestamp (ISO 8601)")
-        if with_offset and stamp.utcoffset() is None:
-            raise ValueError("has no UTC offset")
-        if not with_offset and stamp.utcoffset() is not None:
-            raise ValueError("has a UTC offset, and the column holds local times")
-        return stamp
-
-    return parse
-
-
-_UUID_TEXT = re.compile(r"\{?[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}\}?")
-
-
-def _uuid_value(value: object) -> _uuid.UUID:
-    if isinstance(value, _uuid.UUID):
-        return value
-    if isinstance(value, str) and _UUID_TEXT.fullmatch(value):
-        return _uuid.UUID(value)
-    raise ValueError("is not a UUID")
-
-
 def _json_value(value: object) -> Any:
-    try:
-        if isinstance(value, str):
-            return _json.loads(value, parse_constant=_no_json_constant)
-        _json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
-        raise ValueError("is not JSON") from None
-    return value
+    if isinstance(value, str):
+        try:
+            value = _json.loads(value, parse_constant=_no_json_constant)
+        except (ValueError, RecursionError):
+            raise ValueError("is not JSON") from None
+    return _checked_json(value)
 
 
 def _no_json_constant(name: str) -> object:
     raise ValueError(name)
-
-
-def _binary(value: object) -> bytes:
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, str):
-        try:
-            return _base64.b64decode(value, validate=True)
-        except ValueError:
-            pass
-    raise ValueError("is not bytes or base64 text")
 
 
 def _enum(
@@ -559,12 +622,12 @@ class CustomerModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     # Identifier shown in URLs and emails.
-    public_id: _uuid.UUID
-    email: str = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
+    public_id: _Uuid
+    email: _Text = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
     # Full name.
-    name: str = _pd.Field(min_length=1, max_length=100)
+    name: _Text = _pd.Field(min_length=1, max_length=100)
     # Store credit.
     balance: _decimal.Decimal = _pd.Field(
         default=_decimal.Decimal(0),
@@ -573,13 +636,13 @@ class CustomerModel(_pd.BaseModel):
         lt=10000000000,
         decimal_places=2,
     )
-    birth_date: _dt.date | None = _pd.Field(default=None)
-    is_active: bool = _pd.Field(default=True)
-    created_at: _pd.AwareDatetime = _pd.Field(
+    birth_date: _Date | None = _pd.Field(default=None)
+    is_active: _pd.StrictBool = _pd.Field(default=True)
+    created_at: _TimestampTz = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # The customer who recommended the shop.
-    referrer_id: int | None = _pd.Field(
+    referrer_id: _pd.StrictInt | None = _pd.Field(
         default=None,
         ge=-9223372036854775808,
         le=9223372036854775807,
@@ -632,6 +695,8 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         problems.append("email: is required")
     elif not isinstance(value, str):
         problems.append("email: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("email: " + problem)
     else:
         if len(value) > 254:
             problems.append("email: must be at most 254 characters")
@@ -642,6 +707,8 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
         problems.append("name: is required")
     elif not isinstance(value, str):
         problems.append("name: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("name: " + problem)
     else:
         if len(value) < 1:
             problems.append("name: must be at least 1 character")
@@ -658,7 +725,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("balance: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 10000000000:
+        if _decimal.Decimal(value).copy_abs() >= 10000000000:
             problems.append("balance: has more than 10 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("balance: has more than 2 decimal places")
@@ -810,32 +877,28 @@ class Product:
 class ProductModel(_pd.BaseModel):
     """Something the shop sells."""
 
-    model_config = _pd.ConfigDict(
-        frozen=True,
-        regex_engine="python-re",
-        val_json_bytes="base64",
-    )
+    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
     # Stock keeping unit.
-    sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
-    name: str = _pd.Field(max_length=200)
+    sku: _Text = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
+    name: _Text = _pd.Field(max_length=200)
     category: ProductCategory
     # Long description; Markdown allowed.
-    details: str | None = _pd.Field(default=None)
+    details: _Text | None = _pd.Field(default=None)
     price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
         gt=-100000000,
         lt=100000000,
         decimal_places=2,
     )
-    weight_kg: float | None = _pd.Field(
+    weight_kg: _pd.StrictFloat | None = _pd.Field(
         default=None,
         ge=0.0,
         le=1000.0,
         allow_inf_nan=False,
     )
     # Free-form facts such as colour or size.
-    attributes: JsonValue | None = _pd.Field(default=None)
+    attributes: _Json | None = _pd.Field(default=None)
     # A small PNG preview.
     thumbnail: _Base64Bytes | None = _pd.Field(default=None)
 
@@ -869,6 +932,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         problems.append("sku: is required")
     elif not isinstance(value, str):
         problems.append("sku: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("sku: " + problem)
     else:
         if len(value) > 32:
             problems.append("sku: must be at most 32 characters")
@@ -879,6 +944,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         problems.append("name: is required")
     elif not isinstance(value, str):
         problems.append("name: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("name: " + problem)
     else:
         if len(value) > 200:
             problems.append("name: must be at most 200 characters")
@@ -897,6 +964,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("details: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("details: " + problem)
     value = row.get("price")
     if value is None:
         problems.append("price: is required")
@@ -907,7 +976,7 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("price: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 100000000:
+        if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("price: has more than 8 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("price: has more than 2 decimal places")
@@ -928,6 +997,8 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, (dict, list, str, int, float, bool)):
         problems.append("attributes: must be a JSON value")
+    elif (problem := _json_problem(value)) is not None:
+        problems.append("attributes: " + problem)
     value = row.get("thumbnail")
     if value is None:
         pass  # nullable
@@ -1038,14 +1109,17 @@ class OrderModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    customer_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    customer_id: _pd.StrictInt = _pd.Field(
+        ge=-9223372036854775808,
+        le=9223372036854775807,
+    )
     status: OrderStatus = _pd.Field(default=OrderStatus.PLACED)
-    placed_at: _pd.AwareDatetime = _pd.Field(
+    placed_at: _TimestampTz = _pd.Field(
         default_factory=lambda: _dt.datetime.now(_dt.UTC),
     )
     # Customer's note to the packer.
-    note: str | None = _pd.Field(default=None, max_length=500)
+    note: _Text | None = _pd.Field(default=None, max_length=500)
 
 
 # [[[end]]]
@@ -1105,6 +1179,8 @@ def validate_order(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("note: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("note: " + problem)
     else:
         if len(value) > 500:
             problems.append("note: must be at most 500 characters")
@@ -1196,10 +1272,10 @@ class OrderLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    line_no: int = _pd.Field(ge=1, le=32767)
-    sku: str = _pd.Field(max_length=32)
-    quantity: int = _pd.Field(default=1, ge=1, le=1000)
+    order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: _pd.StrictInt = _pd.Field(ge=1, le=32767)
+    sku: _Text = _pd.Field(max_length=32)
+    quantity: _pd.StrictInt = _pd.Field(default=1, ge=1, le=1000)
     unit_price: _decimal.Decimal = _pd.Field(
         ge=_decimal.Decimal(0),
         gt=-100000000,
@@ -1245,6 +1321,8 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
         problems.append("sku: is required")
     elif not isinstance(value, str):
         problems.append("sku: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("sku: " + problem)
     else:
         if len(value) > 32:
             problems.append("sku: must be at most 32 characters")
@@ -1269,7 +1347,7 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("unit_price: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 100000000:
+        if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("unit_price: has more than 8 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("unit_price: has more than 2 decimal places")
@@ -1370,11 +1448,11 @@ class ReturnLineModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True)
 
-    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    line_no: int = _pd.Field(ge=-32768, le=32767)
-    returned_on: _dt.date
-    quantity: int = _pd.Field(ge=1, le=2147483647)
-    reason: str | None = _pd.Field(default=None, max_length=1000)
+    order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    line_no: _pd.StrictInt = _pd.Field(ge=-32768, le=32767)
+    returned_on: _Date
+    quantity: _pd.StrictInt = _pd.Field(ge=1, le=2147483647)
+    reason: _Text | None = _pd.Field(default=None, max_length=1000)
 
 
 # [[[end]]]
@@ -1429,6 +1507,8 @@ def validate_return_line(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("reason: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("reason: " + problem)
     else:
         if len(value) > 1000:
             problems.append("reason: must be at most 1000 characters")
@@ -1532,19 +1612,19 @@ class ShipmentModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    id: _uuid.UUID
-    order_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    carrier: str = _pd.Field(max_length=50)
-    tracking_code: str | None = _pd.Field(
+    id: _Uuid
+    order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    carrier: _Text = _pd.Field(max_length=50)
+    tracking_code: _Text | None = _pd.Field(
         default=None,
         max_length=40,
         pattern=r"(?s)^[A-Z]{2}[0-9]{9}[A-Z]{2}\Z",
     )
-    shipped_on: _dt.date
+    shipped_on: _Date
     # Start of the promised delivery window.
-    window_start: _dt.time | None = _pd.Field(default=None)
+    window_start: _Time | None = _pd.Field(default=None)
     # Local time at the depot of the last scan.
-    last_scan_at: _pd.NaiveDatetime | None = _pd.Field(default=None)
+    last_scan_at: _Timestamp | None = _pd.Field(default=None)
 
 
 # [[[end]]]
@@ -1590,6 +1670,8 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         problems.append("carrier: is required")
     elif not isinstance(value, str):
         problems.append("carrier: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("carrier: " + problem)
     else:
         if len(value) > 50:
             problems.append("carrier: must be at most 50 characters")
@@ -1598,6 +1680,8 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("tracking_code: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("tracking_code: " + problem)
     else:
         if len(value) > 40:
             problems.append("tracking_code: must be at most 40 characters")
@@ -1613,6 +1697,8 @@ def validate_shipment(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.time):
         problems.append("window_start: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("window_start: must not have a time zone")
     value = row.get("last_scan_at")
     if value is None:
         pass  # nullable
@@ -1725,12 +1811,12 @@ class WarehouseModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    code: str = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
-    city: str = _pd.Field(max_length=80)
-    opens: _dt.time
-    closes: _dt.time
-    capacity: int = _pd.Field(ge=0, le=2147483647)
-    manager_id: int | None = _pd.Field(
+    code: _Text = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
+    city: _Text = _pd.Field(max_length=80)
+    opens: _Time
+    closes: _Time
+    capacity: _pd.StrictInt = _pd.Field(ge=0, le=2147483647)
+    manager_id: _pd.StrictInt | None = _pd.Field(
         default=None,
         ge=-9223372036854775808,
         le=9223372036854775807,
@@ -1757,6 +1843,8 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
         problems.append("code: is required")
     elif not isinstance(value, str):
         problems.append("code: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("code: " + problem)
     else:
         if len(value) > 8:
             problems.append("code: must be at most 8 characters")
@@ -1767,6 +1855,8 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
         problems.append("city: is required")
     elif not isinstance(value, str):
         problems.append("city: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("city: " + problem)
     else:
         if len(value) > 80:
             problems.append("city: must be at most 80 characters")
@@ -1775,11 +1865,15 @@ def validate_warehouse(row: Mapping[str, object]) -> list[str]:
         problems.append("opens: is required")
     elif not isinstance(value, _dt.time):
         problems.append("opens: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("opens: must not have a time zone")
     value = row.get("closes")
     if value is None:
         problems.append("closes: is required")
     elif not isinstance(value, _dt.time):
         problems.append("closes: must be a time")
+    elif value.utcoffset() is not None:
+        problems.append("closes: must not have a time zone")
     value = row.get("capacity")
     if value is None:
         problems.append("capacity: is required")
@@ -1910,18 +2004,18 @@ class SignupImportModel(_pd.BaseModel):
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
     # Row number in the export.
-    signup_id: int = _pd.Field(ge=-2147483648, le=2147483647)
-    email: str = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
-    full_name: str = _pd.Field(min_length=1, max_length=100)
+    signup_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
+    email: _Text = _pd.Field(max_length=254, pattern=r"(?s)^[^@ ]+@[^@ ]+\Z")
+    full_name: _Text = _pd.Field(min_length=1, max_length=100)
     # ISO 3166 code; "NA" is Namibia, not a missing value.
-    country: str | None = _pd.Field(default=None, pattern=r"(?s)^[A-Z]{2}\Z")
-    birth_date: _dt.date | None = _pd.Field(default=None)
+    country: _Text | None = _pd.Field(default=None, pattern=r"(?s)^[A-Z]{2}\Z")
+    birth_date: _Date | None = _pd.Field(default=None)
     # Age as typed into the form.
-    age: int | None = _pd.Field(default=None, ge=13, le=120)
+    age: _pd.StrictInt | None = _pd.Field(default=None, ge=13, le=120)
     # Said yes to the newsletter.
-    newsletter: bool = _pd.Field(default=False)
+    newsletter: _pd.StrictBool = _pd.Field(default=False)
     channel: SignupChannel = _pd.Field(default=SignupChannel.WEB)
-    signed_up_at: _pd.AwareDatetime
+    signed_up_at: _TimestampTz
 
 
 # [[[end]]]
@@ -1965,6 +2059,8 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("email: is required")
     elif not isinstance(value, str):
         problems.append("email: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("email: " + problem)
     else:
         if len(value) > 254:
             problems.append("email: must be at most 254 characters")
@@ -1975,6 +2071,8 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         problems.append("full_name: is required")
     elif not isinstance(value, str):
         problems.append("full_name: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("full_name: " + problem)
     else:
         if len(value) < 1:
             problems.append("full_name: must be at least 1 character")
@@ -1985,6 +2083,8 @@ def validate_signup_import(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("country: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("country: " + problem)
     else:
         if _SIGNUP_IMPORT_COUNTRY_PATTERN.search(value) is None:
             problems.append("country: must match ^[A-Z]{2}$")
@@ -2161,12 +2261,12 @@ class StockCountModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
 
-    count_id: int = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
-    sku: str = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
-    warehouse: str = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
-    counted_on: _dt.date
+    count_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
+    sku: _Text = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
+    warehouse: _Text = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
+    counted_on: _Date
     # Items on the shelf; over 5000 is checked by hand.
-    quantity: int = _pd.Field(ge=0, le=2147483647)
+    quantity: _pd.StrictInt = _pd.Field(ge=0, le=2147483647)
     unit_cost: _decimal.Decimal | None = _pd.Field(
         default=None,
         ge=_decimal.Decimal(0),
@@ -2176,8 +2276,8 @@ class StockCountModel(_pd.BaseModel):
     )
     condition: StockCondition = _pd.Field(default=StockCondition.NEW)
     # The counting employee's badge.
-    counted_by: _uuid.UUID | None = _pd.Field(default=None)
-    note: str | None = _pd.Field(default=None, max_length=200)
+    counted_by: _Uuid | None = _pd.Field(default=None)
+    note: _Text | None = _pd.Field(default=None, max_length=200)
 
 
 # [[[end]]]
@@ -2221,6 +2321,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         problems.append("sku: is required")
     elif not isinstance(value, str):
         problems.append("sku: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("sku: " + problem)
     else:
         if len(value) > 32:
             problems.append("sku: must be at most 32 characters")
@@ -2231,6 +2333,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         problems.append("warehouse: is required")
     elif not isinstance(value, str):
         problems.append("warehouse: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("warehouse: " + problem)
     else:
         if len(value) > 8:
             problems.append("warehouse: must be at most 8 characters")
@@ -2261,7 +2365,7 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
     else:
         if value < _decimal.Decimal(0):
             problems.append("unit_cost: must be >= 0")
-        if abs(_decimal.Decimal(value)) >= 100000000:
+        if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("unit_cost: has more than 8 digits before the point")
         if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
             problems.append("unit_cost: has more than 2 decimal places")
@@ -2284,6 +2388,8 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, str):
         problems.append("note: must be a str")
+    elif (problem := _text_problem(value)) is not None:
+        problems.append("note: " + problem)
     else:
         if len(value) > 200:
             problems.append("note: must be at most 200 characters")

@@ -18,6 +18,7 @@ from typing import Final, assert_never
 
 from schemacog.model import (
     NOW,
+    TEXT_TYPES,
     Column,
     Enum,
     FkAction,
@@ -177,6 +178,11 @@ def _checks(
             unenforced.append(
                 f"scale of {column.name}: more than {scale} decimal places are rounded"
             )
+        elif column.precision > dialect.exact_digits:
+            unenforced.append(
+                f"digits of {column.name}: {dialect.title} keeps {dialect.exact_digits} "
+                f"significant digits, so decimal({column.precision}, {scale}) is not checked"
+            )
         else:
             checks.append(f"abs({name}) < {10 ** (column.precision - scale)}")
             checks.append(f"{name} = round({name}, {scale})")
@@ -186,6 +192,10 @@ def _checks(
         checks.append(dialect.finite_check.format(column=name))
         if dialect.nan_as_null and column.nullable:
             unenforced.append(f"NaN in {column.name} (the driver stores NaN as NULL)")
+    if column.type in TEXT_TYPES and dialect.nul_check:
+        checks.append(dialect.nul_check.format(column=name))
+    if column.type is LogicalType.JSON and dialect.json_accepts:
+        unenforced.append(f"JSON of {column.name}: stores {dialect.json_accepts}")
     if column.type is LogicalType.JSON and dialect.json_check:
         check = dialect.json_check.format(column=name)
         # json_valid(NULL) is 0, not NULL, in SQLite before 3.45: let NULL through.
@@ -256,6 +266,7 @@ def _names(dialect: Dialect, names: Iterable[str]) -> str:
 # What every engine does with the other kind of datetime, instead of refusing it
 _OFFSET_RULES: Final = {
     LogicalType.TIMESTAMP: "a value with an offset is converted or loses it",
+    LogicalType.TIME: "a value with an offset is converted or loses it",
     LogicalType.TIMESTAMPTZ: "a value without an offset is read in a default zone",
 }
 
@@ -298,7 +309,9 @@ def _table_parts(
     unchecked = unchecked_columns(dialect, table)
     for column in table.columns:
         name = quote(dialect, column.name)
-        words = [name, type_of(dialect, column, enum_type(dialect, schema, column))]
+        checked = column.name not in unchecked
+        column_type = type_of(dialect, column, enum_type(dialect, schema, column), checked=checked)
+        words = [name, column_type]
         if not column.nullable:
             words.append("NOT NULL")
         default = _default(dialect, column)
@@ -319,6 +332,12 @@ def _table_parts(
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
         checks, notes = _checks(dialect, schema, column, name)
         unenforced += notes
+        if dialect.enum_fills_missing and column.enum and not (column.nullable or default):
+            first = schema.enum(column.enum).value_names[0]
+            unenforced.append(
+                f"not null of {column.name}: a row without it gets {first!r} (the implicit "
+                "default of an ENUM)"
+            )
         if checks and column.name in unchecked:
             unenforced.append(
                 f"{column.name}: {' AND '.join(checks)} ({dialect.title} allows no CHECK "

@@ -126,11 +126,19 @@ class Dialect:
     # CHECK that refuses NaN and infinities in a float column; None: the type holds none
     finite_check: ClassVar[str | None] = None
     nan_as_null: ClassVar[bool] = False  # the driver stores NaN as NULL (a NOT NULL refuses it)
+    # CHECK that refuses NUL characters in text; None: the type holds none
+    nul_check: ClassVar[str | None] = None
+    # what a json column stores that the Python layers refuse (declared); None: nothing
+    json_accepts: ClassVar[str | None] = None
+    # a NOT NULL enum column left out of an INSERT gets the first value (declared)
+    enum_fills_missing: ClassVar[bool] = False
     # a column that AUTO_INCREMENT or a foreign-key action writes may have a CHECK
     checks_on_written_columns: ClassVar[bool] = True
     # decimal(p, s): the type refuses too many digits before the point, and rounds more
     # places than s (declared); False: the type holds anything (SQLite), CHECKs say both
     decimal_type_enforced: ClassVar[bool] = True
+    # where decimal_type_enforced is False: the digits a CHECK can compare exactly (REAL)
+    exact_digits: ClassVar[int] = 15
     backslash_escapes: ClassVar[bool] = False  # string literals treat backslash as an escape
     now: ClassVar[Mapping[LogicalType, str]] = MappingProxyType(
         {
@@ -147,8 +155,11 @@ class Dialect:
     timestamptz_as_utc: ClassVar[bool] = False  # stores no offset: literals converted to UTC
     one_check_per_column: ClassVar[bool] = False  # several column CHECKs joined with AND
 
-    def varchar(self, length: int) -> str | None:
-        """The type of string(n); None: ``types[STRING]`` and a length CHECK."""
+    def varchar(self, length: int, *, checked: bool = True) -> str | None:
+        """The type of string(n); None: ``types[STRING]`` and a length CHECK.
+
+        ``checked`` is False for a column that can have no CHECK (``unchecked_columns``).
+        """
         return None
 
     def regex_pattern(self, pattern: str) -> str:
@@ -226,6 +237,8 @@ class Sqlite(Dialect):
     checked_integer_types = frozenset({LogicalType.SMALLINT, LogicalType.INTEGER})
     json_check = "json_valid({column})"
     finite_check = "{column} NOT IN (9e999, -9e999)"  # 9e999 is infinity in SQLite
+    nul_check = "instr({column}, char(0)) = 0"
+    json_accepts = "\\u0000 and lone surrogates (\\ud800) in its text"
     nan_as_null = True
     decimal_type_enforced = False
     now = MappingProxyType(
@@ -251,6 +264,8 @@ class Duckdb(Dialect):
     identity = Identity.SEQUENCE
     regex = "regexp_matches({column}, {pattern}, 's')"
     finite_check = "isfinite({column})"
+    nul_check = "NOT contains({column}, chr(0))"
+    json_accepts = "NaN, Infinity and \\u0000 in its text"
     fk_actions = frozenset({FkAction.NO_ACTION, FkAction.RESTRICT})
     alter_foreign_keys = False
     now = MappingProxyType(
@@ -293,6 +308,9 @@ class Mariadb(Dialect):
         {FkAction.NO_ACTION, FkAction.RESTRICT, FkAction.CASCADE, FkAction.SET_NULL}
     )
     boolean_check = True
+    nul_check = "INSTR({column}, CHAR(0)) = 0"
+    json_accepts = "\\u0000 in its text"
+    enum_fills_missing = True  # even in strict mode, tested on 10.11
     checks_on_written_columns = False  # ERROR 1901, tested on 10.11
     backslash_escapes = True
     now = MappingProxyType(
@@ -312,10 +330,12 @@ class Mariadb(Dialect):
     timestamptz_as_utc = True
     one_check_per_column = True
 
-    def varchar(self, length: int) -> str | None:
+    def varchar(self, length: int, *, checked: bool = True) -> str | None:
         # One more than allowed: MariaDB truncates excess trailing spaces instead of
         # rejecting them; with room for one more character the CHECK sees the long value.
-        return f"VARCHAR({length + 1})" if length + 1 <= 16_383 else "LONGTEXT"
+        # Without a CHECK the type itself is the bound (excess spaces aside: declared).
+        size = length + 1 if checked else length
+        return f"VARCHAR({size})" if size <= 16_383 else "LONGTEXT"
 
     def regex_pattern(self, pattern: str) -> str:
         # (?s): '.' matches newlines; (?-i): case-sensitive whatever the collation;
@@ -335,21 +355,23 @@ DIALECTS: Final[Mapping[str, Dialect]] = MappingProxyType(
 )
 
 
-def type_of(dialect: Dialect, column: Column, enum_type: str | None) -> str:
+def type_of(
+    dialect: Dialect, column: Column, enum_type: str | None, *, checked: bool = True
+) -> str:
     """The SQL type of a column (``enum_type`` is the rendered enum type, if any)."""
     if column.type is LogicalType.ENUM:
         assert enum_type is not None
         return enum_type
-    varchar = varchar_of(dialect, column)
+    varchar = varchar_of(dialect, column, checked=checked)
     if varchar is not None:
         return varchar
     return dialect.types[column.type].format(p=column.precision, s=column.scale)
 
 
-def varchar_of(dialect: Dialect, column: Column) -> str | None:
+def varchar_of(dialect: Dialect, column: Column, *, checked: bool = True) -> str | None:
     """The dialect's own type of a string(n) column; None: not a string(n), or no such type."""
     if column.type is LogicalType.STRING and column.max_length:
-        return dialect.varchar(column.max_length)
+        return dialect.varchar(column.max_length, checked=checked)
     return None
 
 

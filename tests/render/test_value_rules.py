@@ -1,0 +1,205 @@
+"""Value rules every layer shares (#14): text, JSON, time offsets, pydantic's reading.
+
+Text holds no NUL character and no lone surrogate (PostgreSQL and every driver refuse
+them; SQLite, DuckDB and MariaDB get a CHECK for NUL). JSON has text keys, finite numbers
+and such text. The pydantic model reads numbers and booleans strictly and what JSON
+carries as text with the cleaner's own readers. Each test here fails on the code before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from layers import Generated, generate, loaded_engine, model_accepts
+
+from schemacog.db.backends import DIALECTS
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.validate import load_schema_text
+
+SCHEMA = """schemacog: 1
+name: values
+enums:
+  e: {values: {a: , b: }}
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      s: {type: string, max_length: 5, nullable: true}
+      tx: {type: text, nullable: true}
+      j: {type: json, nullable: true}
+      n: {type: smallint, nullable: true}
+      f: {type: float, nullable: true}
+      d: {type: date, nullable: true}
+      tm: {type: time, nullable: true}
+      ts: {type: timestamp, nullable: true}
+      u: {type: uuid, nullable: true}
+      b: {type: binary, nullable: true}
+      big: {type: decimal, precision: 29, scale: 0, nullable: true}
+      lvl: {type: enum, enum: e}
+"""
+
+
+@pytest.fixture(scope="module")
+def layers(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    return generate(tmp_path_factory.mktemp("values"), SCHEMA, "t")
+
+
+def _verdicts(layers: Generated, column: str, value: object) -> dict[str, bool]:
+    row: dict[str, Any] = {"id": 1, "lvl": "a", column: value}
+    record, _ = layers.module.clean_t(row)
+    return {
+        "validator": layers.module.validate_t(row) == [],
+        "pydantic": model_accepts(layers.module.TModel, row),
+        "cleaner": record is not None,
+    }
+
+
+REFUSED_BY_EVERY_PYTHON_LAYER = [
+    ("s", "a\x00b"),
+    ("tx", "\x00"),
+    ("tx", "x\ud800"),
+    ("j", {"a": float("nan")}),
+    ("j", [float("inf")]),
+    ("j", {1: "x"}),
+    ("j", {"k": "a\x00"}),
+    ("j", ["\udc80"]),
+    ("tm", dt.time(10, 0, tzinfo=dt.UTC)),
+]
+
+
+@pytest.mark.parametrize(("column", "value"), REFUSED_BY_EVERY_PYTHON_LAYER)
+def test_every_python_layer_refuses(layers: Generated, column: str, value: object) -> None:
+    assert _verdicts(layers, column, value) == dict.fromkeys(_verdicts(layers, "n", 1), False)
+
+
+def test_the_validator_says_why(layers: Generated) -> None:
+    problems = layers.module.validate_t
+    base = {"id": 1, "lvl": "a"}
+    assert problems({**base, "tx": "a\x00"}) == ["tx: contains a NUL character"]
+    assert problems({**base, "j": {1: 2}}) == ["j: has an object key that is not text"]
+    assert problems({**base, "j": ["\x00"]}) == ["j: holds text that contains a NUL character"]
+    assert problems({**base, "tm": dt.time(1, tzinfo=dt.UTC)}) == ["tm: must not have a time zone"]
+
+
+def test_the_validator_counts_digits_exactly_beyond_28(layers: Generated) -> None:
+    nines = Decimal("9" * 29)  # abs() would round it to 1.000E+29 in the default context
+    assert _verdicts(layers, "big", nines) == {"validator": True, "pydantic": True, "cleaner": True}
+    assert _verdicts(layers, "big", Decimal("-" + "9" * 29)) == {
+        "validator": True,
+        "pydantic": True,
+        "cleaner": True,
+    }
+    assert not any(_verdicts(layers, "big", Decimal("1" + "0" * 29)).values())
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("n", True),
+        ("n", 1.0),
+        ("n", "5"),
+        ("f", True),
+        ("f", "1.5"),
+        ("s", b"ab"),
+        ("d", 0),
+        ("d", "0"),
+        ("d", dt.datetime(2024, 1, 1)),
+        ("ts", 1_700_000_000),
+        ("ts", "1700000000"),
+        ("ts", dt.date(2024, 1, 1)),
+        ("tm", 5),
+        ("u", uuid.UUID(int=1).bytes),
+        ("b", bytearray(b"x")),
+        ("b", "YWI"),  # unpadded
+        ("b", "-_8="),  # the URL-safe alphabet
+    ],
+)
+def test_pydantic_refuses_what_it_would_convert(
+    layers: Generated, column: str, value: object
+) -> None:
+    assert not model_accepts(layers.module.TModel, {"id": 1, "lvl": "a", column: value})
+
+
+def test_pydantic_reads_text_as_the_cleaner_does(layers: Generated) -> None:
+    """What JSON carries as text (a web framework hands over json.loads output)."""
+    raw = {
+        "id": 1,
+        "lvl": "a",
+        "d": "2024-02-29",
+        "tm": "23:59:59.5",
+        "ts": "2024-01-01T10:00:00",
+        "u": "00000000-0000-0000-0000-000000000001",
+        "b": "YWI=",
+    }
+    model = layers.module.TModel.model_validate(raw)
+    record, _ = layers.module.clean_t(raw)
+    for name in ("d", "tm", "ts", "u", "b"):
+        assert getattr(model, name) == getattr(record, name), name
+    assert model.b == b"ab"
+    assert layers.module.TModel.model_validate_json(model.model_dump_json()) == model
+
+
+def test_a_not_null_json_column_refuses_none_in_pydantic(tmp_path: Path) -> None:
+    text = SCHEMA.replace("j: {type: json, nullable: true}", "j: {type: json}")
+    made = generate(tmp_path, text, "t")
+    assert not model_accepts(made.module.TModel, {"id": 1, "lvl": "a", "j": None})
+    assert model_accepts(made.module.TModel, {"id": 1, "lvl": "a", "j": {"a": None}})
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_every_engine_refuses_nul_in_text(layers: Generated, dialect: str) -> None:
+    with loaded_engine(dialect, layers.ddl[dialect]) as engine:
+        assert engine.insert(layers.table, {"id": 1, "lvl": "a", "tx": "ok"}) is None
+        assert engine.insert(layers.table, {"id": 2, "lvl": "a", "tx": "a\x00b"}) is not None
+        assert engine.insert(layers.table, {"id": 3, "lvl": "a", "s": "\x00"}) is not None
+        assert engine.insert(layers.table, {"id": 4, "lvl": "a", "tx": "x\ud800"}) is not None
+
+
+def test_what_engines_store_in_json_is_declared(layers: Generated) -> None:
+    said = {
+        d: [x for x in layers.ddl[d].splitlines() if x.startswith("-- Not enforced by") and "JSON"]
+        for d in DIALECTS
+    }
+    assert not any("JSON of j" in x for x in said["postgres"])  # jsonb refuses all of it
+    for dialect in ("sqlite", "duckdb", "mariadb"):
+        assert any("JSON of j: stores " in x and "\\u0000" in x for x in said[dialect]), dialect
+
+
+def test_mariadb_declares_the_implicit_default_of_a_not_null_enum(layers: Generated) -> None:
+    ddl = layers.ddl["mariadb"]
+    assert "-- Not enforced by MariaDB: not null of lvl: a row without it gets 'a'" in ddl
+    with loaded_engine("mariadb", ddl) as engine:
+        assert engine.insert(layers.table, {"id": 1}) is None  # what the comment says
+
+
+def test_sqlite_declares_decimals_beyond_its_exact_digits(layers: Generated) -> None:
+    ddl = layers.ddl["sqlite"]
+    assert "-- Not enforced by SQLite: digits of big: SQLite keeps 15 significant digits" in ddl
+    assert "abs(big)" not in ddl
+    with loaded_engine("sqlite", ddl) as engine:
+        assert engine.insert(layers.table, {"id": 1, "lvl": "a", "big": Decimal("9" * 18)}) is None
+
+
+def test_mariadb_bounds_a_string_without_check_by_its_type() -> None:
+    schema = load_schema_text(
+        """schemacog: 1
+name: w
+tables:
+  p:
+    columns:
+      code: {type: string, max_length: 8, primary_key: true}
+  c:
+    columns:
+      id: {type: integer, primary_key: true}
+      code: {type: string, max_length: 8, references: p.code, on_update: cascade}
+""",
+        "w.yaml",
+    )
+    ddl = render_ddl(schema, "mariadb")
+    assert "code VARCHAR(9) NOT NULL PRIMARY KEY CHECK" in ddl  # room for the CHECK to see
+    assert "    code VARCHAR(8) NOT NULL REFERENCES p (code) ON UPDATE CASCADE" in ddl
