@@ -165,16 +165,11 @@ PYDANTIC_TYPES: dict[LogicalType, str | SharedBlock] = {
 }
 
 
-def _pydantic_type(block: SharedBlock) -> str:
-    """The name a shared pydantic type definition gives its type."""
-    return PYDANTIC_TYPES_SHARED[block].definition.split(" = ", 1)[0]
-
-
 def _annotation(schema: Schema, column: Column, *, pydantic: bool = False) -> str:
     base = enum_class(column.enum) if column.enum else TYPES[column.type][0]
     if pydantic and column.enum is None:
         chosen = PYDANTIC_TYPES.get(column.type, base)
-        base = chosen if isinstance(chosen, str) else _pydantic_type(chosen)
+        base = chosen if isinstance(chosen, str) else PYDANTIC_TYPES_SHARED[chosen].name
     return f"{base} | None" if column.nullable else base
 
 

@@ -37,74 +37,88 @@ JSON_ALIAS = (
 
 @dataclass(frozen=True)
 class PydanticType:
-    """A type a pydantic model's fields use: its definition, imports and value rules."""
+    """A type a pydantic model's fields use: its name, definition, imports and value rules.
 
+    Every definition is an ``Annotated`` of ``_pd`` validators: those two imports are
+    added for all of them (``with_shared_needs``); ``imports`` are the type's own.
+    """
+
+    name: str
     definition: str
     imports: frozenset[str]
     uses: frozenset[RuntimeSection]
 
 
-_PD = "import pydantic as _pd"
-_ANNOTATED = "from typing import Annotated"
+_COMMON_IMPORTS = frozenset({"import pydantic as _pd", "from typing import Annotated"})
+_DATETIME = frozenset({"import datetime as _dt"})
 
 
-def _read_by(name: str, base: str, reader: str, *, after: bool = False) -> str:
+def _read_by(
+    name: str,
+    base: str,
+    reader: str,
+    uses: RuntimeSection,
+    imports: frozenset[str] = frozenset(),
+    *,
+    after: bool = False,
+) -> PydanticType:
+    """``name`` = ``base`` read by ``reader`` before pydantic's own reading (or after)."""
     kind = "AfterValidator" if after else "BeforeValidator"
     line = f"{name} = Annotated[{base}, _pd.{kind}({reader})]"
-    if len(line) <= LINE_LENGTH:
-        return line
     inner = f"    {base}, _pd.{kind}({reader})"
-    if len(inner) <= LINE_LENGTH:
-        return f"{name} = Annotated[\n{inner}\n]"
-    return f"{name} = Annotated[\n    {base},\n    _pd.{kind}({reader}),\n]"
+    if len(line) <= LINE_LENGTH:
+        definition = line
+    elif len(inner) <= LINE_LENGTH:
+        definition = f"{name} = Annotated[\n{inner}\n]"
+    else:
+        definition = f"{name} = Annotated[\n    {base},\n    _pd.{kind}({reader}),\n]"
+    return PydanticType(name, definition, imports, frozenset({uses}))
 
 
 # pydantic reads what JSON carries as text (dates, times, UUIDs, bytes) with the cleaner's
 # own readers, so both accept the same input; text and JSON values keep the value rules
 # every engine needs. Numbers and booleans are pydantic's strict types (``_pd.StrictInt``).
 PYDANTIC_TYPES_SHARED: dict[SharedBlock, PydanticType] = {
-    SharedBlock.PYDANTIC_TEXT: PydanticType(
-        _read_by("_Text", "_pd.StrictStr", "_checked_text", after=True),
-        frozenset({_PD, _ANNOTATED}),
-        frozenset({SharedBlock.TEXT_RULE}),
+    SharedBlock.PYDANTIC_TEXT: _read_by(
+        "_Text", "_pd.StrictStr", "_checked_text", SharedBlock.TEXT_RULE, after=True
     ),
-    SharedBlock.PYDANTIC_JSON: PydanticType(
-        # not None at the top: None is SQL NULL, which only a nullable column holds
-        _read_by(
-            "_Json",
-            f"bool | int | float | str | list[{JSON_VALUE}] | dict[str, {JSON_VALUE}]",
-            "_checked_json",
-        ),
-        frozenset({_PD, _ANNOTATED}),
-        frozenset({SharedBlock.JSON_RULE}),
+    # not None at the top: None is SQL NULL, which only a nullable column holds
+    SharedBlock.PYDANTIC_JSON: _read_by(
+        "_Json",
+        f"bool | int | float | str | list[{JSON_VALUE}] | dict[str, {JSON_VALUE}]",
+        "_checked_json",
+        SharedBlock.JSON_RULE,
     ),
-    SharedBlock.PYDANTIC_DATE: PydanticType(
-        _read_by("_Date", "_dt.date", "_date"),
-        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
-        frozenset({RuntimeParser.DATE}),
+    SharedBlock.PYDANTIC_DATE: _read_by(
+        "_Date", "_dt.date", "_date", RuntimeParser.DATE, _DATETIME
     ),
-    SharedBlock.PYDANTIC_TIME: PydanticType(
-        _read_by("_Time", "_dt.time", "_time"),
-        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
-        frozenset({RuntimeParser.TIME}),
+    SharedBlock.PYDANTIC_TIME: _read_by(
+        "_Time", "_dt.time", "_time", RuntimeParser.TIME, _DATETIME
     ),
-    SharedBlock.PYDANTIC_TIMESTAMP: PydanticType(
-        _read_by("_Timestamp", "_dt.datetime", "_timestamp(with_offset=False)"),
-        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
-        frozenset({RuntimeParser.TIMESTAMP}),
+    SharedBlock.PYDANTIC_TIMESTAMP: _read_by(
+        "_Timestamp",
+        "_dt.datetime",
+        "_timestamp(with_offset=False)",
+        RuntimeParser.TIMESTAMP,
+        _DATETIME,
     ),
-    SharedBlock.PYDANTIC_TIMESTAMPTZ: PydanticType(
-        _read_by("_TimestampTz", "_dt.datetime", "_timestamp(with_offset=True)"),
-        frozenset({_PD, _ANNOTATED, "import datetime as _dt"}),
-        frozenset({RuntimeParser.TIMESTAMP}),
+    SharedBlock.PYDANTIC_TIMESTAMPTZ: _read_by(
+        "_TimestampTz",
+        "_dt.datetime",
+        "_timestamp(with_offset=True)",
+        RuntimeParser.TIMESTAMP,
+        _DATETIME,
     ),
-    SharedBlock.PYDANTIC_UUID: PydanticType(
-        _read_by("_Uuid", "_uuid.UUID", "_uuid_value"),
-        frozenset({_PD, _ANNOTATED, "import uuid as _uuid"}),
-        frozenset({RuntimeParser.UUID}),
+    SharedBlock.PYDANTIC_UUID: _read_by(
+        "_Uuid",
+        "_uuid.UUID",
+        "_uuid_value",
+        RuntimeParser.UUID,
+        frozenset({"import uuid as _uuid"}),
     ),
     # standard base64 both ways (pydantic's own "base64" writes the URL-safe alphabet)
     SharedBlock.BASE64_BYTES: PydanticType(
+        BASE64_BYTES_TYPE,
         f"{BASE64_BYTES_TYPE} = Annotated[\n"
         "    bytes,\n"
         "    _pd.BeforeValidator(_binary),\n"
@@ -112,7 +126,7 @@ PYDANTIC_TYPES_SHARED: dict[SharedBlock, PydanticType] = {
         '        lambda data: _base64.b64encode(data).decode(), when_used="json"\n'
         "    ),\n"
         "]",
-        frozenset({_PD, _ANNOTATED, "import base64 as _base64"}),
+        frozenset({"import base64 as _base64"}),
         frozenset({RuntimeParser.BINARY}),
     ),
 }
@@ -120,11 +134,12 @@ PYDANTIC_TYPES_SHARED: dict[SharedBlock, PydanticType] = {
 
 def with_shared_needs(needs: Needs) -> Needs:
     """``needs`` with what its pydantic types and value rules need in turn."""
-    found = Needs(set(needs.imports), set(needs.shared), set(needs.enums), set(needs.defines))
+    found = Needs()
+    found.add(needs)
     for block, spec in PYDANTIC_TYPES_SHARED.items():
         if block in found.shared:
             found.shared |= spec.uses
-            found.imports |= spec.imports
+            found.imports |= spec.imports | _COMMON_IMPORTS
     return cleaning_shared.with_rule_needs(found)
 
 
