@@ -24,8 +24,9 @@ from schemacog.db.backends import DIALECTS
 from schemacog.model import Column, LogicalType, Schema, Table
 from schemacog.naming import field_name, pascal_case
 from schemacog.render.sql import ddl
-from schemacog.render.sql.ddl import creation_order, enum_type
-from schemacog.render.sql.dialects import Comments, type_of
+from schemacog.render.sql.ddl import column_type, creation_order
+from schemacog.render.sql.dialects import Comments
+from schemacog.render.sql.limits import key_plans
 from schemacog.schema.rules import FOREIGN_KEY, PRIMARY_KEY, UNIQUE
 
 GOLDEN_NAMES = ["models.py", "docs.md", *(f"ddl.{d}.sql" for d in DIALECTS)]
@@ -145,10 +146,10 @@ def _quoted_values(values: tuple[str, ...], separator: str) -> str:
     return separator.join("'" + v.replace("\\", "\\\\").replace("'", "''") + "'" for v in values)
 
 
-def catalog_type(dialect: str, schema: Schema, column: Column) -> str:
+def catalog_type(dialect: str, schema: Schema, table: Table, column: Column) -> str:
     """How the engine's catalog spells the type that the DDL declared."""
     d = DIALECTS[dialect]
-    declared = type_of(d, column, enum_type(d, schema, column))
+    declared = column_type(d, schema, table, column, key_plans(d, schema)[table.name])
     values = schema.enum(column.enum).value_names if column.enum else ()
     if dialect == "postgres":
         return {
@@ -161,8 +162,6 @@ def catalog_type(dialect: str, schema: Schema, column: Column) -> str:
             return "ENUM(" + _quoted_values(values, ", ").replace("\\\\", "\\") + ")"
         return {"TIMESTAMPTZ": "TIMESTAMP WITH TIME ZONE"}.get(declared, declared)
     if dialect == "mariadb":
-        if column.type is LogicalType.ENUM:
-            return "enum(" + _quoted_values(values, ",") + ")"
         spelled = {
             "BIGINT": "bigint(20)",
             "INT": "int(11)",
@@ -183,11 +182,13 @@ def test_ddl_runs_and_the_catalog_matches_the_model(case: str, engine: engines.E
         assert [c.name for c in found] == [c.name for c in table.columns]
         for column, seen in zip(table.columns, found, strict=True):
             assert seen.nullable == column.nullable, (table.name, column.name)
-            assert seen.type == catalog_type(engine.dialect, schema, column), (
+            assert seen.type == catalog_type(engine.dialect, schema, table, column), (
                 table.name,
                 column.name,
             )
-        assert engine.primary_key(table.name) == list(table.primary_key)
+        plan = key_plans(DIALECTS[engine.dialect], schema)[table.name]
+        key = [] if plan.primary_key_as_unique else list(table.primary_key)
+        assert engine.primary_key(table.name) == key
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -204,6 +205,10 @@ def test_engines_accept_examples_and_refuse_invalid_ones(case: str, engine: engi
         for name, fks in deferred.items()
         for fk in fks
         if not dialect.alter_foreign_keys
+    } | {
+        (name, fk.columns)
+        for name, plan in key_plans(dialect, schema).items()
+        for fk in plan.unbuilt
     }
     for table in order:
         for invalid in table.invalid_examples:
@@ -226,7 +231,7 @@ def test_every_comment_style_keeps_the_descriptions(comments: Comments) -> None:
         t for t in schema.tables if t.description and any(c.description for c in t.columns)
     )
     column = next(c for c in table.columns if c.description)
-    text = ddl._render_table(styled, schema, table, ())
+    text = ddl._render_table(styled, schema, table, (), key_plans(styled, schema)[table.name])
     for description in (table.description, column.description):
         assert description is not None
         assert description.split("\n")[0].replace("'", "''")[:40] in text, (comments, description)

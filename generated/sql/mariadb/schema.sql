@@ -2,7 +2,7 @@
 
 -- [[[cog sc.sql.ddl(dialect="mariadb") ]]]
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
--- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+-- MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).
 
 -- Not enforced by MariaDB: scale of balance: more than 2 decimal places are rounded
 -- Not enforced by MariaDB: offset of created_at: a value without an offset is read in a default zone
@@ -19,13 +19,12 @@ CREATE TABLE customer (
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A person who buys from the shop.';
 CREATE INDEX ix_customer_name ON customer (name);
 
--- Not enforced by MariaDB: not null of category: a row without it gets 'books' (the implicit default of an ENUM)
 -- Not enforced by MariaDB: scale of price: more than 2 decimal places are rounded
 -- Not enforced by MariaDB: JSON of attributes: stores \u0000 in its text
 CREATE TABLE product (
     sku VARCHAR(33) NOT NULL PRIMARY KEY COMMENT 'Stock keeping unit.' CHECK ((CHAR_LENGTH(sku) <= 32) AND (sku REGEXP '(?s-i)^[A-Z]{4}-[0-9]{2,4}\\z') AND (INSTR(sku, CHAR(0)) = 0)),
     name VARCHAR(201) NOT NULL CHECK ((CHAR_LENGTH(name) <= 200) AND (INSTR(name, CHAR(0)) = 0)),
-    category ENUM('books', 'games', 'hardware', 'gift-card') NOT NULL,
+    category VARCHAR(10) NOT NULL CHECK (category IN ('books', 'games', 'hardware', 'gift-card')),
     details LONGTEXT COMMENT 'Long description; Markdown allowed.' CHECK (INSTR(details, CHAR(0)) = 0),
     price DECIMAL(10,2) NOT NULL CHECK (price >= 0),
     weight_kg DOUBLE CHECK ((weight_kg >= 0.0) AND (weight_kg <= 1000.0)),
@@ -37,7 +36,7 @@ CREATE TABLE product (
 CREATE TABLE `order` (
     id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
     customer_id BIGINT NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
-    status ENUM('placed', 'paid', 'shipped', 'delivered', 'cancelled') NOT NULL DEFAULT 'placed',
+    status VARCHAR(10) NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'paid', 'shipped', 'delivered', 'cancelled')),
     placed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
     note LONGTEXT COMMENT 'Customer''s note to the packer.' CHECK ((CHAR_LENGTH(note) <= 500) AND (INSTR(note, CHAR(0)) = 0))
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One checkout of one customer.';
@@ -96,7 +95,7 @@ CREATE TABLE signup_import (
     birth_date DATE,
     age SMALLINT COMMENT 'Age as typed into the form.' CHECK ((age >= 13) AND (age <= 120)),
     newsletter BOOLEAN NOT NULL DEFAULT FALSE COMMENT 'Said yes to the newsletter.' CHECK (newsletter IN (0, 1)),
-    channel ENUM('web', 'store', 'phone', 'partner-referral') NOT NULL DEFAULT 'web',
+    channel VARCHAR(17) NOT NULL DEFAULT 'web' CHECK (channel IN ('web', 'store', 'phone', 'partner-referral')),
     signed_up_at DATETIME(6) NOT NULL
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A newsletter signup as the mailing tool exports it, one CSV row per signup.';
 
@@ -108,7 +107,7 @@ CREATE TABLE stock_count (
     counted_on DATE NOT NULL,
     quantity INT NOT NULL COMMENT 'Items on the shelf; over 5000 is checked by hand.' CHECK (quantity >= 0),
     unit_cost DECIMAL(10,2) CHECK (unit_cost >= 0),
-    `condition` ENUM('new', 'used', 'damaged') NOT NULL DEFAULT 'new',
+    `condition` VARCHAR(8) NOT NULL DEFAULT 'new' CHECK (`condition` IN ('new', 'used', 'damaged')),
     counted_by UUID COMMENT 'The counting employee''s badge.',
     note LONGTEXT CHECK ((CHAR_LENGTH(note) <= 200) AND (INSTR(note, CHAR(0)) = 0)),
     UNIQUE (sku, warehouse, counted_on)

@@ -28,8 +28,9 @@ from schemacog.errors import SchemacogError
 from schemacog.model import Example, InvalidExample, Schema, Table, Value
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
-from schemacog.render.sql.ddl import creation_order, render_ddl, unchecked_columns
+from schemacog.render.sql.ddl import creation_order, render_ddl
 from schemacog.render.sql.dialects import Dialect
+from schemacog.render.sql.limits import key_plans, unchecked_columns
 from schemacog.schema.rules import (
     FOREIGN_KEY,
     MAX,
@@ -351,6 +352,12 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
         for fk in fks
         if not dialect.alter_foreign_keys
     }
+    # foreign keys the DDL says it could not build: closing a cycle, or beyond a key's size
+    skipped = cycles | {
+        (name, fk.columns)
+        for name, plan in key_plans(dialect, schema).items()
+        for fk in plan.unbuilt
+    }
     accepted = refused = 0
     not_enforced: dict[str, None] = {}  # rules an invalid example breaks that this engine cannot
     for table in order:
@@ -381,7 +388,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
                         return False  # no CHECK compares that many digits; the DDL says so
                 if kind in _CHECKED_RULES and set(columns) <= unchecked:
                     return False  # the DDL says this engine cannot have that CHECK
-                return (table.name, columns) not in cycles
+                return (table.name, columns) not in skipped
 
             broken = _broken(invalid, enforceable)
             for rule in invalid.broken:

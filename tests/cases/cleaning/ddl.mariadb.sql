@@ -1,5 +1,5 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
--- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+-- MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).
 
 -- Not enforced by MariaDB: scale of amount: more than 2 decimal places are rounded
 -- Not enforced by MariaDB: offset of clock: a value with an offset is converted or loses it
@@ -22,7 +22,7 @@ CREATE TABLE reading (
     ref UUID,
     meta JSON,
     `blob` LONGBLOB,
-    status ENUM('placed', 'shipped', 'in-progress') NOT NULL DEFAULT 'placed',
+    status VARCHAR(12) NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'shipped', 'in-progress')),
     site VARCHAR(11) CHECK ((CHAR_LENGTH(site) <= 10) AND (INSTR(site, CHAR(0)) = 0)),
     `from` SMALLINT COMMENT 'A keyword as a column name.',
     UNIQUE (site, day)

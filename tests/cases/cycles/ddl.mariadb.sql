@@ -1,5 +1,5 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
--- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+-- MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).
 
 CREATE TABLE department (
     id INT NOT NULL PRIMARY KEY,

@@ -1,5 +1,5 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
--- MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).
+-- MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).
 
 -- Not enforced by MariaDB: JSON of json: stores \u0000 in its text
 -- Not enforced by MariaDB: offset of datetime: a value with an offset is converted or loses it
@@ -22,8 +22,8 @@ CREATE TABLE class (
     amount DECIMAL(5,2) NOT NULL DEFAULT -0.5 CHECK ((amount >= -999.99) AND (amount <= 999)),
     small SMALLINT NOT NULL DEFAULT 16 CHECK ((small >= -32768) AND (small <= 32767)),
     big BIGINT NOT NULL DEFAULT 9223372036854775807,
-    lvl ENUM('low', 'in-progress', '2nd') NOT NULL DEFAULT 'in-progress',
-    answer ENUM('yes', 'no', 'on'),
+    lvl VARCHAR(12) NOT NULL DEFAULT 'in-progress' CHECK (lvl IN ('low', 'in-progress', '2nd')),
+    answer VARCHAR(4) CHECK (answer IN ('yes', 'no', 'on')),
     UNIQUE (def, lvl)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A table named like a Python keyword.';
 CREATE INDEX ix_class_date ON class (date, lvl);
@@ -33,7 +33,7 @@ CREATE UNIQUE INDEX ux_class_small ON class (small);
 CREATE TABLE child (
     parent_id INT REFERENCES class (id) ON DELETE SET NULL ON UPDATE CASCADE,
     def VARCHAR(11) NOT NULL DEFAULT 'xy' CHECK ((CHAR_LENGTH(def) <= 10) AND (INSTR(def, CHAR(0)) = 0)),
-    lvl ENUM('low', 'in-progress', '2nd') NOT NULL DEFAULT 'low',
+    lvl VARCHAR(12) NOT NULL DEFAULT 'low' CHECK (lvl IN ('low', 'in-progress', '2nd')),
     seq SMALLINT NOT NULL PRIMARY KEY,
     FOREIGN KEY (def, lvl) REFERENCES class (def, lvl)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

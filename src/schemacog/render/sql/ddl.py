@@ -23,6 +23,7 @@ from schemacog.model import (
     Enum,
     FkAction,
     ForeignKey,
+    Index,
     LogicalType,
     Schema,
     Table,
@@ -35,14 +36,20 @@ from schemacog.render.sql.dialects import (
     Dialect,
     EnumStyle,
     Identity,
-    type_of,
     utc,
-    varchar_of,
+)
+from schemacog.render.sql.limits import (
+    KeyPlan,
+    index_prefixes,
+    key_plans,
+    unchecked_columns,
+    varchar_length,
 )
 from schemacog.schema.patterns import ascii_classes
 
 __all__ = [
     "MAX_NAME",
+    "column_type",
     "creation_order",
     "dialect_named",
     "enum_type",
@@ -51,7 +58,6 @@ __all__ = [
     "render_create_enum",
     "render_create_table",
     "render_ddl",
-    "unchecked_columns",
 ]
 
 MAX_NAME = 63
@@ -118,8 +124,6 @@ def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
     match dialect.enum_style:
         case EnumStyle.TYPE:
             return quote(dialect, enum.name)
-        case EnumStyle.INLINE:
-            return "ENUM(" + ", ".join(_string_literal(dialect, v) for v in enum.value_names) + ")"
         case EnumStyle.CHECK:
             return dialect.types[LogicalType.TEXT]  # the values are a CHECK (``_checks``)
         case unknown:
@@ -270,48 +274,53 @@ _OFFSET_RULES: Final = {
     LogicalType.TIMESTAMPTZ: "a value without an offset is read in a default zone",
 }
 
-# foreign-key actions that write the referencing columns
-_WRITING_ON_DELETE: Final = frozenset({FkAction.SET_NULL, FkAction.SET_DEFAULT})
-_WRITING_ON_UPDATE: Final = frozenset({FkAction.CASCADE, FkAction.SET_NULL, FkAction.SET_DEFAULT})
+
+def column_type(
+    dialect: Dialect, schema: Schema, table: Table, column: Column, plan: KeyPlan
+) -> str:
+    """The SQL type of a column of ``table``, whose keys are built as ``plan`` says."""
+    size = plan.narrowed.get(column.name) or varchar_length(dialect, schema, table, column)
+    if size is not None:
+        return f"VARCHAR({size})"
+    if column.enum is not None:
+        rendered = enum_type(dialect, schema, column)
+        assert rendered is not None
+        return rendered
+    return dialect.types[column.type].format(p=column.precision, s=column.scale)
 
 
-def unchecked_columns(dialect: Dialect, table: Table) -> frozenset[str]:
-    """The columns of ``table`` that can have no CHECK in ``dialect``.
-
-    MariaDB refuses a CHECK on a column that AUTO_INCREMENT or a foreign-key action
-    (ON DELETE SET NULL, ON UPDATE CASCADE or SET NULL) writes: their bounds, lengths and
-    patterns are declared as not enforced there, and verify does not expect them.
-    """
-    if dialect.checks_on_written_columns:
-        return frozenset()
-    written = {column.name for column in table.columns if column.identity}
-    for fk in table.foreign_keys:
-        # the actions the DDL renders: one the dialect lacks becomes NO ACTION
-        on_delete, on_update = (
-            action if action in dialect.fk_actions else FkAction.NO_ACTION
-            for action in (fk.on_delete, fk.on_update)
-        )
-        if on_delete in _WRITING_ON_DELETE or on_update in _WRITING_ON_UPDATE:
-            written.update(fk.columns)
-    return frozenset(written)
+def _unbuilt_note(dialect: Dialect, fk: ForeignKey) -> str:
+    return (
+        f"foreign key ({', '.join(fk.columns)}) -> {fk.ref_table}({', '.join(fk.ref_columns)}): "
+        f"no key of {dialect.title} holds these columns (a B-tree key holds no LONGTEXT or "
+        f"LONGBLOB and at most {dialect.max_key_bytes} bytes)"
+    )
 
 
 def _table_parts(
-    dialect: Dialect, schema: Schema, table: Table, deferred: Sequence[ForeignKey]
+    dialect: Dialect,
+    schema: Schema,
+    table: Table,
+    deferred: Sequence[ForeignKey],
+    plan: KeyPlan,
 ) -> _TableSql:
     parts = _TableSql()
     unenforced: list[str] = []
     table_name = quote(dialect, table.name)
-    inline_fks = {
-        fk.columns[0]: fk for fk in table.foreign_keys if fk.inline and fk not in deferred
-    }
+    built = [fk for fk in table.foreign_keys if fk not in plan.unbuilt]
+    unenforced += [_unbuilt_note(dialect, fk) for fk in table.foreign_keys if fk in plan.unbuilt]
+    inline_fks = {fk.columns[0]: fk for fk in built if fk.inline and fk not in deferred}
     single_pk = table.primary_key[0] if len(table.primary_key) == 1 else None
+    key_words = "UNIQUE" if plan.primary_key_as_unique else "PRIMARY KEY"
+    if plan.primary_key_as_unique:
+        parts.before.append(
+            f"-- {dialect.title}: the primary key ({', '.join(table.primary_key)}) is a UNIQUE "
+            f"key (a PRIMARY KEY holds no LONGTEXT and at most {dialect.max_key_bytes} bytes)"
+        )
     unchecked = unchecked_columns(dialect, table)
     for column in table.columns:
         name = quote(dialect, column.name)
-        checked = column.name not in unchecked
-        column_type = type_of(dialect, column, enum_type(dialect, schema, column), checked=checked)
-        words = [name, column_type]
+        words = [name, column_type(dialect, schema, table, column, plan)]
         if not column.nullable:
             words.append("NOT NULL")
         default = _default(dialect, column)
@@ -325,19 +334,13 @@ def _table_parts(
         if clause is not None:
             words.append(clause)
         if column.name == single_pk:
-            words.append("PRIMARY KEY")
+            words.append(key_words)
         if column.unique:
             words.append("UNIQUE")
         if column.description and dialect.comments is Comments.INLINE:
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
         checks, notes = _checks(dialect, schema, column, name)
         unenforced += notes
-        if dialect.enum_fills_missing and column.enum and not (column.nullable or default):
-            first = schema.enum(column.enum).value_names[0]
-            unenforced.append(
-                f"not null of {column.name}: a row without it gets {first!r} (the implicit "
-                "default of an ENUM)"
-            )
         if checks and column.name in unchecked:
             unenforced.append(
                 f"{column.name}: {' AND '.join(checks)} ({dialect.title} allows no CHECK "
@@ -357,10 +360,10 @@ def _table_parts(
         )
         parts.items.append("\n".join([*lines, "    " + " ".join(words)]))
     if len(table.primary_key) > 1:
-        parts.items.append(f"    PRIMARY KEY ({_names(dialect, table.primary_key)})")
+        parts.items.append(f"    {key_words} ({_names(dialect, table.primary_key)})")
     for columns in table.unique:
         parts.items.append(f"    UNIQUE ({_names(dialect, columns)})")
-    for fk in table.foreign_keys:
+    for fk in built:
         if fk.inline or fk in deferred:
             continue
         fk = _in_key_order(schema, fk)  # noqa: PLW2901
@@ -383,24 +386,21 @@ def _table_parts(
                 target = f"{table_name}.{quote(dialect, column.name)}"
                 text = _string_literal(dialect, column.description)
                 parts.after.append(f"COMMENT ON COLUMN {target} IS {text};")
-    parts.after += [
-        _index(dialect, table, index.columns, index.unique, index.name) for index in table.indexes
-    ]
+    parts.after += [_index(dialect, schema, table, index, plan) for index in table.indexes]
     return parts
 
 
-def _index(
-    dialect: Dialect, table: Table, columns: Sequence[str], unique: bool, name: str | None
-) -> str:
+def _index(dialect: Dialect, schema: Schema, table: Table, index: Index, plan: KeyPlan) -> str:
+    columns, unique = index.columns, index.unique
     kind = "ux" if unique else "ix"
-    name = name or _short_name(f"{kind}_{table.name}_{'_'.join(columns)}")
-    listed = []
-    for column_name in columns:
-        column = table.column(column_name)
-        prefix = "" if unique else dialect.index_prefix.get(column.type, "")
-        if varchar_of(dialect, column) is not None:
-            prefix = ""  # a VARCHAR needs no prefix
-        listed.append(quote(dialect, column_name) + prefix)
+    name = index.name or _short_name(f"{kind}_{table.name}_{'_'.join(columns)}")
+    prefixes = (
+        [None] * len(columns) if unique else index_prefixes(dialect, schema, table, columns, plan)
+    )
+    listed = [
+        quote(dialect, c) + ("" if n is None else f"({n})")
+        for c, n in zip(columns, prefixes, strict=True)
+    ]
     keyword = "UNIQUE INDEX" if unique else "INDEX"
     target = f"{quote(dialect, table.name)} ({', '.join(listed)})"
     return f"CREATE {keyword} {quote(dialect, name)} ON {target};"
@@ -408,13 +408,17 @@ def _index(
 
 def render_create_table(schema: Schema, table: Table, dialect_name: str) -> str:
     dialect = dialect_named(dialect_name)
-    return _render_table(dialect, schema, table, ())
+    return _render_table(dialect, schema, table, (), key_plans(dialect, schema)[table.name])
 
 
 def _render_table(
-    dialect: Dialect, schema: Schema, table: Table, deferred: Sequence[ForeignKey]
+    dialect: Dialect,
+    schema: Schema,
+    table: Table,
+    deferred: Sequence[ForeignKey],
+    plan: KeyPlan,
 ) -> str:
-    parts = _table_parts(dialect, schema, table, deferred)
+    parts = _table_parts(dialect, schema, table, deferred, plan)
     statement = [
         f"CREATE TABLE {quote(dialect, table.name)} (",
         ",\n".join(parts.items),
@@ -475,11 +479,16 @@ def render_ddl(schema: Schema, dialect_name: str) -> str:
     dialect = dialect_named(dialect_name)
     order, deferred = creation_order(schema, dialect)
     enums = [render_create_enum(schema, enum, dialect_name) for enum in schema.enums]
-    tables = [_render_table(dialect, schema, t, deferred.get(t.name, ())) for t in order]
+    plans = key_plans(dialect, schema)
+    tables = [
+        _render_table(dialect, schema, t, deferred.get(t.name, ()), plans[t.name]) for t in order
+    ]
     alters = []
     unenforced = []
     for table in order:
         for fk in deferred.get(table.name, ()):
+            if fk in plans[table.name].unbuilt:
+                continue  # declared by the table
             if not dialect.alter_foreign_keys:
                 unenforced.append(
                     f"-- Not enforced by {dialect.title}: foreign key {table.name}"

@@ -19,7 +19,7 @@ from importlib.resources import files
 from types import MappingProxyType
 from typing import ClassVar, Final
 
-from schemacog.model import Column, FkAction, LogicalType
+from schemacog.model import FkAction, LogicalType
 from schemacog.schema.patterns import replace_dollar
 
 __all__ = [
@@ -37,9 +37,7 @@ __all__ = [
     "Mariadb",
     "Postgres",
     "Sqlite",
-    "type_of",
     "utc",
-    "varchar_of",
 ]
 
 
@@ -54,7 +52,6 @@ class EnumStyle(StrEnum):
 
     TYPE = "type"  # CREATE TYPE ... AS ENUM, and columns of that type
     CHECK = "check"  # a text column with CHECK (c IN (...))
-    INLINE = "inline"  # ENUM('a', 'b') as the column's type
 
 
 class Comments(StrEnum):
@@ -130,8 +127,6 @@ class Dialect:
     nul_check: ClassVar[str | None] = None
     # what a json column stores that the Python layers refuse (declared); None: nothing
     json_accepts: ClassVar[str | None] = None
-    # a NOT NULL enum column left out of an INSERT gets the first value (declared)
-    enum_fills_missing: ClassVar[bool] = False
     # a column that AUTO_INCREMENT or a foreign-key action writes may have a CHECK
     checks_on_written_columns: ClassVar[bool] = True
     # decimal(p, s): the type refuses too many digits before the point, and rounds more
@@ -148,15 +143,18 @@ class Dialect:
             LogicalType.TIMESTAMPTZ: "CURRENT_TIMESTAMP",
         }
     )
-    # column suffix in an index, e.g. "(255)"
-    index_prefix: ClassVar[Mapping[LogicalType, str]] = MappingProxyType({})
+    # a B-tree key holds at most this many bytes and no LONGTEXT (``limits.key_plans``);
+    # None: any key can be built
+    max_key_bytes: ClassVar[int | None] = None
+    bytes_per_char: ClassVar[int] = 4  # a character of text in a key (utf8mb4)
     table_suffix: ClassVar[str] = ""
     notes: ClassVar[tuple[str, ...]] = ()  # said once at the top of a ddl
     timestamptz_as_utc: ClassVar[bool] = False  # stores no offset: literals converted to UTC
     one_check_per_column: ClassVar[bool] = False  # several column CHECKs joined with AND
 
-    def varchar(self, length: int, *, checked: bool = True) -> str | None:
-        """The type of string(n); None: ``types[STRING]`` and a length CHECK.
+    def varchar_size(self, length: int, *, checked: bool = True) -> int | None:
+        """The n of the VARCHAR(n) that holds text of ``length`` characters; None: no such
+        type (``types[STRING]`` and a length CHECK, or the CHECK of an enum's values).
 
         ``checked`` is False for a column that can have no CHECK (``unchecked_columns``).
         """
@@ -299,7 +297,8 @@ class Mariadb(Dialect):
             LogicalType.BINARY: "LONGBLOB",
         }
     )
-    enum_style = EnumStyle.INLINE
+    # a CHECK, not ENUM(...): ENUM drops trailing spaces of its values and of what it reads
+    enum_style = EnumStyle.CHECK
     comments = Comments.INLINE
     identity = Identity.AUTO_INCREMENT
     length = "CHAR_LENGTH"
@@ -310,7 +309,6 @@ class Mariadb(Dialect):
     boolean_check = True
     nul_check = "INSTR({column}, CHAR(0)) = 0"
     json_accepts = "\\u0000 in its text"
-    enum_fills_missing = True  # even in strict mode, tested on 10.11
     checks_on_written_columns = False  # ERROR 1901, tested on 10.11
     backslash_escapes = True
     now = MappingProxyType(
@@ -321,21 +319,21 @@ class Mariadb(Dialect):
             LogicalType.TIMESTAMPTZ: "(UTC_TIMESTAMP(6))",
         }
     )
-    index_prefix = MappingProxyType({LogicalType.STRING: "(255)", LogicalType.TEXT: "(255)"})
+    max_key_bytes = 3072  # InnoDB, utf8mb4
     table_suffix = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
     notes = (
         "MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.",
-        "MariaDB: enum values are enforced only in strict mode (STRICT_TRANS_TABLES).",
+        "MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).",
     )
     timestamptz_as_utc = True
     one_check_per_column = True
 
-    def varchar(self, length: int, *, checked: bool = True) -> str | None:
+    def varchar_size(self, length: int, *, checked: bool = True) -> int | None:
         # One more than allowed: MariaDB truncates excess trailing spaces instead of
         # rejecting them; with room for one more character the CHECK sees the long value.
         # Without a CHECK the type itself is the bound (excess spaces aside: declared).
         size = length + 1 if checked else length
-        return f"VARCHAR({size})" if size <= 16_383 else "LONGTEXT"
+        return size if size <= 16_383 else None
 
     def regex_pattern(self, pattern: str) -> str:
         # (?s): '.' matches newlines; (?-i): case-sensitive whatever the collation;
@@ -353,26 +351,6 @@ MARIADB: Final = Mariadb()
 DIALECTS: Final[Mapping[str, Dialect]] = MappingProxyType(
     {dialect.name: dialect for dialect in (POSTGRES, SQLITE, DUCKDB, MARIADB)}
 )
-
-
-def type_of(
-    dialect: Dialect, column: Column, enum_type: str | None, *, checked: bool = True
-) -> str:
-    """The SQL type of a column (``enum_type`` is the rendered enum type, if any)."""
-    if column.type is LogicalType.ENUM:
-        assert enum_type is not None
-        return enum_type
-    varchar = varchar_of(dialect, column, checked=checked)
-    if varchar is not None:
-        return varchar
-    return dialect.types[column.type].format(p=column.precision, s=column.scale)
-
-
-def varchar_of(dialect: Dialect, column: Column, *, checked: bool = True) -> str | None:
-    """The dialect's own type of a string(n) column; None: not a string(n), or no such type."""
-    if column.type is LogicalType.STRING and column.max_length:
-        return dialect.varchar(column.max_length, checked=checked)
-    return None
 
 
 def utc(value: dt.datetime) -> dt.datetime:

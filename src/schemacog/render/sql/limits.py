@@ -1,0 +1,193 @@
+"""What a dialect cannot build as the schema says, decided once for DDL and verify.
+
+Two limits, both MariaDB's (tested on 10.11), both data of the dialect:
+
+- a column that AUTO_INCREMENT or a foreign-key action writes may have no CHECK
+  (``checks_on_written_columns``): ``unchecked_columns``;
+- a B-tree key holds at most ``max_key_bytes`` and no LONGTEXT or LONGBLOB column
+  (``key_plan``). A primary key beyond that is a UNIQUE key (the engine hashes a long
+  one), which a foreign key cannot reference; a foreign key that needs such a key, or
+  such columns, is not built and is declared. A text column of a foreign key takes the
+  VARCHAR of the column it references, so that the key can be built.
+
+Other dialects have neither limit, and every function answers "nothing" for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+from schemacog.model import Column, FkAction, ForeignKey, LogicalType, Schema, Table
+from schemacog.render.sql.dialects import Dialect
+
+__all__ = ["KeyPlan", "index_prefixes", "key_plans", "unchecked_columns", "varchar_length"]
+
+# foreign-key actions that write the referencing columns
+_WRITING_ON_DELETE: Final = frozenset({FkAction.SET_NULL, FkAction.SET_DEFAULT})
+_WRITING_ON_UPDATE: Final = frozenset({FkAction.CASCADE, FkAction.SET_NULL, FkAction.SET_DEFAULT})
+
+# bytes of a key part of each fixed-size type (at least what MariaDB counts)
+_FIXED_KEY_BYTES: Final = MappingProxyType(
+    {
+        LogicalType.SMALLINT: 2,
+        LogicalType.INTEGER: 4,
+        LogicalType.BIGINT: 8,
+        LogicalType.FLOAT: 8,
+        LogicalType.DECIMAL: 32,
+        LogicalType.BOOLEAN: 1,
+        LogicalType.DATE: 3,
+        LogicalType.TIME: 6,
+        LogicalType.TIMESTAMP: 8,
+        LogicalType.TIMESTAMPTZ: 8,
+        LogicalType.UUID: 16,
+    }
+)
+
+
+def unchecked_columns(dialect: Dialect, table: Table) -> frozenset[str]:
+    """Columns of ``table`` that can have no CHECK in ``dialect``.
+
+    MariaDB refuses a CHECK on a column that AUTO_INCREMENT or a foreign-key action
+    (ON DELETE SET NULL, ON UPDATE CASCADE or SET NULL) writes: their bounds, lengths and
+    patterns are declared as not enforced there, and verify does not expect them.
+    """
+    if dialect.checks_on_written_columns:
+        return frozenset()
+    written = {column.name for column in table.columns if column.identity}
+    for fk in table.foreign_keys:
+        # the actions the DDL renders: one the dialect lacks becomes NO ACTION
+        on_delete, on_update = (
+            action if action in dialect.fk_actions else FkAction.NO_ACTION
+            for action in (fk.on_delete, fk.on_update)
+        )
+        if on_delete in _WRITING_ON_DELETE or on_update in _WRITING_ON_UPDATE:
+            written.update(fk.columns)
+    return frozenset(written)
+
+
+def varchar_length(dialect: Dialect, schema: Schema, table: Table, column: Column) -> int | None:
+    """The n of the VARCHAR(n) a string or enum column is, before any narrowing; None: none."""
+    checked = column.name not in unchecked_columns(dialect, table)
+    if column.enum is not None:
+        longest = max(len(value) for value in schema.enum(column.enum).value_names)
+        return dialect.varchar_size(longest, checked=checked)
+    if column.type is LogicalType.STRING and column.max_length:
+        return dialect.varchar_size(column.max_length, checked=checked)
+    return None
+
+
+@dataclass(frozen=True)
+class KeyPlan:
+    """How one table's keys are built in one dialect."""
+
+    # text columns of a foreign key, as VARCHAR(n) of the column they reference
+    narrowed: Mapping[str, int]
+    primary_key_as_unique: bool  # the primary key cannot be a B-tree: a UNIQUE key instead
+    unbuilt: frozenset[ForeignKey]  # foreign keys the engine cannot build (declared)
+
+
+def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
+    """The key plan of every table of ``schema``, by table name."""
+    if dialect.max_key_bytes is None:
+        empty = KeyPlan(MappingProxyType({}), False, frozenset())
+        return MappingProxyType({table.name: empty for table in schema.tables})
+    sizes = _narrowed(dialect, schema)
+
+    narrowed: dict[str, dict[str, int]] = {table.name: {} for table in schema.tables}
+    for (table_name, column_name), size in sizes.items():
+        narrowed[table_name][column_name] = size
+
+    def fits(owner: Table, names: tuple[str, ...]) -> bool:
+        parts = [_key_part(dialect, schema, owner, name, narrowed[owner.name]) for name in names]
+        # None: LONGTEXT or LONGBLOB, which no B-tree holds whole
+        return None not in parts and sum(p or 0 for p in parts) <= (dialect.max_key_bytes or 0)
+
+    plans = {}
+    for table in schema.tables:
+        unbuilt = frozenset(
+            fk
+            for fk in table.foreign_keys
+            if not (fits(table, fk.columns) and fits(schema.table(fk.ref_table), fk.ref_columns))
+        )
+        as_unique = bool(table.primary_key) and not fits(table, table.primary_key)
+        plans[table.name] = KeyPlan(MappingProxyType(narrowed[table.name]), as_unique, unbuilt)
+    return MappingProxyType(plans)
+
+
+def _narrowed(dialect: Dialect, schema: Schema) -> dict[tuple[str, str], int]:
+    """(table, column) -> the VARCHAR(n) a text column of a foreign key takes from its key.
+
+    Repeated until nothing changes, since the column referenced may itself be narrowed.
+    Only where narrowing changes no verdict: a longer value can never match the key,
+    and the key is always compared (one column, or no column of it nullable).
+    """
+    sizes: dict[tuple[str, str], int] = {}
+    changed = True
+    while changed:
+        changed = False
+        for table in schema.tables:
+            for fk in table.foreign_keys:
+                if len(fk.columns) > 1 and any(table.column(c).nullable for c in fk.columns):
+                    continue
+                target = schema.table(fk.ref_table)
+                for mine, theirs in zip(fk.columns, fk.ref_columns, strict=True):
+                    column = table.column(mine)
+                    if column.type not in (LogicalType.STRING, LogicalType.TEXT):
+                        continue
+                    size = sizes.get((target.name, theirs))
+                    if size is None:
+                        size = varchar_length(dialect, schema, target, target.column(theirs))
+                    own = sizes.get((table.name, mine))
+                    if own is None:
+                        own = varchar_length(dialect, schema, table, column)
+                    if size is not None and (own is None or own > size):
+                        sizes[(table.name, mine)] = size
+                        changed = True
+    return sizes
+
+
+def _key_part(
+    dialect: Dialect, schema: Schema, table: Table, name: str, narrowed: Mapping[str, int]
+) -> int | None:
+    """The bytes of a column in a B-tree key; None: it is LONGTEXT or LONGBLOB."""
+    column = table.column(name)
+    size = narrowed.get(name) or varchar_length(dialect, schema, table, column)
+    if size is not None:
+        return size * dialect.bytes_per_char
+    return _FIXED_KEY_BYTES.get(column.type)
+
+
+# the longest prefix of a text column in a plain index
+_MAX_PREFIX: Final = 255
+
+
+def index_prefixes(
+    dialect: Dialect, schema: Schema, table: Table, columns: Sequence[str], plan: KeyPlan
+) -> list[int | None]:
+    """Per column of a plain (not unique) index, the prefix length that keeps the index in
+    one B-tree key; None: the whole column.
+
+    A prefix changes no verdict: only a unique index refuses rows, and it needs none (the
+    engine hashes a long one). Text columns share what the fixed-size columns leave.
+    """
+    limit = dialect.max_key_bytes
+    if limit is None:
+        return [None for _ in columns]
+    parts = {name: _key_part(dialect, schema, table, name, plan.narrowed) for name in columns}
+    texts = [name for name in columns if table.column(name).type not in _FIXED_KEY_BYTES]
+    fixed = sum(parts[name] or 0 for name in columns if name not in texts)
+    share = (limit - fixed) // max(len(texts), 1)
+    prefixes: list[int | None] = []
+    for name in columns:
+        part = parts[name]
+        if name in texts and (part is None or part > share):
+            per_char = (
+                1 if table.column(name).type is LogicalType.BINARY else dialect.bytes_per_char
+            )
+            prefixes.append(min(share // per_char, _MAX_PREFIX))
+        else:
+            prefixes.append(None)
+    return prefixes

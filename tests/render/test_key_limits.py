@@ -1,0 +1,158 @@
+"""Every valid schema's keys load in every engine, and refuse the same rows (#14).
+
+MariaDB's B-tree keys hold no LONGTEXT and at most 3072 bytes. A primary key beyond that
+is a UNIQUE key there (the engine hashes a long one); a text column of a foreign key takes
+the VARCHAR of the column it references, so the key can be built; a foreign key that still
+needs a longer key is not built, and the DDL and verify say so. Enums are a CHECK there:
+ENUM(...) reads 'ok ' as 'ok'.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import RunCli
+from layers import loaded_engine
+
+from schemacog.db.backends import DIALECTS
+from schemacog.model import Value
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.validate import load_schema_text
+
+SCHEMA = """schemacog: 1
+name: keys
+enums:
+  mood: {values: {ok: , x: }}
+tables:
+  code:
+    columns:
+      id: {type: string, max_length: 2, primary_key: true}
+  word:
+    columns:
+      id: {type: text, primary_key: true}
+  long:
+    columns:
+      id: {type: string, max_length: 1000, primary_key: true}
+  pair:
+    columns:
+      a: {type: string, max_length: 500}
+      b: {type: string, max_length: 500}
+    primary_key: [a, b]
+  uses:
+    columns:
+      n: {type: integer, primary_key: true}
+      code: {type: string, references: code.id}
+      word: {type: text, nullable: true, references: word.id}
+      via: {type: string, nullable: true, references: middle.code}
+      mood: {type: enum, enum: mood, nullable: true}
+      t1: {type: text, nullable: true}
+      t2: {type: text, nullable: true}
+      t3: {type: text, nullable: true}
+      t4: {type: string, max_length: 2000, nullable: true}
+      b: {type: binary, nullable: true}
+    indexes:
+      - {columns: [t1, t2, t3, t4, b, n]}
+  middle:
+    columns:
+      code: {type: string, primary_key: true, references: code.id}
+"""
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_every_key_loads_and_refuses_the_same_rows(dialect: str) -> None:
+    schema = load_schema_text(SCHEMA, "keys.yaml")
+    with loaded_engine(dialect, render_ddl(schema, dialect)) as engine:
+
+        def insert(table: str, **values: Value) -> bool:
+            return engine.insert(schema.table(table), values) is None
+
+        assert insert("code", id="de")
+        assert not insert("code", id="de")  # the primary key
+        long_word = "w" * 2000  # longer than any B-tree key of MariaDB
+        assert insert("word", id=long_word)
+        assert insert("word", id=long_word[:-1] + "v")
+        assert not insert("word", id=long_word)
+        assert insert("long", id="l" * 1000)
+        assert not insert("long", id="l" * 1000)
+        assert insert("pair", a="a" * 500, b="b" * 500)
+        assert not insert("pair", a="a" * 500, b="b" * 500)
+        assert insert("middle", code="de")
+        assert not insert("middle", code="fr")  # no such code
+        assert insert("uses", n=1, code="de", via="de", mood="ok")
+        assert not insert("uses", n=2, code="fr")  # no such code
+        assert not insert("uses", n=3, code="de" + " " * 5)  # not 'de', however stored
+        assert not insert("uses", n=4, code="de", mood="ok ")  # not an enum value
+        assert not insert("uses", n=5, code="de", mood="x ")
+        assert not insert("uses", n=6, code="de", via="fr")
+        assert insert("uses", n=7, code="de", t1="t" * 5000, t2="t" * 5000, b=b"\x00" * 5000)
+
+
+def test_mariadb_builds_keys_its_own_way_and_says_what_it_cannot() -> None:
+    ddl = render_ddl(load_schema_text(SCHEMA, "keys.yaml"), "mariadb")
+    assert "    id LONGTEXT NOT NULL UNIQUE" in ddl
+    assert "    id VARCHAR(1001) NOT NULL UNIQUE" in ddl
+    assert "    UNIQUE (a, b)" in ddl
+    assert "-- MariaDB: the primary key (id) is a UNIQUE key (a PRIMARY KEY holds no " in ddl
+    lines = ddl.splitlines()
+    # the VARCHAR of the key referenced, here and through middle.code
+    assert any(x.startswith("    code VARCHAR(3) NOT NULL CHECK") for x in lines), ddl
+    assert any(x.startswith("    via VARCHAR(3) CHECK") for x in lines), ddl
+    assert ddl.count("REFERENCES code (id)") == 2
+    assert ddl.count("REFERENCES middle (code)") == 1
+    assert (
+        "-- Not enforced by MariaDB: foreign key (word) -> word(id): no key of MariaDB holds "
+        "these columns (a B-tree key holds no LONGTEXT or LONGBLOB and at most 3072 bytes)"
+    ) in ddl
+    assert "REFERENCES word" not in ddl
+    assert "    mood VARCHAR(3) CHECK (mood IN ('ok', 'x'))" in ddl
+    # the text columns share what n leaves of 3072 bytes (4 per character, 1 per byte)
+    assert "ON uses (t1(153), t2(153), t3(153), t4(153), b(255), n);" in ddl
+
+
+def test_other_engines_build_every_key_as_written() -> None:
+    schema = load_schema_text(SCHEMA, "keys.yaml")
+    for dialect in sorted(set(DIALECTS) - {"mariadb"}):
+        ddl = render_ddl(schema, dialect)
+        assert "UNIQUE" not in ddl, dialect
+        assert "Not enforced by" not in ddl.split("uses")[0], dialect
+
+
+INVALID = """
+    invalid_examples:
+      - {row: {n: 9, code: de, word: nope}, reason: no such word}
+    examples:
+      - {n: 1, code: de}
+  code:
+    columns:
+      id: {type: string, max_length: 2, primary_key: true}
+    examples:
+      - {id: de}
+  word:
+    columns:
+      id: {type: text, primary_key: true}
+"""
+
+
+def test_verify_says_which_foreign_key_mariadb_cannot_build(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    schema = (
+        "schemacog: 1\nname: keys\ntables:\n  uses:\n    columns:\n"
+        "      n: {type: integer, primary_key: true}\n"
+        "      code: {type: string, references: code.id}\n"
+        "      word: {type: text, nullable: true, references: word.id}" + INVALID
+    )
+    (tmp_path / "schema.yaml").write_text(schema, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n', encoding="utf-8"
+    )
+    required = os.environ.get("SCHEMACOG_REQUIRE_MARIADB") == "1"
+    result = run_cli("verify", *(["--require"] if required else []), cwd=tmp_path)
+    assert result.code == 0, result.out + result.err
+    lines = result.out.splitlines()
+    said = [line for line in lines if "not enforced by " in line]
+    if not any("mariadb: DDL executes" in x and "skipped" in x for x in lines):
+        assert any("not enforced by MariaDB: foreign_key of uses(word)" in x for x in said), said
+    assert not any("by PostgreSQL" in x or "by SQLite" in x or "by DuckDB" in x for x in said)
