@@ -18,6 +18,7 @@ import pytest
 from layers import Generated, generate, loaded_engine, model_accepts
 
 from schemacog.db.backends import DIALECTS
+from schemacog.errors import SchemaError
 from schemacog.render.sql.ddl import render_ddl
 from schemacog.schema.validate import load_schema_text
 
@@ -59,6 +60,14 @@ def _verdicts(layers: Generated, column: str, value: object) -> dict[str, bool]:
     }
 
 
+def _nested(depth: int) -> Any:
+    """Arrays and objects nested ``depth`` deep."""
+    value: Any = 1
+    for level in range(depth):
+        value = [value] if level % 2 else {"k": value}
+    return value
+
+
 REFUSED_BY_EVERY_PYTHON_LAYER = [
     ("s", "a\x00b"),
     ("tx", "\x00"),
@@ -68,6 +77,7 @@ REFUSED_BY_EVERY_PYTHON_LAYER = [
     ("j", {1: "x"}),
     ("j", {"k": "a\x00"}),
     ("j", ["\udc80"]),
+    ("j", _nested(32)),  # MariaDB's JSON_VALID refuses 32 levels; the rule for every layer
     ("tm", dt.time(10, 0, tzinfo=dt.UTC)),
 ]
 
@@ -160,12 +170,44 @@ def test_every_engine_refuses_nul_in_text(layers: Generated, dialect: str) -> No
         assert engine.insert(layers.table, {"id": 4, "lvl": "a", "tx": "x\ud800"}) is not None
 
 
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_json_nested_31_deep_is_accepted_by_every_layer(layers: Generated, dialect: str) -> None:
+    assert all(_verdicts(layers, "j", _nested(31)).values())
+    with loaded_engine(dialect, layers.ddl[dialect]) as engine:
+        assert engine.insert(layers.table, {"id": 1, "lvl": "a", "j": _nested(31)}) is None
+        refused = engine.insert(layers.table, {"id": 2, "lvl": "a", "j": _nested(32)}) is not None
+    declared = "arrays and objects nested deeper than 31" in layers.ddl[dialect]
+    assert refused != declared, (dialect, refused, declared)  # MariaDB refuses; others say so
+
+
+def test_the_cleaner_refuses_json_text_nested_too_deep(layers: Generated) -> None:
+    for depth in (32, 5000):  # 5000: deeper than json.loads can read, no RecursionError
+        record, problems = layers.module.clean_t(
+            {"id": 1, "lvl": "a", "j": "[" * depth + "]" * depth}
+        )
+        assert record is None, problems
+    record, _ = layers.module.clean_t({"id": 1, "lvl": "a", "j": "[" * 31 + "]" * 31})
+    assert record is not None
+
+
+def test_an_example_nested_too_deep_is_an_error_at_its_value() -> None:
+    deep = "[" * 32 + "]" * 32
+    text = SCHEMA + f"    examples:\n      - {{id: 1, lvl: a, j: {deep}}}\n"
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(text, "values.yaml")
+    [problem] = caught.value.problems
+    assert "nests arrays and objects deeper than 31" in str(problem), str(problem)
+
+
 def test_what_engines_store_in_json_is_declared(layers: Generated) -> None:
     said = {
         d: [x for x in layers.ddl[d].splitlines() if x.startswith("-- Not enforced by") and "JSON"]
         for d in DIALECTS
     }
-    assert not any("JSON of j" in x for x in said["postgres"])  # jsonb refuses all of it
+    # jsonb refuses NaN, \u0000 and lone surrogates; only the depth is declared
+    assert [x.split(": stores ")[1] for x in said["postgres"] if "JSON of j" in x] == [
+        "arrays and objects nested deeper than 31"
+    ]
     for dialect in ("sqlite", "duckdb", "mariadb"):
         assert any("JSON of j: stores " in x and "\\u0000" in x for x in said[dialect]), dialect
 

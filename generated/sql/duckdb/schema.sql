@@ -36,7 +36,7 @@ COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop
 CREATE INDEX ix_customer_name ON customer (name);
 
 -- Not enforced by DuckDB: scale of price: more than 2 decimal places are rounded
--- Not enforced by DuckDB: JSON of attributes: stores NaN, Infinity and \u0000 in its text
+-- Not enforced by DuckDB: JSON of attributes: stores NaN, Infinity and \u0000 in its text, and arrays and objects nested deeper than 31
 CREATE TABLE product (
     sku VARCHAR NOT NULL PRIMARY KEY CHECK (length(sku) <= 32) CHECK (regexp_matches(sku, '^[A-Z]{4}-[0-9]{2,4}$', 's')) CHECK (NOT contains(sku, chr(0))),
     name VARCHAR NOT NULL CHECK (length(name) <= 200) CHECK (NOT contains(name, chr(0))),

@@ -27,7 +27,7 @@ CREATE INDEX ix_customer_name ON customer (name);
 
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Not enforced by SQLite: NaN in weight_kg (the driver stores NaN as NULL)
--- Not enforced by SQLite: JSON of attributes: stores \u0000 and lone surrogates (\ud800) in its text
+-- Not enforced by SQLite: JSON of attributes: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Something the shop sells.
 CREATE TABLE product (
     -- Stock keeping unit.

@@ -37,7 +37,7 @@ RuntimeSection = SharedBlock | RuntimeParser
 # The top-level definition each section of runtime/cleaning.py starts at.
 SECTION_STARTS: dict[str, RuntimeSection] = {
     "_text_problem": SharedBlock.TEXT_RULE,
-    "_json_problem": SharedBlock.JSON_RULE,
+    "_JSON_DEPTH": SharedBlock.JSON_RULE,
     "_T": SharedBlock.CLEANING_RUNTIME,
     "_text": RuntimeParser.TEXT,
     "_INTEGER_TEXT": RuntimeParser.INTEGER,

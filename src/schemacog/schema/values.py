@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from schemacog.model import INTEGER_RANGES, JsonValue, LogicalType, Value
+from schemacog.runtime.cleaning import _JSON_DEPTH as JSON_DEPTH
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of, scalar_kind
 
 __all__ = [
@@ -182,16 +183,18 @@ def _read_binary(node: Node, spec: TypeSpec) -> bytes:
         raise ValueError(f"{text!r} is not valid base64") from None
 
 
-def _read_json(node: Node, spec: TypeSpec) -> JsonValue:
+def _read_json(node: Node, spec: TypeSpec, depth: int = 1) -> JsonValue:
     if isinstance(node, ScalarNode):
         value = node.value
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"{value} is not representable in JSON")
         return value
+    if depth > JSON_DEPTH:  # the generated layers' rule (runtime/cleaning.py)
+        raise ValueError(f"nests arrays and objects deeper than {JSON_DEPTH}")
     if isinstance(node, SeqNode):
-        return [_read_json(item, spec) for item in node.items]
+        return [_read_json(item, spec, depth + 1) for item in node.items]
     assert isinstance(node, MapNode)
-    return {key: _read_json(value, spec) for key, value in node.items.items()}
+    return {key: _read_json(value, spec, depth + 1) for key, value in node.items.items()}
 
 
 def _read_enum(node: Node, spec: TypeSpec) -> str:

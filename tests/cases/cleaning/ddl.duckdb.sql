@@ -5,7 +5,7 @@ COMMENT ON TYPE status IS 'Where a reading is in review.';
 -- Not enforced by DuckDB: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by DuckDB: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by DuckDB: offset of seen_at: a value without an offset is read in a default zone
--- Not enforced by DuckDB: JSON of meta: stores NaN, Infinity and \u0000 in its text
+-- Not enforced by DuckDB: JSON of meta: stores NaN, Infinity and \u0000 in its text, and arrays and objects nested deeper than 31
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY,
     code VARCHAR NOT NULL UNIQUE CHECK (length(code) >= 2) CHECK (length(code) <= 8) CHECK (regexp_matches(code, '^[A-Z][A-Z0-9]*$', 's')) CHECK (NOT contains(code, chr(0))),

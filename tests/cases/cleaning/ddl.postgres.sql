@@ -5,6 +5,7 @@ COMMENT ON TYPE status IS 'Where a reading is in review.';
 -- Not enforced by PostgreSQL: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of seen_at: a value without an offset is read in a default zone
+-- Not enforced by PostgreSQL: JSON of meta: stores arrays and objects nested deeper than 31
 CREATE TABLE reading (
     id integer NOT NULL PRIMARY KEY,
     code text NOT NULL UNIQUE CHECK (char_length(code) >= 2) CHECK (char_length(code) <= 8) CHECK (code ~ '^[A-Z][A-Z0-9]*$'),

@@ -7,7 +7,7 @@
 -- Not enforced by SQLite: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of seen_at: a value without an offset is read in a default zone
--- Not enforced by SQLite: JSON of meta: stores \u0000 and lone surrogates (\ud800) in its text
+-- Not enforced by SQLite: JSON of meta: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- One raw reading.
 CREATE TABLE reading (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),

@@ -3,7 +3,7 @@ COMMENT ON TYPE level IS 'How loud.';
 
 CREATE TYPE yes_no AS ENUM ('yes', 'no', 'on');
 
--- Not enforced by DuckDB: JSON of json: stores NaN, Infinity and \u0000 in its text
+-- Not enforced by DuckDB: JSON of json: stores NaN, Infinity and \u0000 in its text, and arrays and objects nested deeper than 31
 -- Not enforced by DuckDB: offset of datetime: a value with an offset is converted or loses it
 -- Not enforced by DuckDB: offset of t: a value with an offset is converted or loses it
 -- Not enforced by DuckDB: offset of tz: a value without an offset is read in a default zone

@@ -3,6 +3,7 @@ COMMENT ON TYPE level IS 'How loud.';
 
 CREATE TYPE yes_no AS ENUM ('yes', 'no', 'on');
 
+-- Not enforced by PostgreSQL: JSON of json: stores arrays and objects nested deeper than 31
 -- Not enforced by PostgreSQL: offset of datetime: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of t: a value with an offset is converted or loses it
 -- Not enforced by PostgreSQL: offset of tz: a value without an offset is read in a default zone

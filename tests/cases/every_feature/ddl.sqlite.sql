@@ -3,7 +3,7 @@
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
 -- Not enforced by SQLite: pattern of def: ^[a-z]{2,10}$
--- Not enforced by SQLite: JSON of json: stores \u0000 and lone surrogates (\ud800) in its text
+-- Not enforced by SQLite: JSON of json: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Not enforced by SQLite: offset of datetime: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of t: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of tz: a value without an offset is read in a default zone

@@ -4,7 +4,7 @@ COMMENT ON TYPE Weird IS 'Line one with ''quotes'' and "double quotes".
 Trailing quote"
 ';
 
--- Not enforced by DuckDB: JSON of json: stores NaN, Infinity and \u0000 in its text
+-- Not enforced by DuckDB: JSON of json: stores NaN, Infinity and \u0000 in its text, and arrays and objects nested deeper than 31
 -- Not enforced by DuckDB: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE "select" (
     "from" BIGINT NOT NULL PRIMARY KEY,

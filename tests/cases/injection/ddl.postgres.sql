@@ -4,6 +4,7 @@ COMMENT ON TYPE "Weird" IS 'Line one with ''quotes'' and "double quotes".
 Trailing quote"
 ';
 
+-- Not enforced by PostgreSQL: JSON of json: stores arrays and objects nested deeper than 31
 -- Not enforced by PostgreSQL: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE "select" (
     "from" bigint NOT NULL PRIMARY KEY,

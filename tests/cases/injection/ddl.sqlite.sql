@@ -2,7 +2,7 @@
 -- SQLite: declared types are affinities; a value of another type is not rejected.
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
--- Not enforced by SQLite: JSON of json: stores \u0000 and lone surrogates (\ud800) in its text
+-- Not enforced by SQLite: JSON of json: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Not enforced by SQLite: pattern of schema: ^[^'"\\]*$
 -- Not enforced by SQLite: offset of datetime: a value without an offset is read in a default zone
 -- A table named like a keyword; description with ''' and """ and \n literal

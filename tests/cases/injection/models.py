@@ -39,31 +39,38 @@ def _checked_text(value: str) -> str:
     return value
 
 
+_JSON_DEPTH = 31  # the deepest nesting of arrays and objects that every engine stores
+
+
 def _json_problem(value: object) -> str | None:
     """Why ``value`` is not JSON every engine stores alike (None: it is).
 
-    Objects with text keys, lists, text, finite numbers, booleans and null, nested to
-    any depth that ``json.dumps`` can write; text as ``_text_problem`` requires.
+    Objects with text keys, lists, text, finite numbers, booleans and null, nested at
+    most ``_JSON_DEPTH`` deep (MariaDB's JSON_VALID refuses 32); text as ``_text_problem``
+    requires.
     """
-    try:
-        _json.dumps(value, allow_nan=False)
-    except (TypeError, ValueError, RecursionError):
-        return "is not JSON"
-    pending = [value]
+    pending = [(value, 1)]
     while pending:
-        item = pending.pop()
+        item, depth = pending.pop()
         if isinstance(item, str):
             problem = _text_problem(item)
             if problem is not None:
                 return f"holds text that {problem}"
+        elif isinstance(item, dict | list) and depth > _JSON_DEPTH:
+            return f"nests arrays and objects deeper than {_JSON_DEPTH}"
         elif isinstance(item, dict):
             if not all(isinstance(key, str) for key in item):
                 return "has an object key that is not text"
-            pending += [*item, *item.values()]
+            pending += [(inner, depth + 1) for inner in item.values()]
+            pending += [(key, depth) for key in item]
         elif isinstance(item, list):
-            pending += item
+            pending += [(inner, depth + 1) for inner in item]
         elif item is not None and not isinstance(item, int | float):
             return "is not JSON"
+    try:
+        _json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        return "is not JSON"
     return None
 
 

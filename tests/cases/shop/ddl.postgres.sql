@@ -31,6 +31,7 @@ COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop
 CREATE INDEX ix_customer_name ON customer (name);
 
 -- Not enforced by PostgreSQL: scale of price: more than 2 decimal places are rounded
+-- Not enforced by PostgreSQL: JSON of attributes: stores arrays and objects nested deeper than 31
 CREATE TABLE product (
     sku text NOT NULL PRIMARY KEY CHECK (char_length(sku) <= 32) CHECK (sku ~ '^[A-Z]{4}-[0-9]{2,4}$'),
     name text NOT NULL CHECK (char_length(name) <= 200),

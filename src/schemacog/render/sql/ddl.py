@@ -45,6 +45,7 @@ from schemacog.render.sql.limits import (
     unchecked_columns,
     varchar_length,
 )
+from schemacog.runtime.cleaning import _JSON_DEPTH as JSON_DEPTH
 from schemacog.schema.patterns import ascii_classes
 
 __all__ = [
@@ -198,8 +199,12 @@ def _checks(
             unenforced.append(f"NaN in {column.name} (the driver stores NaN as NULL)")
     if column.type in TEXT_TYPES and dialect.nul_check:
         checks.append(dialect.nul_check.format(column=name))
-    if column.type is LogicalType.JSON and dialect.json_accepts:
-        unenforced.append(f"JSON of {column.name}: stores {dialect.json_accepts}")
+    if column.type is LogicalType.JSON:
+        stored = [dialect.json_accepts] if dialect.json_accepts else []
+        if not dialect.json_depth_checked:
+            stored.append(f"arrays and objects nested deeper than {JSON_DEPTH}")
+        if stored:
+            unenforced.append(f"JSON of {column.name}: stores {', and '.join(stored)}")
     if column.type is LogicalType.JSON and dialect.json_check:
         check = dialect.json_check.format(column=name)
         # json_valid(NULL) is 0, not NULL, in SQLite before 3.45: let NULL through.

@@ -127,6 +127,8 @@ class Dialect:
     nul_check: ClassVar[str | None] = None
     # what a json column stores that the Python layers refuse (declared); None: nothing
     json_accepts: ClassVar[str | None] = None
+    # the json type refuses nesting deeper than the Python layers allow (_JSON_DEPTH)
+    json_depth_checked: ClassVar[bool] = False
     # a column that AUTO_INCREMENT or a foreign-key action writes may have a CHECK
     checks_on_written_columns: ClassVar[bool] = True
     # decimal(p, s): the type refuses too many digits before the point, and rounds more
@@ -309,6 +311,7 @@ class Mariadb(Dialect):
     boolean_check = True
     nul_check = "INSTR({column}, CHAR(0)) = 0"
     json_accepts = "\\u0000 in its text"
+    json_depth_checked = True  # JSON_VALID refuses 32 levels, tested on 10.11
     checks_on_written_columns = False  # ERROR 1901, tested on 10.11
     backslash_escapes = True
     now = MappingProxyType(
