@@ -13,7 +13,7 @@ from schemacog.schema.patterns import PatternError, check_portable, matches, pyt
         "^[^@ ]+@[^@ ]+$",
         "^[A-Z]{2}[0-9]{9}[A-Z]{2}$",
         r"^\d{3}-\d{4}$",
-        r"^(?:ab|cd)+?\.x*$",
+        r"^(?:ab|cd)?\.x*$",
         r"[]a]",
         r"[^]a-z]",
         r"\x41\t\n\.\$\[",
@@ -59,6 +59,15 @@ def test_portable_patterns_are_accepted(pattern: str) -> None:
         ("^([a-z]+\\.)*[a-z]+$", "can take exponential time", 11),
         ("((a)+)*", "can take exponential time", 6),
         ("(?:x*y){2,}", "can take exponential time", 7),
+        ("^(?:a{1,2})+$", "can take exponential time", 11),  # bounded, still ambiguous
+        ("^(a|aa)+$", "can take exponential time", 7),
+        ("^(?:ab|cd)+$", "can take exponential time", 10),  # any alternation: (a|a)+ is
+        ("(a?){20}", "can take exponential time", 4),  # 2**20 ways
+        ("((ab)?c)+", "can take exponential time", 8),
+        ("(a{200}){6}", "nested repeat counts multiply to 1200, more than 1000", 8),
+        ("((a{10}){10}){11}", "multiply to 1100", 13),
+        ("a{255}" * 79, "expands to more than 20000 characters and classes", 469),
+        ("ab" * 10_001, "expands to more than 20000", 20_000),
     ],
 )
 def test_unportable_patterns_are_refused(pattern: str, message: str, offset: int) -> None:
@@ -66,6 +75,21 @@ def test_unportable_patterns_are_refused(pattern: str, message: str, offset: int
         check_portable(pattern)
     assert message in str(caught.value)
     assert caught.value.offset == offset
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^([0-9]{1,3}\.){3}[0-9]{1,3}$",  # few ways: 3 per part, 4 parts
+        "(a?){10}",
+        "((a|b)(c|d)){6}",
+        "(a{200}){5}",
+        "a{255}" * 78,
+        r"(\d{3}-)+",
+    ],
+)
+def test_patterns_near_the_limits_are_portable(pattern: str) -> None:
+    check_portable(pattern)
 
 
 def test_dollar_anchors_the_very_end_like_postgres() -> None:

@@ -7,6 +7,9 @@ MariaDB (PCRE2). What the four read alike: literals, escaped punctuation, ``.``,
 ``* + ? {n} {n,} {n,m}`` (m at most 255, PostgreSQL's limit) and their lazy forms.
 Refused: lookaround, backreferences, named groups, inline flags, possessive
 quantifiers, atomic groups, anchors other than ``^``/``$`` and word boundaries.
+``check_portable`` also refuses what would be slow or too big somewhere: a repeated group
+that can match one text in many ways (``MAX_WAYS``), nested repeat counts past
+``MAX_REPEAT_PRODUCT`` and patterns that expand past ``MAX_EXPANDED``.
 
 Semantics are PostgreSQL's ``~``: a search; ``^``/``$`` anchor the whole string; ``.``
 matches a newline too; ``\\d \\w \\s`` are ASCII (``ascii_classes`` spells them out for
@@ -19,10 +22,15 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
 
 __all__ = [
     "ALLOWED_ESCAPES",
+    "MAX_EXPANDED",
     "MAX_REPEAT",
+    "MAX_REPEAT_PRODUCT",
+    "MAX_WAYS",
     "PYTHON_FLAGS",
     "PatternError",
     "ascii_classes",
@@ -102,18 +110,48 @@ def _class_end(pattern: str, start: int) -> int:
     raise PatternError("character class is not closed", start)
 
 
+# A repeat of a group whose body can match in several ways is refused when the ways of
+# matching it multiply past this (Python and MariaDB's PCRE backtrack through them all).
+MAX_WAYS = 10_000
+# the largest product of nested repeat counts: RE2 (DuckDB) refuses more than 1000
+MAX_REPEAT_PRODUCT = 1000
+_MANY: Final = MAX_WAYS + 1  # more ways than allowed (an unbounded repeat)
+# the most characters and classes a pattern may expand to, its repeats written out
+# (PostgreSQL finds about 45,000 too complex)
+MAX_EXPANDED = 20_000
+
+
+@dataclass
+class _Group:
+    """What an open group holds so far, for the checks on a repeat of the whole group."""
+
+    ways: int = 1  # ways its body can match one text (capped at _MANY)
+    alternatives: int = 1
+    product: int = 1  # the largest product of nested repeat counts
+    size: int = 0  # characters and classes, its repeats written out
+
+    def total(self) -> int:
+        return min(self.ways * self.alternatives, _MANY)
+
+    def add_ways(self, ways: int) -> None:
+        self.ways = min(self.ways * ways, _MANY)
+
+
 def check_portable(pattern: str) -> None:
     """Raise PatternError if ``pattern`` is outside the portable subset or invalid."""
     if not pattern:
         raise PatternError("pattern is empty", 0)
     at = 0
     previous_quantifier = False
-    groups: list[bool] = []  # per open group: does it hold an unbounded repeat?
-    closed: bool | None = None  # the group just closed held one (None: not after a group)
+    last_size = 0  # the size of the character or class just read (a repeat multiplies it)
+    groups: list[_Group] = [_Group()]  # the whole pattern, then each open group
+    closed: _Group | None = None  # the group just closed (None: not right after a group)
     while at < len(pattern):
         char = pattern[at]
-        quantifier = unbounded = False
+        repeat: tuple[int, int | None] | None = None  # (least, most; None: no limit)
         after_group, closed = closed, None
+        start = at
+        atom = char not in "()|{*+?"  # a character, class or anchor (one more in size)
         if char == "\\":
             at += _escape_length(pattern, at)
         elif char == "[":
@@ -124,11 +162,14 @@ def check_portable(pattern: str) -> None:
                     "only (?: ) groups are portable: no lookaround, named groups or flags", at
                 )
             at += 3 if pattern.startswith("(?:", at) else 1
-            groups.append(False)
-        elif char == ")" and groups:
+            groups.append(_Group())
+        elif char == ")" and len(groups) > 1:
             closed = groups.pop()
-            if groups:
-                groups[-1] = groups[-1] or closed
+            groups[-1].product = max(groups[-1].product, closed.product)
+            groups[-1].size += closed.size
+            at += 1
+        elif char == "|":
+            groups[-1].alternatives += 1
             at += 1
         elif char == "{":
             match = _REPEAT.match(pattern, at)
@@ -139,27 +180,64 @@ def check_portable(pattern: str) -> None:
                 raise PatternError(f"repeat counts above {MAX_REPEAT} are not portable", at)
             if len(numbers) == 2 and numbers[0] > numbers[1]:
                 raise PatternError("repeat {n,m} needs n <= m", at)
-            quantifier = True
             unbounded = match.group(2) is not None and not match.group(3)
-            start, at = at, match.end()
+            repeat = (numbers[0], None if unbounded else numbers[-1])
+            at = match.end()
         elif char in "*+?":
             if char == "+" and previous_quantifier:
                 raise PatternError("possessive quantifiers are not portable", at)
-            quantifier = char != "?" or not previous_quantifier
-            unbounded = quantifier and char != "?"
-            start, at = at, at + 1
+            if not (char == "?" and previous_quantifier):  # else: the lazy form
+                repeat = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
+            at += 1
         else:
             at += 1
-        if unbounded:
-            if after_group:
-                raise PatternError(
-                    "a repeated group that itself holds an unbounded repeat, such as (a+)+, "
-                    "can take exponential time to match; rewrite it without the nesting",
-                    start,
-                )
-            if groups:
-                groups[-1] = True
-        previous_quantifier = quantifier
+        if repeat is not None:
+            _check_repeat(groups[-1], after_group, repeat, start)
+            unit = after_group.size if after_group is not None else last_size
+            groups[-1].size += unit * (max(repeat[0], repeat[1] or 1) - 1)
+        elif after_group is not None:
+            groups[-1].add_ways(after_group.total())
+        groups[-1].size += atom
+        last_size = 1 if atom else 0
+        if groups[-1].size > MAX_EXPANDED:
+            raise PatternError(
+                f"the pattern expands to more than {MAX_EXPANDED} characters and classes "
+                "with its repeats written out (PostgreSQL finds it too complex)",
+                start,
+            )
+        previous_quantifier = repeat is not None
+    if closed is not None:
+        groups[-1].add_ways(closed.total())
+    _compile_check(pattern)
+
+
+def _check_repeat(
+    owner: _Group, repeated: _Group | None, repeat: tuple[int, int | None], start: int
+) -> None:
+    """Refuse a repeat of a group that is slow or not portable; count it in ``owner``."""
+    least, most = repeat
+    body = repeated.total() if repeated is not None else 1
+    choices = _MANY if most is None else most - least + 1
+    ways = _MANY if body > 1 and most is None else min(body ** (most or 1), _MANY) * choices
+    if body > 1 and most != 1 and ways > MAX_WAYS:  # once at most: no repeat of the body
+        raise PatternError(
+            "a repeated group that can match the same text in many ways, such as (a+)+, "
+            "(a{1,2})+ or (a|aa)+, can take exponential time to match; rewrite it without "
+            "the nesting",
+            start,
+        )
+    product = (repeated.product if repeated is not None else 1) * max(least, most or 1)
+    if product > MAX_REPEAT_PRODUCT:
+        raise PatternError(
+            f"nested repeat counts multiply to {product}, more than {MAX_REPEAT_PRODUCT} "
+            "(DuckDB's RE2 refuses them, PostgreSQL finds them too complex)",
+            start,
+        )
+    owner.add_ways(ways)
+    owner.product = max(owner.product, product)
+
+
+def _compile_check(pattern: str) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
