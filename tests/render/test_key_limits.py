@@ -9,6 +9,7 @@ ENUM(...) reads 'ok ' as 'ok'.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from conftest import RunCli
 from layers import loaded_engine
 
 from schemacog.db.backends import DIALECTS
+from schemacog.errors import SchemaError
 from schemacog.model import Value
 from schemacog.render.sql.ddl import render_ddl
 from schemacog.schema.validate import load_schema_text
@@ -156,3 +158,55 @@ def test_verify_says_which_foreign_key_mariadb_cannot_build(
     if not any("mariadb: DDL executes" in x and "skipped" in x for x in lines):
         assert any("not enforced by MariaDB: foreign_key of uses(word)" in x for x in said), said
     assert not any("by PostgreSQL" in x or "by SQLite" in x or "by DuckDB" in x for x in said)
+
+
+def test_a_json_column_cannot_be_in_a_key() -> None:
+    text = """schemacog: 1
+name: j
+tables:
+  t:
+    columns:
+      id: {type: json, primary_key: true}
+      u: {type: json, unique: true}
+      v: {type: json}
+      w: {type: integer}
+    unique:
+      - [v, w]
+    indexes:
+      - {columns: [v], unique: true}
+      - {columns: [v]}
+"""
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(text, "j.yaml")
+    message = "cannot be in a primary key or unique constraint: PostgreSQL compares JSON by"
+    found = [str(p) for p in caught.value.problems]
+    assert [x.split(": json column")[0] for x in found] == [
+        "j.yaml:6:37",
+        "j.yaml:7:31",
+        "j.yaml:11:9",
+        "j.yaml:13:9",
+    ], found
+    assert all(message in x for x in found)  # the plain index on v is fine
+
+
+TIMESTAMPS = """schemacog: 1
+name: ts
+tables:
+  t:
+    columns:
+      at: {type: timestamptz, primary_key: true}
+"""
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_a_timestamptz_key_compares_instants_or_says_it_does_not(dialect: str) -> None:
+    schema = load_schema_text(TIMESTAMPS, "ts.yaml")
+    ddl = render_ddl(schema, dialect)
+    declared = "-- Not enforced by SQLite: uniqueness of (at): SQLite compares the text" in ddl
+    instant = dt.datetime(2024, 1, 1, 10, tzinfo=dt.UTC)
+    other_offset = instant.astimezone(dt.timezone(dt.timedelta(hours=2)))
+    with loaded_engine(dialect, ddl) as engine:
+        assert engine.insert(schema.table("t"), {"at": instant}) is None
+        refused = engine.insert(schema.table("t"), {"at": other_offset}) is not None
+    assert refused != declared, (dialect, refused, declared)
+    assert declared == (dialect == "sqlite")

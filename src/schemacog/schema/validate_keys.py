@@ -6,11 +6,12 @@ returns one key part; ``validate_tables`` builds the keyed draft from the parts.
 
 from __future__ import annotations
 
-from schemacog.model import Index
+from schemacog.model import Index, LogicalType
 from schemacog.schema import fields
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import INDEX_KEYS
+from schemacog.schema.loader import Node
 
 __all__ = ["read_indexes", "read_primary_key", "read_unique"]
 
@@ -29,8 +30,16 @@ def read_primary_key(problems: Problems, draft: TableDraft) -> tuple[str, ...] |
                 f"table-level primary_key: [{', '.join(flagged)}]",
             )
         names: tuple[str, ...] | None = tuple(flagged)
+        for name in flagged:
+            _no_json(problems, draft, (name,), draft.column_nodes[name].items["primary_key"])
     else:
         names = _table_primary_key(problems, draft, flagged)
+        _no_json(problems, draft, names or (), draft.node.items["primary_key"])
+    for column in draft.columns.values():
+        if column.unique:
+            _no_json(
+                problems, draft, (column.name,), draft.column_nodes[column.name].items["unique"]
+            )
     for column in draft.columns.values():
         if column.identity and (names or ()) != (column.name,):
             problems.add(
@@ -86,7 +95,8 @@ def read_unique(
             problems.add(item, f"unique constraint ({', '.join(names)}) repeats {twin}")
             continue
         seen[frozenset(names)] = "an earlier unique constraint"
-        keys.append(names)
+        if _no_json(problems, draft, names, item):
+            keys.append(names)
     return tuple(keys)
 
 
@@ -119,6 +129,21 @@ def read_indexes(problems: Problems, draft: TableDraft) -> tuple[Index, ...]:
             if "name" in index.items
             else None
         )
+        if unique and columns is not None and not _no_json(problems, draft, columns, item):
+            continue
         if columns is not None and unique is not None:
             indexes.append(Index(columns, unique, name, index.pos))
     return tuple(indexes)
+
+
+def _no_json(problems: Problems, draft: TableDraft, names: tuple[str, ...], node: Node) -> bool:
+    """True if no column of the key ``names`` is json; else says why at ``node``."""
+    for name in names:
+        if draft.columns[name].type is LogicalType.JSON:
+            problems.add(
+                node,
+                f"json column {name!r} cannot be in a primary key or unique constraint: "
+                "PostgreSQL compares JSON by its value, the other engines by its text",
+            )
+            return False
+    return True

@@ -25,7 +25,7 @@ from schemacog.engine.files import SourceFile
 from schemacog.engine.process import Project, render_tree
 from schemacog.engine.scan import cog_blocks, literal_calls
 from schemacog.errors import SchemacogError
-from schemacog.model import Example, InvalidExample, Schema, Table, Value
+from schemacog.model import Example, InvalidExample, LogicalType, Schema, Table, Value
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import creation_order, render_ddl
@@ -388,6 +388,10 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
                         return False  # no CHECK compares that many digits; the DDL says so
                 if kind in _CHECKED_RULES and set(columns) <= unchecked:
                     return False  # the DDL says this engine cannot have that CHECK
+                if kind in (PRIMARY_KEY, UNIQUE) and dialect.timestamptz_keys_as_text:
+                    types = {table.column(name).type for name in columns}
+                    if LogicalType.TIMESTAMPTZ in types:
+                        return False  # compared as text; the DDL says so
                 return (table.name, columns) not in skipped
 
             broken = _broken(invalid, enforceable)

@@ -302,6 +302,18 @@ def _unbuilt_note(dialect: Dialect, fk: ForeignKey) -> str:
     )
 
 
+def _text_key_notes(dialect: Dialect, table: Table) -> list[str]:
+    """What a dialect says of keys that compare the text of a timestamptz."""
+    if not dialect.timestamptz_keys_as_text:
+        return []
+    return [
+        f"uniqueness of ({', '.join(key)}): {dialect.title} compares the text, so one instant "
+        "written with two offsets is two values (write UTC)"
+        for key in (table.primary_key, *table.unique_keys)
+        if any(table.column(name).type is LogicalType.TIMESTAMPTZ for name in key)
+    ]
+
+
 def _table_parts(
     dialect: Dialect,
     schema: Schema,
@@ -322,6 +334,7 @@ def _table_parts(
             f"-- {dialect.title}: the primary key ({', '.join(table.primary_key)}) is a UNIQUE "
             f"key (a PRIMARY KEY holds no LONGTEXT and at most {dialect.max_key_bytes} bytes)"
         )
+    unenforced += _text_key_notes(dialect, table)
     unchecked = unchecked_columns(dialect, table)
     for column in table.columns:
         name = quote(dialect, column.name)

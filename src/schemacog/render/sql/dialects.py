@@ -152,6 +152,9 @@ class Dialect:
     table_suffix: ClassVar[str] = ""
     notes: ClassVar[tuple[str, ...]] = ()  # said once at the top of a ddl
     timestamptz_as_utc: ClassVar[bool] = False  # stores no offset: literals converted to UTC
+    # a key over timestamptz compares the stored text: one instant with two offsets is two
+    # values (declared)
+    timestamptz_keys_as_text: ClassVar[bool] = False
     one_check_per_column: ClassVar[bool] = False  # several column CHECKs joined with AND
 
     def varchar_size(self, length: int, *, checked: bool = True) -> int | None:
@@ -240,6 +243,7 @@ class Sqlite(Dialect):
     nul_check = "instr({column}, char(0)) = 0"
     json_accepts = "\\u0000 and lone surrogates (\\ud800) in its text"
     nan_as_null = True
+    timestamptz_keys_as_text = True
     decimal_type_enforced = False
     now = MappingProxyType(
         {
