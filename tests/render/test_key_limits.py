@@ -10,6 +10,7 @@ ENUM(...) reads 'ok ' as 'ok'.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from pathlib import Path
 
@@ -210,3 +211,43 @@ def test_a_timestamptz_key_compares_instants_or_says_it_does_not(dialect: str) -
         refused = engine.insert(schema.table("t"), {"at": other_offset}) is not None
     assert refused != declared, (dialect, refused, declared)
     assert declared == (dialect == "sqlite")
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_an_index_entry_over_postgres_limit_is_refused_there_and_said(dialect: str) -> None:
+    schema = load_schema_text(SCHEMA, "keys.yaml")
+    ddl = render_ddl(schema, dialect)
+    said = [x for x in ddl.splitlines() if "after compression is refused (B-tree limit)" in x]
+    if dialect != "postgres":
+        assert said == []
+    else:
+        keys = [x.split("index of ")[1].split(")")[0] + ")" for x in said]
+        # code(id) is string(2): 8 bytes at most; the others can outgrow 2704 bytes
+        assert keys == ["(id)", "(id)", "(a, b)", "(code)", "(t1, t2, t3, t4, b, n)"], keys
+    # 6400 characters that do not compress
+    random_text = "".join(hashlib.sha256(str(i).encode()).hexdigest() for i in range(100))
+    with loaded_engine(dialect, ddl) as engine:
+        refused = engine.insert(schema.table("word"), {"id": random_text}) is not None
+    assert refused == (dialect == "postgres")
+
+
+LONG_TEXT = """schemacog: 1
+name: big
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      body: {type: text}
+"""
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_a_value_over_mariadb_packet_limit_is_refused_there_and_said(dialect: str) -> None:
+    schema = load_schema_text(LONG_TEXT, "big.yaml")
+    ddl = render_ddl(schema, dialect)
+    declared = "a statement over max_allowed_packet (16 MiB by default) is refused" in ddl
+    with loaded_engine(dialect, ddl) as engine:
+        body = "x" * (17 * 2**20)
+        refused = engine.insert(schema.table("t"), {"id": 1, "body": body}) is not None
+        assert engine.insert(schema.table("t"), {"id": 2, "body": "short"}) is None  # still open
+    assert refused == declared == (dialect == "mariadb")

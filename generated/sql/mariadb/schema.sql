@@ -3,6 +3,7 @@
 -- [[[cog sc.sql.ddl(dialect="mariadb") ]]]
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
 -- MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).
+-- MariaDB: a statement over max_allowed_packet (16 MiB by default) is refused, and with it any longer value.
 
 -- Not enforced by MariaDB: scale of balance: more than 2 decimal places are rounded
 -- Not enforced by MariaDB: offset of created_at: a value without an offset is read in a default zone

@@ -267,6 +267,8 @@ class MariadbEngine:
             cursor.execute("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'")
             cursor.execute(f"CREATE DATABASE `{self.database}`")
             cursor.execute(f"USE `{self.database}`")
+            cursor.execute("SELECT @@max_allowed_packet")
+            (self._max_packet,) = cursor.fetchone()
 
     def run_script(self, sql: str) -> None:
         with self.connection.cursor() as cursor:
@@ -279,7 +281,13 @@ class MariadbEngine:
         params = [self._param(table.column(n), values[n]) for n in names]
         try:
             with self.connection.cursor() as cursor:
-                cursor.execute(_insert_sql(self.dialect, table, names, "%s"), params)
+                statement = cursor.mogrify(_insert_sql(self.dialect, table, names, "%s"), params)
+                size = len(statement.encode("utf-8", "surrogatepass"))
+                if size > self._max_packet:  # the server would refuse it and hang up
+                    return (
+                        f"the INSERT is {size} bytes, over max_allowed_packet ({self._max_packet})"
+                    )
+                cursor.execute(statement)
         except (self._error, UnicodeEncodeError) as exc:  # a lone surrogate: the driver's no
             return str(exc)
         return None

@@ -314,6 +314,32 @@ def _text_key_notes(dialect: Dialect, table: Table) -> list[str]:
     ]
 
 
+# bytes of UTF-8 per character at most
+_UTF8_MAX: Final = 4
+_UNBOUNDED_TYPES: Final = frozenset({LogicalType.TEXT, LogicalType.JSON, LogicalType.BINARY})
+
+
+def _index_entry_notes(dialect: Dialect, table: Table) -> list[str]:
+    """What a dialect says of keys and indexes whose entry can outgrow its limit."""
+    limit = dialect.max_index_entry
+    if limit is None:
+        return []
+    notes = []
+    keys = [table.primary_key, *table.unique_keys, *(i.columns for i in table.indexes)]
+    for key in dict.fromkeys(k for k in keys if k):
+        columns = [table.column(name) for name in key]
+        longest = sum(
+            _UTF8_MAX * (c.max_length or limit) if c.type is LogicalType.STRING else 0
+            for c in columns
+        )
+        if longest > limit or any(c.type in _UNBOUNDED_TYPES for c in columns):
+            notes.append(
+                f"-- {dialect.title}: a row whose entry in the index of ({', '.join(key)}) is "
+                f"over {limit} bytes after compression is refused (B-tree limit)"
+            )
+    return notes
+
+
 def _table_parts(
     dialect: Dialect,
     schema: Schema,
@@ -335,6 +361,7 @@ def _table_parts(
             f"key (a PRIMARY KEY holds no LONGTEXT and at most {dialect.max_key_bytes} bytes)"
         )
     unenforced += _text_key_notes(dialect, table)
+    parts.before += _index_entry_notes(dialect, table)
     unchecked = unchecked_columns(dialect, table)
     for column in table.columns:
         name = quote(dialect, column.name)

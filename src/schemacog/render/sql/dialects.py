@@ -149,6 +149,9 @@ class Dialect:
     # None: any key can be built
     max_key_bytes: ClassVar[int | None] = None
     bytes_per_char: ClassVar[int] = 4  # a character of text in a key (utf8mb4)
+    # an index entry (a key's too) holds at most this many bytes after compression, and a
+    # row with a longer one is refused (said in a comment); None: no such limit
+    max_index_entry: ClassVar[int | None] = None
     table_suffix: ClassVar[str] = ""
     notes: ClassVar[tuple[str, ...]] = ()  # said once at the top of a ddl
     timestamptz_as_utc: ClassVar[bool] = False  # stores no offset: literals converted to UTC
@@ -199,6 +202,7 @@ class Postgres(Dialect):
         }
     )
     length = "char_length"
+    max_index_entry = 2704  # B-tree version 4, tested on 15
     regex = "{column} ~ {pattern}"
     finite_check = "{column} NOT IN ('NaN', 'Infinity', '-Infinity')"
 
@@ -331,6 +335,8 @@ class Mariadb(Dialect):
     notes = (
         "MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.",
         "MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).",
+        "MariaDB: a statement over max_allowed_packet (16 MiB by default) is refused, and "
+        "with it any longer value.",
     )
     timestamptz_as_utc = True
     one_check_per_column = True
