@@ -43,6 +43,7 @@ TEXTS += ["a\u2003b", "a\tb", "1.5", "\u00e9t\u00e9", "x" * 9, "a\x00b", "\ud800
 FREE_TEXTS = ["", "a", "a\x00b", "\x00", "\udc80x", "\U0001f600\u0301", "x" * 300]
 JSONS: list[object] = [{"a": 1}, [1, "x", None], "s", 1.5, True, 2**70, {"a": math.nan}]
 JSONS += [[math.inf], {"k": "a\x00"}, {1: 2}, ["\ud800"], {"nested": {"deep": [[]]}}]
+JSONS += [json.loads("[" * 31 + "]" * 31), json.loads('{"k":' * 32 + "1" + "}" * 32)]
 OTHER: dict[str, list[object]] = {  # the sampled values of the types without bounds
     "boolean": [True, False],
     "date": [dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2024, 2, 29)],
@@ -109,6 +110,7 @@ def _values(schema: Schema, name: str) -> st.SearchStrategy[object]:
         top = Decimal(10) ** whole
         step = Decimal(1).scaleb(-scale)
         places = [top - step, top, -(top - step), step, step / 10, Decimal("2.990"), Decimal(0)]
+        places += [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")]
         return st.sampled_from(places) | st.decimals(
             -top * 2, top * 2, allow_nan=False, places=scale + 1
         )

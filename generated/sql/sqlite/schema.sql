@@ -16,7 +16,7 @@ CREATE TABLE customer (
     -- Full name.
     name TEXT NOT NULL CHECK (length(name) >= 1) CHECK (length(name) <= 100) CHECK (instr(name, char(0)) = 0),
     -- Store credit.
-    balance NUMERIC(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0) CHECK (abs(balance) < 10000000000) CHECK (balance = round(balance, 2)),
+    balance NUMERIC(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0) CHECK (abs(balance) < 10000000000) CHECK (balance = round(balance, 2)) CHECK (typeof(balance) IN ('integer', 'real', 'null')),
     birth_date TEXT,
     is_active INTEGER NOT NULL DEFAULT TRUE CHECK (is_active IN (0, 1)),
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -36,7 +36,7 @@ CREATE TABLE product (
     category TEXT NOT NULL CHECK (category IN ('books', 'games', 'hardware', 'gift-card')),
     -- Long description; Markdown allowed.
     details TEXT CHECK (instr(details, char(0)) = 0),
-    price NUMERIC(10,2) NOT NULL CHECK (price >= 0) CHECK (abs(price) < 100000000) CHECK (price = round(price, 2)),
+    price NUMERIC(10,2) NOT NULL CHECK (price >= 0) CHECK (abs(price) < 100000000) CHECK (price = round(price, 2)) CHECK (typeof(price) IN ('integer', 'real', 'null')),
     weight_kg REAL CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0) CHECK (weight_kg NOT IN (9e999, -9e999)),
     -- Free-form facts such as colour or size.
     attributes TEXT CHECK (attributes IS NULL OR json_valid(attributes)),
@@ -62,7 +62,7 @@ CREATE TABLE order_line (
     line_no INTEGER NOT NULL CHECK (line_no >= 1) CHECK (line_no <= 32767),
     sku TEXT NOT NULL CHECK (length(sku) <= 32) CHECK (instr(sku, char(0)) = 0) REFERENCES product (sku),
     quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1) CHECK (quantity <= 1000),
-    unit_price NUMERIC(10,2) NOT NULL CHECK (unit_price >= 0) CHECK (abs(unit_price) < 100000000) CHECK (unit_price = round(unit_price, 2)),
+    unit_price NUMERIC(10,2) NOT NULL CHECK (unit_price >= 0) CHECK (abs(unit_price) < 100000000) CHECK (unit_price = round(unit_price, 2)) CHECK (typeof(unit_price) IN ('integer', 'real', 'null')),
     PRIMARY KEY (order_id, line_no),
     UNIQUE (order_id, sku)
 );
@@ -137,7 +137,7 @@ CREATE TABLE stock_count (
     counted_on TEXT NOT NULL,
     -- Items on the shelf; over 5000 is checked by hand.
     quantity INTEGER NOT NULL CHECK (quantity >= 0) CHECK (quantity <= 2147483647),
-    unit_cost NUMERIC(10,2) CHECK (unit_cost >= 0) CHECK (abs(unit_cost) < 100000000) CHECK (unit_cost = round(unit_cost, 2)),
+    unit_cost NUMERIC(10,2) CHECK (unit_cost >= 0) CHECK (abs(unit_cost) < 100000000) CHECK (unit_cost = round(unit_cost, 2)) CHECK (typeof(unit_cost) IN ('integer', 'real', 'null')),
     condition TEXT NOT NULL DEFAULT 'new' CHECK (condition IN ('new', 'used', 'damaged')),
     -- The counting employee's badge.
     counted_by TEXT,

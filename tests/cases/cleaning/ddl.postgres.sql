@@ -13,7 +13,7 @@ CREATE TABLE reading (
     small smallint CHECK (small >= -100) CHECK (small <= 100),
     big bigint,
     ratio double precision CHECK (ratio >= 0.0) CHECK (ratio <= 1.0) CHECK (ratio NOT IN ('NaN', 'Infinity', '-Infinity')),
-    amount numeric(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
+    amount numeric(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0) CHECK (amount NOT IN ('NaN', 'Infinity', '-Infinity')),
     flag boolean NOT NULL DEFAULT FALSE,
     day date,
     clock time,
@@ -34,7 +34,7 @@ COMMENT ON COLUMN reading."from" IS 'A keyword as a column name.';
 CREATE TABLE line (
     reading_id integer NOT NULL REFERENCES reading (id),
     line_no smallint NOT NULL CHECK (line_no >= 1),
-    value numeric(6,3),
+    value numeric(6,3) CHECK (value NOT IN ('NaN', 'Infinity', '-Infinity')),
     PRIMARY KEY (reading_id, line_no)
 );
 COMMENT ON TABLE line IS 'A reading''s line; the key has two columns.';

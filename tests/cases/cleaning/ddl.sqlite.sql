@@ -16,7 +16,7 @@ CREATE TABLE reading (
     small INTEGER CHECK (small >= -100) CHECK (small <= 100),
     big INTEGER,
     ratio REAL CHECK (ratio >= 0.0) CHECK (ratio <= 1.0) CHECK (ratio NOT IN (9e999, -9e999)),
-    amount NUMERIC(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0) CHECK (abs(amount) < 1000000) CHECK (amount = round(amount, 2)),
+    amount NUMERIC(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0) CHECK (abs(amount) < 1000000) CHECK (amount = round(amount, 2)) CHECK (typeof(amount) IN ('integer', 'real', 'null')),
     flag INTEGER NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
     day TEXT,
     clock TEXT,
@@ -36,6 +36,6 @@ CREATE TABLE reading (
 CREATE TABLE line (
     reading_id INTEGER NOT NULL CHECK (reading_id >= -2147483648) CHECK (reading_id <= 2147483647) REFERENCES reading (id),
     line_no INTEGER NOT NULL CHECK (line_no >= 1) CHECK (line_no <= 32767),
-    value NUMERIC(6,3) CHECK (abs(value) < 1000) CHECK (value = round(value, 3)),
+    value NUMERIC(6,3) CHECK (abs(value) < 1000) CHECK (value = round(value, 3)) CHECK (typeof(value) IN ('integer', 'real', 'null')),
     PRIMARY KEY (reading_id, line_no)
 );

@@ -21,7 +21,7 @@ CREATE TABLE class (
     u uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
     b bytea NOT NULL DEFAULT '\x68656c6c6f',
     flag boolean NOT NULL DEFAULT FALSE,
-    amount numeric(5,2) NOT NULL DEFAULT -0.5 CHECK (amount >= -999.99) CHECK (amount <= 999),
+    amount numeric(5,2) NOT NULL DEFAULT -0.5 CHECK (amount >= -999.99) CHECK (amount <= 999) CHECK (amount NOT IN ('NaN', 'Infinity', '-Infinity')),
     small smallint NOT NULL DEFAULT 16 CHECK (small >= -32768) CHECK (small <= 32767),
     big bigint NOT NULL DEFAULT 9223372036854775807,
     lvl level NOT NULL DEFAULT 'in-progress',

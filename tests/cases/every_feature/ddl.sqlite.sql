@@ -21,7 +21,7 @@ CREATE TABLE class (
     u TEXT NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
     b BLOB NOT NULL DEFAULT X'68656C6C6F',
     flag INTEGER NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
-    amount NUMERIC(5,2) NOT NULL DEFAULT -0.5 CHECK (amount >= -999.99) CHECK (amount <= 999) CHECK (abs(amount) < 1000) CHECK (amount = round(amount, 2)),
+    amount NUMERIC(5,2) NOT NULL DEFAULT -0.5 CHECK (amount >= -999.99) CHECK (amount <= 999) CHECK (abs(amount) < 1000) CHECK (amount = round(amount, 2)) CHECK (typeof(amount) IN ('integer', 'real', 'null')),
     small INTEGER NOT NULL DEFAULT 16 CHECK (small >= -32768) CHECK (small <= 32767),
     big INTEGER NOT NULL DEFAULT 9223372036854775807,
     lvl TEXT NOT NULL DEFAULT 'in-progress' CHECK (lvl IN ('low', 'in-progress', '2nd')),

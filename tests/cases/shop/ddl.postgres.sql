@@ -17,7 +17,7 @@ CREATE TABLE customer (
     public_id uuid NOT NULL UNIQUE,
     email text NOT NULL UNIQUE CHECK (char_length(email) <= 254) CHECK (email ~ '^[^@ ]+@[^@ ]+$'),
     name text NOT NULL CHECK (char_length(name) >= 1) CHECK (char_length(name) <= 100),
-    balance numeric(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0),
+    balance numeric(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0) CHECK (balance NOT IN ('NaN', 'Infinity', '-Infinity')),
     birth_date date,
     is_active boolean NOT NULL DEFAULT TRUE,
     created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -37,7 +37,7 @@ CREATE TABLE product (
     name text NOT NULL CHECK (char_length(name) <= 200),
     category product_category NOT NULL,
     details text,
-    price numeric(10,2) NOT NULL CHECK (price >= 0),
+    price numeric(10,2) NOT NULL CHECK (price >= 0) CHECK (price NOT IN ('NaN', 'Infinity', '-Infinity')),
     weight_kg double precision CHECK (weight_kg >= 0.0) CHECK (weight_kg <= 1000.0) CHECK (weight_kg NOT IN ('NaN', 'Infinity', '-Infinity')),
     attributes jsonb,
     thumbnail bytea
@@ -66,7 +66,7 @@ CREATE TABLE order_line (
     line_no smallint NOT NULL CHECK (line_no >= 1),
     sku text NOT NULL CHECK (char_length(sku) <= 32) REFERENCES product (sku),
     quantity integer NOT NULL DEFAULT 1 CHECK (quantity >= 1) CHECK (quantity <= 1000),
-    unit_price numeric(10,2) NOT NULL CHECK (unit_price >= 0),
+    unit_price numeric(10,2) NOT NULL CHECK (unit_price >= 0) CHECK (unit_price NOT IN ('NaN', 'Infinity', '-Infinity')),
     PRIMARY KEY (order_id, line_no),
     UNIQUE (order_id, sku)
 );
@@ -135,7 +135,7 @@ CREATE TABLE stock_count (
     warehouse text NOT NULL CHECK (char_length(warehouse) <= 8) CHECK (warehouse ~ '^[A-Z]{3}[0-9]$'),
     counted_on date NOT NULL,
     quantity integer NOT NULL CHECK (quantity >= 0),
-    unit_cost numeric(10,2) CHECK (unit_cost >= 0),
+    unit_cost numeric(10,2) CHECK (unit_cost >= 0) CHECK (unit_cost NOT IN ('NaN', 'Infinity', '-Infinity')),
     condition stock_condition NOT NULL DEFAULT 'new',
     counted_by uuid,
     note text CHECK (char_length(note) <= 200),

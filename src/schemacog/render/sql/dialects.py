@@ -122,6 +122,8 @@ class Dialect:
     json_check: ClassVar[str | None] = None  # CHECK for json text, e.g. "json_valid({column})"
     # CHECK that refuses NaN and infinities in a float column; None: the type holds none
     finite_check: ClassVar[str | None] = None
+    # the same for a decimal column; None: the type holds no NaN
+    decimal_finite_check: ClassVar[str | None] = None
     nan_as_null: ClassVar[bool] = False  # the driver stores NaN as NULL (a NOT NULL refuses it)
     # CHECK that refuses NUL characters in text; None: the type holds none
     nul_check: ClassVar[str | None] = None
@@ -205,6 +207,7 @@ class Postgres(Dialect):
     max_index_entry = 2704  # B-tree version 4, tested on 15
     regex = "{column} ~ {pattern}"
     finite_check = "{column} NOT IN ('NaN', 'Infinity', '-Infinity')"
+    decimal_finite_check = finite_check  # numeric holds NaN (and >= 0 is true of it)
 
     def bytes_literal(self, data: bytes) -> str:
         return f"'\\x{data.hex()}'"
@@ -244,6 +247,8 @@ class Sqlite(Dialect):
     checked_integer_types = frozenset({LogicalType.SMALLINT, LogicalType.INTEGER})
     json_check = "json_valid({column})"
     finite_check = "{column} NOT IN (9e999, -9e999)"  # 9e999 is infinity in SQLite
+    # a decimal is written as text, and NUMERIC keeps 'NaN' and 'Infinity' as text
+    decimal_finite_check = "typeof({column}) IN ('integer', 'real', 'null')"
     nul_check = "instr({column}, char(0)) = 0"
     json_accepts = "\\u0000 and lone surrogates (\\ud800) in its text"
     nan_as_null = True
