@@ -251,3 +251,84 @@ def test_a_value_over_mariadb_packet_limit_is_refused_there_and_said(dialect: st
         refused = engine.insert(schema.table("t"), {"id": 1, "body": body}) is not None
         assert engine.insert(schema.table("t"), {"id": 2, "body": "short"}) is None  # still open
     assert refused == declared == (dialect == "mariadb")
+
+
+EDGES = """schemacog: 1
+name: edges
+tables:
+  wide:
+    columns:
+      id: {type: integer, primary_key: true}
+      a: {type: string, max_length: 16382}
+      b: {type: string, max_length: 9000, nullable: true}
+      c: {type: string, max_length: 9000, nullable: true}
+      k: {type: string, max_length: 700, nullable: true, unique: true}
+  country:
+    columns:
+      id: {type: integer, primary_key: true}
+      code: {type: string, max_length: 3}
+    indexes:
+      - {columns: [code], unique: true}
+  city:
+    columns:
+      id: {type: integer, primary_key: true}
+      country_code: {type: string, references: country.code}
+      fallback: {type: string, default: unknown, nullable: true, references: country.code}
+  node:
+    columns:
+      id: {type: integer, primary_key: true}
+      code: {type: string, max_length: 10}
+      parent_code: {type: string, max_length: 10, nullable: true, references: node.code}
+    indexes:
+      - {columns: [code], unique: true}
+"""
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_rows_near_mariadb_limits_and_keys_on_unique_indexes_load(dialect: str) -> None:
+    schema = load_schema_text(EDGES, "edges.yaml")
+    ddl = render_ddl(schema, dialect)
+    with loaded_engine(dialect, ddl) as engine:
+
+        def insert(table: str, **values: Value) -> bool:
+            return engine.insert(schema.table(table), values) is None
+
+        assert insert("wide", id=1, a="a" * 16382, b="b" * 9000, c="c" * 9000, k="k" * 700)
+        assert not insert("wide", id=2, a="a" * 16383)
+        assert not insert("wide", id=3, a="a", b="b" * 9001)
+        assert not insert("wide", id=4, a="a", k="k" * 700)  # unique
+        assert insert("country", id=1, code="de")
+        assert insert("city", id=1, country_code="de", fallback=None)
+        assert not insert("city", id=2, country_code="fr", fallback=None)
+        assert insert("node", id=1, code="root")
+        assert insert("node", id=2, code="leaf", parent_code="root")
+        assert not insert("node", id=3, code="x", parent_code="nope")
+    if dialect == "mariadb":  # the largest VARCHARs no key needs are LONGTEXT, with CHECKs
+        assert "    a LONGTEXT NOT NULL CHECK ((CHAR_LENGTH(a) <= 16382)" in ddl
+        assert "    b LONGTEXT CHECK ((CHAR_LENGTH(b) <= 9000)" in ddl
+        assert "    c VARCHAR(9001) CHECK" in ddl
+        assert "    k VARCHAR(701) UNIQUE CHECK" in ddl
+        # the default 'unknown' fits no code(3): not narrowed, so the key cannot be built
+        assert "-- Not enforced by MariaDB: foreign key (fallback) -> country(code)" in ddl
+        assert "    country_code VARCHAR(4) NOT NULL CHECK" in ddl
+    assert "UNIQUE INDEX" not in ddl  # both unique indexes are referenced: constraints
+
+
+def test_a_key_or_index_has_at_most_32_columns() -> None:
+    names = [f"c{i}" for i in range(33)]
+    columns = "".join(f"      {n}: {{type: smallint}}\n" for n in names)
+    listed = ", ".join(names)
+    text = (
+        f"schemacog: 1\nname: k\ntables:\n  t:\n    columns:\n{columns}"
+        f"    primary_key: [{listed}]\n    unique:\n      - [{listed}]\n"
+        f"    indexes:\n      - {{columns: [{listed}]}}\n"
+    )
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(text, "k.yaml")
+    found = [str(p) for p in caught.value.problems]
+    assert len(found) == 3, found
+    assert all("a key or index has at most 32 columns" in x and "has 33" in x for x in found)
+    narrower = text.replace(", c32]", "]").replace(
+        "    unique:\n      - [" + listed.replace(", c32", "") + "]\n", ""
+    )
+    load_schema_text(narrower, "k.yaml")  # 32 is fine

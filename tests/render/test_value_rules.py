@@ -162,9 +162,7 @@ def test_a_not_null_json_column_refuses_none_in_pydantic(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("dialect", sorted(DIALECTS))
-def test_every_layer_refuses_a_decimal_that_is_not_finite(
-    layers: Generated, dialect: str
-) -> None:
+def test_every_layer_refuses_a_decimal_that_is_not_finite(layers: Generated, dialect: str) -> None:
     # PostgreSQL's numeric holds NaN, and NaN >= 0 is true there: a CHECK refuses it
     values = [Decimal("NaN"), Decimal("Infinity"), Decimal("-Infinity")]
     assert not any(any(_verdicts(layers, "big", value).values()) for value in values)
@@ -244,21 +242,39 @@ def test_sqlite_declares_decimals_beyond_its_exact_digits(layers: Generated) -> 
         assert engine.insert(layers.table, {"id": 1, "lvl": "a", "big": Decimal("9" * 18)}) is None
 
 
-def test_mariadb_bounds_a_string_without_check_by_its_type() -> None:
-    schema = load_schema_text(
-        """schemacog: 1
+CASCADING = """schemacog: 1
 name: w
+enums:
+  st: {values: {ok: , no: }}
 tables:
   p:
     columns:
-      code: {type: string, max_length: 8, primary_key: true}
+      code: {type: string, max_length: 5, primary_key: true}
+      s: {type: enum, enum: st, unique: true}
   c:
     columns:
       id: {type: integer, primary_key: true}
-      code: {type: string, max_length: 8, references: p.code, on_update: cascade}
-""",
-        "w.yaml",
-    )
-    ddl = render_ddl(schema, "mariadb")
-    assert "code VARCHAR(9) NOT NULL PRIMARY KEY CHECK" in ddl  # room for the CHECK to see
-    assert "    code VARCHAR(8) NOT NULL REFERENCES p (code) ON UPDATE CASCADE" in ddl
+      code: {type: string, max_length: 5, unique: true, references: p.code, on_update: cascade}
+      s: {type: enum, enum: st, nullable: true, references: p.s, on_update: cascade}
+  g:
+    columns:
+      id: {type: integer, primary_key: true}
+      code: {type: string, max_length: 20, nullable: true, references: c.code}
+"""
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_a_column_without_check_keeps_trailing_spaces_for_its_foreign_key(dialect: str) -> None:
+    """MariaDB writes no CHECK on a column an ON UPDATE CASCADE writes; as VARCHAR(n) it
+    trimmed 'abcde ' to 'abcde', which then matched the key. Now VARCHAR(n + 1)."""
+    schema = load_schema_text(CASCADING, "w.yaml")
+    ddl = render_ddl(schema, dialect)
+    if dialect == "mariadb":
+        assert "    code VARCHAR(6) NOT NULL UNIQUE REFERENCES p (code) ON UPDATE CASCADE" in ddl
+    with loaded_engine(dialect, ddl) as engine:
+        assert engine.insert(schema.table("p"), {"code": "abcde", "s": "ok"}) is None
+        assert engine.insert(schema.table("c"), {"id": 1, "code": "abcde"}) is None
+        assert engine.insert(schema.table("c"), {"id": 2, "code": "abcde "}) is not None
+        assert engine.insert(schema.table("c"), {"id": 3, "code": "abcde", "s": "ok "}) is not None
+        assert engine.insert(schema.table("g"), {"id": 1, "code": "abcde "}) is not None
+        assert engine.insert(schema.table("g"), {"id": 2, "code": "abcde"}) is None

@@ -404,8 +404,8 @@ MARKERS: Final[tuple[MarkerSpec, ...]] = (
         "create_enum",
         (*_ENUM, _DIALECT),
         _create_enum,
-        "`CREATE TYPE ... AS ENUM` (PostgreSQL, DuckDB); empty where enums are inline "
-        "(MariaDB `ENUM(...)`) or a `CHECK` (SQLite)",
+        "`CREATE TYPE ... AS ENUM` (PostgreSQL, DuckDB); empty where enums are a `CHECK` "
+        "(SQLite, MariaDB)",
         Reads.ENUM,
     ),
     MarkerSpec(

@@ -21,6 +21,7 @@ __all__ = [
     "MAX_COLUMNS",
     "MAX_DECIMAL_PRECISION",
     "MAX_ENUM_VALUE_BYTES",
+    "MAX_KEY_COLUMNS",
     "MAX_STRING_LENGTH",
     "MAX_TABLES",
     "REFERENCE_KEYS",
@@ -32,7 +33,8 @@ __all__ = [
 
 FORMAT_VERSION = 1
 MAX_TABLES = 10_000
-MAX_COLUMNS = 1_600
+MAX_COLUMNS = 1_017  # InnoDB's (MariaDB); PostgreSQL holds 1,600
+MAX_KEY_COLUMNS = 32  # PostgreSQL's and MariaDB's, per key or index
 MAX_DECIMAL_PRECISION = 38
 MAX_STRING_LENGTH = 10_485_760
 MAX_ENUM_VALUE_BYTES = 63  # PostgreSQL's limit on enum labels

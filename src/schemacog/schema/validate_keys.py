@@ -10,7 +10,7 @@ from schemacog.model import Index, LogicalType
 from schemacog.schema import fields
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
-from schemacog.schema.keys import INDEX_KEYS
+from schemacog.schema.keys import INDEX_KEYS, MAX_KEY_COLUMNS
 from schemacog.schema.loader import Node
 
 __all__ = ["read_indexes", "read_primary_key", "read_unique"]
@@ -35,6 +35,8 @@ def read_primary_key(problems: Problems, draft: TableDraft) -> tuple[str, ...] |
     else:
         names = _table_primary_key(problems, draft, flagged)
         _no_json(problems, draft, names or (), draft.node.items["primary_key"])
+        if not _narrow_enough(problems, names or (), draft.node.items["primary_key"]):
+            names = None
     for column in draft.columns.values():
         if column.unique:
             _no_json(
@@ -95,7 +97,7 @@ def read_unique(
             problems.add(item, f"unique constraint ({', '.join(names)}) repeats {twin}")
             continue
         seen[frozenset(names)] = "an earlier unique constraint"
-        if _no_json(problems, draft, names, item):
+        if _no_json(problems, draft, names, item) and _narrow_enough(problems, names, item):
             keys.append(names)
     return tuple(keys)
 
@@ -129,6 +131,8 @@ def read_indexes(problems: Problems, draft: TableDraft) -> tuple[Index, ...]:
             if "name" in index.items
             else None
         )
+        if columns is not None and not _narrow_enough(problems, columns, item):
+            continue
         if unique and columns is not None and not _no_json(problems, draft, columns, item):
             continue
         if columns is not None and unique is not None:
@@ -147,3 +151,15 @@ def _no_json(problems: Problems, draft: TableDraft, names: tuple[str, ...], node
             )
             return False
     return True
+
+
+def _narrow_enough(problems: Problems, names: tuple[str, ...], node: Node) -> bool:
+    """True if the key or index ``names`` has few enough columns; else says so at ``node``."""
+    if len(names) <= MAX_KEY_COLUMNS:
+        return True
+    problems.add(
+        node,
+        f"a key or index has at most {MAX_KEY_COLUMNS} columns (PostgreSQL's and MariaDB's "
+        f"limit); this one has {len(names)}",
+    )
+    return False

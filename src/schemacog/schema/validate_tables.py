@@ -60,7 +60,9 @@ def _read_table(
         return None
     if len(columns_map.items) > MAX_COLUMNS:
         count = len(columns_map.items)
-        problems.add(columns_map, f"{what} has {count} columns; the limit is {MAX_COLUMNS}")
+        problems.add(
+            columns_map, f"{what} has {count} columns; the limit is {MAX_COLUMNS} (MariaDB's)"
+        )
         return None
     description = fields.optional_string(problems, body.items.get("description"), "description")
     columns, column_nodes = _read_columns(problems, columns_map, what, enums)

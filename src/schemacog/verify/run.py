@@ -29,9 +29,10 @@ from schemacog.model import Example, InvalidExample, LogicalType, Schema, Table,
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import creation_order, render_ddl
-from schemacog.render.sql.dialects import Dialect
+from schemacog.render.sql.dialects import Dialect, EnumStyle
 from schemacog.render.sql.limits import key_plans, unchecked_columns
 from schemacog.schema.rules import (
+    ENUM,
     FOREIGN_KEY,
     MAX,
     MAX_LENGTH,
@@ -353,11 +354,8 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
         if not dialect.alter_foreign_keys
     }
     # foreign keys the DDL says it could not build: closing a cycle, or beyond a key's size
-    skipped = cycles | {
-        (name, fk.columns)
-        for name, plan in key_plans(dialect, schema).items()
-        for fk in plan.unbuilt
-    }
+    plans = key_plans(dialect, schema)
+    skipped = cycles | {(name, fk.columns) for name, plan in plans.items() for fk in plan.unbuilt}
     accepted = refused = 0
     not_enforced: dict[str, None] = {}  # rules an invalid example breaks that this engine cannot
     for table in order:
@@ -370,7 +368,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
             accepted += error is None
     for table in order:
         for invalid in table.invalid_examples:
-            unchecked = unchecked_columns(dialect, table)
+            unchecked = unchecked_columns(dialect, table, plans[table.name].unbuilt)
 
             def enforceable(
                 kind: str,
@@ -386,7 +384,10 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
                     precision = table.column(columns[0]).precision or 0
                     if precision > dialect.exact_digits:
                         return False  # no CHECK compares that many digits; the DDL says so
-                if kind in _CHECKED_RULES and set(columns) <= unchecked:
+                checked_by_ddl = kind in _CHECKED_RULES or (
+                    kind == ENUM and dialect.enum_style is EnumStyle.CHECK
+                )
+                if checked_by_ddl and set(columns) <= unchecked:
                     return False  # the DDL says this engine cannot have that CHECK
                 if kind in (PRIMARY_KEY, UNIQUE) and dialect.timestamptz_keys_as_text:
                     types = {table.column(name).type for name in columns}

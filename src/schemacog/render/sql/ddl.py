@@ -43,7 +43,6 @@ from schemacog.render.sql.limits import (
     index_prefixes,
     key_plans,
     unchecked_columns,
-    varchar_length,
 )
 from schemacog.runtime.cleaning import _JSON_DEPTH as JSON_DEPTH
 from schemacog.schema.patterns import ascii_classes
@@ -286,7 +285,7 @@ def column_type(
     dialect: Dialect, schema: Schema, table: Table, column: Column, plan: KeyPlan
 ) -> str:
     """The SQL type of a column of ``table``, whose keys are built as ``plan`` says."""
-    size = plan.narrowed.get(column.name) or varchar_length(dialect, schema, table, column)
+    size = plan.varchar(schema, column, dialect)
     if size is not None:
         return f"VARCHAR({size})"
     if column.enum is not None:
@@ -364,7 +363,7 @@ def _table_parts(
         )
     unenforced += _text_key_notes(dialect, table)
     parts.before += _index_entry_notes(dialect, table)
-    unchecked = unchecked_columns(dialect, table)
+    unchecked = unchecked_columns(dialect, table, plan.unbuilt)
     for column in table.columns:
         name = quote(dialect, column.name)
         words = [name, column_type(dialect, schema, table, column, plan)]
@@ -408,7 +407,16 @@ def _table_parts(
         parts.items.append("\n".join([*lines, "    " + " ".join(words)]))
     if len(table.primary_key) > 1:
         parts.items.append(f"    {key_words} ({_names(dialect, table.primary_key)})")
-    for columns in table.unique:
+    # a unique index that a foreign key references is a constraint of the table: DuckDB
+    # matches a foreign key to constraints only, and a self-reference needs it at once
+    referenced = {
+        frozenset(fk.ref_columns)
+        for other in schema.tables
+        for fk in other.foreign_keys
+        if fk.ref_table == table.name
+    }
+    as_constraints = [i for i in table.indexes if i.unique and frozenset(i.columns) in referenced]
+    for columns in (*table.unique, *(i.columns for i in as_constraints)):
         parts.items.append(f"    UNIQUE ({_names(dialect, columns)})")
     for fk in built:
         if fk.inline or fk in deferred:
@@ -433,7 +441,11 @@ def _table_parts(
                 target = f"{table_name}.{quote(dialect, column.name)}"
                 text = _string_literal(dialect, column.description)
                 parts.after.append(f"COMMENT ON COLUMN {target} IS {text};")
-    parts.after += [_index(dialect, schema, table, index, plan) for index in table.indexes]
+    parts.after += [
+        _index(dialect, schema, table, index, plan)
+        for index in table.indexes
+        if index not in as_constraints
+    ]
     return parts
 
 

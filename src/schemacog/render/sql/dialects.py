@@ -151,6 +151,8 @@ class Dialect:
     # None: any key can be built
     max_key_bytes: ClassVar[int | None] = None
     bytes_per_char: ClassVar[int] = 4  # a character of text in a key (utf8mb4)
+    # a row holds at most this many bytes outside LONGTEXT (``limits.key_plans``)
+    max_row_bytes: ClassVar[int | None] = None
     # an index entry (a key's too) holds at most this many bytes after compression, and a
     # row with a longer one is refused (said in a comment); None: no such limit
     max_index_entry: ClassVar[int | None] = None
@@ -162,12 +164,9 @@ class Dialect:
     timestamptz_keys_as_text: ClassVar[bool] = False
     one_check_per_column: ClassVar[bool] = False  # several column CHECKs joined with AND
 
-    def varchar_size(self, length: int, *, checked: bool = True) -> int | None:
+    def varchar_size(self, length: int) -> int | None:
         """The n of the VARCHAR(n) that holds text of ``length`` characters; None: no such
-        type (``types[STRING]`` and a length CHECK, or the CHECK of an enum's values).
-
-        ``checked`` is False for a column that can have no CHECK (``unchecked_columns``).
-        """
+        type (``types[STRING]`` and a length CHECK, or the CHECK of an enum's values)."""
         return None
 
     def regex_pattern(self, pattern: str) -> str:
@@ -336,6 +335,7 @@ class Mariadb(Dialect):
         }
     )
     max_key_bytes = 3072  # InnoDB, utf8mb4
+    max_row_bytes = 65_535
     table_suffix = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
     notes = (
         "MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.",
@@ -346,11 +346,11 @@ class Mariadb(Dialect):
     timestamptz_as_utc = True
     one_check_per_column = True
 
-    def varchar_size(self, length: int, *, checked: bool = True) -> int | None:
+    def varchar_size(self, length: int) -> int | None:
         # One more than allowed: MariaDB truncates excess trailing spaces instead of
-        # rejecting them; with room for one more character the CHECK sees the long value.
-        # Without a CHECK the type itself is the bound (excess spaces aside: declared).
-        size = length + 1 if checked else length
+        # rejecting them; with room for one more character the CHECK sees the long value,
+        # and a foreign key compares it whole even where there is no CHECK.
+        size = length + 1
         return size if size <= 16_383 else None
 
     def regex_pattern(self, pattern: str) -> str:

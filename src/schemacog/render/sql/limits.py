@@ -1,20 +1,23 @@
 """What a dialect cannot build as the schema says, decided once for DDL and verify.
 
-Two limits, both MariaDB's (tested on 10.11), both data of the dialect:
+Three limits, all MariaDB's (tested on 10.11), all data of the dialect:
 
 - a column that AUTO_INCREMENT or a foreign-key action writes may have no CHECK
   (``checks_on_written_columns``): ``unchecked_columns``;
 - a B-tree key holds at most ``max_key_bytes`` and no LONGTEXT or LONGBLOB column
-  (``key_plan``). A primary key beyond that is a UNIQUE key (the engine hashes a long
+  (``key_plans``). A primary key beyond that is a UNIQUE key (the engine hashes a long
   one), which a foreign key cannot reference; a foreign key that needs such a key, or
   such columns, is not built and is declared. A text column of a foreign key takes the
-  VARCHAR of the column it references, so that the key can be built.
+  VARCHAR of the column it references, so that the key can be built;
+- a row's columns hold at most ``max_row_bytes`` outside LONGTEXT and LONGBLOB: the
+  largest VARCHARs that no key or index needs become LONGTEXT (their CHECKs stay).
 
 Other dialects have neither limit, and every function answers "nothing" for them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -47,17 +50,22 @@ _FIXED_KEY_BYTES: Final = MappingProxyType(
 )
 
 
-def unchecked_columns(dialect: Dialect, table: Table) -> frozenset[str]:
+def unchecked_columns(
+    dialect: Dialect, table: Table, unbuilt: frozenset[ForeignKey] = frozenset()
+) -> frozenset[str]:
     """Columns of ``table`` that can have no CHECK in ``dialect``.
 
     MariaDB refuses a CHECK on a column that AUTO_INCREMENT or a foreign-key action
-    (ON DELETE SET NULL, ON UPDATE CASCADE or SET NULL) writes: their bounds, lengths and
-    patterns are declared as not enforced there, and verify does not expect them.
+    (ON DELETE SET NULL, ON UPDATE CASCADE or SET NULL) of a built foreign key (not one
+    of ``unbuilt``) writes: their bounds, lengths, patterns and enum values are declared
+    as not enforced there, and verify does not expect them.
     """
     if dialect.checks_on_written_columns:
         return frozenset()
     written = {column.name for column in table.columns if column.identity}
     for fk in table.foreign_keys:
+        if fk in unbuilt:
+            continue
         # the actions the DDL renders: one the dialect lacks becomes NO ACTION
         on_delete, on_update = (
             action if action in dialect.fk_actions else FkAction.NO_ACTION
@@ -68,14 +76,13 @@ def unchecked_columns(dialect: Dialect, table: Table) -> frozenset[str]:
     return frozenset(written)
 
 
-def varchar_length(dialect: Dialect, schema: Schema, table: Table, column: Column) -> int | None:
-    """The n of the VARCHAR(n) a string or enum column is, before any narrowing; None: none."""
-    checked = column.name not in unchecked_columns(dialect, table)
+def varchar_length(schema: Schema, column: Column, dialect: Dialect) -> int | None:
+    """The n of the VARCHAR(n) a string or enum column is, before the key plan; None: none."""
     if column.enum is not None:
         longest = max(len(value) for value in schema.enum(column.enum).value_names)
-        return dialect.varchar_size(longest, checked=checked)
+        return dialect.varchar_size(longest)
     if column.type is LogicalType.STRING and column.max_length:
-        return dialect.varchar_size(column.max_length, checked=checked)
+        return dialect.varchar_size(column.max_length)
     return None
 
 
@@ -87,6 +94,13 @@ class KeyPlan:
     narrowed: Mapping[str, int]
     primary_key_as_unique: bool  # the primary key cannot be a B-tree: a UNIQUE key instead
     unbuilt: frozenset[ForeignKey]  # foreign keys the engine cannot build (declared)
+    long: frozenset[str] = frozenset()  # VARCHAR columns made LONGTEXT, for the row's size
+
+    def varchar(self, schema: Schema, column: Column, dialect: Dialect) -> int | None:
+        """The n of the VARCHAR(n) the column is; None: it is not a VARCHAR."""
+        if column.name in self.long:
+            return None
+        return self.narrowed.get(column.name) or varchar_length(schema, column, dialect)
 
 
 def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
@@ -113,8 +127,44 @@ def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
             if not (fits(table, fk.columns) and fits(schema.table(fk.ref_table), fk.ref_columns))
         )
         as_unique = bool(table.primary_key) and not fits(table, table.primary_key)
-        plans[table.name] = KeyPlan(MappingProxyType(narrowed[table.name]), as_unique, unbuilt)
+        plan = KeyPlan(MappingProxyType(narrowed[table.name]), as_unique, unbuilt)
+        long = _long_for_row(dialect, schema, table, plan)
+        plans[table.name] = dataclasses.replace(plan, long=long)
     return MappingProxyType(plans)
+
+
+# bytes a LONGTEXT or LONGBLOB column takes of the row's size (its pointer), at most
+_LONG_IN_ROW: Final = 12
+
+
+def _long_for_row(dialect: Dialect, schema: Schema, table: Table, plan: KeyPlan) -> frozenset[str]:
+    """The VARCHAR columns that become LONGTEXT so that the row fits ``max_row_bytes``:
+    the largest first, never one that a key, an index or a foreign key needs."""
+    limit = dialect.max_row_bytes
+    if limit is None:
+        return frozenset()
+    keyed = {
+        name
+        for key in (table.primary_key, *table.unique_keys, *(i.columns for i in table.indexes))
+        for name in key
+    } | {name for fk in table.foreign_keys for name in fk.columns}
+    sizes = {}
+    total = 0
+    for column in table.columns:
+        size = plan.varchar(schema, column, dialect)
+        if size is not None:
+            total += size * dialect.bytes_per_char + 2
+            if column.name not in keyed:
+                sizes[column.name] = size
+        else:
+            total += _FIXED_KEY_BYTES.get(column.type, _LONG_IN_ROW)
+    long = []
+    for name in sorted(sizes, key=lambda n: -sizes[n]):
+        if total <= limit:
+            break
+        total -= sizes[name] * dialect.bytes_per_char + 2 - _LONG_IN_ROW
+        long.append(name)
+    return frozenset(long)
 
 
 def _narrowed(dialect: Dialect, schema: Schema) -> dict[tuple[str, str], int]:
@@ -139,13 +189,16 @@ def _narrowed(dialect: Dialect, schema: Schema) -> dict[tuple[str, str], int]:
                         continue
                     size = sizes.get((target.name, theirs))
                     if size is None:
-                        size = varchar_length(dialect, schema, target, target.column(theirs))
+                        size = varchar_length(schema, target.column(theirs), dialect)
                     own = sizes.get((table.name, mine))
                     if own is None:
-                        own = varchar_length(dialect, schema, table, column)
-                    if size is not None and (own is None or own > size):
-                        sizes[(table.name, mine)] = size
-                        changed = True
+                        own = varchar_length(schema, column, dialect)
+                    if size is None or (own is not None and own <= size):
+                        continue
+                    if isinstance(column.default, str) and len(column.default) >= size:
+                        continue  # the default would not fit (and matches no key either)
+                    sizes[(table.name, mine)] = size
+                    changed = True
     return sizes
 
 
@@ -154,7 +207,7 @@ def _key_part(
 ) -> int | None:
     """The bytes of a column in a B-tree key; None: it is LONGTEXT or LONGBLOB."""
     column = table.column(name)
-    size = narrowed.get(name) or varchar_length(dialect, schema, table, column)
+    size = narrowed.get(name) or varchar_length(schema, column, dialect)
     if size is not None:
         return size * dialect.bytes_per_char
     return _FIXED_KEY_BYTES.get(column.type)
