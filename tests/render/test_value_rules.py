@@ -19,6 +19,7 @@ from layers import Generated, generate, loaded_engine, model_accepts
 
 from schemacog.db.backends import DIALECTS
 from schemacog.errors import SchemaError
+from schemacog.model import Value
 from schemacog.render.sql.ddl import render_ddl
 from schemacog.schema.validate import load_schema_text
 
@@ -168,7 +169,7 @@ def test_every_layer_refuses_a_decimal_that_is_not_finite(layers: Generated, dia
     assert not any(any(_verdicts(layers, "big", value).values()) for value in values)
     with loaded_engine(dialect, layers.ddl[dialect]) as engine:
         for number, value in enumerate(values):
-            row = {"id": number, "lvl": "a", "big": value}
+            row: dict[str, Value] = {"id": number, "lvl": "a", "big": value}
             assert engine.insert(layers.table, row) is not None, value
 
 
