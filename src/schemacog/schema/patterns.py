@@ -7,9 +7,9 @@ MariaDB (PCRE2). What the four read alike: literals, escaped punctuation, ``.``,
 ``* + ? {n} {n,} {n,m}`` (m at most 255, PostgreSQL's limit) and their lazy forms.
 Refused: lookaround, backreferences, named groups, inline flags, possessive
 quantifiers, atomic groups, anchors other than ``^``/``$`` and word boundaries.
-``check_portable`` also refuses what would be slow or too big somewhere: a repeated group
-that can match one text in many ways (``MAX_WAYS``), nested repeat counts past
-``MAX_REPEAT_PRODUCT`` and patterns that expand past ``MAX_EXPANDED``.
+``check_portable`` also refuses what would be slow or too big in some engine
+(``pattern_cost``): many ways to match one text, nested repeat counts past 1,000, too
+much written out.
 
 Semantics are PostgreSQL's ``~``: a search; ``^``/``$`` anchor the whole string; ``.``
 matches a newline too; ``\\d \\w \\s`` are ASCII (``ascii_classes`` spells them out for
@@ -22,15 +22,12 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final
+
+from schemacog.schema import pattern_cost
 
 __all__ = [
     "ALLOWED_ESCAPES",
-    "MAX_EXPANDED",
     "MAX_REPEAT",
-    "MAX_REPEAT_PRODUCT",
-    "MAX_WAYS",
     "PYTHON_FLAGS",
     "PatternError",
     "ascii_classes",
@@ -61,6 +58,12 @@ def _escape_length(pattern: str, at: int, *, in_set: bool = False) -> int:
     if at + 1 >= len(pattern):
         raise PatternError("pattern ends with a lone backslash", at)
     char = pattern[at + 1]
+    if not char.isascii():
+        raise PatternError(
+            f"escape \\{char} is not portable (DuckDB's RE2 refuses an escaped non-ASCII "
+            "character); write the character itself",
+            at,
+        )
     if char in ALLOWED_ESCAPES or not char.isalnum():
         return 2
     if char == "x" and _HEX2.match(pattern, at + 2):
@@ -110,48 +113,17 @@ def _class_end(pattern: str, start: int) -> int:
     raise PatternError("character class is not closed", start)
 
 
-# A repeat of a group whose body can match in several ways is refused when the ways of
-# matching it multiply past this (Python and MariaDB's PCRE backtrack through them all).
-MAX_WAYS = 10_000
-# the largest product of nested repeat counts: RE2 (DuckDB) refuses more than 1000
-MAX_REPEAT_PRODUCT = 1000
-_MANY: Final = MAX_WAYS + 1  # more ways than allowed (an unbounded repeat)
-# the most characters and classes a pattern may expand to, its repeats written out
-# (PostgreSQL finds about 45,000 too complex)
-MAX_EXPANDED = 20_000
-
-
-@dataclass
-class _Group:
-    """What an open group holds so far, for the checks on a repeat of the whole group."""
-
-    ways: int = 1  # ways its body can match one text (capped at _MANY)
-    alternatives: int = 1
-    product: int = 1  # the largest product of nested repeat counts
-    size: int = 0  # characters and classes, its repeats written out
-
-    def total(self) -> int:
-        return min(self.ways * self.alternatives, _MANY)
-
-    def add_ways(self, ways: int) -> None:
-        self.ways = min(self.ways * ways, _MANY)
-
-
 def check_portable(pattern: str) -> None:
-    """Raise PatternError if ``pattern`` is outside the portable subset or invalid."""
+    """Raise PatternError if ``pattern`` is outside the portable subset, invalid, or too
+    slow or too big for an engine (``pattern_cost``)."""
     if not pattern:
         raise PatternError("pattern is empty", 0)
     at = 0
     previous_quantifier = False
-    last_size = 0  # the size of the character or class just read (a repeat multiplies it)
-    groups: list[_Group] = [_Group()]  # the whole pattern, then each open group
-    closed: _Group | None = None  # the group just closed (None: not right after a group)
+    depth = 0
     while at < len(pattern):
         char = pattern[at]
-        repeat: tuple[int, int | None] | None = None  # (least, most; None: no limit)
-        after_group, closed = closed, None
-        start = at
-        atom = char not in "()|{*+?"  # a character, class or anchor (one more in size)
+        quantifier = False
         if char == "\\":
             at += _escape_length(pattern, at)
         elif char == "[":
@@ -162,14 +134,9 @@ def check_portable(pattern: str) -> None:
                     "only (?: ) groups are portable: no lookaround, named groups or flags", at
                 )
             at += 3 if pattern.startswith("(?:", at) else 1
-            groups.append(_Group())
-        elif char == ")" and len(groups) > 1:
-            closed = groups.pop()
-            groups[-1].product = max(groups[-1].product, closed.product)
-            groups[-1].size += closed.size
-            at += 1
-        elif char == "|":
-            groups[-1].alternatives += 1
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
             at += 1
         elif char == "{":
             match = _REPEAT.match(pattern, at)
@@ -180,61 +147,19 @@ def check_portable(pattern: str) -> None:
                 raise PatternError(f"repeat counts above {MAX_REPEAT} are not portable", at)
             if len(numbers) == 2 and numbers[0] > numbers[1]:
                 raise PatternError("repeat {n,m} needs n <= m", at)
-            unbounded = match.group(2) is not None and not match.group(3)
-            repeat = (numbers[0], None if unbounded else numbers[-1])
+            quantifier = True
             at = match.end()
         elif char in "*+?":
             if char == "+" and previous_quantifier:
                 raise PatternError("possessive quantifiers are not portable", at)
-            if not (char == "?" and previous_quantifier):  # else: the lazy form
-                repeat = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
+            quantifier = char != "?" or not previous_quantifier  # else: the lazy form
             at += 1
         else:
             at += 1
-        if repeat is not None:
-            _check_repeat(groups[-1], after_group, repeat, start)
-            unit = after_group.size if after_group is not None else last_size
-            groups[-1].size += unit * (max(repeat[0], repeat[1] or 1) - 1)
-        elif after_group is not None:
-            groups[-1].add_ways(after_group.total())
-        groups[-1].size += atom
-        last_size = 1 if atom else 0
-        if groups[-1].size > MAX_EXPANDED:
-            raise PatternError(
-                f"the pattern expands to more than {MAX_EXPANDED} characters and classes "
-                "with its repeats written out (PostgreSQL finds it too complex)",
-                start,
-            )
-        previous_quantifier = repeat is not None
-    if closed is not None:
-        groups[-1].add_ways(closed.total())
+        previous_quantifier = quantifier
     _compile_check(pattern)
-
-
-def _check_repeat(
-    owner: _Group, repeated: _Group | None, repeat: tuple[int, int | None], start: int
-) -> None:
-    """Refuse a repeat of a group that is slow or not portable; count it in ``owner``."""
-    least, most = repeat
-    body = repeated.total() if repeated is not None else 1
-    choices = _MANY if most is None else most - least + 1
-    ways = _MANY if body > 1 and most is None else min(body ** (most or 1), _MANY) * choices
-    if body > 1 and most != 1 and ways > MAX_WAYS:  # once at most: no repeat of the body
-        raise PatternError(
-            "a repeated group that can match the same text in many ways, such as (a+)+, "
-            "(a{1,2})+ or (a|aa)+, can take exponential time to match; rewrite it without "
-            "the nesting",
-            start,
-        )
-    product = (repeated.product if repeated is not None else 1) * max(least, most or 1)
-    if product > MAX_REPEAT_PRODUCT:
-        raise PatternError(
-            f"nested repeat counts multiply to {product}, more than {MAX_REPEAT_PRODUCT} "
-            "(DuckDB's RE2 refuses them, PostgreSQL finds them too complex)",
-            start,
-        )
-    owner.add_ways(ways)
-    owner.product = max(owner.product, product)
+    for problem in pattern_cost.costs(pattern):
+        raise PatternError(problem.message, problem.offset)
 
 
 def _compile_check(pattern: str) -> None:

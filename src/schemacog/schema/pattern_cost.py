@@ -1,0 +1,419 @@
+"""What a portable pattern can cost each engine, read from its syntax tree.
+
+``costs`` parses a pattern that ``patterns.check_portable`` has found portable and
+returns ``Problem``s for what would be slow or too big somewhere:
+
+- **ways**: backtracking engines (Python's ``re``, MariaDB's PCRE2) try every way a text
+  can be split between the parts of a pattern. Ways multiply where parts can take the
+  same characters: a run of repeats that overlap (``a?a?a?``, ``a*a*a*``), a repeated
+  group whose body can match one text in several ways (``(a|aa)+``, ``(a+)+``), or whose
+  iterations can start at several places. A group whose iterations start or end with a
+  character its varying parts cannot take (``(?:-[a-z]+)*``, ``([a-z]+\\.)*``) has one
+  way to split. An unbounded repeat counts as ``NOMINAL_LENGTH`` choices.
+- **nested repeat counts** multiply to at most ``MAX_REPEAT_PRODUCT`` (RE2 refuses more);
+- **written out**, with every repeat copied, a pattern has at most ``MAX_EXPANDED``
+  characters and classes (PostgreSQL finds ~45,000 too complex) and compiles to at most
+  ``MAX_COMPILED`` bytes in PCRE2 (a class takes 33, a character 2 to 4; 64 KiB fail).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "MAX_COMPILED",
+    "MAX_EXPANDED",
+    "MAX_REPEAT_PRODUCT",
+    "MAX_WAYS",
+    "NOMINAL_LENGTH",
+    "Problem",
+    "costs",
+]
+
+MAX_WAYS: Final = 10_000
+NOMINAL_LENGTH: Final = 1000  # the choices of an unbounded repeat, for counting ways
+MAX_REPEAT_PRODUCT: Final = 1000
+MAX_EXPANDED: Final = 20_000
+MAX_COMPILED: Final = 60_000
+_CLASS_BYTES: Final = 33  # a class in PCRE2's compiled form (a 256-bit map and opcode)
+_MANY: Final = MAX_WAYS + 1
+
+_CharSet = tuple[tuple[int, int], ...]  # sorted disjoint inclusive ranges of code points
+_ALL: Final[_CharSet] = ((0, 0x10FFFF),)
+_ASCII_SETS: Final[dict[str, _CharSet]] = {
+    "d": ((48, 57),),
+    "w": ((48, 57), (65, 90), (95, 95), (97, 122)),
+    "s": ((9, 13), (32, 32)),
+    "v": ((11, 11),),
+}
+_CONTROL: Final = {"n": 10, "t": 9, "r": 13, "f": 12}
+
+
+def _merged(ranges: Iterable[tuple[int, int]]) -> _CharSet:
+    out: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if out and low <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return tuple(out)
+
+
+def _negated(chars: _CharSet) -> _CharSet:
+    out, start = [], 0
+    for low, high in chars:
+        if low > start:
+            out.append((start, low - 1))
+        start = high + 1
+    if start <= 0x10FFFF:
+        out.append((start, 0x10FFFF))
+    return tuple(out)
+
+
+def _overlap(a: _CharSet, b: _CharSet) -> bool:
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i][1] < b[j][0]:
+            i += 1
+        elif b[j][1] < a[i][0]:
+            j += 1
+        else:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    offset: int  # 0-based index in the pattern
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class _Cost:
+    """What matching a part of a pattern can take; ``Node`` values, bottom up."""
+
+    first: _CharSet  # characters it can start with
+    last: _CharSet  # characters it can end with
+    chars: _CharSet  # characters it can take anywhere
+    varying: _CharSet  # characters its parts of varying length can take
+    least: int
+    most: int | None  # None: no limit
+    ways: int  # ways it can match one text (capped at _MANY)
+    product: int  # the largest product of nested repeat counts in it
+    expanded: int  # characters and classes, repeats written out
+    compiled: int  # PCRE2 bytes, roughly
+    anchored: bool = False  # it must start at the start of the text (^)
+
+
+_EMPTY: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0)
+_START: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0, anchored=True)
+
+
+def _char(chars: _CharSet, compiled: int) -> _Cost:
+    return _Cost(chars, chars, chars, (), 1, 1, 1, 1, 1, compiled)
+
+
+class _Parser:
+    """A recursive descent over a pattern that is known to be portable."""
+
+    def __init__(self, pattern: str) -> None:
+        self.text = pattern
+        self.at = 0
+
+    def alternation(self) -> _Cost:
+        options = [self.sequence()]
+        while self.at < len(self.text) and self.text[self.at] == "|":
+            self.at += 1
+            options.append(self.sequence())
+        return _alternatives(options)
+
+    def sequence(self) -> _Cost:
+        items: list[_Cost] = []
+        while self.at < len(self.text) and self.text[self.at] not in "|)":
+            items.append(self.repeated(self.atom()))
+        return _sequence(items)
+
+    def atom(self) -> _Cost:
+        char = self.text[self.at]
+        if char == "(":
+            self.at += 3 if self.text.startswith("(?:", self.at) else 1
+            inner = self.alternation()
+            self.at += 1  # ")"
+            return _group(inner)
+        if char == "[":
+            return _char(self.char_class(), _CLASS_BYTES)
+        if char in "^$":
+            self.at += 1
+            return _START if char == "^" else _EMPTY
+        if char == ".":
+            self.at += 1
+            return _char(_ALL, 2)
+        if char == "\\":
+            chars, is_class = self.escape()
+            return _char(chars, _CLASS_BYTES if is_class else 2)
+        self.at += 1
+        return _char(((ord(char), ord(char)),), 2 if ord(char) < 128 else 4)
+
+    def escape(self) -> tuple[_CharSet, bool]:
+        """The characters of the escape at ``at`` (moved past it), and is it a class?"""
+        letter = self.text[self.at + 1]
+        self.at += 2
+        if letter.lower() in _ASCII_SETS and letter != "V":
+            chars = _ASCII_SETS[letter.lower()]
+            return (_negated(chars) if letter.isupper() else chars), True
+        if letter in _CONTROL:
+            return ((_CONTROL[letter], _CONTROL[letter]),), False
+        if letter == "x":
+            code = int(self.text[self.at : self.at + 2], 16)
+            self.at += 2
+            return ((code, code),), False
+        return ((ord(letter), ord(letter)),), False
+
+    def char_class(self) -> _CharSet:
+        self.at += 1
+        negate = self.text.startswith("^", self.at)
+        self.at += negate
+        ranges: list[tuple[int, int]] = []
+        first = True
+        while first or self.text[self.at] != "]":
+            first = False
+            low = self.class_member()
+            if (
+                len(low) == 1
+                and low[0][0] == low[0][1]
+                and self.text.startswith("-", self.at)
+                and self.text[self.at + 1] != "]"
+            ):
+                self.at += 1
+                high = self.class_member()
+                ranges.append((low[0][0], high[-1][1]))
+            else:
+                ranges += low
+        self.at += 1
+        chars = _merged(ranges)
+        return _negated(chars) if negate else chars
+
+    def class_member(self) -> _CharSet:
+        if self.text[self.at] == "\\":
+            return self.escape()[0]
+        code = ord(self.text[self.at])
+        self.at += 1
+        return ((code, code),)
+
+    def repeated(self, cost: _Cost) -> _Cost:
+        """``cost`` with the quantifier at ``at`` applied, if there is one."""
+        if self.at >= len(self.text) or self.text[self.at] not in "*+?{":
+            return cost
+        start = self.at
+        char = self.text[self.at]
+        if char == "{":
+            end = self.text.index("}", self.at)
+            numbers = self.text[self.at + 1 : end].split(",")
+            least = int(numbers[0])
+            most = None if len(numbers) == 2 and not numbers[1] else int(numbers[-1])
+            self.at = end + 1
+        else:
+            least, most = {"*": (0, None), "+": (1, None), "?": (0, 1)}[char]
+            self.at += 1
+        if self.text.startswith("?", self.at):  # lazy: the same work
+            self.at += 1
+        return _repeat(cost, least, most, start)
+
+
+def _sequence(items: Sequence[_Cost]) -> _Cost:
+    if not items:
+        return _EMPTY
+    ways = math.prod(min(item.ways, _MANY) for item in items)
+    # runs of parts that can trade characters: each way to split a text between those of
+    # varying length is another way to match; only a part that must take a character
+    # none of the run can take ends a run
+    run: list[_Cost] = []
+    run_chars: _CharSet = ()
+    for item in items:
+        if item.least > 0 and not _overlap(item.chars, run_chars):
+            ways = min(ways * _run_ways(run), _MANY)
+            run, run_chars = [], ()
+        if item.least != item.most:
+            run.append(item)
+        run_chars = _merged([*run_chars, *item.chars])
+    ways = min(ways * _run_ways(run), _MANY)
+    first: list[tuple[int, int]] = []
+    for item in items:
+        first += item.first
+        if item.least > 0:
+            break
+    last: list[tuple[int, int]] = []
+    for item in reversed(items):
+        last += item.last
+        if item.least > 0:
+            break
+    mosts = [item.most for item in items]
+    return _Cost(
+        first=_merged(first),
+        last=_merged(last),
+        chars=_merged(r for item in items for r in item.chars),
+        varying=_merged(
+            r for item in items for r in (item.chars if item.least != item.most else item.varying)
+        ),
+        least=sum(item.least for item in items),
+        most=None if None in mosts else sum(m or 0 for m in mosts),
+        ways=ways,
+        product=max(item.product for item in items),
+        expanded=sum(item.expanded for item in items),
+        compiled=sum(item.compiled for item in items),
+        anchored=items[0].anchored,
+    )
+
+
+def _run_ways(run: Sequence[_Cost]) -> int:
+    """Ways to split a text between the parts of one run of varying length that trade
+    characters (one can take what a later one starts with): their choices, but the
+    largest."""
+    trading = {
+        index
+        for i, earlier in enumerate(run)
+        for j in range(i + 1, len(run))
+        if _overlap(earlier.chars, run[j].first)
+        for index in (i, j)
+    }
+    sharing = [run[i] for i in sorted(trading)]
+    if len(sharing) < 2:
+        return 1
+    choices = sorted(_choices(item) for item in sharing)
+    return min(math.prod(choices[:-1]), _MANY)
+
+
+def _choices(cost: _Cost) -> int:
+    if cost.most is None:
+        return NOMINAL_LENGTH
+    return min(cost.most - cost.least + 1, _MANY)
+
+
+def _alternatives(options: Sequence[_Cost]) -> _Cost:
+    if len(options) == 1:
+        return options[0]
+    # options that can start alike are each tried: their ways add up
+    disjoint = all(
+        not _overlap(a.first, b.first) and a.least > 0 and b.least > 0
+        for i, a in enumerate(options)
+        for b in options[i + 1 :]
+    )
+    ways = max(o.ways for o in options) if disjoint else sum(o.ways for o in options)
+    mosts = [o.most for o in options]
+    leasts = {o.least for o in options}
+    varying = _merged(r for o in options for r in o.varying)
+    if len(leasts) > 1 or len(set(mosts)) > 1:
+        varying = _merged(r for o in options for r in o.chars)
+    return _Cost(
+        first=_merged(r for o in options for r in o.first),
+        last=_merged(r for o in options for r in o.last),
+        chars=_merged(r for o in options for r in o.chars),
+        varying=varying,
+        least=min(leasts),
+        most=None if None in mosts else max(m or 0 for m in mosts),
+        ways=min(ways, _MANY),
+        product=max(o.product for o in options),
+        expanded=sum(o.expanded for o in options),
+        compiled=sum(o.compiled for o in options) + 3 * len(options),
+        anchored=all(o.anchored for o in options),
+    )
+
+
+def _group(inner: _Cost) -> _Cost:
+    return _Cost(**{**inner.__dict__, "compiled": inner.compiled + 6})
+
+
+def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
+    count = max(least, most or 1)
+    product = body.product * count
+    if product > MAX_REPEAT_PRODUCT:
+        raise _Refused(
+            Problem(
+                f"nested repeat counts multiply to {product}, more than {MAX_REPEAT_PRODUCT} "
+                "(DuckDB's RE2 refuses them, PostgreSQL finds them too complex)",
+                at,
+            )
+        )
+    ways = 1
+    if most != 1:
+        # each iteration can match in body.ways ways; iterations of varying length can
+        # also begin at several places unless a delimiter fixes where
+        delimited = body.least > 0 and (
+            not _overlap(body.first, body.varying) or not _overlap(body.last, body.varying)
+        )
+        per_iteration = body.ways if (body.least == body.most or delimited) else _MANY
+        if body.least == 0:
+            per_iteration = _MANY  # an empty iteration: any number of them
+        if per_iteration > 1:
+            ways = _MANY if most is None else min(per_iteration**most, _MANY)
+        if ways > MAX_WAYS:
+            raise _Refused(
+                Problem(
+                    "a repeated group that can match the same text in many ways, such as "
+                    "(a+)+, (a{1,2})+, (a|aa)+ or (a?){20}, can take exponential time to "
+                    "match; rewrite it so that each repeat has one way to match",
+                    at,
+                )
+            )
+    else:
+        ways = body.ways
+    return _Cost(
+        first=body.first,
+        last=body.last,
+        chars=body.chars,
+        varying=body.chars if least != most else body.varying,
+        least=body.least * least,
+        most=None if most is None or body.most is None else body.most * most,
+        ways=ways,
+        product=product,
+        expanded=body.expanded * count,
+        compiled=body.compiled * count,
+        anchored=body.anchored and least > 0,
+    )
+
+
+def costs(pattern: str) -> list[Problem]:
+    """What is too slow or too big in ``pattern`` (portable, valid), with its offset."""
+    parser = _Parser(pattern)
+    try:
+        cost = parser.alternation()
+    except _Refused as refused:
+        return [refused.problem]
+    problems = []
+    # a search tries every start: another factor where a part has no bound
+    ways = cost.ways if cost.anchored or cost.most is not None else cost.ways * NOMINAL_LENGTH
+    if ways > MAX_WAYS:
+        problems.append(
+            Problem(
+                "parts of the pattern that can take the same characters follow each other "
+                f"(such as a?a?a? or a*a*a*, or .*.* unanchored): more than {MAX_WAYS} ways "
+                "to split a text, which backtracking engines (Python, MariaDB) try one by "
+                "one; rewrite it so that fewer repeats can take the same characters",
+                0,
+            )
+        )
+    if cost.expanded > MAX_EXPANDED:
+        problems.append(
+            Problem(
+                f"the pattern expands to more than {MAX_EXPANDED} characters and classes "
+                "with its repeats written out (PostgreSQL finds it too complex)",
+                0,
+            )
+        )
+    elif cost.compiled > MAX_COMPILED:
+        problems.append(
+            Problem(
+                f"the pattern compiles to about {cost.compiled} bytes with its repeats "
+                f"written out, more than {MAX_COMPILED} (MariaDB's PCRE2 refuses 64 KiB)",
+                0,
+            )
+        )
+    return problems

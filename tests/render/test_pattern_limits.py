@@ -1,0 +1,65 @@
+"""A pattern ``check_portable`` accepts compiles in every engine and is matched alike (#14).
+
+The red team found accepted patterns that MariaDB's PCRE2 could not compile (``regular
+expression is too large``), that DuckDB's RE2 refused (``\\—``), and that made MariaDB hit
+its match limit on a valid row (``a?a?...aaa``). Here the largest and most ambiguous
+patterns still accepted go through every engine's CHECK on rows that match and rows that
+do not, and must agree with Python.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from layers import loaded_engine
+
+from schemacog.db.backends import DIALECTS
+from schemacog.model import Value
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.patterns import PYTHON_FLAGS, check_portable, python_pattern
+from schemacog.schema.validate import load_schema_text
+
+# (pattern, texts to match): near each limit of pattern_cost, and the common shapes
+LIMITS = {
+    "classes": ("^" + "[0-9]{200}" * 9 + "$", ["1" * 1800, "1" * 1799 + "x"]),
+    "literals": ("^" + "ab" * 9_000 + "$", ["ab" * 9_000, "ab" * 8_999 + "ac"]),
+    "nested": ("^(?:a{200}){5}$", ["a" * 1000, "a" * 999]),
+    "optional": ("^" + "a?" * 13 + "a" * 13 + "$", ["a" * 13, "a" * 26, "a" * 27, "a" * 12]),
+    "two_stars": ("^a*a*$", ["a" * 3000, "a" * 3000 + "b"]),
+    "slug": ("^[a-z0-9]+(?:-[a-z0-9]+)*$", ["a-b-c", "a--b", "-a", "a" * 3000 + "-"]),
+    "email": (
+        r"^\w+(?:\.\w+)*@\w+(?:\.\w+)+$",
+        ["a.b@c.de", "a..b@c.de", "a@b", "a" * 3000 + "@"],
+    ),
+    "dotted": (r"^([a-z]+\.)*[a-z]+$", ["a.b.c", "a.b.", "." + "a" * 3000]),
+}
+SCHEMA = "schemacog: 1\nname: limits\ntables:\n  t:\n    columns:\n"
+SCHEMA += "      id: {type: integer, primary_key: true}\n"
+SCHEMA += "".join(
+    f"      {name}: {{type: text, nullable: true, pattern: '{pattern}'}}\n"
+    for name, (pattern, _) in LIMITS.items()
+)
+
+
+def test_every_pattern_here_is_accepted() -> None:
+    for pattern, _ in LIMITS.values():
+        check_portable(pattern)
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_every_engine_compiles_them_and_agrees_with_python(dialect: str) -> None:
+    schema = load_schema_text(SCHEMA, "limits.yaml")
+    ddl = render_ddl(schema, dialect)
+    table = schema.table("t")
+    checked = dialect != "sqlite"  # SQLite has no regular expressions (declared)
+    with loaded_engine(dialect, ddl) as engine:
+        number = 0
+        for name, (pattern, texts) in LIMITS.items():
+            compiled = re.compile(python_pattern(pattern), PYTHON_FLAGS)
+            for text in texts:
+                number += 1
+                row: dict[str, Value] = {"id": number, name: text}
+                accepted = engine.insert(table, row) is None
+                expected = compiled.search(text) is not None or not checked
+                assert accepted == expected, (dialect, name, text[:40])
