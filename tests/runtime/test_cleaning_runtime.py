@@ -197,6 +197,8 @@ def test_decimal_fits_digits_without_rounding() -> None:
     assert _rejects(parse, "1.234") == "has more than 2 decimal places"
     assert _rejects(parse, "1234") == "has more than 3 digits before the point"
     assert _rejects(parse, "1e3") == "is not a decimal number"
+    for text in ("1e-2", "NaN", "Infinity", "-Infinity", "1,5"):
+        assert _rejects(parse, text) == "is not a decimal number", text
     assert _rejects(parse, False) == "is not a decimal number"
     assert _rejects(parse, Decimal("Infinity")) == "is not a finite number"
     unbounded = rt._decimal_number(None, 0)
