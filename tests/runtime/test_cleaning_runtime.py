@@ -23,6 +23,7 @@ from schemacog.model import DEFAULT_MISSING_VALUES
 from schemacog.naming import normalized_spelling
 from schemacog.render.cleaning import CORE_IMPORTS, PARSERS
 from schemacog.render.cleaning_shared import (
+    SECTION_IMPORTS,
     SECTION_STARTS,
     VALUE_RULES,
     runtime_sections,
@@ -92,17 +93,13 @@ def _bound(lines: set[str] | frozenset[str]) -> set[str]:
 
 @pytest.mark.parametrize("section", list(runtime_sections()), ids=str)
 def test_a_section_uses_only_modules_its_parsers_import(section: Any) -> None:
-    """``cleaning.PARSERS`` (``VALUE_RULES`` for the value rules) imports what each
-    section's code refers to."""
+    """``SECTION_IMPORTS`` imports what each section's code refers to (with the core's
+    imports, except for a section other layers use without the core)."""
     tree = ast.parse(runtime_sections()[section])
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id in _IMPORTED}
-    if section in VALUE_RULES:  # emitted without the core, for the validator or pydantic too
-        declared = set(VALUE_RULES[section][1])
-    else:
-        declared = set(CORE_IMPORTS)
-        for parser in PARSERS.values():
-            if parser.section is section:
-                declared |= parser.imports
+    declared = set(SECTION_IMPORTS[section])
+    if section not in VALUE_RULES:  # emitted only with the cleaner's core
+        declared |= CORE_IMPORTS
     assert used <= _bound(declared)
 
 

@@ -27,7 +27,7 @@ from schemacog.naming import (
     validator_function,
 )
 from schemacog.render import pyliterals, templating
-from schemacog.render.cleaning_shared import missing_tokens
+from schemacog.render.cleaning_shared import SECTION_IMPORTS, missing_tokens
 from schemacog.render.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
 from schemacog.render.python_needs import EnumSpellings, Needs, RuntimeParser, SharedBlock
 from schemacog.runtime import cleaning as cleaning_runtime
@@ -49,7 +49,6 @@ __all__ = [
 
 _RE = "import re"
 _DECIMAL = "import decimal as _decimal"
-_DATETIME = "import datetime as _dt"
 
 CORE_IMPORTS = frozenset(
     {
@@ -64,11 +63,11 @@ CORE_IMPORTS = frozenset(
 
 @dataclass(frozen=True)
 class Parser:
-    """How a logical type is read: runtime section, the call a rule makes, imports, docs."""
+    """How a logical type is read: runtime section, the call a rule makes, docs (the
+    section's imports are ``cleaning_shared.SECTION_IMPORTS``)."""
 
     section: RuntimeParser  # the section of runtime/cleaning.py that defines it
     call: str  # filled with low, high, type, precision, scale, spellings
-    imports: frozenset[str]
     reads: str  # docs: what is accepted (filled like ``call``)
     rule: SharedBlock | None = None  # the value rule it applies, shared with other layers
 
@@ -76,11 +75,9 @@ class Parser:
 _INTEGER = Parser(
     RuntimeParser.INTEGER,
     '_integer({low}, {high}, "{type}")',
-    frozenset({_RE, _DECIMAL}),
     "integer, {low} to {high}; `12.0` reads as 12",
 )
-_TEXT = Parser(RuntimeParser.TEXT, "_text", frozenset(), "text", SharedBlock.TEXT_RULE)
-_TIMESTAMP = frozenset({_RE, _DATETIME})
+_TEXT = Parser(RuntimeParser.TEXT, "_text", "text", SharedBlock.TEXT_RULE)
 
 PARSERS: dict[LogicalType, Parser] = {
     LogicalType.STRING: _TEXT,
@@ -88,52 +85,40 @@ PARSERS: dict[LogicalType, Parser] = {
     LogicalType.SMALLINT: _INTEGER,
     LogicalType.INTEGER: _INTEGER,
     LogicalType.BIGINT: _INTEGER,
-    LogicalType.FLOAT: Parser(
-        RuntimeParser.FLOAT, "_float", frozenset({_RE, _DECIMAL}), "finite number; `1.5e3` too"
-    ),
+    LogicalType.FLOAT: Parser(RuntimeParser.FLOAT, "_float", "finite number; `1.5e3` too"),
     LogicalType.DECIMAL: Parser(
         RuntimeParser.DECIMAL,
         "_decimal_number({precision}, {scale})",
-        frozenset({_RE, _DECIMAL}),
         "exact decimal{digits}, never rounded",
     ),
     LogicalType.BOOLEAN: Parser(
         RuntimeParser.BOOLEAN,
         "_boolean",
-        frozenset(),
         "true/false, yes/no, y/n, t/f, 1/0, any case",
     ),
-    LogicalType.DATE: Parser(RuntimeParser.DATE, "_date", _TIMESTAMP, "date `YYYY-MM-DD`"),
-    LogicalType.TIME: Parser(RuntimeParser.TIME, "_time", _TIMESTAMP, "time `HH:MM[:SS[.ffffff]]`"),
+    LogicalType.DATE: Parser(RuntimeParser.DATE, "_date", "date `YYYY-MM-DD`"),
+    LogicalType.TIME: Parser(RuntimeParser.TIME, "_time", "time `HH:MM[:SS[.ffffff]]`"),
     LogicalType.TIMESTAMP: Parser(
         RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=False)",
-        _TIMESTAMP,
         "ISO 8601 timestamp without UTC offset",
     ),
     LogicalType.TIMESTAMPTZ: Parser(
         RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=True)",
-        _TIMESTAMP,
         "ISO 8601 timestamp with UTC offset (`Z`, `+01:00`)",
     ),
-    LogicalType.UUID: Parser(
-        RuntimeParser.UUID, "_uuid_value", frozenset({_RE, "import uuid as _uuid"}), "UUID"
-    ),
+    LogicalType.UUID: Parser(RuntimeParser.UUID, "_uuid_value", "UUID"),
     LogicalType.JSON: Parser(
         RuntimeParser.JSON,
         "_json_value",
-        frozenset({"import json as _json"}),
         "JSON text",
         SharedBlock.JSON_RULE,
     ),
-    LogicalType.BINARY: Parser(
-        RuntimeParser.BINARY, "_binary", frozenset({"import base64 as _base64"}), "base64 text"
-    ),
+    LogicalType.BINARY: Parser(RuntimeParser.BINARY, "_binary", "base64 text"),
     LogicalType.ENUM: Parser(
         RuntimeParser.ENUM,
         "_enum({cls}, {spellings})",
-        frozenset(),
         "`{enum}`, any case, spaces and hyphens as `_`",
     ),
 }
@@ -233,7 +218,7 @@ def cleaner_needs(schema: Schema, table: Table) -> Needs:
     needs = Needs(imports=set(CORE_IMPORTS), shared={SharedBlock.CLEANING_RUNTIME})
     for column in table.columns:
         parser = PARSERS[column.type]
-        needs.imports |= parser.imports
+        needs.imports |= SECTION_IMPORTS[parser.section]
         needs.shared.add(parser.section)
         if parser.rule is not None:
             needs.shared.add(parser.rule)

@@ -21,6 +21,7 @@ from schemacog.render.layout import Call, Expr, lay_out, prefixed
 from schemacog.render.python_needs import EnumSpellings, Needs, RuntimeParser, Shared, SharedBlock
 
 __all__ = [
+    "SECTION_IMPORTS",
     "SECTION_STARTS",
     "VALUE_RULES",
     "RuntimeSection",
@@ -116,22 +117,41 @@ def _spellings(schema: Schema, shared: set[Shared]) -> list[str]:
     return constants
 
 
-_DATETIME = frozenset({"import re", "import datetime as _dt"})
+_RE = "import re"
+_DECIMAL = "import decimal as _decimal"
+_DATETIME = frozenset({_RE, "import datetime as _dt"})
+
+# The imports the text of each section needs beyond the core's (``CORE_IMPORTS`` in
+# cleaning.py); one table for the cleaner and for the layers that share a section.
+SECTION_IMPORTS: dict[RuntimeSection, frozenset[str]] = {
+    SharedBlock.TEXT_RULE: frozenset(),
+    SharedBlock.JSON_RULE: frozenset({"import json as _json", "from typing import Any"}),
+    SharedBlock.CLEANING_RUNTIME: frozenset(),
+    RuntimeParser.TEXT: frozenset(),
+    RuntimeParser.INTEGER: frozenset({_RE, _DECIMAL}),
+    RuntimeParser.FLOAT: frozenset({_RE, _DECIMAL}),
+    RuntimeParser.DECIMAL: frozenset({_RE, _DECIMAL}),
+    RuntimeParser.BOOLEAN: frozenset(),
+    RuntimeParser.DATE: _DATETIME,
+    RuntimeParser.TIME: _DATETIME,
+    RuntimeParser.TIMESTAMP: _DATETIME | {"from collections.abc import Callable"},
+    RuntimeParser.UUID: frozenset({_RE, "import uuid as _uuid"}),
+    RuntimeParser.JSON: frozenset({"import json as _json"}),
+    RuntimeParser.BINARY: frozenset({"import base64 as _base64"}),
+    RuntimeParser.ENUM: frozenset(),
+}
 
 # The sections more layers than the cleaner use, and so are emitted without its core: the
 # value rules of text and JSON (validator, pydantic, cleaner) and the readers pydantic
-# shares with the cleaner. Each with the sections it needs in turn and its imports.
-VALUE_RULES: dict[RuntimeSection, tuple[frozenset[RuntimeSection], frozenset[str]]] = {
-    SharedBlock.TEXT_RULE: (frozenset(), frozenset()),
-    SharedBlock.JSON_RULE: (
-        frozenset({SharedBlock.TEXT_RULE}),
-        frozenset({"import json as _json", "from typing import Any"}),
-    ),
-    RuntimeParser.DATE: (frozenset(), _DATETIME),
-    RuntimeParser.TIME: (frozenset(), _DATETIME),
-    RuntimeParser.TIMESTAMP: (frozenset(), _DATETIME | {"from collections.abc import Callable"}),
-    RuntimeParser.UUID: (frozenset(), frozenset({"import re", "import uuid as _uuid"})),
-    RuntimeParser.BINARY: (frozenset(), frozenset({"import base64 as _base64"})),
+# shares with the cleaner. Each with the sections it needs in turn.
+VALUE_RULES: dict[RuntimeSection, frozenset[RuntimeSection]] = {
+    SharedBlock.TEXT_RULE: frozenset(),
+    SharedBlock.JSON_RULE: frozenset({SharedBlock.TEXT_RULE}),
+    RuntimeParser.DATE: frozenset(),
+    RuntimeParser.TIME: frozenset(),
+    RuntimeParser.TIMESTAMP: frozenset(),
+    RuntimeParser.UUID: frozenset(),
+    RuntimeParser.BINARY: frozenset(),
 }
 
 
@@ -139,10 +159,11 @@ def with_rule_needs(needs: Needs) -> Needs:
     """``needs`` with what its value rules need in turn (in place; also returned)."""
     pending = [rule for rule in VALUE_RULES if rule in needs.shared]
     while pending:
-        required, imports = VALUE_RULES[pending.pop()]
-        pending += [rule for rule in required if rule not in needs.shared]
+        rule = pending.pop()
+        required = VALUE_RULES[rule]
+        pending += [section for section in required if section not in needs.shared]
         needs.shared |= required
-        needs.imports |= imports
+        needs.imports |= SECTION_IMPORTS[rule]
     return needs
 
 
