@@ -22,10 +22,14 @@ __all__ = [
     "MAX_DECIMAL_PRECISION",
     "MAX_ENUM_VALUE_BYTES",
     "MAX_KEY_COLUMNS",
+    "MAX_ROW_BYTES",
     "MAX_STRING_LENGTH",
     "MAX_TABLES",
     "REFERENCE_KEYS",
     "REQUIRED_FOR",
+    "ROW_BYTES",
+    "ROW_HEADER_BYTES",
+    "ROW_POINTER_BYTES",
     "SQL_TYPE_NAMES",
     "TABLE_KEYS",
     "TOP_KEYS",
@@ -35,6 +39,25 @@ FORMAT_VERSION = 1
 MAX_TABLES = 10_000
 MAX_COLUMNS = 1_017  # InnoDB's (MariaDB); PostgreSQL holds 1,600
 MAX_KEY_COLUMNS = 32  # PostgreSQL's and MariaDB's, per key or index
+# The bytes one row can take in a page: InnoDB's 8,126 in strict mode (PostgreSQL: 8,160),
+# counting fixed-size columns at their size and the others as the pointer to their value
+# (InnoDB's 20 and a length; PostgreSQL's TOAST pointer is 18), a bit per column and a
+# header.
+MAX_ROW_BYTES = 8_126
+ROW_HEADER_BYTES = 24
+ROW_BYTES: dict[LogicalType, int] = {
+    LogicalType.BOOLEAN: 1,
+    LogicalType.SMALLINT: 2,
+    LogicalType.INTEGER: 4,
+    LogicalType.BIGINT: 8,
+    LogicalType.FLOAT: 8,
+    LogicalType.DATE: 4,
+    LogicalType.TIME: 8,
+    LogicalType.TIMESTAMP: 8,
+    LogicalType.TIMESTAMPTZ: 8,
+    LogicalType.UUID: 16,
+}
+ROW_POINTER_BYTES = 22  # every other type (InnoDB: a pointer and its length)
 MAX_DECIMAL_PRECISION = 38
 MAX_STRING_LENGTH = 10_485_760
 MAX_ENUM_VALUE_BYTES = 63  # PostgreSQL's limit on enum labels

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Final
 
 __all__ = [
+    "MAX_ARCS",
     "MAX_COMPILED",
     "MAX_EXPANDED",
     "MAX_REPEAT_PRODUCT",
@@ -33,12 +34,15 @@ __all__ = [
     "costs",
 ]
 
-MAX_WAYS: Final = 10_000
-NOMINAL_LENGTH: Final = 1000  # the choices of an unbounded repeat, for counting ways
+MAX_WAYS: Final = 100_000
+NOMINAL_LENGTH: Final = 256  # the choices of an unbounded repeat, and of a search's start
 MAX_REPEAT_PRODUCT: Final = 1000
 MAX_EXPANDED: Final = 20_000
 MAX_COMPILED: Final = 60_000
 _CLASS_BYTES: Final = 33  # a class in PCRE2's compiled form (a 256-bit map and opcode)
+# PostgreSQL splits the characters a pattern names into "colors", and a class or '.'
+# gets an arc for each color it holds: about 1.4 million arcs are too complex
+MAX_ARCS: Final = 300_000
 _MANY: Final = MAX_WAYS + 1
 
 _CharSet = tuple[tuple[int, int], ...]  # sorted disjoint inclusive ranges of code points
@@ -110,7 +114,11 @@ class _Cost:
     product: int  # the largest product of nested repeat counts in it
     expanded: int  # characters and classes, repeats written out
     compiled: int  # PCRE2 bytes, roughly
+    wide: int = 0  # classes and '.' (not single characters), repeats written out
     anchored: bool = False  # it must start at the start of the text (^)
+    # the text fixes where it ends: fixed length, or options told apart by their first
+    # character, each determined in turn
+    determined: bool = True
 
 
 _EMPTY: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0)
@@ -118,7 +126,12 @@ _START: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0, anchored=True)
 
 
 def _char(chars: _CharSet, compiled: int) -> _Cost:
-    return _Cost(chars, chars, chars, (), 1, 1, 1, 1, 1, compiled)
+    wide = int(len(chars) > 1 or chars[0][0] != chars[0][1])
+    return _Cost(chars, chars, chars, (), 1, 1, 1, 1, 1, compiled, wide=wide)
+
+
+def _utf8(code: int) -> int:
+    return len(chr(code).encode("utf-8", "surrogatepass"))
 
 
 class _Parser:
@@ -127,6 +140,7 @@ class _Parser:
     def __init__(self, pattern: str) -> None:
         self.text = pattern
         self.at = 0
+        self.cuts: set[int] = set()  # where the characters it names split the alphabet
 
     def alternation(self) -> _Cost:
         options = [self.sequence()]
@@ -149,7 +163,9 @@ class _Parser:
             self.at += 1  # ")"
             return _group(inner)
         if char == "[":
-            return _char(self.char_class(), _CLASS_BYTES)
+            chars, size = self.char_class()
+            self.cuts.update(cut for low, high in chars for cut in (low, high + 1))
+            return _char(chars, size)
         if char in "^$":
             self.at += 1
             return _START if char == "^" else _EMPTY
@@ -158,9 +174,11 @@ class _Parser:
             return _char(_ALL, 2)
         if char == "\\":
             chars, is_class = self.escape()
-            return _char(chars, _CLASS_BYTES if is_class else 2)
+            self.cuts.update(cut for low, high in chars for cut in (low, high + 1))
+            return _char(chars, _CLASS_BYTES if is_class else 1 + _utf8(chars[0][0]))
         self.at += 1
-        return _char(((ord(char), ord(char)),), 2 if ord(char) < 128 else 4)
+        self.cuts.update((ord(char), ord(char) + 1))
+        return _char(((ord(char), ord(char)),), 1 + _utf8(ord(char)))
 
     def escape(self) -> tuple[_CharSet, bool]:
         """The characters of the escape at ``at`` (moved past it), and is it a class?"""
@@ -177,7 +195,8 @@ class _Parser:
             return ((code, code),), False
         return ((ord(letter), ord(letter)),), False
 
-    def char_class(self) -> _CharSet:
+    def char_class(self) -> tuple[_CharSet, int]:
+        """The characters of the class at ``at`` (moved past it), and its PCRE2 size."""
         self.at += 1
         negate = self.text.startswith("^", self.at)
         self.at += negate
@@ -199,7 +218,12 @@ class _Parser:
                 ranges += low
         self.at += 1
         chars = _merged(ranges)
-        return _negated(chars) if negate else chars
+        # PCRE2 lists each member beyond the first 256 characters as written
+        listed = [(max(low, 256), high) for low, high in ranges if high >= 256]
+        size = _CLASS_BYTES + sum(
+            1 + _utf8(low) + (_utf8(high) if high != low else 0) for low, high in listed
+        )
+        return (_negated(chars) if negate else chars), size
 
     def class_member(self) -> _CharSet:
         if self.text[self.at] == "\\":
@@ -241,6 +265,8 @@ def _sequence(items: Sequence[_Cost]) -> _Cost:
         if item.least > 0 and not _overlap(item.chars, run_chars):
             ways = min(ways * _run_ways(run), _MANY)
             run, run_chars = [], ()
+            if item.least == item.most:
+                continue  # a delimiter: it trades with nothing on either side
         if item.least != item.most:
             run.append(item)
         run_chars = _merged([*run_chars, *item.chars])
@@ -269,14 +295,16 @@ def _sequence(items: Sequence[_Cost]) -> _Cost:
         product=max(item.product for item in items),
         expanded=sum(item.expanded for item in items),
         compiled=sum(item.compiled for item in items),
+        wide=sum(item.wide for item in items),
         anchored=items[0].anchored,
+        determined=all(item.determined for item in items),
     )
 
 
 def _run_ways(run: Sequence[_Cost]) -> int:
     """Ways to split a text between the parts of one run of varying length that trade
-    characters (one can take what a later one starts with): their choices, but the
-    largest."""
+    characters (one can take what a later one starts with): the product of their
+    choices, since a failing rest of the pattern makes the engine try them all."""
     trading = {
         index
         for i, earlier in enumerate(run)
@@ -287,8 +315,7 @@ def _run_ways(run: Sequence[_Cost]) -> int:
     sharing = [run[i] for i in sorted(trading)]
     if len(sharing) < 2:
         return 1
-    choices = sorted(_choices(item) for item in sharing)
-    return min(math.prod(choices[:-1]), _MANY)
+    return min(math.prod(_choices(item) for item in sharing), _MANY)
 
 
 def _choices(cost: _Cost) -> int:
@@ -323,7 +350,9 @@ def _alternatives(options: Sequence[_Cost]) -> _Cost:
         product=max(o.product for o in options),
         expanded=sum(o.expanded for o in options),
         compiled=sum(o.compiled for o in options) + 3 * len(options),
+        wide=sum(o.wide for o in options),
         anchored=all(o.anchored for o in options),
+        determined=disjoint and all(o.determined for o in options),
     )
 
 
@@ -349,7 +378,8 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
         delimited = body.least > 0 and (
             not _overlap(body.first, body.varying) or not _overlap(body.last, body.varying)
         )
-        per_iteration = body.ways if (body.least == body.most or delimited) else _MANY
+        fixed = body.least == body.most
+        per_iteration = body.ways if (fixed or body.determined or delimited) else _MANY
         if body.least == 0:
             per_iteration = _MANY  # an empty iteration: any number of them
         if per_iteration > 1:
@@ -376,7 +406,9 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
         product=product,
         expanded=body.expanded * count,
         compiled=body.compiled * count,
+        wide=body.wide * count,
         anchored=body.anchored and least > 0,
+        determined=least == most and body.determined,
     )
 
 
@@ -388,8 +420,8 @@ def costs(pattern: str) -> list[Problem]:
     except _Refused as refused:
         return [refused.problem]
     problems = []
-    # a search tries every start: another factor where a part has no bound
-    ways = cost.ways if cost.anchored or cost.most is not None else cost.ways * NOMINAL_LENGTH
+    # a search tries every start of the text: another factor
+    ways = cost.ways if cost.anchored else cost.ways * NOMINAL_LENGTH
     if ways > MAX_WAYS:
         problems.append(
             Problem(
@@ -405,6 +437,15 @@ def costs(pattern: str) -> list[Problem]:
             Problem(
                 f"the pattern expands to more than {MAX_EXPANDED} characters and classes "
                 "with its repeats written out (PostgreSQL finds it too complex)",
+                0,
+            )
+        )
+    elif cost.wide * (len(parser.cuts) + 1) > MAX_ARCS:
+        problems.append(
+            Problem(
+                f"the pattern's {cost.wide} classes (with its repeats written out) span "
+                f"{len(parser.cuts) + 1} groups of the characters it names: more than "
+                f"{MAX_ARCS} transitions, which PostgreSQL finds too complex",
                 0,
             )
         )

@@ -181,7 +181,8 @@ def _pattern(problems: Problems, node: Node) -> str | None:
     try:
         check_portable(text)
     except PatternError as exc:
-        problems.add(node, f"pattern {text!r}: {exc} (at character {exc.offset + 1})")
+        shown = text if len(text) <= 80 else f"{text[:60]}...{text[-10:]}"  # a long one
+        problems.add(node, f"pattern {shown!r}: {exc} (at character {exc.offset + 1})")
         return None
     return text
 

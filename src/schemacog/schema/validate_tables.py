@@ -13,7 +13,15 @@ from schemacog.model import Column, Enum
 from schemacog.schema import fields
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
-from schemacog.schema.keys import MAX_COLUMNS, MAX_TABLES, TABLE_KEYS
+from schemacog.schema.keys import (
+    MAX_COLUMNS,
+    MAX_ROW_BYTES,
+    MAX_TABLES,
+    ROW_BYTES,
+    ROW_HEADER_BYTES,
+    ROW_POINTER_BYTES,
+    TABLE_KEYS,
+)
 from schemacog.schema.loader import MapNode, Node, ScalarNode
 from schemacog.schema.validate_columns import read_column
 from schemacog.schema.validate_keys import read_indexes, read_primary_key, read_unique
@@ -67,6 +75,15 @@ def _read_table(
     description = fields.optional_string(problems, body.items.get("description"), "description")
     columns, column_nodes = _read_columns(problems, columns_map, what, enums)
     check_column_names(problems, columns, columns_map)
+    width = ROW_HEADER_BYTES + (len(columns) + 7) // 8
+    width += sum(ROW_BYTES.get(c.type, ROW_POINTER_BYTES) for c in columns.values())
+    if width > MAX_ROW_BYTES:
+        problems.add(
+            columns_map,
+            f"{what} can hold rows of {width} bytes (fixed-size columns at their size, "
+            f"the others {ROW_POINTER_BYTES} bytes each): more than the {MAX_ROW_BYTES} "
+            "that MariaDB and PostgreSQL keep in one row; split the table",
+        )
     unkeyed = TableDraft(name, key.pos, body, description, columns, column_nodes)
     return _with_keys(problems, unkeyed, all_columns_read=len(columns) == len(columns_map.items))
 

@@ -30,7 +30,7 @@ from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import creation_order, render_ddl
 from schemacog.render.sql.dialects import Dialect, EnumStyle
-from schemacog.render.sql.limits import key_plans, unchecked_columns
+from schemacog.render.sql.limits import key_plans, left_out_checks, unchecked_columns
 from schemacog.schema.rules import (
     ENUM,
     FOREIGN_KEY,
@@ -369,15 +369,19 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
     for table in order:
         for invalid in table.invalid_examples:
             unchecked = unchecked_columns(dialect, table, plans[table.name].unbuilt)
+            left_out = left_out_checks(dialect, schema, table)
 
             def enforceable(
                 kind: str,
                 columns: tuple[str, ...],
                 table: Table = table,
                 unchecked: frozenset[str] = unchecked,
+                left_out: frozenset[tuple[str, str]] = left_out,
             ) -> bool:
                 if kind == PATTERN and dialect.regex is None:
                     return False
+                if len(columns) == 1 and (columns[0], kind) in left_out:
+                    return False  # no room for that CHECK; the DDL says so
                 if kind == SCALE and dialect.decimal_type_enforced:
                     return False  # DECIMAL(p, s) rounds extra places; the DDL says so
                 if kind in (SCALE, PRECISION) and not dialect.decimal_type_enforced:

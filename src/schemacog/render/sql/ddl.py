@@ -42,10 +42,12 @@ from schemacog.render.sql.limits import (
     KeyPlan,
     index_prefixes,
     key_plans,
+    left_out_checks,
     unchecked_columns,
 )
 from schemacog.runtime.cleaning import _JSON_DEPTH as JSON_DEPTH
 from schemacog.schema.patterns import ascii_classes
+from schemacog.schema.rules import ENUM, PATTERN
 
 __all__ = [
     "MAX_NAME",
@@ -147,11 +149,17 @@ def _comment_lines(text: str | None, indent: str = "") -> list[str]:
 
 
 def _checks(
-    dialect: Dialect, schema: Schema, column: Column, name: str
+    dialect: Dialect,
+    schema: Schema,
+    column: Column,
+    name: str,
+    left_out: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[str], list[str]]:
-    """(CHECK expressions, comments about what the dialect cannot check)."""
+    """(CHECK expressions, comments about what the dialect cannot check); ``left_out``
+    names the (column, rule) CHECKs the table has no room for."""
     checks = []
     unenforced = []
+    full = f"{dialect.title} holds at most {dialect.max_check_bytes} bytes of CHECKs a table"
     # the column's own bounds, and the range of its type where the engine stores more
     ranged = column.type in dialect.checked_integer_types
     low, high = value_bounds(column) if ranged else (column.min, column.max)
@@ -166,10 +174,14 @@ def _checks(
     if column.pattern is not None:
         if dialect.regex is None:
             unenforced.append(f"pattern of {column.name}: {column.pattern}")
+        elif (column.name, PATTERN) in left_out:
+            unenforced.append(f"pattern of {column.name}: {full}")
         else:
             pattern = _string_literal(dialect, dialect.regex_pattern(ascii_classes(column.pattern)))
             checks.append(dialect.regex.format(column=name, pattern=pattern))
-    if column.enum is not None and dialect.enum_style is EnumStyle.CHECK:
+    if column.enum is not None and (column.name, ENUM) in left_out:
+        unenforced.append(f"enum of {column.name}: {full}")
+    elif column.enum is not None and dialect.enum_style is EnumStyle.CHECK:
         values = ", ".join(
             _string_literal(dialect, v) for v in schema.enum(column.enum).value_names
         )
@@ -364,6 +376,7 @@ def _table_parts(
     unenforced += _text_key_notes(dialect, table)
     parts.before += _index_entry_notes(dialect, table)
     unchecked = unchecked_columns(dialect, table, plan.unbuilt)
+    left_out = left_out_checks(dialect, schema, table)
     for column in table.columns:
         name = quote(dialect, column.name)
         words = [name, column_type(dialect, schema, table, column, plan)]
@@ -385,7 +398,7 @@ def _table_parts(
             words.append("UNIQUE")
         if column.description and dialect.comments is Comments.INLINE:
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
-        checks, notes = _checks(dialect, schema, column, name)
+        checks, notes = _checks(dialect, schema, column, name, left_out)
         unenforced += notes
         if checks and column.name in unchecked:
             unenforced.append(

@@ -1,6 +1,6 @@
 """What a dialect cannot build as the schema says, decided once for DDL and verify.
 
-Three limits, all MariaDB's (tested on 10.11), all data of the dialect:
+Four limits, all MariaDB's (tested on 10.11), all data of the dialect:
 
 - a column that AUTO_INCREMENT or a foreign-key action writes may have no CHECK
   (``checks_on_written_columns``): ``unchecked_columns``;
@@ -10,7 +10,10 @@ Three limits, all MariaDB's (tested on 10.11), all data of the dialect:
   such columns, is not built and is declared. A text column of a foreign key takes the
   VARCHAR of the column it references, so that the key can be built;
 - a row's columns hold at most ``max_row_bytes`` outside LONGTEXT and LONGBLOB: the
-  largest VARCHARs that no key or index needs become LONGTEXT (their CHECKs stay).
+  largest VARCHARs that no primary or foreign key needs become LONGTEXT (their CHECKs
+  stay), and so do short ones where the row would not fit InnoDB's page;
+- a table's CHECKs hold at most ``max_check_bytes`` of text: the largest pattern and enum
+  CHECKs are left out and declared (``left_out_checks``).
 
 Other dialects have neither limit, and every function answers "nothing" for them.
 """
@@ -25,8 +28,17 @@ from typing import Final
 
 from schemacog.model import Column, FkAction, ForeignKey, LogicalType, Schema, Table
 from schemacog.render.sql.dialects import Dialect
+from schemacog.schema.patterns import ascii_classes
+from schemacog.schema.rules import ENUM, PATTERN
 
-__all__ = ["KeyPlan", "index_prefixes", "key_plans", "unchecked_columns", "varchar_length"]
+__all__ = [
+    "KeyPlan",
+    "index_prefixes",
+    "key_plans",
+    "left_out_checks",
+    "unchecked_columns",
+    "varchar_length",
+]
 
 # foreign-key actions that write the referencing columns
 _WRITING_ON_DELETE: Final = frozenset({FkAction.SET_NULL, FkAction.SET_DEFAULT})
@@ -119,6 +131,16 @@ def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
         # None: LONGTEXT or LONGBLOB, which no B-tree holds whole
         return None not in parts and sum(p or 0 for p in parts) <= (dialect.max_key_bytes or 0)
 
+    referenced: dict[str, frozenset[str]] = {
+        table.name: frozenset(
+            name
+            for other in schema.tables
+            for fk in other.foreign_keys
+            if fk.ref_table == table.name
+            for name in fk.ref_columns
+        )
+        for table in schema.tables
+    }
     plans = {}
     for table in schema.tables:
         unbuilt = frozenset(
@@ -128,43 +150,64 @@ def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
         )
         as_unique = bool(table.primary_key) and not fits(table, table.primary_key)
         plan = KeyPlan(MappingProxyType(narrowed[table.name]), as_unique, unbuilt)
-        long = _long_for_row(dialect, schema, table, plan)
-        plans[table.name] = dataclasses.replace(plan, long=long)
+        plans[table.name] = _row_fitting(dialect, schema, table, plan, referenced[table.name])
     return MappingProxyType(plans)
 
 
 # bytes a LONGTEXT or LONGBLOB column takes of the row's size (its pointer), at most
 _LONG_IN_ROW: Final = 12
+# InnoDB keeps at most this many bytes of a row in its page (strict mode): a VARCHAR of
+# at most 255 bytes whole, a longer one or a LONGTEXT as a 20-byte pointer
+_IN_PAGE: Final = 8126
+_SHORT_BYTES: Final = 255
+_POINTER: Final = 22  # and its length: 360 filled LONGTEXT fit a row, 370 do not (10.11)
 
 
-def _long_for_row(dialect: Dialect, schema: Schema, table: Table, plan: KeyPlan) -> frozenset[str]:
-    """The VARCHAR columns that become LONGTEXT so that the row fits ``max_row_bytes``:
-    the largest first, never one that a key, an index or a foreign key needs."""
+def _row_fitting(
+    dialect: Dialect, schema: Schema, table: Table, plan: KeyPlan, referenced: frozenset[str]
+) -> KeyPlan:
+    """``plan`` with the VARCHARs that become LONGTEXT so that the row fits
+    ``max_row_bytes``, and then InnoDB's page (the largest first); never a column of the
+    primary key or of a foreign key, either side. Their CHECKs stay."""
     limit = dialect.max_row_bytes
     if limit is None:
-        return frozenset()
-    keyed = {
-        name
-        for key in (table.primary_key, *table.unique_keys, *(i.columns for i in table.indexes))
-        for name in key
-    } | {name for fk in table.foreign_keys for name in fk.columns}
-    sizes = {}
-    total = 0
-    for column in table.columns:
-        size = plan.varchar(schema, column, dialect)
-        if size is not None:
-            total += size * dialect.bytes_per_char + 2
-            if column.name not in keyed:
-                sizes[column.name] = size
-        else:
-            total += _FIXED_KEY_BYTES.get(column.type, _LONG_IN_ROW)
-    long = []
-    for name in sorted(sizes, key=lambda n: -sizes[n]):
+        return plan
+    keyed = set(table.primary_key) | set(referenced)
+    keyed |= {name for fk in table.foreign_keys for name in fk.columns}
+    sizes = {c.name: plan.varchar(schema, c, dialect) for c in table.columns}
+    total = sum(
+        size * dialect.bytes_per_char + 2
+        if size is not None
+        else _FIXED_KEY_BYTES.get(column.type, _LONG_IN_ROW)
+        for column, size in zip(table.columns, sizes.values(), strict=True)
+    )
+    long: list[str] = []
+    movable = [name for name, size in sizes.items() if size is not None and name not in keyed]
+    for name in sorted(movable, key=lambda n: -(sizes[n] or 0)):
         if total <= limit:
             break
-        total -= sizes[name] * dialect.bytes_per_char + 2 - _LONG_IN_ROW
+        total -= (sizes[name] or 0) * dialect.bytes_per_char + 2 - _LONG_IN_ROW
         long.append(name)
-    return frozenset(long)
+
+    def in_page(name: str, column: Column) -> int:
+        size = sizes[name]
+        if name in long or size is None:
+            return _FIXED_KEY_BYTES.get(column.type, _POINTER)
+        width = size * dialect.bytes_per_char
+        return width + 1 if width <= _SHORT_BYTES else _POINTER
+
+    page = sum(in_page(c.name, c) for c in table.columns) + len(table.columns) // 8
+    short = [
+        name
+        for name in movable
+        if name not in long and (sizes[name] or 0) * dialect.bytes_per_char <= _SHORT_BYTES
+    ]
+    for name in sorted(short, key=lambda n: -(sizes[n] or 0)):
+        if page <= _IN_PAGE:
+            break
+        page -= (sizes[name] or 0) * dialect.bytes_per_char + 1 - _POINTER
+        long.append(name)
+    return dataclasses.replace(plan, long=frozenset(long))
 
 
 def _narrowed(dialect: Dialect, schema: Schema) -> dict[tuple[str, str], int]:
@@ -229,7 +272,12 @@ def index_prefixes(
     limit = dialect.max_key_bytes
     if limit is None:
         return [None for _ in columns]
-    parts = {name: _key_part(dialect, schema, table, name, plan.narrowed) for name in columns}
+    parts: dict[str, int | None] = {}
+    for name in columns:
+        column = table.column(name)
+        size = plan.varchar(schema, column, dialect)
+        fixed = _FIXED_KEY_BYTES.get(column.type)
+        parts[name] = size * dialect.bytes_per_char if size is not None else fixed
     texts = [name for name in columns if table.column(name).type not in _FIXED_KEY_BYTES]
     fixed = sum(parts[name] or 0 for name in columns if name not in texts)
     share = (limit - fixed) // max(len(texts), 1)
@@ -244,3 +292,32 @@ def index_prefixes(
         else:
             prefixes.append(None)
     return prefixes
+
+
+# bytes a column's other CHECKs (lengths, bounds, NUL) take at most, roughly
+_OTHER_CHECKS: Final = 200
+
+
+def left_out_checks(dialect: Dialect, schema: Schema, table: Table) -> frozenset[tuple[str, str]]:
+    """(column, rule kind) of the pattern and enum CHECKs left out of ``table`` so that its
+    CHECKs fit ``max_check_bytes``: the largest first."""
+    limit = dialect.max_check_bytes
+    if limit is None:
+        return frozenset()
+    sizes: dict[tuple[str, str], int] = {}
+    for column in table.columns:
+        if column.pattern is not None and dialect.regex is not None:
+            text = dialect.regex_pattern(ascii_classes(column.pattern))
+            escaped = text.count("\\") + text.count("'")  # doubled in the literal
+            sizes[(column.name, PATTERN)] = len(text.encode("utf-8")) + escaped + 60
+        if column.enum is not None:
+            values = schema.enum(column.enum).value_names
+            sizes[(column.name, ENUM)] = sum(len(v.encode("utf-8")) + 4 for v in values)
+    total = sum(sizes.values()) + _OTHER_CHECKS * len(table.columns)
+    left_out = []
+    for key in sorted(sizes, key=lambda k: (-sizes[k], k)):
+        if total <= limit:
+            break
+        total -= sizes[key]
+        left_out.append(key)
+    return frozenset(left_out)
