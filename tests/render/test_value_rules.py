@@ -136,6 +136,12 @@ def test_pydantic_refuses_what_it_would_convert(
     assert not model_accepts(layers.module.TModel, {"id": 1, "lvl": "a", column: value})
 
 
+def test_an_unknown_key_is_refused_by_the_validator_and_pydantic(layers: Generated) -> None:
+    row = {"id": 1, "lvl": "a", "extra_column": 1}
+    assert layers.module.validate_t(row) == ["extra_column: unknown column"]
+    assert not model_accepts(layers.module.TModel, row)
+
+
 def test_pydantic_reads_text_as_the_cleaner_does(layers: Generated) -> None:
     """What JSON carries as text (a web framework hands over json.loads output)."""
     raw = {

@@ -59,8 +59,9 @@ def test_sections_cover_the_runtime_after_its_preamble() -> None:
 def test_every_section_is_named_and_in_the_order_of_the_parsers() -> None:
     sections = list(runtime_sections())
     assert sections[0] is SharedBlock.CLEANING_RUNTIME
-    assert sections[1:3] == [SharedBlock.TEXT_RULE, SharedBlock.JSON_RULE]  # the value rules
-    assert sections[3:] == list(RuntimeParser)
+    rules = [SharedBlock.TEXT_RULE, SharedBlock.JSON_RULE, SharedBlock.DECIMAL_RULE]
+    assert sections[1:4] == rules  # the value rules other layers share
+    assert sections[4:] == list(RuntimeParser)
     assert set(SECTION_STARTS.values()) == set(sections)
 
 

@@ -46,6 +46,10 @@ def test_the_rules_an_invalid_example_breaks_are_scale_and_precision() -> None:
     [
         ("'2.999'", "example breaks the scale rule of 'price': 2.999 has more than 2 decimal"),
         ("'-1000.5'", "example breaks the precision rule of 'price': -1000.5 has more than 3"),
+        (  # exact past 28 digits, where Decimal.normalize() would round
+            "'0.99000000000000000000000000001'",
+            "example breaks the scale rule of 'price': 0.99000000000000000000000000001 has more",
+        ),
     ],
 )
 def test_an_example_with_too_many_digits_is_an_error_at_its_value(value: str, message: str) -> None:

@@ -6,6 +6,7 @@
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
 -- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
+-- Not enforced by SQLite: scale of balance: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: offset of created_at: a value without an offset is read in a default zone
 -- A person who buys from the shop.
 CREATE TABLE customer (
@@ -26,6 +27,7 @@ CREATE TABLE customer (
 CREATE INDEX ix_customer_name ON customer (name);
 
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
+-- Not enforced by SQLite: scale of price: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: NaN in weight_kg (the driver stores NaN as NULL)
 -- Not enforced by SQLite: JSON of attributes: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Something the shop sells.
@@ -56,6 +58,7 @@ CREATE TABLE "order" (
 );
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
+-- Not enforced by SQLite: scale of unit_price: a value is compared as a double, so places past 15 significant digits are not seen
 -- One product in an order.
 CREATE TABLE order_line (
     order_id INTEGER NOT NULL REFERENCES "order" (id) ON DELETE CASCADE,
@@ -129,6 +132,7 @@ CREATE TABLE signup_import (
 
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Not enforced by SQLite: pattern of warehouse: ^[A-Z]{3}[0-9]$
+-- Not enforced by SQLite: scale of unit_cost: a value is compared as a double, so places past 15 significant digits are not seen
 -- A shelf count from a warehouse spreadsheet.
 CREATE TABLE stock_count (
     count_id INTEGER NOT NULL PRIMARY KEY,

@@ -90,6 +90,7 @@ PARSERS: dict[LogicalType, Parser] = {
         RuntimeParser.DECIMAL,
         "_decimal_number({precision}, {scale})",
         "exact decimal{digits}, never rounded",
+        SharedBlock.DECIMAL_RULE,
     ),
     LogicalType.BOOLEAN: Parser(
         RuntimeParser.BOOLEAN,

@@ -39,6 +39,7 @@ RuntimeSection = SharedBlock | RuntimeParser
 SECTION_STARTS: dict[str, RuntimeSection] = {
     "_text_problem": SharedBlock.TEXT_RULE,
     "_JSON_DEPTH": SharedBlock.JSON_RULE,
+    "_decimal_places": SharedBlock.DECIMAL_RULE,
     "_T": SharedBlock.CLEANING_RUNTIME,
     "_text": RuntimeParser.TEXT,
     "_INTEGER_TEXT": RuntimeParser.INTEGER,
@@ -126,6 +127,7 @@ _DATETIME = frozenset({_RE, "import datetime as _dt"})
 SECTION_IMPORTS: dict[RuntimeSection, frozenset[str]] = {
     SharedBlock.TEXT_RULE: frozenset(),
     SharedBlock.JSON_RULE: frozenset({"import json as _json", "from typing import Any"}),
+    SharedBlock.DECIMAL_RULE: frozenset({_DECIMAL}),
     SharedBlock.CLEANING_RUNTIME: frozenset(),
     RuntimeParser.TEXT: frozenset(),
     RuntimeParser.INTEGER: frozenset({_RE, _DECIMAL}),
@@ -147,6 +149,7 @@ SECTION_IMPORTS: dict[RuntimeSection, frozenset[str]] = {
 VALUE_RULES: dict[RuntimeSection, frozenset[RuntimeSection]] = {
     SharedBlock.TEXT_RULE: frozenset(),
     SharedBlock.JSON_RULE: frozenset({SharedBlock.TEXT_RULE}),
+    SharedBlock.DECIMAL_RULE: frozenset(),
     RuntimeParser.DATE: frozenset(),
     RuntimeParser.TIME: frozenset(),
     RuntimeParser.TIMESTAMP: frozenset(),

@@ -300,7 +300,8 @@ def pydantic_needs(schema: Schema, table: Table) -> Needs:
 
 def render_pydantic(schema: Schema, table: Table) -> str:
     fields = _fields(schema, table)
-    config = ["frozen=True"]
+    # an unknown key is an error, as in the validator and every engine
+    config = ["frozen=True", 'extra="forbid"']
     if any(c.pattern for c in table.columns):
         config.append('regex_engine="python-re"')
     if any(f.name != f.column for f in fields):
@@ -390,7 +391,7 @@ def _digit_conditions(key: str, precision: int, scale: int) -> list[tuple[str, s
             f"{key}: has more than {whole} digits before the point",
         ),
         (
-            f"{10**scale} % _decimal.Decimal(value).as_integer_ratio()[1] != 0",
+            f"_decimal_places(_decimal.Decimal(value)) > {scale}",
             f"{key}: has more than {scale} decimal places",
         ),
     ]
@@ -481,6 +482,8 @@ def validator_needs(schema: Schema, table: Table) -> Needs:
             needs.imports.add("import re")
         if column.type in _VALUE_RULES:
             needs.shared.add(_VALUE_RULES[column.type][1])
+        if column.type is LogicalType.DECIMAL and column.precision is not None:
+            needs.shared.add(SharedBlock.DECIMAL_RULE)
     return needs
 
 

@@ -28,6 +28,7 @@ class SharedBlock(enum.Enum):
     PYDANTIC_UUID = "pydantic's UUID, read as the cleaner reads it"
     TEXT_RULE = "_text_problem: text every engine stores (no NUL, no lone surrogate)"
     JSON_RULE = "_json_problem: JSON every engine stores (text keys, finite numbers)"
+    DECIMAL_RULE = "_decimal_places: the places of a decimal, counted exactly"
     CLEANING_RUNTIME = "the cleaner runtime's core (_Cleaning, _clean_row, ...)"
 
 

@@ -245,6 +245,15 @@ def _checked_json(value: Any) -> Any:
     return value
 
 
+def _decimal_places(number: _decimal.Decimal) -> int:
+    """The places of a finite ``number``, trailing zeros aside (``2.990`` has two), exactly
+    and at once however large its exponent (``normalize`` would round past 28 digits)."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    kept = len(bytes(digits).rstrip(b"\0"))
+    return max(0, -(exponent + len(digits) - kept)) if kept else 0
+
+
 def _text(value: object) -> str:
     if isinstance(value, str):
         return _checked_text(value)
@@ -323,11 +332,11 @@ def _fit_digits(
     sign, digits, exponent = number.as_tuple()
     if not isinstance(exponent, int) or len(digits) + abs(exponent) > 2000:
         raise ValueError(f"is out of range for decimal({precision}, {scale})")
+    if _decimal_places(number) > scale:
+        raise ValueError(f"has more than {scale} decimal places")
     coefficient = int("".join(map(str, digits)))
-    if exponent < -scale:
-        coefficient, rest = divmod(coefficient, 10 ** (-scale - exponent))
-        if rest:
-            raise ValueError(f"has more than {scale} decimal places")
+    if exponent < -scale:  # only zeros past the scale
+        coefficient //= 10 ** (-scale - exponent)
     else:
         coefficient *= 10 ** (exponent + scale)
     if len(str(coefficient)) > precision:

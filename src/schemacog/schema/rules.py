@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from schemacog.model import NOW, BrokenRule, Column, Table, Value
+from schemacog.runtime.cleaning import _decimal_places as decimal_places
 from schemacog.schema import patterns
 
 __all__ = [
@@ -78,9 +79,7 @@ def value_rules(column: Column, value: Value, enum_values: Sequence[str] = ()) -
             add(MAX, f"{value} is greater than the maximum {column.max}")
     if isinstance(value, Decimal) and column.precision is not None and value.is_finite():
         scale = column.scale or 0
-        exponent = value.normalize().as_tuple().exponent  # 2.990 has two places
-        assert isinstance(exponent, int)
-        if -exponent > scale:
+        if decimal_places(value) > scale:  # 2.990 has two
             add(SCALE, f"{value} has more than {scale} decimal places")
         if value.copy_abs() >= 10 ** (column.precision - scale):  # abs() would round
             add(

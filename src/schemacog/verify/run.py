@@ -25,27 +25,19 @@ from schemacog.engine.files import SourceFile
 from schemacog.engine.process import Project, render_tree
 from schemacog.engine.scan import cog_blocks, literal_calls
 from schemacog.errors import SchemacogError
-from schemacog.model import Example, InvalidExample, LogicalType, Schema, Table, Value
+from schemacog.model import Example, InvalidExample, Schema, Table, Value
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import creation_order, render_ddl
-from schemacog.render.sql.dialects import Dialect, EnumStyle
-from schemacog.render.sql.limits import key_plans, left_out_checks, unchecked_columns
+from schemacog.render.sql.dialects import Dialect
 from schemacog.schema.rules import (
-    ENUM,
     FOREIGN_KEY,
-    MAX,
-    MAX_LENGTH,
-    MIN,
-    MIN_LENGTH,
-    PATTERN,
-    PRECISION,
     PRIMARY_KEY,
-    SCALE,
     UNIQUE,
 )
 from schemacog.verify import cleaner as verify_cleaner
 from schemacog.verify.codec import encode
+from schemacog.verify.enforced import enforcer
 from schemacog.verify.python import (
     compile_errors,
     is_generated_module,
@@ -340,22 +332,10 @@ def _sql_steps(project: Project, options: Options, steps: list[Step]) -> None:
             engine.close()
 
 
-# rules an engine enforces by a CHECK on the column (not by its type or a key)
-_CHECKED_RULES = frozenset({MIN, MAX, MIN_LENGTH, MAX_LENGTH, PATTERN})
-
-
 def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> Step:
     step = Step(f"examples in {engine.dialect}")
-    order, deferred = creation_order(schema, dialect)
-    cycles = {
-        (t, fk.columns)
-        for t, fks in deferred.items()
-        for fk in fks
-        if not dialect.alter_foreign_keys
-    }
-    # foreign keys the DDL says it could not build: closing a cycle, or beyond a key's size
-    plans = key_plans(dialect, schema)
-    skipped = cycles | {(name, fk.columns) for name, plan in plans.items() for fk in plan.unbuilt}
+    order, _ = creation_order(schema, dialect)
+    enforced_in = enforcer(dialect, schema)
     accepted = refused = 0
     not_enforced: dict[str, None] = {}  # rules an invalid example breaks that this engine cannot
     for table in order:
@@ -368,37 +348,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
             accepted += error is None
     for table in order:
         for invalid in table.invalid_examples:
-            unchecked = unchecked_columns(dialect, table, plans[table.name].unbuilt)
-            left_out = left_out_checks(dialect, schema, table)
-
-            def enforceable(
-                kind: str,
-                columns: tuple[str, ...],
-                table: Table = table,
-                unchecked: frozenset[str] = unchecked,
-                left_out: frozenset[tuple[str, str]] = left_out,
-            ) -> bool:
-                if kind == PATTERN and dialect.regex is None:
-                    return False
-                if len(columns) == 1 and (columns[0], kind) in left_out:
-                    return False  # no room for that CHECK; the DDL says so
-                if kind == SCALE and dialect.decimal_type_enforced:
-                    return False  # DECIMAL(p, s) rounds extra places; the DDL says so
-                if kind in (SCALE, PRECISION) and not dialect.decimal_type_enforced:
-                    precision = table.column(columns[0]).precision or 0
-                    if precision > dialect.exact_digits:
-                        return False  # no CHECK compares that many digits; the DDL says so
-                checked_by_ddl = kind in _CHECKED_RULES or (
-                    kind == ENUM and dialect.enum_style is EnumStyle.CHECK
-                )
-                if checked_by_ddl and set(columns) <= unchecked:
-                    return False  # the DDL says this engine cannot have that CHECK
-                if kind in (PRIMARY_KEY, UNIQUE) and dialect.timestamptz_keys_as_text:
-                    types = {table.column(name).type for name in columns}
-                    if LogicalType.TIMESTAMPTZ in types:
-                        return False  # compared as text; the DDL says so
-                return (table.name, columns) not in skipped
-
+            enforceable = enforced_in(table, invalid.values)
             broken = _broken(invalid, enforceable)
             for rule in invalid.broken:
                 if not enforceable(rule.kind, rule.columns):

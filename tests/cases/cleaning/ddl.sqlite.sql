@@ -4,6 +4,7 @@
 
 -- Not enforced by SQLite: pattern of code: ^[A-Z][A-Z0-9]*$
 -- Not enforced by SQLite: NaN in ratio (the driver stores NaN as NULL)
+-- Not enforced by SQLite: scale of amount: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: offset of clock: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of local_at: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of seen_at: a value without an offset is read in a default zone
@@ -32,6 +33,7 @@ CREATE TABLE reading (
     UNIQUE (site, day)
 );
 
+-- Not enforced by SQLite: scale of value: a value is compared as a double, so places past 15 significant digits are not seen
 -- A reading's line; the key has two columns.
 CREATE TABLE line (
     reading_id INTEGER NOT NULL CHECK (reading_id >= -2147483648) CHECK (reading_id <= 2147483647) REFERENCES reading (id),

@@ -82,6 +82,15 @@ def _checked_json(value: Any) -> Any:
     return value
 
 
+def _decimal_places(number: _decimal.Decimal) -> int:
+    """The places of a finite ``number``, trailing zeros aside (``2.990`` has two), exactly
+    and at once however large its exponent (``normalize`` would round past 28 digits)."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    kept = len(bytes(digits).rstrip(b"\0"))
+    return max(0, -(exponent + len(digits) - kept)) if kept else 0
+
+
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -429,11 +438,11 @@ def _fit_digits(
     sign, digits, exponent = number.as_tuple()
     if not isinstance(exponent, int) or len(digits) + abs(exponent) > 2000:
         raise ValueError(f"is out of range for decimal({precision}, {scale})")
+    if _decimal_places(number) > scale:
+        raise ValueError(f"has more than {scale} decimal places")
     coefficient = int("".join(map(str, digits)))
-    if exponent < -scale:
-        coefficient, rest = divmod(coefficient, 10 ** (-scale - exponent))
-        if rest:
-            raise ValueError(f"has more than {scale} decimal places")
+    if exponent < -scale:  # only zeros past the scale
+        coefficient //= 10 ** (-scale - exponent)
     else:
         coefficient *= 10 ** (exponent + scale)
     if len(str(coefficient)) > precision:
@@ -546,6 +555,7 @@ class ReadingModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(
         frozen=True,
+        extra="forbid",
         regex_engine="python-re",
         populate_by_name=True,
     )
@@ -705,7 +715,7 @@ def validate_reading(row: Mapping[str, object]) -> list[str]:
             problems.append("amount: must be >= 0")
         if _decimal.Decimal(value).copy_abs() >= 1000000:
             problems.append("amount: has more than 6 digits before the point")
-        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+        if _decimal_places(_decimal.Decimal(value)) > 2:
             problems.append("amount: has more than 2 decimal places")
     value = row.get("flag")
     if value is None:
@@ -949,7 +959,7 @@ class Line:
 class LineModel(_pd.BaseModel):
     """A reading's line; the key has two columns."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     reading_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
     line_no: _pd.StrictInt = _pd.Field(ge=1, le=32767)
@@ -1003,7 +1013,7 @@ def validate_line(row: Mapping[str, object]) -> list[str]:
     else:
         if _decimal.Decimal(value).copy_abs() >= 1000:
             problems.append("value: has more than 3 digits before the point")
-        if 1000 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+        if _decimal_places(_decimal.Decimal(value)) > 3:
             problems.append("value: has more than 3 decimal places")
     return problems
 

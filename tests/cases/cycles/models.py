@@ -241,7 +241,7 @@ class Department:
 class DepartmentModel(_pd.BaseModel):
     """Belongs to a company; has a head employee (a cycle with employee)."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
     head_id: _pd.StrictInt | None = _pd.Field(
@@ -376,7 +376,7 @@ class Employee:
 class EmployeeModel(_pd.BaseModel):
     """A row of table ``employee``."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
     department_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
@@ -498,7 +498,7 @@ class Badge:
 class BadgeModel(_pd.BaseModel):
     """A row of table ``badge``."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     employee_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
     department_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)

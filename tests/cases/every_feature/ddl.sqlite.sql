@@ -7,6 +7,7 @@
 -- Not enforced by SQLite: offset of datetime: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of t: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of tz: a value without an offset is read in a default zone
+-- Not enforced by SQLite: scale of amount: a value is compared as a double, so places past 15 significant digits are not seen
 -- A table named like a Python keyword.
 CREATE TABLE class (
     id INTEGER NOT NULL PRIMARY KEY CHECK (id >= -2147483648) CHECK (id <= 2147483647),

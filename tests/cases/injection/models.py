@@ -444,6 +444,7 @@ class SelectModel(_pd.BaseModel):
 
     model_config = _pd.ConfigDict(
         frozen=True,
+        extra="forbid",
         regex_engine="python-re",
         populate_by_name=True,
         protected_namespaces=(),
@@ -719,7 +720,7 @@ class User:
 class UserModel(_pd.BaseModel):
     """Another keyword."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     key: _Text = _pd.Field(max_length=10)
     group: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)

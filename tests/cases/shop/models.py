@@ -83,6 +83,15 @@ def _checked_json(value: Any) -> Any:
     return value
 
 
+def _decimal_places(number: _decimal.Decimal) -> int:
+    """The places of a finite ``number``, trailing zeros aside (``2.990`` has two), exactly
+    and at once however large its exponent (``normalize`` would round past 28 digits)."""
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    kept = len(bytes(digits).rstrip(b"\0"))
+    return max(0, -(exponent + len(digits) - kept)) if kept else 0
+
+
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -462,11 +471,11 @@ def _fit_digits(
     sign, digits, exponent = number.as_tuple()
     if not isinstance(exponent, int) or len(digits) + abs(exponent) > 2000:
         raise ValueError(f"is out of range for decimal({precision}, {scale})")
+    if _decimal_places(number) > scale:
+        raise ValueError(f"has more than {scale} decimal places")
     coefficient = int("".join(map(str, digits)))
-    if exponent < -scale:
-        coefficient, rest = divmod(coefficient, 10 ** (-scale - exponent))
-        if rest:
-            raise ValueError(f"has more than {scale} decimal places")
+    if exponent < -scale:  # only zeros past the scale
+        coefficient //= 10 ** (-scale - exponent)
     else:
         coefficient *= 10 ** (exponent + scale)
     if len(str(coefficient)) > precision:
@@ -627,7 +636,7 @@ class Customer:
 class CustomerModel(_pd.BaseModel):
     """A person who buys from the shop."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid", regex_engine="python-re")
 
     id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     # Identifier shown in URLs and emails.
@@ -734,7 +743,7 @@ def validate_customer(row: Mapping[str, object]) -> list[str]:
             problems.append("balance: must be >= 0")
         if _decimal.Decimal(value).copy_abs() >= 10000000000:
             problems.append("balance: has more than 10 digits before the point")
-        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+        if _decimal_places(_decimal.Decimal(value)) > 2:
             problems.append("balance: has more than 2 decimal places")
     value = row.get("birth_date")
     if value is None:
@@ -884,7 +893,7 @@ class Product:
 class ProductModel(_pd.BaseModel):
     """Something the shop sells."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid", regex_engine="python-re")
 
     # Stock keeping unit.
     sku: _Text = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
@@ -985,7 +994,7 @@ def validate_product(row: Mapping[str, object]) -> list[str]:
             problems.append("price: must be >= 0")
         if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("price: has more than 8 digits before the point")
-        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+        if _decimal_places(_decimal.Decimal(value)) > 2:
             problems.append("price: has more than 2 decimal places")
     value = row.get("weight_kg")
     if value is None:
@@ -1114,7 +1123,7 @@ class Order:
 class OrderModel(_pd.BaseModel):
     """One checkout of one customer."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     customer_id: _pd.StrictInt = _pd.Field(
@@ -1277,7 +1286,7 @@ class OrderLine:
 class OrderLineModel(_pd.BaseModel):
     """One product in an order."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     line_no: _pd.StrictInt = _pd.Field(ge=1, le=32767)
@@ -1356,7 +1365,7 @@ def validate_order_line(row: Mapping[str, object]) -> list[str]:
             problems.append("unit_price: must be >= 0")
         if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("unit_price: has more than 8 digits before the point")
-        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+        if _decimal_places(_decimal.Decimal(value)) > 2:
             problems.append("unit_price: has more than 2 decimal places")
     return problems
 
@@ -1453,7 +1462,7 @@ class ReturnLine:
 class ReturnLineModel(_pd.BaseModel):
     """A line of an order sent back by the customer."""
 
-    model_config = _pd.ConfigDict(frozen=True)
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid")
 
     order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     line_no: _pd.StrictInt = _pd.Field(ge=-32768, le=32767)
@@ -1617,7 +1626,7 @@ class Shipment:
 class ShipmentModel(_pd.BaseModel):
     """A parcel on its way to a customer."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid", regex_engine="python-re")
 
     id: _Uuid
     order_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
@@ -1816,7 +1825,7 @@ class Warehouse:
 class WarehouseModel(_pd.BaseModel):
     """A place stock is kept and shipped from."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid", regex_engine="python-re")
 
     code: _Text = _pd.Field(max_length=8, pattern=r"(?s)^[A-Z]{3}[0-9]\Z")
     city: _Text = _pd.Field(max_length=80)
@@ -2008,7 +2017,7 @@ class SignupImport:
 class SignupImportModel(_pd.BaseModel):
     """A newsletter signup as the mailing tool exports it, one CSV row per signup."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid", regex_engine="python-re")
 
     # Row number in the export.
     signup_id: _pd.StrictInt = _pd.Field(ge=-2147483648, le=2147483647)
@@ -2266,7 +2275,7 @@ class StockCount:
 class StockCountModel(_pd.BaseModel):
     """A shelf count from a warehouse spreadsheet."""
 
-    model_config = _pd.ConfigDict(frozen=True, regex_engine="python-re")
+    model_config = _pd.ConfigDict(frozen=True, extra="forbid", regex_engine="python-re")
 
     count_id: _pd.StrictInt = _pd.Field(ge=-9223372036854775808, le=9223372036854775807)
     sku: _Text = _pd.Field(max_length=32, pattern=r"(?s)^[A-Z]{4}-[0-9]{2,4}\Z")
@@ -2374,7 +2383,7 @@ def validate_stock_count(row: Mapping[str, object]) -> list[str]:
             problems.append("unit_cost: must be >= 0")
         if _decimal.Decimal(value).copy_abs() >= 100000000:
             problems.append("unit_cost: has more than 8 digits before the point")
-        if 100 % _decimal.Decimal(value).as_integer_ratio()[1] != 0:
+        if _decimal_places(_decimal.Decimal(value)) > 2:
             problems.append("unit_cost: has more than 2 decimal places")
     value = row.get("condition")
     if value is None:

@@ -202,6 +202,10 @@ def _checks(
         else:
             checks.append(f"abs({name}) < {10 ** (column.precision - scale)}")
             checks.append(f"{name} = round({name}, {scale})")
+            unenforced.append(
+                f"scale of {column.name}: a value is compared as a double, so places past "
+                f"{dialect.exact_digits} significant digits are not seen"
+            )
     if column.type in _OFFSET_RULES:  # no engine refuses the other kind of datetime
         unenforced.append(f"offset of {column.name}: {_OFFSET_RULES[column.type]}")
     if column.type is LogicalType.FLOAT and dialect.finite_check:
