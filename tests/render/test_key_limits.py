@@ -332,3 +332,36 @@ def test_a_key_or_index_has_at_most_32_columns() -> None:
         "    unique:\n      - [" + listed.replace(", c32", "") + "]\n", ""
     )
     load_schema_text(narrower, "k.yaml")  # 32 is fine
+
+
+SELF = """schemacog: 1
+name: staff
+tables:
+  employee:
+    columns:
+      id: {type: integer, primary_key: true}
+      reports_to: {type: integer, nullable: true, references: employee.id}
+    examples:
+      - {id: 1, reports_to: 1}
+      - {id: 2, reports_to: 1}
+"""
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_a_row_naming_itself_is_refused_only_where_the_ddl_says(dialect: str) -> None:
+    schema = load_schema_text(SELF, "staff.yaml")
+    ddl = render_ddl(schema, dialect)
+    declared = "a row whose (reports_to) names the row itself is refused" in ddl
+    with loaded_engine(dialect, ddl) as engine:
+        refused = engine.insert(schema.table("employee"), {"id": 1, "reports_to": 1}) is not None
+    assert refused == declared == (dialect == "duckdb")
+
+
+def test_verify_reports_a_declared_refusal_without_failing(run_cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "schema.yaml").write_text(SELF, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n', encoding="utf-8"
+    )
+    result = run_cli("verify", "--engines", "duckdb", cwd=tmp_path)
+    assert result.code == 0, result.out + result.err
+    assert "refused by DuckDB, as its DDL says" in result.out, result.out

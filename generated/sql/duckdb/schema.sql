@@ -16,6 +16,7 @@ COMMENT ON TYPE stock_condition IS 'The state of counted stock.';
 -- Not enforced by DuckDB: scale of balance: more than 2 decimal places are rounded
 -- Not enforced by DuckDB: offset of created_at: a value without an offset is read in a default zone
 -- Not enforced by DuckDB: ON DELETE SET NULL of (referrer_id) -> customer: not supported, NO ACTION instead
+-- DuckDB: a row whose (referrer_id) names the row itself is refused (the key is checked before the row is stored)
 CREATE SEQUENCE customer_id_seq;
 CREATE TABLE customer (
     id BIGINT NOT NULL DEFAULT nextval('customer_id_seq') PRIMARY KEY,

@@ -1,4 +1,5 @@
 -- Not enforced by DuckDB: ON DELETE CASCADE of (parent_id) -> department: not supported, NO ACTION instead
+-- DuckDB: a row whose (parent_id) names the row itself is refused (the key is checked before the row is stored)
 CREATE TABLE department (
     id INTEGER NOT NULL PRIMARY KEY,
     head_id INTEGER,

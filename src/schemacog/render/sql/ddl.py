@@ -368,6 +368,13 @@ def _table_parts(
     unenforced: list[str] = []
     table_name = quote(dialect, table.name)
     built = [fk for fk in table.foreign_keys if fk not in plan.unbuilt]
+    if not dialect.row_references_itself:
+        parts.before += [
+            f"-- {dialect.title}: a row whose ({', '.join(fk.columns)}) names the row itself "
+            "is refused (the key is checked before the row is stored)"
+            for fk in built
+            if fk.ref_table == table.name
+        ]
     unenforced += [_unbuilt_note(dialect, fk) for fk in table.foreign_keys if fk in plan.unbuilt]
     inline_fks = {fk.columns[0]: fk for fk in built if fk.inline and fk not in deferred}
     single_pk = table.primary_key[0] if len(table.primary_key) == 1 else None

@@ -116,6 +116,8 @@ class Dialect:
     fk_actions: ClassVar[frozenset[FkAction]] = FK_ALL  # actions the engine enforces
     alter_foreign_keys: ClassVar[bool] = True  # ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY
     forward_references: ClassVar[bool] = False  # a FK may name a table created later
+    # a row may reference itself (its key is stored before the foreign key is checked)
+    row_references_itself: ClassVar[bool] = True
     boolean_check: ClassVar[bool] = False  # booleans need CHECK (c IN (0, 1))
     # integer types whose SQL range the engine's own type does not hold: checked by CHECK
     checked_integer_types: ClassVar[frozenset[LogicalType]] = frozenset()
@@ -282,6 +284,7 @@ class Duckdb(Dialect):
     json_accepts = "NaN, Infinity and \\u0000 in its text"
     fk_actions = frozenset({FkAction.NO_ACTION, FkAction.RESTRICT})
     alter_foreign_keys = False
+    row_references_itself = False  # tested on 1.x: "key ... does not exist"
     now = MappingProxyType(
         {
             LogicalType.DATE: "current_date",
