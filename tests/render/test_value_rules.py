@@ -136,6 +136,16 @@ def test_pydantic_refuses_what_it_would_convert(
     assert not model_accepts(layers.module.TModel, {"id": 1, "lvl": "a", column: value})
 
 
+def test_the_cleaner_strips_ascii_white_space_only(layers: Generated) -> None:
+    def cleaned(text: str) -> object:
+        record, _ = layers.module.clean_t({"id": "1", "lvl": "a", "tx": text})
+        return None if record is None else record.tx
+
+    assert cleaned(" ab\t\r\n\f\v") == "ab"
+    for kept in ("\u00a0ab", "ab\u2028", "\x1fab", "\u3000"):
+        assert cleaned(kept) == kept  # judged as they are, like \s judges them
+
+
 def test_an_unknown_key_is_refused_by_the_validator_and_pydantic(layers: Generated) -> None:
     row = {"id": 1, "lvl": "a", "extra_column": 1}
     assert layers.module.validate_t(row) == ["extra_column: unknown column"]

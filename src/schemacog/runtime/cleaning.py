@@ -29,6 +29,7 @@ _MISSING_VALUES = frozenset({"", "NA", "N/A", "null", "NULL", "None"})
 _T = TypeVar("_T")
 _DEFAULT = object()  # the column's default applies
 _REJECTED = object()  # the row must be rejected
+_SPACES = " \t\n\r\f\v"  # what a cleaner strips: ASCII white space, as \s means
 # Aliases keep three closing brackets, cog's end marker, out of the generated lines.
 _Cleaned = tuple[_T | None, list[str]]  # a record (None: rejected) and its messages
 _Rejection = tuple[int, list[str]]  # a rejected row: its index and its messages
@@ -86,7 +87,7 @@ def _violations(rule: _Cleaning, value: Any) -> list[str]:
 def _clean_value(rule: _Cleaning, raw: object, messages: list[str]) -> Any:
     """One column: strip, missing tokens, default/None/required, parse, constraints."""
     name = rule.column
-    value = raw.strip() if isinstance(raw, str) else raw
+    value = raw.strip(_SPACES) if isinstance(raw, str) else raw
     stripped = isinstance(raw, str) and value != raw
     if (
         value is None
