@@ -115,8 +115,22 @@ class KeyPlan:
         return self.narrowed.get(column.name) or varchar_length(schema, column, dialect)
 
 
+# the plans of the schema last asked for, per dialect: a run renders one schema's tables
+# one call at a time (sc.sql.create_table), and the plans are the whole schema's
+_LAST: dict[str, tuple[Schema, Mapping[str, KeyPlan]]] = {}
+
+
 def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
     """The key plan of every table of ``schema``, by table name."""
+    last = _LAST.get(dialect.name)
+    if last is not None and last[0] is schema:
+        return last[1]
+    plans = _key_plans(dialect, schema)
+    _LAST[dialect.name] = (schema, plans)
+    return plans
+
+
+def _key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
     if dialect.max_key_bytes is None:
         empty = KeyPlan(MappingProxyType({}), False, frozenset())
         return MappingProxyType({table.name: empty for table in schema.tables})
