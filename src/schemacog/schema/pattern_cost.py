@@ -9,11 +9,15 @@ returns ``Problem``s for what would be slow or too big somewhere:
   group whose body can match one text in several ways (``(a|aa)+``, ``(a+)+``), or whose
   iterations can start at several places. A group whose iterations start or end with a
   character its varying parts cannot take (``(?:-[a-z]+)*``, ``([a-z]+\\.)*``) has one
-  way to split. An unbounded repeat counts as ``NOMINAL_LENGTH`` choices.
+  way to split, and so does one whose options start differently and each have one
+  length. An unbounded repeat counts as ``NOMINAL_LENGTH`` choices, and so do the
+  starts of an unanchored search.
 - **nested repeat counts** multiply to at most ``MAX_REPEAT_PRODUCT`` (RE2 refuses more);
 - **written out**, with every repeat copied, a pattern has at most ``MAX_EXPANDED``
-  characters and classes (PostgreSQL finds ~45,000 too complex) and compiles to at most
-  ``MAX_COMPILED`` bytes in PCRE2 (a class takes 33, a character 2 to 4; 64 KiB fail).
+  characters and classes (PostgreSQL finds ~45,000 too complex), at most ``MAX_ARCS``
+  classes times the groups of characters it names (PostgreSQL's arcs), and compiles to
+  at most ``MAX_COMPILED`` bytes in PCRE2 (a class 33 and its members past 255, a
+  character its UTF-8 and 1; 64 KiB fail).
 """
 
 from __future__ import annotations
