@@ -11,7 +11,8 @@ returns ``Problem``s for what would be slow or too big somewhere:
   character its varying parts cannot take (``(?:-[a-z]+)*``, ``([a-z]+\\.)*``) has one
   way to split, and so does one whose options start differently and each have one
   length. An unbounded repeat counts as ``NOMINAL_LENGTH`` choices, and so do the
-  starts of an unanchored search.
+  starts of an unanchored search. The ways times the characters and classes of one try
+  (``work``) are bounded too (``MAX_STEPS``): PCRE2 stops at ten million.
 - **nested repeat counts** multiply to at most ``MAX_REPEAT_PRODUCT`` (RE2 refuses more);
 - **written out**, with every repeat copied, a pattern has at most ``MAX_EXPANDED``
   characters and classes (PostgreSQL finds ~45,000 too complex), at most ``MAX_ARCS``
@@ -32,6 +33,7 @@ __all__ = [
     "MAX_COMPILED",
     "MAX_EXPANDED",
     "MAX_REPEAT_PRODUCT",
+    "MAX_STEPS",
     "MAX_WAYS",
     "NOMINAL_LENGTH",
     "Problem",
@@ -39,6 +41,7 @@ __all__ = [
 ]
 
 MAX_WAYS: Final = 100_000
+MAX_STEPS: Final = 5_000_000  # ways times the work of each try (PCRE2 stops at 10**7)
 NOMINAL_LENGTH: Final = 256  # the choices of an unbounded repeat, and of a search's start
 MAX_REPEAT_PRODUCT: Final = 1000
 MAX_EXPANDED: Final = 20_000
@@ -119,6 +122,7 @@ class _Cost:
     expanded: int  # characters and classes, repeats written out
     compiled: int  # PCRE2 bytes, roughly
     wide: int = 0  # classes and '.' (not single characters), repeats written out
+    work: int = 0  # steps of one try: characters and classes written out, options summed
     anchored: bool = False  # it must start at the start of the text (^)
     # the text fixes where it ends: fixed length, or options told apart by their first
     # character, each determined in turn
@@ -131,7 +135,7 @@ _START: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0, anchored=True)
 
 def _char(chars: _CharSet, compiled: int) -> _Cost:
     wide = int(len(chars) > 1 or chars[0][0] != chars[0][1])
-    return _Cost(chars, chars, chars, (), 1, 1, 1, 1, 1, compiled, wide=wide)
+    return _Cost(chars, chars, chars, (), 1, 1, 1, 1, 1, compiled, wide=wide, work=1)
 
 
 def _utf8(code: int) -> int:
@@ -300,6 +304,7 @@ def _sequence(items: Sequence[_Cost]) -> _Cost:
         expanded=sum(item.expanded for item in items),
         compiled=sum(item.compiled for item in items),
         wide=sum(item.wide for item in items),
+        work=sum(item.work for item in items),
         anchored=items[0].anchored,
         determined=all(item.determined for item in items),
     )
@@ -355,6 +360,7 @@ def _alternatives(options: Sequence[_Cost]) -> _Cost:
         expanded=sum(o.expanded for o in options),
         compiled=sum(o.compiled for o in options) + 3 * len(options),
         wide=sum(o.wide for o in options),
+        work=sum(o.work for o in options),
         anchored=all(o.anchored for o in options),
         determined=disjoint and all(o.determined for o in options),
     )
@@ -411,6 +417,7 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
         expanded=body.expanded * count,
         compiled=body.compiled * count,
         wide=body.wide * count,
+        work=body.work * count,
         anchored=body.anchored and least > 0,
         determined=least == most and body.determined,
     )
@@ -426,16 +433,6 @@ def costs(pattern: str) -> list[Problem]:
     problems = []
     # a search tries every start of the text: another factor
     ways = cost.ways if cost.anchored else cost.ways * NOMINAL_LENGTH
-    if ways > MAX_WAYS:
-        problems.append(
-            Problem(
-                "parts of the pattern that can take the same characters follow each other "
-                f"(such as a?a?a? or a*a*a*, or .*.* unanchored): more than {MAX_WAYS} ways "
-                "to split a text, which backtracking engines (Python, MariaDB) try one by "
-                "one; rewrite it so that fewer repeats can take the same characters",
-                0,
-            )
-        )
     if cost.expanded > MAX_EXPANDED:
         problems.append(
             Problem(
@@ -458,6 +455,26 @@ def costs(pattern: str) -> list[Problem]:
             Problem(
                 f"the pattern compiles to about {cost.compiled} bytes with its repeats "
                 f"written out, more than {MAX_COMPILED} (MariaDB's PCRE2 refuses 64 KiB)",
+                0,
+            )
+        )
+    elif ways > MAX_WAYS:
+        problems.append(
+            Problem(
+                "parts of the pattern that can take the same characters follow each other "
+                f"(such as a?a?a? or a*a*a*, or .*.* unanchored): more than {MAX_WAYS} ways "
+                "to split a text, which backtracking engines (Python, MariaDB) try one by "
+                "one; rewrite it so that fewer repeats can take the same characters",
+                0,
+            )
+        )
+    elif cost.ways * cost.work > MAX_STEPS:  # the starts of a search are not its work
+        problems.append(
+            Problem(
+                f"matching it can take more than {MAX_STEPS} steps: {cost.ways} ways to split a "
+                f"text, each trying up to {cost.work} characters and classes, which "
+                "backtracking engines (Python, MariaDB: 'match limit exceeded') go through; "
+                "rewrite it so that fewer repeats can take the same characters",
                 0,
             )
         )
