@@ -57,7 +57,7 @@ ROW_BYTES: dict[LogicalType, int] = {
     LogicalType.TIMESTAMPTZ: 8,
     LogicalType.UUID: 16,
 }
-ROW_POINTER_BYTES = 22  # every other type (InnoDB: a pointer and its length)
+ROW_POINTER_BYTES = 22  # every other type: 360 filled LONGTEXT fit a row, 370 do not (10.11)
 MAX_DECIMAL_PRECISION = 38
 MAX_STRING_LENGTH = 10_485_760
 MAX_ENUM_VALUE_BYTES = 63  # PostgreSQL's limit on enum labels

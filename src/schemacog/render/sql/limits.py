@@ -15,7 +15,7 @@ Four limits, all MariaDB's (tested on 10.11), all data of the dialect:
 - a table's CHECKs hold at most ``max_check_bytes`` of text: the largest pattern and enum
   CHECKs are left out and declared (``left_out_checks``).
 
-Other dialects have neither limit, and every function answers "nothing" for them.
+Other dialects have none of these limits, and every function answers "nothing" for them.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from typing import Final
 
 from schemacog.model import Column, FkAction, ForeignKey, LogicalType, Schema, Table
 from schemacog.render.sql.dialects import Dialect
+from schemacog.schema.keys import MAX_ROW_BYTES, ROW_POINTER_BYTES
 from schemacog.schema.patterns import ascii_classes
 from schemacog.schema.rules import ENUM, PATTERN
 
@@ -170,11 +171,9 @@ def _key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
 
 # bytes a LONGTEXT or LONGBLOB column takes of the row's size (its pointer), at most
 _LONG_IN_ROW: Final = 12
-# InnoDB keeps at most this many bytes of a row in its page (strict mode): a VARCHAR of
-# at most 255 bytes whole, a longer one or a LONGTEXT as a 20-byte pointer
-_IN_PAGE: Final = 8126
+# InnoDB keeps at most MAX_ROW_BYTES of a row in its page (strict mode): a VARCHAR of at
+# most 255 bytes whole, a longer one or a LONGTEXT as a pointer (the schema's limits)
 _SHORT_BYTES: Final = 255
-_POINTER: Final = 22  # and its length: 360 filled LONGTEXT fit a row, 370 do not (10.11)
 
 
 def _row_fitting(
@@ -206,9 +205,9 @@ def _row_fitting(
     def in_page(name: str, column: Column) -> int:
         size = sizes[name]
         if name in long or size is None:
-            return _FIXED_KEY_BYTES.get(column.type, _POINTER)
+            return _FIXED_KEY_BYTES.get(column.type, ROW_POINTER_BYTES)
         width = size * dialect.bytes_per_char
-        return width + 1 if width <= _SHORT_BYTES else _POINTER
+        return width + 1 if width <= _SHORT_BYTES else ROW_POINTER_BYTES
 
     page = sum(in_page(c.name, c) for c in table.columns) + len(table.columns) // 8
     short = [
@@ -217,9 +216,9 @@ def _row_fitting(
         if name not in long and (sizes[name] or 0) * dialect.bytes_per_char <= _SHORT_BYTES
     ]
     for name in sorted(short, key=lambda n: -(sizes[n] or 0)):
-        if page <= _IN_PAGE:
+        if page <= MAX_ROW_BYTES:
             break
-        page -= (sizes[name] or 0) * dialect.bytes_per_char + 1 - _POINTER
+        page -= (sizes[name] or 0) * dialect.bytes_per_char + 1 - ROW_POINTER_BYTES
         long.append(name)
     return dataclasses.replace(plan, long=frozenset(long))
 
