@@ -115,7 +115,7 @@ Value = (
     | bytes
     | JsonValue
 )
-Bound = int | float | decimal.Decimal
+Bound = int | float | decimal.Decimal | dt.date | dt.time  # a datetime is a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +263,12 @@ def value_bounds(column: Column) -> tuple[Bound | None, Bound | None]:
     low, high = column.min, column.max
     if column.type in INTEGER_RANGES:
         type_low, type_high = INTEGER_RANGES[column.type]
-        low = type_low if low is None or low < type_low else low
-        high = type_high if high is None or high > type_high else high
+        low = (
+            low if isinstance(low, int | float | decimal.Decimal) and low >= type_low else type_low
+        )
+        high = (
+            high
+            if isinstance(high, int | float | decimal.Decimal) and high <= type_high
+            else type_high
+        )
     return low, high

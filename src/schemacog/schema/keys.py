@@ -5,6 +5,7 @@ from __future__ import annotations
 from schemacog.model import (
     INTEGER_TYPES,
     NUMERIC_TYPES,
+    TEMPORAL_TYPES,
     TEXT_TYPES,
     LogicalType,
 )
@@ -161,8 +162,8 @@ SQL_TYPE_NAMES = frozenset({t.value for t in LogicalType}) | frozenset(
 
 # Which column keys apply to which logical types (data, not a chain of ifs).
 APPLIES_TO: dict[str, frozenset[LogicalType]] = {
-    "min": NUMERIC_TYPES,
-    "max": NUMERIC_TYPES,
+    "min": NUMERIC_TYPES | TEMPORAL_TYPES,
+    "max": NUMERIC_TYPES | TEMPORAL_TYPES,
     "warn_min": NUMERIC_TYPES,
     "warn_max": NUMERIC_TYPES,
     "min_length": TEXT_TYPES,

@@ -8,11 +8,12 @@ with it; the renderer and verify tests compare them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
-from schemacog.model import NOW, BrokenRule, Column, Table, Value
+from schemacog.model import NOW, TEMPORAL_TYPES, BrokenRule, Column, Table, Value
 from schemacog.runtime.cleaning import _decimal_places as decimal_places
 from schemacog.schema import patterns
 
@@ -72,11 +73,18 @@ def value_rules(column: Column, value: Value, enum_values: Sequence[str] = ()) -
     def add(kind: str, detail: str) -> None:
         broken.append(BrokenRule(kind, name, detail))
 
+    low, high = column.min, column.max
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        if column.min is not None and value < column.min:
-            add(MIN, f"{value} is less than the minimum {column.min}")
-        if column.max is not None and value > column.max:
-            add(MAX, f"{value} is greater than the maximum {column.max}")
+        if isinstance(low, int | float | Decimal) and value < low:
+            add(MIN, f"{value} is less than the minimum {low}")
+        if isinstance(high, int | float | Decimal) and value > high:
+            add(MAX, f"{value} is greater than the maximum {high}")
+    if isinstance(value, dt.date | dt.time) and column.type in TEMPORAL_TYPES:
+        # read per type, so of the column's kind (date, time, with or without offset)
+        if low is not None and _before(value, low):
+            add(MIN, f"{value.isoformat()} is before the minimum {_shown(low)}")
+        if high is not None and _before(high, value):
+            add(MAX, f"{value.isoformat()} is after the maximum {_shown(high)}")
     if isinstance(value, Decimal) and column.precision is not None and value.is_finite():
         scale = column.scale or 0
         if decimal_places(value) > scale:  # 2.990 has two
@@ -96,6 +104,21 @@ def value_rules(column: Column, value: Value, enum_values: Sequence[str] = ()) -
         if column.enum is not None and value not in enum_values:
             add(ENUM, f"{value!r} is not one of {', '.join(enum_values)}")
     return broken
+
+
+def _before(earlier: object, later: object) -> bool:
+    """Is ``earlier`` before ``later`` (two dates, two times or two datetimes of a kind)?"""
+    if isinstance(earlier, dt.datetime) and isinstance(later, dt.datetime):
+        return earlier < later
+    if isinstance(earlier, dt.date) and isinstance(later, dt.date):
+        return earlier < later
+    if isinstance(earlier, dt.time) and isinstance(later, dt.time):
+        return earlier < later
+    return False
+
+
+def _shown(bound: object) -> str:
+    return bound.isoformat() if isinstance(bound, dt.date | dt.time) else str(bound)
 
 
 def effective_row(table: Table, values: Mapping[str, Value]) -> dict[str, Value | _Unknown]:

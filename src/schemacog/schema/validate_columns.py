@@ -145,10 +145,10 @@ def _spec(type_: LogicalType, attributes: Mapping[str, object]) -> TypeSpec:
 
 def _bounds(problems: Problems, body: MapNode, spec: TypeSpec) -> dict[str, object]:
     found: dict[str, object] = {}
-    if spec.type not in NUMERIC_TYPES:  # the bounds do not apply: said already
+    if spec.type not in NUMERIC_TYPES | TEMPORAL_TYPES:  # the bounds do not apply: said
         return found
     for bound in ("min", "max", "warn_min", "warn_max"):
-        if bound in body.items:
+        if bound in body.items and (bound in ("min", "max") or spec.type in NUMERIC_TYPES):
             found[bound] = _value(problems, body.items[bound], spec, bound)
     for low_key, high_key in _BOUND_ORDER:
         low, high = found.get(low_key), found.get(high_key)

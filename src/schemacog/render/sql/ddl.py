@@ -163,10 +163,18 @@ def _checks(
     # the column's own bounds, and the range of its type where the engine stores more
     ranged = column.type in dialect.checked_integer_types
     low, high = value_bounds(column) if ranged else (column.min, column.max)
-    if low is not None:
-        checks.append(f"{name} >= {literal(dialect, column, low)}")
-    if high is not None:
-        checks.append(f"{name} <= {literal(dialect, column, high)}")
+    instant = dialect.instant_of if column.type in _INSTANT_TYPES else None
+    for bound, operator in ((low, ">="), (high, "<=")):
+        if bound is None:
+            continue
+        sides = [name, literal(dialect, column, bound)]
+        if instant is not None:
+            sides = [instant.format(side) for side in sides]
+        checks.append(f"{sides[0]} {operator} {sides[1]}")
+    if instant is not None and (low, high) != (None, None):
+        unenforced.append(
+            f"bounds of {column.name}: compared as {instant.format('c')}, to the millisecond"
+        )
     if column.min_length is not None:
         checks.append(f"{dialect.length}({name}) >= {column.min_length}")
     if column.max_length is not None:
@@ -288,6 +296,11 @@ def _identity_clause(identity: Identity) -> str | None:
 def _names(dialect: Dialect, names: Iterable[str]) -> str:
     return ", ".join(quote(dialect, n) for n in names)
 
+
+# times and timestamps: compared as instants where the dialect stores text (instant_of)
+_INSTANT_TYPES: Final = frozenset(
+    {LogicalType.TIME, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ}
+)
 
 # What every engine does with the other kind of datetime, instead of refusing it
 _OFFSET_RULES: Final = {

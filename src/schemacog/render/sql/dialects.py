@@ -116,6 +116,9 @@ class Dialect:
     fk_actions: ClassVar[frozenset[FkAction]] = FK_ALL  # actions the engine enforces
     alter_foreign_keys: ClassVar[bool] = True  # ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY
     forward_references: ClassVar[bool] = False  # a FK may name a table created later
+    # how a time or timestamp is compared with a bound, e.g. "julianday({})" where the
+    # type is text (declared: to the millisecond); None: by the type
+    instant_of: ClassVar[str | None] = None
     # a row may reference itself (its key is stored before the foreign key is checked)
     row_references_itself: ClassVar[bool] = True
     boolean_check: ClassVar[bool] = False  # booleans need CHECK (c IN (0, 1))
@@ -253,6 +256,7 @@ class Sqlite(Dialect):
     # a decimal is written as text, and NUMERIC keeps 'NaN' and 'Infinity' as text
     decimal_finite_check = "typeof({column}) IN ('integer', 'real', 'null')"
     nul_check = "instr({column}, char(0)) = 0"
+    instant_of = "julianday({})"  # reads 'T' or ' ', any offset; text would not compare
     json_accepts = "\\u0000 and lone surrogates (\\ud800) in its text"
     nan_as_null = True
     timestamptz_keys_as_text = True
