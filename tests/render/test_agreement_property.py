@@ -84,7 +84,19 @@ def columns(draw: st.DrawFn) -> dict[str, str]:
             if draw(st.booleans()):
                 keys.append(f"pattern: '{draw(st.sampled_from(PATTERNS))}'")
         elif kind == "stamp":
-            keys.append(f"type: {draw(st.sampled_from(['timestamp', 'timestamptz']))}")
+            stamp = draw(st.sampled_from(["timestamp", "timestamptz"]))
+            keys.append(f"type: {stamp}")
+            if draw(st.booleans()):  # the drawn values are at, before and after it
+                bound = draw(st.sampled_from(["min", "max"]))
+                keys.append(
+                    f"{bound}: '2024-06-01T10:30:15{'Z' if stamp == 'timestamptz' else ''}'"
+                )
+        elif kind in ("date", "time") and draw(st.booleans()):
+            low, high = {
+                "date": ("'2000-01-01'", "'2024-02-29'"),
+                "time": ("'00:00:01'", "'12:30'"),
+            }[kind]
+            keys += [f"type: {kind}", f"min: {low}", f"max: {high}"]
         elif kind == "free_text":
             keys.append("type: text")
         elif kind == "enum":
@@ -100,8 +112,8 @@ def _values(schema: Schema, name: str) -> st.SearchStrategy[object]:
     if column.type in INTEGER_RANGES:
         low, high = INTEGER_RANGES[column.type]
         edges: list[int] = [low - 1, low, high, high + 1, 0, -1, 1]
-        if column.min is not None:
-            edges += [int(column.min) - 1, int(column.min)]
+        if isinstance(column.min, int):
+            edges += [column.min - 1, column.min]
         return st.sampled_from(edges) | st.integers(low - 10, high + 10)
     if column.type is LogicalType.FLOAT:
         return st.sampled_from([math.nan, math.inf, -math.inf, 0.0, 1.0, 1.5, -0.5]) | st.floats()
@@ -151,6 +163,8 @@ def _raw(value: object, kind: LogicalType) -> object:
 # the declarations that excuse an engine from a rule (rules.py's kinds, and type rules)
 _DECLARATIONS: dict[str, tuple[str, ...]] = {
     rules.PATTERN: ("pattern of {c}:",),
+    rules.MIN: ("bounds of {c}:",),  # SQLite's julianday(), to the millisecond
+    rules.MAX: ("bounds of {c}:",),
     rules.SCALE: ("scale of {c}:", "digits of {c}:"),
     rules.PRECISION: ("digits of {c}:",),
     "offset": ("offset of {c}:",),

@@ -31,7 +31,7 @@ tables:
 """
 PLUS_TWO = dt.timezone(dt.timedelta(hours=2))
 # (column, value, in bounds)
-CASES = [
+CASES: list[tuple[str, dt.date | dt.time, bool]] = [
     ("d", dt.date(1899, 12, 31), False),
     ("d", dt.date(1900, 1, 1), True),
     ("d", dt.date(2099, 12, 31), True),
