@@ -172,6 +172,7 @@ class ForeignKey:
     on_update: FkAction = FkAction.NO_ACTION
     inline: bool = False  # declared on the column (``references: t.c``)
     pos: Pos = field(default=Pos("", 0), compare=False)
+    deferrable: bool = False  # checked at the end of a transaction, so a cycle can load
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,7 @@ COLUMN_KEYS = (
     "references",
     "on_delete",
     "on_update",
+    "deferrable",
     "min",
     "max",
     "min_length",
@@ -100,7 +101,7 @@ COLUMN_KEYS = (
     "warn_max",
 )
 INDEX_KEYS = ("columns", "unique", "name")
-FOREIGN_KEY_KEYS = ("columns", "references", "on_delete", "on_update")
+FOREIGN_KEY_KEYS = ("columns", "references", "on_delete", "on_update", "deferrable")
 REFERENCE_KEYS = ("table", "columns")
 INVALID_EXAMPLE_KEYS = ("row", "reason")
 

@@ -194,7 +194,7 @@ def _check_flags(problems: Problems, column: Column, body: MapNode) -> None:
         problems.add(body.items["unique"], "unique is implied by primary_key; remove it")
     if column.identity and "default" in body.items:
         problems.add(body.keys["default"], "an identity column cannot have a default")
-    for action in ("on_delete", "on_update"):
+    for action in ("on_delete", "on_update", "deferrable"):
         if action in body.items and "references" not in body.items:
             problems.add(body.keys[action], f"{action} needs 'references' on the same column")
 

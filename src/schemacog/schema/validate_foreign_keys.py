@@ -53,9 +53,18 @@ def _column_foreign_keys(
             problems.add(node, f"references must be 'table.column', found {text!r}")
             continue
         actions = _actions(problems, body)
-        if actions is None:
+        deferrable = _deferrable(problems, body)
+        if actions is None or deferrable is None:
             continue
-        fk = ForeignKey((name,), target, (ref_column,), *actions, inline=True, pos=node.pos)
+        fk = ForeignKey(
+            (name,),
+            target,
+            (ref_column,),
+            *actions,
+            inline=True,
+            pos=node.pos,
+            deferrable=deferrable,
+        )
         if _is_sound(problems, draft, fk, node, tables=tables):
             keys.append(fk)
     return keys
@@ -88,7 +97,8 @@ def _table_foreign_keys(
             else None
         )
         actions = _actions(problems, body)
-        if columns is None or ref is None or actions is None:
+        deferrable = _deferrable(problems, body)
+        if columns is None or ref is None or actions is None or deferrable is None:
             continue
         if not fields.check_keys(problems, ref, REFERENCE_KEYS, "references", REFERENCE_KEYS):
             continue
@@ -96,13 +106,28 @@ def _table_foreign_keys(
         ref_columns = fields.name_list(problems, ref.items["columns"], "references columns")
         if target is None or ref_columns is None:
             continue
-        fk = ForeignKey(columns, target, ref_columns, *actions, inline=False, pos=item.pos)
+        fk = ForeignKey(
+            columns,
+            target,
+            ref_columns,
+            *actions,
+            inline=False,
+            pos=item.pos,
+            deferrable=deferrable,
+        )
         table_node = ref.items["table"]
         if _is_sound(
             problems, draft, fk, ref.items["columns"], tables=tables, table_node=table_node
         ):
             keys.append(fk)
     return keys
+
+
+def _deferrable(problems: Problems, body: MapNode) -> bool | None:
+    """The foreign key's ``deferrable`` flag (False when absent); None if unreadable."""
+    if "deferrable" not in body.items:
+        return False
+    return fields.boolean(problems, body.items["deferrable"], "deferrable")
 
 
 def _actions(problems: Problems, body: MapNode) -> tuple[FkAction, FkAction] | None:

@@ -275,6 +275,13 @@ def _references(dialect: Dialect, fk: ForeignKey) -> tuple[str, list[str]]:
                 f"{clause} {sql_action} of ({columns}) -> {fk.ref_table}: not supported, "
                 "NO ACTION instead"
             )
+    if fk.deferrable and dialect.no_deferral is None:
+        text += " DEFERRABLE INITIALLY DEFERRED"
+    elif fk.deferrable:
+        unenforced.append(
+            f"deferral of ({', '.join(fk.columns)}) -> {fk.ref_table}: checked at each "
+            f"statement; {dialect.no_deferral}"
+        )
     return text, unenforced
 
 

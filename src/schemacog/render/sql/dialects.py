@@ -119,6 +119,9 @@ class Dialect:
     # how a time or timestamp is compared with a bound, e.g. "julianday({})" where the
     # type is text (declared: to the millisecond); None: by the type
     instant_of: ClassVar[str | None] = None
+    # a foreign key may be DEFERRABLE INITIALLY DEFERRED (checked at commit); None: it is
+    # checked at each statement, and this says how to load a cycle (declared)
+    no_deferral: ClassVar[str | None] = None
     # a row may reference itself (its key is stored before the foreign key is checked)
     row_references_itself: ClassVar[bool] = True
     boolean_check: ClassVar[bool] = False  # booleans need CHECK (c IN (0, 1))
@@ -289,6 +292,7 @@ class Duckdb(Dialect):
     fk_actions = frozenset({FkAction.NO_ACTION, FkAction.RESTRICT})
     alter_foreign_keys = False
     row_references_itself = False  # tested on 1.x: "key ... does not exist"
+    no_deferral = "a cycle is not enforced here at all (said where it closes)"
     now = MappingProxyType(
         {
             LogicalType.DATE: "current_date",
@@ -334,6 +338,7 @@ class Mariadb(Dialect):
     json_accepts = "\\u0000 in its text"
     json_depth_checked = True  # JSON_VALID refuses 32 levels, tested on 10.11
     checks_on_written_columns = False  # ERROR 1901, tested on 10.11
+    no_deferral = "load the rows of a cycle with SET foreign_key_checks = 0"
     backslash_escapes = True
     now = MappingProxyType(
         {

@@ -1,0 +1,102 @@
+"""Deferrable foreign keys and cycles no row can enter (#15, item 1, first part).
+
+Sakila's ``store.manager_staff_id -> staff`` and ``staff.store_id -> store`` are NOT
+NULL both ways: no row of either can be inserted first. Such a cycle (a self-reference
+counts) is an error unless an edge is nullable or ``deferrable: true``, which PostgreSQL
+and SQLite check at commit (``DEFERRABLE INITIALLY DEFERRED``); MariaDB and DuckDB
+check every statement, and their DDL says how to load such a cycle there.
+"""
+
+from __future__ import annotations
+
+import pytest
+from layers import loaded_engine
+
+from schemacog.errors import SchemaError
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.validate import load_schema_text
+
+CYCLE = """schemacog: 1
+name: rental
+tables:
+  store:
+    columns:
+      id: {type: integer, primary_key: true}
+      manager_staff_id: {type: integer, references: staff.id}
+  staff:
+    columns:
+      id: {type: integer, primary_key: true}
+      store_id: {type: integer, references: store.id}
+"""
+DEFERRED = CYCLE.replace("references: staff.id}", "references: staff.id, deferrable: true}")
+
+
+def test_a_not_null_cycle_is_an_error_naming_it_and_the_ways_out() -> None:
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(CYCLE, "rental.yaml")
+    [problem] = caught.value.problems
+    assert str(problem) == (
+        "rental.yaml:7:53: the foreign keys store(manager_staff_id) -> staff, "
+        "staff(store_id) -> store form a cycle of NOT NULL columns, so no row of it can be "
+        "inserted first; make one of them deferrable: true (checked at commit), or its "
+        "columns nullable"
+    )
+
+
+def test_a_not_null_self_reference_is_one_too() -> None:
+    text = """schemacog: 1
+name: staff
+tables:
+  employee:
+    columns:
+      id: {type: integer, primary_key: true}
+      boss: {type: integer, references: employee.id}
+"""
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(text, "staff.yaml")
+    [problem] = caught.value.problems
+    assert "employee(boss) -> employee form a cycle of NOT NULL columns" in str(problem)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DEFERRED,
+        CYCLE.replace("references: store.id}", "nullable: true, references: store.id}"),
+    ],
+    ids=["deferrable", "nullable"],
+)
+def test_a_deferrable_or_nullable_edge_opens_the_cycle(text: str) -> None:
+    load_schema_text(text, "rental.yaml")
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "sqlite"])
+def test_the_cycle_loads_in_one_transaction_where_the_check_waits(dialect: str) -> None:
+    ddl = render_ddl(load_schema_text(DEFERRED, "rental.yaml"), dialect)
+    assert "REFERENCES staff (id) DEFERRABLE INITIALLY DEFERRED" in ddl
+    with loaded_engine(dialect, ddl) as engine:
+        engine.run_script(
+            "BEGIN; INSERT INTO store VALUES (1, 1); INSERT INTO staff VALUES (1, 1); COMMIT;"
+        )
+        with pytest.raises(Exception, match=r"(?i)foreign key"):  # checked at commit
+            engine.run_script("BEGIN; INSERT INTO store VALUES (2, 99); COMMIT;")
+
+
+def test_mariadb_says_how_to_load_the_cycle() -> None:
+    ddl = render_ddl(load_schema_text(DEFERRED, "rental.yaml"), "mariadb")
+    assert "DEFERRABLE" not in ddl
+    said = [x for x in ddl.splitlines() if "deferral of (manager_staff_id) -> staff" in x]
+    assert len(said) == 1
+    assert (
+        "checked at each statement; load the rows of a cycle with SET foreign_key_checks" in said[0]
+    )
+    with loaded_engine("mariadb", ddl):
+        pass  # the DDL executes
+
+
+def test_duckdb_leaves_the_closing_key_out_and_says_so() -> None:
+    ddl = render_ddl(load_schema_text(DEFERRED, "rental.yaml"), "duckdb")
+    assert "DEFERRABLE" not in ddl
+    assert "foreign key store(manager_staff_id) -> staff closes a cycle" in ddl
+    with loaded_engine("duckdb", ddl):
+        pass
