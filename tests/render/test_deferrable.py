@@ -9,7 +9,11 @@ check every statement, and their DDL says how to load such a cycle there.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+from conftest import RunCli
 from layers import loaded_engine
 
 from schemacog.errors import SchemaError
@@ -100,3 +104,42 @@ def test_duckdb_leaves_the_closing_key_out_and_says_so() -> None:
     assert "foreign key store(manager_staff_id) -> staff closes a cycle" in ddl
     with loaded_engine("duckdb", ddl):
         pass
+
+
+def test_verify_loads_the_cycle_in_every_engine(run_cli: RunCli, tmp_path: Path) -> None:
+    examples = """    examples:
+      - {id: 1, manager_staff_id: 1}
+    invalid_examples:
+      - {row: {id: 2, manager_staff_id: 99}, reason: no such manager}
+  staff:"""
+    text = DEFERRED.replace("\n  staff:", "\n" + examples, 1)
+    text += "    examples:\n      - {id: 1, store_id: 1}\n"
+    (tmp_path / "schema.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n', encoding="utf-8"
+    )
+    required = all(os.environ.get(f"SCHEMACOG_REQUIRE_{e}") == "1" for e in ("POSTGRES", "MARIADB"))
+    result = run_cli("verify", *(["--require"] if required else []), cwd=tmp_path)
+    assert result.code == 0, result.out + result.err
+    lines = result.out.splitlines()
+    for engine in ("sqlite", "postgres"):
+        line = next((x for x in lines if x.startswith(f"examples in {engine}")), "")
+        assert not line or "2 accepted, 1 refused" in line, line
+    if required:
+        assert "examples loaded with foreign key checks off (load the rows" in result.out
+
+
+@pytest.mark.parametrize("dialect", ["postgres", "sqlite"])
+def test_rows_together_are_checked_at_commit_and_left_out_if_refused(dialect: str) -> None:
+    schema = load_schema_text(DEFERRED, "rental.yaml")
+    store, staff = schema.table("store"), schema.table("staff")
+    with loaded_engine(dialect, render_ddl(schema, dialect)) as engine:
+        loaded = engine.insert_together(
+            [(store, {"id": 1, "manager_staff_id": 1}), (staff, {"id": 1, "store_id": 1})]
+        )
+        assert loaded.errors == [None, None]
+        assert loaded.commit is None
+        dangling = engine.insert_together([(store, {"id": 2, "manager_staff_id": 99})])
+        assert dangling.errors == [None]  # deferred: the statement passes
+        assert dangling.commit is not None  # the commit does not
+        assert engine.insert(store, {"id": 2, "manager_staff_id": 1}) is None  # 2 was not kept

@@ -28,7 +28,9 @@ __all__ = [
     "EngineUnavailable",
     "MariadbEngine",
     "PostgresEngine",
+    "Rows",
     "SqliteEngine",
+    "Together",
     "mariadb_dsn",
 ]
 
@@ -44,6 +46,18 @@ class CatalogColumn:
     nullable: bool
 
 
+Rows = Sequence[tuple[Table, Mapping[str, Value]]]
+
+
+@dataclass(frozen=True)
+class Together:
+    """What inserting rows in one transaction gave: an error text per row, or None."""
+
+    errors: list[str | None]
+    commit: str | None = None  # the error at commit (deferred foreign keys); nothing stored
+    checks_off: bool = False  # loaded with foreign key checks off (MariaDB, asked to)
+
+
 class Engine(Protocol):
     dialect: str
 
@@ -51,6 +65,12 @@ class Engine(Protocol):
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         """Insert a row; the engine's error text if it refused it, else None."""
+        ...
+
+    def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
+        """Insert rows in one transaction, so that deferred foreign keys are checked at
+        its commit; a row refused is left out. ``foreign_key_checks=False`` turns them off
+        where the engine defers none (MariaDB), to load a cycle."""
         ...
 
     def columns(self, table: str) -> list[CatalogColumn]: ...
@@ -108,6 +128,17 @@ class SqliteEngine:
             return str(exc)
         return None
 
+    def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
+        del foreign_key_checks  # SQLite defers: DEFERRABLE INITIALLY DEFERRED
+        self.connection.execute("BEGIN")
+        errors = [self.insert(table, values) for table, values in rows]
+        try:
+            self.connection.execute("COMMIT")
+        except self._sqlite3.Error as exc:
+            self.connection.execute("ROLLBACK")
+            return Together(errors, str(exc))
+        return Together(errors)
+
     def columns(self, table: str) -> list[CatalogColumn]:
         rows = self.connection.execute(f'PRAGMA table_info("{table}")').fetchall()
         return [CatalogColumn(r[1], r[2], not r[3]) for r in rows]
@@ -149,6 +180,10 @@ class DuckdbEngine:
         except self._error as exc:
             return str(exc)
         return None
+
+    def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
+        del foreign_key_checks  # DuckDB leaves a foreign key that closes a cycle out
+        return Together([self.insert(table, values) for table, values in rows])
 
     def columns(self, table: str) -> list[CatalogColumn]:
         rows = self.connection.execute(
@@ -212,6 +247,23 @@ class PostgresEngine:
         except (self._error, UnicodeEncodeError) as exc:  # a lone surrogate: the driver's no
             return str(exc).strip()
         return None
+
+    def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
+        del foreign_key_checks  # PostgreSQL defers: DEFERRABLE INITIALLY DEFERRED
+        errors: list[str | None] = []
+        self.connection.execute(b"BEGIN")
+        for table, values in rows:  # a refused row must not abort the others
+            self.connection.execute(b"SAVEPOINT row")
+            error = self.insert(table, values)
+            self.connection.execute(
+                b"ROLLBACK TO SAVEPOINT row" if error else b"RELEASE SAVEPOINT row"
+            )
+            errors.append(error)
+        try:
+            self.connection.execute(b"COMMIT")
+        except self._error as exc:  # the transaction is rolled back
+            return Together(errors, str(exc).strip())
+        return Together(errors)
 
     def columns(self, table: str) -> list[CatalogColumn]:
         rows = self.connection.execute(
@@ -301,6 +353,17 @@ class MariadbEngine:
         if isinstance(value, uuid.UUID):
             return str(value)
         return value
+
+    def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
+        # MariaDB defers no foreign key: a cycle loads with the checks off (declared)
+        with self.connection.cursor() as cursor:
+            if not foreign_key_checks:
+                cursor.execute("SET SESSION foreign_key_checks = 0")
+            try:
+                errors = [self.insert(table, values) for table, values in rows]
+                return Together(errors, checks_off=not foreign_key_checks)
+            finally:
+                cursor.execute("SET SESSION foreign_key_checks = 1")
 
     def columns(self, table: str) -> list[CatalogColumn]:
         with self.connection.cursor() as cursor:

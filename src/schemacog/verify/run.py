@@ -358,20 +358,31 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
     enforced_in = enforcer(dialect, schema)
     accepted = refused = 0
     not_enforced: dict[str, None] = {}  # rules an invalid example breaks that this engine cannot
+    # in one transaction, so that deferrable foreign keys are checked at its commit; an
+    # engine that defers none loads them with its checks off, as its DDL says
+    examples = [(table, example) for table in order for example in table.examples]
+    deferred = any(fk.deferrable for table in order for fk in table.foreign_keys)
+    checks = not (deferred and dialect.no_deferral is not None)
+    together = engine.insert_together(
+        [(table, example.values) for table, example in examples], foreign_key_checks=checks
+    )
+    if together.checks_off:
+        step.details.append(f"examples loaded with foreign key checks off ({dialect.no_deferral})")
     absent: set[tuple[str, tuple[Value, ...]]] = set()  # keys of rows refused as declared
-    for table in order:
-        for example in table.examples:
-            error = engine.insert(table, example.values)
-            if error is not None and _declared_refusal(dialect, table, example.values, absent):
-                label = _row_label(table, example, "example")
-                step.details.append(f"{label}: refused by {dialect.title}, as its DDL says")
-                for key in (table.primary_key, *table.unique_keys):
-                    absent.add((table.name, tuple(example.values.get(c) for c in key)))
-            elif error is not None:
-                step.fail(
-                    f"{_row_label(table, example, 'example')}: {engine.dialect} refused it: {error}"
-                )
-            accepted += error is None
+    for (table, example), error in zip(examples, together.errors, strict=True):
+        if error is not None and _declared_refusal(dialect, table, example.values, absent):
+            label = _row_label(table, example, "example")
+            step.details.append(f"{label}: refused by {dialect.title}, as its DDL says")
+            for key in (table.primary_key, *table.unique_keys):
+                absent.add((table.name, tuple(example.values.get(c) for c in key)))
+        elif error is not None:
+            step.fail(
+                f"{_row_label(table, example, 'example')}: {engine.dialect} refused it: {error}"
+            )
+        accepted += error is None
+    if together.commit is not None:
+        step.fail(f"the examples, at commit: {engine.dialect} refused them: {together.commit}")
+        accepted = 0
     for table in order:
         for invalid in table.invalid_examples:
             enforceable = enforced_in(table, invalid.values)
