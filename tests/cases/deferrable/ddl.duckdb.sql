@@ -1,0 +1,18 @@
+CREATE TABLE store (
+    store_id SMALLINT NOT NULL PRIMARY KEY,
+    manager_staff_id SMALLINT NOT NULL,
+    opened_on DATE NOT NULL CHECK (opened_on >= '2000-01-01') CHECK (opened_on <= '2099-12-31')
+);
+COMMENT ON TABLE store IS 'A shop; its manager is one of its staff.';
+
+-- Not enforced by DuckDB: offset of shift_start: a value with an offset is converted or loses it
+-- Not enforced by DuckDB: offset of last_update: a value without an offset is read in a default zone
+CREATE TABLE staff (
+    staff_id SMALLINT NOT NULL PRIMARY KEY,
+    store_id SMALLINT NOT NULL REFERENCES store (store_id),
+    first_name VARCHAR NOT NULL CHECK (length(first_name) <= 45) CHECK (NOT contains(first_name, chr(0))),
+    shift_start TIME CHECK (shift_start >= '06:00:00') CHECK (shift_start <= '14:00:00'),
+    last_update TIMESTAMPTZ NOT NULL CHECK (last_update >= '2000-01-01 00:00:00+00:00')
+);
+
+-- Not enforced by DuckDB: foreign key store(manager_staff_id) -> staff closes a cycle
