@@ -59,7 +59,9 @@ tables:
     with pytest.raises(SchemaError) as caught:
         load_schema_text(text, "staff.yaml")
     [problem] = caught.value.problems
-    assert "employee(boss) -> employee form a cycle of NOT NULL columns" in str(problem)
+    assert "the foreign key employee(boss) -> employee names its own table with NOT NULL" in str(
+        problem
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,9 +93,7 @@ def test_mariadb_says_how_to_load_the_cycle() -> None:
     assert "DEFERRABLE" not in ddl
     said = [x for x in ddl.splitlines() if "deferral of (manager_staff_id) -> staff" in x]
     assert len(said) == 1
-    assert (
-        "checked at each statement; load the rows of a cycle with SET foreign_key_checks" in said[0]
-    )
+    assert "checked at each statement; rows that name rows after them load with SET" in said[0]
     with loaded_engine("mariadb", ddl):
         pass  # the DDL executes
 
@@ -106,13 +106,21 @@ def test_duckdb_leaves_the_closing_key_out_and_says_so() -> None:
         pass
 
 
-def test_verify_loads_the_cycle_in_every_engine(run_cli: RunCli, tmp_path: Path) -> None:
+# the deferrable edge on the first table in file order, or on the second (the cycle
+# must break there: staff's rows go first)
+SECOND = CYCLE.replace("references: store.id}", "references: store.id, deferrable: true}")
+
+
+@pytest.mark.parametrize("schema_text", [DEFERRED, SECOND], ids=["first", "second"])
+def test_verify_loads_the_cycle_in_every_engine(
+    run_cli: RunCli, tmp_path: Path, schema_text: str
+) -> None:
     examples = """    examples:
       - {id: 1, manager_staff_id: 1}
     invalid_examples:
       - {row: {id: 2, manager_staff_id: 99}, reason: no such manager}
   staff:"""
-    text = DEFERRED.replace("\n  staff:", "\n" + examples, 1)
+    text = schema_text.replace("\n  staff:", "\n" + examples, 1)
     text += "    examples:\n      - {id: 1, store_id: 1}\n"
     (tmp_path / "schema.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
@@ -126,7 +134,9 @@ def test_verify_loads_the_cycle_in_every_engine(run_cli: RunCli, tmp_path: Path)
         line = next((x for x in lines if x.startswith(f"examples in {engine}")), "")
         assert not line or "2 accepted, 1 refused" in line, line
     if required:
-        assert "examples loaded with foreign key checks off (load the rows" in result.out
+        assert (
+            "examples loaded with foreign key checks off (rows that name rows after" in result.out
+        )
 
 
 @pytest.mark.parametrize("dialect", ["postgres", "sqlite"])
@@ -143,3 +153,45 @@ def test_rows_together_are_checked_at_commit_and_left_out_if_refused(dialect: st
         assert dangling.errors == [None]  # deferred: the statement passes
         assert dangling.commit is not None  # the commit does not
         assert engine.insert(store, {"id": 2, "manager_staff_id": 1}) is None  # 2 was not kept
+
+
+def test_verify_reports_duckdb_refusing_rows_that_name_later_rows(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    text = """schemacog: 1
+name: emp
+tables:
+  emp:
+    columns:
+      id: {type: integer, primary_key: true}
+      boss_id: {type: integer, references: emp.id, deferrable: true}
+    examples:
+      - {id: 1, boss_id: 2}
+      - {id: 2, boss_id: 2}
+"""
+    (tmp_path / "schema.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n', encoding="utf-8"
+    )
+    result = run_cli("verify", "--engines", "duckdb,sqlite", cwd=tmp_path)
+    assert result.code == 0, result.out + result.err
+    assert result.out.count("refused by DuckDB, as its DDL says") == 2, result.out
+    sqlite = next(x for x in result.out.splitlines() if x.startswith("examples in sqlite"))
+    assert "2 accepted" in sqlite, sqlite  # checked at commit: the order does not matter
+
+
+def test_a_timestamptz_outside_year_9999_in_utc_is_an_error_at_it() -> None:
+    text = """schemacog: 1
+name: t
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      at: {type: timestamptz, max: "9999-12-31T23:59:59-01:00"}
+"""
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(text, "t.yaml")
+    [problem] = caught.value.problems
+    assert str(problem).startswith("t.yaml:7:36: max: '9999-12-31T23:59:59-01:00' is outside"), str(
+        problem
+    )

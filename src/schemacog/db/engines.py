@@ -330,8 +330,8 @@ class MariadbEngine:
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
-        params = [self._param(table.column(n), values[n]) for n in names]
         try:
+            params = [self._param(table.column(n), values[n]) for n in names]
             with self.connection.cursor() as cursor:
                 statement = cursor.mogrify(_insert_sql(self.dialect, table, names, "%s"), params)
                 size = len(statement.encode("utf-8", "surrogatepass"))
@@ -340,6 +340,8 @@ class MariadbEngine:
                         f"the INSERT is {size} bytes, over max_allowed_packet ({self._max_packet})"
                     )
                 cursor.execute(statement)
+        except OverflowError:  # in UTC, past year 9999: DATETIME holds no such instant
+            return "the instant is outside the years 1 to 9999 in UTC"
         except (self._error, UnicodeEncodeError) as exc:  # a lone surrogate: the driver's no
             return str(exc)
         return None

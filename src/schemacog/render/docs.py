@@ -6,6 +6,7 @@ ended or split by ``|``, a newline, HTML or emphasis; Mermaid comments cannot be
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from schemacog.model import NOW, Column, Enum, ForeignKey, LogicalType, Schema, Table
@@ -63,6 +64,8 @@ def _default_label(column: Column) -> str:
         return "now"
     if not column.has_default:
         return ""
+    if isinstance(column.default, dt.datetime) and column.default.tzinfo is not None:
+        return md_text(f"'{column.default.isoformat(sep=' ')}'")  # as written, not in UTC
     return md_text(sql_literal(POSTGRES, column, column.default))  # type: ignore[arg-type]
 
 

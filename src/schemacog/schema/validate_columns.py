@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 
 from schemacog.model import NOW, NUMERIC_TYPES, TEMPORAL_TYPES, Column, Enum, LogicalType, Value
@@ -149,7 +150,10 @@ def _bounds(problems: Problems, body: MapNode, spec: TypeSpec) -> dict[str, obje
         return found
     for bound in ("min", "max", "warn_min", "warn_max"):
         if bound in body.items and (bound in ("min", "max") or spec.type in NUMERIC_TYPES):
-            found[bound] = _value(problems, body.items[bound], spec, bound)
+            value = _value(problems, body.items[bound], spec, bound)
+            if isinstance(value, dt.datetime) and value.tzinfo is not None:
+                value = value.astimezone(dt.UTC)  # an instant: every layer writes it in UTC
+            found[bound] = value
     for low_key, high_key in _BOUND_ORDER:
         low, high = found.get(low_key), found.get(high_key)
         if low is not None and high is not None and low > high:  # type: ignore[operator]

@@ -34,12 +34,19 @@ def check_cycles(
     for cycle in _cycles(hard, [d.name for d in drafts]):
         first = min(cycle, key=lambda pair: (pair[1].pos.line, pair[1].pos.col))
         named = ", ".join(f"{t}({', '.join(fk.columns)}) -> {fk.ref_table}" for t, fk in cycle)
-        problems.add(
-            first[1].pos,
-            f"the foreign keys {named} form a cycle of NOT NULL columns, so no row of it can "
-            "be inserted first; make one of them deferrable: true (checked at commit), or "
-            "its columns nullable",
-        )
+        if len(cycle) == 1:
+            message = (
+                f"the foreign key {named} names its own table with NOT NULL columns, so its "
+                "first row cannot be inserted; make it deferrable: true (checked at commit), "
+                "or its columns nullable"
+            )
+        else:
+            message = (
+                f"the foreign keys {named} form a cycle of NOT NULL columns, so no row of it "
+                "can be inserted first; make one of them deferrable: true (checked at "
+                "commit), or its columns nullable"
+            )
+        problems.add(first[1].pos, message)
 
 
 def _cycles(

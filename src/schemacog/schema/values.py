@@ -160,7 +160,12 @@ def _read_timestamp(node: Node, spec: TypeSpec) -> dt.datetime:
 
 def _read_timestamptz(node: Node, spec: TypeSpec) -> dt.datetime:
     text = _iso(node, TIMESTAMPTZ_RE, "timestamp with offset (YYYY-MM-DDTHH:MM:SSZ or +HH:MM)")
-    return _parse(dt.datetime.fromisoformat, text, "timestamp")
+    value = _parse(dt.datetime.fromisoformat, text, "timestamp")
+    try:
+        value.astimezone(dt.UTC)  # as every engine stores it, or compares it
+    except OverflowError:
+        raise ValueError(f"{text!r} is outside the years 1 to 9999 in UTC") from None
+    return value
 
 
 def _parse(parse: Callable[[str], _T], text: str, what: str) -> _T:

@@ -336,18 +336,22 @@ def _declared_refusal(
     dialect: Dialect,
     table: Table,
     values: Mapping[str, Value],
-    absent: set[tuple[str, tuple[Value, ...]]],
+    refused: set[tuple[str, tuple[Value, ...]]],
+    present: set[tuple[str, tuple[Value, ...]]],
 ) -> bool:
-    """Does the DDL say that ``dialect`` refuses this valid row: one naming itself, or
-    one naming a row refused so (``absent``)?"""
-    if dialect.row_references_itself:
-        return False
+    """Does the DDL say that ``dialect`` refuses this valid row: one naming itself, or a
+    row refused so (``refused``), or, through a deferrable key the engine checks at each
+    statement, a row not inserted yet (not in ``present``)?"""
     for fk in table.foreign_keys:
         named = tuple(values.get(c) for c in fk.columns)
-        itself = tuple(values.get(c) for c in fk.ref_columns)
         if None in named:
             continue
-        if (fk.ref_table == table.name and named == itself) or (fk.ref_table, named) in absent:
+        itself = fk.ref_table == table.name and named == tuple(
+            values.get(c) for c in fk.ref_columns
+        )
+        if (itself and not dialect.row_references_itself) or (fk.ref_table, named) in refused:
+            return True
+        if fk.deferrable and dialect.no_deferral and (fk.ref_table, named) not in present:
             return True
     return False
 
@@ -368,14 +372,21 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
     )
     if together.checks_off:
         step.details.append(f"examples loaded with foreign key checks off ({dialect.no_deferral})")
-    absent: set[tuple[str, tuple[Value, ...]]] = set()  # keys of rows refused as declared
+    declined: set[tuple[str, tuple[Value, ...]]] = set()  # keys of rows refused as declared
+    present: set[tuple[str, tuple[Value, ...]]] = set()  # keys of rows stored
     for (table, example), error in zip(examples, together.errors, strict=True):
-        if error is not None and _declared_refusal(dialect, table, example.values, absent):
+        keys = {
+            (table.name, tuple(example.values.get(c) for c in key))
+            for key in (table.primary_key, *table.unique_keys)
+        }
+        declared = _declared_refusal(dialect, table, example.values, declined, present)
+        if error is None:
+            present |= keys
+        elif declared:
             label = _row_label(table, example, "example")
             step.details.append(f"{label}: refused by {dialect.title}, as its DDL says")
-            for key in (table.primary_key, *table.unique_keys):
-                absent.add((table.name, tuple(example.values.get(c) for c in key)))
-        elif error is not None:
+            declined |= keys
+        else:
             step.fail(
                 f"{_row_label(table, example, 'example')}: {engine.dialect} refused it: {error}"
             )

@@ -18,5 +18,5 @@ CREATE TABLE staff (
     last_update DATETIME(6) NOT NULL CHECK (last_update >= '2000-01-01 00:00:00')
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
 
--- Not enforced by MariaDB: deferral of (manager_staff_id) -> staff: checked at each statement; load the rows of a cycle with SET foreign_key_checks = 0
+-- Not enforced by MariaDB: deferral of (manager_staff_id) -> staff: checked at each statement; rows that name rows after them load with SET foreign_key_checks = 0
 ALTER TABLE store ADD CONSTRAINT fk_store_manager_staff_id FOREIGN KEY (manager_staff_id) REFERENCES staff (staff_id);

@@ -107,8 +107,8 @@ def literal(dialect: Dialect, column: Column, value: Value) -> str:
     if isinstance(value, bytes):
         return dialect.bytes_literal(value)
     if isinstance(value, dt.datetime):
-        if value.tzinfo is not None and dialect.timestamptz_as_utc:
-            value = utc(value)
+        if value.tzinfo is not None:  # in UTC: PostgreSQL reads no offset past 15:59
+            value = utc(value) if dialect.timestamptz_as_utc else value.astimezone(dt.UTC)
         return _string_literal(dialect, value.isoformat(sep=" "))
     if isinstance(value, dt.date | dt.time | uuid.UUID):
         return _string_literal(
@@ -560,8 +560,8 @@ def creation_order(
             ),
             None,
         )
-        if ready is None:  # a cycle: take the first table in file order, defer its forward FKs
-            ready = remaining[0]
+        if ready is None:  # a cycle: break it where a row can go first, defer its forward FKs
+            ready = min(remaining, key=lambda t: _break_rank(t, placed))
             if not dialect.forward_references:
                 deferred[ready.name] = [
                     fk
@@ -572,6 +572,20 @@ def creation_order(
         placed.add(ready.name)
         remaining.remove(ready)
     return order, deferred
+
+
+def _break_rank(table: Table, placed: set[str]) -> int:
+    """Where a cycle breaks best (lowest first; file order breaks ties): at a table whose
+    keys to tables not yet created are all deferrable (checked at commit), else all
+    nullable (its rows may leave them empty), else anywhere."""
+    forward = [
+        fk for fk in table.foreign_keys if fk.ref_table not in placed and fk.ref_table != table.name
+    ]
+    if all(fk.deferrable for fk in forward):
+        return 0
+    if all(any(table.column(c).nullable for c in fk.columns) for fk in forward):
+        return 1
+    return 2
 
 
 def _fk_constraint_name(table: Table, fk: ForeignKey) -> str:

@@ -292,7 +292,7 @@ class Duckdb(Dialect):
     fk_actions = frozenset({FkAction.NO_ACTION, FkAction.RESTRICT})
     alter_foreign_keys = False
     row_references_itself = False  # tested on 1.x: "key ... does not exist"
-    no_deferral = "a cycle is not enforced here at all (said where it closes)"
+    no_deferral = "a row must come after the row it names (a key closing a cycle is left out)"
     now = MappingProxyType(
         {
             LogicalType.DATE: "current_date",
@@ -338,7 +338,7 @@ class Mariadb(Dialect):
     json_accepts = "\\u0000 in its text"
     json_depth_checked = True  # JSON_VALID refuses 32 levels, tested on 10.11
     checks_on_written_columns = False  # ERROR 1901, tested on 10.11
-    no_deferral = "load the rows of a cycle with SET foreign_key_checks = 0"
+    no_deferral = "rows that name rows after them load with SET foreign_key_checks = 0"
     backslash_escapes = True
     now = MappingProxyType(
         {
