@@ -99,3 +99,49 @@ def test_a_bad_bound_is_an_error_at_it(keys: str, message: str, tmp_path: Path) 
         load_schema_text(text, "b.yaml")
     found = [str(p) for p in caught.value.problems]
     assert any(message in x and x.startswith("b.yaml:6:") for x in found), found
+
+
+INSTANTS = """schemacog: 1
+name: instants
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      tz: {type: timestamptz, nullable: true}
+"""
+# the instant in UTC lies past 9999-12-31 or before 0001-01-01: Python has no such
+# datetime in UTC, MariaDB's DATETIME holds none; the others get a CHECK
+EDGES = [
+    (
+        dt.datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=dt.timezone(-dt.timedelta(hours=12))),
+        False,
+    ),
+    (dt.datetime(1, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))), False),
+    (dt.datetime(9999, 12, 31, 11, 0, tzinfo=dt.timezone(-dt.timedelta(hours=12))), True),
+    (dt.datetime(1, 1, 1, 1, 0, tzinfo=dt.timezone(dt.timedelta(hours=1))), True),
+]
+
+
+@pytest.fixture(scope="module")
+def instants(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    return generate(tmp_path_factory.mktemp("instants"), INSTANTS, "t")
+
+
+@pytest.mark.parametrize(("value", "inside"), EDGES)
+def test_every_python_layer_keeps_instants_in_years_1_to_9999(
+    instants: Generated, value: dt.datetime, inside: bool
+) -> None:
+    row = {"id": 1, "tz": value}
+    record, messages = instants.module.clean_t({"id": "1", "tz": value.isoformat()})
+    assert (instants.module.validate_t(row) == []) == inside, instants.module.validate_t(row)
+    assert model_accepts(instants.module.TModel, row) == inside
+    assert (record is not None) == inside, messages
+
+
+@pytest.mark.parametrize("dialect", sorted(DIALECTS))
+def test_every_engine_keeps_instants_in_years_1_to_9999(instants: Generated, dialect: str) -> None:
+    with loaded_engine(dialect, instants.ddl[dialect]) as engine:
+        for number, (value, inside) in enumerate(EDGES):
+            accepted = engine.insert(instants.table, {"id": number, "tz": value}) is None
+            assert accepted == inside, (dialect, value)
+        assert engine.insert(instants.table, {"id": 9, "tz": None}) is None

@@ -59,9 +59,14 @@ def test_sections_cover_the_runtime_after_its_preamble() -> None:
 def test_every_section_is_named_and_in_the_order_of_the_parsers() -> None:
     sections = list(runtime_sections())
     assert sections[0] is SharedBlock.CLEANING_RUNTIME
-    rules = [SharedBlock.TEXT_RULE, SharedBlock.JSON_RULE, SharedBlock.DECIMAL_RULE]
-    assert sections[1:4] == rules  # the value rules other layers share
-    assert sections[4:] == list(RuntimeParser)
+    rules = [
+        SharedBlock.TEXT_RULE,
+        SharedBlock.JSON_RULE,
+        SharedBlock.DECIMAL_RULE,
+        SharedBlock.INSTANT_RULE,
+    ]
+    assert sections[1:5] == rules  # the value rules other layers share
+    assert sections[5:] == list(RuntimeParser)
     assert set(SECTION_STARTS.values()) == set(sections)
 
 

@@ -103,11 +103,13 @@ PARSERS: dict[LogicalType, Parser] = {
         RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=False)",
         "ISO 8601 timestamp without UTC offset",
+        SharedBlock.INSTANT_RULE,  # the section calls it for the other kind
     ),
     LogicalType.TIMESTAMPTZ: Parser(
         RuntimeParser.TIMESTAMP,
         "_timestamp(with_offset=True)",
         "ISO 8601 timestamp with UTC offset (`Z`, `+01:00`)",
+        SharedBlock.INSTANT_RULE,
     ),
     LogicalType.UUID: Parser(RuntimeParser.UUID, "_uuid_value", "UUID"),
     LogicalType.JSON: Parser(

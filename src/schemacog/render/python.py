@@ -350,7 +350,6 @@ _FLOAT_MAX = repr(sys.float_info.max).replace("e+", "e")  # as ruff format write
 # A finite float: neither NaN (which no comparison holds) nor beyond the largest double
 # (infinities, and integers no float can hold).
 _REFINEMENTS: dict[LogicalType, tuple[str, str]] = {
-    LogicalType.TIMESTAMPTZ: ("value.utcoffset() is None", "must have a time zone"),
     LogicalType.TIMESTAMP: ("value.utcoffset() is not None", "must not have a time zone"),
     LogicalType.TIME: ("value.utcoffset() is not None", "must not have a time zone"),
     LogicalType.FLOAT: (f"not abs(value) <= {_FLOAT_MAX}", "must be a finite number"),
@@ -362,6 +361,7 @@ _VALUE_RULES: dict[LogicalType, tuple[str, SharedBlock]] = {
     LogicalType.STRING: ("_text_problem", SharedBlock.TEXT_RULE),
     LogicalType.TEXT: ("_text_problem", SharedBlock.TEXT_RULE),
     LogicalType.JSON: ("_json_problem", SharedBlock.JSON_RULE),
+    LogicalType.TIMESTAMPTZ: ("_instant_problem", SharedBlock.INSTANT_RULE),
 }
 
 

@@ -29,6 +29,7 @@ class SharedBlock(enum.Enum):
     TEXT_RULE = "_text_problem: text every engine stores (no NUL, no lone surrogate)"
     JSON_RULE = "_json_problem: JSON every engine stores (text keys, finite numbers)"
     DECIMAL_RULE = "_decimal_places: the places of a decimal, counted exactly"
+    INSTANT_RULE = "_instant_problem: an instant every engine stores (offset, years 1-9999)"
     CLEANING_RUNTIME = "the cleaner runtime's core (_Cleaning, _clean_row, ...)"
 
 

@@ -255,6 +255,19 @@ def _decimal_places(number: _decimal.Decimal) -> int:
     return max(0, -(exponent + len(digits) - kept)) if kept else 0
 
 
+def _instant_problem(value: _dt.datetime) -> str | None:
+    """Why ``value`` is not an instant every engine stores (None: it is): it has a UTC
+    offset, and in UTC it lies in the years 1 to 9999 (MariaDB's DATETIME, SQLite's
+    julianday)."""
+    if value.utcoffset() is None:
+        return "must have a time zone"
+    try:
+        value.astimezone(_dt.UTC)
+    except OverflowError:
+        return "is outside the years 1 to 9999 in UTC"
+    return None
+
+
 def _text(value: object) -> str:
     if isinstance(value, str):
         return _checked_text(value)
@@ -419,6 +432,9 @@ def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
             raise ValueError("is not a timestamp (ISO 8601)")
         if with_offset and stamp.utcoffset() is None:
             raise ValueError("has no UTC offset")
+        problem = _instant_problem(stamp) if with_offset else None
+        if problem is not None:
+            raise ValueError(problem)
         if not with_offset and stamp.utcoffset() is not None:
             raise ValueError("has a UTC offset, and the column holds local times")
         return stamp

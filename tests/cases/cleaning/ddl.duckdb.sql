@@ -18,7 +18,7 @@ CREATE TABLE reading (
     day DATE,
     clock TIME,
     local_at TIMESTAMP,
-    seen_at TIMESTAMPTZ,
+    seen_at TIMESTAMPTZ CHECK (seen_at >= '0001-01-01 00:00:00+00:00' AND seen_at <= '9999-12-31 23:59:59.999999+00:00'),
     ref UUID,
     meta JSON,
     blob BLOB,

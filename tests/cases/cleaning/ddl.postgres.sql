@@ -18,7 +18,7 @@ CREATE TABLE reading (
     day date,
     clock time,
     local_at timestamp,
-    seen_at timestamptz,
+    seen_at timestamptz CHECK (seen_at >= '0001-01-01 00:00:00+00:00' AND seen_at <= '9999-12-31 23:59:59.999999+00:00'),
     ref uuid,
     meta jsonb,
     blob bytea,

@@ -22,7 +22,7 @@ CREATE TABLE reading (
     day TEXT,
     clock TEXT,
     local_at TEXT,
-    seen_at TEXT,
+    seen_at TEXT CHECK (seen_at IS NULL OR coalesce(julianday(seen_at), 0) >= 1721425.5),
     ref TEXT,
     meta TEXT CHECK (meta IS NULL OR json_valid(meta)),
     blob BLOB,

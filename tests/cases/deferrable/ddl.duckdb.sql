@@ -12,7 +12,7 @@ CREATE TABLE staff (
     store_id SMALLINT NOT NULL REFERENCES store (store_id),
     first_name VARCHAR NOT NULL CHECK (length(first_name) <= 45) CHECK (NOT contains(first_name, chr(0))),
     shift_start TIME CHECK (shift_start >= '06:00:00') CHECK (shift_start <= '14:00:00'),
-    last_update TIMESTAMPTZ NOT NULL CHECK (last_update >= '2000-01-01 00:00:00+00:00')
+    last_update TIMESTAMPTZ NOT NULL CHECK (last_update >= '2000-01-01 00:00:00+00:00') CHECK (last_update >= '0001-01-01 00:00:00+00:00' AND last_update <= '9999-12-31 23:59:59.999999+00:00')
 );
 
 -- Not enforced by DuckDB: foreign key store(manager_staff_id) -> staff closes a cycle

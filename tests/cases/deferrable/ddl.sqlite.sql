@@ -18,5 +18,5 @@ CREATE TABLE staff (
     store_id INTEGER NOT NULL CHECK (store_id >= -32768) CHECK (store_id <= 32767) REFERENCES store (store_id),
     first_name TEXT NOT NULL CHECK (length(first_name) <= 45) CHECK (instr(first_name, char(0)) = 0),
     shift_start TEXT CHECK (julianday(shift_start) >= julianday('06:00:00')) CHECK (julianday(shift_start) <= julianday('14:00:00')),
-    last_update TEXT NOT NULL CHECK (julianday(last_update) >= julianday('2000-01-01 00:00:00+00:00'))
+    last_update TEXT NOT NULL CHECK (julianday(last_update) >= julianday('2000-01-01 00:00:00+00:00')) CHECK (last_update IS NULL OR coalesce(julianday(last_update), 0) >= 1721425.5)
 );

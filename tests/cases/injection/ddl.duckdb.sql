@@ -13,7 +13,7 @@ CREATE TABLE "select" (
     schema VARCHAR CHECK (regexp_matches(schema, '^[^''"\\]*$', 's')) CHECK (NOT contains(schema, chr(0))),
     model_config Weird NOT NULL DEFAULT 'it''s',
     date DATE,
-    datetime TIMESTAMPTZ,
+    datetime TIMESTAMPTZ CHECK (datetime >= '0001-01-01 00:00:00+00:00' AND datetime <= '9999-12-31 23:59:59.999999+00:00'),
     _id INTEGER,
     Mixed BOOLEAN NOT NULL DEFAULT FALSE
 );

@@ -13,7 +13,7 @@ CREATE TABLE "select" (
     schema text CHECK (schema ~ '^[^''"\\]*$'),
     model_config "Weird" NOT NULL DEFAULT 'it''s',
     date date,
-    datetime timestamptz,
+    datetime timestamptz CHECK (datetime >= '0001-01-01 00:00:00+00:00' AND datetime <= '9999-12-31 23:59:59.999999+00:00'),
     _id integer,
     "Mixed" boolean NOT NULL DEFAULT FALSE
 );

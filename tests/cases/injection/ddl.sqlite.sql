@@ -16,7 +16,7 @@ CREATE TABLE "select" (
     schema TEXT CHECK (instr(schema, char(0)) = 0),
     model_config TEXT NOT NULL DEFAULT 'it''s' CHECK (model_config IN ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--')),
     date TEXT,
-    datetime TEXT,
+    datetime TEXT CHECK (datetime IS NULL OR coalesce(julianday(datetime), 0) >= 1721425.5),
     -- Leading underscore: # not a heading
     -- second line
     _id INTEGER CHECK (_id >= -2147483648) CHECK (_id <= 2147483647),

@@ -81,6 +81,19 @@ def _checked_json(value: Any) -> Any:
     return value
 
 
+def _instant_problem(value: _dt.datetime) -> str | None:
+    """Why ``value`` is not an instant every engine stores (None: it is): it has a UTC
+    offset, and in UTC it lies in the years 1 to 9999 (MariaDB's DATETIME, SQLite's
+    julianday)."""
+    if value.utcoffset() is None:
+        return "must have a time zone"
+    try:
+        value.astimezone(_dt.UTC)
+    except OverflowError:
+        return "is outside the years 1 to 9999 in UTC"
+    return None
+
+
 _DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -115,6 +128,9 @@ def _timestamp(with_offset: bool) -> Callable[[object], _dt.datetime]:
             raise ValueError("is not a timestamp (ISO 8601)")
         if with_offset and stamp.utcoffset() is None:
             raise ValueError("has no UTC offset")
+        problem = _instant_problem(stamp) if with_offset else None
+        if problem is not None:
+            raise ValueError(problem)
         if not with_offset and stamp.utcoffset() is not None:
             raise ValueError("has a UTC offset, and the column holds local times")
         return stamp
@@ -578,8 +594,8 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
         pass  # nullable
     elif not isinstance(value, _dt.datetime):
         problems.append("datetime: must be a datetime")
-    elif value.utcoffset() is None:
-        problems.append("datetime: must have a time zone")
+    elif (problem := _instant_problem(value)) is not None:
+        problems.append("datetime: " + problem)
     value = row.get("_id")
     if value is None:
         pass  # nullable

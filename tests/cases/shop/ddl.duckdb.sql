@@ -23,7 +23,7 @@ CREATE TABLE customer (
     balance DECIMAL(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0),
     birth_date DATE,
     is_active BOOLEAN NOT NULL DEFAULT TRUE,
-    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp CHECK (created_at >= '0001-01-01 00:00:00+00:00' AND created_at <= '9999-12-31 23:59:59.999999+00:00'),
     referrer_id BIGINT REFERENCES customer (id)
 );
 COMMENT ON TABLE customer IS 'A person who buys from the shop.';
@@ -57,7 +57,7 @@ CREATE TABLE "order" (
     id BIGINT NOT NULL DEFAULT nextval('order_id_seq') PRIMARY KEY,
     customer_id BIGINT NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
     status order_status NOT NULL DEFAULT 'placed',
-    placed_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    placed_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp CHECK (placed_at >= '0001-01-01 00:00:00+00:00' AND placed_at <= '9999-12-31 23:59:59.999999+00:00'),
     note VARCHAR CHECK (length(note) <= 500) CHECK (NOT contains(note, chr(0)))
 );
 COMMENT ON TABLE "order" IS 'One checkout of one customer.';
@@ -128,7 +128,7 @@ CREATE TABLE signup_import (
     age SMALLINT CHECK (age >= 13) CHECK (age <= 120),
     newsletter BOOLEAN NOT NULL DEFAULT FALSE,
     channel signup_channel NOT NULL DEFAULT 'web',
-    signed_up_at TIMESTAMPTZ NOT NULL
+    signed_up_at TIMESTAMPTZ NOT NULL CHECK (signed_up_at >= '0001-01-01 00:00:00+00:00' AND signed_up_at <= '9999-12-31 23:59:59.999999+00:00')
 );
 COMMENT ON TABLE signup_import IS 'A newsletter signup as the mailing tool exports it, one CSV row per signup.';
 COMMENT ON COLUMN signup_import.signup_id IS 'Row number in the export.';

@@ -17,7 +17,7 @@ CREATE TABLE customer (
     balance NUMERIC(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0) CHECK (abs(balance) < 10000000000) CHECK (balance = round(balance, 2)) CHECK (typeof(balance) IN ('integer', 'real', 'null')),
     birth_date TEXT,
     is_active INTEGER NOT NULL DEFAULT TRUE CHECK (is_active IN (0, 1)),
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (created_at IS NULL OR coalesce(julianday(created_at), 0) >= 1721425.5),
     -- The customer who recommended the shop.
     referrer_id INTEGER REFERENCES customer (id) ON DELETE SET NULL
 );
@@ -49,7 +49,7 @@ CREATE TABLE "order" (
     id INTEGER NOT NULL PRIMARY KEY,
     customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE RESTRICT,
     status TEXT NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'paid', 'shipped', 'delivered', 'cancelled')),
-    placed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    placed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CHECK (placed_at IS NULL OR coalesce(julianday(placed_at), 0) >= 1721425.5),
     -- Customer's note to the packer.
     note TEXT CHECK (length(note) <= 500) CHECK (instr(note, char(0)) = 0)
 );
@@ -124,7 +124,7 @@ CREATE TABLE signup_import (
     -- Said yes to the newsletter.
     newsletter INTEGER NOT NULL DEFAULT FALSE CHECK (newsletter IN (0, 1)),
     channel TEXT NOT NULL DEFAULT 'web' CHECK (channel IN ('web', 'store', 'phone', 'partner-referral')),
-    signed_up_at TEXT NOT NULL
+    signed_up_at TEXT NOT NULL CHECK (signed_up_at IS NULL OR coalesce(julianday(signed_up_at), 0) >= 1721425.5)
 );
 
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$

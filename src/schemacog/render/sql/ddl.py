@@ -222,6 +222,8 @@ def _checks(
             unenforced.append(f"NaN in {column.name} (the driver stores NaN as NULL)")
     if column.type is LogicalType.DECIMAL and dialect.decimal_finite_check:
         checks.append(dialect.decimal_finite_check.format(column=name))
+    if column.type is LogicalType.TIMESTAMPTZ and dialect.instant_range_check:
+        checks.append(dialect.instant_range_check.format(column=name))
     if column.type in TEXT_TYPES and dialect.nul_check:
         checks.append(dialect.nul_check.format(column=name))
     if column.type is LogicalType.JSON:

@@ -119,6 +119,9 @@ class Dialect:
     # how a time or timestamp is compared with a bound, e.g. "julianday({})" where the
     # type is text (declared: to the millisecond); None: by the type
     instant_of: ClassVar[str | None] = None
+    # CHECK that a timestamptz lies in the years 1 to 9999 in UTC, as the Python layers
+    # require; None: the type holds no other
+    instant_range_check: ClassVar[str | None] = None
     # a foreign key may be DEFERRABLE INITIALLY DEFERRED (checked at commit); None: it is
     # checked at each statement, and this says how to load a cycle (declared)
     no_deferral: ClassVar[str | None] = None
@@ -217,6 +220,9 @@ class Postgres(Dialect):
     regex = "{column} ~ {pattern}"
     finite_check = "{column} NOT IN ('NaN', 'Infinity', '-Infinity')"
     decimal_finite_check = finite_check  # numeric holds NaN (and >= 0 is true of it)
+    instant_range_check = (
+        "{column} >= '0001-01-01 00:00:00+00:00' AND {column} <= '9999-12-31 23:59:59.999999+00:00'"
+    )
 
     def bytes_literal(self, data: bytes) -> str:
         return f"'\\x{data.hex()}'"
@@ -260,6 +266,8 @@ class Sqlite(Dialect):
     decimal_finite_check = "typeof({column}) IN ('integer', 'real', 'null')"
     nul_check = "instr({column}, char(0)) = 0"
     instant_of = "julianday({})"  # reads 'T' or ' ', any offset; text would not compare
+    # julianday() is NULL past 9999 in UTC, and 1721425.5 is 0001-01-01 00:00 UTC
+    instant_range_check = "{column} IS NULL OR coalesce(julianday({column}), 0) >= 1721425.5"
     json_accepts = "\\u0000 and lone surrogates (\\ud800) in its text"
     nan_as_null = True
     timestamptz_keys_as_text = True
@@ -287,6 +295,7 @@ class Duckdb(Dialect):
     identity = Identity.SEQUENCE
     regex = "regexp_matches({column}, {pattern}, 's')"
     finite_check = "isfinite({column})"
+    instant_range_check = Postgres.instant_range_check
     nul_check = "NOT contains({column}, chr(0))"
     json_accepts = "NaN, Infinity and \\u0000 in its text"
     fk_actions = frozenset({FkAction.NO_ACTION, FkAction.RESTRICT})
