@@ -8,8 +8,11 @@ then whole rows whose values are drawn around each column's boundaries: integers
 outside each type, NaN and infinities, too many digits and places, non-ASCII letters,
 digits and spaces, NUL characters and lone surrogates, naive and aware datetimes, JSON
 with NaN or keys that are not text, nulls. Every Python layer must agree; each engine
-must agree too, unless its DDL declares a rule of a column of the row as not enforced
-there (``-- Not enforced by ...``), which the test then reads as the engine's own word.
+must agree too, unless its DDL declares each rule the row breaks as not enforced there
+(``-- Not enforced by ...``), which the test then reads as the engine's own word. Bounds
+on dates, times and timestamps are drawn too (#15), and foreign keys, nullable or NOT
+NULL, deferrable or not, into a table ``p`` of three rows: no Python layer sees other
+rows, and every engine must refuse a row naming none of them, and only such a row.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ COUNTER = itertools.count()
 def columns(draw: st.DrawFn) -> dict[str, str]:
     """column name -> its YAML flow mapping (every column nullable)."""
     found: dict[str, str] = {}
-    kinds = ["int", "float", "decimal", "text", "stamp", "free_text", *OTHER]
+    kinds = ["int", "float", "decimal", "text", "stamp", "free_text", "fk", *OTHER]
     for index in range(draw(st.integers(1, 4))):
         kind = draw(st.sampled_from(kinds))
         keys = ["nullable: true"] if draw(st.booleans()) else []
@@ -99,6 +102,10 @@ def columns(draw: st.DrawFn) -> dict[str, str]:
             keys += [f"type: {kind}", f"min: {low}", f"max: {high}"]
         elif kind == "free_text":
             keys.append("type: text")
+        elif kind == "fk":  # into p, which holds the rows 1 to 3
+            keys += ["type: integer", "references: p.id"]
+            if draw(st.booleans()):
+                keys.append("deferrable: true")
         elif kind == "enum":
             keys += ["type: enum", "enum: e"]
         else:
@@ -109,6 +116,8 @@ def columns(draw: st.DrawFn) -> dict[str, str]:
 
 def _values(schema: Schema, name: str) -> st.SearchStrategy[object]:
     column = schema.table("t").column(name)
+    if _is_foreign_key(schema, name):
+        return st.sampled_from([*PARENTS, 4, 99])  # a parent row, or none
     if column.type in INTEGER_RANGES:
         low, high = INTEGER_RANGES[column.type]
         edges: list[int] = [low - 1, low, high, high + 1, 0, -1, 1]
@@ -197,6 +206,13 @@ def _reasons(schema: Schema, column: Column, value: object) -> set[str]:
     return {rule.kind for rule in rules.value_rules(column, value, enum_values)}  # type: ignore[arg-type]
 
 
+PARENTS = (1, 2, 3)  # the rows of p
+
+
+def _is_foreign_key(schema: Schema, name: str) -> bool:
+    return any(fk.columns == (name,) for fk in schema.table("t").foreign_keys)
+
+
 def _keys_not_text(value: object) -> bool:
     if isinstance(value, dict):
         return any(not isinstance(k, str) or _keys_not_text(v) for k, v in value.items())
@@ -213,9 +229,13 @@ class _Layers:
             generated = generate(drawn, text, "t")
         self.schema, self.module = generated.schema, generated.module
         self.ddl = generated.ddl
+        parent = self.schema.table("p")
         for name, engine in engines_.items():
             engine.run_script("DROP TABLE IF EXISTS t")
+            engine.run_script("DROP TABLE IF EXISTS p")
             engine.run_script(self.ddl[name])
+            for key in PARENTS:
+                assert engine.insert(parent, {"id": key}) is None
 
     def python(self, row: dict[str, object]) -> dict[str, bool]:
         model = model_accepts(self.module.TModel, row)
@@ -266,7 +286,9 @@ def test_every_layer_gives_the_same_verdict(
 ) -> None:
     text = "schemacog: 1\nname: drawn\nmissing_values: []\n"
     enum = f"e{next(COUNTER)}"  # a new type each time: PostgreSQL's plans keep the old one
-    text += f"enums:\n  {enum}: {{values: {{a: , b c: }}}}\ntables:\n  t:\n    columns:\n"
+    text += f"enums:\n  {enum}: {{values: {{a: , b c: }}}}\ntables:\n"
+    text += "  p:\n    columns:\n      id: {type: integer, primary_key: true}\n"
+    text += "  t:\n    columns:\n"
     text += "      id: {type: integer, primary_key: true}\n"
     text += "".join(
         f"      {name}: {keys.replace('enum: e', f'enum: {enum}')}\n"
@@ -283,7 +305,14 @@ def test_every_layer_gives_the_same_verdict(
                 row[name] = value  # a null in a NOT NULL column, now and then
         verdicts = layers.python(row)
         assert len(set(verdicts.values())) == 1, (drawn, row, verdicts)
-        expected = verdicts["validator"]
+        # a foreign key is a rule between rows, which no Python layer sees: every engine
+        # refuses a row naming no row of p, and only then
+        named = all(
+            row.get(name) is None or row[name] in PARENTS
+            for name in drawn
+            if _is_foreign_key(layers.schema, name)
+        )
+        expected = verdicts["validator"] and named
         if any(_keys_not_text(value) for value in row.values()):
             continue  # every driver writes such JSON with text keys: no engine sees the value
         for dialect, engine in all_engines.items():
@@ -291,8 +320,10 @@ def test_every_layer_gives_the_same_verdict(
             error = engine.insert(table, row)
             accepted = error is None
             excused = accepted and layers.excused(dialect, row)
-            if accepted != expected and not excused:
+            if accepted != expected and not excused and named:
                 pytest.fail(
                     f"{dialect} {'accepted' if accepted else 'refused'} {row!r}"
                     f" of {drawn}, the Python layers did not ({error})"
                 )
+            if not named and accepted:
+                pytest.fail(f"{dialect} accepted {row!r} of {drawn}, naming no row of p")
