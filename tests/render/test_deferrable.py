@@ -195,3 +195,29 @@ tables:
     assert str(problem).startswith("t.yaml:7:36: max: '9999-12-31T23:59:59-01:00' is outside"), str(
         problem
     )
+
+
+def test_two_cycles_through_one_table_are_two_errors() -> None:
+    text = """schemacog: 1
+name: eight
+tables:
+  a:
+    columns:
+      id: {type: integer, primary_key: true}
+      b_id: {type: integer, references: b.id}
+      c_id: {type: integer, references: c.id}
+  b:
+    columns:
+      id: {type: integer, primary_key: true}
+      a_id: {type: integer, references: a.id}
+  c:
+    columns:
+      id: {type: integer, primary_key: true}
+      a_id: {type: integer, references: a.id}
+"""
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(text, "eight.yaml")
+    found = sorted(str(p) for p in caught.value.problems)
+    assert len(found) == 2, found
+    assert "a(b_id) -> b, b(a_id) -> a form a cycle" in found[0]
+    assert "a(c_id) -> c, c(a_id) -> a form a cycle" in found[1]

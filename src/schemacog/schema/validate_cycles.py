@@ -21,7 +21,8 @@ def check_cycles(
     drafts: Sequence[TableDraft],
     foreign_keys: Mapping[str, Sequence[ForeignKey]],
 ) -> None:
-    """Report each cycle of foreign keys whose columns are all NOT NULL and none deferrable."""
+    """Report each cycle of foreign keys whose columns are all NOT NULL and none deferrable
+    (two cycles through one table are two errors)."""
     hard: dict[str, list[ForeignKey]] = {}
     for draft in drafts:
         hard[draft.name] = [
@@ -31,22 +32,30 @@ def check_cycles(
             and fk.ref_table in foreign_keys
             and all(not draft.columns[c].nullable for c in fk.columns)
         ]
-    for cycle in _cycles(hard, [d.name for d in drafts]):
-        first = min(cycle, key=lambda pair: (pair[1].pos.line, pair[1].pos.col))
-        named = ", ".join(f"{t}({', '.join(fk.columns)}) -> {fk.ref_table}" for t, fk in cycle)
-        if len(cycle) == 1:
-            message = (
-                f"the foreign key {named} names its own table with NOT NULL columns, so its "
-                "first row cannot be inserted; make it deferrable: true (checked at commit), "
-                "or its columns nullable"
-            )
-        else:
-            message = (
-                f"the foreign keys {named} form a cycle of NOT NULL columns, so no row of it "
-                "can be inserted first; make one of them deferrable: true (checked at "
-                "commit), or its columns nullable"
-            )
-        problems.add(first[1].pos, message)
+    order = [d.name for d in drafts]
+    while cycles := _cycles(hard, order):  # each round takes an edge out of each cycle
+        for cycle in cycles:
+            first = min(cycle, key=lambda pair: (pair[1].pos.line, pair[1].pos.col))
+            _report(problems, cycle, first[1])
+            hard[first[0]] = [fk for fk in hard[first[0]] if fk is not first[1]]
+
+
+def _report(problems: Problems, cycle: Sequence[tuple[str, ForeignKey]], first: ForeignKey) -> None:
+    """The error of one cycle, at its first foreign key in the file."""
+    named = ", ".join(f"{t}({', '.join(fk.columns)}) -> {fk.ref_table}" for t, fk in cycle)
+    if len(cycle) == 1:
+        message = (
+            f"the foreign key {named} names its own table with NOT NULL columns, so its "
+            "first row cannot be inserted; make it deferrable: true (checked at commit), "
+            "or its columns nullable"
+        )
+    else:
+        message = (
+            f"the foreign keys {named} form a cycle of NOT NULL columns, so no row of it "
+            "can be inserted first; make one of them deferrable: true (checked at "
+            "commit), or its columns nullable"
+        )
+    problems.add(first.pos, message)
 
 
 def _cycles(
