@@ -279,7 +279,7 @@ def test_hand_edits_are_all_reported_and_block_regen(run_cli: RunCli, tmp_path: 
     assert run_cli("regen", cwd=root).code == 0
     assert "(sum: " in one.read_text()
     one.write_text(one.read_text().replace('"id",', '"id",  # edited'))
-    two.write_text(two.read_text().replace("NOT NULL UNIQUE", "UNIQUE"))
+    two.write_text(two.read_text().replace("NOT NULL CONSTRAINT", "CONSTRAINT", 1))
     check = run_cli("check", cwd=root)
     assert check.code == 1
     assert 'out/a.py:1: sc.python.columns("order"): hand edit' in check.out

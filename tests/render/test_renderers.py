@@ -233,7 +233,9 @@ def test_every_comment_style_keeps_the_descriptions(comments: Comments) -> None:
         t for t in schema.tables if t.description and any(c.description for c in t.columns)
     )
     column = next(c for c in table.columns if c.description)
-    text = ddl._render_table(styled, schema, table, (), key_plans(styled, schema)[table.name])
+    text = ddl._render_table(
+        styled, schema, table, (), key_plans(styled, schema)[table.name], used=set()
+    )
     for description in (table.description, column.description):
         assert description is not None
         assert description.split("\n")[0].replace("'", "''")[:40] in text, (comments, description)

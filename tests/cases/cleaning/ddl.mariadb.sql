@@ -8,14 +8,14 @@
 -- Not enforced by MariaDB: offset of seen_at: a value without an offset is read in a default zone
 -- Not enforced by MariaDB: JSON of meta: stores \u0000 in its text
 CREATE TABLE reading (
-    id INT NOT NULL PRIMARY KEY,
-    code VARCHAR(9) NOT NULL UNIQUE CHECK ((CHAR_LENGTH(code) >= 2) AND (CHAR_LENGTH(code) <= 8) AND (code REGEXP '(?s-i)^[A-Z][A-Z0-9]*\\z') AND (INSTR(code, CHAR(0)) = 0)),
-    note LONGTEXT CHECK (INSTR(note, CHAR(0)) = 0),
-    small SMALLINT CHECK ((small >= -100) AND (small <= 100)),
+    id INT NOT NULL,
+    code VARCHAR(9) NOT NULL,
+    note LONGTEXT,
+    small SMALLINT,
     big BIGINT,
-    ratio DOUBLE CHECK ((ratio >= 0.0) AND (ratio <= 1.0)),
-    amount DECIMAL(8,2) NOT NULL DEFAULT 0 CHECK (amount >= 0),
-    flag BOOLEAN NOT NULL DEFAULT FALSE CHECK (flag IN (0, 1)),
+    ratio DOUBLE,
+    amount DECIMAL(8,2) NOT NULL DEFAULT 0,
+    flag BOOLEAN NOT NULL DEFAULT FALSE,
     day DATE,
     clock TIME(6),
     local_at DATETIME(6),
@@ -23,16 +23,34 @@ CREATE TABLE reading (
     ref UUID,
     meta JSON,
     `blob` LONGBLOB,
-    status VARCHAR(12) NOT NULL DEFAULT 'placed' CHECK (status IN ('placed', 'shipped', 'in-progress')),
-    site VARCHAR(11) CHECK ((CHAR_LENGTH(site) <= 10) AND (INSTR(site, CHAR(0)) = 0)),
+    status VARCHAR(12) NOT NULL DEFAULT 'placed',
+    site VARCHAR(11),
     `from` SMALLINT COMMENT 'A keyword as a column name.',
-    UNIQUE (site, day)
+    CONSTRAINT uq_reading_site_day UNIQUE (site, day),
+    CONSTRAINT pk_reading PRIMARY KEY (id),
+    CONSTRAINT uq_reading_code UNIQUE (code),
+    CONSTRAINT ck_reading_code_min_length CHECK (CHAR_LENGTH(code) >= 2),
+    CONSTRAINT ck_reading_code_max_length CHECK (CHAR_LENGTH(code) <= 8),
+    CONSTRAINT ck_reading_code_pattern CHECK (code REGEXP '(?s-i)^[A-Z][A-Z0-9]*\\z'),
+    CONSTRAINT ck_reading_code_nul CHECK (INSTR(code, CHAR(0)) = 0),
+    CONSTRAINT ck_reading_note_nul CHECK (INSTR(note, CHAR(0)) = 0),
+    CONSTRAINT ck_reading_small_min CHECK (small >= -100),
+    CONSTRAINT ck_reading_small_max CHECK (small <= 100),
+    CONSTRAINT ck_reading_ratio_min CHECK (ratio >= 0.0),
+    CONSTRAINT ck_reading_ratio_max CHECK (ratio <= 1.0),
+    CONSTRAINT ck_reading_amount_min CHECK (amount >= 0),
+    CONSTRAINT ck_reading_flag_boolean CHECK (flag IN (0, 1)),
+    CONSTRAINT ck_reading_status_enum CHECK (status IN ('placed', 'shipped', 'in-progress')),
+    CONSTRAINT ck_reading_site_max_length CHECK (CHAR_LENGTH(site) <= 10),
+    CONSTRAINT ck_reading_site_nul CHECK (INSTR(site, CHAR(0)) = 0)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One raw reading.';
 
 -- Not enforced by MariaDB: scale of value: more than 3 decimal places are rounded
 CREATE TABLE line (
-    reading_id INT NOT NULL REFERENCES reading (id),
-    line_no SMALLINT NOT NULL CHECK (line_no >= 1),
+    reading_id INT NOT NULL,
+    line_no SMALLINT NOT NULL,
     value DECIMAL(6,3),
-    PRIMARY KEY (reading_id, line_no)
+    CONSTRAINT pk_line PRIMARY KEY (reading_id, line_no),
+    CONSTRAINT fk_line_reading_id FOREIGN KEY (reading_id) REFERENCES reading (id),
+    CONSTRAINT ck_line_line_no_min CHECK (line_no >= 1)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A reading''s line; the key has two columns.';

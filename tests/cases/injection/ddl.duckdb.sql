@@ -7,13 +7,13 @@ Trailing quote"
 -- Not enforced by DuckDB: JSON of json: stores NaN, Infinity and \u0000 in its text, and arrays and objects nested deeper than 31
 -- Not enforced by DuckDB: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE "select" (
-    "from" BIGINT NOT NULL PRIMARY KEY,
-    class VARCHAR NOT NULL DEFAULT 'O''Brien "the" \ one' CHECK (length(class) <= 40) CHECK (NOT contains(class, chr(0))),
+    "from" BIGINT NOT NULL CONSTRAINT pk_select PRIMARY KEY,
+    class VARCHAR NOT NULL DEFAULT 'O''Brien "the" \ one' CONSTRAINT ck_select_class_max_length CHECK (length(class) <= 40) CONSTRAINT ck_select_class_nul CHECK (NOT contains(class, chr(0))),
     json JSON DEFAULT '{"k''":["\"","\\","\n"]}',
-    schema VARCHAR CHECK (regexp_matches(schema, '^[^''"\\]*$', 's')) CHECK (NOT contains(schema, chr(0))),
+    schema VARCHAR CONSTRAINT ck_select_schema_pattern CHECK (regexp_matches(schema, '^[^''"\\]*$', 's')) CONSTRAINT ck_select_schema_nul CHECK (NOT contains(schema, chr(0))),
     model_config Weird NOT NULL DEFAULT 'it''s',
     date DATE,
-    datetime TIMESTAMPTZ CHECK (datetime >= '0001-01-01 00:00:00+00:00' AND datetime <= '9999-12-31 23:59:59.999999+00:00'),
+    datetime TIMESTAMPTZ CONSTRAINT ck_select_datetime_instant CHECK (datetime >= '0001-01-01 00:00:00+00:00' AND datetime <= '9999-12-31 23:59:59.999999+00:00'),
     _id INTEGER,
     Mixed BOOLEAN NOT NULL DEFAULT FALSE
 );
@@ -26,8 +26,8 @@ second line';
 
 -- Not enforced by DuckDB: ON DELETE CASCADE of (group) -> select: not supported, NO ACTION instead
 CREATE TABLE user (
-    key VARCHAR NOT NULL PRIMARY KEY CHECK (length(key) <= 10) CHECK (NOT contains(key, chr(0))),
-    "group" BIGINT NOT NULL REFERENCES "select" ("from"),
-    "order" SMALLINT NOT NULL DEFAULT 0 CHECK ("order" >= -5) CHECK ("order" <= 5)
+    key VARCHAR NOT NULL CONSTRAINT pk_user PRIMARY KEY CONSTRAINT ck_user_key_max_length CHECK (length(key) <= 10) CONSTRAINT ck_user_key_nul CHECK (NOT contains(key, chr(0))),
+    "group" BIGINT NOT NULL CONSTRAINT fk_user_group REFERENCES "select" ("from"),
+    "order" SMALLINT NOT NULL DEFAULT 0 CONSTRAINT ck_user_order_min CHECK ("order" >= -5) CONSTRAINT ck_user_order_max CHECK ("order" <= 5)
 );
 COMMENT ON TABLE user IS 'Another keyword.';

@@ -154,10 +154,11 @@ def _checks(
     column: Column,
     name: str,
     left_out: frozenset[tuple[str, str]] = frozenset(),
-) -> tuple[list[str], list[str]]:
-    """(CHECK expressions, comments about what the dialect cannot check); ``left_out``
-    names the (column, rule) CHECKs the table has no room for."""
-    checks = []
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """((rule, CHECK expression) pairs, comments about what the dialect cannot check);
+    ``left_out`` names the (column, rule) CHECKs the table has no room for. The rule
+    names the constraint (``ck_<table>_<column>_<rule>``)."""
+    checks: list[tuple[str, str]] = []
     unenforced = []
     full = f"{dialect.title} holds at most {dialect.max_check_bytes} bytes of CHECKs a table"
     # the column's own bounds, and the range of its type where the engine stores more
@@ -170,15 +171,15 @@ def _checks(
         sides = [name, literal(dialect, column, bound)]
         if instant is not None:
             sides = [instant.format(side) for side in sides]
-        checks.append(f"{sides[0]} {operator} {sides[1]}")
+        checks.append(("min" if operator == ">=" else "max", f"{sides[0]} {operator} {sides[1]}"))
     if instant is not None and (low, high) != (None, None):
         unenforced.append(
             f"bounds of {column.name}: compared as {instant.format('c')}, to the millisecond"
         )
     if column.min_length is not None:
-        checks.append(f"{dialect.length}({name}) >= {column.min_length}")
+        checks.append(("min_length", f"{dialect.length}({name}) >= {column.min_length}"))
     if column.max_length is not None:
-        checks.append(f"{dialect.length}({name}) <= {column.max_length}")
+        checks.append(("max_length", f"{dialect.length}({name}) <= {column.max_length}"))
     if column.pattern is not None:
         if dialect.regex is None:
             unenforced.append(f"pattern of {column.name}: {column.pattern}")
@@ -186,16 +187,16 @@ def _checks(
             unenforced.append(f"pattern of {column.name}: {full}")
         else:
             pattern = _string_literal(dialect, dialect.regex_pattern(ascii_classes(column.pattern)))
-            checks.append(dialect.regex.format(column=name, pattern=pattern))
+            checks.append(("pattern", dialect.regex.format(column=name, pattern=pattern)))
     if column.enum is not None and (column.name, ENUM) in left_out:
         unenforced.append(f"enum of {column.name}: {full}")
     elif column.enum is not None and dialect.enum_style is EnumStyle.CHECK:
         values = ", ".join(
             _string_literal(dialect, v) for v in schema.enum(column.enum).value_names
         )
-        checks.append(f"{name} IN ({values})")
+        checks.append(("enum", f"{name} IN ({values})"))
     if column.type is LogicalType.BOOLEAN and dialect.boolean_check:
-        checks.append(f"{name} IN (0, 1)")
+        checks.append(("boolean", f"{name} IN (0, 1)"))
     if column.type is LogicalType.DECIMAL and column.precision is not None:
         scale = column.scale or 0
         if dialect.decimal_type_enforced:
@@ -208,8 +209,8 @@ def _checks(
                 f"significant digits, so decimal({column.precision}, {scale}) is not checked"
             )
         else:
-            checks.append(f"abs({name}) < {10 ** (column.precision - scale)}")
-            checks.append(f"{name} = round({name}, {scale})")
+            checks.append(("precision", f"abs({name}) < {10 ** (column.precision - scale)}"))
+            checks.append(("scale", f"{name} = round({name}, {scale})"))
             unenforced.append(
                 f"scale of {column.name}: a value is compared as a double, so places past "
                 f"{dialect.exact_digits} significant digits are not seen"
@@ -217,15 +218,15 @@ def _checks(
     if column.type in _OFFSET_RULES:  # no engine refuses the other kind of datetime
         unenforced.append(f"offset of {column.name}: {_OFFSET_RULES[column.type]}")
     if column.type is LogicalType.FLOAT and dialect.finite_check:
-        checks.append(dialect.finite_check.format(column=name))
+        checks.append(("finite", dialect.finite_check.format(column=name)))
         if dialect.nan_as_null and column.nullable:
             unenforced.append(f"NaN in {column.name} (the driver stores NaN as NULL)")
     if column.type is LogicalType.DECIMAL and dialect.decimal_finite_check:
-        checks.append(dialect.decimal_finite_check.format(column=name))
+        checks.append(("finite", dialect.decimal_finite_check.format(column=name)))
     if column.type is LogicalType.TIMESTAMPTZ and dialect.instant_range_check:
-        checks.append(dialect.instant_range_check.format(column=name))
+        checks.append(("instant", dialect.instant_range_check.format(column=name)))
     if column.type in TEXT_TYPES and dialect.nul_check:
-        checks.append(dialect.nul_check.format(column=name))
+        checks.append(("nul", dialect.nul_check.format(column=name)))
     if column.type is LogicalType.JSON:
         stored = [dialect.json_accepts] if dialect.json_accepts else []
         if not dialect.json_depth_checked:
@@ -235,7 +236,7 @@ def _checks(
     if column.type is LogicalType.JSON and dialect.json_check:
         check = dialect.json_check.format(column=name)
         # json_valid(NULL) is 0, not NULL, in SQLite before 3.45: let NULL through.
-        checks.append(f"{name} IS NULL OR {check}" if column.nullable else check)
+        checks.append(("json", f"{name} IS NULL OR {check}" if column.nullable else check))
     return checks, unenforced
 
 
@@ -385,8 +386,12 @@ def _table_parts(
     table: Table,
     deferred: Sequence[ForeignKey],
     plan: KeyPlan,
+    *,
+    used: set[str],
 ) -> _TableSql:
+    """The parts of one CREATE TABLE; ``used`` holds the constraint names given so far."""
     parts = _TableSql()
+    table_checks: list[str] = []  # named CHECKs of the table, where the dialect wants them
     unenforced: list[str] = []
     table_name = quote(dialect, table.name)
     built = [fk for fk in table.foreign_keys if fk not in plan.unbuilt]
@@ -401,6 +406,7 @@ def _table_parts(
     inline_fks = {fk.columns[0]: fk for fk in built if fk.inline and fk not in deferred}
     single_pk = table.primary_key[0] if len(table.primary_key) == 1 else None
     key_words = "UNIQUE" if plan.primary_key_as_unique else "PRIMARY KEY"
+    primary = _constraint(dialect, used, "pk", table.name)
     if plan.primary_key_as_unique:
         parts.before.append(
             f"-- {dialect.title}: the primary key ({', '.join(table.primary_key)}) is a UNIQUE "
@@ -425,34 +431,46 @@ def _table_parts(
         clause = _identity_clause(dialect.identity) if column.identity else None
         if clause is not None:
             words.append(clause)
+        own: list[str] = []  # the column's named constraints
         if column.name == single_pk:
-            words.append(key_words)
+            own.append(f"CONSTRAINT {primary} {key_words}")
         if column.unique:
-            words.append("UNIQUE")
+            own.append(
+                f"CONSTRAINT {_constraint(dialect, used, 'uq', table.name, column.name)} UNIQUE"
+            )
         if column.description and dialect.comments is Comments.INLINE:
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
         checks, notes = _checks(dialect, schema, column, name, left_out)
         unenforced += notes
         if checks and column.name in unchecked:
             unenforced.append(
-                f"{column.name}: {' AND '.join(checks)} ({dialect.title} allows no CHECK "
-                "on a column that AUTO_INCREMENT or a foreign-key action writes)"
+                f"{column.name}: {' AND '.join(c for _, c in checks)} ({dialect.title} allows "
+                "no CHECK on a column that AUTO_INCREMENT or a foreign-key action writes)"
             )
             checks = []
-        if dialect.one_check_per_column and len(checks) > 1:
-            checks = [" AND ".join(f"({check})" for check in checks)]
-        words += [f"CHECK ({check})" for check in checks]
+        own += [
+            f"CONSTRAINT {_constraint(dialect, used, 'ck', table.name, column.name, rule)} "
+            f"CHECK ({check})"
+            for rule, check in checks
+        ]
         fk = inline_fks.get(column.name)
         if fk is not None:
             references, notes = _references(dialect, fk)
-            words.append(references)
+            name = _constraint(dialect, used, "fk", table.name, *fk.columns)
+            own.append(f"CONSTRAINT {name} {references}")
             unenforced += notes
+        if dialect.table_level_constraints:  # the same, after the columns, with the column
+            table_checks += [f"    {_at_table(c, quote(dialect, column.name))}" for c in own]
+        else:
+            words += own
         lines = (
             _comment_lines(column.description, "    ") if dialect.comments is Comments.SQL else []
         )
         parts.items.append("\n".join([*lines, "    " + " ".join(words)]))
     if len(table.primary_key) > 1:
-        parts.items.append(f"    {key_words} ({_names(dialect, table.primary_key)})")
+        parts.items.append(
+            f"    CONSTRAINT {primary} {key_words} ({_names(dialect, table.primary_key)})"
+        )
     # a unique index that a foreign key references is a constraint of the table: DuckDB
     # matches a foreign key to constraints only, and a self-reference needs it at once
     referenced = {
@@ -463,14 +481,19 @@ def _table_parts(
     }
     as_constraints = [i for i in table.indexes if i.unique and frozenset(i.columns) in referenced]
     for columns in (*table.unique, *(i.columns for i in as_constraints)):
-        parts.items.append(f"    UNIQUE ({_names(dialect, columns)})")
+        name = _constraint(dialect, used, "uq", table.name, *columns)
+        parts.items.append(f"    CONSTRAINT {name} UNIQUE ({_names(dialect, columns)})")
     for fk in built:
         if fk.inline or fk in deferred:
             continue
+        name = _constraint(dialect, used, "fk", table.name, *fk.columns)
         fk = _in_key_order(schema, fk)  # noqa: PLW2901
         references, notes = _references(dialect, fk)
         unenforced += notes
-        parts.items.append(f"    FOREIGN KEY ({_names(dialect, fk.columns)}) {references}")
+        parts.items.append(
+            f"    CONSTRAINT {name} FOREIGN KEY ({_names(dialect, fk.columns)}) {references}"
+        )
+    parts.items += table_checks
     if dialect.comments is Comments.SQL:
         parts.before[:0] = _comment_lines(table.description)
     parts.before[:0] = [f"-- Not enforced by {dialect.title}: {note}" for note in unenforced]
@@ -513,7 +536,9 @@ def _index(dialect: Dialect, schema: Schema, table: Table, index: Index, plan: K
 
 def render_create_table(schema: Schema, table: Table, dialect_name: str) -> str:
     dialect = dialect_named(dialect_name)
-    return _render_table(dialect, schema, table, (), key_plans(dialect, schema)[table.name])
+    return _render_table(
+        dialect, schema, table, (), key_plans(dialect, schema)[table.name], used=set()
+    )
 
 
 def _render_table(
@@ -522,8 +547,10 @@ def _render_table(
     table: Table,
     deferred: Sequence[ForeignKey],
     plan: KeyPlan,
+    *,
+    used: set[str],
 ) -> str:
-    parts = _table_parts(dialect, schema, table, deferred, plan)
+    parts = _table_parts(dialect, schema, table, deferred, plan, used=used)
     statement = [
         f"CREATE TABLE {quote(dialect, table.name)} (",
         ",\n".join(parts.items),
@@ -590,8 +617,29 @@ def _break_rank(table: Table, placed: set[str]) -> int:
     return 2
 
 
-def _fk_constraint_name(table: Table, fk: ForeignKey) -> str:
-    return _short_name(f"fk_{table.name}_{'_'.join(fk.columns)}")
+def _at_table(constraint: str, column: str) -> str:
+    """A column's named constraint as the table's: the column named after its kind."""
+    head, _, rest = constraint.partition(" ")  # CONSTRAINT
+    name, _, rest = rest.partition(" ")
+    for kind in ("PRIMARY KEY", "UNIQUE"):
+        if rest == kind:
+            return f"{head} {name} {kind} ({column})"
+    if rest.startswith("REFERENCES "):
+        return f"{head} {name} FOREIGN KEY ({column}) {rest}"
+    return constraint  # CHECK (...) reads the column itself
+
+
+def _constraint(dialect: Dialect, used: set[str], kind: str, table: str, *parts: str) -> str:
+    """The name of a constraint, quoted: ``<kind>_<table>_<parts>``, cut to 63 characters
+    with a hash of the whole, and given a hash suffix where an earlier one has it (a table
+    ``a_b`` with a column ``c`` and a table ``a`` with a column ``b_c``)."""
+    plain = "_".join([kind, table, *parts])
+    name = _short_name(plain)
+    if name in used:
+        digest = hashlib.sha256("\x00".join([kind, table, *parts]).encode()).hexdigest()[:8]
+        name = _short_name(f"{plain}_{digest}")
+    used.add(name)
+    return quote(dialect, name)
 
 
 def render_ddl(schema: Schema, dialect_name: str) -> str:
@@ -599,8 +647,10 @@ def render_ddl(schema: Schema, dialect_name: str) -> str:
     order, deferred = creation_order(schema, dialect)
     enums = [render_create_enum(schema, enum, dialect_name) for enum in schema.enums]
     plans = key_plans(dialect, schema)
+    used: set[str] = set()  # constraint names, unique in the schema
     tables = [
-        _render_table(dialect, schema, t, deferred.get(t.name, ()), plans[t.name]) for t in order
+        _render_table(dialect, schema, t, deferred.get(t.name, ()), plans[t.name], used=used)
+        for t in order
     ]
     alters = []
     unenforced = []
@@ -619,7 +669,7 @@ def render_ddl(schema: Schema, dialect_name: str) -> str:
             alters += [f"-- Not enforced by {dialect.title}: {note}" for note in notes]
             alters.append(
                 f"ALTER TABLE {quote(dialect, table.name)} ADD CONSTRAINT "
-                f"{quote(dialect, _fk_constraint_name(table, fk))} "
+                f"{_constraint(dialect, used, 'fk', table.name, *fk.columns)} "
                 f"FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
             )
     header = "".join(f"-- {note}\n" for note in dialect.notes)

@@ -175,7 +175,9 @@ class Dialect:
     # a key over timestamptz compares the stored text: one instant with two offsets is two
     # values (declared)
     timestamptz_keys_as_text: ClassVar[bool] = False
-    one_check_per_column: ClassVar[bool] = False  # several column CHECKs joined with AND
+    # named constraints are the table's, not the column's (MariaDB refuses a name on a
+    # column-level constraint, and MODIFY drops column-level CHECKs)
+    table_level_constraints: ClassVar[bool] = False
 
     def varchar_size(self, length: int) -> int | None:
         """The n of the VARCHAR(n) that holds text of ``length`` characters; None: no such
@@ -368,7 +370,7 @@ class Mariadb(Dialect):
         "with it any longer value.",
     )
     timestamptz_as_utc = True
-    one_check_per_column = True
+    table_level_constraints = True
 
     def varchar_size(self, length: int) -> int | None:
         # One more than allowed: MariaDB truncates excess trailing spaces instead of
