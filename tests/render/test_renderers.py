@@ -234,7 +234,7 @@ def test_every_comment_style_keeps_the_descriptions(comments: Comments) -> None:
     )
     column = next(c for c in table.columns if c.description)
     text = ddl._render_table(
-        styled, schema, table, (), key_plans(styled, schema)[table.name], used=set()
+        styled, schema, table, (), key_plans(styled, schema)[table.name], used=ddl.Names()
     )
     for description in (table.description, column.description):
         assert description is not None

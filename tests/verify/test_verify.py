@@ -82,8 +82,8 @@ def test_a_template_that_drops_a_check_is_caught(run_process: RunCli, tmp_path: 
     line = next(line for line in output.splitlines() if line.startswith("examples in sqlite"))
     assert "failed" in line
     assert (
-        "thing invalid example at schema.yaml:11:9: sqlite accepted it, but it breaks min (n)"
-        in line
+        "thing invalid example at schema.yaml:11:9: sqlite accepted it, but it breaks "
+        "ck_thing_n_min (min of n)" in line
     )
     assert "examples in python validator" in output
     assert "schemacog verify: " in output

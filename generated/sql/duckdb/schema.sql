@@ -1,6 +1,8 @@
 -- The shop's schema for duckdb, generated from schema/shop.yaml (nox -s regen).
 
 -- [[[cog sc.sql.ddl(dialect="duckdb") ]]]
+-- DuckDB: constraint names are not kept (its errors show the expression).
+
 CREATE TYPE order_status AS ENUM ('placed', 'paid', 'shipped', 'delivered', 'cancelled');
 COMMENT ON TYPE order_status IS 'Where an order is in its life.';
 

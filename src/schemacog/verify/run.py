@@ -28,7 +28,7 @@ from schemacog.errors import SchemacogError
 from schemacog.model import Example, InvalidExample, Schema, Table, Value
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
-from schemacog.render.sql.ddl import creation_order, render_ddl
+from schemacog.render.sql.ddl import constraint_names, creation_order, render_ddl
 from schemacog.render.sql.dialects import Dialect
 from schemacog.schema.rules import (
     FOREIGN_KEY,
@@ -80,10 +80,33 @@ def _row_label(table: Table, item: Example | InvalidExample, kind: str) -> str:
     return f"{table.name} {kind} at {item.pos}"
 
 
-def _broken(item: InvalidExample, enforceable: Callable[[str, tuple[str, ...]], bool]) -> list[str]:
-    return [
-        f"{r.kind} ({', '.join(r.columns)})" for r in item.broken if enforceable(r.kind, r.columns)
-    ]
+def _broken(
+    item: InvalidExample,
+    enforceable: Callable[[str, tuple[str, ...]], bool],
+    names: Mapping[tuple[str, ...], str] | None = None,
+    table: str = "",
+) -> list[str]:
+    """The rules ``item`` breaks that are enforced, by their constraint's name if known."""
+    found = []
+    for rule in item.broken:
+        if not enforceable(rule.kind, rule.columns):
+            continue
+        said = f"{rule.kind} ({', '.join(rule.columns)})"
+        name = (names or {}).get(_constraint_key(rule.kind, table, rule.columns))
+        found.append(f"{name} ({rule.kind} of {', '.join(rule.columns)})" if name else said)
+    return found
+
+
+# the constraint of the DDL that each rule kind of rules.py is (ddl.constraint_names)
+_CONSTRAINT_KINDS = {PRIMARY_KEY: "pk", UNIQUE: "uq", FOREIGN_KEY: "fk"}
+
+
+def _constraint_key(kind: str, table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    if kind == PRIMARY_KEY:
+        return ("pk", table)
+    if kind in _CONSTRAINT_KINDS:
+        return (_CONSTRAINT_KINDS[kind], table, *columns)
+    return ("ck", table, *columns, kind)
 
 
 # --- Python ---------------------------------------------------------------------
@@ -360,6 +383,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
     step = Step(f"examples in {engine.dialect}")
     order, _ = creation_order(schema, dialect)
     enforced_in = enforcer(dialect, schema)
+    names = constraint_names(schema, dialect.name)
     accepted = refused = 0
     not_enforced: dict[str, None] = {}  # rules an invalid example breaks that this engine cannot
     # in one transaction, so that deferrable foreign keys are checked at its commit; an
@@ -397,7 +421,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
     for table in order:
         for invalid in table.invalid_examples:
             enforceable = enforced_in(table, invalid.values)
-            broken = _broken(invalid, enforceable)
+            broken = _broken(invalid, enforceable, names, table.name)
             for rule in invalid.broken:
                 if not enforceable(rule.kind, rule.columns):
                     not_enforced[f"{rule.kind} of {table.name}({', '.join(rule.columns)})"] = None

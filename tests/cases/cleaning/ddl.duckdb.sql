@@ -1,3 +1,5 @@
+-- DuckDB: constraint names are not kept (its errors show the expression).
+
 CREATE TYPE status AS ENUM ('placed', 'shipped', 'in-progress');
 COMMENT ON TYPE status IS 'Where a reading is in review.';
 

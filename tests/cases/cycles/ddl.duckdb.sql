@@ -1,3 +1,5 @@
+-- DuckDB: constraint names are not kept (its errors show the expression).
+
 -- Not enforced by DuckDB: ON DELETE CASCADE of (parent_id) -> department: not supported, NO ACTION instead
 -- DuckDB: a row whose (parent_id) names the row itself is refused (the key is checked before the row is stored)
 CREATE TABLE department (

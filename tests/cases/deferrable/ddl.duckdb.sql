@@ -1,3 +1,5 @@
+-- DuckDB: constraint names are not kept (its errors show the expression).
+
 CREATE TABLE store (
     store_id SMALLINT NOT NULL CONSTRAINT pk_store PRIMARY KEY,
     manager_staff_id SMALLINT NOT NULL,

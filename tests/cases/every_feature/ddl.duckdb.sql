@@ -1,3 +1,5 @@
+-- DuckDB: constraint names are not kept (its errors show the expression).
+
 CREATE TYPE level AS ENUM ('low', 'in-progress', '2nd');
 COMMENT ON TYPE level IS 'How loud.';
 

@@ -1,3 +1,5 @@
+-- DuckDB: constraint names are not kept (its errors show the expression).
+
 CREATE TYPE Weird AS ENUM ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--');
 COMMENT ON TYPE Weird IS 'Line one with ''quotes'' and "double quotes".
   Indented line two \ with a backslash.

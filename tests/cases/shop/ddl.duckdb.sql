@@ -1,3 +1,5 @@
+-- DuckDB: constraint names are not kept (its errors show the expression).
+
 CREATE TYPE order_status AS ENUM ('placed', 'paid', 'shipped', 'delivered', 'cancelled');
 COMMENT ON TYPE order_status IS 'Where an order is in its life.';
 

@@ -12,7 +12,7 @@ import decimal
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, assert_never
 
@@ -51,7 +51,9 @@ from schemacog.schema.rules import ENUM, PATTERN
 
 __all__ = [
     "MAX_NAME",
+    "Names",
     "column_type",
+    "constraint_names",
     "creation_order",
     "dialect_named",
     "enum_type",
@@ -387,7 +389,7 @@ def _table_parts(
     deferred: Sequence[ForeignKey],
     plan: KeyPlan,
     *,
-    used: set[str],
+    used: Names,
 ) -> _TableSql:
     """The parts of one CREATE TABLE; ``used`` holds the constraint names given so far."""
     parts = _TableSql()
@@ -537,7 +539,7 @@ def _index(dialect: Dialect, schema: Schema, table: Table, index: Index, plan: K
 def render_create_table(schema: Schema, table: Table, dialect_name: str) -> str:
     dialect = dialect_named(dialect_name)
     return _render_table(
-        dialect, schema, table, (), key_plans(dialect, schema)[table.name], used=set()
+        dialect, schema, table, (), key_plans(dialect, schema)[table.name], used=Names()
     )
 
 
@@ -548,7 +550,7 @@ def _render_table(
     deferred: Sequence[ForeignKey],
     plan: KeyPlan,
     *,
-    used: set[str],
+    used: Names,
 ) -> str:
     parts = _table_parts(dialect, schema, table, deferred, plan, used=used)
     statement = [
@@ -629,25 +631,47 @@ def _at_table(constraint: str, column: str) -> str:
     return constraint  # CHECK (...) reads the column itself
 
 
-def _constraint(dialect: Dialect, used: set[str], kind: str, table: str, *parts: str) -> str:
+@dataclass
+class Names:
+    """The constraint names of one rendering, by what they constrain."""
+
+    # (kind, table, *columns, or the column and its rule) -> the name, unquoted
+    of: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+
+def _constraint(dialect: Dialect, used: Names, kind: str, table: str, *parts: str) -> str:
     """The name of a constraint, quoted: ``<kind>_<table>_<parts>``, cut to 63 characters
     with a hash of the whole, and given a hash suffix where an earlier one has it (a table
     ``a_b`` with a column ``c`` and a table ``a`` with a column ``b_c``)."""
-    plain = "_".join([kind, table, *parts])
-    name = _short_name(plain)
-    if name in used:
-        digest = hashlib.sha256("\x00".join([kind, table, *parts]).encode()).hexdigest()[:8]
-        name = _short_name(f"{plain}_{digest}")
-    used.add(name)
+    key = (kind, table, *parts)
+    name = used.of.get(key)
+    if name is None:
+        plain = "_".join(key)
+        name = _short_name(plain)
+        if name in used.of.values():
+            digest = hashlib.sha256("\x00".join(key).encode()).hexdigest()[:8]
+            name = _short_name(f"{plain}_{digest}")
+        used.of[key] = name
     return quote(dialect, name)
 
 
+def constraint_names(schema: Schema, dialect_name: str) -> Mapping[tuple[str, ...], str]:
+    """Every constraint name of ``schema``'s DDL in a dialect, by what it constrains:
+    ``("pk", table)``, ``("uq", table, *columns)``, ``("fk", table, *columns)``,
+    ``("ck", table, column, rule)``."""
+    names = Names()
+    _render_ddl(schema, dialect_named(dialect_name), names)
+    return names.of
+
+
 def render_ddl(schema: Schema, dialect_name: str) -> str:
-    dialect = dialect_named(dialect_name)
+    return _render_ddl(schema, dialect_named(dialect_name), Names())
+
+
+def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
     order, deferred = creation_order(schema, dialect)
-    enums = [render_create_enum(schema, enum, dialect_name) for enum in schema.enums]
+    enums = [render_create_enum(schema, enum, dialect.name) for enum in schema.enums]
     plans = key_plans(dialect, schema)
-    used: set[str] = set()  # constraint names, unique in the schema
     tables = [
         _render_table(dialect, schema, t, deferred.get(t.name, ()), plans[t.name], used=used)
         for t in order

@@ -312,6 +312,7 @@ class Duckdb(Dialect):
             LogicalType.TIMESTAMPTZ: "current_timestamp",
         }
     )
+    notes = ("DuckDB: constraint names are not kept (its errors show the expression).",)
 
     def bytes_literal(self, data: bytes) -> str:
         return f"from_hex('{data.hex()}')"
