@@ -408,7 +408,7 @@ def _table_parts(
     inline_fks = {fk.columns[0]: fk for fk in built if fk.inline and fk not in deferred}
     single_pk = table.primary_key[0] if len(table.primary_key) == 1 else None
     key_words = "UNIQUE" if plan.primary_key_as_unique else "PRIMARY KEY"
-    primary = _constraint(dialect, used, "pk", table.name)
+    primary = _constraint(dialect, used, "pk", table.name) if table.primary_key else ""
     if plan.primary_key_as_unique:
         parts.before.append(
             f"-- {dialect.title}: the primary key ({', '.join(table.primary_key)}) is a UNIQUE "
