@@ -97,15 +97,16 @@ def _broken(
     return found
 
 
-# the constraint of the DDL that each rule kind of rules.py is (ddl.constraint_names)
-_CONSTRAINT_KINDS = {PRIMARY_KEY: "pk", UNIQUE: "uq", FOREIGN_KEY: "fk"}
+# the prefix of a key's constraint name (ddl.constraint_names); every other rule is a CHECK
+_KEY_PREFIXES = {UNIQUE: "uq", FOREIGN_KEY: "fk"}
 
 
 def _constraint_key(kind: str, table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The key of ``ddl.constraint_names`` of the constraint a rule kind of rules.py is."""
     if kind == PRIMARY_KEY:
-        return ("pk", table)
-    if kind in _CONSTRAINT_KINDS:
-        return (_CONSTRAINT_KINDS[kind], table, *columns)
+        return ("pk", table)  # one per table: no columns in its name
+    if kind in _KEY_PREFIXES:
+        return (_KEY_PREFIXES[kind], table, *columns)
     return ("ck", table, *columns, kind)
 
 

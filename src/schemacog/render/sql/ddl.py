@@ -393,7 +393,7 @@ def _table_parts(
 ) -> _TableSql:
     """The parts of one CREATE TABLE; ``used`` holds the constraint names given so far."""
     parts = _TableSql()
-    table_checks: list[str] = []  # named CHECKs of the table, where the dialect wants them
+    table_level: list[str] = []  # the columns' named constraints, where the dialect wants them
     unenforced: list[str] = []
     table_name = quote(dialect, table.name)
     built = [fk for fk in table.foreign_keys if fk not in plan.unbuilt]
@@ -433,13 +433,14 @@ def _table_parts(
         clause = _identity_clause(dialect.identity) if column.identity else None
         if clause is not None:
             words.append(clause)
-        own: list[str] = []  # the column's named constraints
+        # the column's named constraints: (on the column, on the table) for each
+        own: list[tuple[str, str]] = []
         if column.name == single_pk:
-            own.append(f"CONSTRAINT {primary} {key_words}")
+            key = f"CONSTRAINT {primary} {key_words}"
+            own.append((key, f"{key} ({name})"))
         if column.unique:
-            own.append(
-                f"CONSTRAINT {_constraint(dialect, used, 'uq', table.name, column.name)} UNIQUE"
-            )
+            unique = _constraint(dialect, used, "uq", table.name, column.name)
+            own.append((f"CONSTRAINT {unique} UNIQUE", f"CONSTRAINT {unique} UNIQUE ({name})"))
         if column.description and dialect.comments is Comments.INLINE:
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
         checks, notes = _checks(dialect, schema, column, name, left_out)
@@ -450,21 +451,19 @@ def _table_parts(
                 "no CHECK on a column that AUTO_INCREMENT or a foreign-key action writes)"
             )
             checks = []
-        own += [
-            f"CONSTRAINT {_constraint(dialect, used, 'ck', table.name, column.name, rule)} "
-            f"CHECK ({check})"
-            for rule, check in checks
-        ]
+        for rule, check in checks:  # a CHECK reads the column itself: one form for both
+            constraint = _constraint(dialect, used, "ck", table.name, column.name, rule)
+            own.append((f"CONSTRAINT {constraint} CHECK ({check})",) * 2)
         fk = inline_fks.get(column.name)
         if fk is not None:
             references, notes = _references(dialect, fk)
-            name = _constraint(dialect, used, "fk", table.name, *fk.columns)
-            own.append(f"CONSTRAINT {name} {references}")
+            key = f"CONSTRAINT {_constraint(dialect, used, 'fk', table.name, *fk.columns)}"
+            own.append((f"{key} {references}", f"{key} FOREIGN KEY ({name}) {references}"))
             unenforced += notes
-        if dialect.table_level_constraints:  # the same, after the columns, with the column
-            table_checks += [f"    {_at_table(c, quote(dialect, column.name))}" for c in own]
+        if dialect.table_level_constraints:  # after the columns, naming the column
+            table_level += [f"    {at_table}" for _, at_table in own]
         else:
-            words += own
+            words += [on_column for on_column, _ in own]
         lines = (
             _comment_lines(column.description, "    ") if dialect.comments is Comments.SQL else []
         )
@@ -475,13 +474,9 @@ def _table_parts(
         )
     # a unique index that a foreign key references is a constraint of the table: DuckDB
     # matches a foreign key to constraints only, and a self-reference needs it at once
-    referenced = {
-        frozenset(fk.ref_columns)
-        for other in schema.tables
-        for fk in other.foreign_keys
-        if fk.ref_table == table.name
-    }
-    as_constraints = [i for i in table.indexes if i.unique and frozenset(i.columns) in referenced]
+    as_constraints = [
+        i for i in table.indexes if i.unique and frozenset(i.columns) in plan.referenced
+    ]
     for columns in (*table.unique, *(i.columns for i in as_constraints)):
         name = _constraint(dialect, used, "uq", table.name, *columns)
         parts.items.append(f"    CONSTRAINT {name} UNIQUE ({_names(dialect, columns)})")
@@ -495,7 +490,7 @@ def _table_parts(
         parts.items.append(
             f"    CONSTRAINT {name} FOREIGN KEY ({_names(dialect, fk.columns)}) {references}"
         )
-    parts.items += table_checks
+    parts.items += table_level
     if dialect.comments is Comments.SQL:
         parts.before[:0] = _comment_lines(table.description)
     parts.before[:0] = [f"-- Not enforced by {dialect.title}: {note}" for note in unenforced]
@@ -617,18 +612,6 @@ def _break_rank(table: Table, placed: set[str]) -> int:
     if all(any(table.column(c).nullable for c in fk.columns) for fk in forward):
         return 1
     return 2
-
-
-def _at_table(constraint: str, column: str) -> str:
-    """A column's named constraint as the table's: the column named after its kind."""
-    head, _, rest = constraint.partition(" ")  # CONSTRAINT
-    name, _, rest = rest.partition(" ")
-    for kind in ("PRIMARY KEY", "UNIQUE"):
-        if rest == kind:
-            return f"{head} {name} {kind} ({column})"
-    if rest.startswith("REFERENCES "):
-        return f"{head} {name} FOREIGN KEY ({column}) {rest}"
-    return constraint  # CHECK (...) reads the column itself
 
 
 @dataclass

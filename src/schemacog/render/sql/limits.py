@@ -108,6 +108,8 @@ class KeyPlan:
     primary_key_as_unique: bool  # the primary key cannot be a B-tree: a UNIQUE key instead
     unbuilt: frozenset[ForeignKey]  # foreign keys the engine cannot build (declared)
     long: frozenset[str] = frozenset()  # VARCHAR columns made LONGTEXT, for the row's size
+    # the column sets of this table that foreign keys reference (any dialect)
+    referenced: frozenset[frozenset[str]] = frozenset()
 
     def varchar(self, schema: Schema, column: Column, dialect: Dialect) -> int | None:
         """The n of the VARCHAR(n) the column is; None: it is not a VARCHAR."""
@@ -132,9 +134,17 @@ def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
 
 
 def _key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
+    referenced: dict[str, set[frozenset[str]]] = {table.name: set() for table in schema.tables}
+    for table in schema.tables:
+        for fk in table.foreign_keys:
+            referenced[fk.ref_table].add(frozenset(fk.ref_columns))
     if dialect.max_key_bytes is None:
-        empty = KeyPlan(MappingProxyType({}), False, frozenset())
-        return MappingProxyType({table.name: empty for table in schema.tables})
+        return MappingProxyType(
+            {
+                name: KeyPlan(MappingProxyType({}), False, frozenset(), referenced=frozenset(keys))
+                for name, keys in referenced.items()
+            }
+        )
     sizes = _narrowed(dialect, schema)
 
     narrowed: dict[str, dict[str, int]] = {table.name: {} for table in schema.tables}
@@ -142,20 +152,18 @@ def _key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
         narrowed[table_name][column_name] = size
 
     def fits(owner: Table, names: tuple[str, ...]) -> bool:
-        parts = [_key_part(dialect, schema, owner, name, narrowed[owner.name]) for name in names]
+        columns = [owner.column(name) for name in names]
+        parts = [
+            _key_part(
+                dialect,
+                column,
+                narrowed[owner.name].get(column.name) or varchar_length(schema, column, dialect),
+            )
+            for column in columns
+        ]
         # None: LONGTEXT or LONGBLOB, which no B-tree holds whole
         return None not in parts and sum(p or 0 for p in parts) <= (dialect.max_key_bytes or 0)
 
-    referenced: dict[str, frozenset[str]] = {
-        table.name: frozenset(
-            name
-            for other in schema.tables
-            for fk in other.foreign_keys
-            if fk.ref_table == table.name
-            for name in fk.ref_columns
-        )
-        for table in schema.tables
-    }
     plans = {}
     for table in schema.tables:
         unbuilt = frozenset(
@@ -164,8 +172,9 @@ def _key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
             if not (fits(table, fk.columns) and fits(schema.table(fk.ref_table), fk.ref_columns))
         )
         as_unique = bool(table.primary_key) and not fits(table, table.primary_key)
-        plan = KeyPlan(MappingProxyType(narrowed[table.name]), as_unique, unbuilt)
-        plans[table.name] = _row_fitting(dialect, schema, table, plan, referenced[table.name])
+        keys = frozenset(referenced[table.name])
+        plan = KeyPlan(MappingProxyType(narrowed[table.name]), as_unique, unbuilt, referenced=keys)
+        plans[table.name] = _row_fitting(dialect, schema, table, plan)
     return MappingProxyType(plans)
 
 
@@ -176,16 +185,14 @@ _LONG_IN_ROW: Final = 12
 _SHORT_BYTES: Final = 255
 
 
-def _row_fitting(
-    dialect: Dialect, schema: Schema, table: Table, plan: KeyPlan, referenced: frozenset[str]
-) -> KeyPlan:
+def _row_fitting(dialect: Dialect, schema: Schema, table: Table, plan: KeyPlan) -> KeyPlan:
     """``plan`` with the VARCHARs that become LONGTEXT so that the row fits
     ``max_row_bytes``, and then InnoDB's page (the largest first); never a column of the
     primary key or of a foreign key, either side. Their CHECKs stay."""
     limit = dialect.max_row_bytes
     if limit is None:
         return plan
-    keyed = set(table.primary_key) | set(referenced)
+    keyed = set(table.primary_key).union(*plan.referenced)
     keyed |= {name for fk in table.foreign_keys for name in fk.columns}
     sizes = {c.name: plan.varchar(schema, c, dialect) for c in table.columns}
     total = sum(
@@ -258,14 +265,11 @@ def _narrowed(dialect: Dialect, schema: Schema) -> dict[tuple[str, str], int]:
     return sizes
 
 
-def _key_part(
-    dialect: Dialect, schema: Schema, table: Table, name: str, narrowed: Mapping[str, int]
-) -> int | None:
-    """The bytes of a column in a B-tree key; None: it is LONGTEXT or LONGBLOB."""
-    column = table.column(name)
-    size = narrowed.get(name) or varchar_length(schema, column, dialect)
-    if size is not None:
-        return size * dialect.bytes_per_char
+def _key_part(dialect: Dialect, column: Column, varchar: int | None) -> int | None:
+    """The bytes of a column in a B-tree key, given the n of its VARCHAR(n) if it is one;
+    None: it is LONGTEXT or LONGBLOB."""
+    if varchar is not None:
+        return varchar * dialect.bytes_per_char
     return _FIXED_KEY_BYTES.get(column.type)
 
 
@@ -285,12 +289,12 @@ def index_prefixes(
     limit = dialect.max_key_bytes
     if limit is None:
         return [None for _ in columns]
-    parts: dict[str, int | None] = {}
-    for name in columns:
-        column = table.column(name)
-        size = plan.varchar(schema, column, dialect)
-        fixed = _FIXED_KEY_BYTES.get(column.type)
-        parts[name] = size * dialect.bytes_per_char if size is not None else fixed
+    parts = {
+        name: _key_part(
+            dialect, table.column(name), plan.varchar(schema, table.column(name), dialect)
+        )
+        for name in columns
+    }
     texts = [name for name in columns if table.column(name).type not in _FIXED_KEY_BYTES]
     fixed = sum(parts[name] or 0 for name in columns if name not in texts)
     share = (limit - fixed) // max(len(texts), 1)
