@@ -20,9 +20,13 @@ __all__ = [
     "NUMERIC_TYPES",
     "TEMPORAL_TYPES",
     "TEXT_TYPES",
+    "And",
     "Bound",
     "BrokenRule",
+    "CheckExpr",
     "Column",
+    "ColumnRef",
+    "Compare",
     "Enum",
     "EnumValue",
     "Example",
@@ -30,11 +34,17 @@ __all__ = [
     "ForeignKey",
     "Index",
     "InvalidExample",
+    "IsNull",
     "JsonValue",
+    "Literal",
     "LogicalType",
+    "Not",
     "Now",
+    "Operand",
+    "Or",
     "Schema",
     "Table",
+    "TableCheck",
     "Value",
     "value_bounds",
 ]
@@ -190,6 +200,7 @@ class BrokenRule:
     kind: str
     columns: tuple[str, ...]
     detail: str
+    check: str | None = None  # the table check's name, for kind "check"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +217,69 @@ class InvalidExample:
     pos: Pos = field(compare=False)
 
 
+# --- table checks: the typed tree of an expression (parsed by schema.check_expr) -----
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    name: str
+    column: Column
+
+
+@dataclass(frozen=True)
+class Literal:
+    text: str  # as written: 'text' unquoted, a number, true or false
+    kind: str  # "text", "number" or "boolean"
+    offset: int
+    value: Value = field(default=None, compare=False)  # read as its column's type
+
+
+Operand = ColumnRef | Literal
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: str
+    left: Operand
+    right: Operand
+
+
+@dataclass(frozen=True)
+class IsNull:
+    operand: ColumnRef
+    negated: bool
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: CheckExpr
+
+
+@dataclass(frozen=True)
+class And:
+    operands: tuple[CheckExpr, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    operands: tuple[CheckExpr, ...]
+
+
+CheckExpr = Compare | IsNull | Not | And | Or
+
+
+@dataclass(frozen=True, slots=True)
+class TableCheck:
+    """A check across the columns of a row: ``expr`` as written, ``tree`` as parsed."""
+
+    name: str
+    expr: str
+    tree: CheckExpr
+    columns: tuple[str, ...]  # the columns it reads, in the order they appear
+    description: str | None = None
+    pos: Pos = field(default=Pos("", 0), compare=False)
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     name: str
@@ -218,6 +292,7 @@ class Table:
     examples: tuple[Example, ...] = ()
     invalid_examples: tuple[InvalidExample, ...] = ()
     pos: Pos = field(default=Pos("", 0), compare=False)
+    checks: tuple[TableCheck, ...] = ()  # across the columns of a row
 
     def column(self, name: str) -> Column:
         for column in self.columns:

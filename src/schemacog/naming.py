@@ -27,6 +27,7 @@ __all__ = [
     "normalized_spelling",
     "pascal_case",
     "pattern_constant",
+    "row_checks_function",
     "rows_cleaner_function",
     "spellings_constant",
     "upper_snake",
@@ -97,6 +98,11 @@ def cleaner_function(table: str) -> str:
 
 def rows_cleaner_function(table: str) -> str:
     return f"clean_{table}_rows"
+
+
+def row_checks_function(table: str) -> str:
+    """The cleaner's test of a table's checks on a typed record."""
+    return f"_check_{table}_row"
 
 
 def columns_constant(table: str) -> str:

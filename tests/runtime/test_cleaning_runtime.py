@@ -64,9 +64,10 @@ def test_every_section_is_named_and_in_the_order_of_the_parsers() -> None:
         SharedBlock.JSON_RULE,
         SharedBlock.DECIMAL_RULE,
         SharedBlock.INSTANT_RULE,
+        SharedBlock.CHECK_RULE,
     ]
-    assert sections[1:5] == rules  # the value rules other layers share
-    assert sections[5:] == list(RuntimeParser)
+    assert sections[1:6] == rules  # the value rules other layers share
+    assert sections[6:] == list(RuntimeParser)
     assert set(SECTION_STARTS.values()) == set(sections)
 
 
@@ -85,7 +86,18 @@ def test_placeholder_missing_values_are_the_model_defaults() -> None:
 
 
 # names the runtime binds by its imports (what a section may refer to)
-_IMPORTED = ("re", "math", "_dt", "_decimal", "_uuid", "_json", "_base64", "Any", "Callable")
+_IMPORTED = (
+    "re",
+    "math",
+    "_dt",
+    "_decimal",
+    "_uuid",
+    "_json",
+    "_base64",
+    "_operator",
+    "Any",
+    "Callable",
+)
 
 
 def _bound(lines: set[str] | frozenset[str]) -> set[str]:

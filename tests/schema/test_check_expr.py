@@ -3,6 +3,10 @@ refuses, at the offset of the fault."""
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+from decimal import Decimal
+
 import pytest
 
 from schemacog.model import Column, LogicalType
@@ -28,6 +32,7 @@ COLUMNS = {
     "status": Column("status", LogicalType.ENUM, enum="state"),
     "at": Column("at", LogicalType.TIMESTAMPTZ),
 }
+ENUMS = {"state": ("open", "closed")}
 
 
 def test_it_reads_comparisons_logic_and_null_tests() -> None:
@@ -45,7 +50,12 @@ def test_it_reads_comparisons_logic_and_null_tests() -> None:
 
 def test_text_literals_are_typed_by_the_other_operand() -> None:
     parse_check("ordered >= '2020-01-01' AND at < '2030-01-01T00:00:00Z'", COLUMNS)
-    parse_check("code <> 'O''Brien' AND status = 'open'", COLUMNS)
+    tree = parse_check("code <> 'O''Brien' AND status = 'open'", COLUMNS, ENUMS)
+    assert isinstance(tree, And)
+    first = tree.operands[0]
+    assert isinstance(first, Compare)
+    assert isinstance(first.right, Literal)
+    assert first.right.value == "O'Brien"
 
 
 @pytest.mark.parametrize(
@@ -63,8 +73,8 @@ def test_text_literals_are_typed_by_the_other_operand() -> None:
         ("paid > true", "boolean values are not ordered", 5),
         ("status > 'open'", "an enum is compared with = or <> only", 7),
         ("ordered > qty", "date and integer cannot be compared", 8),
-        ("ordered > '2020-13-01'", "'2020-13-01' is not a date", 10),
-        ("at > '2020-01-01T00:00:00'", "is not a timestamp with offset", 5),
+        ("ordered > '2020-13-01'", "'2020-13-01' is not a valid date", 10),
+        ("at > '2020-01-01T00:00:00'", "is not an ISO 8601 timestamp with offset", 5),
         ("qty IS 3", "IS must be followed by NULL or NOT NULL", 7),
         ("qty between 1", "a comparison (= <> < <= > >=) expected, found 'between'", 4),
         ("(qty > 1", "the expression ends too soon", 8),
@@ -74,6 +84,61 @@ def test_text_literals_are_typed_by_the_other_operand() -> None:
 )
 def test_it_refuses_at_the_fault(text: str, message: str, offset: int) -> None:
     with pytest.raises(CheckError) as caught:
-        parse_check(text, COLUMNS)
+        parse_check(text, COLUMNS, ENUMS)
     assert message in str(caught.value), str(caught.value)
     assert caught.value.offset == offset
+
+
+def _literal_of(text: str, columns: dict[str, Column] = COLUMNS) -> object:
+    tree = parse_check(text, columns, ENUMS)
+    assert isinstance(tree, Compare)
+    assert isinstance(tree.right, Literal)
+    return tree.right.value
+
+
+def test_literals_are_read_as_the_column_reads_its_values() -> None:
+    weight = {"w": Column("w", LogicalType.FLOAT), "u": Column("u", LogicalType.UUID)}
+    assert _literal_of("ordered >= '2020-01-02'") == dt.date(2020, 1, 2)
+    assert _literal_of("price <= 10.50") == Decimal("10.50")
+    assert _literal_of("qty > -3") == -3
+    assert _literal_of("w > 0.1", weight) == 0.1  # what the engines compare a double with
+    assert type(_literal_of("w > 1", weight)) is float
+    assert _literal_of("at < '2030-01-01T02:00:00+02:00'") == dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+    upper = "'0B7E4C1E-8D3F-4C55-9A53-7C1F2A9D6E10'"
+    assert _literal_of(f"u = {upper}", weight) == uuid.UUID(upper.strip("'"))
+
+
+@pytest.mark.parametrize(
+    ("columns", "text", "message"),
+    [
+        ({"a": LogicalType.SMALLINT, "b": LogicalType.BIGINT}, "a < b", None),
+        ({"a": LogicalType.INTEGER, "b": LogicalType.DECIMAL}, "a < b", "integer and decimal"),
+        ({"a": LogicalType.FLOAT, "b": LogicalType.INTEGER}, "a < b", "float and integer"),
+        ({"a": LogicalType.TIMESTAMP, "b": LogicalType.TIMESTAMPTZ}, "a < b", "timestamp and"),
+        ({"a": LogicalType.BINARY, "b": LogicalType.BINARY}, "a = b", None),
+        ({"a": LogicalType.BINARY, "b": LogicalType.BINARY}, "a < b", "not ordered"),
+        ({"a": LogicalType.UUID, "b": LogicalType.UUID}, "a < b", "not ordered"),
+        ({"a": LogicalType.JSON, "b": LogicalType.JSON}, "a = b", "json values cannot"),
+        ({"a": LogicalType.FLOAT}, "a > " + "9" * 39, "at most 38 digits"),
+    ],
+)
+def test_only_what_every_engine_compares_alike(
+    columns: dict[str, LogicalType], text: str, message: str | None
+) -> None:
+    typed = {name: Column(name, kind) for name, kind in columns.items()}
+    if message is None:
+        parse_check(text, typed)
+        return
+    with pytest.raises(CheckError, match=message):
+        parse_check(text, typed)
+
+
+def test_decimals_of_two_sizes_compare_within_38_digits() -> None:
+    wide = {
+        "a": Column("a", LogicalType.DECIMAL, precision=30, scale=0),
+        "b": Column("b", LogicalType.DECIMAL, precision=38, scale=10),
+        "c": Column("c", LogicalType.DECIMAL, precision=20, scale=2),
+    }
+    parse_check("c < a", wide)
+    with pytest.raises(CheckError, match="need more than 38 digits"):
+        parse_check("a < b", wide)

@@ -49,6 +49,8 @@ def test_json_schema_keys_match_the_validator(document: dict[str, Any]) -> None:
     assert tuple(defs["table"]["properties"]) == validate.TABLE_KEYS
     assert tuple(defs["column"]["properties"]) == validate.COLUMN_KEYS
     assert tuple(defs["index"]["properties"]) == validate.INDEX_KEYS
+    assert tuple(defs["check"]["properties"]) == validate.CHECK_KEYS
+    assert defs["table"]["properties"]["checks"]["maxItems"] == validate.MAX_CHECKS
     assert tuple(defs["foreign_key"]["properties"]) == validate.FOREIGN_KEY_KEYS
     assert tuple(defs["foreign_key"]["properties"]["references"]["properties"]) == (
         validate.REFERENCE_KEYS

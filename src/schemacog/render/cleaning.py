@@ -22,6 +22,7 @@ from schemacog.naming import (
     dtypes_constant,
     enum_class,
     field_name,
+    row_checks_function,
     rows_cleaner_function,
     spellings_constant,
     validator_function,
@@ -29,6 +30,7 @@ from schemacog.naming import (
 from schemacog.render import pyliterals, templating
 from schemacog.render.cleaning_shared import SECTION_IMPORTS, missing_tokens
 from schemacog.render.layout import LINE_LENGTH, Call, Expr, bracketed, lay_out, prefixed
+from schemacog.render.python_checks import checks_assignment, checks_needs
 from schemacog.render.python_needs import EnumSpellings, Needs, RuntimeParser, SharedBlock
 from schemacog.runtime import cleaning as cleaning_runtime
 from schemacog.schema.patterns import python_pattern
@@ -219,6 +221,7 @@ def duplicate_keys(table: Table) -> list[tuple[str, ...]]:
 
 def cleaner_needs(schema: Schema, table: Table) -> Needs:
     needs = Needs(imports=set(CORE_IMPORTS), shared={SharedBlock.CLEANING_RUNTIME})
+    needs.add(checks_needs(table))
     for column in table.columns:
         parser = PARSERS[column.type]
         needs.imports |= SECTION_IMPORTS[parser.section]
@@ -261,6 +264,11 @@ def _split_top_level(text: str) -> list[str]:
     return items
 
 
+def _record_value(column: Column) -> Expr:
+    """How the cleaner reads a column for a table's checks: the typed record's field."""
+    return f"record.{field_name(column.name)}"
+
+
 def render_cleaner(schema: Schema, table: Table) -> str:
     record = dataclass_class(table.name)
     cleaner = cleaner_function(table.name)
@@ -271,12 +279,16 @@ def render_cleaner(schema: Schema, table: Table) -> str:
     rules_name = cleaning_rules_constant(table.name)
     keys_name = cleaning_keys_constant(table.name)
     keys_head = f"{keys_name} = ("
+    check = row_checks_function(table.name)
+    arguments = [record, rules_name, "raw", *([check] if table.checks else [])]
     return templating.render(
         "python/cleaner.py.j2",
         validator=validator_function(table.name),
         cleaner=cleaner,
         record=record,
-        clean_call=bracketed(4, "return _clean_row(", [record, rules_name, "raw"], ")"),
+        check_def=_signature(check, f"record: {record}", "list[str]") if table.checks else "",
+        row_checks=checks_assignment(table, _record_value, 4) if table.checks else "",
+        clean_call=bracketed(4, "return _clean_row(", arguments, ")"),
         rows_call=bracketed(
             4, "return _clean_rows(", [cleaner, rules_name, keys_name, "rows"], ")"
         ),

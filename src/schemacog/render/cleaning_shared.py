@@ -41,6 +41,7 @@ SECTION_STARTS: dict[str, RuntimeSection] = {
     "_JSON_DEPTH": SharedBlock.JSON_RULE,
     "_decimal_places": SharedBlock.DECIMAL_RULE,
     "_instant_problem": SharedBlock.INSTANT_RULE,
+    "_COMPARISONS": SharedBlock.CHECK_RULE,
     "_T": SharedBlock.CLEANING_RUNTIME,
     "_text": RuntimeParser.TEXT,
     "_INTEGER_TEXT": RuntimeParser.INTEGER,
@@ -122,14 +123,22 @@ def _spellings(schema: Schema, shared: set[Shared]) -> list[str]:
 _RE = "import re"
 _DECIMAL = "import decimal as _decimal"
 _DATETIME = frozenset({_RE, "import datetime as _dt"})
+_ANY = "from typing import Any"
 
 # The imports the text of each section needs beyond the core's (``CORE_IMPORTS`` in
 # cleaning.py); one table for the cleaner and for the layers that share a section.
 SECTION_IMPORTS: dict[RuntimeSection, frozenset[str]] = {
     SharedBlock.TEXT_RULE: frozenset(),
-    SharedBlock.JSON_RULE: frozenset({"import json as _json", "from typing import Any"}),
+    SharedBlock.JSON_RULE: frozenset({"import json as _json", _ANY}),
     SharedBlock.DECIMAL_RULE: frozenset({_DECIMAL}),
     SharedBlock.INSTANT_RULE: frozenset({"import datetime as _dt"}),
+    SharedBlock.CHECK_RULE: frozenset(
+        {
+            "import operator as _operator",
+            "from collections.abc import Callable",
+            "from typing import Any",
+        }
+    ),
     SharedBlock.CLEANING_RUNTIME: frozenset(),
     RuntimeParser.TEXT: frozenset(),
     RuntimeParser.INTEGER: frozenset({_RE, _DECIMAL}),
@@ -153,6 +162,7 @@ VALUE_RULES: dict[RuntimeSection, frozenset[RuntimeSection]] = {
     SharedBlock.JSON_RULE: frozenset({SharedBlock.TEXT_RULE}),
     SharedBlock.DECIMAL_RULE: frozenset(),
     SharedBlock.INSTANT_RULE: frozenset(),
+    SharedBlock.CHECK_RULE: frozenset(),
     RuntimeParser.DATE: frozenset(),
     RuntimeParser.TIME: frozenset(),
     RuntimeParser.TIMESTAMP: frozenset({SharedBlock.INSTANT_RULE}),

@@ -15,6 +15,7 @@ from schemacog.render.sql.ddl import literal as sql_literal
 from schemacog.render.sql.dialects import POSTGRES
 
 __all__ = [
+    "code_span",
     "md_text",
     "render_dictionary",
     "render_enum",
@@ -101,6 +102,14 @@ def value_rule_labels(column: Column) -> list[str]:
     return labels
 
 
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span, fenced by more backticks than it holds in a row."""
+    runs = [len(run) for run in re.findall("`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
+
+
 def render_table(schema: Schema, table: Table) -> str:
     rows = [
         [
@@ -121,6 +130,11 @@ def render_table(schema: Schema, table: Table) -> str:
         ("Unique index: " if index.unique else "Index: ")
         + ", ".join(f"`{c}`" for c in index.columns)
         for index in table.indexes
+    ]
+    keys += [
+        f"Check `{check.name}`: {code_span(' '.join(check.expr.split()))}"
+        + (f" — {md_text(check.description)}" if check.description else "")
+        for check in table.checks
     ]
     return templating.render(
         "docs/table.md.j2",

@@ -28,6 +28,7 @@ from schemacog.naming import (
 )
 from schemacog.render import pyliterals, templating
 from schemacog.render.layout import Call, Expr, bracketed, lay_out, prefixed
+from schemacog.render.python_checks import checks_assignment, checks_needs, value_imports
 from schemacog.render.python_imports import PYDANTIC_TYPES_SHARED
 from schemacog.render.python_needs import Needs, SharedBlock
 from schemacog.runtime import cleaning as cleaning_runtime
@@ -295,7 +296,15 @@ def render_dataclass(schema: Schema, table: Table) -> str:
 def pydantic_needs(schema: Schema, table: Table) -> Needs:
     needs = _type_needs(table.columns, pydantic=True)
     needs.imports.add("import pydantic as _pd")
+    if table.checks:
+        needs.add(checks_needs(table))
+        needs.imports.add("from typing import Self")
     return needs
+
+
+def _model_value(column: Column) -> Expr:
+    """How pydantic reads a column for a table's checks: the model's field."""
+    return f"self.{field_name(column.name)}"
 
 
 def render_pydantic(schema: Schema, table: Table) -> str:
@@ -314,6 +323,7 @@ def render_pydantic(schema: Schema, table: Table) -> str:
         doc=_docstring(table),
         config=bracketed(4, "model_config = _pd.ConfigDict(", config, ")"),
         fields=fields,
+        row_checks=checks_assignment(table, _model_value, 8) if table.checks else "",
     )
 
 
@@ -484,7 +494,33 @@ def validator_needs(schema: Schema, table: Table) -> Needs:
             needs.shared.add(_VALUE_RULES[column.type][1])
         if column.type is LogicalType.DECIMAL and column.precision is not None:
             needs.shared.add(SharedBlock.DECIMAL_RULE)
+    needs.add(checks_needs(table))
+    needs.imports |= _row_value_imports(table)
     return needs
+
+
+def _row_value(column: Column) -> Expr:
+    """How the validator reads a column for a table's checks: the row's value, or the
+    default the database would fill in (unknown, None, for ``now`` and identity)."""
+    key = pyliterals.string(column.name)
+    if not column.has_default or column.default is NOW:
+        return f"row.get({key})"
+    if column.type is LogicalType.JSON:
+        default = pyliterals.json_expr(column.default)  # type: ignore[arg-type]
+    else:
+        default = pyliterals.expr(column.default)  # type: ignore[arg-type]
+    return Call("row.get(", [key, default], ")")
+
+
+def _row_value_imports(table: Table) -> set[str]:
+    read = {name for check in table.checks for name in check.columns}
+    defaults = [
+        c for c in table.columns if c.name in read and c.has_default and c.default is not NOW
+    ]
+    imports = value_imports(c.default for c in defaults if c.type is not LogicalType.JSON)  # type: ignore[misc]
+    if any(c.type is LogicalType.JSON for c in defaults):
+        imports.add("import json as _json")
+    return imports
 
 
 def render_validator(schema: Schema, table: Table) -> str:
@@ -497,4 +533,5 @@ def render_validator(schema: Schema, table: Table) -> str:
         known=bracketed(4, "known = (", known, ")", ","),
         checks=checks,
         patterns=patterns,
+        row_checks=checks_assignment(table, _row_value, 4) if table.checks else "",
     )

@@ -8,6 +8,7 @@ runtime).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -203,21 +204,8 @@ def _spaced(definitions: list[str]) -> str:
     return text + ("\n\n" if after_function else "")
 
 
-STDLIB_TOP = frozenset(
-    {
-        "base64",
-        "collections",
-        "dataclasses",
-        "datetime",
-        "decimal",
-        "enum",
-        "json",
-        "math",
-        "re",
-        "typing",
-        "uuid",
-    }
-)
+# the standard library's modules, as ruff's isort knows them
+STDLIB_TOP = frozenset(sys.stdlib_module_names)
 
 
 def _merged(imports: Iterable[str]) -> set[str]:

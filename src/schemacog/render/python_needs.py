@@ -30,6 +30,7 @@ class SharedBlock(enum.Enum):
     JSON_RULE = "_json_problem: JSON every engine stores (text keys, finite numbers)"
     DECIMAL_RULE = "_decimal_places: the places of a decimal, counted exactly"
     INSTANT_RULE = "_instant_problem: an instant every engine stores (offset, years 1-9999)"
+    CHECK_RULE = "_sql_compare, _sql_and, ...: a table's checks, in SQL's three-valued logic"
     CLEANING_RUNTIME = "the cleaner runtime's core (_Cleaning, _clean_row, ...)"
 
 

@@ -18,6 +18,7 @@ import datetime as _dt
 import decimal as _decimal
 import json as _json
 import math
+import operator as _operator
 import re
 import uuid as _uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -130,7 +131,9 @@ def _clean_row(
     build: Callable[..., _T],
     rules: tuple[_Cleaning, ...],
     raw: Mapping[str, object],
+    check: Callable[[_T], list[str]] | None = None,
 ) -> _Cleaned[_T]:
+    """One row; ``check`` tests the table's checks on the typed record, defaults filled."""
     known = {rule.column for rule in rules}
     messages = [_unknown(key) for key in raw if key not in known]
     values: dict[str, object] = {}
@@ -141,7 +144,11 @@ def _clean_row(
             rejected = True
         elif value is not _DEFAULT:
             values[rule.field or rule.column] = value
-    return (None, messages) if rejected else (build(**values), messages)
+    if rejected:
+        return None, messages
+    record = build(**values)
+    failed = check(record) if check is not None else []
+    return (None, messages + failed) if failed else (record, messages)
 
 
 def _unknown(key: object) -> str:
@@ -266,6 +273,44 @@ def _instant_problem(value: _dt.datetime) -> str | None:
     except OverflowError:
         return "is outside the years 1 to 9999 in UTC"
     return None
+
+
+_COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
+    "=": _operator.eq,
+    "<>": _operator.ne,
+    "<": _operator.lt,
+    "<=": _operator.le,
+    ">": _operator.gt,
+    ">=": _operator.ge,
+}
+
+
+def _sql_is_null(value: Any) -> bool:
+    return value is None
+
+
+def _sql_compare(left: Any, op: str, right: Any) -> bool | None:
+    """A comparison of a table's check as SQL makes it: unknown (None) when a side is
+    NULL. Only a check that is False refuses a row."""
+    if left is None or right is None:
+        return None
+    return bool(_COMPARISONS[op](left, right))
+
+
+def _sql_and(*operands: bool | None) -> bool | None:
+    if any(operand is False for operand in operands):
+        return False
+    return None if None in operands else True
+
+
+def _sql_or(*operands: bool | None) -> bool | None:
+    if any(operand is True for operand in operands):
+        return True
+    return None if None in operands else False
+
+
+def _sql_not(operand: bool | None) -> bool | None:
+    return None if operand is None else not operand
 
 
 def _text(value: object) -> str:

@@ -7,29 +7,45 @@ between operands of compatible types (enums: ``=`` and ``<>`` only), ``AND``, ``
 ``NOT`` and parentheses. No arithmetic and no functions. ``parse_check`` returns the
 tree or raises ``CheckError`` at the offending offset of the text.
 
-Not wired into the schema format yet: the renderers of every layer come with it.
+Every layer renders the tree (``render.sql.ddl``, ``render.python_checks``) and
+``schema.rules`` evaluates it on examples, with SQL's three-valued logic: a check whose
+result is NULL passes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final
 
+from schemacog.errors import Pos
 from schemacog.model import (
+    INTEGER_RANGES,
     INTEGER_TYPES,
     NUMERIC_TYPES,
     TEMPORAL_TYPES,
     TEXT_TYPES,
+    And,
     Column,
+    ColumnRef,
+    Compare,
+    IsNull,
+    Literal,
     LogicalType,
+    Not,
+    Operand,
+    Or,
+    Value,
 )
-from schemacog.schema.values import DATE_RE, TIME_RE, TIMESTAMP_RE, TIMESTAMPTZ_RE, UUID_RE
+from schemacog.model import CheckExpr as Expr
+from schemacog.schema.loader import ScalarNode
+from schemacog.schema.values import TypeSpec, read_value
 
 __all__ = [
+    "MAX_LITERAL_DIGITS",
     "And",
     "CheckError",
     "ColumnRef",
@@ -40,6 +56,7 @@ __all__ = [
     "Not",
     "Operand",
     "Or",
+    "columns_of",
     "parse_check",
 ]
 
@@ -52,52 +69,6 @@ class CheckError(ValueError):
         self.offset = offset
 
 
-@dataclass(frozen=True)
-class ColumnRef:
-    name: str
-    column: Column
-
-
-@dataclass(frozen=True)
-class Literal:
-    text: str  # as written: 'text' unquoted, a number, true or false
-    kind: str  # "text", "number" or "boolean"
-    offset: int
-
-
-Operand = ColumnRef | Literal
-
-
-@dataclass(frozen=True)
-class Compare:
-    op: str
-    left: Operand
-    right: Operand
-
-
-@dataclass(frozen=True)
-class IsNull:
-    operand: ColumnRef
-    negated: bool
-
-
-@dataclass(frozen=True)
-class Not:
-    operand: Expr
-
-
-@dataclass(frozen=True)
-class And:
-    operands: tuple[Expr, ...]
-
-
-@dataclass(frozen=True)
-class Or:
-    operands: tuple[Expr, ...]
-
-
-Expr = Compare | IsNull | Not | And | Or
-
 _TOKEN: Final = re.compile(
     r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>-?[0-9]+(?:\.[0-9]+)?)"
     r"|(?P<op><>|<=|>=|=|<|>)|(?P<paren>[()])|(?P<word>[A-Za-z_][A-Za-z0-9_]*)"
@@ -106,6 +77,7 @@ _TOKEN: Final = re.compile(
 _KEYWORDS: Final = frozenset({"and", "or", "not", "is", "null", "true", "false"})
 _ORDERED: Final = NUMERIC_TYPES | TEMPORAL_TYPES | TEXT_TYPES
 _MAX_LENGTH: Final = 2000  # characters of one expression
+MAX_LITERAL_DIGITS: Final = 38  # DuckDB's widest decimal
 _MAX_DEPTH: Final = 32  # nested parentheses and NOTs
 
 
@@ -136,9 +108,12 @@ def _tokens(text: str) -> list[_Token]:
 
 
 class _Parser:
-    def __init__(self, text: str, columns: Mapping[str, Column]) -> None:
+    def __init__(
+        self, text: str, columns: Mapping[str, Column], enums: Mapping[str, Sequence[str]]
+    ) -> None:
         self.text = text
         self.columns = columns
+        self.enums = enums
         self.tokens = _tokens(text)
         self.at = 0
         self.depth = 0
@@ -207,7 +182,7 @@ class _Parser:
                 f"a comparison (= <> < <= > >=) expected, found {token.text!r}", token.offset
             )
         right = self.operand()
-        return _typed(Compare(token.text, left, right), token.offset)
+        return _typed(Compare(token.text, left, right), token.offset, self.enums)
 
     def operand(self) -> Operand:
         token = self.take()
@@ -230,78 +205,149 @@ class _Parser:
         raise CheckError(f"a column or a literal expected, found {token.text!r}", token.offset)
 
 
-def _typed(compare: Compare, offset: int) -> Compare:
-    """``compare`` if its operands can be compared with its operator; else CheckError."""
+def _typed(compare: Compare, offset: int, enums: Mapping[str, Sequence[str]]) -> Compare:
+    """``compare`` with its literals read as values of the column they are compared with,
+    if its operands can be compared with its operator; else CheckError."""
     left, right = compare.left, compare.right
     if isinstance(left, Literal) and isinstance(right, Literal):
         raise CheckError("a comparison needs a column on one side", offset)
     columns = [o.column for o in (left, right) if isinstance(o, ColumnRef)]
+    if any(c.type is LogicalType.JSON for c in columns):
+        # jsonb compares values, the other engines compare text
+        raise CheckError("json values cannot be compared in a check (IS NULL only)", offset)
     if len(columns) == 2:
-        a, b = columns
-        alike = a.type is b.type or {a.type, b.type} <= NUMERIC_TYPES
-        if not alike or a.enum != b.enum:
-            raise CheckError(f"{a.type.value} and {b.type.value} cannot be compared", offset)
+        problem = _column_pair_problem(*columns)
+        if problem is not None:
+            raise CheckError(problem, offset)
     column = columns[0]
     if column.type is LogicalType.ENUM and compare.op not in ("=", "<>"):
         raise CheckError("an enum is compared with = or <> only", offset)
-    if compare.op not in ("=", "<>") and column.type not in _ORDERED | {LogicalType.ENUM}:
+    if compare.op not in ("=", "<>") and column.type not in _ORDERED:
         raise CheckError(f"{column.type.value} values are not ordered: = or <> only", offset)
-    for literal in (o for o in (left, right) if isinstance(o, Literal)):
-        _check_literal(literal, column)
-    return compare
+    enum_values = enums.get(column.enum, ()) if column.enum else ()
+    return Compare(
+        compare.op,
+        _read_literal(left, column, enum_values) if isinstance(left, Literal) else left,
+        _read_literal(right, column, enum_values) if isinstance(right, Literal) else right,
+    )
 
 
-def _check_literal(literal: Literal, column: Column) -> None:
-    expected = {
-        "number": NUMERIC_TYPES,
-        "boolean": frozenset({LogicalType.BOOLEAN}),
-        "text": TEXT_TYPES | TEMPORAL_TYPES | {LogicalType.ENUM, LogicalType.UUID},
-    }[literal.kind]
-    if column.type not in expected:
+def _column_pair_problem(a: Column, b: Column) -> str | None:
+    """Why two columns cannot be compared alike in every layer (None: they can).
+
+    Only values of one kind: the engines convert an integer compared with a float (or a
+    decimal) in their own ways, which Python's exact comparisons do not follow.
+    """
+    if a.type in INTEGER_TYPES and b.type in INTEGER_TYPES:
+        return None
+    if a.type is not b.type or a.enum != b.enum:
+        kinds = f"{a.type.value} and {b.type.value}" if a.type is not b.type else "two enums"
+        return f"{kinds} cannot be compared (columns of one type only)"
+    if a.type is LogicalType.DECIMAL:
+        scale = max(a.scale or 0, b.scale or 0)
+        whole = max((a.precision or 0) - (a.scale or 0), (b.precision or 0) - (b.scale or 0))
+        if whole + scale > MAX_LITERAL_DIGITS:
+            return (
+                f"decimal({a.precision}, {a.scale or 0}) and decimal({b.precision}, "
+                f"{b.scale or 0}) need more than {MAX_LITERAL_DIGITS} digits to be compared"
+            )
+    return None
+
+
+def _read_literal(literal: Literal, column: Column, enum_values: Sequence[str]) -> Literal:
+    """The literal with its value as ``column`` reads it (as defaults are read)."""
+    value: Value
+    if literal.kind == "number":
+        value = _number(literal, column)
+    elif literal.kind == "boolean":
+        if column.type is not LogicalType.BOOLEAN:
+            raise _mismatch(literal, column)
+        value = literal.text == "true"
+    else:
+        if column.type not in _TEXT_LITERAL_TYPES:
+            raise _mismatch(literal, column)
+        node = ScalarNode(Pos("", 0), literal.text, plain=False)
+        try:
+            value = read_value(node, TypeSpec(column.type))
+        except ValueError as exc:
+            raise CheckError(str(exc), literal.offset) from None
+        if column.enum is not None and value not in enum_values:
+            raise CheckError(
+                f"{literal.text!r} is not a value of enum {column.enum!r}", literal.offset
+            )
+    return dataclasses.replace(literal, value=value)
+
+
+def _number(literal: Literal, column: Column) -> Value:
+    if column.type not in NUMERIC_TYPES:
+        raise _mismatch(literal, column)
+    digits = sum(ch.isdigit() for ch in literal.text)
+    if digits > MAX_LITERAL_DIGITS:  # DuckDB reads a longer one as a double
+        raise CheckError(f"a number has at most {MAX_LITERAL_DIGITS} digits", literal.offset)
+    number = Decimal(literal.text)
+    if column.type in INTEGER_TYPES:
+        if number != number.to_integral_value():
+            raise CheckError(f"{literal.text} is not an integer", literal.offset)
+        low, high = INTEGER_RANGES[column.type]
+        if not low <= number <= high:
+            raise CheckError(
+                f"{literal.text} is outside the range of {column.type.value}", literal.offset
+            )
+        return int(number)
+    if column.type is LogicalType.FLOAT:
+        return float(number)  # what every engine compares a double with
+    exponent = number.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if column.precision is not None and places > (column.scale or 0):
         raise CheckError(
-            f"a {literal.kind} literal cannot be compared with {column.type.value} "
-            f"column {column.name!r}",
+            f"{literal.text} has more decimal places than decimal({column.precision}, "
+            f"{column.scale or 0}) holds",
             literal.offset,
         )
-    number = Decimal(literal.text) if literal.kind == "number" else Decimal(0)
-    if column.type in INTEGER_TYPES and number != number.to_integral_value():
-        raise CheckError(f"{literal.text} is not an integer", literal.offset)
-    if literal.kind == "text" and column.type in _TEXT_FORMS:
-        pattern, what = _TEXT_FORMS[column.type]
-        if not pattern.match(literal.text) or not _parses(column.type, literal.text):
-            raise CheckError(f"{literal.text!r} is not {what}", literal.offset)
+    return number
 
 
-# how a text literal reads as a value of the other operand's type (as defaults do)
-_TEXT_FORMS: Final = {
-    LogicalType.DATE: (DATE_RE, "a date (YYYY-MM-DD)"),
-    LogicalType.TIME: (TIME_RE, "a time (HH:MM[:SS[.ffffff]])"),
-    LogicalType.TIMESTAMP: (TIMESTAMP_RE, "a timestamp without offset"),
-    LogicalType.TIMESTAMPTZ: (TIMESTAMPTZ_RE, "a timestamp with offset (Z or +HH:MM)"),
-    LogicalType.UUID: (UUID_RE, "a UUID"),
-}
+def _mismatch(literal: Literal, column: Column) -> CheckError:
+    return CheckError(
+        f"a {literal.kind} literal cannot be compared with {column.type.value} "
+        f"column {column.name!r}",
+        literal.offset,
+    )
 
 
-def _parses(kind: LogicalType, text: str) -> bool:
-    reader = {
-        LogicalType.DATE: dt.date.fromisoformat,
-        LogicalType.TIME: dt.time.fromisoformat,
-        LogicalType.TIMESTAMP: dt.datetime.fromisoformat,
-        LogicalType.TIMESTAMPTZ: dt.datetime.fromisoformat,
-    }.get(kind)
-    try:
-        if reader is not None:
-            reader(text)
-    except ValueError:
-        return False
-    return True
+# the types a quoted literal is read as (as their defaults are)
+_TEXT_LITERAL_TYPES: Final = TEXT_TYPES | TEMPORAL_TYPES | {LogicalType.ENUM, LogicalType.UUID}
 
 
-def parse_check(text: str, columns: Mapping[str, Column]) -> Expr:
-    """The typed tree of the check ``text`` over ``columns``; CheckError where it is not."""
+def columns_of(expr: Expr) -> tuple[str, ...]:
+    """The columns ``expr`` reads, in the order they first appear."""
+    found: dict[str, None] = {}
+
+    def visit(node: Expr) -> None:
+        if isinstance(node, Compare):
+            for side in (node.left, node.right):
+                if isinstance(side, ColumnRef):
+                    found[side.name] = None
+        elif isinstance(node, IsNull):
+            found[node.operand.name] = None
+        elif isinstance(node, Not):
+            visit(node.operand)
+        else:
+            for operand in node.operands:
+                visit(operand)
+
+    visit(expr)
+    return tuple(found)
+
+
+def parse_check(
+    text: str, columns: Mapping[str, Column], enums: Mapping[str, Sequence[str]] | None = None
+) -> Expr:
+    """The typed tree of the check ``text`` over ``columns`` (and the values of ``enums``,
+    by name); CheckError where it is not."""
     if len(text) > _MAX_LENGTH:
         raise CheckError(f"an expression has at most {_MAX_LENGTH} characters", _MAX_LENGTH)
-    parser = _Parser(text, columns)
+    parser = _Parser(text, columns, enums or {})
     if not parser.tokens:
         raise CheckError("the expression is empty", 0)
     tree = parser.expression()

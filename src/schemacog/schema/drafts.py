@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 
 from schemacog.errors import Pos
-from schemacog.model import Column, ForeignKey, Index, Table
+from schemacog.model import Column, ForeignKey, Index, Table, TableCheck
 from schemacog.schema.loader import MapNode
 
 __all__ = ["TableDraft"]
@@ -29,6 +29,7 @@ class TableDraft:
     primary_key: tuple[str, ...] = ()
     unique: tuple[tuple[str, ...], ...] = ()
     indexes: tuple[Index, ...] = ()
+    checks: tuple[TableCheck, ...] = ()
     rows_readable: bool = True
     """False when a problem in the table would only be repeated by its example rows."""
 
@@ -47,4 +48,5 @@ class TableDraft:
             foreign_keys=foreign_keys,
             indexes=self.indexes,
             pos=self.pos,
+            checks=self.checks,
         )

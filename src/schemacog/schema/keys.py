@@ -12,6 +12,7 @@ from schemacog.model import (
 
 __all__ = [
     "APPLIES_TO",
+    "CHECK_KEYS",
     "COLUMN_KEYS",
     "ENUM_KEYS",
     "ENUM_VALUE_KEYS",
@@ -19,6 +20,8 @@ __all__ = [
     "FORMAT_VERSION",
     "INDEX_KEYS",
     "INVALID_EXAMPLE_KEYS",
+    "MAX_CHECKS",
+    "MAX_CHECK_CHARACTERS",
     "MAX_COLUMNS",
     "MAX_DECIMAL_PRECISION",
     "MAX_ENUM_VALUE_BYTES",
@@ -73,9 +76,13 @@ TABLE_KEYS = (
     "unique",
     "indexes",
     "foreign_keys",
+    "checks",
     "examples",
     "invalid_examples",
 )
+CHECK_KEYS = ("expr", "name", "description")
+MAX_CHECKS = 64  # per table
+MAX_CHECK_CHARACTERS = 16_000  # of a table's expressions: MariaDB keeps about 64 KiB of CHECKs
 COLUMN_KEYS = (
     "type",
     "description",

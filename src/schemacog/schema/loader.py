@@ -35,6 +35,7 @@ __all__ = [
     "kind_of",
     "load_file",
     "load_text",
+    "pos_in",
     "scalar_kind",
     "string_problem",
     "to_python",
@@ -62,6 +63,34 @@ class Node:
 class ScalarNode(Node):
     value: Scalar
     plain: bool = True
+    # a string value's source: the file's text, and where the scalar starts and ends in it
+    source: tuple[str, int, int] | None = None
+
+
+def pos_in(node: ScalarNode, offset: int) -> Pos:
+    """Where the character at ``offset`` of a string scalar's value is in its file.
+
+    The value's characters are found in order in the source, skipping what YAML adds or
+    folds (quotes, escapes, a block's header and indentation, line breaks); where they
+    cannot be, the scalar's own position.
+    """
+    if node.source is None or not isinstance(node.value, str) or not node.value:
+        return node.pos
+    text, start, end = node.source
+    source = text[start:end]
+    at = source.find("\n") + 1 if source[:1] in "|>" else int(source[:1] in "'\"")
+    beyond = max(0, offset - len(node.value) + 1)  # past the end: after the last character
+    for index, char in enumerate(node.value[: offset + 1 - beyond]):
+        if not char.isspace():
+            found = source.find(char, at)
+            if found < 0:
+                return node.pos
+            at = found
+        if index < offset - beyond:
+            at += 1
+    absolute = start + at + beyond
+    line = text.count("\n", 0, absolute) + 1
+    return Pos(node.pos.path, line, absolute - text.rfind("\n", 0, absolute))
 
 
 @dataclass(slots=True)
@@ -171,8 +200,9 @@ def string_problem(text: str, *, multiline: bool) -> str | None:
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str = "") -> None:
         self.path = path
+        self.text = text
         self.problems: list[Problem] = []
         self.stack: list[SeqNode | MapNode] = []
         self.pending_key: list[Node | None] = []
@@ -233,13 +263,16 @@ class _Builder:
             except ValueError as exc:
                 self.error(pos, str(exc))
                 value = None
+        source = None
         if isinstance(value, str):
             is_key = bool(self.stack) and isinstance(self.stack[-1], MapNode)
             is_key = is_key and self.pending_key[-1] is None
             reason = string_problem(value, multiline=not is_key)
             if reason is not None:
                 self.error(pos, reason)
-        self.add(ScalarNode(pos, value, plain))
+            if not is_key and event.start_mark is not None and event.end_mark is not None:
+                source = (self.text, event.start_mark.index, event.end_mark.index)
+        self.add(ScalarNode(pos, value, plain, source))
 
     def on_start(self, event: yaml.CollectionStartEvent) -> None:
         self.check_node_event(event)
@@ -322,7 +355,7 @@ class Loaded:
 
 def load_text(text: str, path: str) -> Loaded:
     """Parse YAML text into nodes; raise SchemaError when the text cannot be read at all."""
-    builder = _Builder(path)
+    builder = _Builder(path, text)
     try:
         builder.feed(yaml.parse(text, Loader=_Parser))
     except _Stop:

@@ -11,13 +11,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, assert_never
 
-from schemacog.model import NOW, TEMPORAL_TYPES, BrokenRule, Column, Table, Value
+from schemacog.model import (
+    NOW,
+    TEMPORAL_TYPES,
+    And,
+    BrokenRule,
+    CheckExpr,
+    Column,
+    ColumnRef,
+    Compare,
+    IsNull,
+    Not,
+    Or,
+    Table,
+    Value,
+)
 from schemacog.runtime.cleaning import _decimal_places as decimal_places
+from schemacog.runtime.cleaning import _sql_and, _sql_compare, _sql_not, _sql_or
 from schemacog.schema import patterns
 
 __all__ = [
+    "CHECK",
     "ENUM",
     "FOREIGN_KEY",
     "MAX",
@@ -32,6 +48,7 @@ __all__ = [
     "UNIQUE",
     "UNKNOWN",
     "Row",
+    "check_holds",
     "effective_row",
     "key_conflicts",
     "missing_references",
@@ -52,6 +69,7 @@ ENUM: Final = "enum"
 PRIMARY_KEY: Final = "primary_key"
 UNIQUE: Final = "unique"
 FOREIGN_KEY: Final = "foreign_key"
+CHECK: Final = "check"  # a table's check (``BrokenRule.check`` names it)
 
 
 class _Unknown:
@@ -152,7 +170,39 @@ def row_rules(
             continue
         enum_values = enums.get(column.enum, ()) if column.enum else ()
         broken.extend(value_rules(column, value, enum_values))
+    row = effective_row(table, values)
+    broken += [
+        BrokenRule(CHECK, check.columns, f"{check.expr} is false", check.name)
+        for check in table.checks
+        if check_holds(check.tree, row) is False
+    ]
     return broken
+
+
+def check_holds(tree: CheckExpr, row: Row) -> bool | None:
+    """The value of a check on typed values, in SQL's logic: None when it is unknown (a
+    NULL, or a value only the database knows), which passes as a CHECK does."""
+    match tree:
+        case Compare(op, left, right):
+            sides = [
+                row.get(side.name) if isinstance(side, ColumnRef) else side.value
+                for side in (left, right)
+            ]
+            known = [None if side is UNKNOWN else side for side in sides]
+            return _sql_compare(known[0], op, known[1])
+        case IsNull(operand, negated):
+            value = row.get(operand.name)
+            if value is UNKNOWN:
+                return negated  # the database fills it, never with NULL
+            return (value is None) is not negated
+        case Not(operand):
+            return _sql_not(check_holds(operand, row))
+        case And(operands):
+            return _sql_and(*(check_holds(o, row) for o in operands))
+        case Or(operands):
+            return _sql_or(*(check_holds(o, row) for o in operands))
+        case unknown:
+            assert_never(unknown)
 
 
 def _key_of(row: Row, columns: Sequence[str]) -> tuple[Value, ...] | None:

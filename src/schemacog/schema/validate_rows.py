@@ -98,7 +98,8 @@ def _read_examples(
         broken += rules.key_conflicts(table, row, accepted)
         for rule in broken:
             where = item.items.get(rule.columns[0], item) if isinstance(item, MapNode) else item
-            message = f"example breaks the {rule.kind} rule of {draft.name!r}: {rule.detail}"
+            what = f"check {rule.check!r}" if rule.check else f"the {rule.kind} rule"
+            message = f"example breaks {what} of {draft.name!r}: {rule.detail}"
             problems.add(where, message)
         if not broken:
             examples.append(Example(values, item.pos))

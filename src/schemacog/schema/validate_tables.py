@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-from schemacog.model import Column, Enum
+from schemacog.model import Column, Enum, TableCheck
 from schemacog.schema import fields
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
@@ -23,6 +23,7 @@ from schemacog.schema.keys import (
     TABLE_KEYS,
 )
 from schemacog.schema.loader import MapNode, Node, ScalarNode
+from schemacog.schema.validate_checks import read_checks
 from schemacog.schema.validate_columns import read_column
 from schemacog.schema.validate_keys import read_indexes, read_primary_key, read_unique
 from schemacog.schema.validate_names import check_column_names
@@ -84,8 +85,13 @@ def _read_table(
             f"the others {ROW_POINTER_BYTES} bytes each): more than the {MAX_ROW_BYTES} "
             "that MariaDB and PostgreSQL keep in one row; split the table",
         )
-    unkeyed = TableDraft(name, key.pos, body, description, columns, column_nodes)
-    return _with_keys(problems, unkeyed, all_columns_read=len(columns) == len(columns_map.items))
+    all_read = len(columns) == len(columns_map.items)
+    checks: tuple[TableCheck, ...] = ()
+    if "checks" in body.items and all_read:  # else an unread column would seem unknown
+        values = {enum.name: enum.value_names for enum in enums.values()}
+        checks = read_checks(problems, body.items["checks"], what, columns, values)
+    unkeyed = TableDraft(name, key.pos, body, description, columns, column_nodes, checks=checks)
+    return _with_keys(problems, unkeyed, all_columns_read=all_read)
 
 
 def _read_columns(
@@ -121,6 +127,7 @@ def _with_keys(problems: Problems, unkeyed: TableDraft, *, all_columns_read: boo
         primary_key=key_columns,
         unique=read_unique(problems, unkeyed, key_columns),
         indexes=read_indexes(problems, unkeyed),
+        checks=unkeyed.checks,
         rows_readable=all_columns_read and primary_key is not None,
     )
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from schemacog.model import LogicalType, Schema, Table, Value
+from schemacog.model import BrokenRule, LogicalType, Schema, Table, Value
+from schemacog.render.sql.checks import check_notes, left_out_check
 from schemacog.render.sql.ddl import creation_order
 from schemacog.render.sql.dialects import Dialect, EnumStyle
 from schemacog.render.sql.limits import key_plans, left_out_checks, unchecked_columns
@@ -29,8 +30,8 @@ from schemacog.schema.rules import (
 
 __all__ = ["Enforced", "enforcer"]
 
-# (rule kind, its columns) -> does the engine refuse a row that breaks it?
-Enforced = Callable[[str, tuple[str, ...]], bool]
+# a rule a row breaks -> does the engine refuse the row for it?
+Enforced = Callable[[BrokenRule], bool]
 
 # rules an engine enforces by a CHECK on the column (not by its type or a key)
 _CHECKED_RULES = frozenset({MIN, MAX, MIN_LENGTH, MAX_LENGTH, PATTERN})
@@ -48,8 +49,14 @@ def enforcer(dialect: Dialect, schema: Schema) -> Callable[[Table, Mapping[str, 
     def for_row(table: Table, values: Mapping[str, Value]) -> Enforced:
         unchecked = unchecked_columns(dialect, table, plans[table.name].unbuilt)
         left_out = left_out_checks(dialect, schema, table)
+        checks = {check.name: check for check in table.checks}
 
-        def enforced(kind: str, columns: tuple[str, ...]) -> bool:
+        def enforced(rule: BrokenRule) -> bool:
+            kind, columns = rule.kind, rule.columns
+            if rule.check is not None:  # a table's check: built, and compared exactly?
+                check = checks[rule.check]
+                declared = check_notes(dialect, table, check)
+                return not declared and left_out_check(dialect, check, unchecked) is None
             if kind == PATTERN and dialect.regex is None:
                 return False
             if len(columns) == 1 and (columns[0], kind) in left_out:

@@ -25,7 +25,7 @@ from schemacog.engine.files import SourceFile
 from schemacog.engine.process import Project, render_tree
 from schemacog.engine.scan import cog_blocks, literal_calls
 from schemacog.errors import SchemacogError
-from schemacog.model import Example, InvalidExample, Schema, Table, Value
+from schemacog.model import BrokenRule, Example, InvalidExample, Schema, Table, Value
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import constraint_names, creation_order, render_ddl
@@ -82,27 +82,36 @@ def _row_label(table: Table, item: Example | InvalidExample, kind: str) -> str:
 
 def _broken(
     item: InvalidExample,
-    enforceable: Callable[[str, tuple[str, ...]], bool],
+    enforceable: Callable[[BrokenRule], bool],
     names: Mapping[tuple[str, ...], str] | None = None,
     table: str = "",
 ) -> list[str]:
     """The rules ``item`` breaks that are enforced, by their constraint's name if known."""
     found = []
     for rule in item.broken:
-        if not enforceable(rule.kind, rule.columns):
+        if not enforceable(rule):
             continue
         said = f"{rule.kind} ({', '.join(rule.columns)})"
-        name = (names or {}).get(_constraint_key(rule.kind, table, rule.columns))
+        name = (names or {}).get(_constraint_key(rule, table))
         found.append(f"{name} ({rule.kind} of {', '.join(rule.columns)})" if name else said)
     return found
+
+
+def _rule_label(rule: BrokenRule, table: str) -> str:
+    if rule.check is not None:
+        return f"check {rule.check} of {table}"
+    return f"{rule.kind} of {table}({', '.join(rule.columns)})"
 
 
 # the prefix of a key's constraint name (ddl.constraint_names); every other rule is a CHECK
 _KEY_PREFIXES = {UNIQUE: "uq", FOREIGN_KEY: "fk"}
 
 
-def _constraint_key(kind: str, table: str, columns: tuple[str, ...]) -> tuple[str, ...]:
-    """The key of ``ddl.constraint_names`` of the constraint a rule kind of rules.py is."""
+def _constraint_key(rule: BrokenRule, table: str) -> tuple[str, ...]:
+    """The key of ``ddl.constraint_names`` of the constraint a broken rule is."""
+    kind, columns = rule.kind, rule.columns
+    if rule.check is not None:
+        return ("ck", table, rule.check)  # a table's check, by its name
     if kind == PRIMARY_KEY:
         return ("pk", table)  # one per table: no columns in its name
     if kind in _KEY_PREFIXES:
@@ -295,7 +304,7 @@ def _example_rows(schema: Schema) -> list[tuple[Table, dict[str, Value], str, li
             row = {**dict.fromkeys(identity, number), **example.values}
             rows.append((table, row, _row_label(table, example, "example"), []))
         for invalid in table.invalid_examples:
-            broken = _broken(invalid, lambda kind, _columns: kind not in KEY_RULES)
+            broken = _broken(invalid, lambda rule: rule.kind not in KEY_RULES)
             if broken:
                 label = _row_label(table, invalid, "invalid example")
                 rows.append((table, dict(invalid.values), label, broken))
@@ -424,8 +433,8 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
             enforceable = enforced_in(table, invalid.values)
             broken = _broken(invalid, enforceable, names, table.name)
             for rule in invalid.broken:
-                if not enforceable(rule.kind, rule.columns):
-                    not_enforced[f"{rule.kind} of {table.name}({', '.join(rule.columns)})"] = None
+                if not enforceable(rule):
+                    not_enforced[_rule_label(rule, table.name)] = None
             error = engine.insert(table, invalid.values)
             label = _row_label(table, invalid, "invalid example")
             if broken and error is None:

@@ -311,7 +311,9 @@ def _clean_row(
     build: Callable[..., _T],
     rules: tuple[_Cleaning, ...],
     raw: Mapping[str, object],
+    check: Callable[[_T], list[str]] | None = None,
 ) -> _Cleaned[_T]:
+    """One row; ``check`` tests the table's checks on the typed record, defaults filled."""
     known = {rule.column for rule in rules}
     messages = [_unknown(key) for key in raw if key not in known]
     values: dict[str, object] = {}
@@ -322,7 +324,11 @@ def _clean_row(
             rejected = True
         elif value is not _DEFAULT:
             values[rule.field or rule.column] = value
-    return (None, messages) if rejected else (build(**values), messages)
+    if rejected:
+        return None, messages
+    record = build(**values)
+    failed = check(record) if check is not None else []
+    return (None, messages + failed) if failed else (record, messages)
 
 
 def _unknown(key: object) -> str:

@@ -7,11 +7,7 @@ Whatever a dialect cannot enforce is said in a ``--`` comment next to what it af
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import decimal
 import hashlib
-import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, assert_never
@@ -27,16 +23,15 @@ from schemacog.model import (
     LogicalType,
     Schema,
     Table,
-    Value,
     value_bounds,
 )
+from schemacog.render.sql.checks import INSTANT_TYPES, check_notes, check_sql, left_out_check
 from schemacog.render.sql.dialects import (
     DIALECTS,
     Comments,
     Dialect,
     EnumStyle,
     Identity,
-    utc,
 )
 from schemacog.render.sql.limits import (
     KeyPlan,
@@ -45,6 +40,8 @@ from schemacog.render.sql.limits import (
     left_out_checks,
     unchecked_columns,
 )
+from schemacog.render.sql.literals import literal, quote
+from schemacog.render.sql.literals import string_literal as _string_literal
 from schemacog.runtime.cleaning import _JSON_DEPTH as JSON_DEPTH
 from schemacog.schema.patterns import ascii_classes
 from schemacog.schema.rules import ENUM, PATTERN
@@ -71,53 +68,12 @@ def dialect_named(name: str) -> Dialect:
     return DIALECTS[name]
 
 
-def quote(dialect: Dialect, name: str) -> str:
-    """An identifier, quoted only where the dialect needs it (keyword, or case)."""
-    needs = name.lower() in dialect.reserved or (dialect.fold_case and name != name.lower())
-    return f"{dialect.quote}{name}{dialect.quote}" if needs else name
-
-
 def _short_name(name: str) -> str:
     """A generated name cut to 63 characters, kept unique with a hash of the whole."""
     if len(name) <= MAX_NAME:
         return name
     digest = hashlib.sha256(name.encode()).hexdigest()[:8]
     return f"{name[: MAX_NAME - 9]}_{digest}"
-
-
-def _string_literal(dialect: Dialect, text: str) -> str:
-    body = text.replace("'", "''")
-    if dialect.backslash_escapes:
-        body = body.replace("\\", "\\\\")
-    return f"'{body}'"
-
-
-def literal(dialect: Dialect, column: Column, value: Value) -> str:
-    """A SQL literal of ``value`` for ``column`` (a default, a bound, an example value)."""
-    if value is None:
-        return "NULL"
-    if column.type is LogicalType.JSON:
-        return _string_literal(
-            dialect, json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        )
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | decimal.Decimal):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, bytes):
-        return dialect.bytes_literal(value)
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None:  # in UTC: PostgreSQL reads no offset past 15:59
-            value = utc(value) if dialect.timestamptz_as_utc else value.astimezone(dt.UTC)
-        return _string_literal(dialect, value.isoformat(sep=" "))
-    if isinstance(value, dt.date | dt.time | uuid.UUID):
-        return _string_literal(
-            dialect, value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
-        )
-    assert isinstance(value, str)
-    return _string_literal(dialect, value)
 
 
 def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
@@ -166,7 +122,7 @@ def _checks(
     # the column's own bounds, and the range of its type where the engine stores more
     ranged = column.type in dialect.checked_integer_types
     low, high = value_bounds(column) if ranged else (column.min, column.max)
-    instant = dialect.instant_of if column.type in _INSTANT_TYPES else None
+    instant = dialect.instant_of if column.type in INSTANT_TYPES else None
     for bound, operator in ((low, ">="), (high, "<=")):
         if bound is None:
             continue
@@ -308,11 +264,6 @@ def _identity_clause(identity: Identity) -> str | None:
 def _names(dialect: Dialect, names: Iterable[str]) -> str:
     return ", ".join(quote(dialect, n) for n in names)
 
-
-# times and timestamps: compared as instants where the dialect stores text (instant_of)
-_INSTANT_TYPES: Final = frozenset(
-    {LogicalType.TIME, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ}
-)
 
 # What every engine does with the other kind of datetime, instead of refusing it
 _OFFSET_RULES: Final = {
@@ -491,6 +442,15 @@ def _table_parts(
             f"    CONSTRAINT {name} FOREIGN KEY ({_names(dialect, fk.columns)}) {references}"
         )
     parts.items += table_level
+    for table_check in table.checks:
+        unenforced += check_notes(dialect, table, table_check)
+        reason = left_out_check(dialect, table_check, unchecked)
+        if reason is not None:
+            unenforced.append(reason)
+            continue
+        name = _constraint(dialect, used, "ck", table.name, table_check.name)
+        expression = check_sql(dialect, table_check.tree)
+        parts.items.append(f"    CONSTRAINT {name} CHECK ({expression})")
     if dialect.comments is Comments.SQL:
         parts.before[:0] = _comment_lines(table.description)
     parts.before[:0] = [f"-- Not enforced by {dialect.title}: {note}" for note in unenforced]
@@ -641,7 +601,7 @@ def _constraint(dialect: Dialect, used: Names, kind: str, table: str, *parts: st
 def constraint_names(schema: Schema, dialect_name: str) -> Mapping[tuple[str, ...], str]:
     """Every constraint name of ``schema``'s DDL in a dialect, by what it constrains:
     ``("pk", table)``, ``("uq", table, *columns)``, ``("fk", table, *columns)``,
-    ``("ck", table, column, rule)``."""
+    ``("ck", table, column, rule)``, and ``("ck", table, check)`` for a table's check."""
     names = Names()
     _render_ddl(schema, dialect_named(dialect_name), names)
     return names.of

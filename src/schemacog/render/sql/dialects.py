@@ -112,6 +112,9 @@ class Dialect:
     comments: ClassVar[Comments] = Comments.COMMENT_ON
     identity: ClassVar[Identity] = Identity.GENERATED
     length: ClassVar[str] = "length"  # the function that counts characters
+    # the collation that compares text by code points, as Python does, where the
+    # default collation may not; None: the default does (binary, or the table's)
+    text_collation: ClassVar[str | None] = None
     regex: ClassVar[str | None] = None  # CHECK with {column} and {pattern}; None: not enforced
     fk_actions: ClassVar[frozenset[FkAction]] = FK_ALL  # actions the engine enforces
     alter_foreign_keys: ClassVar[bool] = True  # ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY
@@ -218,6 +221,7 @@ class Postgres(Dialect):
         }
     )
     length = "char_length"
+    text_collation = '"C"'  # the database's collation may be a language's
     max_index_entry = 2704  # B-tree version 4, tested on 15
     regex = "{column} ~ {pattern}"
     finite_check = "{column} NOT IN ('NaN', 'Infinity', '-Infinity')"
