@@ -120,6 +120,8 @@ def _sql_is_null(value: Any) -> bool:
 
 
 def _sql_compare(left: Any, op: str, right: Any) -> bool | None:
+    """A comparison of a table's check as SQL makes it: unknown (None) when a side is
+    NULL. Only a check that is False refuses a row."""
     if left is None or right is None:
         return None
     return bool(_COMPARISONS[op](left, right))
