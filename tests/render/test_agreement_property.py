@@ -13,6 +13,11 @@ must agree too, unless its DDL declares each rule the row breaks as not enforced
 on dates, times and timestamps are drawn too (#15), and foreign keys, nullable or NOT
 NULL, deferrable or not, into a table ``p`` of three rows: no Python layer sees other
 rows, and every engine must refuse a row naming none of them, and only such a row.
+Table checks are drawn from the grammar of ``check_expr`` (#15): comparisons of the drawn
+columns with each other and with literals at the drawn values, IS [NOT] NULL, NOT, AND
+and OR, nested; a check SQLite declares it compares less exactly (times to the
+millisecond) excuses it as a column rule's declaration does. Decimals of more than 15
+digits, which SQLite compares as doubles (declared), are left out of checks.
 """
 
 from __future__ import annotations
@@ -112,6 +117,82 @@ def columns(draw: st.DrawFn) -> dict[str, str]:
             keys.append(f"type: {kind}")
         found[f"c{index}"] = "{" + ", ".join(keys) + "}"
     return found
+
+
+# literals a check compares a column of each kind with: at and between the drawn values
+CHECK_LITERALS: dict[str, list[str]] = {
+    "smallint": ["-1", "0", "1", "5"],
+    "integer": ["-1", "0", "1", "5"],
+    "bigint": ["-1", "0", "1", "5"],
+    "float": ["0", "0.5", "1", "1.5", "-0.5"],
+    "string": ["'12'", "'abc'", "'a b'", "'\u00e9t\u00e9'", "''"],
+    "text": ["''", "'a'", "'x'"],
+    "boolean": ["true", "false"],
+    "date": ["'2000-01-01'", "'2024-02-29'", "'0001-01-01'"],
+    "time": ["'00:00:01'", "'12:30'", "'23:59:59.999999'"],
+    "timestamp": ["'2024-06-01T10:30:15'", "'2024-06-01T08:30:15'"],
+    "timestamptz": ["'2024-06-01T10:30:15+02:00'", "'2024-06-01T10:30:15Z'"],
+    "uuid": ["'00000000-0000-0000-0000-000000000000'"],
+    "enum": ["'a'", "'b c'"],
+}
+ORDERED = {"smallint", "integer", "bigint", "float", "decimal", "string", "text", "date"}
+ORDERED |= {"time", "timestamp", "timestamptz"}
+FAMILIES = {"smallint": "int", "integer": "int", "bigint": "int", "string": "text"}
+
+
+def _kind(keys: str) -> str:
+    """The type of a drawn column, from its YAML flow mapping."""
+    return keys.split("type: ")[1].split(",", maxsplit=1)[0].split("}", maxsplit=1)[0].strip()
+
+
+@st.composite
+def check_exprs(draw: st.DrawFn, drawn: dict[str, str]) -> str:
+    """One expression of the check language over the drawn columns (and ``id``)."""
+    return _check_expr(draw, drawn, 0)
+
+
+def _check_expr(draw: st.DrawFn, drawn: dict[str, str], depth: int) -> str:
+    kinds = {name: _kind(keys) for name, keys in drawn.items()}
+    kinds["id"] = "integer"
+    if depth < 2 and draw(st.integers(0, 3)) == 0:
+        op = draw(st.sampled_from(["AND", "OR", "NOT"]))
+        if op == "NOT":
+            return f"NOT ({_check_expr(draw, drawn, depth + 1)})"
+        parts = [_check_expr(draw, drawn, depth + 1) for _ in range(draw(st.integers(2, 3)))]
+        return f" {op} ".join(f"({part})" for part in parts)
+    name = draw(st.sampled_from(sorted(kinds)))
+    kind = kinds[name]
+    if kind in ("json", "binary") or draw(st.integers(0, 4)) == 0:
+        return f"{name} IS {draw(st.sampled_from(['', 'NOT ']))}NULL"
+    ops = ["=", "<>", "<", "<=", ">", ">="] if kind in ORDERED else ["=", "<>"]
+    op = draw(st.sampled_from(ops))
+    family = FAMILIES.get(kind, kind)
+    peers = [
+        other
+        for other, other_kind in kinds.items()
+        if other != name
+        and FAMILIES.get(other_kind, other_kind) == family
+        and (kind != "decimal" or drawn[other] == drawn[name])
+    ]
+    with_column: bool = draw(st.booleans())
+    if peers and with_column:
+        return f"{name} {op} {draw(st.sampled_from(peers))}"
+    if kind == "decimal":
+        scale = int(drawn[name].split("scale: ")[1].split("}")[0].split(",")[0])
+        literals = ["0", "1", format(Decimal(1).scaleb(-scale), "f"), "-1"]
+    else:
+        literals = CHECK_LITERALS[kind]
+    literal = draw(st.sampled_from(literals))
+    return f"{literal} {op} {name}" if draw(st.booleans()) else f"{name} {op} {literal}"
+
+
+def _in_checks(drawn: dict[str, str]) -> dict[str, str]:
+    """The drawn columns a check may read: no decimal SQLite compares as a double."""
+    return {
+        name: keys
+        for name, keys in drawn.items()
+        if _kind(keys) != "decimal" or int(keys.split("precision: ")[1].split(",")[0]) <= 15
+    }
 
 
 def _values(schema: Schema, name: str) -> st.SearchStrategy[object]:
@@ -258,13 +339,22 @@ class _Layers:
             for x in self.ddl[dialect].splitlines()
             if x.startswith(f"-- Not enforced by {title}: ")
         ]
+        column_reasons = False
         for column in table.columns:
             name = column.name
             for reason in _reasons(self.schema, column, row.get(name)):
+                column_reasons = True
                 starts = [f.format(c=name) for f in _DECLARATIONS.get(reason, ())]
                 if not any(line.startswith(start) for line in said for start in starts):
                     return False
-        return True
+        if column_reasons:
+            return True  # the values are not all of their types: no check can be read
+        typed = rules.effective_row(table, row)
+        return all(
+            any(line.startswith(f"check {check.name}:") for line in said)
+            for check in table.checks
+            if rules.check_holds(check.tree, typed) is False
+        )
 
 
 @pytest.fixture(scope="module")
@@ -284,6 +374,8 @@ def all_engines() -> Iterator[dict[str, engines.Engine]]:
 def test_every_layer_gives_the_same_verdict(
     all_engines: dict[str, engines.Engine], drawn: dict[str, str], data: st.DataObject
 ) -> None:
+    readable = _in_checks(drawn)
+    checks = data.draw(st.lists(check_exprs(readable), max_size=2), label="checks")
     text = "schemacog: 1\nname: drawn\nmissing_values: []\n"
     enum = f"e{next(COUNTER)}"  # a new type each time: PostgreSQL's plans keep the old one
     text += f"enums:\n  {enum}: {{values: {{a: , b c: }}}}\ntables:\n"
@@ -294,6 +386,8 @@ def test_every_layer_gives_the_same_verdict(
         f"      {name}: {keys.replace('enum: e', f'enum: {enum}')}\n"
         for name, keys in drawn.items()
     )
+    if checks:
+        text += "    checks:\n" + "".join(f"      - expr: {json.dumps(c)}\n" for c in checks)
     layers = _Layers(text, all_engines)
     table = layers.schema.table("t")
     for _ in range(data.draw(st.integers(3, 6))):
@@ -304,7 +398,7 @@ def test_every_layer_gives_the_same_verdict(
             if value is not None or nullable or data.draw(st.booleans(), label="null"):
                 row[name] = value  # a null in a NOT NULL column, now and then
         verdicts = layers.python(row)
-        assert len(set(verdicts.values())) == 1, (drawn, row, verdicts)
+        assert len(set(verdicts.values())) == 1, (drawn, checks, row, verdicts)
         # a foreign key is a rule between rows, which no Python layer sees: every engine
         # refuses a row naming no row of p, and only then
         named = all(
@@ -323,7 +417,7 @@ def test_every_layer_gives_the_same_verdict(
             if accepted != expected and not excused and named:
                 pytest.fail(
                     f"{dialect} {'accepted' if accepted else 'refused'} {row!r}"
-                    f" of {drawn}, the Python layers did not ({error})"
+                    f" of {drawn} checked by {checks}, the Python layers did not ({error})"
                 )
             if not named and accepted:
                 pytest.fail(f"{dialect} accepted {row!r} of {drawn}, naming no row of p")

@@ -238,8 +238,9 @@ def _column_pair_problem(a: Column, b: Column) -> str | None:
     Only values of one kind: the engines convert an integer compared with a float (or a
     decimal) in their own ways, which Python's exact comparisons do not follow.
     """
-    if a.type in INTEGER_TYPES and b.type in INTEGER_TYPES:
-        return None
+    for family in (INTEGER_TYPES, TEXT_TYPES):
+        if a.type in family and b.type in family:
+            return None
     if a.type is not b.type or a.enum != b.enum:
         kinds = f"{a.type.value} and {b.type.value}" if a.type is not b.type else "two enums"
         return f"{kinds} cannot be compared (columns of one type only)"

@@ -1,0 +1,196 @@
+"""Checks across columns (#15, item 2): what docs/schema-format.md says of them, each
+sentence tried on the generated layers and on the real engines.
+
+The golden case tests/cases/checks holds every operator and type in all four engines;
+the agreement property draws random checks. These tests pin what neither shows alone:
+names, messages, NULL, defaults, collations, the MariaDB and SQLite declarations, limits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from layers import generate, loaded_engine, model_accepts
+
+from schemacog.errors import SchemaError
+from schemacog.model import Value
+from schemacog.render.sql.ddl import constraint_names, render_ddl
+from schemacog.schema.validate import load_schema_text
+
+ORDERS = """schemacog: 1
+name: shop
+tables:
+  orders:
+    columns:
+      id: {type: integer, primary_key: true}
+      ordered: {type: date}
+      shipped: {type: date, nullable: true}
+      qty: {type: integer, default: 1}
+      code: {type: string, nullable: true}
+      made_at: {type: timestamptz, default: now}
+      seen_at: {type: timestamptz, nullable: true}
+    checks:
+"""
+
+
+def _schema(*checks: str) -> str:
+    return ORDERS + "".join(f"      - {check}\n" for check in checks)
+
+
+def _verdicts(tmp_path: Path, checks: list[str], row: dict[str, Value]) -> dict[str, bool]:
+    """What the validator, pydantic, the cleaner and every engine say of ``row``."""
+    tmp_path.mkdir()
+    generated = generate(tmp_path, _schema(*checks), "orders")
+    module = generated.module
+    raw = {k: v if v is None else str(v) for k, v in row.items()}
+    found = {
+        "validator": module.validate_orders(row) == [],
+        "pydantic": model_accepts(module.OrdersModel, row),
+        "cleaner": module.clean_orders(raw)[0] is not None,
+    }
+    for dialect, ddl in generated.ddl.items():
+        with loaded_engine(dialect, ddl) as engine:
+            found[dialect] = engine.insert(generated.table, row) is None
+    return found
+
+
+def test_keywords_are_read_in_any_case_and_names_may_be_double_quoted() -> None:
+    schema = load_schema_text(_schema('{expr: "\\"qty\\" > 0 and not (shipped is null)"}'))
+    [check] = schema.table("orders").checks
+    assert check.columns == ("qty", "shipped")
+
+
+def test_a_check_without_a_name_is_named_after_its_columns_then_numbered() -> None:
+    schema = load_schema_text(
+        _schema(
+            "{expr: shipped >= ordered}",
+            "{name: shipped_ordered_2, expr: qty > 0}",
+            "{expr: shipped <= '2100-01-01' AND ordered <= '2100-01-01'}",
+            "{expr: qty < 100}",
+        )
+    )
+    names = [check.name for check in schema.table("orders").checks]
+    assert names == ["shipped_ordered", "shipped_ordered_2", "shipped_ordered_3", "qty"]
+    keys = constraint_names(schema, "postgres")
+    assert keys[("ck", "orders", "shipped_ordered_3")] == "ck_orders_shipped_ordered_3"
+
+
+def test_every_python_layer_says_which_check_failed(tmp_path: Path) -> None:
+    generated = generate(tmp_path, _schema("{name: late, expr: shipped >= ordered}"), "orders")
+    module = generated.module
+    row = {"id": 1, "ordered": "2024-05-02", "shipped": "2024-05-01"}
+    message = "check late: shipped >= ordered is false"
+    _, messages = module.clean_orders(row)
+    assert messages == [message]
+    typed = {"id": 1, "ordered": dt.date(2024, 5, 2)}
+    typed["shipped"] = dt.date(2024, 5, 1)
+    assert module.validate_orders(typed) == [message]
+    with pytest.raises(ValueError, match=message):
+        module.OrdersModel.model_validate(row)
+
+
+def test_a_null_makes_a_check_unknown_and_unknown_passes_everywhere(tmp_path: Path) -> None:
+    checks = ["{expr: NOT (shipped >= ordered)}", "{expr: shipped < ordered OR qty > 5}"]
+    row: dict[str, Value] = {"id": 1, "ordered": dt.date(2024, 5, 2), "shipped": None}
+    assert set(_verdicts(tmp_path / "null", checks, row).values()) == {True}
+    # false AND unknown is false: refused everywhere
+    row_false: dict[str, Value] = {"id": 2, "ordered": dt.date(2024, 5, 2), "qty": 1}
+    checks = ["{expr: qty > 5 AND shipped < ordered}"]
+    assert set(_verdicts(tmp_path / "false", checks, row_false).values()) == {False}
+
+
+def test_a_default_is_read_as_the_database_fills_it(tmp_path: Path) -> None:
+    row: dict[str, Value] = {"id": 1, "ordered": dt.date(2024, 5, 2)}  # qty: 1 by default
+    assert set(_verdicts(tmp_path / "low", ["{expr: qty >= 2}"], row).values()) == {False}
+    assert set(_verdicts(tmp_path / "ok", ["{expr: qty = 1}"], row).values()) == {True}
+
+
+def test_a_default_now_column_is_unknown_to_the_validator_until_given(tmp_path: Path) -> None:
+    generated = generate(tmp_path, _schema("{expr: seen_at >= made_at}"), "orders")
+    validate = generated.module.validate_orders
+    seen = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    assert validate({"id": 1, "ordered": dt.date(2024, 5, 2), "seen_at": seen}) == []
+    later = dt.datetime(2001, 1, 1, tzinfo=dt.UTC)
+    given = {"id": 1, "ordered": dt.date(2024, 5, 2), "seen_at": seen, "made_at": later}
+    assert validate(given) == ["check seen_at_made_at: seen_at >= made_at is false"]
+
+
+def test_text_compares_by_code_points_whatever_the_collation(tmp_path: Path) -> None:
+    """PostgreSQL gets COLLATE "C": with a language's collation on the column, 'é' < 'z'
+    would hold; by code points it does not, as in every other layer."""
+    generated = generate(tmp_path, _schema("{expr: \"code < 'z'\"}"), "orders")
+    row: dict[str, Value] = {"id": 1, "ordered": dt.date(2024, 1, 1), "code": "é"}
+    assert generated.module.validate_orders(row) == ["check code: code < 'z' is false"]
+    with loaded_engine("postgres", generated.ddl["postgres"]) as engine:
+        engine.run_script('ALTER TABLE orders ALTER COLUMN code TYPE text COLLATE "und-x-icu";')
+        assert engine.insert(generated.table, row) is not None
+        assert engine.insert(generated.table, {**row, "code": "y"}) is None
+
+
+def test_mariadb_leaves_out_a_check_on_a_column_a_foreign_key_action_writes() -> None:
+    text = """schemacog: 1
+name: tree
+tables:
+  node:
+    columns:
+      id: {type: integer, primary_key: true}
+      parent: {type: integer, nullable: true, references: node.id, on_delete: set_null}
+      depth: {type: integer}
+    checks:
+      - {name: rooted, expr: parent IS NOT NULL OR depth = 0}
+"""
+    schema = load_schema_text(text)
+    mariadb = render_ddl(schema, "mariadb")
+    assert "CONSTRAINT ck_node_rooted" not in mariadb
+    assert (
+        "-- Not enforced by MariaDB: check rooted: parent IS NOT NULL OR depth = 0 (MariaDB "
+        "allows no CHECK on a column that AUTO_INCREMENT or a foreign-key action writes)"
+    ) in mariadb
+    with loaded_engine("mariadb", mariadb):
+        pass  # it loads: ERROR 1901 would refuse the CHECK
+    for dialect in ("postgres", "sqlite", "duckdb"):
+        assert "CONSTRAINT ck_node_rooted CHECK" in render_ddl(schema, dialect)
+
+
+def test_sqlite_declares_the_checks_it_compares_less_exactly() -> None:
+    text = _schema("{name: seen, expr: seen_at >= '2020-01-01T00:00:00Z'}")
+    text = text.replace(
+        "      code: {type: string, nullable: true}\n",
+        (
+            "      code: {type: string, nullable: true}\n"
+            "      amount: {type: decimal, precision: 20, scale: 2, default: 0}\n"
+        ),
+    )
+    text += "      - {name: paid, expr: amount >= 0}\n"
+    sqlite = render_ddl(load_schema_text(text), "sqlite")
+    assert (
+        "-- Not enforced by SQLite: check seen: times are compared as julianday(c), "
+        "to the millisecond"
+    ) in sqlite
+    assert (
+        "-- Not enforced by SQLite: check paid: decimals are compared as doubles "
+        "(15 significant digits)"
+    ) in sqlite
+    assert "julianday(seen_at) >= julianday('2020-01-01 00:00:00+00:00')" in sqlite
+
+
+def test_at_most_64_checks_a_table() -> None:
+    load_schema_text(_schema(*["{expr: qty > 0}"] * 64))
+    with pytest.raises(SchemaError, match="table 'orders' has 65 checks; the limit is 64"):
+        load_schema_text(_schema(*["{expr: qty > 0}"] * 65))
+
+
+def test_at_most_16000_characters_of_checks_a_table() -> None:
+    long = "{expr: " + " OR ".join(["qty > 1"] * 145) + "}"  # 1,591 characters
+    load_schema_text(_schema(*[long] * 10))  # 15,910
+    more = "{expr: " + " OR ".join(["qty > 1"] * 10) + "}"  # 106 more
+    with pytest.raises(SchemaError, match="hold 16016 characters; the limit is 16000"):
+        load_schema_text(_schema(*[long] * 10, more))
+
+
+def test_an_expression_of_more_than_2000_characters_is_refused() -> None:
+    long = "{expr: " + " OR ".join(["qty > 1"] * 251) + "}"  # 2,509 characters
+    with pytest.raises(SchemaError, match="an expression has at most 2000 characters"):
+        load_schema_text(_schema(long))
