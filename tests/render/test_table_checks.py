@@ -194,3 +194,11 @@ def test_an_expression_of_more_than_2000_characters_is_refused() -> None:
     long = "{expr: " + " OR ".join(["qty > 1"] * 251) + "}"  # 2,509 characters
     with pytest.raises(SchemaError, match="an expression has at most 2000 characters"):
         load_schema_text(_schema(long))
+
+
+def test_the_cleaner_tests_checks_only_once_every_column_was_read(tmp_path: Path) -> None:
+    generated = generate(tmp_path, _schema("{name: late, expr: shipped >= ordered}"), "orders")
+    row = {"id": "x", "ordered": "2024-05-02", "shipped": "2024-05-01"}
+    record, messages = generated.module.clean_orders(row)
+    assert record is None
+    assert messages == ["id: 'x' is not an integer"]
