@@ -279,6 +279,11 @@ class TableCheck:
     description: str | None = None
     pos: Pos = field(default=Pos("", 0), compare=False)
 
+    @property
+    def one_line(self) -> str:
+        """``expr`` on one line (a block scalar's line breaks as spaces), for messages."""
+        return " ".join(self.expr.split())
+
 
 @dataclass(frozen=True, slots=True)
 class Table:

@@ -202,3 +202,12 @@ def test_the_cleaner_tests_checks_only_once_every_column_was_read(tmp_path: Path
     record, messages = generated.module.clean_orders(row)
     assert record is None
     assert messages == ["id: 'x' is not an integer"]
+
+
+def test_a_check_over_several_lines_is_said_on_one(tmp_path: Path) -> None:
+    check = "name: late\n        expr: |\n          shipped >= ordered\n            OR shipped IS NULL"
+    generated = generate(tmp_path, _schema(check), "orders")
+    row: dict[str, Value] = {"id": 1, "ordered": dt.date(2024, 5, 2)}
+    row["shipped"] = dt.date(2024, 5, 1)
+    message = "check late: shipped >= ordered OR shipped IS NULL is false"
+    assert generated.module.validate_orders(row) == [message]

@@ -132,7 +132,7 @@ def render_table(schema: Schema, table: Table) -> str:
         for index in table.indexes
     ]
     keys += [
-        f"Check `{check.name}`: {code_span(' '.join(check.expr.split()))}"
+        f"Check `{check.name}`: {code_span(check.one_line)}"
         + (f" — {md_text(check.description)}" if check.description else "")
         for check in table.checks
     ]

@@ -93,7 +93,7 @@ def _operand(side: Operand, value_of: ValueOf) -> Expr:
 
 def check_message(check: TableCheck) -> str:
     """What every Python layer says of a row the check refuses."""
-    return f"check {check.name}: {check.expr} is false"
+    return f"check {check.name}: {check.one_line} is false"
 
 
 def checks_assignment(table: Table, value_of: ValueOf, indent: int) -> str:

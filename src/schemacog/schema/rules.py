@@ -172,7 +172,7 @@ def row_rules(
         broken.extend(value_rules(column, value, enum_values))
     row = effective_row(table, values)
     broken += [
-        BrokenRule(CHECK, check.columns, f"{check.expr} is false", check.name)
+        BrokenRule(CHECK, check.columns, f"{check.one_line} is false", check.name)
         for check in table.checks
         if check_holds(check.tree, row) is False
     ]
