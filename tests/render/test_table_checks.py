@@ -12,11 +12,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from goldens import CASES, schema_of
 from layers import generate, loaded_engine, model_accepts
 
+from schemacog.db.backends import DIALECTS
 from schemacog.errors import SchemaError
 from schemacog.model import Value
 from schemacog.render.sql.ddl import constraint_names, render_ddl
+from schemacog.schema import rules
 from schemacog.schema.validate import load_schema_text
 
 ORDERS = """schemacog: 1
@@ -205,9 +208,36 @@ def test_the_cleaner_tests_checks_only_once_every_column_was_read(tmp_path: Path
 
 
 def test_a_check_over_several_lines_is_said_on_one(tmp_path: Path) -> None:
-    check = "name: late\n        expr: |\n          shipped >= ordered\n            OR shipped IS NULL"
+    check = (
+        "name: late\n        expr: |\n          shipped >= ordered\n            OR shipped IS NULL"
+    )
     generated = generate(tmp_path, _schema(check), "orders")
     row: dict[str, Value] = {"id": 1, "ordered": dt.date(2024, 5, 2)}
     row["shipped"] = dt.date(2024, 5, 1)
     message = "check late: shipped >= ordered OR shipped IS NULL is false"
     assert generated.module.validate_orders(row) == [message]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_column_check_is_named_by_a_rule_of_the_registry(case: str) -> None:
+    """rules.COLUMN_CHECKS is what a check name may not clash with: it must list every
+    rule the DDL names a column's CHECK by."""
+    for dialect in DIALECTS:
+        for key in constraint_names(schema_of(case), dialect):
+            if key[0] == "ck" and len(key) == 4:
+                assert key[3] in rules.COLUMN_CHECKS, (case, dialect, key)
+
+
+def test_a_check_may_not_take_the_name_of_a_column_check() -> None:
+    text = _schema("{name: code_nul, expr: qty > 0}")
+    with pytest.raises(SchemaError) as caught:
+        load_schema_text(text, "s.yaml")
+    assert str(caught.value) == (
+        "s.yaml:14:16: check name 'code_nul' is the name of the nul rule of column 'code' "
+        "(ck_<table>_code_nul); choose another"
+    )
+    derived = load_schema_text(
+        ORDERS.replace("      qty:", "      min: {type: integer}\n      qty:")
+        + "      - {expr: qty > min}\n"
+    )
+    assert [check.name for check in derived.table("orders").checks] == ["qty_min_2"]

@@ -41,6 +41,7 @@ from schemacog.model import (
     Value,
 )
 from schemacog.model import CheckExpr as Expr
+from schemacog.schema.fields import did_you_mean
 from schemacog.schema.loader import ScalarNode
 from schemacog.schema.values import TypeSpec, read_value
 
@@ -96,15 +97,52 @@ def _tokens(text: str) -> list[_Token]:
         match = _TOKEN.match(text, at)
         if match is None or match.lastgroup is None:
             start = at + len(text[at:]) - len(text[at:].lstrip())
-            raise CheckError(f"unexpected {text[start]!r}", start)
+            raise CheckError(_unexpected(text, start), start)
         kind = match.lastgroup
         token = match.group(kind)
         offset = match.start(kind)
+        if kind == "number" and _EXPONENT.match(text, match.end()):
+            raise CheckError(f"no exponents in a check ({token}e...): write the number out", offset)
         if kind == "word" and token.lower() in _KEYWORDS:
             kind = token.lower()
         found.append(_Token(kind, token, offset))
         at = match.end()
     return found
+
+
+_EXPONENT: Final = re.compile(r"[eE][-+]?[0-9]")
+# what a character no token starts with was probably meant to be
+_HINTS: Final = (
+    ("!=", "write <> for 'not equal'"),
+    (",", "no lists in a check (IN): write c = 'a' OR c = 'b'"),
+    ('"', "text takes single quotes ('...'); double quotes name a column"),
+    ("'", "a text literal is not closed (a quote inside is written twice: 'O''Brien')"),
+)
+
+
+def _unexpected(text: str, at: int) -> str:
+    before = text[at - 1] if at else ""
+    hints = [hint for start, hint in _HINTS if text.startswith(start, at)]
+    if text[at] == ".":
+        if before.isdigit():
+            hints.append("a number has digits after its point (5.0)")
+        elif before.isalnum() or before in ('_"'):
+            hints.append("no table names in a check: write the column alone")
+        else:
+            hints.append("a number has digits before its point (0.5)")
+    return f"unexpected {text[at]!r}" + (f": {hints[0]}" if hints else "")
+
+
+# words of SQL that the language leaves out, and what to write instead
+_NOT_IN_THE_LANGUAGE: Final = {
+    "in": "no IN lists in a check: write c = 'a' OR c = 'b'",
+    "between": "no BETWEEN in a check: write c >= low AND c <= high",
+    "like": "no LIKE in a check: a column's own pattern matches text",
+    "ilike": "no ILIKE in a check: a column's own pattern matches text",
+    "not": "write IS NOT NULL, or NOT (...) before the comparison",
+}
+# two operators in a row that were meant as one
+_MEANT: Final = {"==": "=", "=>": ">=", "=<": "<=", "<<": "<", ">>": ">"}
 
 
 class _Parser:
@@ -124,7 +162,7 @@ class _Parser:
     def take(self) -> _Token:
         token = self.peek()
         if token is None:
-            raise CheckError("the expression ends too soon", len(self.text))
+            raise CheckError("the expression ends too soon", len(self.text.rstrip()))
         self.at += 1
         return token
 
@@ -166,7 +204,17 @@ class _Parser:
 
     def comparison(self) -> Expr:
         left = self.operand()
+        token = self.peek()
+        ended = token is None or token.kind in ("and", "or") or token.text == ")"
+        if ended and isinstance(left, ColumnRef) and left.column.type is LogicalType.BOOLEAN:
+            at = token.offset if token is not None else len(self.text.rstrip())
+            raise CheckError(f"compare a boolean with true or false ({left.name} = true)", at)
         token = self.take()
+        hint = (
+            _NOT_IN_THE_LANGUAGE.get(token.text.lower()) if token.kind in ("word", "not") else None
+        )
+        if hint is not None:
+            raise CheckError(hint, token.offset)
         if token.kind == "is":
             following = self.peek()
             negated = following is not None and following.kind == "not"
@@ -181,6 +229,12 @@ class _Parser:
             raise CheckError(
                 f"a comparison (= <> < <= > >=) expected, found {token.text!r}", token.offset
             )
+        following = self.peek()
+        if following is not None and following.kind == "op":
+            meant = _MEANT.get(token.text + following.text)
+            if meant is not None:
+                written = token.text + following.text
+                raise CheckError(f"{written!r} is not an operator: write {meant}", token.offset)
         right = self.operand()
         return _typed(Compare(token.text, left, right), token.offset, self.enums)
 
@@ -192,7 +246,10 @@ class _Parser:
                 raise CheckError(f"no functions in a check ({token.text}(...))", token.offset)
             name = token.text.strip('"')
             if name not in self.columns:
-                raise CheckError(f"unknown column {name!r}", token.offset)
+                hint = did_you_mean(name, self.columns)
+                if token.kind == "quoted":
+                    hint = f" (double quotes name a column; text takes single quotes: '{name}')"
+                raise CheckError(f"unknown column {name!r}{hint}", token.offset)
             return ColumnRef(name, self.columns[name])
         if token.kind == "string":
             return Literal(token.text[1:-1].replace("''", "'"), "text", token.offset)
@@ -273,8 +330,9 @@ def _read_literal(literal: Literal, column: Column, enum_values: Sequence[str]) 
         except ValueError as exc:
             raise CheckError(str(exc), literal.offset) from None
         if column.enum is not None and value not in enum_values:
+            hint = did_you_mean(literal.text, enum_values)
             raise CheckError(
-                f"{literal.text!r} is not a value of enum {column.enum!r}", literal.offset
+                f"{literal.text!r} is not a value of enum {column.enum!r}{hint}", literal.offset
             )
     return dataclasses.replace(literal, value=value)
 

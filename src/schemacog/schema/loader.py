@@ -68,27 +68,33 @@ class ScalarNode(Node):
 
 
 def pos_in(node: ScalarNode, offset: int) -> Pos:
-    """Where the character at ``offset`` of a string scalar's value is in its file.
+    """Where the character at ``offset`` of a string scalar's value is in its file (past
+    the end: after its last character).
 
-    The value's characters are found in order in the source, skipping what YAML adds or
-    folds (quotes, escapes, a block's header and indentation, line breaks); where they
-    cannot be, the scalar's own position.
+    A double-quoted scalar is read by YAML's escapes and folding; any other style by
+    finding the value's characters in order in the source, skipping what YAML adds or
+    folds (quotes, a block's header and indentation, line breaks). Where neither reads,
+    the scalar's own position.
     """
     if node.source is None or not isinstance(node.value, str) or not node.value:
         return node.pos
     text, start, end = node.source
     source = text[start:end]
-    at = source.find("\n") + 1 if source[:1] in "|>" else int(source[:1] in "'\"")
-    beyond = max(0, offset - len(node.value) + 1)  # past the end: after the last character
-    for index, char in enumerate(node.value[: offset + 1 - beyond]):
-        if not char.isspace():
-            found = source.find(char, at)
-            if found < 0:
-                return node.pos
-            at = found
-        if index < offset - beyond:
-            at += 1
-    absolute = start + at + beyond
+    last = min(offset, len(node.value) - 1)
+    spots = _double_quoted_spots(source) if source[:1] == '"' else None
+    if spots is not None and "".join(char for char, _ in spots) == node.value:
+        at = spots[last][1]
+    else:
+        at = source.find("\n") + 1 if source[:1] in "|>" else int(source[:1] in "'\"")
+        for index, char in enumerate(node.value[: last + 1]):
+            if not char.isspace():
+                found = source.find(char, at)
+                if found < 0:
+                    return node.pos
+                at = found
+            if index < last:
+                at += 1
+    absolute = start + at + (offset - last)
     line = text.count("\n", 0, absolute) + 1
     return Pos(node.pos.path, line, absolute - text.rfind("\n", 0, absolute))
 
@@ -197,6 +203,54 @@ def string_problem(text: str, *, multiline: bool) -> str | None:
 
 
 # --- the event-driven builder ---------------------------------------------------------
+
+
+_SIMPLE_ESCAPES = dict(
+    zip('0abtnvfre "/\\N_LP\t', '\0\a\b\t\n\v\f\r\x1b "/\\\x85\xa0\u2028\u2029\t', strict=True)
+)
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _double_quoted_spots(source: str) -> list[tuple[str, int]] | None:
+    """(character, where it is in ``source``) of a double-quoted scalar's value, by YAML's
+    escapes and line folding; None where the source does not read so."""
+    spots: list[tuple[str, int]] = []
+    at, end = 1, len(source) - 1
+    while at < end:
+        char = source[at]
+        if char == "\\":
+            escape = source[at + 1 : at + 2]
+            if escape in ("\n", "\r"):  # an escaped line break: it and the indentation go
+                at += 2 + (source[at + 1 : at + 3] == "\r\n")
+                while at < end and source[at] in " \t":
+                    at += 1
+                continue
+            digits = _HEX_ESCAPES.get(escape)
+            if digits is not None:
+                try:
+                    spots.append((chr(int(source[at + 2 : at + 2 + digits], 16)), at))
+                except ValueError:
+                    return None
+                at += 2 + digits
+            elif escape in _SIMPLE_ESCAPES:
+                spots.append((_SIMPLE_ESCAPES[escape], at))
+                at += 2
+            else:
+                return None
+        elif char in "\r\n":  # folding: spaces around the break go, one break is a space
+            while spots and spots[-1][0] in " \t" and source[spots[-1][1]] != "\\":
+                spots.pop()
+            breaks, first = 0, at
+            while at < end and source[at] in " \t\r\n":
+                breaks += source[at] == "\n" or (
+                    source[at] == "\r" and source[at + 1 : at + 2] != "\n"
+                )
+                at += 1
+            spots += [(" ", first)] if breaks == 1 else [("\n", first)] * (breaks - 1)
+        else:
+            spots.append((char, at))
+            at += 1
+    return spots
 
 
 class _Builder:

@@ -34,6 +34,7 @@ from schemacog.schema import patterns
 
 __all__ = [
     "CHECK",
+    "COLUMN_CHECKS",
     "ENUM",
     "FOREIGN_KEY",
     "MAX",
@@ -70,6 +71,24 @@ PRIMARY_KEY: Final = "primary_key"
 UNIQUE: Final = "unique"
 FOREIGN_KEY: Final = "foreign_key"
 CHECK: Final = "check"  # a table's check (``BrokenRule.check`` names it)
+
+# The rules a column's own CHECKs are named by in the DDL (``ck_<table>_<column>_<rule>``);
+# a table's check may not take a name ``<column>_<rule>`` (its constraint would clash).
+COLUMN_CHECKS: Final = (
+    MIN,
+    MAX,
+    MIN_LENGTH,
+    MAX_LENGTH,
+    PATTERN,
+    ENUM,
+    PRECISION,
+    SCALE,
+    "boolean",
+    "finite",
+    "instant",
+    "json",
+    "nul",
+)
 
 
 class _Unknown:
@@ -234,13 +253,17 @@ def key_conflicts(table: Table, row: Row, others: Iterable[Row]) -> list[BrokenR
 def missing_references(
     table: Table, row: Row, targets: Mapping[str, Sequence[Row]]
 ) -> list[BrokenRule]:
-    """The foreign keys of ``row`` whose referenced row is not among ``targets[table]``."""
+    """The foreign keys of ``row`` whose referenced row is not among ``targets[table]``,
+    nor the row itself (a row may name itself: its key is stored with it)."""
     broken: list[BrokenRule] = []
     for fk in table.foreign_keys:
         key = _key_of(row, fk.columns)
         if key is None:
             continue
-        candidates = targets.get(fk.ref_table, ())
+        candidates = [
+            *targets.get(fk.ref_table, ()),
+            *([row] if fk.ref_table == table.name else []),
+        ]
         if any(_key_of(other, fk.ref_columns) == key for other in candidates):
             continue
         ref = ", ".join(f"{c}={v!r}" for c, v in zip(fk.ref_columns, key, strict=True))

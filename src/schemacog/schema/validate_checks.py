@@ -3,13 +3,14 @@
 Each entry is ``{expr, name, description}``; ``expr`` is read by ``check_expr`` over the
 table's columns, and a fault in it is reported at its own line and column of the file.
 A check without a ``name`` is named after the columns it reads (``shipped_ordered``),
-with ``_2``, ``_3``... where that name is taken.
+with ``_2``, ``_3``... where that name is taken, or is the name of a column's own CHECK
+(``<column>_<rule>``, which a given name may not be).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from schemacog.model import NOW, And, CheckExpr, Column, IsNull, Not, Or, TableCheck
 from schemacog.schema import fields
@@ -17,6 +18,7 @@ from schemacog.schema.check_expr import CheckError, columns_of, parse_check
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import CHECK_KEYS, MAX_CHECK_CHARACTERS, MAX_CHECKS
 from schemacog.schema.loader import Node, ScalarNode, pos_in
+from schemacog.schema.rules import COLUMN_CHECKS
 
 __all__ = ["read_checks"]
 
@@ -33,7 +35,10 @@ def read_checks(
     if seq is None:
         return ()
     if len(seq.items) > MAX_CHECKS:
-        problems.add(seq, f"{owner} has {len(seq.items)} checks; the limit is {MAX_CHECKS}")
+        count = len(seq.items)
+        problems.add(
+            seq.items[MAX_CHECKS], f"{owner} has {count} checks; the limit is {MAX_CHECKS}"
+        )
         return ()
     read: list[tuple[TableCheck, Node | None]] = []  # (check, its name's node)
     characters = 0
@@ -72,7 +77,7 @@ def read_checks(
             f"{MAX_CHECK_CHARACTERS} (MariaDB keeps about 64 KiB of CHECKs a table)",
         )
         return ()
-    return _named(problems, read, owner)
+    return _named(problems, read, owner, columns)
 
 
 def _unknowable(tree: CheckExpr, read: Sequence[Column]) -> str | None:
@@ -101,8 +106,20 @@ def _null_tests(tree: CheckExpr) -> list[IsNull]:
             return []
 
 
+def _column_rule(name: str, columns: Collection[str]) -> tuple[str, str] | None:
+    """(column, rule) when ``name`` is ``<column>_<rule>``, a column CHECK's name."""
+    for rule in COLUMN_CHECKS:
+        column = name.removesuffix(f"_{rule}")
+        if column != name and column in columns:
+            return column, rule
+    return None
+
+
 def _named(
-    problems: Problems, read: Sequence[tuple[TableCheck, Node | None]], owner: str
+    problems: Problems,
+    read: Sequence[tuple[TableCheck, Node | None]],
+    owner: str,
+    columns: Collection[str],
 ) -> tuple[TableCheck, ...]:
     """The checks with distinct names: a name given twice is a problem, a derived name
     that is taken gets a number."""
@@ -110,6 +127,14 @@ def _named(
     for check, name_node in read:
         if name_node is None:
             continue
+        clash = _column_rule(check.name, columns)
+        if clash is not None:
+            column, rule = clash
+            problems.add(
+                name_node,
+                f"check name {check.name!r} is the name of the {rule} rule of column "
+                f"{column!r} (ck_<table>_{check.name}); choose another",
+            )
         if check.name in given:
             first = given[check.name].pos.line
             message = f"check name {check.name!r} appears twice in {owner} (first at line {first})"
@@ -119,7 +144,7 @@ def _named(
     finished = []
     for check, name_node in read:
         name, number = check.name, 1
-        while name_node is None and name in taken:
+        while name_node is None and (name in taken or _column_rule(name, columns)):
             number += 1
             name = f"{check.name}_{number}"
         taken.add(name)

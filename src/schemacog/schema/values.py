@@ -176,7 +176,9 @@ def _parse(parse: Callable[[str], _T], text: str, what: str) -> _T:
 
 
 def _read_uuid(node: Node, spec: TypeSpec) -> uuid.UUID:
-    text = _iso(node, UUID_RE, "UUID")
+    text = _string(node, "a UUID string")
+    if not UUID_RE.match(text):
+        raise ValueError(f"{text!r} is not a UUID (8-4-4-4-12 hexadecimal digits)")
     return uuid.UUID(text)
 
 
