@@ -21,6 +21,7 @@ from schemacog.model import Value
 from schemacog.render.sql.ddl import constraint_names, render_ddl
 from schemacog.schema import rules
 from schemacog.schema.validate import load_schema_text
+from schemacog.verify.enforced import enforcer
 
 ORDERS = """schemacog: 1
 name: shop
@@ -241,3 +242,30 @@ def test_a_check_may_not_take_the_name_of_a_column_check() -> None:
         + "      - {expr: qty > min}\n"
     )
     assert [check.name for check in derived.table("orders").checks] == ["qty_min_2"]
+
+
+def test_a_row_naming_itself_breaks_only_its_check(tmp_path: Path) -> None:
+    """A new user's tree: MariaDB leaves the check out (its FK action writes p), and the
+    row satisfies its own foreign key, so MariaDB accepts it, as its DDL says."""
+    text = """schemacog: 1
+name: tree
+tables:
+  t:
+    columns:
+      id: {type: integer, primary_key: true}
+      p: {type: integer, references: t.id, on_delete: set_null, nullable: true}
+    checks:
+      - {expr: p IS NULL OR p <> id}
+    invalid_examples:
+      - {row: {id: 3, p: 3}, reason: its own parent}
+"""
+    schema = load_schema_text(text)
+    [invalid] = schema.table("t").invalid_examples
+    assert [(rule.kind, rule.check) for rule in invalid.broken] == [("check", "p_id")]
+    enforced = enforcer(DIALECTS["mariadb"], schema)(schema.table("t"), invalid.values)
+    assert not enforced(invalid.broken[0])
+    with loaded_engine("mariadb", render_ddl(schema, "mariadb")) as engine:
+        assert engine.insert(schema.table("t"), invalid.values) is None
+    for dialect in ("postgres", "sqlite"):
+        with loaded_engine(dialect, render_ddl(schema, dialect)) as engine:
+            assert engine.insert(schema.table("t"), invalid.values) is not None

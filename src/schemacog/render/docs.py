@@ -84,6 +84,10 @@ def _constraint_labels(table: Table, column: Column) -> list[str]:
                 if fk.on_delete.value == "no_action"
                 else f", on delete {fk.on_delete.value.replace('_', ' ')}"
             )
+            if fk.on_update.value != "no_action":
+                action += f", on update {fk.on_update.value.replace('_', ' ')}"
+            if fk.deferrable:
+                action += ", deferrable"
             labels.append(f"references {fk.ref_table}.{target}{action}")
     return [md_text(label) for label in labels + value_rule_labels(column)]
 
