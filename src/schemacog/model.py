@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -281,8 +282,13 @@ class TableCheck:
 
     @property
     def one_line(self) -> str:
-        """``expr`` on one line (a block scalar's line breaks as spaces), for messages."""
-        return " ".join(self.expr.split())
+        """``expr`` on one line, for messages: white space between tokens as one space, a
+        line break inside a text literal as ``\\n``."""
+        parts = re.split(r"('(?:[^']|'')*')", self.expr)  # the literals at odd places
+        return "".join(
+            re.sub(r"\s+", " ", part) if index % 2 == 0 else part.replace("\n", "\\n")
+            for index, part in enumerate(parts)
+        ).strip()
 
 
 @dataclass(frozen=True, slots=True)

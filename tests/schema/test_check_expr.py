@@ -161,3 +161,12 @@ def test_decimals_of_two_sizes_compare_within_38_digits() -> None:
     parse_check("c < a", wide)
     with pytest.raises(CheckError, match="need more than 38 digits"):
         parse_check("a < b", wide)
+
+
+def test_a_decimal_literal_and_its_column_fit_38_digits_together() -> None:
+    """DuckDB compares them in a common decimal of at most 38 digits; beyond, it casts
+    the literal to the column, and a literal the column cannot hold fails every row."""
+    narrow = {"a": Column("a", LogicalType.DECIMAL, precision=38, scale=37)}
+    parse_check("a < 9", narrow)
+    with pytest.raises(CheckError, match=r"10 and decimal\(38, 37\) need more than 38 digits"):
+        parse_check("a < 10", narrow)

@@ -357,10 +357,16 @@ def _number(literal: Literal, column: Column) -> Value:
         return float(number)  # what every engine compares a double with
     exponent = number.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    if column.precision is not None and places > (column.scale or 0):
+    scale = column.scale or 0
+    shown = f"decimal({column.precision}, {scale})"
+    if column.precision is not None and places > scale:
         raise CheckError(
-            f"{literal.text} has more decimal places than decimal({column.precision}, "
-            f"{column.scale or 0}) holds",
+            f"{literal.text} has more decimal places than {shown} holds", literal.offset
+        )
+    whole = len(literal.text.lstrip("-").split(".")[0].lstrip("0"))
+    if whole + max(scale, places) > MAX_LITERAL_DIGITS:  # DuckDB then casts it to the column
+        raise CheckError(
+            f"{literal.text} and {shown} need more than {MAX_LITERAL_DIGITS} digits to be compared",
             literal.offset,
         )
     return number

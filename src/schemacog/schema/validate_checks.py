@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 
-from schemacog.model import NOW, And, CheckExpr, Column, IsNull, Not, Or, TableCheck
+from schemacog.model import NOW, Column, TableCheck
 from schemacog.schema import fields
 from schemacog.schema.check_expr import CheckError, columns_of, parse_check
 from schemacog.schema.fields import Problems
@@ -62,7 +62,7 @@ def read_checks(
             problems.add(where or expr_node, f"check of {owner}: {error}")
             continue
         read_columns = columns_of(tree)
-        problem = _unknowable(tree, [columns[name] for name in read_columns])
+        problem = _unknowable([columns[name] for name in read_columns])
         if problem is not None:
             problems.add(expr_node, f"check of {owner}: {problem}")
             continue
@@ -80,30 +80,19 @@ def read_checks(
     return _named(problems, read, owner, columns)
 
 
-def _unknowable(tree: CheckExpr, read: Sequence[Column]) -> str | None:
+def _unknowable(read: Sequence[Column]) -> str | None:
     """Why the Python layers cannot know what the database tests (None: they can): the
-    database numbers an identity column, and fills ``default: now``, after they check."""
+    database numbers an identity column, and fills ``default: now`` by its own clock,
+    after they check the row."""
     for column in read:
         if column.identity:
             return f"a check cannot read identity column {column.name!r} (the database numbers it)"
-    filled = {c.name for c in read if c.default is NOW}
-    tested = {node.operand.name for node in _null_tests(tree)}
-    if filled & tested:
-        name = sorted(filled & tested)[0]
-        return f"{name!r} has default now: the database fills it, so IS NULL cannot test it"
+        if column.default is NOW:
+            return (
+                f"a check cannot read {column.name!r}, which has default now (the database "
+                "fills it by its own clock, after the Python layers check the row)"
+            )
     return None
-
-
-def _null_tests(tree: CheckExpr) -> list[IsNull]:
-    match tree:
-        case IsNull():
-            return [tree]
-        case Not(operand):
-            return _null_tests(operand)
-        case And(operands) | Or(operands):
-            return [test for operand in operands for test in _null_tests(operand)]
-        case _:
-            return []
 
 
 def _column_rule(name: str, columns: Collection[str]) -> tuple[str, str] | None:

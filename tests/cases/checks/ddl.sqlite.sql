@@ -42,7 +42,7 @@ CREATE TABLE shipment (
     CONSTRAINT ck_shipment_delivery_window CHECK (julianday(window_start) < julianday(window_end) AND julianday(window_start) >= julianday('06:00:00')),
     CONSTRAINT ck_shipment_quantity_fits CHECK (quantity <= max_quantity AND quantity > 0),
     CONSTRAINT ck_shipment_discount_below_price CHECK (discount <= price AND price <> 0.5),
-    CONSTRAINT ck_shipment_weight_range CHECK (NOT (weight < 0.1 OR weight > 1000.5)),
+    CONSTRAINT ck_shipment_weight_range CHECK (NOT (weight < (CAST(3602879701896397 AS REAL) / 36028797018963968) OR weight > 1000.5)),
     CONSTRAINT ck_shipment_code_range CHECK (code >= 'A' AND code < 'Z' OR code = 'O''Brien'),
     CONSTRAINT ck_shipment_express_is_shipped CHECK (express = FALSE OR status <> 'placed'),
     CONSTRAINT ck_shipment_tracked_when_sent CHECK (status = 'placed' OR tracking IS NOT NULL),

@@ -40,7 +40,7 @@ from schemacog.render.sql.limits import (
     left_out_checks,
     unchecked_columns,
 )
-from schemacog.render.sql.literals import literal, quote
+from schemacog.render.sql.literals import comment, literal, quote
 from schemacog.render.sql.literals import string_literal as _string_literal
 from schemacog.runtime.cleaning import _JSON_DEPTH as JSON_DEPTH
 from schemacog.schema.patterns import ascii_classes
@@ -103,7 +103,7 @@ class _TableSql:
 def _comment_lines(text: str | None, indent: str = "") -> list[str]:
     if not text:
         return []
-    return [f"{indent}-- {line}".rstrip() for line in text.strip("\n").split("\n")]
+    return [(indent + comment(line)).rstrip() for line in text.strip("\n").split("\n")]
 
 
 def _checks(
@@ -453,7 +453,7 @@ def _table_parts(
         parts.items.append(f"    CONSTRAINT {name} CHECK ({expression})")
     if dialect.comments is Comments.SQL:
         parts.before[:0] = _comment_lines(table.description)
-    parts.before[:0] = [f"-- Not enforced by {dialect.title}: {note}" for note in unenforced]
+    parts.before[:0] = [comment(f"Not enforced by {dialect.title}: {note}") for note in unenforced]
     parts.suffix = dialect.table_suffix
     if table.description and dialect.comments is Comments.INLINE:
         parts.suffix += " COMMENT=" + _string_literal(dialect, table.description[:2048])
@@ -627,19 +627,21 @@ def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
                 continue  # declared by the table
             if not dialect.alter_foreign_keys:
                 unenforced.append(
-                    f"-- Not enforced by {dialect.title}: foreign key {table.name}"
-                    f"({', '.join(fk.columns)}) -> {fk.ref_table} closes a cycle"
+                    comment(
+                        f"Not enforced by {dialect.title}: foreign key {table.name}"
+                        f"({', '.join(fk.columns)}) -> {fk.ref_table} closes a cycle"
+                    )
                 )
                 continue
             ordered = _in_key_order(schema, fk)
             references, notes = _references(dialect, ordered)
-            alters += [f"-- Not enforced by {dialect.title}: {note}" for note in notes]
+            alters += [comment(f"Not enforced by {dialect.title}: {note}") for note in notes]
             alters.append(
                 f"ALTER TABLE {quote(dialect, table.name)} ADD CONSTRAINT "
                 f"{_constraint(dialect, used, 'fk', table.name, *fk.columns)} "
                 f"FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
             )
-    header = "".join(f"-- {note}\n" for note in dialect.notes)
+    header = "".join(comment(note) + "\n" for note in dialect.notes)
     tail = "".join(line + "\n" for line in unenforced + alters)
     blocks = [block.rstrip("\n") for block in (header, *enums, *tables, tail) if block]
     return "\n\n".join(blocks) + "\n"

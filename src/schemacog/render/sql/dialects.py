@@ -13,6 +13,7 @@ engine that runs each is paired with it in ``schemacog.db.backends``.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Mapping
 from enum import StrEnum
 from importlib.resources import files
@@ -194,6 +195,10 @@ class Dialect:
     def bytes_literal(self, data: bytes) -> str:
         return f"X'{data.hex().upper()}'"
 
+    def float_literal(self, value: float) -> str:
+        """A SQL expression that the engine reads as exactly the double ``value``."""
+        return repr(value)
+
 
 class Postgres(Dialect):
     __slots__ = ()
@@ -286,6 +291,32 @@ class Sqlite(Dialect):
             LogicalType.TIMESTAMPTZ: "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
         }
     )
+
+    def float_literal(self, value: float) -> str:
+        # SQLite's reading of decimal text can be a unit in the last place off (0.086302560314,
+        # 3.40): a double is written as the exact quotient of integers, which it divides
+        # exactly (a power of two), in steps of 2**62
+        text = repr(value)
+        exact = decimal.Decimal(text)
+        digits = exact.as_tuple()
+        if exact == decimal.Decimal(value) and len(digits.digits) <= 15 and "e" not in text:
+            return text  # the double itself in at most 15 digits: read exactly (0.5, 1000.0)
+        numerator, denominator = value.as_integer_ratio()
+        if denominator == 1 and abs(numerator) < 2**53:
+            return f"CAST({numerator} AS REAL)"
+        if denominator == 1:  # a large whole number: an odd integer times a power of two
+            shift = (numerator & -numerator).bit_length() - 1
+            numerator >>= shift
+            steps, operator = shift, "*"
+        else:
+            steps, operator = denominator.bit_length() - 1, "/"
+        factors = [2**62] * (steps // 62) + ([2 ** (steps % 62)] if steps % 62 else [])
+        return (
+            f"(CAST({numerator} AS REAL) {operator} "
+            + f" {operator} ".join(map(str, factors))
+            + ")"
+        )
+
     notes = (
         "SQLite: foreign keys are enforced only with PRAGMA foreign_keys = ON.",
         "SQLite: declared types are affinities; a value of another type is not rejected.",

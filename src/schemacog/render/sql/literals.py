@@ -10,7 +10,18 @@ import uuid
 from schemacog.model import Column, LogicalType, Value
 from schemacog.render.sql.dialects import Dialect, utc
 
-__all__ = ["literal", "quote", "string_literal"]
+__all__ = ["comment", "literal", "quote", "string_literal"]
+
+# what ends a ``--`` comment in some engine: each is written as an escape inside one
+_LINE_ENDS = str.maketrans(
+    {char: f"\\u{ord(char):04x}" for char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+)
+
+
+def comment(text: str) -> str:
+    """A ``--`` comment line of ``text``, whatever it holds: a line break in it (from a
+    literal of the schema, say) is written as an escape, so nothing after it is SQL."""
+    return "-- " + text.translate(_LINE_ENDS)
 
 
 def quote(dialect: Dialect, name: str) -> str:
@@ -39,7 +50,7 @@ def literal(dialect: Dialect, column: Column, value: Value) -> str:
     if isinstance(value, decimal.Decimal):
         return format(value, "f")  # str() writes 1E-7, which some engines read as a double
     if isinstance(value, float):
-        return repr(value)
+        return dialect.float_literal(value)
     if isinstance(value, bytes):
         return dialect.bytes_literal(value)
     if isinstance(value, dt.datetime):
