@@ -91,13 +91,13 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     found, at = [], 0
-    while at < len(text):
-        if text[at:].strip() == "":
+    while True:
+        at = _SPACES.match(text, at).end()  # type: ignore[union-attr]  # \s* always matches
+        if at == len(text):
             break
         match = _TOKEN.match(text, at)
         if match is None or match.lastgroup is None:
-            start = at + len(text[at:]) - len(text[at:].lstrip())
-            raise CheckError(_unexpected(text, start), start)
+            raise CheckError(_unexpected(text, at), at)
         kind = match.lastgroup
         token = match.group(kind)
         offset = match.start(kind)
@@ -111,6 +111,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 _EXPONENT: Final = re.compile(r"[eE][-+]?[0-9]")
+_SPACES: Final = re.compile(r"\s*")
 # what a character no token starts with was probably meant to be
 _HINTS: Final = (
     ("!=", "write <> for 'not equal'"),
