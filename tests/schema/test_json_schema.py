@@ -16,6 +16,7 @@ from schemacog.schema import keys as validate
 from schemacog.schema.loader import load_file, to_python
 
 VALID = [*sorted((FIXTURES / "valid").glob("*.yaml")), ROOT / "schema" / "shop.yaml"]
+VALID += sorted((ROOT / "tests" / "cases").glob("*/schema.yaml"))  # checks, deferrable...
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def document() -> dict[str, Any]:
     return loaded
 
 
-@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_valid_fixture_passes_the_json_schema(document: dict[str, Any], path: Path) -> None:
     instance = to_python(load_file(path).root)  # type: ignore[arg-type]
     jsonschema.Draft202012Validator(document).validate(instance)
