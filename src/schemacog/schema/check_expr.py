@@ -80,6 +80,8 @@ _ORDERED: Final = NUMERIC_TYPES | TEMPORAL_TYPES | TEXT_TYPES
 _MAX_LENGTH: Final = 2000  # characters of one expression
 MAX_LITERAL_DIGITS: Final = 38  # DuckDB's widest decimal
 _MAX_DEPTH: Final = 32  # nested parentheses and NOTs
+_SPACES: Final = re.compile(r"\s*")
+_EXPONENT: Final = re.compile(r"[eE][-+]?[0-9]")  # after a number: 1e3
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,6 @@ def _tokens(text: str) -> list[_Token]:
     return found
 
 
-_EXPONENT: Final = re.compile(r"[eE][-+]?[0-9]")
-_SPACES: Final = re.compile(r"\s*")
 # what a character no token starts with was probably meant to be
 _HINTS: Final = (
     ("!=", "write <> for 'not equal'"),
@@ -127,7 +127,7 @@ def _unexpected(text: str, at: int) -> str:
     if text[at] == ".":
         if before.isdigit():
             hints.append("a number has digits after its point (5.0)")
-        elif before.isalnum() or before in ('_"'):
+        elif before.isalnum() or before in '_"':
             hints.append("no table names in a check: write the column alone")
         else:
             hints.append("a number has digits before its point (0.5)")
