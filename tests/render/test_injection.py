@@ -242,13 +242,19 @@ def _require(name: str, exc: Exception) -> None:
 @given(schemas())
 def test_server_catalogs_read_back_the_strings(case: tuple[Schema, dict[str, str]]) -> None:
     schema, strings = case
-    for name in (name for name, backend in BACKENDS.items() if not backend.in_process):
+    # PostgreSQL read once more with standard_conforming_strings off (a database or role
+    # may set it): a backslash in a literal is then an escape, unless written E'...'
+    sessions = [("postgres", ""), ("postgres", "SET standard_conforming_strings = off;\n")]
+    sessions += [(name, "") for name, b in BACKENDS.items() if not b.in_process]
+    for name, setting in sorted(set(sessions)):
         try:
             engine = BACKENDS[name].connect(server_url(name))
         except EngineUnavailable as exc:
             _require(name, exc)
             return
         try:
+            if setting:  # on its own: a script is parsed whole before it runs
+                engine.run_script(setting)
             engine.run_script(render_ddl(schema, name))
             engine.insert(schema.table("thing"), {"id": 1})
             rows = _server_rows(engine)
@@ -274,3 +280,49 @@ def test_strategy_reaches_the_dangerous_characters() -> None:
             return char in text
 
         assert char in find(TEXT, holds, settings=settings(max_examples=5000))
+
+
+def test_postgres_reads_backslashes_alike_whatever_standard_conforming_strings_says() -> None:
+    """With standard_conforming_strings off, '\\' is an escape in a plain literal: a
+    description could end its string and run SQL, and '\\d' would mean 'd'. Every
+    literal holding a backslash is E'...' with the backslash doubled."""
+    text = r"""schemacog: 1
+name: slashes
+enums:
+  mood: {values: {'a\b': first, c: second}}
+tables:
+  thing:
+    description: "x\\'; CREATE TABLE pwned (a int); --"
+    columns:
+      id: {type: integer, primary_key: true}
+      code: {type: string, pattern: '^\d{2}$', default: '12'}
+      label: {type: string, default: 'back\slash'}
+      mood: {type: enum, enum: mood, default: 'a\b'}
+      blob: {type: binary, default: AAE=}
+"""
+    schema = load_schema_text(text)
+    try:
+        engine = BACKENDS["postgres"].connect(server_url("postgres"))
+    except EngineUnavailable as exc:
+        _require("postgres", exc)
+        return
+    assert isinstance(engine, PostgresEngine)
+    try:
+        engine.run_script("SET standard_conforming_strings = off")  # before the DDL is parsed
+        engine.run_script(render_ddl(schema, "postgres"))
+        engine.insert(schema.table("thing"), {"id": 1})
+        row = engine.connection.execute(
+            "SELECT code, label, mood::text, blob, obj_description('thing'::regclass) FROM thing"
+        ).fetchone()
+        assert row == (
+            "12",
+            "back\\slash",
+            "a\\b",
+            b"\x00\x01",
+            "x\\'; CREATE TABLE pwned (a int); --",
+        )
+        assert engine.insert(schema.table("thing"), {"id": 2, "code": "dd"}) is not None
+        missing = engine.connection.execute("SELECT to_regclass('pwned')").fetchone()
+        assert missing == (None,)
+    finally:
+        engine.close()

@@ -12,7 +12,7 @@ import re
 from schemacog.model import NOW, Column, Enum, ForeignKey, LogicalType, Schema, Table
 from schemacog.render import templating
 from schemacog.render.sql.ddl import literal as sql_literal
-from schemacog.render.sql.dialects import POSTGRES
+from schemacog.render.sql.dialects import SQLITE
 
 __all__ = [
     "code_span",
@@ -67,7 +67,10 @@ def _default_label(column: Column) -> str:
         return ""
     if isinstance(column.default, dt.datetime) and column.default.tzinfo is not None:
         return md_text(f"'{column.default.isoformat(sep=' ')}'")  # as written, not in UTC
-    return md_text(sql_literal(POSTGRES, column, column.default))  # type: ignore[arg-type]
+    if isinstance(column.default, float):
+        return md_text(repr(column.default))
+    # standard SQL text, as no engine needs it spelt (SQLite's: no backslash escapes)
+    return md_text(sql_literal(SQLITE, column, column.default))  # type: ignore[arg-type]
 
 
 def _constraint_labels(table: Table, column: Column) -> list[str]:

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from schemacog.model import INTEGER_RANGES, JsonValue, LogicalType, Value
 from schemacog.runtime.cleaning import _JSON_DEPTH as JSON_DEPTH
+from schemacog.runtime.cleaning import _decimal_places as decimal_places
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of, scalar_kind
 
 __all__ = [
@@ -120,12 +121,10 @@ def _check_decimal_digits(
     if precision is None:
         return
     scale = scale or 0
-    exponent = number.normalize().as_tuple().exponent
-    assert isinstance(exponent, int)
-    if -exponent > scale:
+    # exactly, at any length: normalize() and abs() round to the context's 28 digits
+    if decimal_places(number) > scale:
         raise ValueError(f"{number} has more than {scale} decimal places")
-    whole = int(abs(number))
-    if whole and len(str(whole)) > precision - scale:
+    if number.copy_abs() >= 10 ** (precision - scale):
         raise ValueError(f"{number} has more than {precision - scale} digits before the point")
 
 

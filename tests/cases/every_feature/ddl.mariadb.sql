@@ -1,5 +1,5 @@
 -- MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.
--- MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).
+-- MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default), and literals double their backslashes (not for sql_mode NO_BACKSLASH_ESCAPES).
 -- MariaDB: a statement over max_allowed_packet (16 MiB by default) is refused, and with it any longer value.
 
 -- Not enforced by MariaDB: JSON of json: stores \u0000 in its text

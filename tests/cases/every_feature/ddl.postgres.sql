@@ -19,7 +19,7 @@ CREATE TABLE class (
     t time NOT NULL DEFAULT '23:59:59.999999',
     tz timestamptz NOT NULL DEFAULT '2023-12-31 18:30:00+00:00' CONSTRAINT ck_class_tz_instant CHECK (tz >= '0001-01-01 00:00:00+00:00' AND tz <= '9999-12-31 23:59:59.999999+00:00'),
     u uuid NOT NULL DEFAULT '00000000-0000-0000-0000-000000000000',
-    b bytea NOT NULL DEFAULT '\x68656c6c6f',
+    b bytea NOT NULL DEFAULT E'\\x68656c6c6f',
     flag boolean NOT NULL DEFAULT FALSE,
     amount numeric(5,2) NOT NULL DEFAULT -0.5 CONSTRAINT ck_class_amount_min CHECK (amount >= -999.99) CONSTRAINT ck_class_amount_max CHECK (amount <= 999) CONSTRAINT ck_class_amount_finite CHECK (amount NOT IN ('NaN', 'Infinity', '-Infinity')),
     small smallint NOT NULL DEFAULT 16 CONSTRAINT ck_class_small_min CHECK (small >= -32768) CONSTRAINT ck_class_small_max CHECK (small <= 32767),

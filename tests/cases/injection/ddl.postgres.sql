@@ -1,6 +1,6 @@
-CREATE TYPE "Weird" AS ENUM ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--');
-COMMENT ON TYPE "Weird" IS 'Line one with ''quotes'' and "double quotes".
-  Indented line two \ with a backslash.
+CREATE TYPE "Weird" AS ENUM ('it''s', 'say "hi"', E'back\\slash', 'with space', 'ünïcödé', '--x--');
+COMMENT ON TYPE "Weird" IS E'Line one with ''quotes'' and "double quotes".
+  Indented line two \\ with a backslash.
 Trailing quote"
 ';
 
@@ -8,16 +8,16 @@ Trailing quote"
 -- Not enforced by PostgreSQL: offset of datetime: a value without an offset is read in a default zone
 CREATE TABLE "select" (
     "from" bigint NOT NULL CONSTRAINT pk_select PRIMARY KEY,
-    class text NOT NULL DEFAULT 'O''Brien "the" \ one' CONSTRAINT ck_select_class_max_length CHECK (char_length(class) <= 40),
-    json jsonb DEFAULT '{"k''":["\"","\\","\n"]}',
-    schema text CONSTRAINT ck_select_schema_pattern CHECK (schema ~ '^[^''"\\]*$'),
+    class text NOT NULL DEFAULT E'O''Brien "the" \\ one' CONSTRAINT ck_select_class_max_length CHECK (char_length(class) <= 40),
+    json jsonb DEFAULT E'{"k''":["\\"","\\\\","\\n"]}',
+    schema text CONSTRAINT ck_select_schema_pattern CHECK (schema ~ E'^[^''"\\\\]*$'),
     model_config "Weird" NOT NULL DEFAULT 'it''s',
     date date,
     datetime timestamptz CONSTRAINT ck_select_datetime_instant CHECK (datetime >= '0001-01-01 00:00:00+00:00' AND datetime <= '9999-12-31 23:59:59.999999+00:00'),
     _id integer,
     "Mixed" boolean NOT NULL DEFAULT FALSE
 );
-COMMENT ON TABLE "select" IS 'A table named like a keyword; description with '''''' and """ and \n literal';
+COMMENT ON TABLE "select" IS E'A table named like a keyword; description with '''''' and """ and \\n literal';
 COMMENT ON COLUMN "select"."from" IS '*/ DROP TABLE users; --';
 COMMENT ON COLUMN "select".class IS '|pipe| and <script>alert(1)</script>';
 COMMENT ON COLUMN "select".schema IS 'No quotes, no backslashes.';

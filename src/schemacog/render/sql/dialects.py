@@ -154,6 +154,9 @@ class Dialect:
     # where decimal_type_enforced is False: the digits a CHECK can compare exactly (REAL)
     exact_digits: ClassVar[int] = 15
     backslash_escapes: ClassVar[bool] = False  # string literals treat backslash as an escape
+    # a literal holding a backslash gets this prefix and its backslashes doubled, so that
+    # it reads alike whatever the session says (PostgreSQL's standard_conforming_strings)
+    backslash_prefix: ClassVar[str | None] = None
     now: ClassVar[Mapping[LogicalType, str]] = MappingProxyType(
         {
             LogicalType.DATE: "CURRENT_DATE",
@@ -227,6 +230,7 @@ class Postgres(Dialect):
     )
     length = "char_length"
     text_collation = '"C"'  # the database's collation may be a language's
+    backslash_prefix = "E"  # standard_conforming_strings = off reads '\' as an escape
     max_index_entry = 2704  # B-tree version 4, tested on 15
     regex = "{column} ~ {pattern}"
     finite_check = "{column} NOT IN ('NaN', 'Infinity', '-Infinity')"
@@ -236,7 +240,7 @@ class Postgres(Dialect):
     )
 
     def bytes_literal(self, data: bytes) -> str:
-        return f"'\\x{data.hex()}'"
+        return f"E'\\\\x{data.hex()}'"  # bytea's hex text, read alike in every session
 
 
 class Sqlite(Dialect):
@@ -401,7 +405,8 @@ class Mariadb(Dialect):
     table_suffix = " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"
     notes = (
         "MariaDB: timestamptz columns are DATETIME(6) holding UTC; convert before writing.",
-        "MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default).",
+        "MariaDB: the rules here hold in strict mode (STRICT_TRANS_TABLES, the default), "
+        "and literals double their backslashes (not for sql_mode NO_BACKSLASH_ESCAPES).",
         "MariaDB: a statement over max_allowed_packet (16 MiB by default) is refused, and "
         "with it any longer value.",
     )

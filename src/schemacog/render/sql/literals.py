@@ -32,6 +32,8 @@ def quote(dialect: Dialect, name: str) -> str:
 
 def string_literal(dialect: Dialect, text: str) -> str:
     body = text.replace("'", "''")
+    if "\\" in text and dialect.backslash_prefix is not None:
+        return f"{dialect.backslash_prefix}'{body.replace(chr(92), chr(92) * 2)}'"
     if dialect.backslash_escapes:
         body = body.replace("\\", "\\\\")
     return f"'{body}'"
