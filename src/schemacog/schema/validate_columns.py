@@ -111,9 +111,73 @@ def _logical_type(problems: Problems, node: Node) -> LogicalType | None:
     try:
         return LogicalType(text)
     except ValueError:
+        hint = _sql_spelling_hint(text)
         names = [t.value for t in LogicalType]
-        problems.add(node, f"unknown type {text!r}{did_you_mean(text, names)}")
+        problems.add(node, f"unknown type {text!r}{hint or did_you_mean(text, names)}")
         return None
+
+
+def _sql_spelling_hint(text: str) -> str:
+    """``; did you mean 'string' (with max_length: 20)?`` for ``VARCHAR(20)``, else ``""``."""
+    words = " ".join(text.lower().split())
+    name, _, rest = words.partition("(")
+    meant = SQL_SPELLINGS.get(name.strip())
+    if meant is None:
+        return ""
+    sizes = [part.strip() for part in rest.rstrip(")").split(",")] if rest else []
+    keys = {LogicalType.STRING: ("max_length",), LogicalType.DECIMAL: ("precision", "scale")}
+    given = [
+        f"{key}: {size}"
+        for key, size in zip(keys.get(meant, ()), sizes, strict=False)
+        if size.isdigit()
+    ]
+    return (
+        f"; did you mean {meant.value!r}" + (f" (with {', '.join(given)})" if given else "") + "?"
+    )
+
+
+# The names SQL engines give the logical types, for "did you mean" (lower case, no size)
+SQL_SPELLINGS: dict[str, LogicalType] = {
+    "varchar": LogicalType.STRING,
+    "character varying": LogicalType.STRING,
+    "char": LogicalType.STRING,
+    "character": LogicalType.STRING,
+    "nvarchar": LogicalType.STRING,
+    "str": LogicalType.STRING,
+    "longtext": LogicalType.TEXT,
+    "clob": LogicalType.TEXT,
+    "int": LogicalType.INTEGER,
+    "int4": LogicalType.INTEGER,
+    "mediumint": LogicalType.INTEGER,
+    "int2": LogicalType.SMALLINT,
+    "tinyint": LogicalType.SMALLINT,
+    "int8": LogicalType.BIGINT,
+    "long": LogicalType.BIGINT,
+    "serial": LogicalType.INTEGER,
+    "bigserial": LogicalType.BIGINT,
+    "numeric": LogicalType.DECIMAL,
+    "number": LogicalType.DECIMAL,
+    "money": LogicalType.DECIMAL,
+    "real": LogicalType.FLOAT,
+    "double": LogicalType.FLOAT,
+    "double precision": LogicalType.FLOAT,
+    "float8": LogicalType.FLOAT,
+    "float4": LogicalType.FLOAT,
+    "bool": LogicalType.BOOLEAN,
+    "datetime": LogicalType.TIMESTAMP,
+    "timestamp without time zone": LogicalType.TIMESTAMP,
+    "timestamp with time zone": LogicalType.TIMESTAMPTZ,
+    "datetimeoffset": LogicalType.TIMESTAMPTZ,
+    "time without time zone": LogicalType.TIME,
+    "jsonb": LogicalType.JSON,
+    "bytea": LogicalType.BINARY,
+    "blob": LogicalType.BINARY,
+    "varbinary": LogicalType.BINARY,
+    "longblob": LogicalType.BINARY,
+    "bytes": LogicalType.BINARY,
+    "uniqueidentifier": LogicalType.UUID,
+    "guid": LogicalType.UUID,
+}
 
 
 def _type_parameters(
