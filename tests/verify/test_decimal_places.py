@@ -44,11 +44,11 @@ def test_the_rules_an_invalid_example_breaks_are_scale_and_precision() -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("'2.999'", "example breaks the scale rule of 'price': 2.999 has more than 2 decimal"),
-        ("'-1000.5'", "example breaks the precision rule of 'price': -1000.5 has more than 3"),
+        ("'2.999'", "example breaks scale of price.amount: 2.999 has more than 2 decimal"),
+        ("'-1000.5'", "example breaks precision of price.amount: -1000.5 has more than 3"),
         (  # exact past 28 digits, where Decimal.normalize() would round
             "'0.99000000000000000000000000001'",
-            "example breaks the scale rule of 'price': 0.99000000000000000000000000001 has more",
+            "example breaks scale of price.amount: 0.99000000000000000000000000001 has more",
         ),
     ],
 )

@@ -67,13 +67,17 @@ def check_keys(
 ) -> bool:
     """Report unknown keys (with a suggestion) and missing required keys; True if none."""
     ok = True
+    meant: set[str] = set()  # required keys an unknown key was probably meant to be
     for key, key_node in node.keys.items():
         if key not in allowed:
-            problems.add(key_node, f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}")
+            hint = did_you_mean(key, allowed)
+            problems.add(key_node, f"unknown key {key!r} in {what}{hint}")
+            meant |= {k for k in required if hint == f"; did you mean {k!r}?"}
             ok = False
     for key in required:
         if key not in node.items:
-            problems.add(node, f"{what} is missing required key {key!r}")
+            if key not in meant:  # one mistake, one error: the misspelt key is said
+                problems.add(node, f"{what} is missing required key {key!r}")
             ok = False
     return ok
 

@@ -73,8 +73,11 @@ def _read_schema(problems: Problems, root: Node | None, path: str) -> Schema | N
     if "missing_values" in top.items:
         found = fields.tokens(problems, top.items["missing_values"], "missing_values")
         missing = missing if found is None else found  # [] means: no token reads as missing
-    enums = read_enums(problems, top.items["enums"]) if "enums" in top.items else {}
-    drafts = read_tables(problems, top.items["tables"], enums) if "tables" in top.items else []
+    enums, unread = (
+        read_enums(problems, top.items["enums"]) if "enums" in top.items else ({}, frozenset())
+    )
+    tables_node = top.items.get("tables")
+    drafts = read_tables(problems, tables_node, enums, unread) if tables_node is not None else []
     tables = _finish_tables(problems, drafts, enums)
     check_type_names(problems, enums.values(), tables)
     if problems or name is None:

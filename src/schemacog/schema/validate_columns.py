@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from schemacog.model import NOW, NUMERIC_TYPES, TEMPORAL_TYPES, Column, Enum, LogicalType, Value
 from schemacog.schema import fields, rules
@@ -41,20 +41,25 @@ def read_column(
     *,
     owner: str,
     enums: Mapping[str, Enum],
+    unread_enums: Collection[str] = (),
 ) -> Column | None:
-    """The column ``name`` of ``owner`` (``table 'x'``); None if its attributes are wrong."""
+    """The column ``name`` of ``owner`` (``table 'x'``); None if its attributes are wrong,
+    or it names an enum of ``unread_enums`` (whose own problem is said)."""
     what = f"column {name!r} of {owner}"
     body = fields.mapping(problems, node, what)
     if body is None:
         return None
     before = len(problems)
+    enum_node = body.items.get("enum")
+    if isinstance(enum_node, ScalarNode) and enum_node.value in unread_enums:
+        return None
     attributes = _attributes(problems, name, key, body, what=what, enums=enums)
     if attributes is None or len(problems) > before:
         return None
     column = Column(**attributes)  # type: ignore[arg-type]
     _check_flags(problems, column, body)
-    if "default" in body.items:
-        column = _with_default(problems, column, body.items["default"], enums)
+    if "default" in body.items:  # an unreadable default: rows would seem to lack a value
+        return _with_default(problems, column, body.items["default"], enums)
     return column
 
 
@@ -121,7 +126,7 @@ def _sql_spelling_hint(text: str) -> str:
     """``; did you mean 'string' (with max_length: 20)?`` for ``VARCHAR(20)``, else ``""``."""
     words = " ".join(text.lower().split())
     name, _, rest = words.partition("(")
-    meant = SQL_SPELLINGS.get(name.strip())
+    meant = _SQL_SPELLINGS.get(name.strip())
     if meant is None:
         return ""
     sizes = [part.strip() for part in rest.rstrip(")").split(",")] if rest else []
@@ -137,7 +142,7 @@ def _sql_spelling_hint(text: str) -> str:
 
 
 # The names SQL engines give the logical types, for "did you mean" (lower case, no size)
-SQL_SPELLINGS: dict[str, LogicalType] = {
+_SQL_SPELLINGS: dict[str, LogicalType] = {
     "varchar": LogicalType.STRING,
     "character varying": LogicalType.STRING,
     "char": LogicalType.STRING,
@@ -269,15 +274,16 @@ def _check_flags(problems: Problems, column: Column, body: MapNode) -> None:
 
 def _with_default(
     problems: Problems, column: Column, node: Node, enums: Mapping[str, Enum]
-) -> Column:
+) -> Column | None:
+    """The column with its default; None when the default cannot be read."""
     if isinstance(node, ScalarNode) and node.value == "now" and column.type in TEMPORAL_TYPES:
         return dataclasses.replace(column, default=NOW, has_default=True)
     if isinstance(node, ScalarNode) and node.value is None:
         problems.add(node, "default: null is the same as no default; remove it")
-        return column
+        return None
     value = _value(problems, node, TypeSpec(column.type), "default")  # digits: value_rules
     if value is None:
-        return column
+        return None
     enum = enums.get(column.enum) if column.enum is not None else None
     enum_values = enum.value_names if enum is not None else ()
     for broken in rules.value_rules(column, value, enum_values):

@@ -14,11 +14,12 @@ from schemacog.schema.loader import MapNode, Node, ScalarNode
 __all__ = ["read_enums"]
 
 
-def read_enums(problems: Problems, node: Node) -> dict[str, Enum]:
-    """The readable enums by name (an enum with a problem is left out)."""
+def read_enums(problems: Problems, node: Node) -> tuple[dict[str, Enum], frozenset[str]]:
+    """The readable enums by name, and the names of those left out for a problem (which a
+    column may still name without a second error)."""
     enums = fields.mapping(problems, node, "enums")
     if enums is None:
-        return {}
+        return {}, frozenset()
     found: dict[str, Enum] = {}
     for name, enum_node in enums.items.items():
         key = enums.keys[name]
@@ -30,7 +31,7 @@ def read_enums(problems: Problems, node: Node) -> dict[str, Enum]:
         enum = _read_enum(problems, name, key, enum_node)
         if enum is not None:
             found[name] = enum
-    return found
+    return found, frozenset(enums.items) - found.keys()
 
 
 def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> Enum | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 
-from schemacog.model import Example, InvalidExample, Table, Value
+from schemacog.model import BrokenRule, Example, InvalidExample, Table, Value
 from schemacog.schema import fields, rules
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems, did_you_mean
@@ -27,10 +27,15 @@ def with_rows(
     enums: Mapping[str, Sequence[str]],
 ) -> tuple[Table, ...]:
     """``tables`` (one per draft) with their examples; rows are read for ``readable`` ones."""
-    examples = {
-        draft.name: _read_examples(problems, draft, table, enums) if draft.name in readable else []
-        for draft, table in zip(drafts, tables, strict=True)
-    }
+    examples: dict[str, list[Example]] = {}
+    incomplete: set[str] = set()  # tables with an example that could not be read
+    for draft, table in zip(drafts, tables, strict=True):
+        before = len(problems)
+        examples[draft.name] = (
+            _read_examples(problems, draft, table, enums) if draft.name in readable else []
+        )
+        if len(problems) > before or draft.name not in readable:
+            incomplete.add(draft.name)
     effective = {
         table.name: [rules.effective_row(table, row.values) for row in examples[table.name]]
         for table in tables
@@ -38,10 +43,10 @@ def with_rows(
     finished = []
     for draft, table in zip(drafts, tables, strict=True):
         for example, row in zip(examples[draft.name], effective[draft.name], strict=True):
-            for broken in rules.missing_references(table, row, effective):
+            for broken in _missing_references(table, row, effective, incomplete):
                 problems.add(example.pos, f"example breaks its foreign key: {broken.detail}")
         invalid = (
-            _read_invalid_examples(problems, draft, table, enums, effective)
+            _read_invalid_examples(problems, draft, table, enums, effective, incomplete=incomplete)
             if draft.name in readable
             else ()
         )
@@ -51,6 +56,28 @@ def with_rows(
             )
         )
     return tuple(finished)
+
+
+def _rule_named(table: str, rule: BrokenRule) -> str:
+    """``min of invoice_line.quantity``, ``unique of t(a, b)``, ``check late of t``."""
+    if rule.check is not None:
+        return f"check {rule.check} of {table}"
+    if len(rule.columns) == 1:
+        return f"{rule.kind} of {table}.{rule.columns[0]}"
+    return f"{rule.kind} of {table}({', '.join(rule.columns)})"
+
+
+def _missing_references(
+    table: Table,
+    row: rules.Row,
+    effective: Mapping[str, Sequence[rules.Row]],
+    incomplete: Collection[str],
+) -> list[BrokenRule]:
+    """The foreign keys ``row`` breaks, but none into a table whose examples were not all
+    read: the row it names may be one of those (its problem is said already)."""
+    found = rules.missing_references(table, row, effective)
+    by_columns = {fk.columns: fk for fk in table.foreign_keys}
+    return [b for b in found if by_columns[b.columns].ref_table not in incomplete]
 
 
 def _read_row(problems: Problems, node: Node, table: Table, what: str) -> dict[str, Value] | None:
@@ -98,8 +125,7 @@ def _read_examples(
         broken += rules.key_conflicts(table, row, accepted)
         for rule in broken:
             where = item.items.get(rule.columns[0], item) if isinstance(item, MapNode) else item
-            what = f"check {rule.check!r}" if rule.check else f"the {rule.kind} rule"
-            message = f"example breaks {what} of {draft.name!r}: {rule.detail}"
+            message = f"example breaks {_rule_named(draft.name, rule)}: {rule.detail}"
             problems.add(where, message)
         if not broken:
             examples.append(Example(values, item.pos))
@@ -113,6 +139,8 @@ def _read_invalid_examples(
     table: Table,
     enums: Mapping[str, Sequence[str]],
     effective: Mapping[str, Sequence[rules.Row]],
+    *,
+    incomplete: Collection[str],
 ) -> tuple[InvalidExample, ...]:
     node = draft.node.items.get("invalid_examples")
     seq = fields.sequence(problems, node, "invalid_examples") if node is not None else None
@@ -136,9 +164,11 @@ def _read_invalid_examples(
         row = rules.effective_row(table, values)
         broken = rules.row_rules(table, values, enums)
         broken += rules.key_conflicts(table, row, effective.get(draft.name, ()))
-        broken += rules.missing_references(table, row, effective)
+        broken += _missing_references(table, row, effective, incomplete)
         if not broken:
-            problems.add(row_node, f"invalid example breaks no rule of table {draft.name!r}")
+            unknown = any(fk.ref_table in incomplete for fk in table.foreign_keys)
+            if not unknown:  # else the row it names may be one that was not read
+                problems.add(row_node, f"invalid example breaks no rule of table {draft.name!r}")
             continue
         found.append(InvalidExample(values, reason, tuple(broken), item.pos))
     return tuple(found)

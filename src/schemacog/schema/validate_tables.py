@@ -7,7 +7,7 @@ once every table is drafted.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from schemacog.model import Column, Enum, TableCheck
 from schemacog.schema import fields
@@ -31,8 +31,14 @@ from schemacog.schema.validate_names import check_column_names
 __all__ = ["read_tables"]
 
 
-def read_tables(problems: Problems, node: Node, enums: Mapping[str, Enum]) -> list[TableDraft]:
-    """A draft of every table that has readable columns, in the file's order."""
+def read_tables(
+    problems: Problems,
+    node: Node,
+    enums: Mapping[str, Enum],
+    unread_enums: Collection[str] = (),
+) -> list[TableDraft]:
+    """A draft of every table that has readable columns, in the file's order;
+    ``unread_enums`` are declared enums that had a problem of their own."""
     tables = fields.mapping(problems, node, "tables")
     if tables is None:
         return []
@@ -44,14 +50,20 @@ def read_tables(problems: Problems, node: Node, enums: Mapping[str, Enum]) -> li
         key = tables.keys[name]
         if fields.check_identifier(problems, key, name, "table name") is None:
             continue
-        draft = _read_table(problems, name, key, table_node, enums)
+        draft = _read_table(problems, name, key, table_node, enums, unread_enums=unread_enums)
         if draft is not None:
             drafts.append(draft)
     return drafts
 
 
 def _read_table(
-    problems: Problems, name: str, key: ScalarNode, node: Node, enums: Mapping[str, Enum]
+    problems: Problems,
+    name: str,
+    key: ScalarNode,
+    node: Node,
+    enums: Mapping[str, Enum],
+    *,
+    unread_enums: Collection[str],
 ) -> TableDraft | None:
     what = f"table {name!r}"
     body = fields.mapping(problems, node, what)
@@ -74,7 +86,7 @@ def _read_table(
         )
         return None
     description = fields.optional_string(problems, body.items.get("description"), "description")
-    columns, column_nodes = _read_columns(problems, columns_map, what, enums)
+    columns, column_nodes = _read_columns(problems, columns_map, what, enums, unread_enums)
     check_column_names(problems, columns, columns_map)
     width = ROW_HEADER_BYTES + (len(columns) + 7) // 8
     width += sum(ROW_BYTES.get(c.type, ROW_POINTER_BYTES) for c in columns.values())
@@ -95,7 +107,11 @@ def _read_table(
 
 
 def _read_columns(
-    problems: Problems, columns: MapNode, owner: str, enums: Mapping[str, Enum]
+    problems: Problems,
+    columns: MapNode,
+    owner: str,
+    enums: Mapping[str, Enum],
+    unread_enums: Collection[str],
 ) -> tuple[dict[str, Column], dict[str, MapNode]]:
     """The readable columns of ``owner`` and their nodes, by name."""
     found: dict[str, Column] = {}
@@ -104,7 +120,9 @@ def _read_columns(
         key = columns.keys[name]
         if fields.check_identifier(problems, key, name, "column name") is None:
             continue
-        column = read_column(problems, name, key, node, owner=owner, enums=enums)
+        column = read_column(
+            problems, name, key, node, owner=owner, enums=enums, unread_enums=unread_enums
+        )
         if column is None:
             continue
         found[name] = column
