@@ -65,7 +65,7 @@ def test_check_reports_drift_with_a_diff_then_regen_fixes_it(
         'out/t.sql:1: sc.sql.create_table("customer", dialect="sqlite"): new region' in result.out
     )
     assert result.out.rstrip().endswith(
-        "schemacog check: 1 of 1 file(s) would change (1 new region)"
+        "schemacog check: 1 of 1 file(s) would change (1 new region); run schemacog regen"
     )
     assert run_process("regen", cwd=root).code == 0
     assert run_process("check", cwd=root).code == 0
@@ -284,6 +284,15 @@ def test_hand_edits_are_all_reported_and_block_regen(run_cli: RunCli, tmp_path: 
     assert check.code == 1
     assert 'out/a.py:1: sc.python.columns("order"): hand edit' in check.out
     assert 'out/b.sql:1: sc.sql.create_table("customer", dialect="sqlite"): hand edit' in check.out
+    assert check.out.rstrip().endswith("run schemacog regen --force to overwrite the hand edits")
+    # GitHub annotations say the command that works: regen alone refuses a hand edit
+    github = run_cli("check", "--format", "github", cwd=root).out.splitlines()
+    assert github[:2] == [
+        '::error file=out/a.py,line=1,title=schemacog::sc.python.columns("order"): hand edit; '
+        "run schemacog regen --force (it overwrites the edit)",
+        "::error file=out/b.sql,line=1,title=schemacog::sc.sql.create_table(\"customer\", "
+        'dialect="sqlite"): hand edit; run schemacog regen --force (it overwrites the edit)',
+    ]
     before = snapshot(root)
     regen = run_cli("regen", cwd=root)
     assert regen.code == 2

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TextIO
 
-from schemacog.engine.process import FileResult, Outcome, Region
+from schemacog.engine.process import HAND_EDIT, FileResult, Outcome, Region
 from schemacog.errors import Problem
 
 __all__ = ["FORMATS", "emit", "unified_diff"]
@@ -77,6 +77,13 @@ def _range(start: int, stop: int) -> str:
     return f"{start if length == 0 else start + 1},{length}"
 
 
+def _fix(region: Region) -> str:
+    """The command that brings a region back: regen refuses to overwrite a hand edit."""
+    if region.reason == HAND_EDIT:
+        return "schemacog regen --force (it overwrites the edit)"
+    return "schemacog regen"
+
+
 def _region_line(region: Region) -> str:
     return f"{region.path}:{region.line}: {region.call}: {region.reason}"
 
@@ -96,7 +103,13 @@ def _summary(command: str, outcome: Outcome, status: str) -> str:
     detail = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
     verb = "would change" if command == "check" else "rewritten"
     changed = f"{len(outcome.results)} of {outcome.files_checked} file(s)"
-    return f"schemacog {command}: {changed} {verb} ({detail})"
+    advice = ""
+    if command == "check":
+        forced = HAND_EDIT in reasons
+        advice = "; run schemacog regen" + (
+            " --force to overwrite the hand edits" if forced else ""
+        )
+    return f"schemacog {command}: {changed} {verb} ({detail}){advice}"
 
 
 def _json_problem(problem: Problem) -> dict[str, object]:
@@ -153,7 +166,7 @@ def emit(
         if status == "drift":
             regions = [region for result in outcome.results for region in result.regions]
         for region in regions:
-            message = f"{region.call}: {region.reason}; run schemacog regen"
+            message = f"{region.call}: {region.reason}; run {_fix(region)}"
             where = f"file={region.path},line={region.line},title=schemacog"
             out.write(f"::error {where}::{_escape(message)}\n")
         out.write(_summary(command, outcome, status) + "\n")
