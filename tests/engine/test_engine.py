@@ -290,7 +290,7 @@ def test_hand_edits_are_all_reported_and_block_regen(run_cli: RunCli, tmp_path: 
     assert github[:2] == [
         '::error file=out/a.py,line=1,title=schemacog::sc.python.columns("order"): hand edit; '
         "run schemacog regen --force (it overwrites the edit)",
-        "::error file=out/b.sql,line=1,title=schemacog::sc.sql.create_table(\"customer\", "
+        '::error file=out/b.sql,line=1,title=schemacog::sc.sql.create_table("customer", '
         'dialect="sqlite"): hand edit; run schemacog regen --force (it overwrites the edit)',
     ]
     before = snapshot(root)

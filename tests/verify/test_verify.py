@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -100,6 +101,43 @@ def test_a_generated_module_that_raises_at_import(run_cli: RunCli, tmp_path: Pat
     assert "python imports (isolated)" in output
     assert "out/m.py: import failed:" in output
     assert "RuntimeError: boom from a template" in output
+    # what depends on the import checked nothing: failed, saying why, never "ok 0 rows"
+    for layer in ("validator", "pydantic"):
+        assert re.search(
+            rf"examples in python {layer}\s+failed\s+not run: the generated Python did not "
+            "import",
+            output,
+        ), output
+
+
+def test_every_ok_step_says_what_it_covered_and_the_summary_totals_the_rows(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite,duckdb")
+    assert code == 0, output
+    lines = output.splitlines()
+    for line in lines[:-1]:
+        if re.search(r"\s ok\s", line):
+            assert re.search(r"\d+ (file|module|row|statement)\(s\)|\d+ accepted", line), line
+    assert lines[-1] == (
+        "schemacog verify: 12 ok, 0 failed, 0 skipped; "
+        "example rows tried: python 4, sqlite 2, duckdb 2"
+    )
+
+
+def test_a_schema_without_examples_skips_the_example_steps(run_cli: RunCli, tmp_path: Path) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    schema = root / "schema.yaml"
+    schema.write_text(SCHEMA.split("    examples:", maxsplit=1)[0], encoding="utf-8")
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    for step in (
+        "examples in python validator",
+        "examples in python pydantic",
+        "examples in sqlite",
+    ):
+        assert re.search(rf"{step}\s+skipped\s+the schema has no examples", output), output
 
 
 def test_unsafe_calls_in_generated_code_are_flagged_with_their_line(
@@ -120,18 +158,40 @@ def test_unsafe_calls_in_generated_code_are_flagged_with_their_line(
     assert ":11: call of os.system" not in output  # hand-written code is the user's own
 
 
-def test_unavailable_engine_is_skipped_and_require_makes_it_fail(
-    run_cli: RunCli, tmp_path: Path
+def test_an_engine_given_but_unreachable_fails(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Settings given (flag or environment variable) and no engine: a failure, not a skip."""
     root = project(tmp_path / "p", {"m.py": MODELS})
-    dsn = ["--dsn-postgres", "host=/nonexistent-socket-dir dbname=x connect_timeout=2"]
-    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite,postgres", *dsn)
+    dsn = "host=/nonexistent-socket-dir dbname=x connect_timeout=2"
+    code, output = regen_then_verify(
+        run_cli, root, "--engines", "sqlite,postgres", "--dsn-postgres", dsn
+    )
+    assert code == 1, output
+    [line] = [x for x in output.splitlines() if x.startswith("sql postgres: DDL executes")]
+    assert re.search(r"DDL executes\s+failed\s+cannot connect to PostgreSQL", line), line
+    monkeypatch.setenv("SCHEMACOG_POSTGRES_DSN", dsn)
+    result = run_cli("verify", "--engines", "postgres", cwd=root)
+    assert result.code == 1, result.out
+    assert re.search(r"sql postgres: DDL executes\s+failed", result.out), result.out
+
+
+def test_an_engine_with_no_settings_and_no_local_server_is_skipped(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only then is it a skip, saying how to give it; --require makes it a failure."""
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    monkeypatch.delenv("SCHEMACOG_POSTGRES_DSN", raising=False)
+    monkeypatch.setenv("PGHOST", "/nonexistent-socket-dir")  # no local server there
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite,postgres")
     assert code == 0, output
-    lines = output.splitlines()
-    assert any(x.startswith("sql postgres: DDL executes") and "skipped" in x for x in lines)
-    result = run_cli("verify", "--engines", "postgres", "--require", *dsn, cwd=root)
+    [line] = [x for x in output.splitlines() if x.startswith("sql postgres: DDL executes")]
+    said = "skipped  no local server, and none given (--dsn-postgres or SCHEMACOG_POSTGRES_DSN)"
+    assert re.search(r"DDL executes\s+" + re.escape(said), line), line
+    result = run_cli("verify", "--engines", "postgres", "--require", cwd=root)
     assert result.code == 1
-    assert "failed" in result.out
+    assert re.search(r"sql postgres: DDL executes\s+failed", result.out), result.out
 
 
 def test_json_report_and_usage_errors(run_process: RunCli, tmp_path: Path) -> None:

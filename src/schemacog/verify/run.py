@@ -47,7 +47,16 @@ from schemacog.verify.python import (
     unsafe_calls,
 )
 
-__all__ = ["KEY_RULES", "Options", "Step", "exit_code", "json_report", "text_report", "verify"]
+__all__ = [
+    "KEY_RULES",
+    "Options",
+    "Step",
+    "exit_code",
+    "json_report",
+    "row_totals",
+    "text_report",
+    "verify",
+]
 
 OK, FAILED, SKIPPED = "ok", "failed", "skipped"
 KEY_RULES = frozenset({PRIMARY_KEY, UNIQUE, FOREIGN_KEY})
@@ -58,6 +67,8 @@ class Step:
     name: str
     status: str = OK
     details: list[str] = field(default_factory=list)
+    rows: int = 0  # example rows it tried (the summary totals them per layer or engine)
+    layer: str = ""  # "python" or the engine's name, for the summary
 
     def fail(self, detail: str) -> None:
         self.status = FAILED
@@ -131,19 +142,22 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
         generated = region_lines(cog_blocks(source.text))
         for finding in unsafe_calls(source.shown, source.text, generated):
             unsafe.fail(str(finding))
-    if compiled.status == OK:
-        compiled.details.append(f"{len(python_files)} file(s)")
+    files = f"{len(python_files)} file(s)"
+    for step in (compiled, unsafe):
+        if step.status == OK:
+            step.details.append(files)
     steps += [compiled, unsafe]
     ruff = ruff_problems([f.path for f in python_files]) if python_files else None
     if ruff is None:
-        steps.append(
-            Step("ruff", SKIPPED, ["ruff is not installed" if python_files else "no Python files"])
-        )
+        reason = "ruff is not installed (pip install 'schemacog[verify]')"
+        steps.append(Step("ruff", SKIPPED, [reason if python_files else "no Python files"]))
     else:
         for name, problem in (("ruff format --check", ruff[0]), ("ruff check", ruff[1])):
-            steps.append(Step(name, FAILED, [problem]) if problem else Step(name))
+            steps.append(Step(name, FAILED, [problem]) if problem else Step(name, OK, [files]))
     if compiled.status == OK:
         _python_layers(project, python_files, steps)
+    else:
+        _not_run(steps, _PYTHON_ROWS, "the generated Python does not compile")
 
 
 # The name verify calls in a module that provides a layer's generated code.
@@ -243,11 +257,19 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
         if result["error"]:
             imported.fail(f"{shown}: import failed:\n{result['error'].rstrip()}")
     if imported.status == OK:
-        imported.details.append(", ".join(layers.shown))
+        imported.details.append(f"{len(layers.shown)} module(s): {', '.join(layers.shown)}")
     steps.append(imported)
+    if imported.status != OK:
+        _not_run(steps, _PYTHON_ROWS, "the generated Python did not import")
+        return
+    if not answer.rows:
+        for name in _PYTHON_ROWS[: 2 + bool(layers.cleaner)]:
+            steps.append(Step(name, SKIPPED, ["the schema has no examples"], layer="python"))
+        return
     for layer in ("validator", "pydantic"):
-        step = Step(f"examples in python {layer}")
+        step = Step(f"examples in python {layer}", layer="python")
         tried = sum(1 for row in answer.rows if row is not None and layer in row)
+        step.rows = tried
         for (label, expect_accept, broken), row in zip(expectations, answer.rows, strict=False):
             if row is None or layer not in row:
                 continue
@@ -259,16 +281,29 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
                 step.fail(f"{label}: {layer} accepted it, but it breaks {', '.join(broken)}")
         if step.status == OK:
             step.details.append(f"{tried} row(s) as expected")
-        steps.append(step if answer.failure is None else Step(step.name, SKIPPED, ["not imported"]))
+        steps.append(step)
     if layers.cleaner:
-        step = Step("examples in python cleaner")
+        step = Step("examples in python cleaner", layer="python", rows=len(cleaner_requests))
         for problem in verify_cleaner.problems(cleaner_expected, answer.rows[len(requests) :]):
             step.fail(problem)
         if step.status == OK:
             step.details.append(f"{len(cleaner_requests)} row(s) as expected")
         if skipped:
             step.details.append(f"{skipped} read differently by design, not tried")
-        steps.append(step if answer.failure is None else Step(step.name, SKIPPED, ["not imported"]))
+        steps.append(step)
+
+
+# the steps that try rows in the generated Python, in order
+_PYTHON_ROWS = (
+    "examples in python validator",
+    "examples in python pydantic",
+    "examples in python cleaner",
+)
+
+
+def _not_run(steps: list[Step], names: Sequence[str], because: str) -> None:
+    """Steps that could not run since one they depend on failed: failed, with why."""
+    steps += [Step(name, FAILED, [f"not run: {because}"]) for name in names[:2]]
 
 
 def _python_rows(
@@ -318,10 +353,11 @@ def _encoded(row: dict[str, Value]) -> dict[str, Any]:
 # --- SQL ------------------------------------------------------------------------
 
 
-def _engine(name: str, options: Options) -> engines.Engine:
-    backend = BACKENDS[name]
-    variable = backend.url_variable
-    return backend.connect(options.url(name) or (os.environ.get(variable) if variable else None))
+def _settings(name: str, options: Options) -> str | None:
+    """The connection given for an engine: its command-line flag, else its environment
+    variable; never the project's config (it is part of the code under review)."""
+    variable = BACKENDS[name].url_variable
+    return options.url(name) or (os.environ.get(variable) if variable else None) or None
 
 
 def _project_sql(project: Project, dialect: str) -> tuple[str, str]:
@@ -344,16 +380,23 @@ def _sql_steps(project: Project, options: Options, steps: list[Step]) -> None:
     schema = project.schema
     for name in options.engines:
         dialect = DIALECTS[name]
-        ddl_step = Step(f"sql {name}: DDL executes")
+        ddl_step = Step(f"sql {name}: DDL executes", layer=name)
+        given = _settings(name, options)
         try:
-            engine = _engine(name, options)
+            engine = BACKENDS[name].connect(given)
         except engines.EngineUnavailable as exc:
-            status = FAILED if options.require else SKIPPED
-            steps.append(Step(ddl_step.name, status, [str(exc)]))
+            # settings given but no engine is a failure; none given and no local server,
+            # a skip (a failure with --require)
+            variable = BACKENDS[name].url_variable
+            said = [str(exc)]
+            if variable and not given:
+                said.insert(0, f"no local server, and none given (--dsn-{name} or {variable})")
+            status = FAILED if options.require or given else SKIPPED
+            steps.append(Step(ddl_step.name, status, said, layer=name))
             continue
         try:
             ddl, origin = _project_sql(project, name)
-            ddl_step.details.append(origin)
+            ddl_step.details.append(f"{_statements(ddl)} statement(s): {origin}")
             try:
                 engine.run_script(ddl)
             except Exception as exc:
@@ -363,6 +406,13 @@ def _sql_steps(project: Project, options: Options, steps: list[Step]) -> None:
                 steps.append(_engine_rows(schema, engine, dialect))
         finally:
             engine.close()
+
+
+def _statements(sql: str) -> int:
+    """How many statements a generated script holds: each ends a line with ``;``."""
+    return sum(
+        1 for line in sql.splitlines() if line.rstrip().endswith(";") and not line.startswith("--")
+    )
 
 
 def _declared_refusal(
@@ -390,7 +440,11 @@ def _declared_refusal(
 
 
 def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> Step:
-    step = Step(f"examples in {engine.dialect}")
+    step = Step(f"examples in {engine.dialect}", layer=engine.dialect)
+    if not any(table.examples or table.invalid_examples for table in schema.tables):
+        step.status = SKIPPED
+        step.details.append("the schema has no examples")
+        return step
     order, _ = creation_order(schema, dialect)
     enforced_in = enforcer(dialect, schema)
     names = constraint_names(schema, dialect.name)
@@ -442,6 +496,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
                     f"{label}: {engine.dialect} accepted it, but it breaks {', '.join(broken)}"
                 )
             refused += error is not None
+    step.rows = accepted + refused
     if step.status == OK:
         step.details.append(f"{accepted} accepted, {refused} refused")
     if not_enforced:  # said, never silently skipped (the DDL's comments say why)
@@ -463,6 +518,8 @@ def verify(cwd: Path, options: Options) -> list[Step]:
         for result in outcome.results:
             if result.source in project.files:
                 fresh.fail(f"{result.source.shown}: differs from the schema (run schemacog regen)")
+        if fresh.status == OK:
+            fresh.details.append(f"{len(project.files)} file(s)")
         steps.append(fresh)
         _python_steps(project, steps)
         _sql_steps(project, options, steps)
@@ -481,12 +538,29 @@ def text_report(steps: Sequence[Step]) -> Iterator[str]:
         for detail in rest:
             yield f"{'':<{width}}  {'':<7}  {detail}".rstrip()
     counts = {status: sum(s.status == status for s in steps) for status in (OK, FAILED, SKIPPED)}
-    yield f"schemacog verify: {counts[OK]} ok, {counts[FAILED]} failed, {counts[SKIPPED]} skipped"
+    totals = ", ".join(f"{layer} {rows}" for layer, rows in row_totals(steps).items())
+    yield (
+        f"schemacog verify: {counts[OK]} ok, {counts[FAILED]} failed, {counts[SKIPPED]} skipped"
+        + (f"; example rows tried: {totals}" if totals else "")
+    )
+
+
+def row_totals(steps: Sequence[Step]) -> dict[str, int]:
+    """Example rows tried, per layer (``python``) and engine, in the order of the steps."""
+    totals: dict[str, int] = {}
+    for step in steps:
+        if step.layer and step.rows:
+            totals[step.layer] = totals.get(step.layer, 0) + step.rows
+    return totals
 
 
 def json_report(steps: Sequence[Step]) -> dict[str, Any]:
     return {
         "version": 1,
         "exit_code": exit_code(steps),
-        "steps": [{"name": s.name, "status": s.status, "details": s.details} for s in steps],
+        "steps": [
+            {"name": s.name, "status": s.status, "details": s.details, "rows": s.rows}
+            for s in steps
+        ],
+        "rows": row_totals(steps),
     }
