@@ -328,4 +328,62 @@ def test_sql_files_are_found_by_their_dialect_given_by_position_or_keyword(
     code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
     assert code == 0, output
     ddl = next(x for x in output.splitlines() if x.startswith("sql sqlite: DDL executes"))
-    assert ddl.endswith("out/sqlite.sql"), ddl
+    assert ddl.endswith("statement(s): out/sqlite.sql:1"), ddl
+
+
+FILM = """schemacog: 1
+name: film
+enums:
+  mpaa_rating:
+    values: {G: general, PG: parental, R: restricted}
+tables:
+  language:
+    columns:
+      id: {type: integer, primary_key: true}
+    examples:
+      - {id: 1}
+  film:
+    columns:
+      id: {type: integer, primary_key: true}
+      rating: {type: enum, enum: mpaa_rating, default: G}
+      language_id: {type: integer, references: language.id}
+    examples:
+      - {id: 1, language_id: 1}
+    invalid_examples:
+      - {row: {id: 2, language_id: 1, rating: NC-17}, reason: rating}
+"""
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgres"])
+def test_a_ddl_region_and_table_regions_of_a_dialect_each_run_in_their_own_database(
+    run_cli: RunCli, tmp_path: Path, dialect: str
+) -> None:
+    """The layout of a real project: sc.sql.ddl in one file, create_enum/create_table
+    regions in another (in any order). Each ddl region runs alone, the other regions
+    together in dependency order, and nothing around the regions runs."""
+    root = project(tmp_path / "p", {})
+    (root / "schema.yaml").write_text(FILM, encoding="utf-8")
+    folder = root / "out" / dialect
+    folder.mkdir(parents=True)
+    (folder / "schema.sql").write_text(f'-- [[[cog sc.sql.ddl("{dialect}") ]]]\n-- [[[end]]]\n')
+    film = (
+        f'-- [[[cog sc.sql.create_table("film", "{dialect}") ]]]\n-- [[[end]]]\n'
+        f'-- [[[cog sc.sql.create_enum("mpaa_rating", dialect="{dialect}") ]]]\n-- [[[end]]]\n'
+        f'-- [[[cog sc.sql.create_table("language", dialect="{dialect}") ]]]\n-- [[[end]]]\n'
+        "DROP TABLE film;  -- hand-written: verify runs only what schemacog generated\n"
+    )
+    (folder / "film.sql").write_text(film)
+    code, output = regen_then_verify(run_cli, root, "--engines", dialect)
+    assert code == 0, output
+    step = output.split(f"sql {dialect}: DDL executes", 1)[1].split("examples in", 1)[0]
+    assert f"out/{dialect}/schema.sql:1" in step
+    assert re.search(rf"statement\(s\): out/{dialect}/film.sql:\d+", step), step
+    assert re.search(rf"examples in {dialect}\s+ok\s+2 accepted, 1 refused", output), output
+    # an error names the region that makes it: a table created twice
+    (folder / "film.sql").write_text(
+        film + f'-- [[[cog sc.sql.create_table("language", dialect="{dialect}") ]]]\n-- [[[end]]]\n'
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", dialect)
+    assert code == 1
+    assert re.search(rf"sql {dialect}: DDL executes\s+failed", output), output
+    assert re.search(rf"\s+out/{dialect}/film.sql:\d+: .*language.* already exists", output)

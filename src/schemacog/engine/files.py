@@ -55,6 +55,10 @@ class SourceFile:
             text = text.replace("\n", self.newline)
         return (codecs.BOM_UTF8 if self.bom else b"") + text.encode("utf-8")
 
+    def decode(self, data: bytes) -> str:
+        """Bytes this file would hold (``encode``) as text: LF line endings, no BOM."""
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
     before = data[:offset]

@@ -30,6 +30,7 @@ from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import constraint_names, creation_order, render_ddl
 from schemacog.render.sql.dialects import Dialect
+from schemacog.render.sql.literals import quote
 from schemacog.schema.rules import (
     FOREIGN_KEY,
     PRIMARY_KEY,
@@ -144,7 +145,10 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
             unsafe.fail(str(finding))
     files = f"{len(python_files)} file(s)"
     for step in (compiled, unsafe):
-        if step.status == OK:
+        if not python_files:
+            step.status = SKIPPED
+            step.details.append("no Python files")
+        elif step.status == OK:
             step.details.append(files)
     steps += [compiled, unsafe]
     ruff = ruff_problems([f.path for f in python_files]) if python_files else None
@@ -154,7 +158,7 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
     else:
         for name, problem in (("ruff format --check", ruff[0]), ("ruff check", ruff[1])):
             steps.append(Step(name, FAILED, [problem]) if problem else Step(name, OK, [files]))
-    if compiled.status == OK:
+    if compiled.status != FAILED:
         _python_layers(project, python_files, steps)
     else:
         _not_run(steps, _PYTHON_ROWS, "the generated Python does not compile")
@@ -360,52 +364,135 @@ def _settings(name: str, options: Options) -> str | None:
     return options.url(name) or (os.environ.get(variable) if variable else None) or None
 
 
-def _project_sql(project: Project, dialect: str) -> tuple[str, str]:
-    """(DDL, where it came from): the project's generated .sql files of this dialect, else ddl."""
-    chosen = []
-    for source in project.files:
-        if source.path.suffix != ".sql":
-            continue
-        calls = [c for block in cog_blocks(source.text) for c in literal_calls(block)]
-        default = project.config.dialect
-        dialects = {str(registry.dialect_of(c, default) or default) for c in calls}
-        if dialects == {dialect}:
-            chosen.append(source)
-    if chosen:
-        return "\n".join(s.text for s in chosen), ", ".join(s.shown for s in chosen)
-    return render_ddl(project.schema, dialect), f"sc.sql.ddl(dialect={dialect!r})"
+@dataclass(frozen=True)
+class _Region:
+    """An output region of a SQL file, as schemacog renders it: what runs, and where."""
+
+    where: str  # path:line of its marker
+    text: str
+    ddl: bool  # an sc.sql.ddl region (the whole schema)
+    rank: tuple[int, int, int]  # enums, then tables in creation order, then the rest
+    table: str | None = None  # the table a create_table region creates
 
 
-def _sql_steps(project: Project, options: Options, steps: list[Step]) -> None:
+def _sql_regions(project: Project, dialect: str, rendered: Mapping[str, str]) -> list[_Region]:
+    """The regions of ``dialect`` in the project's SQL files, read from the text schemacog
+    renders for each file (``rendered``: the new text of a file that is not up to date),
+    never from what the file holds around them (a user template's region holds its
+    output, rendered in the sandbox)."""
+    order, _ = creation_order(project.schema, DIALECTS[dialect])
+    position = {table.name: index for index, table in enumerate(order)}
+    found = []
+    default = project.config.dialect
+    for number, source in enumerate(f for f in project.files if f.path.suffix == ".sql"):
+        text = rendered.get(source.shown, source.text)
+        for block in cog_blocks(text):
+            calls = literal_calls(block)
+            specs = [registry.spec_of(call) for call in calls]
+            if not calls or any(spec is None for spec in specs):
+                continue
+            if {str(registry.dialect_of(c, default) or default) for c in calls} != {dialect}:
+                continue
+            subject = registry.subject_of(calls[0])
+            reads = {spec.reads for spec in specs if spec is not None}
+            table = str(subject) if registry.Reads.TABLE in reads and len(calls) == 1 else None
+            rank = (0 if registry.Reads.ENUM in reads else 1, position.get(str(subject), 0), number)
+            ddl = any(spec is not None and spec.name == "ddl" for spec in specs)
+            where = f"{source.shown}:{block.line}"
+            found.append(_Region(where, "\n".join(block.output) + "\n", ddl, rank, table))
+    return found
+
+
+def _scripts(project: Project, dialect: str, rendered: Mapping[str, str]) -> list[list[_Region]]:
+    """What runs, each in a database of its own: every ``sc.sql.ddl`` region alone, then
+    the other regions of the dialect together in dependency order; ``sc.sql.ddl`` when
+    the project has no SQL of the dialect."""
+    regions = _sql_regions(project, dialect, rendered)
+    scripts = [[region] for region in regions if region.ddl]
+    rest = sorted((r for r in regions if not r.ddl), key=lambda region: region.rank)
+    if rest:
+        scripts.append(rest)
+    if not scripts:
+        scripts.append([_builtin_ddl(project.schema, dialect)])
+    return scripts
+
+
+def _builtin_ddl(schema: Schema, dialect: str) -> _Region:
+    return _Region(f"sc.sql.ddl(dialect={dialect!r})", render_ddl(schema, dialect), True, (0, 0, 0))
+
+
+def _sql_steps(
+    project: Project, options: Options, steps: list[Step], rendered: Mapping[str, str]
+) -> None:
     schema = project.schema
     for name in options.engines:
         dialect = DIALECTS[name]
         ddl_step = Step(f"sql {name}: DDL executes", layer=name)
         given = _settings(name, options)
+        opened: list[tuple[engines.Engine, Sequence[_Region]]] = []
         try:
-            engine = BACKENDS[name].connect(given)
-        except engines.EngineUnavailable as exc:
-            # settings given but no engine is a failure; none given and no local server,
-            # a skip (a failure with --require)
-            variable = BACKENDS[name].url_variable
-            said = [str(exc)]
-            if variable and not given:
-                said.insert(0, f"no local server, and none given (--dsn-{name} or {variable})")
-            status = FAILED if options.require or given else SKIPPED
-            steps.append(Step(ddl_step.name, status, said, layer=name))
-            continue
-        try:
-            ddl, origin = _project_sql(project, name)
-            ddl_step.details.append(f"{_statements(ddl)} statement(s): {origin}")
-            try:
-                engine.run_script(ddl)
-            except Exception as exc:
-                ddl_step.fail(f"{origin}: {exc}")
+            for script in _scripts(project, name, rendered):
+                try:
+                    engine = BACKENDS[name].connect(given)
+                except engines.EngineUnavailable as exc:
+                    ddl_step = _unreachable(ddl_step.name, name, exc, options, given)
+                    break
+                opened.append((engine, script))
+                _run_script(engine, script, ddl_step)
             steps.append(ddl_step)
             if ddl_step.status == OK:
-                steps.append(_engine_rows(schema, engine, dialect))
+                target = _for_examples(opened, schema, name, given)
+                steps.append(_engine_rows(schema, target, dialect))
         finally:
-            engine.close()
+            for engine, _ in opened:
+                engine.close()
+
+
+def _unreachable(step: str, name: str, exc: Exception, options: Options, given: str | None) -> Step:
+    """Settings given but no engine is a failure; none given and no local server, a skip
+    (a failure with --require)."""
+    variable = BACKENDS[name].url_variable
+    said = [str(exc)]
+    if variable and not given:
+        said.insert(0, f"no local server, and none given (--dsn-{name} or {variable})")
+    return Step(step, FAILED if options.require or given else SKIPPED, said, layer=name)
+
+
+def _has_table(engine: engines.Engine, table: str) -> bool:
+    try:
+        engine.run_script(f"SELECT 1 FROM {quote(DIALECTS[engine.dialect], table)} WHERE 1 = 0")
+    except Exception:
+        return False
+    return True
+
+
+def _run_script(engine: engines.Engine, script: Sequence[_Region], step: Step) -> None:
+    """Each region of ``script`` in turn: an error names the region that made it."""
+    for region in script:
+        try:
+            engine.run_script(region.text)
+        except Exception as exc:
+            step.fail(f"{region.where}: {exc}")
+            return
+        step.details.append(f"{_statements(region.text)} statement(s): {region.where}")
+
+
+def _for_examples(
+    opened: list[tuple[engines.Engine, Sequence[_Region]]],
+    schema: Schema,
+    name: str,
+    given: str | None,
+) -> engines.Engine:
+    """The database the examples go into: the first script's when it creates every table
+    an example needs (an ``sc.sql.ddl`` region does), else one of the schema's own DDL."""
+    engine, script = opened[0]
+    needed = [t.name for t in schema.tables if t.examples or t.invalid_examples]
+    if any(region.ddl for region in script) or all(_has_table(engine, t) for t in needed):
+        return engine
+    engine = BACKENDS[name].connect(given)
+    opened.append((engine, [_builtin_ddl(schema, name)]))
+    engine.run_script(render_ddl(schema, name))
+    return engine
 
 
 def _statements(sql: str) -> int:
@@ -518,11 +605,19 @@ def verify(cwd: Path, options: Options) -> list[Step]:
         for result in outcome.results:
             if result.source in project.files:
                 fresh.fail(f"{result.source.shown}: differs from the schema (run schemacog regen)")
-        if fresh.status == OK:
+        if not project.files:
+            fresh.status = SKIPPED
+            fresh.details.append("no marked files")
+        elif fresh.status == OK:
             fresh.details.append(f"{len(project.files)} file(s)")
         steps.append(fresh)
         _python_steps(project, steps)
-        _sql_steps(project, options, steps)
+        rendered = {
+            result.source.shown: result.source.decode(result.new)
+            for result in outcome.results
+            if result.source in project.files
+        }
+        _sql_steps(project, options, steps, rendered)
     return steps
 
 
