@@ -387,3 +387,15 @@ def test_a_ddl_region_and_table_regions_of_a_dialect_each_run_in_their_own_datab
     assert code == 1
     assert re.search(rf"sql {dialect}: DDL executes\s+failed", output), output
     assert re.search(rf"\s+out/{dialect}/film.sql:\d+: .*language.* already exists", output)
+
+
+def test_the_verify_extra_brings_everything_verify_runs() -> None:
+    """duckdb, psycopg, PyMySQL, pydantic, and ruff at the version the tests pin."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    extras = config["project"]["optional-dependencies"]
+    names = {re.split(r"[\[<>=]", spec)[0].lower() for spec in extras["verify"]}
+    assert names >= {"duckdb", "psycopg", "pymysql", "pydantic", "ruff"}
+    ruff = [spec for spec in extras["verify"] if spec.startswith("ruff")]
+    assert ruff == [spec for spec in extras["test"] if spec.startswith("ruff")]

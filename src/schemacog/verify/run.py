@@ -12,6 +12,7 @@ row breaks. A skipped engine is reported, never hidden, and
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -259,7 +260,14 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
         imported.fail(answer.failure)
     for shown, result in zip(layers.shown, answer.imports, strict=False):
         if result["error"]:
-            imported.fail(f"{shown}: import failed:\n{result['error'].rstrip()}")
+            error = result["error"].rstrip()
+            absent = re.search(r"No module named '(pydantic|typing_extensions)'", error)
+            hint = (
+                f" ({absent[1]} is not installed: pip install 'schemacog[verify]')"
+                if absent
+                else ""
+            )
+            imported.fail(f"{shown}: import failed{hint}:\n{error}")
     if imported.status == OK:
         imported.details.append(f"{len(layers.shown)} module(s): {', '.join(layers.shown)}")
     steps.append(imported)
