@@ -660,3 +660,37 @@ def test_a_cleaner_needs_imports_and_its_dataclass_in_the_same_file(
     (root / "out" / "c.py").unlink()
     assert run_cli("regen", cwd=root).code == 0
     assert "def clean_customer(raw: Mapping[str, object])" in (root / "out" / "a.py").read_text()
+
+
+def test_every_marker_error_is_said_at_its_own_line_in_one_run(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A table gone from the schema: each marker naming it, in every file, at its own
+    line, not once at sc.python.imports(); and every safe-mode refusal of a file."""
+    root = make_project(tmp_path / "p")
+    write(
+        root / "out" / "a.py",
+        "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
+        '# [[[cog sc.python.dataclass("gone") ]]]\n# [[[end]]]\n\n\n'
+        '# [[[cog sc.python.validator("gone") ]]]\n# [[[end]]]\n',
+    )
+    write(
+        root / "out" / "b.sql",
+        '-- [[[cog sc.sql.create_table("nope") ]]]\n-- [[[end]]]\n'
+        '-- [[[cog sc.sql.create_table("nope2") ]]]\n-- [[[end]]]\n',
+    )
+    write(
+        root / "out" / "c.py",
+        '# [[[cog import os ]]]\n# [[[end]]]\n# [[[cog open("x") ]]]\n# [[[end]]]\n',
+    )
+    result = run_cli("check", cwd=root)
+    assert result.code == 2
+    assert result.err.splitlines()[:-1] == [
+        "out/a.py:5: unknown table 'gone'",
+        "out/a.py:9: unknown table 'gone'",
+        "out/b.sql:1: unknown table 'nope'",
+        "out/b.sql:3: unknown table 'nope2'",
+        "out/c.py:1:10: marker code not allowed: only sc.* calls are allowed, found an import",
+        "out/c.py:3:10: marker code not allowed: only sc.* functions can be called, "
+        "found name 'open'",
+    ]

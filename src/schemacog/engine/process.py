@@ -204,26 +204,33 @@ def _process_file(
                 outcome.hand_edits.append(Region(source.shown, block.line, call, HAND_EDIT))
     outputs: dict[int, str] | None = None
     if not config.allow_code:
-        try:
-            per_block = [(block, safe_calls(block)) for block in blocks]
-        except MarkerCodeError as exc:
-            outcome.problems.append(Problem(Pos(source.shown, exc.line, exc.col), str(exc)))
+        # every block's own problem, all of them in one run: safe mode, then rendering
+        before = len(outcome.problems)
+        per_block = []
+        for block in blocks:
+            try:
+                per_block.append((block, safe_calls(block)))
+            except MarkerCodeError as exc:
+                outcome.problems.append(Problem(Pos(source.shown, exc.line, exc.col), str(exc)))
+        if len(outcome.problems) > before:
             return
         calls = tuple(call for _, found in per_block for call in found)
         outputs = {}
         size = len(source.text)  # a bound on the new file's size, kept while rendering
-        try:
-            for block, found in per_block:
+        for block, found in per_block:
+            try:
                 outputs[block.line] = "".join(
                     renderer.render(source, call, calls) for call in found
                 )
-                text = outputs[block.line]
-                size += len(text) + (text.count("\n") if source.newline != "\n" else 0)
-                if size > MAX_MARKED_BYTES:
-                    outcome.problems.append(_too_large(source, block.line))
-                    return
-        except SchemacogError as exc:
-            outcome.problems.extend(exc.problems)
+            except SchemacogError as exc:
+                outcome.problems.extend(exc.problems)
+                continue
+            text = outputs[block.line]
+            size += len(text) + (text.count("\n") if source.newline != "\n" else 0)
+            if size > MAX_MARKED_BYTES:
+                outcome.problems.append(_too_large(source, block.line))
+                return
+        if len(outcome.problems) > before:
             return
     try:
         new_text = cog_hook.process(

@@ -28,6 +28,7 @@ from schemacog.engine.marker_context import (
     table_named,
 )
 from schemacog.engine.scan import MarkerCall
+from schemacog.errors import SchemacogError
 from schemacog.model import Enum, Schema, Table
 from schemacog.render import cleaning as _cleaning
 from schemacog.render import cleaning_docs as _cleaning_docs
@@ -262,7 +263,10 @@ def _imports(context: MarkerContext, arguments: Arguments) -> str:
     for call in file_calls(context):
         found = bound(call)
         if found is not None and found[0].needs is not None:
-            needs.add(found[0].needs(context, found[1]))
+            try:
+                needs.add(found[0].needs(context, found[1]))
+            except SchemacogError:
+                continue  # the call's own region says what is wrong with it, at its line
     enums_module = context.config.python_enums_module if context.config else None
     text, missing = _python_imports.import_block(needs, enums_module, context.schema)
     if missing:
