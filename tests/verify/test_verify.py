@@ -399,3 +399,27 @@ def test_the_verify_extra_brings_everything_verify_runs() -> None:
     assert names >= {"duckdb", "psycopg", "pymysql", "pydantic", "ruff"}
     ruff = [spec for spec in extras["verify"] if spec.startswith("ruff")]
     assert ruff == [spec for spec in extras["test"] if spec.startswith("ruff")]
+
+
+@pytest.mark.parametrize(
+    "dsn", ["postgresql://bob:S3cret%zzPW@127.0.0.1/x", "host=127.0.0.1 password=S3cret PW"]
+)
+def test_a_password_in_a_connection_string_is_never_shown(
+    run_cli: RunCli, tmp_path: Path, dsn: str
+) -> None:
+    """libpq echoes a DSN it cannot parse, and with it a password."""
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    code, output = regen_then_verify(run_cli, root, "--engines", "postgres", "--dsn-postgres", dsn)
+    assert code == 1
+    assert "S3cret" not in output
+    assert "not shown: it holds a password" in output
+
+
+def test_a_mariadb_url_with_a_bad_port_is_a_failure_not_a_traceback(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    url = "mysql://bob:S3cretPW@127.0.0.1:abc/"
+    code, output = regen_then_verify(run_cli, root, "--engines", "mariadb", "--dsn-mariadb", url)
+    assert code == 1
+    assert re.search(r"DDL executes\s+failed\s+the MariaDB URL's port is not a number", output)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import re
 import secrets
 import uuid
 from collections.abc import Mapping, Sequence
@@ -226,7 +227,9 @@ class PostgresEngine:
                 dsn, autocommit=True, connect_timeout=10, prepare_threshold=None
             )
         except psycopg.Error as exc:
-            raise EngineUnavailable(f"cannot connect to PostgreSQL: {exc}") from exc
+            raise EngineUnavailable(
+                f"cannot connect to PostgreSQL: {_without_secrets(exc, dsn)}"
+            ) from exc
         self.schema = f"schemacog_{secrets.token_hex(6)}"
         self.connection.execute(f'CREATE SCHEMA "{self.schema}"')
         self.connection.execute(f'SET search_path TO "{self.schema}"')
@@ -407,5 +410,23 @@ def mariadb_dsn(url: str | None) -> dict[str, Any]:
         args["password"] = unquote(parts.password)
     if parts.hostname:
         args["host"] = parts.hostname
-        args["port"] = parts.port or 3306
+        try:
+            args["port"] = parts.port or 3306
+        except ValueError:
+            raise EngineUnavailable("the MariaDB URL's port is not a number") from None
     return args
+
+
+def _without_secrets(error: Exception, dsn: str) -> str:
+    """The driver's message, unless it quotes any part of the connection string that
+    may be a password (a DSN that does not parse is echoed back): then a fixed one."""
+    text = str(error)
+    words = {w for w in re.split(r"[\s:@/=?&'\"]+", dsn) if len(w) >= 2}
+    if "password" in dsn.lower() or "@" in dsn:
+        quoted = [w for w in words if w in text and w.lower() not in _SAFE_WORDS]
+        if quoted:
+            return "the connection string was refused (not shown: it holds a password)"
+    return text
+
+
+_SAFE_WORDS = frozenset({"host", "port", "dbname", "user", "password", "postgresql", "postgres"})
