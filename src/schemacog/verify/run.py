@@ -380,7 +380,6 @@ class _Region:
     text: str
     ddl: bool  # an sc.sql.ddl region (the whole schema)
     rank: tuple[int, int, int]  # enums, then tables in creation order, then the rest
-    table: str | None = None  # the table a create_table region creates
 
 
 def _sql_regions(project: Project, dialect: str, rendered: Mapping[str, str]) -> list[_Region]:
@@ -403,11 +402,10 @@ def _sql_regions(project: Project, dialect: str, rendered: Mapping[str, str]) ->
                 continue
             subject = registry.subject_of(calls[0])
             reads = {spec.reads for spec in specs if spec is not None}
-            table = str(subject) if registry.Reads.TABLE in reads and len(calls) == 1 else None
             rank = (0 if registry.Reads.ENUM in reads else 1, position.get(str(subject), 0), number)
             ddl = any(spec is not None and spec.name == "ddl" for spec in specs)
             where = f"{source.shown}:{block.line}"
-            found.append(_Region(where, "\n".join(block.output) + "\n", ddl, rank, table))
+            found.append(_Region(where, "\n".join(block.output) + "\n", ddl, rank))
     return found
 
 
@@ -497,9 +495,10 @@ def _for_examples(
     needed = [t.name for t in schema.tables if t.examples or t.invalid_examples]
     if any(region.ddl for region in script) or all(_has_table(engine, t) for t in needed):
         return engine
+    builtin = _builtin_ddl(schema, name)
     engine = BACKENDS[name].connect(given)
-    opened.append((engine, [_builtin_ddl(schema, name)]))
-    engine.run_script(render_ddl(schema, name))
+    opened.append((engine, [builtin]))
+    engine.run_script(builtin.text)
     return engine
 
 
