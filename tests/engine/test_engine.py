@@ -694,3 +694,37 @@ def test_every_marker_error_is_said_at_its_own_line_in_one_run(
         "out/c.py:3:10: marker code not allowed: only sc.* functions can be called, "
         "found name 'open'",
     ]
+
+
+def test_a_region_that_uses_a_class_defined_further_down_is_an_error_at_its_line(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Python runs a module top to bottom: a cleaner above its dataclass, or a dataclass
+    above the enum it types a field with, would import with a NameError. Each such call
+    is said at its own line, nothing is written, and the right order renders."""
+    root = make_project(tmp_path / "p")
+    regions = {
+        "imports": "sc.python.imports()",
+        "cleaner": 'sc.python.cleaner("order")',
+        "dataclass": 'sc.python.dataclass("order")',
+        "enum": 'sc.python.enum("order_status")',
+    }
+
+    def body(order: list[str]) -> str:
+        return "\n\n".join(f"# [[[cog {regions[name]} ]]]\n# [[[end]]]" for name in order) + "\n"
+
+    path = write(root / "out" / "m.py", body(["imports", "cleaner", "dataclass", "enum"]))
+    before = snapshot(root)
+    result = run_cli("regen", cwd=root)
+    assert result.code == 2
+    assert result.err.splitlines()[:2] == [
+        "out/m.py:4:10: sc.python.cleaner('order') uses Order and OrderStatus, which "
+        "sc.python.dataclass('order') (line 7) and sc.python.enum('order_status') (line 10) "
+        "define further down: move this region below them",
+        "out/m.py:7:10: sc.python.dataclass('order') uses OrderStatus, which "
+        "sc.python.enum('order_status') defines further down (line 10): "
+        "move this region below that one",
+    ]
+    assert snapshot(root) == before
+    path.write_text(body(["imports", "enum", "dataclass", "cleaner"]), encoding="utf-8")
+    assert run_cli("regen", cwd=root).code == 0

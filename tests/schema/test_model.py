@@ -258,3 +258,19 @@ def test_cleaning_keys_are_read_into_the_model() -> None:
     assert default.missing_values == ("", "NA", "N/A", "null", "NULL", "None")
     none = load_schema_text("schemacog: 1\nname: x\nmissing_values: []\ntables: {}\n")
     assert none.missing_values == ()  # as a column's [] means: no token reads as missing
+
+
+def test_enum_values_as_a_list_read_as_values_without_descriptions() -> None:
+    """``values: [a, b]`` is ``values: {a: , b: }``: the same enum, in the same order."""
+    body = "tables:\n  t:\n    columns:\n      id: {type: integer}\n"
+    listed = load_schema_text(
+        "schemacog: 1\nname: s\nenums:\n  e:\n    values: [open, in-progress, 2nd]\n" + body, "l"
+    )
+    mapped = load_schema_text(
+        "schemacog: 1\nname: s\nenums:\n  e:\n    values: {open: , in-progress: , 2nd: }\n"
+        + body,
+        "m",
+    )
+    assert listed.enums == mapped.enums
+    assert [v.value for v in listed.enums[0].values] == ["open", "in-progress", "2nd"]
+    assert all(v.description is None for v in listed.enums[0].values)

@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, RunCli
 
+from schemacog.db import engines
+from schemacog.db.backends import BACKENDS
+
 SCHEMA = """schemacog: 1
 name: tiny
 tables:
@@ -181,9 +184,10 @@ def test_an_engine_with_no_settings_and_no_local_server_is_skipped(
 ) -> None:
     """Only then is it a skip, saying how to give it; --require makes it a failure."""
     root = project(tmp_path / "p", {"m.py": MODELS})
-    monkeypatch.delenv("SCHEMACOG_POSTGRES_DSN", raising=False)
-    monkeypatch.setenv("PGHOST", "/nonexistent-socket-dir")  # no local server there
-    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    for variable in ("SCHEMACOG_POSTGRES_DSN", *BACKENDS["postgres"].driver_variables):
+        monkeypatch.delenv(variable, raising=False)
+    no_server = "host=/nonexistent-socket-dir dbname=postgres connect_timeout=2"
+    monkeypatch.setattr(engines, "LOCAL_POSTGRES", no_server)  # no local server there
     code, output = regen_then_verify(run_cli, root, "--engines", "sqlite,postgres")
     assert code == 0, output
     [line] = [x for x in output.splitlines() if x.startswith("sql postgres: DDL executes")]
@@ -192,6 +196,122 @@ def test_an_engine_with_no_settings_and_no_local_server_is_skipped(
     result = run_cli("verify", "--engines", "postgres", "--require", cwd=root)
     assert result.code == 1
     assert re.search(r"sql postgres: DDL executes\s+failed", result.out), result.out
+
+
+def test_libpq_variables_are_settings_given(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PGHOST (and the other variables libpq reads) point verify at a server: one that
+    does not answer is a failure, as a CI job that sets them expects."""
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    monkeypatch.delenv("SCHEMACOG_POSTGRES_DSN", raising=False)
+    monkeypatch.setenv("PGHOST", "/nonexistent-socket-dir")
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    code, output = regen_then_verify(run_cli, root, "--engines", "postgres")
+    assert code == 1, output
+    assert re.search(
+        r"DDL executes\s+failed\s+the connection the driver reads from PGHOST failed", output
+    ), output
+    assert re.search(r"examples in postgres\s+failed\s+not run: sql postgres: DDL", output)
+
+
+@pytest.mark.parametrize("engine", ["postgres", "mariadb"])
+def test_a_connection_variable_set_but_empty_is_a_failure(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """A CI secret that is missing expands to nothing: that is said, never a silent skip."""
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    variable = BACKENDS[engine].url_variable
+    assert variable is not None
+    monkeypatch.setenv(variable, "")
+    code, output = regen_then_verify(run_cli, root, "--engines", engine)
+    assert code == 1, output
+    assert re.search(rf"DDL executes\s+failed\s+{variable} is set but empty", output), output
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("postgresql://bob:S3cretPW@127.0.0.1/x", "'postgresql://' is not a URL for mariadb"),
+        ("mysql://bob:S3cretPW@127.0.0.1/?socket=/x", "unknown URL parameter 'socket'"),
+        ("mysql://bob:S3cretPW@127.0.0.1:70000/", "the URL's port is not a number"),
+        ("bob:S3cretPW@127.0.0.1", "not a database URL: it must start with mysql://"),
+    ],
+)
+def test_a_mariadb_url_is_read_by_the_shared_parser(
+    run_cli: RunCli, tmp_path: Path, url: str, said: str
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    code, output = regen_then_verify(run_cli, root, "--engines", "mariadb", "--dsn-mariadb", url)
+    assert code == 1
+    assert "S3cretPW" not in output
+    assert re.search(
+        r"DDL executes\s+failed\s+the MariaDB URL cannot be used: " + re.escape(said), output
+    ), output
+
+
+def test_a_mariadb_url_names_its_socket_and_database(run_cli: RunCli, tmp_path: Path) -> None:
+    """?unix_socket= and the database of the URL are used, not ignored."""
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    socket = engines.LOCAL_MARIADB["unix_socket"]
+    url = f"mysql://root@localhost/?unix_socket={socket}"
+    code, output = regen_then_verify(run_cli, root, "--engines", "mariadb", "--dsn-mariadb", url)
+    if re.search(r"DDL executes\s+skipped", output) and not os.environ.get(
+        "SCHEMACOG_REQUIRE_MARIADB"
+    ):
+        pytest.skip("mariadb not available")
+    assert code == 0, output
+    assert re.search(r"examples in mariadb\s+ok\s+1 accepted, 1 refused", output), output
+    missing = f"mysql://root@localhost/schemacog_no_such_database?unix_socket={socket}"
+    code, output = regen_then_verify(
+        run_cli, root, "--engines", "mariadb", "--dsn-mariadb", missing
+    )
+    assert code == 1
+    assert re.search(
+        r"DDL executes\s+failed\s+cannot connect to MariaDB: .*Unknown database", output
+    )
+    wrong = f"mysql://root@localhost/?unix_socket={socket}-not-there"
+    code, output = regen_then_verify(run_cli, root, "--engines", "mariadb", "--dsn-mariadb", wrong)
+    assert code == 1
+    assert re.search(r"DDL executes\s+failed\s+cannot connect to MariaDB", output), output
+
+
+def test_the_examples_of_an_engine_whose_ddl_failed_are_failed_not_run(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": MODELS,
+            "s.sql": '-- [[[cog sc.template("bad.j2", dialect="sqlite") ]]]\n-- [[[end]]]\n',
+        },
+        {"bad.j2": "CREATE TABLE thing (id INTEGER PRIMARY KEY);\nCREATE TABLE thing (n);\n"},
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 1
+    assert re.search(r"sql sqlite: DDL executes\s+failed\s+out/s.sql:1: ", output), output
+    assert re.search(
+        r"examples in sqlite\s+failed\s+not run: sql sqlite: DDL executes failed", output
+    ), output
+
+
+def test_template_regions_run_after_the_tables_they_build_on(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A template (a view, seed rows) in a file sorted before the tables' file."""
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": MODELS,
+            "a_views.sql": '-- [[[cog sc.template("view.j2", dialect="sqlite") ]]]\n-- [[[end]]]\n',
+            "b_tables.sql": '-- [[[cog sc.sql.create_table("thing", "sqlite") ]]]\n-- [[[end]]]\n',
+        },
+        {"view.j2": "CREATE VIEW big_thing AS SELECT id FROM thing WHERE n > 10;\n"},
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    step = output.split("sql sqlite: DDL executes", 1)[1].split("examples in", 1)[0]
+    assert step.index("out/b_tables.sql:1") < step.index("out/a_views.sql:1"), step
 
 
 def test_json_report_and_usage_errors(run_process: RunCli, tmp_path: Path) -> None:
@@ -422,4 +542,47 @@ def test_a_mariadb_url_with_a_bad_port_is_a_failure_not_a_traceback(
     url = "mysql://bob:S3cretPW@127.0.0.1:abc/"
     code, output = regen_then_verify(run_cli, root, "--engines", "mariadb", "--dsn-mariadb", url)
     assert code == 1
-    assert re.search(r"DDL executes\s+failed\s+the MariaDB URL's port is not a number", output)
+    assert re.search(
+        r"DDL executes\s+failed\s+the MariaDB URL cannot be used: the URL's port", output
+    )
+
+
+def test_a_cleaner_step_with_nothing_to_try_is_skipped_and_after_a_failed_import_failed(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Never 'ok 0 row(s)': skipped with the reason, or failed when the import failed."""
+    root = project(tmp_path / "p", {"m.py": CLEANER})
+    schema = root / "schema.yaml"
+    schema.write_text(SCHEMA.split("    examples:")[0], encoding="utf-8")
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    assert re.search(r"examples in python cleaner\s+skipped\s+the schema has no examples", output)
+    other = "  other:\n    columns:\n      id: {type: integer}\n    examples:\n      - {id: 1}\n"
+    schema.write_text(SCHEMA.split("    examples:")[0] + other, encoding="utf-8")
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    said = r"examples in python cleaner\s+skipped\s+no example of a table with a cleaner \(thing\)"
+    assert re.search(said, output), output
+    schema.write_text(SCHEMA, encoding="utf-8")
+    raises = CLEANER + '\n\n# [[[cog sc.template("boom.j2") ]]]\n# [[[end]]]\n'
+    project(root, {"m.py": raises}, {"boom.j2": "raise RuntimeError('at import')\n"})
+    assert run_cli("regen", cwd=root).code == 0
+    result = run_cli("verify", "--engines", "sqlite", cwd=root)
+    assert result.code == 1
+    for name in ("validator", "pydantic", "cleaner"):
+        assert re.search(rf"examples in python {name}\s+failed\s+not run: ", result.out), result.out
+
+
+def test_a_compile_error_fails_the_cleaner_step_too(run_cli: RunCli, tmp_path: Path) -> None:
+    root = project(tmp_path / "p", {"m.py": CLEANER})
+    run_cli("regen", cwd=root)
+    path = root / "out" / "m.py"
+    path.write_text(path.read_text(encoding="utf-8") + "\ndef broken(:\n", encoding="utf-8")
+    result = run_cli("verify", "--engines", "sqlite", cwd=root)
+    assert result.code == 1
+    assert re.search(r"python compiles\s+failed", result.out), result.out
+    for name in ("validator", "pydantic", "cleaner"):
+        assert re.search(
+            rf"examples in python {name}\s+failed\s+not run: the generated Python does not compile",
+            result.out,
+        ), result.out

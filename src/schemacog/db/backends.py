@@ -26,6 +26,8 @@ class Backend:
     dialect: Dialect
     connect: Callable[[str | None], Engine]  # connection (None: the local default) -> engine
     url_variable: str | None = None  # a server's connection variable; None: runs in-process
+    # variables the driver itself reads a connection from (libpq's PGHOST, ...)
+    driver_variables: tuple[str, ...] = ()
 
     @property
     def in_process(self) -> bool:
@@ -34,9 +36,9 @@ class Backend:
 
 
 def _postgres(url: str | None) -> Engine:
-    from schemacog.db.engines import PostgresEngine
+    from schemacog.db.engines import PostgresEngine, postgres_dsn
 
-    return PostgresEngine(url or "dbname=postgres")
+    return PostgresEngine(postgres_dsn(url))
 
 
 def _sqlite(url: str | None) -> Engine:
@@ -57,12 +59,19 @@ def _mariadb(url: str | None) -> Engine:
     return MariadbEngine(mariadb_dsn(url))
 
 
-# dialect name -> how to open its engine, and the variable of a server's connection
-_ADAPTERS: Final[Mapping[str, tuple[Callable[[str | None], Engine], str | None]]] = {
-    "postgres": (_postgres, "SCHEMACOG_POSTGRES_DSN"),
-    "sqlite": (_sqlite, None),
-    "duckdb": (_duckdb, None),
-    "mariadb": (_mariadb, "SCHEMACOG_MARIADB_URL"),
+_LIBPQ_VARIABLES: Final = (
+    *("PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE"),
+)
+
+# dialect name -> how to open its engine, the variable of a server's connection, and the
+# variables its driver reads one from
+_ADAPTERS: Final[
+    Mapping[str, tuple[Callable[[str | None], Engine], str | None, tuple[str, ...]]]
+] = {
+    "postgres": (_postgres, "SCHEMACOG_POSTGRES_DSN", _LIBPQ_VARIABLES),
+    "sqlite": (_sqlite, None, ()),
+    "duckdb": (_duckdb, None, ()),
+    "mariadb": (_mariadb, "SCHEMACOG_MARIADB_URL", ()),
 }
 if set(_ADAPTERS) != set(DIALECTS):  # a dialect without an engine, or an engine without one
     raise ImportError(f"engine adapters {sorted(_ADAPTERS)} do not match {sorted(DIALECTS)}")

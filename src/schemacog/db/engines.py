@@ -11,18 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import json
+import os
 import re
 import secrets
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from types import MappingProxyType
+from typing import Any, Final, Protocol
 
+from schemacog.db.urls import UrlError, parse_url
 from schemacog.model import Column, LogicalType, Table, Value
 from schemacog.render.sql.ddl import dialect_named, quote
 from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
 
 __all__ = [
+    "LOCAL_MARIADB",
+    "LOCAL_POSTGRES",
     "CatalogColumn",
     "DuckdbEngine",
     "Engine",
@@ -33,6 +38,7 @@ __all__ = [
     "SqliteEngine",
     "Together",
     "mariadb_dsn",
+    "postgres_dsn",
 ]
 
 
@@ -311,6 +317,9 @@ class MariadbEngine:
                 "PyMySQL is not installed (pip install 'schemacog[verify]')"
             ) from exc
         self._error = pymysql.Error
+        socket = dsn.get("unix_socket")
+        if socket is not None and not os.path.exists(socket):  # PyMySQL would leak a socket
+            raise EngineUnavailable(f"cannot connect to MariaDB: no server socket at {socket}")
         try:
             self.connection = pymysql.connect(
                 **dsn, client_flag=CLIENT.MULTI_STATEMENTS, autocommit=True, connect_timeout=10
@@ -398,23 +407,46 @@ class MariadbEngine:
             self.connection.close()
 
 
-def mariadb_dsn(url: str | None) -> dict[str, Any]:
-    """PyMySQL connect arguments from ``mysql://user:pass@host:port/`` or the local socket."""
-    if not url:
-        return {"unix_socket": "/run/mysqld/mysqld.sock", "user": "root"}
-    from urllib.parse import unquote, urlparse
+# where verify looks for a server when no connection is given
+LOCAL_MARIADB: Final[Mapping[str, str]] = MappingProxyType(
+    {"unix_socket": "/run/mysqld/mysqld.sock", "user": "root"}
+)
+LOCAL_POSTGRES: Final = "dbname=postgres"
 
-    parts = urlparse(url)
-    args: dict[str, Any] = {"user": unquote(parts.username or "root")}
-    if parts.password:
-        args["password"] = unquote(parts.password)
-    if parts.hostname:
-        args["host"] = parts.hostname
-        try:
-            args["port"] = parts.port or 3306
-        except ValueError:
-            raise EngineUnavailable("the MariaDB URL's port is not a number") from None
+
+def mariadb_dsn(url: str | None) -> dict[str, Any]:
+    """PyMySQL connect arguments of a ``mysql://`` or ``mariadb://`` URL
+    (``schemacog.db.urls``), or of the local socket."""
+    if not url:
+        return dict(LOCAL_MARIADB)
+    try:
+        parsed = parse_url(url, MARIADB.name)
+    except UrlError as exc:
+        raise EngineUnavailable(f"the MariaDB URL cannot be used: {exc}") from None
+    args: dict[str, Any] = {"user": parsed.user or "root"}
+    if parsed.password is not None:
+        args["password"] = parsed.password
+    if parsed.host:
+        args["host"], args["port"] = parsed.host, parsed.port or 3306
+    if parsed.database:
+        args["database"] = parsed.database
+    args.update(parsed.query)  # unix_socket, charset
+    if "host" not in args and "unix_socket" not in args:
+        args["unix_socket"] = LOCAL_MARIADB["unix_socket"]
     return args
+
+
+def postgres_dsn(dsn: str | None) -> str:
+    """What libpq is given: libpq's ``key=value`` settings as they are, a URL
+    (``schemacog.db.urls``) checked and without a driver or ``schema``, else the local default."""
+    if not dsn:
+        return LOCAL_POSTGRES
+    if "://" not in dsn:
+        return dsn
+    try:
+        return parse_url(dsn, POSTGRES.name).for_libpq()
+    except UrlError as exc:
+        raise EngineUnavailable(f"the PostgreSQL URL cannot be used: {exc}") from None
 
 
 def _without_secrets(error: Exception, dsn: str) -> str:

@@ -143,6 +143,13 @@ class _Renderer:
         self.project = project
         self.cache: dict[tuple[str | None, str, str], str] = {}
 
+    def out_of_order(self, source: SourceFile, calls: tuple[MarkerCall, ...]) -> list[Problem]:
+        """The regions of ``source`` that use a class a later region defines."""
+        context = MarkerContext(
+            self.project.schema, self.project.config, source.shown, 0, calls, emit=False
+        )
+        return registry.out_of_order(context, calls)
+
     def render(self, source: SourceFile, call: MarkerCall, calls: tuple[MarkerCall, ...]) -> str:
         found = registry.bound(call)
         if found is None:  # safe mode has bound every call against its signature
@@ -215,6 +222,7 @@ def _process_file(
         if len(outcome.problems) > before:
             return
         calls = tuple(call for _, found in per_block for call in found)
+        outcome.problems.extend(renderer.out_of_order(source, calls))
         outputs = {}
         size = len(source.text)  # a bound on the new file's size, kept while rendering
         for block, found in per_block:

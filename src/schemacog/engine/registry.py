@@ -28,8 +28,9 @@ from schemacog.engine.marker_context import (
     table_named,
 )
 from schemacog.engine.scan import MarkerCall
-from schemacog.errors import SchemacogError
+from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.model import Enum, Schema, Table
+from schemacog.naming import dataclass_class, enum_class
 from schemacog.render import cleaning as _cleaning
 from schemacog.render import cleaning_docs as _cleaning_docs
 from schemacog.render import docs as _docs
@@ -56,6 +57,7 @@ __all__ = [
     "call_table",
     "depends_on",
     "dialect_of",
+    "out_of_order",
     "render",
     "spec_of",
     "subject_of",
@@ -200,6 +202,58 @@ def _check_type(
 def render(spec: MarkerSpec, context: MarkerContext, arguments: Arguments) -> str:
     """The text of a bound call, checked for cog's markers (and emitted under stock cog)."""
     return emitted(context, spec.render(context, arguments))
+
+
+def _classes(context: MarkerContext, call: MarkerCall) -> tuple[dict[str, str], set[str]]:
+    """The classes a call's region defines (key -> class name) and those its code uses
+    as the module is imported: enum classes, and a cleaner's dataclass."""
+    found = bound(call)
+    if found is None or found[0].needs is None:
+        return {}, set()
+    spec, arguments = found
+    needs_of = found[0].needs
+    try:
+        needs = needs_of(context, arguments)
+    except SchemacogError:
+        return {}, set()  # the call's own region says what is wrong with it
+    defined = {f"enum {enum}": enum_class(enum) for enum in needs.defines}
+    used = {f"enum {enum}" for enum in needs.enums - needs.defines}
+    table = str(arguments.get("table"))
+    if spec.name == "dataclass":
+        defined[f"dataclass {table}"] = dataclass_class(table)
+    elif spec.name == "cleaner":
+        used.add(f"dataclass {table}")
+    return defined, used
+
+
+def out_of_order(context: MarkerContext, calls: Sequence[MarkerCall]) -> list[Problem]:
+    """Each call whose code uses a class that a later region of the same file defines
+    (Python runs a module top to bottom: the import would fail with a NameError)."""
+    classes = [_classes(context, call) for call in calls]
+    problems = []
+    for index, (call, (_, used)) in enumerate(zip(calls, classes, strict=True)):
+        below: dict[str, tuple[str, MarkerCall]] = {}  # key -> (class, the call defining it)
+        for later, (defined, _) in zip(calls[index + 1 :], classes[index + 1 :], strict=True):
+            for key in sorted(used & defined.keys()):
+                if later.line > call.line:
+                    below.setdefault(key, (defined[key], later))
+        if not below:
+            continue
+        names = " and ".join(name for name, _ in below.values())
+        definers: list[MarkerCall] = []
+        for _, later in below.values():
+            if all(later is not other for other in definers):
+                definers.append(later)
+        if len(definers) == 1:
+            where = f"{definers[0].source} defines further down (line {definers[0].line})"
+            move = "that one"
+        else:
+            where = " and ".join(f"{c.source} (line {c.line})" for c in definers)
+            where += " define further down"
+            move = "them"
+        message = f"{call.source} uses {names}, which {where}: move this region below {move}"
+        problems.append(Problem(Pos(context.in_file, call.line, call.col), message))
+    return problems
 
 
 # --- the renderers, adapted to (context, arguments) -------------------------------------

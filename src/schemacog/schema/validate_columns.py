@@ -53,7 +53,9 @@ def read_column(
     enum_node = body.items.get("enum")
     if isinstance(enum_node, ScalarNode) and enum_node.value in unread_enums:
         return None
-    attributes = _attributes(problems, name, key, body, what=what, enums=enums)
+    attributes = _attributes(
+        problems, name, key, body, what=what, enums=[*enums, *unread_enums], read=enums
+    )
     if attributes is None or len(problems) > before:
         return None
     column = Column(**attributes)  # type: ignore[arg-type]
@@ -70,11 +72,14 @@ def _attributes(
     body: MapNode,
     *,
     what: str,
-    enums: Mapping[str, Enum],
+    enums: Collection[str],
+    read: Mapping[str, Enum],
 ) -> dict[str, object] | None:
-    """The ``Column`` fields written in ``body`` (None where a value was wrong)."""
+    """The ``Column`` fields written in ``body`` (None where a value was wrong); ``enums``
+    names every enum declared, ``read`` those read."""
     fields.check_keys(problems, body, COLUMN_KEYS, what, required=("type",))
-    type_ = _logical_type(problems, body.items["type"]) if "type" in body.items else None
+    type_node = body.items.get("type")
+    type_ = _logical_type(problems, type_node, enums) if type_node is not None else None
     if type_ is None:
         return None
     for attribute, types in APPLIES_TO.items():
@@ -93,7 +98,7 @@ def _attributes(
     for flag in ("nullable", "primary_key", "identity", "unique"):
         if flag in body.items:
             found[flag] = fields.boolean(problems, body.items[flag], flag)
-    found |= _type_parameters(problems, body, type_, enums)
+    found |= _type_parameters(problems, body, type_, read)
     found |= _bounds(problems, body, _spec(type_, found))
     if "missing_values" in body.items:
         found["missing_values"] = fields.tokens(
@@ -109,24 +114,29 @@ def _type_names(types: frozenset[LogicalType]) -> str:
     return ", ".join(t.value for t in LogicalType if t in types)
 
 
-def _logical_type(problems: Problems, node: Node) -> LogicalType | None:
+def _logical_type(problems: Problems, node: Node, enums: Collection[str]) -> LogicalType | None:
     text = fields.string(problems, node, "type")
     if text is None:
         return None
     try:
         return LogicalType(text)
     except ValueError:
-        hint = _sql_spelling_hint(text)
+        pass
+    if text in enums:
+        hint = f"; {text!r} is an enum: write type: enum, enum: {text}"
+    else:
         names = [t.value for t in LogicalType]
-        problems.add(node, f"unknown type {text!r}{hint or did_you_mean(text, names)}")
-        return None
+        hint = _sql_spelling_hint(text) or did_you_mean(text, names)
+    problems.add(node, f"unknown type {text!r}{hint}")
+    return None
 
 
 def _sql_spelling_hint(text: str) -> str:
     """``; did you mean 'string' (with max_length: 20)?`` for ``VARCHAR(20)``, else ``""``."""
     words = " ".join(text.lower().split())
     name, _, rest = words.partition("(")
-    meant = _SQL_SPELLINGS.get(name.strip())
+    name = name.strip()
+    meant = _SQL_SPELLINGS.get(name) or next((t for t in LogicalType if t.value == name), None)
     if meant is None:
         return ""
     sizes = [part.strip() for part in rest.rstrip(")").split(",")] if rest else []
@@ -136,10 +146,18 @@ def _sql_spelling_hint(text: str) -> str:
         for key, size in zip(keys.get(meant, ()), sizes, strict=False)
         if size.isdigit()
     ]
-    return (
-        f"; did you mean {meant.value!r}" + (f" (with {', '.join(given)})" if given else "") + "?"
-    )
+    if meant is LogicalType.DECIMAL and len(given) == 1:
+        given.append("scale: 0")  # DECIMAL(p) is DECIMAL(p, 0) in SQL
+    if name in _SERIAL:
+        given.append("identity: true")
+    said = f" (with {', '.join(given)})" if given else ""
+    if not rest and name == meant.value:  # only the case differs
+        said = " (types are lower case)"
+    return f"; did you mean {meant.value!r}{said}?"
 
+
+# the SQL spellings of an integer column the database numbers
+_SERIAL = frozenset({"serial", "bigserial", "smallserial", "serial4", "serial8", "serial2"})
 
 # The names SQL engines give the logical types, for "did you mean" (lower case, no size)
 _SQL_SPELLINGS: dict[str, LogicalType] = {
@@ -159,7 +177,11 @@ _SQL_SPELLINGS: dict[str, LogicalType] = {
     "int8": LogicalType.BIGINT,
     "long": LogicalType.BIGINT,
     "serial": LogicalType.INTEGER,
+    "serial4": LogicalType.INTEGER,
     "bigserial": LogicalType.BIGINT,
+    "serial8": LogicalType.BIGINT,
+    "smallserial": LogicalType.SMALLINT,
+    "serial2": LogicalType.SMALLINT,
     "numeric": LogicalType.DECIMAL,
     "number": LogicalType.DECIMAL,
     "money": LogicalType.DECIMAL,

@@ -9,7 +9,7 @@ from schemacog.naming import enum_member, normalized_spelling
 from schemacog.schema import fields
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import ENUM_KEYS, ENUM_VALUE_KEYS, MAX_ENUM_VALUE_BYTES, SQL_TYPE_NAMES
-from schemacog.schema.loader import MapNode, Node, ScalarNode
+from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode
 
 __all__ = ["read_enums"]
 
@@ -42,6 +42,8 @@ def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> En
     fields.check_keys(problems, body, ENUM_KEYS, what, required=("values",))
     description = fields.optional_string(problems, body.items.get("description"), "description")
     values_node = body.items.get("values")
+    if isinstance(values_node, SeqNode):  # values without descriptions, in order
+        return _listed_enum(problems, name, key, values_node, what=what, description=description)
     values_map = fields.mapping(problems, values_node, f"values of {what}") if values_node else None
     if values_map is None:
         return None
@@ -57,6 +59,36 @@ def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> En
         members.setdefault(member, value)
         value_description, aliases = _value_details(problems, value, value_node)
         values.append(EnumValue(value, value_description, value_key.pos, aliases))
+    _check_spellings(problems, what, values)
+    return Enum(name, description, tuple(values), key.pos)
+
+
+def _listed_enum(
+    problems: Problems,
+    name: str,
+    key: ScalarNode,
+    node: SeqNode,
+    *,
+    what: str,
+    description: str | None,
+) -> Enum | None:
+    """An enum whose ``values`` is a list of strings: values with no description."""
+    if not node.items:
+        problems.add(node, f"{what} has no values")
+        return None
+    values: list[EnumValue] = []
+    members: dict[str, str] = {}
+    for item in node.items:
+        value = fields.string(problems, item, f"a value of {what}")
+        if value is None or not isinstance(item, ScalarNode):
+            continue
+        if value in (v.value for v in values):
+            problems.add(item, f"{value!r} appears twice in the values of {what}")
+            continue
+        member = enum_member(value)
+        _check_value(problems, what, value, item, member, members=members)
+        members.setdefault(member, value)
+        values.append(EnumValue(value, None, item.pos, ()))
     _check_spellings(problems, what, values)
     return Enum(name, description, tuple(values), key.pos)
 

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from schemacog.db import engines
 from schemacog.db.backends import BACKENDS, DIALECTS, VERIFY_ORDER
@@ -162,7 +162,8 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
     if compiled.status != FAILED:
         _python_layers(project, python_files, steps)
     else:
-        _not_run(steps, _PYTHON_ROWS, "the generated Python does not compile")
+        cleaners = any(_cleaner_calls(source) for source in python_files)
+        _not_run(steps, _PYTHON_ROWS[: 2 + cleaners], "the generated Python does not compile")
 
 
 # The name verify calls in a module that provides a layer's generated code.
@@ -271,11 +272,12 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
     if imported.status == OK:
         imported.details.append(f"{len(layers.shown)} module(s): {', '.join(layers.shown)}")
     steps.append(imported)
+    names = _PYTHON_ROWS[: 2 + bool(layers.cleaner)]
     if imported.status != OK:
-        _not_run(steps, _PYTHON_ROWS, "the generated Python did not import")
+        _not_run(steps, names, "the generated Python did not import")
         return
     if not answer.rows:
-        for name in _PYTHON_ROWS[: 2 + bool(layers.cleaner)]:
+        for name in names:
             steps.append(Step(name, SKIPPED, ["the schema has no examples"], layer="python"))
         return
     for layer in ("validator", "pydantic"):
@@ -298,7 +300,12 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
         step = Step("examples in python cleaner", layer="python", rows=len(cleaner_requests))
         for problem in verify_cleaner.problems(cleaner_expected, answer.rows[len(requests) :]):
             step.fail(problem)
-        if step.status == OK:
+        if not cleaner_requests:  # nothing tried is never ok
+            step.status = SKIPPED
+            if not skipped:
+                tables = ", ".join(sorted(layers.cleaner))
+                step.details.append(f"no example of a table with a cleaner ({tables})")
+        elif step.status == OK:
             step.details.append(f"{len(cleaner_requests)} row(s) as expected")
         if skipped:
             step.details.append(f"{skipped} read differently by design, not tried")
@@ -315,7 +322,16 @@ _PYTHON_ROWS = (
 
 def _not_run(steps: list[Step], names: Sequence[str], because: str) -> None:
     """Steps that could not run since one they depend on failed: failed, with why."""
-    steps += [Step(name, FAILED, [f"not run: {because}"]) for name in names[:2]]
+    steps += [Step(name, FAILED, [f"not run: {because}"], layer="python") for name in names]
+
+
+def _cleaner_calls(source: SourceFile) -> bool:
+    """Does the file hold an ``sc.python.cleaner`` region (whether it compiles or not)?"""
+    return any(
+        spec is not None and spec.layer is registry.Layer.CLEANER
+        for block in cog_blocks(source.text)
+        for spec in map(registry.spec_of, literal_calls(block))
+    )
 
 
 def _python_rows(
@@ -365,11 +381,31 @@ def _encoded(row: dict[str, Value]) -> dict[str, Any]:
 # --- SQL ------------------------------------------------------------------------
 
 
-def _settings(name: str, options: Options) -> str | None:
+@dataclass(frozen=True)
+class _Given:
+    """The connection given for an engine, and what gave it (None: nothing did)."""
+
+    connection: str | None = None
+    source: str | None = None
+
+
+def _settings(name: str, options: Options) -> _Given:
     """The connection given for an engine: its command-line flag, else its environment
-    variable; never the project's config (it is part of the code under review)."""
-    variable = BACKENDS[name].url_variable
-    return options.url(name) or (os.environ.get(variable) if variable else None) or None
+    variable, else the variables its driver reads (libpq's ``PGHOST``, ...); never the
+    project's config (it is part of the code under review)."""
+    backend = BACKENDS[name]
+    flag = options.url(name)
+    if flag is not None:
+        return _Given(flag, f"--dsn-{name}")
+    variable = backend.url_variable
+    if variable and variable in os.environ:
+        return _Given(os.environ[variable], variable)
+    read = [v for v in backend.driver_variables if os.environ.get(v)]
+    return _Given(None, ", ".join(read)) if read else _Given()
+
+
+# the order regions run in: enums, then tables (in creation order), then the rest (templates)
+_RANKS: Final = {registry.Reads.ENUM: 0, registry.Reads.TABLE: 1}
 
 
 @dataclass(frozen=True)
@@ -402,7 +438,8 @@ def _sql_regions(project: Project, dialect: str, rendered: Mapping[str, str]) ->
                 continue
             subject = registry.subject_of(calls[0])
             reads = {spec.reads for spec in specs if spec is not None}
-            rank = (0 if registry.Reads.ENUM in reads else 1, position.get(str(subject), 0), number)
+            kind = max(_RANKS.get(read, len(_RANKS)) for read in reads)
+            rank = (kind, position.get(str(subject), 0), number)
             ddl = any(spec is not None and spec.name == "ddl" for spec in specs)
             where = f"{source.shown}:{block.line}"
             found.append(_Region(where, "\n".join(block.output) + "\n", ddl, rank))
@@ -439,7 +476,7 @@ def _sql_steps(
         try:
             for script in _scripts(project, name, rendered):
                 try:
-                    engine = BACKENDS[name].connect(given)
+                    engine = _connect(name, given)
                 except engines.EngineUnavailable as exc:
                     ddl_step = _unreachable(ddl_step.name, name, exc, options, given)
                     break
@@ -449,19 +486,33 @@ def _sql_steps(
             if ddl_step.status == OK:
                 target = _for_examples(opened, schema, name, given)
                 steps.append(_engine_rows(schema, target, dialect))
+            else:  # never left out: failed (or skipped) with the step it needed
+                why = f"not run: {ddl_step.name} {ddl_step.status}"
+                steps.append(Step(f"examples in {name}", ddl_step.status, [why], layer=name))
         finally:
             for engine, _ in opened:
                 engine.close()
 
 
-def _unreachable(step: str, name: str, exc: Exception, options: Options, given: str | None) -> Step:
+def _connect(name: str, given: _Given) -> engines.Engine:
+    if given.connection == "":
+        raise engines.EngineUnavailable(
+            f"{given.source} is set but empty: give a connection, or unset it for the local server"
+        )
+    return BACKENDS[name].connect(given.connection)
+
+
+def _unreachable(step: str, name: str, exc: Exception, options: Options, given: _Given) -> Step:
     """Settings given but no engine is a failure; none given and no local server, a skip
     (a failure with --require)."""
     variable = BACKENDS[name].url_variable
     said = [str(exc)]
-    if variable and not given:
+    if given.source is None and variable:
         said.insert(0, f"no local server, and none given (--dsn-{name} or {variable})")
-    return Step(step, FAILED if options.require or given else SKIPPED, said, layer=name)
+    elif given.connection is None:  # the driver's own variables
+        said.insert(0, f"the connection the driver reads from {given.source} failed")
+    failed = options.require or given.source is not None
+    return Step(step, FAILED if failed else SKIPPED, said, layer=name)
 
 
 def _has_table(engine: engines.Engine, table: str) -> bool:
@@ -487,7 +538,7 @@ def _for_examples(
     opened: list[tuple[engines.Engine, Sequence[_Region]]],
     schema: Schema,
     name: str,
-    given: str | None,
+    given: _Given,
 ) -> engines.Engine:
     """The database the examples go into: the first script's when it creates every table
     an example needs (an ``sc.sql.ddl`` region does), else one of the schema's own DDL."""
@@ -496,7 +547,7 @@ def _for_examples(
     if any(region.ddl for region in script) or all(_has_table(engine, t) for t in needed):
         return engine
     builtin = _builtin_ddl(schema, name)
-    engine = BACKENDS[name].connect(given)
+    engine = _connect(name, given)
     opened.append((engine, [builtin]))
     engine.run_script(builtin.text)
     return engine

@@ -1,0 +1,125 @@
+"""Database URLs in SQLAlchemy's forms, read by one parser (verify now, import and drift later).
+
+``postgresql://user:password@host:port/db`` (also ``postgres://`` and a driver suffix,
+``postgresql+psycopg://``), ``mysql://`` or ``mariadb://`` (``+pymysql``), with
+``?unix_socket=/path`` and ``?charset=``; ``sqlite:///relative.db``,
+``sqlite:////absolute.db``, ``duckdb:///path.duckdb``. A PostgreSQL connection may also
+be libpq's ``key=value`` settings, passed on as they are. An error never shows the
+password: ``UrlError`` says which part is wrong, and ``DatabaseUrl.shown`` masks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Final
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+__all__ = ["SCHEMES", "DatabaseUrl", "UrlError", "parse_url"]
+
+
+class UrlError(ValueError):
+    """A connection URL that cannot be used; the message never holds its password."""
+
+
+# scheme (before any "+driver") -> dialect
+SCHEMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "postgresql": "postgres",
+        "postgres": "postgres",
+        "mysql": "mariadb",
+        "mariadb": "mariadb",
+        "sqlite": "sqlite",
+        "duckdb": "duckdb",
+    }
+)
+# dialect -> the query parameters its URL may hold (None: any, for libpq to check)
+_QUERY: Final[Mapping[str, frozenset[str] | None]] = MappingProxyType(
+    {
+        "postgres": None,
+        "mariadb": frozenset({"unix_socket", "charset"}),
+        "sqlite": frozenset(),
+        "duckdb": frozenset(),
+    }
+)
+
+
+@dataclass(frozen=True)
+class DatabaseUrl:
+    dialect: str
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    host: str | None = None
+    port: int | None = None
+    database: str | None = None  # a server's database, or the file of SQLite and DuckDB
+    query: Mapping[str, str] = field(default_factory=dict)
+    text: str = field(default="", repr=False)  # as given (it may hold the password)
+
+    @property
+    def shown(self) -> str:
+        """The URL as it may be printed: the password replaced by ``***``."""
+        if self.password is None:
+            return self.text
+        parts = urlsplit(self.text)
+        where = parts.netloc.rpartition("@")[2]
+        user = parts.netloc.rpartition("@")[0].partition(":")[0]
+        return urlunsplit(parts._replace(netloc=f"{user}:***@{where}"))
+
+    def for_libpq(self) -> str:
+        """A PostgreSQL URL as libpq reads it: no driver in its scheme, no ``schema``."""
+        parts = urlsplit(self.text)
+        query = urlencode([(k, v) for k, v in self.query.items() if k != "schema"])
+        return urlunsplit(parts._replace(scheme="postgresql", query=query))
+
+
+def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
+    """``text`` read as a database URL; ``dialect``, when given, is the one it must name."""
+    scheme, separator, _ = text.partition("://")
+    if not separator:
+        raise UrlError(
+            "not a database URL: it must start with "
+            + ", ".join(f"{name}://" for name in SCHEMES if _for(name, dialect))
+        )
+    base = scheme.lower().partition("+")[0]
+    found = SCHEMES.get(base)
+    if found is None or not _for(base, dialect):
+        wanted = ", ".join(f"{name}://" for name in SCHEMES if _for(name, dialect))
+        what = "an unknown URL scheme" if found is None else f"not a URL for {dialect}"
+        raise UrlError(f"{scheme + '://'!r} is {what}: use {wanted}")
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise UrlError("the URL's port is not a number from 0 to 65535") from None
+    if parts.fragment:
+        raise UrlError("a database URL has no '#' part")
+    query: dict[str, str] = {}
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        allowed = _QUERY[found]
+        if allowed is not None and key not in allowed:
+            known = ", ".join(sorted(allowed)) or "none"
+            raise UrlError(f"unknown URL parameter {key!r} (known here: {known})")
+        if key in query:
+            raise UrlError(f"URL parameter {key!r} given twice")
+        query[key] = value
+    path = unquote(parts.path)
+    if found in ("sqlite", "duckdb"):
+        if parts.netloc:
+            raise UrlError(f"a {base} URL names a file, not a host: {base}:///path")
+        database = path[1:] if path.startswith("/") else path
+        return DatabaseUrl(found, database=database or None, query=query, text=text)
+    return DatabaseUrl(
+        found,
+        user=unquote(parts.username) if parts.username else None,
+        password=unquote(parts.password) if parts.password is not None else None,
+        host=unquote(parts.hostname) if parts.hostname else None,
+        port=port,
+        database=path.strip("/") or None,
+        query=query,
+        text=text,
+    )
+
+
+def _for(scheme: str, dialect: str | None) -> bool:
+    return dialect is None or SCHEMES[scheme] == dialect
