@@ -28,21 +28,24 @@ def with_rows(
 ) -> tuple[Table, ...]:
     """``tables`` (one per draft) with their examples; rows are read for ``readable`` ones."""
     examples: dict[str, list[Example]] = {}
+    # every example row read, also one that breaks a rule (it is still a row of the file,
+    # which a key may name and a second row may repeat)
+    effective: dict[str, list[rules.Row]] = {}
     incomplete: set[str] = set()  # tables with an example that could not be read
     for draft, table in zip(drafts, tables, strict=True):
-        before = len(problems)
-        examples[draft.name] = (
-            _read_examples(problems, draft, table, enums) if draft.name in readable else []
-        )
-        if len(problems) > before or draft.name not in readable:
+        examples[draft.name], effective[draft.name] = [], []
+        if draft.name not in readable:
             incomplete.add(draft.name)
-    effective = {
-        table.name: [rules.effective_row(table, row.values) for row in examples[table.name]]
-        for table in tables
-    }
+            continue
+        unread = _read_examples(
+            problems, draft, table, enums, examples[draft.name], effective[draft.name]
+        )
+        if unread:
+            incomplete.add(draft.name)
     finished = []
     for draft, table in zip(drafts, tables, strict=True):
-        for example, row in zip(examples[draft.name], effective[draft.name], strict=True):
+        for example in examples[draft.name]:  # a row that broke a rule is said once
+            row = rules.effective_row(table, example.values)
             for broken in _missing_references(table, row, effective, incomplete):
                 problems.add(example.pos, f"example breaks its foreign key: {broken.detail}")
         invalid = (
@@ -107,30 +110,37 @@ def _read_row(problems: Problems, node: Node, table: Table, what: str) -> dict[s
 
 
 def _read_examples(
-    problems: Problems, draft: TableDraft, table: Table, enums: Mapping[str, Sequence[str]]
-) -> list[Example]:
+    problems: Problems,
+    draft: TableDraft,
+    table: Table,
+    enums: Mapping[str, Sequence[str]],
+    examples: list[Example],
+    rows: list[rules.Row],
+) -> bool:
+    """Add the table's examples that break no rule to ``examples`` and every row read to
+    ``rows``; True when some example could not be read at all."""
     node = draft.node.items.get("examples")
     seq = fields.sequence(problems, node, "examples") if node is not None else None
     if seq is None:
-        return []
-    examples: list[Example] = []
-    accepted: list[rules.Row] = []
+        return node is not None
+    unread = False
     what = f"an example of table {draft.name!r}"
     for item in seq.items:
         values = _read_row(problems, item, table, what)
         if values is None:
+            unread = True
             continue
         broken = rules.row_rules(table, values, enums)
         row = rules.effective_row(table, values)
-        broken += rules.key_conflicts(table, row, accepted)
+        broken += rules.key_conflicts(table, row, rows)
         for rule in broken:
             where = item.items.get(rule.columns[0], item) if isinstance(item, MapNode) else item
             message = f"example breaks {_rule_named(draft.name, rule)}: {rule.detail}"
             problems.add(where, message)
         if not broken:
             examples.append(Example(values, item.pos))
-            accepted.append(row)
-    return examples
+        rows.append(row)
+    return unread
 
 
 def _read_invalid_examples(
