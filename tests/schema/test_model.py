@@ -267,8 +267,7 @@ def test_enum_values_as_a_list_read_as_values_without_descriptions() -> None:
         "schemacog: 1\nname: s\nenums:\n  e:\n    values: [open, in-progress, 2nd]\n" + body, "l"
     )
     mapped = load_schema_text(
-        "schemacog: 1\nname: s\nenums:\n  e:\n    values: {open: , in-progress: , 2nd: }\n"
-        + body,
+        "schemacog: 1\nname: s\nenums:\n  e:\n    values: {open: , in-progress: , 2nd: }\n" + body,
         "m",
     )
     assert listed.enums == mapped.enums

@@ -553,12 +553,12 @@ def test_a_cleaner_step_with_nothing_to_try_is_skipped_and_after_a_failed_import
     """Never 'ok 0 row(s)': skipped with the reason, or failed when the import failed."""
     root = project(tmp_path / "p", {"m.py": CLEANER})
     schema = root / "schema.yaml"
-    schema.write_text(SCHEMA.split("    examples:")[0], encoding="utf-8")
+    schema.write_text(SCHEMA.split("    examples:", maxsplit=1)[0], encoding="utf-8")
     code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
     assert code == 0, output
     assert re.search(r"examples in python cleaner\s+skipped\s+the schema has no examples", output)
     other = "  other:\n    columns:\n      id: {type: integer}\n    examples:\n      - {id: 1}\n"
-    schema.write_text(SCHEMA.split("    examples:")[0] + other, encoding="utf-8")
+    schema.write_text(SCHEMA.split("    examples:", maxsplit=1)[0] + other, encoding="utf-8")
     code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
     assert code == 0, output
     said = r"examples in python cleaner\s+skipped\s+no example of a table with a cleaner \(thing\)"

@@ -38,7 +38,7 @@ def with_rows(
             incomplete.add(draft.name)
             continue
         unread = _read_examples(
-            problems, draft, table, enums, examples[draft.name], effective[draft.name]
+            problems, draft, table, enums, examples=examples[draft.name], rows=effective[draft.name]
         )
         if unread:
             incomplete.add(draft.name)
@@ -114,6 +114,7 @@ def _read_examples(
     draft: TableDraft,
     table: Table,
     enums: Mapping[str, Sequence[str]],
+    *,
     examples: list[Example],
     rows: list[rules.Row],
 ) -> bool:
