@@ -42,7 +42,17 @@ WRONG_ARGUMENTS = [
         "sc.sql.ddl(dialect=[1])",
         "1:21: sc.sql.ddl(): 'dialect' must be a string or None, got [1]",
     ),
-    ("sc.sql.erd()", "1:10: marker code not allowed: unknown marker function sc.sql.erd"),
+    (
+        "sc.sql.erd()",
+        "1:10: marker code not allowed: unknown marker function sc.sql.erd; "
+        "did you mean 'sc.docs.erd'?",
+    ),
+    (
+        "sc.docs.tables()",
+        "1:10: marker code not allowed: unknown marker function sc.docs.tables; "
+        "did you mean 'sc.docs.table'?",
+    ),
+    ("sc.nothing()", "1:10: marker code not allowed: unknown marker function sc.nothing"),
     ("sc.template()", "1:10: sc.template() needs the argument 'path'"),
     ("sc.docs.erd(1)", "1:22: sc.docs.erd() takes 0 arguments by position, got 1"),
 ]

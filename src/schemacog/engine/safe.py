@@ -11,9 +11,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from schemacog.engine.registry import BindError, bind
+from schemacog.engine.registry import MARKERS, BindError, bind
 from schemacog.engine.registry import spec_of as _spec_of
 from schemacog.engine.scan import Block, MarkerCall, dotted_name
+from schemacog.schema.fields import did_you_mean
 
 __all__ = [
     "MAX_CODE",
@@ -91,7 +92,10 @@ def _call(where: _Where, statement: ast.stmt) -> MarkerCall:
     found = MarkerCall(0, 0, namespace, name)
     spec = _spec_of(found) if len(parts) in (2, 3) else None
     if spec is None:
-        raise where.fail(call.func, f"unknown marker function {'.'.join(parts)}")
+        written = ".".join(parts)
+        elsewhere = [spec.dotted for spec in MARKERS if spec.name == parts[-1]]  # sc.sql.erd
+        hint = did_you_mean(written, elsewhere or [spec.dotted for spec in MARKERS])
+        raise where.fail(call.func, f"unknown marker function {written}{hint}")
     args = tuple(_literal(where, arg) for arg in call.args)
     kwargs = {}
     for keyword in call.keywords:

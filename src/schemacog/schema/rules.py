@@ -48,6 +48,7 @@ __all__ = [
     "SCALE",
     "UNIQUE",
     "UNKNOWN",
+    "Keys",
     "Row",
     "check_holds",
     "effective_row",
@@ -238,21 +239,43 @@ def _table_keys(table: Table) -> list[tuple[str, tuple[str, ...]]]:
     return keys + [(UNIQUE, columns) for columns in table.unique_keys]
 
 
-def key_conflicts(table: Table, row: Row, others: Iterable[Row]) -> list[BrokenRule]:
+class Keys:
+    """Rows of one table, each set of key columns looked up in constant time (the keys
+    hash as they compare: no json column is in a key)."""
+
+    def __init__(self, rows: Iterable[Row] = ()) -> None:
+        self._rows: list[Row] = []
+        self._by_columns: dict[tuple[str, ...], set[tuple[Value, ...]]] = {}
+        for row in rows:
+            self.add(row)
+
+    def add(self, row: Row) -> None:
+        self._rows.append(row)
+        for columns, keys in self._by_columns.items():
+            key = _key_of(row, columns)
+            if key is not None:
+                keys.add(key)
+
+    def has(self, columns: tuple[str, ...], key: tuple[Value, ...]) -> bool:
+        keys = self._by_columns.get(columns)
+        if keys is None:
+            found = (_key_of(row, columns) for row in self._rows)
+            keys = self._by_columns[columns] = {k for k in found if k is not None}
+        return key in keys
+
+
+def key_conflicts(table: Table, row: Row, others: Keys) -> list[BrokenRule]:
     """The primary key / unique constraints that ``row`` would break next to ``others``."""
     broken: list[BrokenRule] = []
-    others = list(others)
     for kind, columns in _table_keys(table):
         key = _key_of(row, columns)
-        if key is not None and any(_key_of(other, columns) == key for other in others):
+        if key is not None and others.has(columns, key):
             shown = ", ".join(f"{c}={v!r}" for c, v in zip(columns, key, strict=True))
             broken.append(BrokenRule(kind, columns, f"duplicate {kind.replace('_', ' ')} {shown}"))
     return broken
 
 
-def missing_references(
-    table: Table, row: Row, targets: Mapping[str, Sequence[Row]]
-) -> list[BrokenRule]:
+def missing_references(table: Table, row: Row, targets: Mapping[str, Keys]) -> list[BrokenRule]:
     """The foreign keys of ``row`` whose referenced row is not among ``targets[table]``,
     nor the row itself (a row may name itself: its key is stored with it)."""
     broken: list[BrokenRule] = []
@@ -260,11 +283,9 @@ def missing_references(
         key = _key_of(row, fk.columns)
         if key is None:
             continue
-        candidates = [
-            *targets.get(fk.ref_table, ()),
-            *([row] if fk.ref_table == table.name else []),
-        ]
-        if any(_key_of(other, fk.ref_columns) == key for other in candidates):
+        itself = fk.ref_table == table.name and _key_of(row, fk.ref_columns) == key
+        target = targets.get(fk.ref_table)
+        if itself or (target is not None and target.has(fk.ref_columns, key)):
             continue
         ref = ", ".join(f"{c}={v!r}" for c, v in zip(fk.ref_columns, key, strict=True))
         detail = f"no {fk.ref_table} row with {ref}"

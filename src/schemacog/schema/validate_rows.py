@@ -30,10 +30,10 @@ def with_rows(
     examples: dict[str, list[Example]] = {}
     # every example row read, also one that breaks a rule (it is still a row of the file,
     # which a key may name and a second row may repeat)
-    effective: dict[str, list[rules.Row]] = {}
+    effective: dict[str, rules.Keys] = {}
     incomplete: set[str] = set()  # tables with an example that could not be read
     for draft, table in zip(drafts, tables, strict=True):
-        examples[draft.name], effective[draft.name] = [], []
+        examples[draft.name], effective[draft.name] = [], rules.Keys()
         if draft.name not in readable:
             incomplete.add(draft.name)
             continue
@@ -73,7 +73,7 @@ def _rule_named(table: str, rule: BrokenRule) -> str:
 def _missing_references(
     table: Table,
     row: rules.Row,
-    effective: Mapping[str, Sequence[rules.Row]],
+    effective: Mapping[str, rules.Keys],
     incomplete: Collection[str],
 ) -> list[BrokenRule]:
     """The foreign keys ``row`` breaks, but none into a table whose examples were not all
@@ -116,7 +116,7 @@ def _read_examples(
     enums: Mapping[str, Sequence[str]],
     *,
     examples: list[Example],
-    rows: list[rules.Row],
+    rows: rules.Keys,
 ) -> bool:
     """Add the table's examples that break no rule to ``examples`` and every row read to
     ``rows``; True when some example could not be read at all."""
@@ -140,7 +140,7 @@ def _read_examples(
             problems.add(where, message)
         if not broken:
             examples.append(Example(values, item.pos))
-        rows.append(row)
+        rows.add(row)
     return unread
 
 
@@ -149,7 +149,7 @@ def _read_invalid_examples(
     draft: TableDraft,
     table: Table,
     enums: Mapping[str, Sequence[str]],
-    effective: Mapping[str, Sequence[rules.Row]],
+    effective: Mapping[str, rules.Keys],
     *,
     incomplete: Collection[str],
 ) -> tuple[InvalidExample, ...]:
@@ -174,7 +174,7 @@ def _read_invalid_examples(
             continue
         row = rules.effective_row(table, values)
         broken = rules.row_rules(table, values, enums)
-        broken += rules.key_conflicts(table, row, effective.get(draft.name, ()))
+        broken += rules.key_conflicts(table, row, effective.get(draft.name, rules.Keys()))
         broken += _missing_references(table, row, effective, incomplete)
         if not broken:
             unknown = any(fk.ref_table in incomplete for fk in table.foreign_keys)
