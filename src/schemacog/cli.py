@@ -256,6 +256,10 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
     if unknown or not chosen:
         message = f"unknown engine {unknown[0] if unknown else ''!r}; one of {', '.join(BACKENDS)}"
         raise SchemacogError([Problem(Pos("--engines", 1), message)])
+    for engine, dsn in (("postgres", args.dsn_postgres), ("mariadb", args.dsn_mariadb)):
+        if dsn is not None and engine not in chosen:  # a connection given for nothing
+            message = f"--dsn-{engine} is given but {engine} is not among --engines"
+            raise SchemacogError([Problem(Pos(f"--dsn-{engine}", 1), message)])
     options = Options(chosen, args.dsn_postgres, args.dsn_mariadb, args.require)
     steps = verify(Path.cwd(), options)
     if args.format == "json":

@@ -123,7 +123,7 @@ def test_a_failing_file_leaves_every_file_untouched(run_process: RunCli, tmp_pat
     before = snapshot(root)
     result = run_process("regen", cwd=root)
     assert result.code == 2
-    assert "out/f6.py:1: unknown table 'nope'" in result.err
+    assert "out/f6.py:1:10: unknown table 'nope'" in result.err
     assert "Traceback" not in result.err
     assert snapshot(root) == before
 
@@ -651,9 +651,9 @@ def test_a_cleaner_needs_imports_and_its_dataclass_in_the_same_file(
     result = run_cli("regen", cwd=root)
     assert result.code == 2
     assert result.err.splitlines()[:2] == [
-        "out/b.py:4: sc.python.cleaner('customer') needs sc.python.dataclass('customer')"
+        "out/b.py:4:10: sc.python.cleaner('customer') needs sc.python.dataclass('customer')"
         " in this file",
-        "out/c.py:4: sc.python.cleaner('customer') needs sc.python.imports() in this file",
+        "out/c.py:4:10: sc.python.cleaner('customer') needs sc.python.imports() in this file",
     ]
     assert snapshot(root) == before
     (root / "out" / "b.py").unlink()
@@ -681,18 +681,20 @@ def test_every_marker_error_is_said_at_its_own_line_in_one_run(
     )
     write(
         root / "out" / "c.py",
-        '# [[[cog import os ]]]\n# [[[end]]]\n# [[[cog open("x") ]]]\n# [[[end]]]\n',
+        '# [[[cog import os ]]]\n# [[[end]]]\n# [[[cog open("x") ]]]\n# [[[end]]]\n'
+        '# [[[cog sc.sql.ddl("mysql") ]]]\n# [[[end]]]\n',  # said beside safe mode's refusals
     )
     result = run_cli("check", cwd=root)
     assert result.code == 2
     assert result.err.splitlines()[:-1] == [
-        "out/a.py:5: unknown table 'gone'",
-        "out/a.py:9: unknown table 'gone'",
-        "out/b.sql:1: unknown table 'nope'",
-        "out/b.sql:3: unknown table 'nope2'",
+        "out/a.py:5:10: unknown table 'gone'",
+        "out/a.py:9:10: unknown table 'gone'",
+        "out/b.sql:1:11: unknown table 'nope'",
+        "out/b.sql:3:11: unknown table 'nope2'",
         "out/c.py:1:10: marker code not allowed: only sc.* calls are allowed, found an import",
         "out/c.py:3:10: marker code not allowed: only sc.* functions can be called, "
         "found name 'open'",
+        "out/c.py:5:10: unknown dialect 'mysql'; did you mean 'mariadb'?",
     ]
 
 

@@ -68,7 +68,7 @@ def test_rendered_text_cannot_hold_characters_a_marked_file_may_not(
     root = _template_project(tmp_path / "p")
     _marked(root, f'sc.template("t.j2", a="{value}")')
     err = _refused(run_cli, root, "rendered line 1 holds character U+")
-    assert err.startswith("out/m.py:1: "), err
+    assert err.startswith("out/m.py:1:10: "), err
 
 
 def test_safe_mode_leaves_cogapp_alone_for_a_concurrent_cog_run() -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "LOCAL_MARIADB",
     "LOCAL_POSTGRES",
     "CatalogColumn",
+    "DriverMissing",
     "DuckdbEngine",
     "Engine",
     "EngineUnavailable",
@@ -44,6 +45,10 @@ __all__ = [
 
 class EngineUnavailable(Exception):
     """The engine's driver or server is not available here."""
+
+
+class DriverMissing(EngineUnavailable):
+    """The engine's driver is not installed (``pip install 'schemacog[verify]'``)."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +170,7 @@ class DuckdbEngine:
         try:
             import duckdb
         except ImportError as exc:
-            raise EngineUnavailable(
+            raise DriverMissing(
                 "duckdb is not installed (pip install 'schemacog[verify]')"
             ) from exc
         self._error = duckdb.Error
@@ -222,7 +227,7 @@ class PostgresEngine:
             import psycopg
             from psycopg.types.json import Jsonb
         except ImportError as exc:
-            raise EngineUnavailable(
+            raise DriverMissing(
                 "psycopg is not installed (pip install 'schemacog[verify]')"
             ) from exc
         self._error = psycopg.Error
@@ -232,7 +237,7 @@ class PostgresEngine:
             self.connection = psycopg.connect(
                 dsn, autocommit=True, connect_timeout=10, prepare_threshold=None
             )
-        except psycopg.Error as exc:
+        except Exception as exc:  # a driver's error, or its own fault on a strange setting
             raise EngineUnavailable(
                 f"cannot connect to PostgreSQL: {_without_secrets(exc, dsn)}"
             ) from exc
@@ -313,7 +318,7 @@ class MariadbEngine:
             import pymysql
             from pymysql.constants import CLIENT
         except ImportError as exc:
-            raise EngineUnavailable(
+            raise DriverMissing(
                 "PyMySQL is not installed (pip install 'schemacog[verify]')"
             ) from exc
         self._error = pymysql.Error
@@ -326,6 +331,11 @@ class MariadbEngine:
             )
         except pymysql.Error as exc:
             raise EngineUnavailable(f"cannot connect to MariaDB: {exc}") from exc
+        except Exception as exc:  # PyMySQL's own fault on a strange setting (charset=nope)
+            raise EngineUnavailable(
+                f"cannot connect to MariaDB: the driver failed ({type(exc).__name__}); "
+                "check the URL's parameters"
+            ) from exc
         self.database = f"schemacog_{secrets.token_hex(6)}"
         with self.connection.cursor() as cursor:
             cursor.execute("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'")
@@ -439,8 +449,9 @@ def mariadb_dsn(url: str | None) -> dict[str, Any]:
 def postgres_dsn(dsn: str | None) -> str:
     """What libpq is given: libpq's ``key=value`` settings as they are, a URL
     (``schemacog.db.urls``) checked and without a driver or ``schema``, else the local default."""
-    if not dsn:
-        return LOCAL_POSTGRES
+    if not dsn:  # libpq reads PGHOST and the rest itself; the database is ours unless named
+        named = any(os.environ.get(v) for v in ("PGDATABASE", "PGSERVICE"))
+        return "" if named else LOCAL_POSTGRES
     if "://" not in dsn:
         return dsn
     try:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 __all__ = ["SCHEMES", "DatabaseUrl", "UrlError", "parse_url"]
 
@@ -61,16 +61,17 @@ class DatabaseUrl:
         """The URL as it may be printed: the password replaced by ``***``."""
         if self.password is None:
             return self.text
-        parts = urlsplit(self.text)
-        where = parts.netloc.rpartition("@")[2]
-        user = parts.netloc.rpartition("@")[0].partition(":")[0]
-        return urlunsplit(parts._replace(netloc=f"{user}:***@{where}"))
+        head, _, rest = self.text.partition("://")
+        netloc, slash, tail = rest.partition("/")
+        credentials, _, where = netloc.rpartition("@")
+        return f"{head}://{credentials.partition(':')[0]}:***@{where}{slash}{tail}"
 
     def for_libpq(self) -> str:
-        """A PostgreSQL URL as libpq reads it: no driver in its scheme, no ``schema``."""
-        parts = urlsplit(self.text)
+        """A PostgreSQL URL as libpq reads it: no driver in its scheme, no ``schema``
+        (the text is kept as written, ``postgresql:///db`` with its empty host too)."""
+        rest = self.text.partition("://")[2].partition("?")[0]
         query = urlencode([(k, v) for k, v in self.query.items() if k != "schema"])
-        return urlunsplit(parts._replace(scheme="postgresql", query=query))
+        return f"postgresql://{rest}" + (f"?{query}" if query else "")
 
 
 def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schemacog.errors import ConfigError, Pos, Problem
-from schemacog.render.sql.dialects import DIALECTS
+from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
 
 __all__ = ["KEYS", "REQUIRED", "Config", "find_pyproject", "load_config"]
@@ -111,8 +111,7 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
             error(key, f"{key} {value!r} is outside the project (paths are relative to {shown})")
     dialect = values.get("dialect")
     if dialect is not None and dialect not in DIALECTS:
-        hint = did_you_mean(str(dialect), DIALECTS) or f"; one of {', '.join(DIALECTS)}"
-        error("dialect", f"unknown dialect {dialect!r}{hint}")
+        error("dialect", unknown_dialect(dialect))
     if problems:
         raise ConfigError(problems)
     return Config(root=pyproject.parent, pyproject=pyproject, **values)  # type: ignore[arg-type]

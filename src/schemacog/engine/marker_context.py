@@ -18,7 +18,7 @@ from schemacog.engine.config import Config, find_pyproject, load_config
 from schemacog.engine.scan import BEGIN, END_OUTPUT, END_SPEC, MarkerCall, cog_blocks, literal_calls
 from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.model import Enum, Schema, Table
-from schemacog.render.sql.dialects import DIALECTS
+from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
 from schemacog.schema.loader import FORBIDDEN_CHARS
 
@@ -50,6 +50,7 @@ class MarkerContext:
     line: int = 0  # the line of the marker being run
     calls: tuple[MarkerCall, ...] | None = None  # the file's marker calls, if known
     emit: bool = True  # write through cog.out
+    col: int = 0  # the column of its call (0: not known)
 
 
 # per thread (a context variable): concurrent runs each see their own context
@@ -128,7 +129,7 @@ def current() -> MarkerContext:
 
 def fail(context: MarkerContext, message: str) -> SchemacogError:
     """The error to raise; under stock cog, cog's own error (a message, no traceback)."""
-    where = Pos(context.in_file, context.line)
+    where = Pos(context.in_file, context.line, context.col)
     cog_error = getattr(sys.modules.get("cog"), "error", None)
     if _active.get() is None and callable(cog_error):
         cog_error(f"{where}: {message}")  # raises CogGeneratedError
@@ -188,7 +189,7 @@ def dialect_named(context: MarkerContext, dialect: object) -> str:
     )
     if isinstance(chosen, str) and chosen in DIALECTS:
         return chosen
-    raise fail(context, f"unknown dialect {chosen!r}{did_you_mean(str(chosen), DIALECTS)}")
+    raise fail(context, unknown_dialect(chosen))
 
 
 def file_calls(context: MarkerContext) -> tuple[MarkerCall, ...]:

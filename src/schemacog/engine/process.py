@@ -163,7 +163,13 @@ class _Renderer:
         if key in self.cache:
             return self.cache[key]
         context = MarkerContext(
-            self.project.schema, self.project.config, source.shown, call.line, calls, emit=False
+            self.project.schema,
+            self.project.config,
+            source.shown,
+            call.line,
+            calls,
+            emit=False,
+            col=call.col,
         )
         with activated(context):
             text = registry.render(spec, context, arguments)
@@ -219,8 +225,7 @@ def _process_file(
                 per_block.append((block, safe_calls(block)))
             except MarkerCodeError as exc:
                 outcome.problems.append(Problem(Pos(source.shown, exc.line, exc.col), str(exc)))
-        if len(outcome.problems) > before:
-            return
+        # the blocks safe mode accepted still render: their own errors are said too
         calls = tuple(call for _, found in per_block for call in found)
         outcome.problems.extend(renderer.out_of_order(source, calls))
         outputs = {}

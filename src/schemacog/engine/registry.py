@@ -314,16 +314,18 @@ def _enum_needs(needs: Callable[[Schema, Enum], _python_needs.Needs]) -> NeedsOf
 
 def _imports(context: MarkerContext, arguments: Arguments) -> str:
     needs = _python_needs.Needs()
+    failed_enum = False  # an sc.python.enum call that cannot render (a renamed enum)
     for call in file_calls(context):
         found = bound(call)
         if found is not None and found[0].needs is not None:
             try:
                 needs.add(found[0].needs(context, found[1]))
             except SchemacogError:
+                failed_enum |= found[0].reads is Reads.ENUM
                 continue  # the call's own region says what is wrong with it, at its line
     enums_module = context.config.python_enums_module if context.config else None
     text, missing = _python_imports.import_block(needs, enums_module, context.schema)
-    if missing:
+    if missing and not failed_enum:  # else that call's error is the one to fix
         raise fail(
             context,
             f"enum {missing[0]!r} is used here but not generated in this file; "

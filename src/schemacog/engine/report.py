@@ -89,13 +89,14 @@ def _region_line(region: Region) -> str:
 
 
 def _summary(command: str, outcome: Outcome, status: str) -> str:
+    written = "; nothing was written" if command == "regen" else ""  # check never writes
     if status == "error":
-        return f"schemacog {command}: {len(outcome.problems)} error(s); nothing was written"
+        return f"schemacog {command}: {len(outcome.problems)} error(s){written}"
     if status == "hand_edit":
         count = len(outcome.hand_edits)
         return (
-            f"schemacog {command}: {count} hand-edited region(s); "
-            "nothing was written (use --force to overwrite)"
+            f"schemacog {command}: {count} hand-edited region(s){written} "
+            "(regen --force overwrites them)"
         )
     if not outcome.results:
         return f"schemacog {command}: {outcome.files_checked} file(s) up to date"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Collection, Mapping
 
 from schemacog.model import NOW, NUMERIC_TYPES, TEMPORAL_TYPES, Column, Enum, LogicalType, Value
@@ -77,9 +78,13 @@ def _attributes(
 ) -> dict[str, object] | None:
     """The ``Column`` fields written in ``body`` (None where a value was wrong); ``enums``
     names every enum declared, ``read`` those read."""
-    fields.check_keys(problems, body, COLUMN_KEYS, what, required=("type",))
     type_node = body.items.get("type")
-    type_ = _logical_type(problems, type_node, enums) if type_node is not None else None
+    split = _split_size(body)
+    if split is not None:  # {type: numeric(10,2)}: YAML cut the type at its comma
+        kept = {k: v for k, v in body.items.items() if k != split}
+        body = dataclasses.replace(body, items=kept, keys={k: body.keys[k] for k in kept})
+    fields.check_keys(problems, body, COLUMN_KEYS, what, required=("type",))
+    type_ = _logical_type(problems, type_node, enums, rest=split) if type_node is not None else None
     if type_ is None:
         return None
     for attribute, types in APPLIES_TO.items():
@@ -114,7 +119,20 @@ def _type_names(types: frozenset[LogicalType]) -> str:
     return ", ".join(t.value for t in LogicalType if t in types)
 
 
-def _logical_type(problems: Problems, node: Node, enums: Collection[str]) -> LogicalType | None:
+def _split_size(body: MapNode) -> str | None:
+    """The key ``2)`` that YAML made of ``{type: numeric(10,2)}``'s second size, if any."""
+    type_node = body.items.get("type")
+    if not (isinstance(type_node, ScalarNode) and isinstance(type_node.value, str)):
+        return None
+    if not re.search(r"\(\s*\d+\s*$", type_node.value):
+        return None
+    return next((key for key in body.items if re.fullmatch(r"\s*\d+\s*\)", key)), None)
+
+
+def _logical_type(
+    problems: Problems, node: Node, enums: Collection[str], rest: str | None = None
+) -> LogicalType | None:
+    """The type of ``node``; ``rest``: the part of it a flow mapping cut off (``2)``)."""
     text = fields.string(problems, node, "type")
     if text is None:
         return None
@@ -122,6 +140,11 @@ def _logical_type(problems: Problems, node: Node, enums: Collection[str]) -> Log
         return LogicalType(text)
     except ValueError:
         pass
+    if rest is not None:
+        text = f"{text},{rest}"
+        meant = _sql_spelling_hint(text)
+        problems.add(node, f"unknown type {text!r}{meant}")
+        return None
     if text in enums:
         hint = f"; {text!r} is an enum: write type: enum, enum: {text}"
     else:

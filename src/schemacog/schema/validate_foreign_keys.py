@@ -160,8 +160,8 @@ def _is_sound(
 ) -> bool:
     """Report what is wrong with ``fk`` of ``draft``; True when nothing is."""
     before = len(problems)
-    _check_foreign_key(problems, draft, fk, node, tables=tables, table_node=table_node)
-    return len(problems) == before
+    sound = _check_foreign_key(problems, draft, fk, node, tables=tables, table_node=table_node)
+    return sound and len(problems) == before
 
 
 def _check_foreign_key(
@@ -172,20 +172,24 @@ def _check_foreign_key(
     *,
     tables: Mapping[str, TableDraft],
     table_node: Node | None,
-) -> None:
+) -> bool:
+    """False when the key cannot be checked (said, or to be said elsewhere)."""
     target = tables.get(fk.ref_table)
     if target is None:
         hint = did_you_mean(fk.ref_table, tables)
         problems.add(table_node or node, f"references unknown table {fk.ref_table!r}{hint}")
-        return
+        return False
     missing = [c for c in fk.ref_columns if c not in target.columns]
+    written = target.node.items.get("columns")
+    if any(isinstance(written, MapNode) and c in written.items for c in missing):
+        return False  # written, with a problem of its own that is said there
     if missing:
         hint = did_you_mean(missing[0], target.columns)
         problems.add(node, f"references unknown column {fk.ref_table}.{missing[0]}{hint}")
-        return
+        return False
     if len(fk.columns) != len(fk.ref_columns):
         problems.add(node, f"{len(fk.columns)} columns reference {len(fk.ref_columns)} columns")
-        return
+        return False
     keys = [frozenset(target.primary_key)] + [frozenset(k) for k in target.table().unique_keys]
     if frozenset(fk.ref_columns) not in keys:
         shown = ", ".join(fk.ref_columns)
@@ -193,7 +197,7 @@ def _check_foreign_key(
             node,
             f"{fk.ref_table}({shown}) is not the primary key or unique in {fk.ref_table!r}",
         )
-        return
+        return False
     for mine, theirs in zip(fk.columns, fk.ref_columns, strict=True):
         a, b = draft.columns[mine], target.columns[theirs]
         if (a.type, a.enum, a.precision, a.scale) != (b.type, b.enum, b.precision, b.scale):
@@ -202,7 +206,7 @@ def _check_foreign_key(
                 f"column {mine!r} ({_type_label(a)}) cannot reference "
                 f"{fk.ref_table}.{theirs} ({_type_label(b)}): types differ",
             )
-            return
+            return False
     for action, key in ((fk.on_delete, "on_delete"), (fk.on_update, "on_update")):
         if action is FkAction.SET_NULL and any(not draft.columns[c].nullable for c in fk.columns):
             problems.add(node, f"{key}: set_null needs nullable columns ({', '.join(fk.columns)})")
@@ -210,6 +214,7 @@ def _check_foreign_key(
             not draft.columns[c].has_default for c in fk.columns
         ):
             problems.add(node, f"{key}: set_default needs a default on {', '.join(fk.columns)}")
+    return True
 
 
 def _type_label(column: Column) -> str:

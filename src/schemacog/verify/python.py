@@ -31,6 +31,7 @@ __all__ = [
     "Finding",
     "RunnerAnswer",
     "compile_errors",
+    "hand_written_line",
     "is_generated_module",
     "region_lines",
     "ruff_problems",
@@ -121,20 +122,29 @@ def unsafe_calls(path: str, text: str, generated: set[int]) -> list[Finding]:
     return sorted(findings, key=lambda f: f.line)
 
 
-def is_generated_module(text: str, blocks: Sequence[Block]) -> bool:
-    """Is all code of the file inside generated regions (a docstring aside)?"""
+def hand_written_line(text: str, blocks: Sequence[Block]) -> int | None:
+    """The first line of code outside the generated regions (a docstring aside), None
+    when all of it is generated; 1 for a file without code or that does not parse."""
     try:
         tree = ast.parse(text)
     except SyntaxError:
-        return False
+        return 1
     generated = region_lines(blocks)
     body = tree.body
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
         body = body[1:]
-    return bool(body) and all(
-        all(line in generated for line in range(node.lineno, (node.end_lineno or node.lineno) + 1))
-        for node in body
-    )
+    if not body:
+        return 1
+    for node in body:
+        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+            if line not in generated:
+                return line
+    return None
+
+
+def is_generated_module(text: str, blocks: Sequence[Block]) -> bool:
+    """Is all code of the file inside generated regions (a docstring aside)?"""
+    return hand_written_line(text, blocks) is None
 
 
 def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None:

@@ -42,7 +42,7 @@ from schemacog.verify.codec import encode
 from schemacog.verify.enforced import enforcer
 from schemacog.verify.python import (
     compile_errors,
-    is_generated_module,
+    hand_written_line,
     region_lines,
     ruff_problems,
     run_isolated,
@@ -139,8 +139,12 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
     python_files = [f for f in project.files if f.path.suffix == ".py"]
     compiled, unsafe = Step("python compiles"), Step("no unsafe calls in generated python")
     for source in python_files:
-        for finding in compile_errors(source.shown, source.text):
+        errors = compile_errors(source.shown, source.text)
+        for finding in errors:
             compiled.fail(str(finding))
+        if errors:  # its calls cannot be read: never an ok for it
+            unsafe.fail(f"{source.shown}: not checked: it does not compile")
+            continue
         generated = region_lines(cog_blocks(source.text))
         for finding in unsafe_calls(source.shown, source.text, generated):
             unsafe.fail(str(finding))
@@ -155,7 +159,8 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
     ruff = ruff_problems([f.path for f in python_files]) if python_files else None
     if ruff is None:
         reason = "ruff is not installed (pip install 'schemacog[verify]')"
-        steps.append(Step("ruff", SKIPPED, [reason if python_files else "no Python files"]))
+        for name in ("ruff format --check", "ruff check"):
+            steps.append(Step(name, SKIPPED, [reason if python_files else "no Python files"]))
     else:
         for name, problem in (("ruff format --check", ruff[0]), ("ruff check", ruff[1])):
             steps.append(Step(name, FAILED, [problem]) if problem else Step(name, OK, [files]))
@@ -163,7 +168,9 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
         _python_layers(project, python_files, steps)
     else:
         cleaners = any(_cleaner_calls(source) for source in python_files)
-        _not_run(steps, _PYTHON_ROWS[: 2 + cleaners], "the generated Python does not compile")
+        because = "the generated Python does not compile"
+        steps.append(Step("python imports (isolated)", FAILED, [f"not run: {because}"]))
+        _not_run(steps, _PYTHON_ROWS[: 2 + cleaners], because)
 
 
 # The name verify calls in a module that provides a layer's generated code.
@@ -180,6 +187,9 @@ class _Layers:
 
     modules: list[Path] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
+    # files with layer regions that are not imported: "path (hand-written code at line N)"
+    not_imported: list[str] = field(default_factory=list)
+    cleaners_not_imported: bool = False
     found: dict[registry.Layer, dict[str, tuple[int, str]]] = field(
         default_factory=lambda: {layer: {} for layer in registry.Layer}
     )
@@ -204,7 +214,16 @@ def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
     layers = _Layers()
     for source in python_files:
         blocks = cog_blocks(source.text)
-        if not is_generated_module(source.text, blocks):
+        hand_written = hand_written_line(source.text, blocks)
+        if hand_written is not None:
+            specs = [registry.spec_of(c) for block in blocks for c in literal_calls(block)]
+            if any(spec is not None and spec.layer is not None for spec in specs):
+                layers.not_imported.append(
+                    f"{source.shown} (code outside its regions at line {hand_written})"
+                )
+                layers.cleaners_not_imported |= any(
+                    spec is not None and spec.layer is registry.Layer.CLEANER for spec in specs
+                )
             continue
         index = len(layers.modules)
         layers.modules.append(source.path.resolve())
@@ -271,8 +290,11 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
             imported.fail(f"{shown}: import failed{hint}:\n{error}")
     if imported.status == OK:
         imported.details.append(f"{len(layers.shown)} module(s): {', '.join(layers.shown)}")
+    if layers.not_imported:  # what only generated code may do; said, never silent
+        shown = ", ".join(layers.not_imported)
+        imported.details.append(f"not imported, as they hold hand-written code: {shown}")
     steps.append(imported)
-    names = _PYTHON_ROWS[: 2 + bool(layers.cleaner)]
+    names = _PYTHON_ROWS[: 2 + bool(layers.cleaner or layers.cleaners_not_imported)]
     if imported.status != OK:
         _not_run(steps, names, "the generated Python did not import")
         return
@@ -296,6 +318,9 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
         if step.status == OK:
             step.details.append(f"{tried} row(s) as expected")
         steps.append(step)
+    if layers.cleaners_not_imported and not layers.cleaner:
+        reason = "no module with sc.python.cleaner regions is imported (see the imports step)"
+        steps.append(Step("examples in python cleaner", SKIPPED, [reason], layer="python"))
     if layers.cleaner:
         step = Step("examples in python cleaner", layer="python", rows=len(cleaner_requests))
         for problem in verify_cleaner.problems(cleaner_expected, answer.rows[len(requests) :]):
@@ -396,11 +421,14 @@ def _settings(name: str, options: Options) -> _Given:
     backend = BACKENDS[name]
     flag = options.url(name)
     if flag is not None:
-        return _Given(flag, f"--dsn-{name}")
+        return _Given(flag.strip(), f"--dsn-{name}")
     variable = backend.url_variable
     if variable and variable in os.environ:
-        return _Given(os.environ[variable], variable)
-    read = [v for v in backend.driver_variables if os.environ.get(v)]
+        return _Given(os.environ[variable].strip(), variable)
+    read = [v for v in backend.driver_variables if v in os.environ]
+    empty = [v for v in read if not os.environ[v].strip()]
+    if empty:  # a CI secret that is missing: said, never a silent skip
+        return _Given("", empty[0])
     return _Given(None, ", ".join(read)) if read else _Given()
 
 
@@ -482,9 +510,9 @@ def _sql_steps(
                     break
                 opened.append((engine, script))
                 _run_script(engine, script, ddl_step)
+            target = _for_examples(opened, schema, name, given, ddl_step)
             steps.append(ddl_step)
-            if ddl_step.status == OK:
-                target = _for_examples(opened, schema, name, given)
+            if target is not None:
                 steps.append(_engine_rows(schema, target, dialect))
             else:  # never left out: failed (or skipped) with the step it needed
                 why = f"not run: {ddl_step.name} {ddl_step.status}"
@@ -507,10 +535,12 @@ def _unreachable(step: str, name: str, exc: Exception, options: Options, given: 
     (a failure with --require)."""
     variable = BACKENDS[name].url_variable
     said = [str(exc)]
-    if given.source is None and variable:
+    if isinstance(exc, engines.DriverMissing):
+        pass  # the message says what to install
+    elif given.source is None and variable:
         said.insert(0, f"no local server, and none given (--dsn-{name} or {variable})")
-    elif given.connection is None:  # the driver's own variables
-        said.insert(0, f"the connection the driver reads from {given.source} failed")
+    elif given.source is not None and given.connection is None:  # the driver's variables
+        said.insert(0, f"the connection the driver reads from {given.source} failed:")
     failed = options.require or given.source is not None
     return Step(step, FAILED if failed else SKIPPED, said, layer=name)
 
@@ -539,18 +569,32 @@ def _for_examples(
     schema: Schema,
     name: str,
     given: _Given,
-) -> engines.Engine:
-    """The database the examples go into: the first script's when it creates every table
-    an example needs (an ``sc.sql.ddl`` region does), else one of the schema's own DDL."""
+    step: Step,
+) -> engines.Engine | None:
+    """The database the examples go into (None when the DDL step did not pass): the first
+    script's when it creates every table an example needs (an ``sc.sql.ddl`` region
+    does), else one of the schema's own DDL, which the step then names."""
+    if step.status != OK:
+        return None
     engine, script = opened[0]
     needed = [t.name for t in schema.tables if t.examples or t.invalid_examples]
-    if any(region.ddl for region in script) or all(_has_table(engine, t) for t in needed):
+    missing = [] if any(region.ddl for region in script) else needed
+    missing = [t for t in missing if not _has_table(engine, t)]
+    if not missing:
         return engine
     builtin = _builtin_ddl(schema, name)
-    engine = _connect(name, given)
+    try:
+        engine = _connect(name, given)
+    except engines.EngineUnavailable as exc:
+        step.fail(f"{builtin.where}, for the examples: {exc}")
+        return None
     opened.append((engine, [builtin]))
-    engine.run_script(builtin.text)
-    return engine
+    _run_script(engine, [builtin], step)
+    if step.status == OK:
+        shown = ", ".join(missing)
+        step.details[-1] += f", for the examples (the regions create no table {shown})"
+        return engine
+    return None
 
 
 def _statements(sql: str) -> int:
@@ -593,7 +637,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
     order, _ = creation_order(schema, dialect)
     enforced_in = enforcer(dialect, schema)
     names = constraint_names(schema, dialect.name)
-    accepted = refused = 0
+    accepted = refused = declared_refusals = 0
     not_enforced: dict[str, None] = {}  # rules an invalid example breaks that this engine cannot
     # in one transaction, so that deferrable foreign keys are checked at its commit; an
     # engine that defers none loads them with its checks off, as its DDL says
@@ -619,6 +663,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
             label = _row_label(table, example, "example")
             step.details.append(f"{label}: refused by {dialect.title}, as its DDL says")
             declined |= keys
+            declared_refusals += 1
         else:
             step.fail(
                 f"{_row_label(table, example, 'example')}: {engine.dialect} refused it: {error}"
@@ -641,9 +686,10 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
                     f"{label}: {engine.dialect} accepted it, but it breaks {', '.join(broken)}"
                 )
             refused += error is not None
-    step.rows = accepted + refused
+    step.rows = accepted + refused + declared_refusals
     if step.status == OK:
-        step.details.append(f"{accepted} accepted, {refused} refused")
+        also = f", {declared_refusals} refused as its DDL says" if declared_refusals else ""
+        step.details.append(f"{accepted} accepted, {refused} refused{also}")
     if not_enforced:  # said, never silently skipped (the DDL's comments say why)
         step.details.append(f"not enforced by {dialect.title}: {', '.join(not_enforced)}")
     return step
@@ -660,9 +706,12 @@ def verify(cwd: Path, options: Options) -> list[Step]:
     steps: list[Step] = []
     for project in outcome.projects:
         fresh = Step("generated files are up to date")
+        edited = {region.path for region in outcome.hand_edits}
         for result in outcome.results:
             if result.source in project.files:
-                fresh.fail(f"{result.source.shown}: differs from the schema (run schemacog regen)")
+                shown = result.source.shown
+                fix = "regen --force: it holds a hand edit" if shown in edited else "regen"
+                fresh.fail(f"{shown}: differs from the schema (run schemacog {fix})")
         if not project.files:
             fresh.status = SKIPPED
             fresh.details.append("no marked files")

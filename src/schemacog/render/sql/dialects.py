@@ -13,6 +13,7 @@ engine that runs each is paired with it in ``schemacog.db.backends``.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import decimal
 from collections.abc import Mapping
 from enum import StrEnum
@@ -38,6 +39,7 @@ __all__ = [
     "Mariadb",
     "Postgres",
     "Sqlite",
+    "unknown_dialect",
     "utc",
 ]
 
@@ -436,6 +438,33 @@ MARIADB: Final = Mariadb()
 DIALECTS: Final[Mapping[str, Dialect]] = MappingProxyType(
     {dialect.name: dialect for dialect in (POSTGRES, SQLITE, DUCKDB, MARIADB)}
 )
+
+
+# other names of the dialects, for "did you mean" (lower case)
+_OTHER_NAMES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "postgresql": "postgres",
+        "pg": "postgres",
+        "psql": "postgres",
+        "mysql": "mariadb",
+        "sqlite3": "sqlite",
+        "duck": "duckdb",
+    }
+)
+
+
+def unknown_dialect(name: object) -> str:
+    """The error for a dialect name that is not one: ``unknown dialect 'mysql'; did you
+    mean 'mariadb'?`` (other names, any case), else the list of dialects."""
+    text = str(name)
+    meant = _OTHER_NAMES.get(text.lower()) or next(
+        (known for known in DIALECTS if known == text.lower()), None
+    )
+    if meant is None:
+        close = difflib.get_close_matches(text, list(DIALECTS), n=1, cutoff=0.6)
+        meant = close[0] if close else None
+    hint = f"; did you mean {meant!r}?" if meant else f"; one of {', '.join(DIALECTS)}"
+    return f"unknown dialect {name!r}{hint}"
 
 
 def utc(value: dt.datetime) -> dt.datetime:
