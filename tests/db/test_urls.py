@@ -57,12 +57,16 @@ def test_urls_in_sqlalchemys_forms(text: str, expected: DatabaseUrl) -> None:
         ("dbname=x", None, "not a database URL: it must start with postgresql://"),
         ("oracle://u:S3cret@h/x", None, "'oracle://' is an unknown URL scheme"),
         ("postgresql://u:S3cret@h/x", "mariadb", "'postgresql://' is not a URL for mariadb"),
-        ("mysql://u:S3cret@h:99999/", None, "the URL's port is not a number from 0 to 65535"),
-        ("mysql://u:S3cret@h:abc/", None, "the URL's port is not a number from 0 to 65535"),
+        ("mysql://u:S3cret@h:99999/", None, "the URL's port is not a number from 1 to 65535"),
+        ("mysql://u:S3cret@h:abc/", None, "the URL's port is not a number from 1 to 65535"),
         ("mysql://u:S3cret@h/?socket=/x", None, "unknown URL parameter 'socket'"),
         ("mysql://u:S3cret@h/?charset=a&charset=b", None, "URL parameter 'charset' given twice"),
         ("mysql://u:S3cret@h/#frag", None, "a database URL has no '#' part"),
         ("sqlite://host/x.db", None, "a sqlite URL names a file, not a host"),
+        ("mysql://u:S3cret@:3307/", None, "the URL gives a port but no host"),
+        ("mysql://u:S3cret@127.0.0.1:0/", None, "the URL's port is not a number from 1"),
+        ("mysql://u@db/?unix_socket=/s", None, "gives both a host and ?unix_socket="),
+        ("password=S3cret app=ci://x", "postgres", "not a database URL"),
     ],
 )
 def test_a_url_that_cannot_be_used_says_why_and_never_the_password(
@@ -90,6 +94,14 @@ def test_what_each_driver_is_given() -> None:
         "postgresql://u@h/db?sslmode=disable"
     )
     assert postgres_dsn("host=h dbname=db") == "host=h dbname=db"
+    assert postgres_dsn("password=S3cret application_name=ci://job") == (
+        "password=S3cret application_name=ci://job"  # key=value settings, not a URL
+    )
+    assert postgres_dsn("postgresql:///postgres") == "postgresql:///postgres"
+    assert postgres_dsn("postgres://?host=%2Fvar%2Frun&options=-c%20x%3D1&schema=s") == (
+        "postgresql://?host=%2Fvar%2Frun&options=-c%20x%3D1"  # kept as written
+    )
+    assert postgres_dsn("postgresql://h1:5432,h2:5433/db") == "postgresql://h1:5432,h2:5433/db"
     assert mariadb_dsn("mysql://u:pw@h:3307/db?charset=utf8mb4") == {
         "user": "u",
         "password": "pw",

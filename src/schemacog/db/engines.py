@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final, Protocol
 
-from schemacog.db.urls import UrlError, parse_url
+from schemacog.db.urls import UrlError, is_url, parse_url
 from schemacog.model import Column, LogicalType, Table, Value
 from schemacog.render.sql.ddl import dialect_named, quote
 from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
@@ -28,6 +28,7 @@ from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
 __all__ = [
     "LOCAL_MARIADB",
     "LOCAL_POSTGRES",
+    "STATEMENT_SECONDS",
     "CatalogColumn",
     "DriverMissing",
     "DuckdbEngine",
@@ -242,8 +243,13 @@ class PostgresEngine:
                 f"cannot connect to PostgreSQL: {_without_secrets(exc, dsn)}"
             ) from exc
         self.schema = f"schemacog_{secrets.token_hex(6)}"
-        self.connection.execute(f'CREATE SCHEMA "{self.schema}"')
-        self.connection.execute(f'SET search_path TO "{self.schema}"')
+        try:  # a statement that runs longer than a generated one ever does is stopped
+            self.connection.execute(f"SET statement_timeout = '{STATEMENT_SECONDS}s'")
+            self.connection.execute(f'CREATE SCHEMA "{self.schema}"')
+            self.connection.execute(f'SET search_path TO "{self.schema}"')
+        except psycopg.Error as exc:
+            self.connection.close()
+            raise EngineUnavailable(f"cannot make a throwaway schema: {exc}") from exc
 
     def run_script(self, sql: str) -> None:
         self.connection.execute(sql.encode())
@@ -324,10 +330,15 @@ class MariadbEngine:
         self._error = pymysql.Error
         socket = dsn.get("unix_socket")
         if socket is not None and not os.path.exists(socket):  # PyMySQL would leak a socket
-            raise EngineUnavailable(f"cannot connect to MariaDB: no server socket at {socket}")
+            raise EngineUnavailable(f"cannot connect to MariaDB: no server socket at {socket!r}")
         try:
             self.connection = pymysql.connect(
-                **dsn, client_flag=CLIENT.MULTI_STATEMENTS, autocommit=True, connect_timeout=10
+                **dsn,
+                client_flag=CLIENT.MULTI_STATEMENTS,
+                autocommit=True,
+                connect_timeout=10,
+                read_timeout=STATEMENT_SECONDS + 10,  # a server that never answers
+                write_timeout=STATEMENT_SECONDS + 10,
             )
         except pymysql.Error as exc:
             raise EngineUnavailable(f"cannot connect to MariaDB: {exc}") from exc
@@ -337,12 +348,19 @@ class MariadbEngine:
                 "check the URL's parameters"
             ) from exc
         self.database = f"schemacog_{secrets.token_hex(6)}"
-        with self.connection.cursor() as cursor:
-            cursor.execute("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'")
-            cursor.execute(f"CREATE DATABASE `{self.database}`")
-            cursor.execute(f"USE `{self.database}`")
-            cursor.execute("SELECT @@max_allowed_packet")
-            (self._max_packet,) = cursor.fetchone()
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'"
+                )
+                cursor.execute(f"SET SESSION max_statement_time = {STATEMENT_SECONDS}")
+                cursor.execute(f"CREATE DATABASE `{self.database}`")
+                cursor.execute(f"USE `{self.database}`")
+                cursor.execute("SELECT @@max_allowed_packet")
+                (self._max_packet,) = cursor.fetchone()
+        except pymysql.Error as exc:
+            self.connection.close()
+            raise EngineUnavailable(f"cannot make a throwaway database: {exc}") from exc
 
     def run_script(self, sql: str) -> None:
         with self.connection.cursor() as cursor:
@@ -417,6 +435,9 @@ class MariadbEngine:
             self.connection.close()
 
 
+# the longest a statement of verify may run on a server (generated DDL takes far less)
+STATEMENT_SECONDS: Final = 60
+
 # where verify looks for a server when no connection is given
 LOCAL_MARIADB: Final[Mapping[str, str]] = MappingProxyType(
     {"unix_socket": "/run/mysqld/mysqld.sock", "user": "root"}
@@ -437,7 +458,7 @@ def mariadb_dsn(url: str | None) -> dict[str, Any]:
     if parsed.password is not None:
         args["password"] = parsed.password
     if parsed.host:
-        args["host"], args["port"] = parsed.host, parsed.port or 3306
+        args["host"], args["port"] = parsed.host, 3306 if parsed.port is None else parsed.port
     if parsed.database:
         args["database"] = parsed.database
     args.update(parsed.query)  # unix_socket, charset
@@ -452,7 +473,7 @@ def postgres_dsn(dsn: str | None) -> str:
     if not dsn:  # libpq reads PGHOST and the rest itself; the database is ours unless named
         named = any(os.environ.get(v) for v in ("PGDATABASE", "PGSERVICE"))
         return "" if named else LOCAL_POSTGRES
-    if "://" not in dsn:
+    if not is_url(dsn):  # key=value settings (a value may hold "://")
         return dsn
     try:
         return parse_url(dsn, POSTGRES.name).for_libpq()

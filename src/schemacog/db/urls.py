@@ -10,13 +10,14 @@ password: ``UrlError`` says which part is wrong, and ``DatabaseUrl.shown`` masks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
-__all__ = ["SCHEMES", "DatabaseUrl", "UrlError", "parse_url"]
+__all__ = ["SCHEMES", "DatabaseUrl", "UrlError", "is_url", "parse_url"]
 
 
 class UrlError(ValueError):
@@ -69,15 +70,24 @@ class DatabaseUrl:
     def for_libpq(self) -> str:
         """A PostgreSQL URL as libpq reads it: no driver in its scheme, no ``schema``
         (the text is kept as written, ``postgresql:///db`` with its empty host too)."""
-        rest = self.text.partition("://")[2].partition("?")[0]
-        query = urlencode([(k, v) for k, v in self.query.items() if k != "schema"])
-        return f"postgresql://{rest}" + (f"?{query}" if query else "")
+        rest, _, query = self.text.partition("://")[2].partition("?")
+        kept = [part for part in query.split("&") if part and part.partition("=")[0] != "schema"]
+        return f"postgresql://{rest}" + (f"?{'&'.join(kept)}" if kept else "")
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(text: str) -> bool:
+    """Does ``text`` start with a URL scheme (else it is, say, libpq's key=value settings,
+    whose values may hold ``://``)?"""
+    return _SCHEME.match(text) is not None
 
 
 def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
     """``text`` read as a database URL; ``dialect``, when given, is the one it must name."""
-    scheme, separator, _ = text.partition("://")
-    if not separator:
+    scheme = text.partition("://")[0]
+    if not is_url(text):  # nothing before "://" is echoed: it may be a password
         raise UrlError(
             "not a database URL: it must start with "
             + ", ".join(f"{name}://" for name in SCHEMES if _for(name, dialect))
@@ -88,11 +98,14 @@ def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
         wanted = ", ".join(f"{name}://" for name in SCHEMES if _for(name, dialect))
         what = "an unknown URL scheme" if found is None else f"not a URL for {dialect}"
         raise UrlError(f"{scheme + '://'!r} is {what}: use {wanted}")
+    parts = urlsplit(text)
+    several_hosts = found == "postgres" and "," in parts.netloc  # libpq's host1,host2:port
     try:
-        parts = urlsplit(text)
-        port = parts.port
+        port = None if several_hosts else parts.port
     except ValueError:
-        raise UrlError("the URL's port is not a number from 0 to 65535") from None
+        port = 0
+    if port == 0:
+        raise UrlError("the URL's port is not a number from 1 to 65535")
     if parts.fragment:
         raise UrlError("a database URL has no '#' part")
     query: dict[str, str] = {}
@@ -110,11 +123,16 @@ def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
             raise UrlError(f"a {base} URL names a file, not a host: {base}:///path")
         database = path[1:] if path.startswith("/") else path
         return DatabaseUrl(found, database=database or None, query=query, text=text)
+    host = None if several_hosts else (unquote(parts.hostname) if parts.hostname else None)
+    if found == "mariadb" and port is not None and host is None:
+        raise UrlError("the URL gives a port but no host")
+    if found == "mariadb" and host not in (None, "localhost") and "unix_socket" in query:
+        raise UrlError("the URL gives both a host and ?unix_socket=: give one")
     return DatabaseUrl(
         found,
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password is not None else None,
-        host=unquote(parts.hostname) if parts.hostname else None,
+        host=host,
         port=port,
         database=path.strip("/") or None,
         query=query,

@@ -128,6 +128,11 @@ class MarkerSpec:
     layer: Layer | None = None
 
     @property
+    def sql(self) -> bool:
+        """Does its region hold SQL (verify runs it): an ``sc.sql`` call or a template."""
+        return self.namespace in ("sql", "")
+
+    @property
     def dotted(self) -> str:
         return ".".join(part for part in ("sc", self.namespace, self.name) if part)
 
@@ -231,7 +236,10 @@ def out_of_order(context: MarkerContext, calls: Sequence[MarkerCall]) -> list[Pr
     (Python runs a module top to bottom: the import would fail with a NameError)."""
     classes = [_classes(context, call) for call in calls]
     problems = []
-    for index, (call, (_, used)) in enumerate(zip(calls, classes, strict=True)):
+    above: set[str] = set()  # classes defined by the calls so far
+    for index, (call, (defines, uses)) in enumerate(zip(calls, classes, strict=True)):
+        used = uses - above  # a class a region above defines already is there
+        above |= defines.keys()
         below: dict[str, tuple[str, MarkerCall]] = {}  # key -> (class, the call defining it)
         for later, (defined, _) in zip(calls[index + 1 :], classes[index + 1 :], strict=True):
             for key in sorted(used & defined.keys()):

@@ -150,33 +150,42 @@ def _logical_type(
     else:
         names = [t.value for t in LogicalType]
         hint = _sql_spelling_hint(text) or did_you_mean(text, names)
-    problems.add(node, f"unknown type {text!r}{hint}")
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    problems.add(node, f"unknown type {shown!r}{hint}")
     return None
 
 
 def _sql_spelling_hint(text: str) -> str:
-    """``; did you mean 'string' (with max_length: 20)?`` for ``VARCHAR(20)``, else ``""``."""
+    """``; did you mean 'string' (with max_length: 20)?`` for ``VARCHAR(20)``, else ``""``;
+    sizes are suggested only when they are valid ones."""
     words = " ".join(text.lower().split())
-    name, _, rest = words.partition("(")
-    name = name.strip()
+    sizes_text = re.search(r"\(([^()]*)\)", words)
+    name = " ".join(re.sub(r"\([^()]*\)", " ", words).split())  # timestamp(6) with time zone
     meant = _SQL_SPELLINGS.get(name) or next((t for t in LogicalType if t.value == name), None)
     if meant is None:
         return ""
-    sizes = [part.strip() for part in rest.rstrip(")").split(",")] if rest else []
-    keys = {LogicalType.STRING: ("max_length",), LogicalType.DECIMAL: ("precision", "scale")}
-    given = [
-        f"{key}: {size}"
-        for key, size in zip(keys.get(meant, ()), sizes, strict=False)
-        if size.isdigit()
-    ]
-    if meant is LogicalType.DECIMAL and len(given) == 1:
-        given.append("scale: 0")  # DECIMAL(p) is DECIMAL(p, 0) in SQL
+    sizes = [part.strip() for part in sizes_text[1].split(",")] if sizes_text else []
+    given = _valid_sizes(meant, sizes)
     if name in _SERIAL:
         given.append("identity: true")
     said = f" (with {', '.join(given)})" if given else ""
-    if not rest and name == meant.value:  # only the case differs
+    if not sizes_text and name == meant.value:  # only the case differs
         said = " (types are lower case)"
     return f"; did you mean {meant.value!r}{said}?"
+
+
+def _valid_sizes(meant: LogicalType, sizes: list[str]) -> list[str]:
+    """The sizes of ``VARCHAR(20)`` or ``NUMERIC(10, 2)`` as schema keys, if they are valid."""
+    if not all(size.isascii() and size.isdigit() and len(size) <= 4 for size in sizes):
+        return []
+    numbers = [int(size) for size in sizes]
+    if meant is LogicalType.STRING and len(numbers) == 1 and numbers[0] >= 1:
+        return [f"max_length: {numbers[0]}"]
+    if meant is LogicalType.DECIMAL and len(numbers) in (1, 2):
+        precision, scale = numbers[0], (numbers[1] if len(numbers) == 2 else 0)
+        if 1 <= precision <= MAX_DECIMAL_PRECISION and scale <= precision:
+            return [f"precision: {precision}", f"scale: {scale}"]  # DECIMAL(p) is (p, 0)
+    return []
 
 
 # the SQL spellings of an integer column the database numbers

@@ -9,7 +9,7 @@ from schemacog.naming import enum_member, normalized_spelling
 from schemacog.schema import fields
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import ENUM_KEYS, ENUM_VALUE_KEYS, MAX_ENUM_VALUE_BYTES, SQL_TYPE_NAMES
-from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode
+from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of
 
 __all__ = ["read_enums"]
 
@@ -44,9 +44,13 @@ def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> En
     values_node = body.items.get("values")
     if isinstance(values_node, SeqNode):  # values without descriptions, in order
         return _listed_enum(problems, name, key, values_node, what=what, description=description)
-    values_map = fields.mapping(problems, values_node, f"values of {what}") if values_node else None
-    if values_map is None:
+    if values_node is None:
         return None
+    if not isinstance(values_node, MapNode):
+        found = kind_of(values_node)
+        problems.add(values_node, f"values of {what} must be a mapping or a list, found {found}")
+        return None
+    values_map = values_node
     if not values_map.items:
         problems.add(values_map, f"{what} has no values")
         return None

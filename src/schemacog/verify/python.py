@@ -23,6 +23,7 @@ from schemacog.sandbox.isolation import run_limited
 
 __all__ = [
     "CPU_SECONDS",
+    "MAX_SHOWN_LINES",
     "MEMORY_BYTES",
     "SAFE_YAML_LOADERS",
     "TIMEOUT_SECONDS",
@@ -91,7 +92,17 @@ def compile_errors(path: str, text: str) -> list[Finding]:
         return [Finding(path, exc.lineno or 1, f"does not compile: {exc.msg}")]
     except ValueError as exc:
         return [Finding(path, 1, f"does not compile: {exc}")]
+    except (MemoryError, RecursionError):  # hand-written text nested past the compiler
+        return [Finding(path, 1, "does not compile: too large or too deeply nested")]
     return []
+
+
+def _parsed(text: str) -> ast.Module | None:
+    """The module's syntax tree, None where the compiler cannot build one."""
+    try:
+        return ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
 
 
 def _dotted(node: ast.AST) -> str:
@@ -100,9 +111,8 @@ def _dotted(node: ast.AST) -> str:
 
 def unsafe_calls(path: str, text: str, generated: set[int]) -> list[Finding]:
     """Calls in generated lines that run code, shells or unsafe deserializers."""
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
+    tree = _parsed(text)
+    if tree is None:
         return []
     findings = []
     for node in ast.walk(tree):
@@ -125,9 +135,8 @@ def unsafe_calls(path: str, text: str, generated: set[int]) -> list[Finding]:
 def hand_written_line(text: str, blocks: Sequence[Block]) -> int | None:
     """The first line of code outside the generated regions (a docstring aside), None
     when all of it is generated; 1 for a file without code or that does not parse."""
-    try:
-        tree = ast.parse(text)
-    except SyntaxError:
+    tree = _parsed(text)
+    if tree is None:
         return 1
     generated = region_lines(blocks)
     body = tree.body
@@ -136,7 +145,10 @@ def hand_written_line(text: str, blocks: Sequence[Block]) -> int | None:
     if not body:
         return 1
     for node in body:
-        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+        # a decorator is part of the statement, above the line that starts it
+        decorators = getattr(node, "decorator_list", [])
+        first = min([node.lineno, *(d.lineno for d in decorators)])
+        for line in range(first, (node.end_lineno or node.lineno) + 1):
             if line not in generated:
                 return line
     return None
@@ -173,9 +185,21 @@ def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None
         timeout=TIMEOUT_SECONDS,
     )
     return (
-        None if fmt.returncode == 0 else (fmt.stdout + fmt.stderr).strip(),
-        None if lint.returncode == 0 else (lint.stdout + lint.stderr).strip(),
+        None if fmt.returncode == 0 else _shortened(fmt.stdout + fmt.stderr),
+        None if lint.returncode == 0 else _shortened(lint.stdout + lint.stderr),
     )
+
+
+MAX_SHOWN_LINES = 200
+
+
+def _shortened(text: str) -> str:
+    """At most ``MAX_SHOWN_LINES`` lines of a tool's output, saying how many are left out."""
+    lines = text.strip().splitlines()
+    if len(lines) <= MAX_SHOWN_LINES:
+        return "\n".join(line[:1000] for line in lines)
+    kept = [line[:1000] for line in lines[:MAX_SHOWN_LINES]]
+    return "\n".join([*kept, f"... {len(lines) - MAX_SHOWN_LINES} more line(s)"])
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -135,7 +135,7 @@ def _constraint_key(rule: BrokenRule, table: str) -> tuple[str, ...]:
 # --- Python ---------------------------------------------------------------------
 
 
-def _python_steps(project: Project, steps: list[Step]) -> None:
+def _python_steps(project: Project, steps: list[Step], stale: Collection[str]) -> None:
     python_files = [f for f in project.files if f.path.suffix == ".py"]
     compiled, unsafe = Step("python compiles"), Step("no unsafe calls in generated python")
     for source in python_files:
@@ -165,7 +165,7 @@ def _python_steps(project: Project, steps: list[Step]) -> None:
         for name, problem in (("ruff format --check", ruff[0]), ("ruff check", ruff[1])):
             steps.append(Step(name, FAILED, [problem]) if problem else Step(name, OK, [files]))
     if compiled.status != FAILED:
-        _python_layers(project, python_files, steps)
+        _python_layers(project, python_files, steps, stale)
     else:
         cleaners = any(_cleaner_calls(source) for source in python_files)
         because = "the generated Python does not compile"
@@ -210,17 +210,22 @@ class _Layers:
         return self.found[registry.Layer.CLEANER]
 
 
-def _find_layers(python_files: Sequence[SourceFile]) -> _Layers:
+def _find_layers(python_files: Sequence[SourceFile], stale: Collection[str]) -> _Layers:
+    """The modules to import: files whose code is all generated, as schemacog renders it
+    (a file that differs from the render holds text schemacog did not write)."""
     layers = _Layers()
     for source in python_files:
         blocks = cog_blocks(source.text)
         hand_written = hand_written_line(source.text, blocks)
-        if hand_written is not None:
+        if hand_written is not None or source.shown in stale:
             specs = [registry.spec_of(c) for block in blocks for c in literal_calls(block)]
             if any(spec is not None and spec.layer is not None for spec in specs):
-                layers.not_imported.append(
-                    f"{source.shown} (code outside its regions at line {hand_written})"
+                why = (
+                    "it differs from the schema"
+                    if source.shown in stale
+                    else f"code outside its regions at line {hand_written}"
                 )
+                layers.not_imported.append(f"{source.shown} ({why})")
                 layers.cleaners_not_imported |= any(
                     spec is not None and spec.layer is registry.Layer.CLEANER for spec in specs
                 )
@@ -254,9 +259,11 @@ def _builtin_module(schema: Schema, folder: Path) -> Path:
     return path
 
 
-def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: list[Step]) -> None:
+def _python_layers(
+    project: Project, python_files: Sequence[SourceFile], steps: list[Step], stale: Collection[str]
+) -> None:
     schema = project.schema
-    layers = _find_layers(python_files)
+    layers = _find_layers(python_files, stale)
     with tempfile.TemporaryDirectory() as folder:
         missing = [
             t.name
@@ -292,7 +299,7 @@ def _python_layers(project: Project, python_files: Sequence[SourceFile], steps: 
         imported.details.append(f"{len(layers.shown)} module(s): {', '.join(layers.shown)}")
     if layers.not_imported:  # what only generated code may do; said, never silent
         shown = ", ".join(layers.not_imported)
-        imported.details.append(f"not imported, as they hold hand-written code: {shown}")
+        imported.details.append(f"not imported, as not all their code is generated: {shown}")
     steps.append(imported)
     names = _PYTHON_ROWS[: 2 + bool(layers.cleaner or layers.cleaners_not_imported)]
     if imported.status != OK:
@@ -460,8 +467,8 @@ def _sql_regions(project: Project, dialect: str, rendered: Mapping[str, str]) ->
         for block in cog_blocks(text):
             calls = literal_calls(block)
             specs = [registry.spec_of(call) for call in calls]
-            if not calls or any(spec is None for spec in specs):
-                continue
+            if not calls or any(spec is None or not spec.sql for spec in specs):
+                continue  # a docs or Python region in a .sql file is never run as SQL
             if {str(registry.dialect_of(c, default) or default) for c in calls} != {dialect}:
                 continue
             subject = registry.subject_of(calls[0])
@@ -500,26 +507,44 @@ def _sql_steps(
         dialect = DIALECTS[name]
         ddl_step = Step(f"sql {name}: DDL executes", layer=name)
         given = _settings(name, options)
+        # the first script's database stays open for the examples; each other one is
+        # dropped as soon as its script ran (a project of many regions holds one or two
+        # connections, never one per region)
         opened: list[tuple[engines.Engine, Sequence[_Region]]] = []
         try:
             for script in _scripts(project, name, rendered):
                 try:
                     engine = _connect(name, given)
                 except engines.EngineUnavailable as exc:
-                    ddl_step = _unreachable(ddl_step.name, name, exc, options, given)
+                    if opened:  # the server answered before: a failure, never a skip
+                        ddl_step.fail(f"{script[0].where}: {exc}")
+                    else:
+                        ddl_step = _unreachable(ddl_step.name, name, exc, options, given)
                     break
-                opened.append((engine, script))
                 _run_script(engine, script, ddl_step)
+                if opened:
+                    _close(engine, ddl_step)
+                else:
+                    opened.append((engine, script))
             target = _for_examples(opened, schema, name, given, ddl_step)
-            steps.append(ddl_step)
-            if target is not None:
-                steps.append(_engine_rows(schema, target, dialect))
-            else:  # never left out: failed (or skipped) with the step it needed
-                why = f"not run: {ddl_step.name} {ddl_step.status}"
-                steps.append(Step(f"examples in {name}", ddl_step.status, [why], layer=name))
+            rows = _engine_rows(schema, target, dialect) if target is not None else None
         finally:
             for engine, _ in opened:
-                engine.close()
+                _close(engine, ddl_step)
+        steps.append(ddl_step)
+        if rows is not None and ddl_step.status == OK:
+            steps.append(rows)
+        else:  # never left out: failed (or skipped) with the step it needed
+            why = f"not run: {ddl_step.name} {ddl_step.status}"
+            steps.append(Step(f"examples in {name}", ddl_step.status, [why], layer=name))
+
+
+def _close(engine: engines.Engine, step: Step) -> None:
+    """Drop the throwaway database; what the server says when it cannot fails the step."""
+    try:
+        engine.close()
+    except Exception as exc:
+        step.fail(f"the throwaway database was not dropped: {str(exc).strip()[:500]}")
 
 
 def _connect(name: str, given: _Given) -> engines.Engine:
@@ -718,7 +743,7 @@ def verify(cwd: Path, options: Options) -> list[Step]:
         elif fresh.status == OK:
             fresh.details.append(f"{len(project.files)} file(s)")
         steps.append(fresh)
-        _python_steps(project, steps)
+        _python_steps(project, steps, {r.source.shown for r in outcome.results})
         rendered = {
             result.source.shown: result.source.decode(result.new)
             for result in outcome.results

@@ -13,8 +13,8 @@ engine that runs each is paired with it in ``schemacog.db.backends``.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import decimal
+import difflib
 from collections.abc import Mapping
 from enum import StrEnum
 from importlib.resources import files
