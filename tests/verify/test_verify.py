@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -215,18 +216,90 @@ def test_libpq_variables_are_settings_given(
     assert re.search(r"examples in postgres\s+failed\s+not run: sql postgres: DDL", output)
 
 
-@pytest.mark.parametrize("engine", ["postgres", "mariadb"])
+@pytest.mark.parametrize(
+    ("engine", "setting"),
+    [
+        ("postgres", ("SCHEMACOG_POSTGRES_DSN", "")),
+        ("postgres", ("SCHEMACOG_POSTGRES_DSN", "   ")),
+        ("postgres", ("PGSERVICE", "")),
+        ("postgres", ("PGHOST", " ")),
+        ("mariadb", ("SCHEMACOG_MARIADB_URL", "")),
+    ],
+)
 def test_a_connection_variable_set_but_empty_is_a_failure(
-    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+    run_cli: RunCli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: str,
+    setting: tuple[str, str],
 ) -> None:
     """A CI secret that is missing expands to nothing: that is said, never a silent skip."""
     root = project(tmp_path / "p", {"m.py": MODELS})
-    variable = BACKENDS[engine].url_variable
-    assert variable is not None
-    monkeypatch.setenv(variable, "")
+    variable, value = setting
+    monkeypatch.setenv(variable, value)
     code, output = regen_then_verify(run_cli, root, "--engines", engine)
     assert code == 1, output
     assert re.search(rf"DDL executes\s+failed\s+{variable} is set but empty", output), output
+
+
+def test_pgdatabase_names_the_database_verify_works_in(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    monkeypatch.delenv("SCHEMACOG_POSTGRES_DSN", raising=False)
+    monkeypatch.setenv("PGDATABASE", "schemacog_no_such_database")
+    code, output = regen_then_verify(run_cli, root, "--engines", "postgres")
+    assert code == 1, output
+    assert re.search(
+        r"DDL executes\s+failed\s+the connection the driver reads from PGDATABASE failed:\n"
+        r".*schemacog_no_such_database",
+        output,
+    ), output
+
+
+def test_a_mariadb_url_the_driver_cannot_use_is_a_failed_step(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """PyMySQL's own faults (an unknown charset, a password it cannot encode) are said
+    without a traceback, and without the password."""
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    socket = engines.LOCAL_MARIADB["unix_socket"]
+    for url in (
+        f"mysql://root@localhost/?unix_socket={socket}&charset=nope",
+        f"mysql://root:S3cr%E2%82%ACtPW@localhost/?unix_socket={socket}",
+    ):
+        code, output = regen_then_verify(
+            run_cli, root, "--engines", "mariadb", "--dsn-mariadb", url
+        )
+        if "no server socket" in output and not os.environ.get("SCHEMACOG_REQUIRE_MARIADB"):
+            pytest.skip("mariadb not available")
+        assert code == 1, output
+        assert re.search(r"DDL executes\s+failed\s+cannot connect to MariaDB", output), output
+        assert "S3cr" not in output
+        assert "\u20ac" not in output
+
+
+def test_a_missing_driver_says_what_to_install(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # import duckdb: ImportError
+    code, output = regen_then_verify(run_cli, root, "--engines", "duckdb")
+    assert code == 0, output
+    [line] = [x for x in output.splitlines() if x.startswith("sql duckdb: DDL executes")]
+    assert re.search(
+        r"skipped\s+duckdb is not installed \(pip install 'schemacog\[verify\]'\)$", line
+    ), line
+    assert re.search(r"examples in duckdb\s+skipped\s+not run: sql duckdb: DDL", output)
+
+
+def test_a_connection_given_for_an_engine_not_run_is_a_usage_error(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    result = run_cli("verify", "--engines", "sqlite", "--dsn-postgres", "host=x", cwd=root)
+    assert result.code == 2
+    assert result.err.startswith("--dsn-postgres:1: --dsn-postgres is given but postgres is not")
 
 
 @pytest.mark.parametrize(
@@ -586,3 +659,158 @@ def test_a_compile_error_fails_the_cleaner_step_too(run_cli: RunCli, tmp_path: P
             rf"examples in python {name}\s+failed\s+not run: the generated Python does not compile",
             result.out,
         ), result.out
+
+
+def test_only_sql_regions_run_as_sql(run_cli: RunCli, tmp_path: Path) -> None:
+    """A docs region in a .sql file holds text from the schema (a description), never
+    SQL that verify runs."""
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": MODELS,
+            "a.sql": '-- [[[cog sc.docs.table("thing") ]]]\n-- [[[end]]]\n'
+            '-- [[[cog sc.sql.create_table("thing", "sqlite") ]]]\n-- [[[end]]]\n',
+        },
+    )
+    schema = root / "schema.yaml"
+    schema.write_text(
+        SCHEMA.replace(
+            "  thing:\n", "  thing:\n    description: 'x; DROP TABLE thing; SELECT 1'\n"
+        ),
+        encoding="utf-8",
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    step = output.split("sql sqlite: DDL executes", 1)[1].split("examples in", 1)[0]
+    assert re.findall(r"out/a\.sql:\d+", step) != ["out/a.sql:1"]
+    assert len(re.findall(r"out/a\.sql:\d+", step)) == 1, step
+
+
+def test_a_module_is_imported_only_when_all_its_code_is_generated_as_rendered(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A hand-written decorator above a generated class is code too; a file that differs
+    from the render holds text schemacog did not write. Neither is imported."""
+    decorated = MODELS.replace(
+        '# [[[cog sc.python.pydantic("thing") ]]]',
+        "@print  # hand-written, above the class the region holds\n"
+        '# [[[cog sc.python.pydantic("thing") ]]]',
+    )
+    root = project(tmp_path / "p", {"m.py": decorated})
+    _, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert re.search(
+        r"not imported, as not all their code is generated: out/m.py "
+        r"\(code outside its regions at line \d+\)",
+        output,
+    ), output
+    assert "1 module(s): (built-in renderers)" in output
+    path = root / "out" / "m.py"
+    project(root, {"m.py": MODELS})
+    assert run_cli("regen", cwd=root).code == 0
+    rendered = path.read_text(encoding="utf-8")
+    edited = rendered.replace("class ThingModel", "X = 1\n\n\nclass ThingModel", 1)
+    assert edited != rendered
+    path.write_text(edited, encoding="utf-8")
+    result = run_cli("verify", "--engines", "sqlite", cwd=root)
+    assert result.code == 1
+    assert "out/m.py (it differs from the schema)" in result.out, result.out
+
+
+def test_verify_holds_at_most_two_databases_of_an_engine_open(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each sc.sql.ddl region runs in a database of its own, dropped once it ran; only the
+    examples' database stays open (a server's connections are shared)."""
+    regions = '-- [[[cog sc.sql.ddl("sqlite") ]]]\n-- [[[end]]]\n' * 12
+    root = project(tmp_path / "p", {"m.py": MODELS, "many.sql": regions})
+    alive = {"now": 0, "most": 0}
+    opened, closed = engines.SqliteEngine.__init__, engines.SqliteEngine.close
+
+    def counting_init(self: engines.SqliteEngine) -> None:
+        opened(self)
+        alive["now"] += 1
+        alive["most"] = max(alive["most"], alive["now"])
+
+    def counting_close(self: engines.SqliteEngine) -> None:
+        closed(self)
+        alive["now"] -= 1
+
+    monkeypatch.setattr(engines.SqliteEngine, "__init__", counting_init)
+    monkeypatch.setattr(engines.SqliteEngine, "close", counting_close)
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    assert output.count("statement(s): out/many.sql:") == 12
+    assert alive == {"now": 0, "most": 2}
+
+
+@pytest.mark.parametrize(
+    ("engine", "sleep"), [("postgres", "SELECT pg_sleep(30);"), ("mariadb", "SELECT SLEEP(30);")]
+)
+def test_a_statement_that_runs_too_long_is_stopped_and_failed(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, sleep: str
+) -> None:
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": MODELS,
+            "s.sql": f'-- [[[cog sc.template("slow.j2", dialect="{engine}") ]]]\n-- [[[end]]]\n',
+        },
+        {"slow.j2": sleep + "\n"},
+    )
+    monkeypatch.setattr(engines, "STATEMENT_SECONDS", 1)
+    started = time.monotonic()
+    code, output = regen_then_verify(run_cli, root, "--engines", engine)
+    if re.search(r"DDL executes\s+skipped", output) and not os.environ.get(
+        f"SCHEMACOG_REQUIRE_{engine.upper()}"
+    ):
+        pytest.skip(f"{engine} not available")
+    assert time.monotonic() - started < 25
+    assert code == 1, output
+    assert re.search(rf"sql {engine}: DDL executes\s+failed\s+out/s.sql:1: ", output), output
+
+
+def test_examples_go_into_the_schemas_ddl_when_the_regions_lack_a_table_and_it_is_said(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": MODELS,
+            "e.sql": '-- [[[cog sc.sql.create_table("thing", "sqlite") ]]]\n-- [[[end]]]\n',
+        },
+    )
+    (root / "schema.yaml").write_text(
+        SCHEMA + "  other:\n    columns:\n      id: {type: integer}\n    examples:\n"
+        "      - {id: 1}\n",
+        encoding="utf-8",
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    assert re.search(
+        r"statement\(s\): sc.sql.ddl\(dialect='sqlite'\), for the examples "
+        r"\(the regions create no table other\)",
+        output,
+    ), output
+
+
+def test_a_hand_edit_is_fixed_by_regen_force_and_verify_says_so(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    config = root / "pyproject.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "checksum = true\n", encoding="utf-8")
+    assert run_cli("regen", cwd=root).code == 0
+    path = root / "out" / "m.py"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("class ThingModel", "X = 1\n\n\nclass ThingModel", 1), "utf-8")
+    result = run_cli("verify", "--engines", "sqlite", cwd=root)
+    assert result.code == 1
+    assert (
+        "out/m.py: differs from the schema (run schemacog regen --force: it holds a hand edit)"
+        in (result.out)
+    )
+    check = run_cli("check", cwd=root)
+    assert (check.out + check.err).splitlines()[-1] == (
+        "schemacog check: 1 of 1 file(s) would change (1 hand edit); "
+        "run schemacog regen --force to overwrite the hand edits"
+    )
