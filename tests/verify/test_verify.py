@@ -814,3 +814,49 @@ def test_a_hand_edit_is_fixed_by_regen_force_and_verify_says_so(
         "schemacog check: 1 of 1 file(s) would change (1 hand edit); "
         "run schemacog regen --force to overwrite the hand edits"
     )
+
+
+ENUMS_SCHEMA = """schemacog: 1
+name: split
+enums:
+  status: {values: [open, closed]}
+tables:
+  ticket:
+    columns:
+      id: {type: integer, primary_key: true}
+      status: {type: enum, enum: status}
+    examples:
+      - {id: 1, status: open}
+"""
+
+
+def test_modules_that_import_each_other_by_their_names_are_verified(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """python_enums_module = "app.enums": the models import the enums module by its name.
+    Only generated modules are found; the package's hand-written __init__.py never runs."""
+    root = tmp_path / "p"
+    (root / "app").mkdir(parents=True)
+    (root / "schema.yaml").write_text(ENUMS_SCHEMA, encoding="utf-8")
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["app/*.py"]\n'
+        'python_enums_module = "app.enums"\n',
+        encoding="utf-8",
+    )
+    (root / "app" / "__init__.py").write_text("raise SystemExit('hand-written')\n")
+    (root / "app" / "enums.py").write_text(
+        '"""Enums."""\n\n# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n'
+        '# [[[cog sc.python.enum("status") ]]]\n# [[[end]]]\n'
+    )
+    (root / "app" / "models.py").write_text(
+        '"""Models."""\n\n# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n'
+        '# [[[cog sc.python.pydantic("ticket") ]]]\n# [[[end]]]\n\n\n'
+        '# [[[cog sc.python.validator("ticket") ]]]\n# [[[end]]]\n'
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    assert re.search(
+        r"python imports \(isolated\)\s+ok\s+2 module\(s\): app/enums.py, app/models.py", output
+    ), output
+    assert re.search(r"examples in python pydantic\s+ok\s+1 row\(s\)", output), output
+    assert "hand-written" not in output

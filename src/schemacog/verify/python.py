@@ -34,6 +34,7 @@ __all__ = [
     "compile_errors",
     "hand_written_line",
     "is_generated_module",
+    "module_names",
     "region_lines",
     "ruff_problems",
     "run_isolated",
@@ -209,10 +210,29 @@ class RunnerAnswer:
     failure: str | None = None
 
 
-def run_isolated(modules: Sequence[Path], rows: Sequence[dict[str, Any]]) -> RunnerAnswer:
-    """Import ``modules`` and try ``rows`` in a limited child process."""
+def module_names(modules: Sequence[Path], root: Path) -> dict[str, str]:
+    """The names the project's modules are imported by (``app/enums.py``: ``app.enums``,
+    ``src/pkg/enums.py``: ``pkg.enums`` too), each to its file."""
+    names: dict[str, str] = {}
+    for module in modules:
+        if not module.is_relative_to(root):
+            continue
+        parts = list(module.relative_to(root).with_suffix("").parts)
+        for start in (0, 1) if parts[:1] == ["src"] else (0,):
+            dotted = parts[start:]
+            if dotted and all(part.isidentifier() for part in dotted):
+                names.setdefault(".".join(dotted), str(module))
+    return names
+
+
+def run_isolated(
+    modules: Sequence[Path], rows: Sequence[dict[str, Any]], root: Path | None = None
+) -> RunnerAnswer:
+    """Import ``modules`` (by their names below ``root``) and try ``rows`` in a limited
+    child process."""
     runner = files("schemacog.verify").joinpath("runner.py")
-    request = json.dumps({"modules": [str(m) for m in modules], "rows": list(rows)})
+    names = module_names(modules, root) if root is not None else {}
+    request = json.dumps({"modules": [str(m) for m in modules], "names": names, "rows": list(rows)})
     try:
         proc = run_limited(
             [str(runner)],

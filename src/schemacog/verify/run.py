@@ -281,7 +281,8 @@ def _python_layers(
         cleaner_requests, cleaner_expected, skipped = verify_cleaner.requests(
             schema, layers.cleaner, _example_rows(schema)
         )
-        answer = run_isolated(layers.modules, requests + cleaner_requests)
+        root = project.config.root.resolve()
+        answer = run_isolated(layers.modules, requests + cleaner_requests, root)
     imported = Step("python imports (isolated)")
     if answer.failure:
         imported.fail(answer.failure)

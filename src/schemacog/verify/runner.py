@@ -9,6 +9,8 @@ reads typed values with ``codec.decode``, loaded by path from beside this file.
 
 from __future__ import annotations
 
+import importlib
+import importlib.machinery
 import importlib.util
 import json
 import sys
@@ -34,8 +36,32 @@ def load_file(name: str, path: str) -> Any:
 decode = load_file("schemacog_verify_codec", str(Path(__file__).with_name("codec.py"))).decode
 
 
-def _import_module(path: str, index: int) -> Any:
-    return load_file(f"schemacog_verified_{index}", path)
+class _GeneratedModules:
+    """A finder of the generated modules by their names in the project (``app.enums``), so
+    that one may import another (``python_enums_module``). Their parent packages are
+    empty stand-ins: no hand-written ``__init__.py`` runs, and no other module of the
+    project can be imported."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names  # dotted name -> file
+        self.packages = {
+            ".".join(name.split(".")[:end])
+            for name in names
+            for end in range(1, name.count(".") + 1)
+        }
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
+        if name in self.names:
+            return importlib.util.spec_from_file_location(name, self.names[name])
+        if name in self.packages:
+            return importlib.machinery.ModuleSpec(name, None, is_package=True)
+        return None
+
+
+def _import_module(path: str, index: int, name: str | None) -> Any:
+    if name is None:
+        return load_file(f"schemacog_verified_{index}", path)
+    return importlib.import_module(name)
 
 
 def _try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -66,9 +92,12 @@ def main() -> int:
     request = json.loads(sys.stdin.read())
     answer: dict[str, Any] = {"imports": [], "rows": []}
     modules = []
+    names: dict[str, str] = request.get("names", {})  # dotted name -> file
+    sys.meta_path.insert(0, _GeneratedModules(names))
+    by_path = {path: name for name, path in names.items()}
     for index, path in enumerate(request["modules"]):
         try:
-            modules.append(_import_module(path, index))
+            modules.append(_import_module(path, index, by_path.get(path)))
             answer["imports"].append({"path": path, "error": None})
         except BaseException:
             modules.append(None)
