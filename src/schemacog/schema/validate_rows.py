@@ -13,7 +13,7 @@ from schemacog.schema import fields, rules
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems, did_you_mean
 from schemacog.schema.keys import INVALID_EXAMPLE_KEYS
-from schemacog.schema.loader import MapNode, Node, ScalarNode
+from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode
 from schemacog.schema.values import TypeSpec, read_value
 
 __all__ = ["with_rows"]
@@ -36,6 +36,7 @@ def with_rows(
         examples[draft.name], effective[draft.name] = [], rules.Keys()
         if draft.name not in readable:
             incomplete.add(draft.name)
+            _unknown_names(problems, draft)  # a name no column has is wrong whatever else is
             continue
         unread = _read_examples(
             problems, draft, table, enums, examples=examples[draft.name], rows=effective[draft.name]
@@ -81,6 +82,30 @@ def _missing_references(
     found = rules.missing_references(table, row, effective)
     by_columns = {fk.columns: fk for fk in table.foreign_keys}
     return [b for b in found if by_columns[b.columns].ref_table not in incomplete]
+
+
+def _unknown_names(problems: Problems, draft: TableDraft) -> None:
+    """The column names of the rows of a table whose rows are not read otherwise (a
+    problem of the table would only repeat in them) that no column of it is written with."""
+    written_node = draft.node.items.get("columns")
+    written = list(written_node.items) if isinstance(written_node, MapNode) else []
+    if not written:
+        return
+    rows: list[tuple[Node, str]] = []
+    for key, what in (("examples", "an example of table"), ("invalid_examples", "")):
+        seq = draft.node.items.get(key)
+        for item in seq.items if isinstance(seq, SeqNode) else ():
+            if not what and isinstance(item, MapNode):
+                rows.append((item.items.get("row", item), f"an invalid example of {draft.name!r}"))
+            elif what:
+                rows.append((item, f"{what} {draft.name!r}"))
+    for row, label in rows:
+        if not isinstance(row, MapNode):
+            continue
+        for name in row.items:
+            if name not in written:
+                hint = did_you_mean(name, written)
+                problems.add(row.keys[name], f"unknown column {name!r} in {label}{hint}")
 
 
 def _read_row(problems: Problems, node: Node, table: Table, what: str) -> dict[str, Value] | None:
