@@ -74,6 +74,34 @@ def test_config_errors_are_positioned(run_cli: RunCli, tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "enum import Enum as _E; open('/tmp/x', 'w').write('x'); from app.enums",
+        "app.enums\nimport os",
+        "app..enums",
+        "class.enums",
+        "app.énums",
+    ],
+)
+def test_python_enums_module_is_a_module_name_and_nothing_else(
+    run_cli: RunCli, tmp_path: Path, value: str
+) -> None:
+    """It is written into generated imports: text around a name would be code."""
+    import tomllib
+
+    text = (
+        '[tool.schemacog]\nschema = "s.yaml"\nfiles = ["*.py"]\n'
+        f"python_enums_module = {json.dumps(value)}\n"
+    )
+    assert tomllib.loads(text)["tool"]["schemacog"]["python_enums_module"] == value
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = run_cli("validate", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("pyproject.toml:4: python_enums_module "), result.err
+    assert "is not a module name (dotted identifiers, like 'app.enums')" in result.err
+
+
 def test_version_and_module_entry_point(run_process: RunCli) -> None:
     result = run_process("--version")
     assert (result.code, result.out) == (0, f"schemacog {__version__}\n")

@@ -254,7 +254,10 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
     chosen = tuple(name.strip() for name in given if name.strip())
     unknown = [name for name in chosen if name not in BACKENDS]
     if unknown or not chosen:
-        message = f"unknown engine {unknown[0] if unknown else ''!r}; one of {', '.join(BACKENDS)}"
+        from schemacog.render.sql.dialects import unknown_dialect
+
+        written = unknown[0] if unknown else ""
+        message = unknown_dialect(written).replace("unknown dialect", "unknown engine", 1)
         raise SchemacogError([Problem(Pos("--engines", 1), message)])
     for engine, dsn in (("postgres", args.dsn_postgres), ("mariadb", args.dsn_mariadb)):
         if dsn is not None and engine not in chosen:  # a connection given for nothing

@@ -59,7 +59,11 @@ def test_urls_in_sqlalchemys_forms(text: str, expected: DatabaseUrl) -> None:
         ("postgresql://u:S3cret@h/x", "mariadb", "'postgresql://' is not a URL for mariadb"),
         ("mysql://u:S3cret@h:99999/", None, "the URL's port is not a number from 1 to 65535"),
         ("mysql://u:S3cret@h:abc/", None, "the URL's port is not a number from 1 to 65535"),
-        ("mysql://u:S3cret@h/?socket=/x", None, "unknown URL parameter 'socket'"),
+        (
+            "mysql://u:S3cret@h/?socket=/x",
+            None,
+            "an unknown URL parameter (known here: charset, unix_socket",
+        ),
         ("mysql://u:S3cret@h/?charset=a&charset=b", None, "URL parameter 'charset' given twice"),
         ("mysql://u:S3cret@h/#frag", None, "a database URL has no '#' part"),
         ("sqlite://host/x.db", None, "a sqlite URL names a file, not a host"),
@@ -67,6 +71,9 @@ def test_urls_in_sqlalchemys_forms(text: str, expected: DatabaseUrl) -> None:
         ("mysql://u:S3cret@127.0.0.1:0/", None, "the URL's port is not a number from 1"),
         ("mysql://u@db/?unix_socket=/s", None, "gives both a host and ?unix_socket="),
         ("password=S3cret app=ci://x", "postgres", "not a database URL"),
+        ("mysql://root:1234?S3cretPw@localhost/db", None, "an unknown URL parameter"),
+        ("mysql://root:S3cret]Pw@localhost/db", None, "the URL's host part cannot be read"),
+        ("postgresql://u:pw@[::1/db", None, "the URL's host part cannot be read"),
     ],
 )
 def test_a_url_that_cannot_be_used_says_why_and_never_the_password(

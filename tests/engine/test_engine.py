@@ -123,7 +123,7 @@ def test_a_failing_file_leaves_every_file_untouched(run_process: RunCli, tmp_pat
     before = snapshot(root)
     result = run_process("regen", cwd=root)
     assert result.code == 2
-    assert "out/f6.py:1:10: unknown table 'nope'" in result.err
+    assert "out/f6.py:1:28: unknown table 'nope'" in result.err
     assert "Traceback" not in result.err
     assert snapshot(root) == before
 
@@ -687,14 +687,14 @@ def test_every_marker_error_is_said_at_its_own_line_in_one_run(
     result = run_cli("check", cwd=root)
     assert result.code == 2
     assert result.err.splitlines()[:-1] == [
-        "out/a.py:5:10: unknown table 'gone'",
-        "out/a.py:9:10: unknown table 'gone'",
-        "out/b.sql:1:11: unknown table 'nope'",
-        "out/b.sql:3:11: unknown table 'nope2'",
+        "out/a.py:5:30: unknown table 'gone'; if 'gone' left the schema, remove this region",
+        "out/a.py:9:30: unknown table 'gone'; if 'gone' left the schema, remove this region",
+        "out/b.sql:1:31: unknown table 'nope'; if 'nope' left the schema, remove this region",
+        "out/b.sql:3:31: unknown table 'nope2'; if 'nope2' left the schema, remove this region",
         "out/c.py:1:10: marker code not allowed: only sc.* calls are allowed, found an import",
         "out/c.py:3:10: marker code not allowed: only sc.* functions can be called, "
         "found name 'open'",
-        "out/c.py:5:10: unknown dialect 'mysql'; did you mean 'mariadb'?",
+        "out/c.py:5:21: unknown dialect 'mysql'; did you mean 'mariadb'?",
     ]
 
 
@@ -730,3 +730,40 @@ def test_a_region_that_uses_a_class_defined_further_down_is_an_error_at_its_line
     assert snapshot(root) == before
     path.write_text(body(["imports", "enum", "dataclass", "cleaner"]), encoding="utf-8")
     assert run_cli("regen", cwd=root).code == 0
+
+
+def test_a_refused_block_causes_no_second_error_in_another_region(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A misspelled argument of the dataclass: one error, not also 'the cleaner needs
+    sc.python.dataclass' (the block safe mode refused is that dataclass)."""
+    root = make_project(tmp_path / "p")
+    write(
+        root / "out" / "m.py",
+        "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
+        '# [[[cog sc.python.dataclass(tabel="customer") ]]]\n# [[[end]]]\n\n\n'
+        '# [[[cog sc.python.cleaner("customer") ]]]\n# [[[end]]]\n',
+    )
+    result = run_cli("check", cwd=root)
+    assert result.code == 2
+    assert result.err.splitlines()[:-1] == [
+        "out/m.py:5:30: sc.python.dataclass() has no argument 'tabel'; did you mean 'table'?"
+    ]
+
+
+def test_an_unknown_argument_value_is_an_error_at_that_argument(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = make_project(tmp_path / "p")
+    write(root / "out" / "s.sql", '-- [[[cog sc.sql.ddl(dialect="postgresql") ]]]\n-- [[[end]]]\n')
+    write(
+        root / "out" / "t.sql",
+        '-- [[[cog sc.sql.create_table("customer", "SQLite") ]]]\n-- [[[end]]]\n',
+    )
+    result = run_cli("check", cwd=root)
+    assert result.err.splitlines()[:-1] == [
+        "out/s.sql:1:22: unknown dialect 'postgresql'; did you mean 'postgres'?",
+        "out/t.sql:1:43: unknown dialect 'SQLite'; did you mean 'sqlite'?",
+    ]
+    bad = run_cli("verify", "--engines", "postgresql", cwd=root)
+    assert bad.err.startswith("--engines:1: unknown engine 'postgresql'; did you mean 'postgres'?")

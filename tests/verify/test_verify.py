@@ -306,7 +306,10 @@ def test_a_connection_given_for_an_engine_not_run_is_a_usage_error(
     ("url", "said"),
     [
         ("postgresql://bob:S3cretPW@127.0.0.1/x", "'postgresql://' is not a URL for mariadb"),
-        ("mysql://bob:S3cretPW@127.0.0.1/?socket=/x", "unknown URL parameter 'socket'"),
+        (
+            "mysql://bob:S3cretPW@127.0.0.1/?socket=/x",
+            "an unknown URL parameter (known here: charset, unix_socket",
+        ),
         ("mysql://bob:S3cretPW@127.0.0.1:70000/", "the URL's port is not a number"),
         ("bob:S3cretPW@127.0.0.1", "not a database URL: it must start with mysql://"),
     ],
@@ -703,7 +706,7 @@ def test_a_module_is_imported_only_when_all_its_code_is_generated_as_rendered(
         r"\(code outside its regions at line \d+\)",
         output,
     ), output
-    assert "1 module(s): (built-in renderers)" in output
+    assert "no module of the project; the built-in renderers stand in for thing" in output
     path = root / "out" / "m.py"
     project(root, {"m.py": MODELS})
     assert run_cli("regen", cwd=root).code == 0
@@ -713,7 +716,7 @@ def test_a_module_is_imported_only_when_all_its_code_is_generated_as_rendered(
     path.write_text(edited, encoding="utf-8")
     result = run_cli("verify", "--engines", "sqlite", cwd=root)
     assert result.code == 1
-    assert "out/m.py (it differs from the schema)" in result.out, result.out
+    assert "out/m.py (it differs from the schema: run schemacog regen)" in result.out
 
 
 def test_verify_holds_at_most_two_databases_of_an_engine_open(
@@ -856,7 +859,61 @@ def test_modules_that_import_each_other_by_their_names_are_verified(
     code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
     assert code == 0, output
     assert re.search(
-        r"python imports \(isolated\)\s+ok\s+2 module\(s\): app/enums.py, app/models.py", output
+        r"python imports \(isolated\)\s+ok\s+2 module\(s\) of the project: "
+        r"app/enums.py, app/models.py",
+        output,
     ), output
     assert re.search(r"examples in python pydantic\s+ok\s+1 row\(s\)", output), output
     assert "hand-written" not in output
+
+
+def test_what_runs_is_the_rendered_text_never_bytecode_or_another_decoding(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A committed __pycache__ file (an unchecked-hash .pyc) and an encoding cookie that
+    turns a comment into code (UTF-7) are never what the import child runs."""
+    import py_compile
+
+    canary = tmp_path / "CANARY"
+    cookie = (  # a region whose text UTF-7 decodes as it is (no "+")
+        f'# coding: utf-7\n"""Columns."""\n\n# +AAo-open({str(canary)!r}, "w").write("x")\n'
+        '# [[[cog sc.python.columns("thing") ]]]\n# [[[end]]]\n'
+    )
+    root = project(tmp_path / "p", {"m.py": MODELS, "c.py": cookie})
+    _, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert "out/c.py" in output  # imported: all its code is generated
+    assert not canary.exists(), output
+    module = root / "out" / "m.py"
+    evil = tmp_path / "evil.py"
+    evil.write_text(f"open({str(canary)!r}, 'w').write('x')\n", encoding="utf-8")
+    cache = root / "out" / "__pycache__" / f"m.{sys.implementation.cache_tag}.pyc"
+    py_compile.compile(
+        str(evil),
+        cfile=str(cache),
+        invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+    )
+    module.write_text(MODELS, encoding="utf-8")
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 0, output
+    assert not canary.exists(), output
+    assert re.search(r"python imports \(isolated\)\s+ok\s+2 module\(s\) of the project", output)
+
+
+def test_no_output_shows_a_secret_even_when_generated_code_prints_one(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defence in depth: every connection given, its password and PGPASSWORD are masked in
+    every step's details, whatever printed them (here a template's code at import)."""
+    root = project(
+        tmp_path / "p",
+        {"m.py": MODELS + '\n\n# [[[cog sc.template("leak.j2") ]]]\n# [[[end]]]\n'},
+        {"leak.j2": 'print("noise on stdout")\nraise RuntimeError("TopSecr3tPW and PgSecr3t")\n'},
+    )
+    monkeypatch.setenv("SCHEMACOG_MARIADB_URL", "mysql://root:TopSecr3tPW@localhost/x")
+    monkeypatch.setenv("PGPASSWORD", "PgSecr3t")
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 1
+    assert "RuntimeError: *** and ***" in output, output
+    assert "Secr3t" not in output
+    result = run_cli("verify", "--engines", "sqlite", "--format", "json", cwd=root)
+    assert "Secr3t" not in result.out

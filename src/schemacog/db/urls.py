@@ -98,7 +98,10 @@ def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
         wanted = ", ".join(f"{name}://" for name in SCHEMES if _for(name, dialect))
         what = "an unknown URL scheme" if found is None else f"not a URL for {dialect}"
         raise UrlError(f"{scheme + '://'!r} is {what}: use {wanted}")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # urllib's "Invalid IPv6 URL": a '[' or ']' where none may be
+        raise UrlError("the URL's host part cannot be read (a '[' or ']' out of place?)") from None
     several_hosts = found == "postgres" and "," in parts.netloc  # libpq's host1,host2:port
     try:
         port = None if several_hosts else parts.port
@@ -111,11 +114,19 @@ def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
     query: dict[str, str] = {}
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         allowed = _QUERY[found]
+        # a name is never echoed: with an unescaped '?', a password ends up here
         if allowed is not None and key not in allowed:
             known = ", ".join(sorted(allowed)) or "none"
-            raise UrlError(f"unknown URL parameter {key!r} (known here: {known})")
+            raise UrlError(
+                f"an unknown URL parameter (known here: {known}; "
+                "a '?' or '@' in a password must be percent-encoded)"
+            )
         if key in query:
-            raise UrlError(f"URL parameter {key!r} given twice")
+            raise UrlError(
+                f"URL parameter {key!r} given twice"
+                if key in (allowed or ())
+                else "a URL parameter given twice"
+            )
         query[key] = value
     path = unquote(parts.path)
     if found in ("sqlite", "duckdb"):

@@ -7,6 +7,7 @@ the table is relative to it.
 
 from __future__ import annotations
 
+import keyword
 import re
 import tomllib
 from dataclasses import dataclass
@@ -112,9 +113,24 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     dialect = values.get("dialect")
     if dialect is not None and dialect not in DIALECTS:
         error("dialect", unknown_dialect(dialect))
+    enums_module = values.get("python_enums_module")
+    if isinstance(enums_module, str) and not _is_module_name(enums_module):
+        # it is written into generated imports: only a module's dotted name, nothing else
+        error(
+            "python_enums_module",
+            f"python_enums_module {enums_module[:80]!r} is not a module name "
+            "(dotted identifiers, like 'app.enums')",
+        )
     if problems:
         raise ConfigError(problems)
     return Config(root=pyproject.parent, pyproject=pyproject, **values)  # type: ignore[arg-type]
+
+
+def _is_module_name(text: str) -> bool:
+    parts = text.split(".")
+    return all(
+        part.isidentifier() and part.isascii() and not keyword.iskeyword(part) for part in parts
+    )
 
 
 def _header_line(text: str) -> int | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemacog.engine.config import Config, find_pyproject, load_config
@@ -51,6 +51,9 @@ class MarkerContext:
     calls: tuple[MarkerCall, ...] | None = None  # the file's marker calls, if known
     emit: bool = True  # write through cog.out
     col: int = 0  # the column of its call (0: not known)
+    # where each argument of the call is written, by parameter name
+    places: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    partial: bool = False  # ``calls`` leaves out blocks of the file that safe mode refused
 
 
 # per thread (a context variable): concurrent runs each see their own context
@@ -127,9 +130,11 @@ def current() -> MarkerContext:
     return active if active is not None else _from_cog()
 
 
-def fail(context: MarkerContext, message: str) -> SchemacogError:
-    """The error to raise; under stock cog, cog's own error (a message, no traceback)."""
-    where = Pos(context.in_file, context.line, context.col)
+def fail(context: MarkerContext, message: str, at: str | None = None) -> SchemacogError:
+    """The error to raise, at the argument ``at`` names if it is written, else at the call;
+    under stock cog, cog's own error (a message, no traceback)."""
+    line, col = context.places.get(at or "", (context.line, context.col))
+    where = Pos(context.in_file, line, col)
     cog_error = getattr(sys.modules.get("cog"), "error", None)
     if _active.get() is None and callable(cog_error):
         cog_error(f"{where}: {message}")  # raises CogGeneratedError
@@ -166,18 +171,26 @@ def emitted(context: MarkerContext, text: str) -> str:
     return text
 
 
+def _gone(name: str, names: list[str]) -> str:
+    """A did-you-mean, and the other way out: the name left the schema."""
+    hint = did_you_mean(name, names)
+    if hint:
+        return f"{hint} (or remove this region, if {name!r} left the schema)"
+    return f"; if {name!r} left the schema, remove this region"
+
+
 def table_named(context: MarkerContext, name: object) -> Table:
     names = [t.name for t in context.schema.tables]
     if isinstance(name, str) and name in names:
         return context.schema.table(name)
-    raise fail(context, f"unknown table {name!r}{did_you_mean(str(name), names)}")
+    raise fail(context, f"unknown table {name!r}{_gone(str(name), names)}", at="table")
 
 
 def enum_named(context: MarkerContext, name: object) -> Enum:
     names = [e.name for e in context.schema.enums]
     if isinstance(name, str) and name in names:
         return context.schema.enum(name)
-    raise fail(context, f"unknown enum {name!r}{did_you_mean(str(name), names)}")
+    raise fail(context, f"unknown enum {name!r}{_gone(str(name), names)}", at="enum")
 
 
 def dialect_named(context: MarkerContext, dialect: object) -> str:
@@ -189,7 +202,7 @@ def dialect_named(context: MarkerContext, dialect: object) -> str:
     )
     if isinstance(chosen, str) and chosen in DIALECTS:
         return chosen
-    raise fail(context, unknown_dialect(chosen))
+    raise fail(context, unknown_dialect(chosen), at="dialect")
 
 
 def file_calls(context: MarkerContext) -> tuple[MarkerCall, ...]:

@@ -150,7 +150,13 @@ class _Renderer:
         )
         return registry.out_of_order(context, calls)
 
-    def render(self, source: SourceFile, call: MarkerCall, calls: tuple[MarkerCall, ...]) -> str:
+    def render(
+        self,
+        source: SourceFile,
+        call: MarkerCall,
+        calls: tuple[MarkerCall, ...],
+        partial: bool = False,
+    ) -> str:
         found = registry.bound(call)
         if found is None:  # safe mode has bound every call against its signature
             raise AssertionError(f"unbound marker call {call.source}")
@@ -170,6 +176,8 @@ class _Renderer:
             calls,
             emit=False,
             col=call.col,
+            places=registry.argument_places(spec, call),
+            partial=partial,
         )
         with activated(context):
             text = registry.render(spec, context, arguments)
@@ -227,13 +235,14 @@ def _process_file(
                 outcome.problems.append(Problem(Pos(source.shown, exc.line, exc.col), str(exc)))
         # the blocks safe mode accepted still render: their own errors are said too
         calls = tuple(call for _, found in per_block for call in found)
+        partial = len(outcome.problems) > before
         outcome.problems.extend(renderer.out_of_order(source, calls))
         outputs = {}
         size = len(source.text)  # a bound on the new file's size, kept while rendering
         for block, found in per_block:
             try:
                 outputs[block.line] = "".join(
-                    renderer.render(source, call, calls) for call in found
+                    renderer.render(source, call, calls, partial) for call in found
                 )
             except SchemacogError as exc:
                 outcome.problems.extend(exc.problems)

@@ -52,6 +52,7 @@ __all__ = [
     "Reads",
     "Render",
     "Role",
+    "argument_places",
     "bind",
     "bound",
     "call_table",
@@ -204,6 +205,16 @@ def _check_type(
         raise BindError(message, index=index, keyword=keyword)
 
 
+def argument_places(spec: MarkerSpec, call: MarkerCall) -> dict[str, tuple[int, int]]:
+    """Where each argument of ``call`` is written, by parameter name."""
+    positional = [param for param in spec.params if param.role is not Role.LITERALS]
+    places = {
+        param.name: call.place_of(index=index)
+        for index, param in enumerate(positional[: len(call.args)])
+    }
+    return places | {keyword: call.place_of(keyword=keyword) for keyword in call.kwargs}
+
+
 def render(spec: MarkerSpec, context: MarkerContext, arguments: Arguments) -> str:
     """The text of a bound call, checked for cog's markers (and emitted under stock cog)."""
     return emitted(context, spec.render(context, arguments))
@@ -333,7 +344,7 @@ def _imports(context: MarkerContext, arguments: Arguments) -> str:
                 continue  # the call's own region says what is wrong with it, at its line
     enums_module = context.config.python_enums_module if context.config else None
     text, missing = _python_imports.import_block(needs, enums_module, context.schema)
-    if missing and not failed_enum:  # else that call's error is the one to fix
+    if missing and not failed_enum and not context.partial:  # else that error is the one
         raise fail(
             context,
             f"enum {missing[0]!r} is used here but not generated in this file; "
@@ -346,7 +357,8 @@ def _cleaner(context: MarkerContext, arguments: Arguments) -> str:
     table = table_named(context, arguments["table"])
     present = {(call.dotted, subject_of(call)) for call in file_calls(context)}
     for name, subject in (("imports", None), ("dataclass", table.name)):
-        if (f"sc.python.{name}", subject) not in present:
+        # a block safe mode refused may be the one: its own error is said
+        if (f"sc.python.{name}", subject) not in present and not context.partial:
             shown = f"sc.python.{name}({'' if subject is None else repr(subject)})"
             raise fail(context, f"sc.python.cleaner({table.name!r}) needs {shown} in this file")
     return _cleaning.render_cleaner(context.schema, table)

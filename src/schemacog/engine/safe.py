@@ -107,7 +107,9 @@ def _call(where: _Where, statement: ast.stmt) -> MarkerCall:
     except BindError as exc:
         raise where.error(_argument_node(call, exc), str(exc)) from None
     line, col = where.position(call)
-    return MarkerCall(line, col, namespace, name, args, kwargs)
+    places = tuple(where.position(arg) for arg in call.args)
+    keyword_places = {kw.arg: where.position(kw) for kw in call.keywords if kw.arg}
+    return MarkerCall(line, col, namespace, name, args, kwargs, places, keyword_places)
 
 
 def _argument_node(call: ast.Call, error: BindError) -> ast.AST:

@@ -50,6 +50,17 @@ class MarkerCall:
     name: str
     args: tuple[object, ...] = ()
     kwargs: dict[str, object] = field(default_factory=dict)
+    # (line, col) of each argument: by position, and by keyword
+    places: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    keyword_places: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False)
+
+    def place_of(self, index: int | None = None, keyword: str | None = None) -> tuple[int, int]:
+        """Where an argument is (the call's own place when it is not written)."""
+        if keyword is not None and keyword in self.keyword_places:
+            return self.keyword_places[keyword]
+        if index is not None and index < len(self.places):
+            return self.places[index]
+        return (self.line, self.col)
 
     @property
     def dotted(self) -> str:
@@ -159,7 +170,15 @@ def _marker_call(node: ast.AST, first_line: int) -> MarkerCall | None:
         return None  # not literals, or literals Python cannot build ({[1]: 2}, -----...1)
     namespace, name = (parts[1], parts[2]) if len(parts) == 3 else ("", parts[1])
     line = first_line + node.lineno - 1
-    return MarkerCall(line, node.col_offset + 1, namespace, name, args, kwargs)
+
+    def place(part: ast.AST) -> tuple[int, int]:
+        return (first_line + getattr(part, "lineno", 1) - 1, getattr(part, "col_offset", 0) + 1)
+
+    places = tuple(place(arg) for arg in node.args)
+    keyword_places = {kw.arg: place(kw) for kw in node.keywords if kw.arg}
+    return MarkerCall(
+        line, node.col_offset + 1, namespace, name, args, kwargs, places, keyword_places
+    )
 
 
 def dotted_name(node: ast.AST) -> list[str] | None:

@@ -26,7 +26,7 @@ def run_limited(
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
 
     return subprocess.run(
-        [sys.executable, "-I", *arguments],
+        [sys.executable, "-I", "-B", *arguments],  # -B: no bytecode written anywhere
         input=stdin,
         capture_output=True,
         text=True,

@@ -32,6 +32,8 @@ class TableDraft:
     checks: tuple[TableCheck, ...] = ()
     rows_readable: bool = True
     """False when a problem in the table would only be repeated by its example rows."""
+    checks_read: bool = True
+    """False when a check had a problem of its own: a row may break it, unseen."""
 
     @property
     def owner(self) -> str:

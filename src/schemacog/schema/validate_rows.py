@@ -202,8 +202,9 @@ def _read_invalid_examples(
         broken += rules.key_conflicts(table, row, effective.get(draft.name, rules.Keys()))
         broken += _missing_references(table, row, effective, incomplete)
         if not broken:
+            # else the row it names may be one that was not read, or the check it breaks
             unknown = any(fk.ref_table in incomplete for fk in table.foreign_keys)
-            if not unknown:  # else the row it names may be one that was not read
+            if not unknown and draft.checks_read:
                 problems.add(row_node, f"invalid example breaks no rule of table {draft.name!r}")
             continue
         found.append(InvalidExample(values, reason, tuple(broken), item.pos))

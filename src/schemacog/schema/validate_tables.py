@@ -99,10 +99,20 @@ def _read_table(
         )
     all_read = len(columns) == len(columns_map.items)
     checks: tuple[TableCheck, ...] = ()
+    before = len(problems)
     if "checks" in body.items and all_read:  # else an unread column would seem unknown
         values = {enum.name: enum.value_names for enum in enums.values()}
         checks = read_checks(problems, body.items["checks"], what, columns, values)
-    unkeyed = TableDraft(name, key.pos, body, description, columns, column_nodes, checks=checks)
+    unkeyed = TableDraft(
+        name,
+        key.pos,
+        body,
+        description,
+        columns,
+        column_nodes,
+        checks=checks,
+        checks_read=len(problems) == before,
+    )
     return _with_keys(problems, unkeyed, all_columns_read=all_read)
 
 
@@ -147,6 +157,7 @@ def _with_keys(problems: Problems, unkeyed: TableDraft, *, all_columns_read: boo
         indexes=read_indexes(problems, unkeyed),
         checks=unkeyed.checks,
         rows_readable=all_columns_read and primary_key is not None,
+        checks_read=unkeyed.checks_read,
     )
 
 

@@ -170,7 +170,14 @@ def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None
         return None
     if version.returncode != 0:
         return None
-    names = [str(p) for p in paths]
+    try:
+        return _ruff(base, [str(p) for p in paths])
+    except subprocess.TimeoutExpired:
+        problem = f"ruff did not finish in {TIMEOUT_SECONDS} s"
+        return (problem, problem)
+
+
+def _ruff(base: list[str], names: list[str]) -> tuple[str | None, str | None]:
     fmt = subprocess.run(
         [*base, "format", "--check", "--isolated", "--no-cache", "--diff", *names],
         capture_output=True,
@@ -226,13 +233,23 @@ def module_names(modules: Sequence[Path], root: Path) -> dict[str, str]:
 
 
 def run_isolated(
-    modules: Sequence[Path], rows: Sequence[dict[str, Any]], root: Path | None = None
+    modules: Sequence[tuple[Path, str]],
+    rows: Sequence[dict[str, Any]],
+    root: Path | None = None,
 ) -> RunnerAnswer:
-    """Import ``modules`` (by their names below ``root``) and try ``rows`` in a limited
-    child process."""
+    """Import ``modules`` (each a file and the text schemacog rendered for it, which is
+    what runs; by their names below ``root``) and try ``rows`` in a limited child."""
     runner = files("schemacog.verify").joinpath("runner.py")
-    names = module_names(modules, root) if root is not None else {}
-    request = json.dumps({"modules": [str(m) for m in modules], "names": names, "rows": list(rows)})
+    paths = [path for path, _ in modules]
+    names = module_names(paths, root) if root is not None else {}
+    request = json.dumps(
+        {
+            "modules": [str(p) for p in paths],
+            "sources": [text for _, text in modules],
+            "names": names,
+            "rows": list(rows),
+        }
+    )
     try:
         proc = run_limited(
             [str(runner)],
@@ -245,5 +262,8 @@ def run_isolated(
         return RunnerAnswer([], [], f"timed out after {TIMEOUT_SECONDS} s")
     if proc.returncode != 0:
         return RunnerAnswer([], [], (proc.stderr or f"exit code {proc.returncode}").strip()[-4000:])
-    answer = json.loads(proc.stdout)
-    return RunnerAnswer(answer["imports"], answer["rows"])
+    try:
+        answer = json.loads(proc.stdout)
+        return RunnerAnswer(answer["imports"], answer["rows"])
+    except (ValueError, KeyError, TypeError):
+        return RunnerAnswer([], [], "the child's answer could not be read")

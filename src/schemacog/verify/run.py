@@ -18,9 +18,11 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
+from urllib.parse import quote as url_quote
 
 from schemacog.db import engines
 from schemacog.db.backends import BACKENDS, DIALECTS, VERIFY_ORDER
+from schemacog.db.urls import UrlError, parse_url
 from schemacog.engine import registry
 from schemacog.engine.files import SourceFile
 from schemacog.engine.process import Project, render_tree
@@ -43,6 +45,7 @@ from schemacog.verify.enforced import enforcer
 from schemacog.verify.python import (
     compile_errors,
     hand_written_line,
+    module_names,
     region_lines,
     ruff_problems,
     run_isolated,
@@ -185,11 +188,14 @@ _LAYER_NAMES: dict[registry.Layer, Callable[[str], str]] = {
 class _Layers:
     """Which module defines each layer (validator, model, cleaner) of each table."""
 
-    modules: list[Path] = field(default_factory=list)
+    modules: list[tuple[Path, str]] = field(default_factory=list)  # file, text that runs
     shown: list[str] = field(default_factory=list)
     # files with layer regions that are not imported: "path (hand-written code at line N)"
     not_imported: list[str] = field(default_factory=list)
     cleaners_not_imported: bool = False
+    left_out: dict[Path, str] = field(default_factory=dict)  # file -> why it is not imported
+    builtin_for: list[str] = field(default_factory=list)  # tables the built-in layers serve
+    root: Path = Path()  # the project's root, which module names are relative to
     found: dict[registry.Layer, dict[str, tuple[int, str]]] = field(
         default_factory=lambda: {layer: {} for layer in registry.Layer}
     )
@@ -219,19 +225,20 @@ def _find_layers(python_files: Sequence[SourceFile], stale: Collection[str]) -> 
         hand_written = hand_written_line(source.text, blocks)
         if hand_written is not None or source.shown in stale:
             specs = [registry.spec_of(c) for block in blocks for c in literal_calls(block)]
-            if any(spec is not None and spec.layer is not None for spec in specs):
+            if specs:
                 why = (
-                    "it differs from the schema"
+                    "it differs from the schema: run schemacog regen"
                     if source.shown in stale
                     else f"code outside its regions at line {hand_written}"
                 )
                 layers.not_imported.append(f"{source.shown} ({why})")
+                layers.left_out[source.path.resolve()] = f"{source.shown}: {why}"
                 layers.cleaners_not_imported |= any(
                     spec is not None and spec.layer is registry.Layer.CLEANER for spec in specs
                 )
             continue
         index = len(layers.modules)
-        layers.modules.append(source.path.resolve())
+        layers.modules.append((source.path.resolve(), source.text))
         layers.shown.append(source.shown)
         for call in (c for block in blocks for c in literal_calls(block)):
             spec, table = registry.spec_of(call), registry.subject_of(call)
@@ -264,6 +271,7 @@ def _python_layers(
 ) -> None:
     schema = project.schema
     layers = _find_layers(python_files, stale)
+    layers.root = project.config.root.resolve()
     with tempfile.TemporaryDirectory() as folder:
         missing = [
             t.name
@@ -272,8 +280,10 @@ def _python_layers(
         ]
         if missing:
             builtin = len(layers.modules)
-            layers.modules.append(_builtin_module(schema, Path(folder)))
-            layers.shown.append("(built-in renderers)")
+            builtin_path = _builtin_module(schema, Path(folder))
+            layers.modules.append((builtin_path, builtin_path.read_text(encoding="utf-8")))
+            layers.shown.append(_BUILTIN)
+            layers.builtin_for = missing
             for table in missing:
                 layers.add(registry.Layer.VALIDATOR, table, builtin)
                 layers.add(registry.Layer.MODEL, table, builtin)
@@ -281,8 +291,7 @@ def _python_layers(
         cleaner_requests, cleaner_expected, skipped = verify_cleaner.requests(
             schema, layers.cleaner, _example_rows(schema)
         )
-        root = project.config.root.resolve()
-        answer = run_isolated(layers.modules, requests + cleaner_requests, root)
+        answer = run_isolated(layers.modules, requests + cleaner_requests, layers.root)
     imported = Step("python imports (isolated)")
     if answer.failure:
         imported.fail(answer.failure)
@@ -295,9 +304,17 @@ def _python_layers(
                 if absent
                 else ""
             )
-            imported.fail(f"{shown}: import failed{hint}:\n{error}")
+            imported.fail(f"{shown}: import failed{hint}:\n{error}{_left_out(error, layers)}")
     if imported.status == OK:
-        imported.details.append(f"{len(layers.shown)} module(s): {', '.join(layers.shown)}")
+        own = [shown for shown in layers.shown if shown != _BUILTIN]
+        said = (
+            f"{len(own)} module(s) of the project: {', '.join(own)}"
+            if own
+            else ("no module of the project")
+        )
+        if layers.builtin_for:
+            said += f"; the built-in renderers stand in for {', '.join(layers.builtin_for)}"
+        imported.details.append(said)
     if layers.not_imported:  # what only generated code may do; said, never silent
         shown = ", ".join(layers.not_imported)
         imported.details.append(f"not imported, as not all their code is generated: {shown}")
@@ -343,6 +360,19 @@ def _python_layers(
         if skipped:
             step.details.append(f"{skipped} read differently by design, not tried")
         steps.append(step)
+
+
+_BUILTIN = "(built-in renderers)"
+
+
+def _left_out(error: str, layers: _Layers) -> str:
+    """Why a module the failed import named is not there: it was left out, and why."""
+    absent = re.search(r"No module named '([\w.]+)'", error)
+    if absent is None:
+        return ""
+    names = module_names(list(layers.left_out), layers.root)
+    file = names.get(absent[1])
+    return f"\n({absent[1]} is not imported: {layers.left_out[Path(file)]})" if file else ""
 
 
 # the steps that try rows in the generated Python, in order
@@ -663,7 +693,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
     order, _ = creation_order(schema, dialect)
     enforced_in = enforcer(dialect, schema)
     names = constraint_names(schema, dialect.name)
-    accepted = refused = declared_refusals = 0
+    accepted = refused = declared_refusals = unenforced = 0
     not_enforced: dict[str, None] = {}  # rules an invalid example breaks that this engine cannot
     # in one transaction, so that deferrable foreign keys are checked at its commit; an
     # engine that defers none loads them with its checks off, as its DDL says
@@ -712,9 +742,11 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
                     f"{label}: {engine.dialect} accepted it, but it breaks {', '.join(broken)}"
                 )
             refused += error is not None
-    step.rows = accepted + refused + declared_refusals
+            unenforced += error is None and not broken  # accepted: no rule it breaks is here
+    step.rows = accepted + refused + declared_refusals + unenforced
     if step.status == OK:
         also = f", {declared_refusals} refused as its DDL says" if declared_refusals else ""
+        also += f", {unenforced} accepted as not enforced (below)" if unenforced else ""
         step.details.append(f"{accepted} accepted, {refused} refused{also}")
     if not_enforced:  # said, never silently skipped (the DDL's comments say why)
         step.details.append(f"not enforced by {dialect.title}: {', '.join(not_enforced)}")
@@ -751,7 +783,41 @@ def verify(cwd: Path, options: Options) -> list[Step]:
             if result.source in project.files
         }
         _sql_steps(project, options, steps, rendered)
+    _redacted(steps, _secrets(options))
     return steps
+
+
+def _secrets(options: Options) -> list[str]:
+    """What no output may show: each connection given (flag or variable), its password,
+    and libpq's PGPASSWORD; the longest first."""
+    found: set[str] = set()
+    for name, backend in BACKENDS.items():
+        variable = backend.url_variable
+        for value in (options.url(name), os.environ.get(variable) if variable else None):
+            if not value or not value.strip():
+                continue
+            found.add(value.strip())
+            password = re.search(r"password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)", value)
+            if password:
+                found.add(password[1].strip("'"))
+            try:
+                parsed = parse_url(value.strip())
+            except UrlError:
+                continue
+            if parsed.password:
+                found |= {parsed.password, url_quote(parsed.password, safe="")}
+    found.add(os.environ.get("PGPASSWORD", ""))
+    return sorted((s for s in found if len(s) >= 3), key=len, reverse=True)
+
+
+def _redacted(steps: list[Step], secrets: Sequence[str]) -> None:
+    """Every secret in the steps' details replaced by ``***`` (a child's traceback or a
+    driver's message can quote one)."""
+    if not secrets:
+        return
+    pattern = re.compile("|".join(re.escape(secret) for secret in secrets))
+    for step in steps:
+        step.details = [pattern.sub("***", detail) for detail in step.details]
 
 
 def exit_code(steps: Sequence[Step]) -> int:

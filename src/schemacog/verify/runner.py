@@ -10,6 +10,7 @@ reads typed values with ``codec.decode``, loaded by path from beside this file.
 from __future__ import annotations
 
 import importlib
+import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
@@ -36,14 +37,26 @@ def load_file(name: str, path: str) -> Any:
 decode = load_file("schemacog_verify_codec", str(Path(__file__).with_name("codec.py"))).decode
 
 
+class _FromText(importlib.abc.Loader):
+    """Runs a module from the text the parent sent (what schemacog rendered), never from
+    the file: no cached bytecode (``__pycache__``) and no encoding cookie is read."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path, self.text = path, text
+
+    def exec_module(self, module: Any) -> None:
+        module.__file__ = self.path
+        exec(compile(self.text, self.path, "exec", dont_inherit=True), module.__dict__)
+
+
 class _GeneratedModules:
     """A finder of the generated modules by their names in the project (``app.enums``), so
     that one may import another (``python_enums_module``). Their parent packages are
     empty stand-ins: no hand-written ``__init__.py`` runs, and no other module of the
     project can be imported."""
 
-    def __init__(self, names: dict[str, str]) -> None:
-        self.names = names  # dotted name -> file
+    def __init__(self, names: dict[str, str], texts: dict[str, str]) -> None:
+        self.names, self.texts = names, texts  # dotted name -> file; file -> its text
         self.packages = {
             ".".join(name.split(".")[:end])
             for name in names
@@ -52,16 +65,27 @@ class _GeneratedModules:
 
     def find_spec(self, name: str, path: object = None, target: object = None) -> Any:
         if name in self.names:
-            return importlib.util.spec_from_file_location(name, self.names[name])
+            file = self.names[name]
+            return importlib.util.spec_from_loader(
+                name, _FromText(file, self.texts[file]), origin=file
+            )
         if name in self.packages:
             return importlib.machinery.ModuleSpec(name, None, is_package=True)
         return None
 
 
-def _import_module(path: str, index: int, name: str | None) -> Any:
-    if name is None:
-        return load_file(f"schemacog_verified_{index}", path)
-    return importlib.import_module(name)
+def _import_module(path: str, text: str, index: int, name: str | None) -> Any:
+    if name is not None:
+        return importlib.import_module(name)
+    spec = importlib.util.spec_from_loader(
+        f"schemacog_verified_{index}", _FromText(path, text), origin=path
+    )
+    if spec is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    _FromText(path, text).exec_module(module)
+    return module
 
 
 def _try_row(module: Any, validator: str, model: str, row: dict[str, Any]) -> dict[str, Any]:
@@ -93,11 +117,13 @@ def main() -> int:
     answer: dict[str, Any] = {"imports": [], "rows": []}
     modules = []
     names: dict[str, str] = request.get("names", {})  # dotted name -> file
-    sys.meta_path.insert(0, _GeneratedModules(names))
+    texts = dict(zip(request["modules"], request["sources"], strict=True))
+    sys.meta_path.insert(0, _GeneratedModules(names, texts))
     by_path = {path: name for name, path in names.items()}
+    answer_stream, sys.stdout = sys.stdout, sys.stderr  # what the modules print is not the answer
     for index, path in enumerate(request["modules"]):
         try:
-            modules.append(_import_module(path, index, by_path.get(path)))
+            modules.append(_import_module(path, texts[path], index, by_path.get(path)))
             answer["imports"].append({"path": path, "error": None})
         except BaseException:
             modules.append(None)
@@ -115,7 +141,7 @@ def main() -> int:
                 answer["rows"].append(None)
             continue
         answer["rows"].append(_try_row(module, item["validator"], item["model"], row))
-    sys.stdout.write(json.dumps(answer))
+    answer_stream.write(json.dumps(answer))
     return 0
 
 
