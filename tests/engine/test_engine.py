@@ -765,5 +765,11 @@ def test_an_unknown_argument_value_is_an_error_at_that_argument(
         "out/s.sql:1:22: unknown dialect 'postgresql'; did you mean 'postgres'?",
         "out/t.sql:1:43: unknown dialect 'SQLite'; did you mean 'sqlite'?",
     ]
+    write(root / "out" / "t.sql", '-- [[[cog sc.sql.create_table("customers") ]]]\n-- [[[end]]]\n')
+    write(root / "out" / "s.sql", "")
+    assert run_cli("check", cwd=root).err.splitlines()[0] == (
+        "out/t.sql:1:31: unknown table 'customers'; did you mean 'customer'? "
+        "(or remove this region, if 'customers' left the schema)"
+    )
     bad = run_cli("verify", "--engines", "postgresql", cwd=root)
     assert bad.err.startswith("--engines:1: unknown engine 'postgresql'; did you mean 'postgres'?")
