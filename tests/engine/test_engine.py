@@ -773,3 +773,22 @@ def test_an_unknown_argument_value_is_an_error_at_that_argument(
     )
     bad = run_cli("verify", "--engines", "postgresql", cwd=root)
     assert bad.err.startswith("--engines:1: unknown engine 'postgresql'; did you mean 'postgres'?")
+
+
+def test_an_enum_gone_from_the_schema_is_one_error_at_its_marker(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Not also 'used here but not generated in this file' at sc.python.imports()."""
+    root = make_project(tmp_path / "p")
+    write(
+        root / "out" / "m.py",
+        "# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n\n\n"
+        '# [[[cog sc.python.enum("order_state") ]]]\n# [[[end]]]\n\n\n'
+        '# [[[cog sc.python.dataclass("order") ]]]\n# [[[end]]]\n',
+    )
+    result = run_cli("check", cwd=root)
+    assert result.code == 2
+    assert result.err.splitlines()[:-1] == [
+        "out/m.py:5:25: unknown enum 'order_state'; did you mean 'order_status'? "
+        "(or remove this region, if 'order_state' left the schema)"
+    ]
