@@ -917,3 +917,40 @@ def test_no_output_shows_a_secret_even_when_generated_code_prints_one(
     assert "Secr3t" not in output
     result = run_cli("verify", "--engines", "sqlite", "--format", "json", cwd=root)
     assert "Secr3t" not in result.out
+
+
+def test_nothing_in_the_project_folder_stands_in_for_a_tool(
+    run_process: RunCli, tmp_path: Path
+) -> None:
+    """A ruff.py (or cogapp.py) beside the schema is never what runs: ruff is run as
+    ``python -I -m ruff`` with no environment but PATH, and ``python -m schemacog``
+    drops the working folder from sys.path."""
+    canary = tmp_path / "CANARY"
+    fake = f"open({str(canary)!r}, 'w').write('x')\nprint('ruff 0.0.0')\n"
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    (root / "ruff.py").write_text(fake, encoding="utf-8")
+    (root / "cogapp.py").write_text(fake + "raise SystemExit('shadowed')\n", encoding="utf-8")
+    assert run_process("regen", cwd=root).code == 0
+    result = run_process("verify", "--engines", "sqlite", cwd=root)
+    assert result.code == 0, result.out + result.err
+    assert re.search(r"ruff check\s+ok", result.out), result.out
+    assert not canary.exists()
+
+
+def test_python_enums_module_must_be_a_generated_module_of_the_project(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Else the import child would import whatever installed module it names."""
+    root = project(tmp_path / "p", {"m.py": MODELS})
+    config = root / "pyproject.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + 'python_enums_module = "antigravity"\n',
+        encoding="utf-8",
+    )
+    code, output = regen_then_verify(run_cli, root, "--engines", "sqlite")
+    assert code == 1
+    assert re.search(
+        r"python imports \(isolated\)\s+failed\s+python_enums_module 'antigravity' is not a "
+        r"generated module of the project",
+        output,
+    ), output

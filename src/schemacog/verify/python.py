@@ -162,11 +162,15 @@ def is_generated_module(text: str, blocks: Sequence[Block]) -> bool:
 
 def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None:
     """(format problems, lint problems) of ``paths`` with ruff's defaults; None without ruff."""
-    command = shutil.which("ruff")
-    base = [command] if command else [sys.executable, "-m", "ruff"]
+    # ruff of this Python (-I: never a ruff.py of the project, which is the working folder),
+    # with no environment but PATH; a ruff found on PATH only when the module is absent
+    base = [sys.executable, "-I", "-m", "ruff"]
     try:
-        version = subprocess.run([*base, "--version"], capture_output=True, check=False, timeout=60)
-    except OSError:
+        version = _run([*base, "--version"], 60)
+        if version.returncode != 0 and (command := shutil.which("ruff")):
+            base = [command]
+            version = _run([*base, "--version"], 60)
+    except (OSError, subprocess.TimeoutExpired):
         return None
     if version.returncode != 0:
         return None
@@ -177,20 +181,24 @@ def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None
         return (problem, problem)
 
 
-def _ruff(base: list[str], names: list[str]) -> tuple[str | None, str | None]:
-    fmt = subprocess.run(
-        [*base, "format", "--check", "--isolated", "--no-cache", "--diff", *names],
+def _run(command: list[str], timeout: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command,
         capture_output=True,
         text=True,
         check=False,
-        timeout=TIMEOUT_SECONDS,
+        timeout=timeout,
+        env={"PATH": "/usr/bin:/bin"},  # no secret of this process reaches it
     )
-    lint = subprocess.run(
+
+
+def _ruff(base: list[str], names: list[str]) -> tuple[str | None, str | None]:
+    fmt = _run(
+        [*base, "format", "--check", "--isolated", "--no-cache", "--diff", *names], TIMEOUT_SECONDS
+    )
+    lint = _run(
         [*base, "check", "--isolated", "--no-cache", "--output-format", "concise", *names],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=TIMEOUT_SECONDS,
+        TIMEOUT_SECONDS,
     )
     return (
         None if fmt.returncode == 0 else _shortened(fmt.stdout + fmt.stderr),

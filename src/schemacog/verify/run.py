@@ -272,6 +272,16 @@ def _python_layers(
     schema = project.schema
     layers = _find_layers(python_files, stale)
     layers.root = project.config.root.resolve()
+    enums_module = project.config.python_enums_module
+    known = module_names([path for path, _ in layers.modules], layers.root)
+    if enums_module and enums_module not in known:  # else the child would import any module
+        file = module_names(list(layers.left_out), layers.root).get(enums_module)
+        said = f"python_enums_module {enums_module!r} is not a generated module of the project"
+        if file is not None:
+            said += f" ({layers.left_out[Path(file)]})"
+        steps.append(Step("python imports (isolated)", FAILED, [said]))
+        _not_run(steps, _PYTHON_ROWS[:2], "the generated Python did not import")
+        return
     with tempfile.TemporaryDirectory() as folder:
         missing = [
             t.name
