@@ -52,6 +52,7 @@ def _build_parser() -> argparse.ArgumentParser:
     regen.add_argument(
         "--force", action="store_true", help="overwrite regions edited by hand (checksums)"
     )
+    _allow_code_flag(regen)
     commands.add_parser("init", help="scaffold a schema, the config table and an example file here")
     verify = commands.add_parser(
         "verify", help="run the generated code: Python, SQL engines, examples"
@@ -65,11 +66,21 @@ def _build_parser() -> argparse.ArgumentParser:
         "--dsn-mariadb", help="mysql://user:password@host:port/ (default: local socket)"
     )
     verify.add_argument("--require", action="store_true", help="a skipped engine is a failure")
+    _allow_code_flag(verify)
     verify.add_argument("--format", choices=("text", "json"), default="text")
     check = commands.add_parser("check", help="fail if any marked region differs from the schema")
     check.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    _allow_code_flag(check)
     return parser
+
+
+def _allow_code_flag(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--allow-code",
+        action="store_true",
+        help="let a project's allow_code = true run its marker code (or SCHEMACOG_ALLOW_CODE=1)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -175,7 +186,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     from schemacog.engine.process import render_tree
     from schemacog.engine.report import emit
 
-    outcome = render_tree(args.paths, Path.cwd())
+    outcome = render_tree(args.paths, Path.cwd(), allow_code=args.allow_code)
     if outcome.problems:
         status, code = "error", EXIT_ERROR
     elif outcome.results:
@@ -208,7 +219,7 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
     with contextlib.ExitStack() as stack:
         for root in project_roots(args.paths, cwd):
             stack.enter_context(locked(root))
-        outcome = render_tree(args.paths, cwd)
+        outcome = render_tree(args.paths, cwd, allow_code=args.allow_code)
         status = "error" if outcome.problems else ""
         if not status and outcome.hand_edits and not args.force:
             status = "hand_edit"
@@ -263,7 +274,9 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
         if dsn is not None and engine not in chosen:  # a connection given for nothing
             message = f"--dsn-{engine} is given but {engine} is not among --engines"
             raise SchemacogError([Problem(Pos(f"--dsn-{engine}", 1), message)])
-    options = Options(chosen, args.dsn_postgres, args.dsn_mariadb, args.require)
+    options = Options(
+        chosen, args.dsn_postgres, args.dsn_mariadb, args.require, allow_code=args.allow_code
+    )
     steps = verify(Path.cwd(), options)
     if args.format == "json":
         out.write(json.dumps(json_report(steps), indent=2) + "\n")

@@ -268,8 +268,19 @@ def test_allow_code_restores_cogs_full_power(run_cli: RunCli, tmp_path: Path) ->
         root / "out" / "m.py",
         "# [[[cog\n# for n in ('a', 'b'):\n#     cog.outl(n * 2)\n# ]]]\n# [[[end]]]\n",
     )
-    assert run_cli("regen", cwd=root).code == 0
+    before = snapshot(root)
+    refused = run_cli("regen", cwd=root)  # the config alone may come from a pull request
+    assert refused.code == 2
+    assert refused.err.splitlines()[0] == (
+        "pyproject.toml:4: allow_code = true asks to run this project's marker code; it runs "
+        "only with --allow-code or SCHEMACOG_ALLOW_CODE=1 (the config may come from a pull "
+        "request)"
+    )
+    assert run_cli("check", cwd=root).code == 2
+    assert snapshot(root) == before
+    assert run_cli("regen", "--allow-code", cwd=root).code == 0
     assert path.read_text().split("]]]\n", 1)[1].startswith("aa\nbb\n# [[[end]]]")
+    assert run_cli("check", cwd=root, env={"SCHEMACOG_ALLOW_CODE": "1"}).code == 0
 
 
 def test_hand_edits_are_all_reported_and_block_regen(run_cli: RunCli, tmp_path: Path) -> None:

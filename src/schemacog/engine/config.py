@@ -17,7 +17,7 @@ from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
 
-__all__ = ["KEYS", "REQUIRED", "Config", "find_pyproject", "load_config"]
+__all__ = ["KEYS", "REQUIRED", "Config", "find_pyproject", "key_line", "load_config"]
 
 _STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
 _LIST_KEYS = ("files", "exclude")
@@ -131,6 +131,16 @@ def _is_module_name(text: str) -> bool:
     return all(
         part.isidentifier() and part.isascii() and not keyword.iskeyword(part) for part in parts
     )
+
+
+def key_line(pyproject: Path, key: str) -> int:
+    """The line of ``key = ...`` in the ``[tool.schemacog]`` table of ``pyproject`` (1 when
+    it cannot be found)."""
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return _key_line(text, _header_line(text), key) or 1
 
 
 def _header_line(text: str) -> int | None:

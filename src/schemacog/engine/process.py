@@ -10,6 +10,7 @@ Nothing is written here: the caller decides, after every file rendered without a
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from cogapp.hashhandler import HashHandler  # type: ignore[import-untyped]
 
 from schemacog.engine import cog_hook, registry
-from schemacog.engine.config import Config, find_pyproject, load_config
+from schemacog.engine.config import Config, find_pyproject, key_line, load_config
 from schemacog.engine.discover import project_files
 from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, read_marked
 from schemacog.engine.marker_context import MarkerContext, activated
@@ -28,6 +29,7 @@ from schemacog.model import Schema
 from schemacog.schema.validate import load_schema
 
 __all__ = [
+    "ALLOW_CODE_VARIABLE",
     "CHECKSUM",
     "HAND_EDIT",
     "NEW_REGION",
@@ -36,6 +38,7 @@ __all__ = [
     "Outcome",
     "Project",
     "Region",
+    "code_allowed",
     "project_roots",
     "render_tree",
     "shown",
@@ -284,11 +287,29 @@ def _check_cogapp(where: str) -> None:
         raise ConfigError([Problem(Pos(where, 1), f"safe mode: {exc}")]) from None
 
 
-def render_tree(paths: Sequence[Path], cwd: Path) -> Outcome:
-    """Render every region of every file under ``paths`` (default: the project of ``cwd``)."""
+ALLOW_CODE_VARIABLE = "SCHEMACOG_ALLOW_CODE"
+
+
+def code_allowed(flag: bool) -> bool:
+    """May marker code run: ``--allow-code`` given, or ``SCHEMACOG_ALLOW_CODE=1`` set (never
+    the project's config alone: it may come from a pull request)."""
+    return flag or os.environ.get(ALLOW_CODE_VARIABLE) == "1"
+
+
+def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -> Outcome:
+    """Render every region of every file under ``paths`` (default: the project of ``cwd``);
+    a project's ``allow_code = true`` takes effect only with ``code_allowed(allow_code)``."""
     outcome = Outcome()
     for pyproject, given in _projects(paths, cwd).items():
         config = load_config(pyproject, shown(pyproject, cwd))
+        if config.allow_code and not code_allowed(allow_code):
+            message = (
+                "allow_code = true asks to run this project's marker code; it runs only with "
+                f"--allow-code or {ALLOW_CODE_VARIABLE}=1 (the config may come from a pull "
+                "request)"
+            )
+            where = Pos(shown(pyproject, cwd), key_line(pyproject, "allow_code"))
+            raise ConfigError([Problem(where, message)])
         if not config.allow_code:
             _check_cogapp(shown(pyproject, cwd))
         schema_path = config.schema_path.resolve()

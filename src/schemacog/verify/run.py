@@ -86,6 +86,7 @@ class Options:
     dsn_postgres: str | None = None
     dsn_mariadb: str | None = None
     require: bool = False
+    allow_code: bool = False  # --allow-code: a project's allow_code = true takes effect
 
     def url(self, engine: str) -> str | None:
         """The connection given for ``engine`` (on the command line), if any."""
@@ -768,7 +769,7 @@ def _engine_rows(schema: Schema, engine: engines.Engine, dialect: Dialect) -> St
 
 def verify(cwd: Path, options: Options) -> list[Step]:
     """Every step on the project of ``cwd``; SchemacogError for a config or schema error."""
-    outcome = render_tree([], cwd)
+    outcome = render_tree([], cwd, allow_code=options.allow_code)
     if outcome.problems:
         raise SchemacogError(outcome.problems)
     steps: list[Step] = []
