@@ -33,7 +33,6 @@ __all__ = [
     "RunnerAnswer",
     "compile_errors",
     "hand_written_line",
-    "is_generated_module",
     "module_names",
     "region_lines",
     "ruff_problems",
@@ -153,11 +152,6 @@ def hand_written_line(text: str, blocks: Sequence[Block]) -> int | None:
             if line not in generated:
                 return line
     return None
-
-
-def is_generated_module(text: str, blocks: Sequence[Block]) -> bool:
-    """Is all code of the file inside generated regions (a docstring aside)?"""
-    return hand_written_line(text, blocks) is None
 
 
 def ruff_problems(paths: Sequence[Path]) -> tuple[str | None, str | None] | None:

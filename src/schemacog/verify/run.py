@@ -191,10 +191,9 @@ class _Layers:
 
     modules: list[tuple[Path, str]] = field(default_factory=list)  # file, text that runs
     shown: list[str] = field(default_factory=list)
-    # files with layer regions that are not imported: "path (hand-written code at line N)"
-    not_imported: list[str] = field(default_factory=list)
     cleaners_not_imported: bool = False
-    left_out: dict[Path, str] = field(default_factory=dict)  # file -> why it is not imported
+    # the marked files not imported: file -> (as shown, why)
+    left_out: dict[Path, tuple[str, str]] = field(default_factory=dict)
     builtin_for: list[str] = field(default_factory=list)  # tables the built-in layers serve
     root: Path = Path()  # the project's root, which module names are relative to
     found: dict[registry.Layer, dict[str, tuple[int, str]]] = field(
@@ -232,8 +231,7 @@ def _find_layers(python_files: Sequence[SourceFile], stale: Collection[str]) -> 
                     if source.shown in stale
                     else f"code outside its regions at line {hand_written}"
                 )
-                layers.not_imported.append(f"{source.shown} ({why})")
-                layers.left_out[source.path.resolve()] = f"{source.shown}: {why}"
+                layers.left_out[source.path.resolve()] = (source.shown, why)
                 layers.cleaners_not_imported |= any(
                     spec is not None and spec.layer is registry.Layer.CLEANER for spec in specs
                 )
@@ -276,10 +274,10 @@ def _python_layers(
     enums_module = project.config.python_enums_module
     known = module_names([path for path, _ in layers.modules], layers.root)
     if enums_module and enums_module not in known:  # else the child would import any module
-        file = module_names(list(layers.left_out), layers.root).get(enums_module)
         said = f"python_enums_module {enums_module!r} is not a generated module of the project"
-        if file is not None:
-            said += f" ({layers.left_out[Path(file)]})"
+        why = _why_left_out(enums_module, layers)
+        if why is not None:
+            said += f" ({why})"
         steps.append(Step("python imports (isolated)", FAILED, [said]))
         _not_run(steps, _PYTHON_ROWS[:2], "the generated Python did not import")
         return
@@ -326,8 +324,8 @@ def _python_layers(
         if layers.builtin_for:
             said += f"; the built-in renderers stand in for {', '.join(layers.builtin_for)}"
         imported.details.append(said)
-    if layers.not_imported:  # what only generated code may do; said, never silent
-        shown = ", ".join(layers.not_imported)
+    if layers.left_out:  # what only generated code may do; said, never silent
+        shown = ", ".join(f"{file} ({why})" for file, why in layers.left_out.values())
         imported.details.append(f"not imported, as not all their code is generated: {shown}")
     steps.append(imported)
     names = _PYTHON_ROWS[: 2 + bool(layers.cleaner or layers.cleaners_not_imported)]
@@ -376,14 +374,20 @@ def _python_layers(
 _BUILTIN = "(built-in renderers)"
 
 
+def _why_left_out(name: str, layers: _Layers) -> str | None:
+    """``app/enums.py: why`` when the module ``name`` is a marked file left out, else None."""
+    file = module_names(list(layers.left_out), layers.root).get(name)
+    if file is None:
+        return None
+    shown, why = layers.left_out[Path(file)]
+    return f"{shown}: {why}"
+
+
 def _left_out(error: str, layers: _Layers) -> str:
     """Why a module the failed import named is not there: it was left out, and why."""
     absent = re.search(r"No module named '([\w.]+)'", error)
-    if absent is None:
-        return ""
-    names = module_names(list(layers.left_out), layers.root)
-    file = names.get(absent[1])
-    return f"\n({absent[1]} is not imported: {layers.left_out[Path(file)]})" if file else ""
+    why = _why_left_out(absent[1], layers) if absent else None
+    return f"\n({absent[1]} is not imported: {why})" if absent and why else ""
 
 
 # the steps that try rows in the generated Python, in order
