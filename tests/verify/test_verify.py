@@ -941,7 +941,7 @@ def test_python_enums_module_must_be_a_generated_module_of_the_project(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
     """Else the import child would import whatever installed module it names."""
-    root = project(tmp_path / "p", {"m.py": MODELS})
+    root = project(tmp_path / "p", {"m.py": CLEANER})
     config = root / "pyproject.toml"
     config.write_text(
         config.read_text(encoding="utf-8") + 'python_enums_module = "antigravity"\n',
@@ -954,3 +954,5 @@ def test_python_enums_module_must_be_a_generated_module_of_the_project(
         r"generated module of the project",
         output,
     ), output
+    for name in ("validator", "pydantic", "cleaner"):  # never left out: failed, not run
+        assert re.search(rf"examples in python {name}\s+failed\s+not run: ", output), output

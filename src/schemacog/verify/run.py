@@ -279,7 +279,7 @@ def _python_layers(
         if why is not None:
             said += f" ({why})"
         steps.append(Step("python imports (isolated)", FAILED, [said]))
-        _not_run(steps, _PYTHON_ROWS[:2], "the generated Python did not import")
+        _not_run(steps, _row_steps(layers), "the generated Python did not import")
         return
     with tempfile.TemporaryDirectory() as folder:
         missing = [
@@ -328,7 +328,7 @@ def _python_layers(
         shown = ", ".join(f"{file} ({why})" for file, why in layers.left_out.values())
         imported.details.append(f"not imported, as not all their code is generated: {shown}")
     steps.append(imported)
-    names = _PYTHON_ROWS[: 2 + bool(layers.cleaner or layers.cleaners_not_imported)]
+    names = _row_steps(layers)
     if imported.status != OK:
         _not_run(steps, names, "the generated Python did not import")
         return
@@ -396,6 +396,11 @@ _PYTHON_ROWS = (
     "examples in python pydantic",
     "examples in python cleaner",
 )
+
+
+def _row_steps(layers: _Layers) -> Sequence[str]:
+    """The row steps of the Python layers this project has (the cleaner's when it has one)."""
+    return _PYTHON_ROWS[: 2 + bool(layers.cleaner or layers.cleaners_not_imported)]
 
 
 def _not_run(steps: list[Step], names: Sequence[str], because: str) -> None:
