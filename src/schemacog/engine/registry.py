@@ -220,16 +220,23 @@ def render(spec: MarkerSpec, context: MarkerContext, arguments: Arguments) -> st
     return emitted(context, spec.render(context, arguments))
 
 
+# a file without one of these has no region order to check: an enum's class is defined by
+# sc.python.enum alone (its needs' ``defines``), and a dataclass is used by sc.python.cleaner
+# alone (``_classes``)
+_ORDER_MATTERS_WITH: Final = frozenset({"sc.python.enum", "sc.python.cleaner"})
+
+
 def _classes(context: MarkerContext, call: MarkerCall) -> tuple[dict[str, str], set[str]]:
     """The classes a call's region defines (key -> class name) and those its code uses
     as the module is imported: enum classes, and a cleaner's dataclass."""
     found = bound(call)
-    if found is None or found[0].needs is None:
+    if found is None:
         return {}, set()
     spec, arguments = found
-    needs_of = found[0].needs
+    if spec.needs is None:
+        return {}, set()
     try:
-        needs = needs_of(context, arguments)
+        needs = spec.needs(context, arguments)
     except SchemacogError:
         return {}, set()  # the call's own region says what is wrong with it
     defined = {f"enum {enum}": enum_class(enum) for enum in needs.defines}
@@ -245,6 +252,8 @@ def _classes(context: MarkerContext, call: MarkerCall) -> tuple[dict[str, str], 
 def out_of_order(context: MarkerContext, calls: Sequence[MarkerCall]) -> list[Problem]:
     """Each call whose code uses a class that a later region of the same file defines
     (Python runs a module top to bottom: the import would fail with a NameError)."""
+    if not {call.dotted for call in calls} & _ORDER_MATTERS_WITH:
+        return []  # no class here that another region could use before it is defined
     classes = [_classes(context, call) for call in calls]
     problems = []
     above: set[str] = set()  # classes defined by the calls so far
