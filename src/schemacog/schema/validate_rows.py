@@ -91,21 +91,36 @@ def _unknown_names(problems: Problems, draft: TableDraft) -> None:
     written = list(written_node.items) if isinstance(written_node, MapNode) else []
     if not written:
         return
-    rows: list[tuple[Node, str]] = []
-    for key, what in (("examples", "an example of table"), ("invalid_examples", "")):
-        seq = draft.node.items.get(key)
-        for item in seq.items if isinstance(seq, SeqNode) else ():
-            if not what and isinstance(item, MapNode):
-                rows.append((item.items.get("row", item), f"an invalid example of {draft.name!r}"))
-            elif what:
-                rows.append((item, f"{what} {draft.name!r}"))
+    examples, invalid = (draft.node.items.get(key) for key in ("examples", "invalid_examples"))
+    rows = [(item, _example_label(draft.name)) for item in _items(examples)]
+    rows += [
+        (item.items.get("row", item), _invalid_label(draft.name))
+        for item in _items(invalid)
+        if isinstance(item, MapNode)
+    ]
     for row, label in rows:
-        if not isinstance(row, MapNode):
-            continue
-        for name in row.items:
-            if name not in written:
-                hint = did_you_mean(name, written)
-                problems.add(row.keys[name], f"unknown column {name!r} in {label}{hint}")
+        if isinstance(row, MapNode):
+            for name in row.items:
+                if name not in written:
+                    _unknown_column(problems, row, name, written, label)
+
+
+def _items(node: Node | None) -> list[Node]:
+    return node.items if isinstance(node, SeqNode) else []
+
+
+def _example_label(table: str) -> str:
+    return f"an example of table {table!r}"
+
+
+def _invalid_label(table: str) -> str:
+    return f"an invalid example of {table!r}"
+
+
+def _unknown_column(
+    problems: Problems, row: MapNode, name: str, names: list[str], what: str
+) -> None:
+    problems.add(row.keys[name], f"unknown column {name!r} in {what}{did_you_mean(name, names)}")
 
 
 def _read_row(problems: Problems, node: Node, table: Table, what: str) -> dict[str, Value] | None:
@@ -117,8 +132,7 @@ def _read_row(problems: Problems, node: Node, table: Table, what: str) -> dict[s
     names = [c.name for c in table.columns]
     for name, value_node in body.items.items():
         if name not in names:
-            hint = did_you_mean(name, names)
-            problems.add(body.keys[name], f"unknown column {name!r} in {what}{hint}")
+            _unknown_column(problems, body, name, names, what)
             ok = False
             continue
         column = table.column(name)
@@ -150,7 +164,7 @@ def _read_examples(
     if seq is None:
         return node is not None
     unread = False
-    what = f"an example of table {draft.name!r}"
+    what = _example_label(draft.name)
     for item in seq.items:
         values = _read_row(problems, item, table, what)
         if values is None:
@@ -194,7 +208,7 @@ def _read_invalid_examples(
         if "row" not in body.items:
             continue
         row_node = body.items["row"]
-        values = _read_row(problems, row_node, table, f"an invalid example of {draft.name!r}")
+        values = _read_row(problems, row_node, table, _invalid_label(draft.name))
         if values is None:
             continue
         row = rules.effective_row(table, values)
