@@ -14,18 +14,28 @@ import json
 import os
 import re
 import secrets
+import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Final, Protocol
 
+from schemacog.db.least_privilege import (
+    Limited,
+    mariadb_rights,
+    postgres_rights,
+    throwaway_name,
+    watchdog,
+    with_user,
+)
 from schemacog.db.urls import UrlError, is_url, parse_url
 from schemacog.model import Column, LogicalType, Table, Value
 from schemacog.render.sql.ddl import dialect_named, quote
 from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
 
 __all__ = [
+    "DUCKDB_CONFIG",
     "LOCAL_MARIADB",
     "LOCAL_POSTGRES",
     "STATEMENT_SECONDS",
@@ -73,6 +83,8 @@ class Together:
 
 class Engine(Protocol):
     dialect: str
+    # why the session may reach beyond its throwaway database (None: it cannot)
+    not_limited: str | None
 
     def run_script(self, sql: str) -> None: ...
 
@@ -121,6 +133,7 @@ def _insert_sql(dialect: str, table: Table, names: Sequence[str], marker: str) -
 
 class SqliteEngine:
     dialect = SQLITE.name
+    not_limited: str | None = None  # in memory, reaching no file (see __init__)
 
     def __init__(self) -> None:
         import sqlite3
@@ -128,9 +141,22 @@ class SqliteEngine:
         self._sqlite3 = sqlite3
         self.connection = sqlite3.connect(":memory:", isolation_level=None)
         self.connection.execute("PRAGMA foreign_keys = ON")
+        # a script reaches no file: no database attached (VACUUM INTO attaches one), no
+        # extension, no PRAGMA but those that read the schema or set the checks
+        self.connection.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+        self.connection.set_authorizer(_sqlite_authorizer)
+        self._deadline = 0.0
+        self.connection.set_progress_handler(self._past_deadline, 10_000)
+
+    def _past_deadline(self) -> int:
+        return int(bool(self._deadline) and time.monotonic() > self._deadline)
 
     def run_script(self, sql: str) -> None:
-        self.connection.executescript(sql)
+        self._deadline = time.monotonic() + STATEMENT_SECONDS
+        try:
+            self.connection.executescript(sql)
+        finally:
+            self._deadline = 0.0
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
@@ -166,6 +192,7 @@ class SqliteEngine:
 
 class DuckdbEngine:
     dialect = DUCKDB.name
+    not_limited: str | None = None  # in memory, reaching no file (see __init__)
 
     def __init__(self) -> None:
         try:
@@ -175,10 +202,11 @@ class DuckdbEngine:
                 "duckdb is not installed (pip install 'schemacog[verify]')"
             ) from exc
         self._error = duckdb.Error
-        self.connection = duckdb.connect(":memory:")
+        self.connection = duckdb.connect(":memory:", config=dict(DUCKDB_CONFIG))
 
     def run_script(self, sql: str) -> None:
-        self.connection.execute(sql)
+        with watchdog(STATEMENT_SECONDS, self.connection.interrupt):
+            self.connection.execute(sql)
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
@@ -233,26 +261,86 @@ class PostgresEngine:
             ) from exc
         self._error = psycopg.Error
         self._jsonb = Jsonb
+        self._psycopg = psycopg
+        self.admin = self._open(dsn)
+        self.schema = throwaway_name()
+        try:
+            self.admin.execute(f'CREATE SCHEMA "{self.schema}"')
+            session = self._limited(dsn)
+        except psycopg.Error as exc:
+            self.admin.close()
+            raise EngineUnavailable(f"cannot make a throwaway schema: {exc}") from exc
+        self.connection, self.user = session.connection, session.user
+        self.not_limited = session.not_limited
+        try:
+            self.connection.execute(f'SET search_path TO "{self.schema}"')
+        except psycopg.Error as exc:
+            self.close()
+            raise EngineUnavailable(f"cannot use the throwaway schema: {exc}") from exc
+
+    def _open(self, dsn: str, **settings: Any) -> Any:
         try:
             # no prepared statements: a plan would outlive a type the DDL drops and recreates
-            self.connection = psycopg.connect(
-                dsn, autocommit=True, connect_timeout=10, prepare_threshold=None
+            connection = self._psycopg.connect(
+                dsn, autocommit=True, connect_timeout=10, prepare_threshold=None, **settings
             )
         except Exception as exc:  # a driver's error, or its own fault on a strange setting
             raise EngineUnavailable(
                 f"cannot connect to PostgreSQL: {_without_secrets(exc, dsn)}"
             ) from exc
-        self.schema = f"schemacog_{secrets.token_hex(6)}"
         try:  # a statement that runs longer than a generated one ever does is stopped
-            self.connection.execute(f"SET statement_timeout = '{STATEMENT_SECONDS}s'")
-            self.connection.execute(f'CREATE SCHEMA "{self.schema}"')
-            self.connection.execute(f'SET search_path TO "{self.schema}"')
-        except psycopg.Error as exc:
-            self.connection.close()
-            raise EngineUnavailable(f"cannot make a throwaway schema: {exc}") from exc
+            connection.execute(f"SET statement_timeout = '{STATEMENT_SECONDS}s'")
+        except self._error as exc:
+            connection.close()
+            raise EngineUnavailable(f"cannot set a statement timeout: {exc}") from exc
+        return connection
+
+    def _limited(self, dsn: str) -> Limited:
+        """A session of a throwaway user that owns the throwaway schema and holds no
+        right beyond it (``least_privilege``); the given user's own when it holds none."""
+        held = postgres_rights(self.admin)
+        if not held:
+            return Limited(self.admin, None)
+        user, password = throwaway_name(), secrets.token_urlsafe(24)
+        try:
+            self.admin.execute(
+                f'CREATE ROLE "{user}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT '
+                f"NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 2 PASSWORD '{password}'"
+            )
+        except self._error as exc:
+            why = f"its user holds {', '.join(held)} and cannot create a role ({exc})".strip()
+            return Limited(self.admin, None, why)
+        try:
+            self.admin.execute(f'ALTER SCHEMA "{self.schema}" OWNER TO "{user}"')
+            database = self.admin.info.dbname.replace('"', '""')
+            self.admin.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO "{user}"')
+        except self._error:
+            self._drop_role(user)
+            raise
+        tries: list[dict[str, Any]] = [{}]
+        if not self.admin.info.host or self.admin.info.host.startswith("/"):
+            # a socket may take only the operating system's user (peer): the server's TCP
+            tries.append({"host": "localhost", "port": self.admin.info.port})
+        refused = ""
+        for settings in tries:
+            try:
+                session = self._open(dsn, user=user, password=password, **settings)
+            except EngineUnavailable as exc:
+                refused = str(exc)
+                continue
+            return Limited(session, user)
+        self._drop_role(user)
+        why = f"its user holds {', '.join(held)}, and a throwaway role could not log in ({refused})"
+        return Limited(self.admin, None, why)
+
+    def _drop_role(self, user: str) -> None:
+        self.admin.execute(f'DROP OWNED BY "{user}" CASCADE')
+        self.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
 
     def run_script(self, sql: str) -> None:
-        self.connection.execute(sql.encode())
+        # the session's timeout may be turned off by the script: the client stops it too
+        with watchdog(STATEMENT_SECONDS + 5, self.connection.cancel_safe):
+            self.connection.execute(sql.encode())
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
@@ -309,9 +397,13 @@ class PostgresEngine:
 
     def close(self) -> None:
         try:
-            self.connection.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+            if self.connection is not self.admin:
+                self.connection.close()
+            self.admin.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+            if self.user is not None:
+                self._drop_role(self.user)
         finally:
-            self.connection.close()
+            self.admin.close()
 
 
 class MariadbEngine:
@@ -328,13 +420,36 @@ class MariadbEngine:
                 "PyMySQL is not installed (pip install 'schemacog[verify]')"
             ) from exc
         self._error = pymysql.Error
+        self._pymysql, self._multi_statements = pymysql, CLIENT.MULTI_STATEMENTS
         socket = dsn.get("unix_socket")
         if socket is not None and not os.path.exists(socket):  # PyMySQL would leak a socket
             raise EngineUnavailable(f"cannot connect to MariaDB: no server socket at {socket!r}")
+        self.admin = self._open(dsn)
+        self.database = throwaway_name()
         try:
-            self.connection = pymysql.connect(
+            with self.admin.cursor() as cursor:
+                cursor.execute(f"CREATE DATABASE `{self.database}`")
+            session = self._limited(dsn)
+        except pymysql.Error as exc:
+            self.admin.close()
+            raise EngineUnavailable(f"cannot make a throwaway database: {exc}") from exc
+        self.connection, self.user = session.connection, session.user
+        self.not_limited = session.not_limited
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"USE `{self.database}`")
+                cursor.execute("SELECT @@max_allowed_packet")
+                (self._max_packet,) = cursor.fetchone()
+        except pymysql.Error as exc:
+            self.close()
+            raise EngineUnavailable(f"cannot use the throwaway database: {exc}") from exc
+
+    def _open(self, dsn: Mapping[str, Any]) -> Any:
+        pymysql = self._pymysql
+        try:
+            connection = pymysql.connect(
                 **dsn,
-                client_flag=CLIENT.MULTI_STATEMENTS,
+                client_flag=self._multi_statements,
                 autocommit=True,
                 connect_timeout=10,
                 read_timeout=STATEMENT_SECONDS + 10,  # a server that never answers
@@ -347,20 +462,52 @@ class MariadbEngine:
                 f"cannot connect to MariaDB: the driver failed ({type(exc).__name__}); "
                 "check the URL's parameters"
             ) from exc
-        self.database = f"schemacog_{secrets.token_hex(6)}"
         try:
-            with self.connection.cursor() as cursor:
+            with connection.cursor() as cursor:
                 cursor.execute(
                     "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'"
                 )
                 cursor.execute(f"SET SESSION max_statement_time = {STATEMENT_SECONDS}")
-                cursor.execute(f"CREATE DATABASE `{self.database}`")
-                cursor.execute(f"USE `{self.database}`")
-                cursor.execute("SELECT @@max_allowed_packet")
-                (self._max_packet,) = cursor.fetchone()
         except pymysql.Error as exc:
-            self.connection.close()
-            raise EngineUnavailable(f"cannot make a throwaway database: {exc}") from exc
+            connection.close()
+            raise EngineUnavailable(f"cannot set up a MariaDB session: {exc}") from exc
+        return connection
+
+    # a user of the throwaway database logs in by the socket as localhost, or by TCP
+    _HOSTS: Final = ("localhost", "%")
+
+    def _limited(self, dsn: Mapping[str, Any]) -> Limited:
+        """A session of a throwaway user with every right on the throwaway database and
+        none beyond it (``least_privilege``); the given user's own when it holds none."""
+        with self.admin.cursor() as cursor:
+            held = mariadb_rights(cursor)
+        if not held:
+            return Limited(self.admin, None)
+        user, password = throwaway_name(), secrets.token_urlsafe(24)
+        try:
+            with self.admin.cursor() as cursor:
+                for host in self._HOSTS:
+                    cursor.execute(f"CREATE USER '{user}'@'{host}' IDENTIFIED BY '{password}'")
+                    cursor.execute(
+                        f"GRANT ALL PRIVILEGES ON `{self.database}`.* TO '{user}'@'{host}'"
+                    )
+        except self._error as exc:
+            self._drop_user(user)
+            why = f"its user holds {', '.join(held)} and cannot create a user ({exc})"
+            return Limited(self.admin, None, why)
+        settings = {k: v for k, v in dsn.items() if k != "database"}
+        try:
+            session = self._open(with_user(settings, user, password))
+        except EngineUnavailable as exc:
+            self._drop_user(user)
+            why = f"its user holds {', '.join(held)}, and a throwaway user could not log in ({exc})"
+            return Limited(self.admin, None, why)
+        return Limited(session, user)
+
+    def _drop_user(self, user: str) -> None:
+        with self.admin.cursor() as cursor:
+            for host in self._HOSTS:
+                cursor.execute(f"DROP USER IF EXISTS '{user}'@'{host}'")
 
     def run_script(self, sql: str) -> None:
         with self.connection.cursor() as cursor:
@@ -429,14 +576,60 @@ class MariadbEngine:
 
     def close(self) -> None:
         try:
-            with self.connection.cursor() as cursor:
+            if self.connection is not self.admin:
+                self.connection.close()
+            with self.admin.cursor() as cursor:
                 cursor.execute(f"DROP DATABASE IF EXISTS `{self.database}`")
+            if self.user is not None:
+                self._drop_user(self.user)
         finally:
-            self.connection.close()
+            self.admin.close()
 
 
 # the longest a statement of verify may run on a server (generated DDL takes far less)
 STATEMENT_SECONDS: Final = 60
+
+# DuckDB reaches no file, no extension and no setting that would undo this
+DUCKDB_CONFIG: Final[Mapping[str, str | bool]] = MappingProxyType(
+    {
+        "enable_external_access": False,
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "memory_limit": "1GB",
+        "lock_configuration": True,
+    }
+)
+
+# what a script may do in SQLite beyond reading and writing its own database: the
+# PRAGMAs that read the schema or set the checks (none names a file)
+_SQLITE_PRAGMAS: Final = frozenset(
+    {
+        "defer_foreign_keys",
+        "foreign_key_check",
+        "foreign_key_list",
+        "foreign_keys",
+        "index_info",
+        "index_list",
+        "index_xinfo",
+        "integrity_check",
+        "quick_check",
+        "recursive_triggers",
+        "table_info",
+        "table_list",
+        "table_xinfo",
+    }
+)
+
+
+def _sqlite_authorizer(action: int, first: str | None, *_: object) -> int:
+    import sqlite3
+
+    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_PRAGMA and (first or "").lower() not in _SQLITE_PRAGMAS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
 
 # where verify looks for a server when no connection is given
 LOCAL_MARIADB: Final[Mapping[str, str]] = MappingProxyType(

@@ -134,6 +134,11 @@ class MarkerSpec:
         return self.namespace in ("sql", "")
 
     @property
+    def user_text(self) -> bool:
+        """Is its region's text written by the project (a user template), not schemacog?"""
+        return self.namespace == ""
+
+    @property
     def dotted(self) -> str:
         return ".".join(part for part in ("sc", self.namespace, self.name) if part)
 

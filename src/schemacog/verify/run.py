@@ -501,6 +501,7 @@ class _Region:
     where: str  # path:line of its marker
     text: str
     ddl: bool  # an sc.sql.ddl region (the whole schema)
+    own: bool  # schemacog's own SQL: no call of the region is a user template
     rank: tuple[int, int, int]  # enums, then tables in creation order, then the rest
 
 
@@ -527,8 +528,9 @@ def _sql_regions(project: Project, dialect: str, rendered: Mapping[str, str]) ->
             kind = max(_RANKS.get(read, len(_RANKS)) for read in reads)
             rank = (kind, position.get(str(subject), 0), number)
             ddl = any(spec is not None and spec.name == "ddl" for spec in specs)
+            own = not any(spec is not None and spec.user_text for spec in specs)
             where = f"{source.shown}:{block.line}"
-            found.append(_Region(where, "\n".join(block.output) + "\n", ddl, rank))
+            found.append(_Region(where, "\n".join(block.output) + "\n", ddl, own, rank))
     return found
 
 
@@ -547,7 +549,8 @@ def _scripts(project: Project, dialect: str, rendered: Mapping[str, str]) -> lis
 
 
 def _builtin_ddl(schema: Schema, dialect: str) -> _Region:
-    return _Region(f"sc.sql.ddl(dialect={dialect!r})", render_ddl(schema, dialect), True, (0, 0, 0))
+    ddl = render_ddl(schema, dialect)
+    return _Region(f"sc.sql.ddl(dialect={dialect!r})", ddl, True, True, (0, 0, 0))
 
 
 def _sql_steps(
@@ -632,6 +635,13 @@ def _has_table(engine: engines.Engine, table: str) -> bool:
 def _run_script(engine: engines.Engine, script: Sequence[_Region], step: Step) -> None:
     """Each region of ``script`` in turn: an error names the region that made it."""
     for region in script:
+        if not region.own and engine.not_limited:
+            step.fail(
+                f"{region.where}: not run: a user template's SQL runs only in a session "
+                f"that cannot reach beyond its throwaway database, and this connection's "
+                f"cannot: {engine.not_limited}"
+            )
+            return
         try:
             engine.run_script(region.text)
         except Exception as exc:
