@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import importlib.util
 import json
 import os
 import re
 import secrets
-import time
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from types import MappingProxyType
 from typing import Any, Final, Protocol
 
@@ -33,9 +34,11 @@ from schemacog.db.urls import UrlError, is_url, parse_url
 from schemacog.model import Column, LogicalType, Table, Value
 from schemacog.render.sql.ddl import dialect_named, quote
 from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
+from schemacog.verify.codec import encode
 
 __all__ = [
-    "DUCKDB_CONFIG",
+    "CHILD_CPU_SECONDS",
+    "CHILD_MEMORY",
     "LOCAL_MARIADB",
     "LOCAL_POSTGRES",
     "STATEMENT_SECONDS",
@@ -47,6 +50,7 @@ __all__ = [
     "MariadbEngine",
     "PostgresEngine",
     "Rows",
+    "ScriptError",
     "SqliteEngine",
     "Together",
     "mariadb_dsn",
@@ -131,119 +135,130 @@ def _insert_sql(dialect: str, table: Table, names: Sequence[str], marker: str) -
     return f"INSERT INTO {quote(d, table.name)} ({columns}) VALUES ({params})"
 
 
-class SqliteEngine:
-    dialect = SQLITE.name
-    not_limited: str | None = None  # in memory, reaching no file (see __init__)
+class ScriptError(Exception):
+    """What the engine said about a script that it refused."""
+
+
+class _InChild:
+    """An in-memory database in a limited child process (``db.engine_child``): the SQL
+    of a user template runs in isolation there, never in this process."""
+
+    dialect: str
+    not_limited: str | None = None  # it reaches no file, and holds nothing but its own
 
     def __init__(self) -> None:
-        import sqlite3
+        from schemacog.sandbox.isolation import Child, ChildFailed
 
-        self._sqlite3 = sqlite3
-        self.connection = sqlite3.connect(":memory:", isolation_level=None)
-        self.connection.execute("PRAGMA foreign_keys = ON")
-        # a script reaches no file: no database attached (VACUUM INTO attaches one), no
-        # extension, no PRAGMA but those that read the schema or set the checks
-        self.connection.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
-        self.connection.set_authorizer(_sqlite_authorizer)
-        self._deadline = 0.0
-        self.connection.set_progress_handler(self._past_deadline, 10_000)
+        self._failed = ChildFailed
+        child = files("schemacog.db").joinpath("engine_child.py")
+        try:
+            self._child = Child(
+                [str(child), self.dialect], cpu_seconds=CHILD_CPU_SECONDS, memory_bytes=CHILD_MEMORY
+            )
+        except OSError as exc:
+            raise EngineUnavailable(f"cannot start {self.dialect}'s process: {exc}") from exc
 
-    def _past_deadline(self) -> int:
-        return int(bool(self._deadline) and time.monotonic() > self._deadline)
+    def _ask(self, request: Mapping[str, object]) -> dict[str, Any]:
+        line = json.dumps(request, ensure_ascii=True, allow_nan=True).encode()
+        try:
+            answer: dict[str, Any] = json.loads(
+                self._child.ask(line, timeout=STATEMENT_SECONDS + 30)
+            )
+        except self._failed as exc:
+            raise ScriptError(f"{self.dialect}: {exc}") from None
+        if "fault" in answer:
+            raise ScriptError(f"{self.dialect}: {answer['fault']}")
+        return answer
+
+    def _each(self, statements: Sequence[tuple[str, Sequence[object]]]) -> list[str | None]:
+        request = [[sql, [encode(p) for p in params]] for sql, params in statements]  # type: ignore[arg-type]
+        return list(self._ask({"each": request})["errors"])
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> list[list[Any]]:
+        return list(self._ask({"query": sql, "params": list(params)})["rows"])
+
+    def _params(self, table: Table, values: Mapping[str, Value]) -> list[object]:
+        raise NotImplementedError
 
     def run_script(self, sql: str) -> None:
-        self._deadline = time.monotonic() + STATEMENT_SECONDS
-        try:
-            self.connection.executescript(sql)
-        finally:
-            self._deadline = 0.0
+        error = self._ask({"script": sql})["error"]
+        if error is not None:
+            raise ScriptError(error)
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
-        names = list(values)
-        params = [_text_params(table.column(n), values[n]) for n in names]
-        try:
-            self.connection.execute(_insert_sql(self.dialect, table, names, "?"), params)
-        except (self._sqlite3.Error, OverflowError, UnicodeEncodeError) as exc:  # driver: no
-            return str(exc)
-        return None
+        return self._inserts([(table, values)])[0]
+
+    def _inserts(self, rows: Rows) -> list[str | None]:
+        statements = [
+            (_insert_sql(self.dialect, table, list(values), "?"), self._params(table, values))
+            for table, values in rows
+        ]
+        return self._each(statements)
+
+    def close(self) -> None:
+        self._child.close()
+
+
+class SqliteEngine(_InChild):
+    dialect = SQLITE.name
+
+    def _params(self, table: Table, values: Mapping[str, Value]) -> list[object]:
+        return [_text_params(table.column(n), values[n]) for n in values]
 
     def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
         del foreign_key_checks  # SQLite defers: DEFERRABLE INITIALLY DEFERRED
-        self.connection.execute("BEGIN")
-        errors = [self.insert(table, values) for table, values in rows]
-        try:
-            self.connection.execute("COMMIT")
-        except self._sqlite3.Error as exc:
-            self.connection.execute("ROLLBACK")
-            return Together(errors, str(exc))
+        self._each([("BEGIN", ())])
+        errors = self._inserts(rows)
+        [failed] = self._each([("COMMIT", ())])
+        if failed is not None:
+            self._each([("ROLLBACK", ())])
+            return Together(errors, failed)
         return Together(errors)
 
     def columns(self, table: str) -> list[CatalogColumn]:
-        rows = self.connection.execute(f'PRAGMA table_info("{table}")').fetchall()
+        rows = self._query(f'PRAGMA table_info("{table}")')
         return [CatalogColumn(r[1], r[2], not r[3]) for r in rows]
 
     def primary_key(self, table: str) -> list[str]:
-        rows = self.connection.execute(f'PRAGMA table_info("{table}")').fetchall()
+        rows = self._query(f'PRAGMA table_info("{table}")')
         return [r[1] for r in sorted((r for r in rows if r[5]), key=lambda r: r[5])]
 
-    def close(self) -> None:
-        self.connection.close()
 
-
-class DuckdbEngine:
+class DuckdbEngine(_InChild):
     dialect = DUCKDB.name
-    not_limited: str | None = None  # in memory, reaching no file (see __init__)
 
     def __init__(self) -> None:
-        try:
-            import duckdb
-        except ImportError as exc:
-            raise DriverMissing(
-                "duckdb is not installed (pip install 'schemacog[verify]')"
-            ) from exc
-        self._error = duckdb.Error
-        self.connection = duckdb.connect(":memory:", config=dict(DUCKDB_CONFIG))
+        if importlib.util.find_spec("duckdb") is None:
+            raise DriverMissing("duckdb is not installed (pip install 'schemacog[verify]')")
+        super().__init__()
 
-    def run_script(self, sql: str) -> None:
-        with watchdog(STATEMENT_SECONDS, self.connection.interrupt):
-            self.connection.execute(sql)
-
-    def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
-        names = list(values)
-        params = [
+    def _params(self, table: Table, values: Mapping[str, Value]) -> list[object]:
+        return [
             _json_text(values[n])
             if table.column(n).type is LogicalType.JSON and values[n] is not None
             else values[n]
-            for n in names
+            for n in values
         ]
-        try:
-            self.connection.execute(_insert_sql(self.dialect, table, names, "?"), params)
-        except self._error as exc:
-            return str(exc)
-        return None
 
     def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
         del foreign_key_checks  # DuckDB leaves a foreign key that closes a cycle out
-        return Together([self.insert(table, values) for table, values in rows])
+        return Together(self._inserts(rows))
 
     def columns(self, table: str) -> list[CatalogColumn]:
-        rows = self.connection.execute(
+        rows = self._query(
             "SELECT column_name, data_type, is_nullable FROM duckdb_columns() "
             "WHERE table_name = ? ORDER BY column_index",
             [table],
-        ).fetchall()
+        )
         return [CatalogColumn(r[0], r[1], bool(r[2])) for r in rows]
 
     def primary_key(self, table: str) -> list[str]:
-        rows = self.connection.execute(
+        rows = self._query(
             "SELECT constraint_column_names FROM duckdb_constraints() "
             "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'",
             [table],
-        ).fetchall()
+        )
         return list(rows[0][0]) if rows else []
-
-    def close(self) -> None:
-        self.connection.close()
 
 
 class PostgresEngine:
@@ -312,8 +327,10 @@ class PostgresEngine:
             return Limited(self.admin, None, why)
         try:
             self.admin.execute(f'ALTER SCHEMA "{self.schema}" OWNER TO "{user}"')
-            database = self.admin.info.dbname.replace('"', '""')
-            self.admin.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{database}" TO "{user}"')
+            can = "SELECT has_database_privilege(%s, current_database(), 'CONNECT')"
+            if not self.admin.execute(can, [user]).fetchone()[0]:  # PUBLIC's was revoked
+                database = self.admin.info.dbname.replace('"', '""')
+                self.admin.execute(f'GRANT CONNECT ON DATABASE "{database}" TO "{user}"')
         except self._error:
             self._drop_role(user)
             raise
@@ -589,46 +606,9 @@ class MariadbEngine:
 # the longest a statement of verify may run on a server (generated DDL takes far less)
 STATEMENT_SECONDS: Final = 60
 
-# DuckDB reaches no file, no extension and no setting that would undo this
-DUCKDB_CONFIG: Final[Mapping[str, str | bool]] = MappingProxyType(
-    {
-        "enable_external_access": False,
-        "autoinstall_known_extensions": False,
-        "autoload_known_extensions": False,
-        "memory_limit": "1GB",
-        "lock_configuration": True,
-    }
-)
-
-# what a script may do in SQLite beyond reading and writing its own database: the
-# PRAGMAs that read the schema or set the checks (none names a file)
-_SQLITE_PRAGMAS: Final = frozenset(
-    {
-        "defer_foreign_keys",
-        "foreign_key_check",
-        "foreign_key_list",
-        "foreign_keys",
-        "index_info",
-        "index_list",
-        "index_xinfo",
-        "integrity_check",
-        "quick_check",
-        "recursive_triggers",
-        "table_info",
-        "table_list",
-        "table_xinfo",
-    }
-)
-
-
-def _sqlite_authorizer(action: int, first: str | None, *_: object) -> int:
-    import sqlite3
-
-    if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH):
-        return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_PRAGMA and (first or "").lower() not in _SQLITE_PRAGMAS:
-        return sqlite3.SQLITE_DENY
-    return sqlite3.SQLITE_OK
+# the limits of the process an in-memory database runs in
+CHILD_CPU_SECONDS: Final = 300
+CHILD_MEMORY: Final = 2 * 1024**3
 
 
 # where verify looks for a server when no connection is given

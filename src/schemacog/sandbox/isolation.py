@@ -50,6 +50,7 @@ _SYSTEM_PATH: Final = "/usr/bin:/bin:/usr/sbin:/sbin"
 _JAIL: Final = Path(__file__).with_name("jail.py")
 # what the jail covers: where secrets, sockets and the project live
 _HIDDEN: Final = ("/root", "/home", "/run", "/var/run", "/var/tmp", "/dev/shm", "/mnt", "/media")
+_SIGNALLED: Final = 128
 _NAMESPACES: Final = ("--mount", "--pid", "--net", "--ipc", "--uts", "--fork", "--kill-child")
 
 
@@ -78,12 +79,12 @@ def _kept() -> list[str]:
     return sorted(paths)
 
 
-def _jail_arguments(project: Path | None) -> list[str]:
+def _jail_arguments(project: Path | None, readable: Sequence[Path] = ()) -> list[str]:
     hidden = [*_HIDDEN, "/tmp", tempfile.gettempdir(), os.path.expanduser("~")]
     if project is not None:
         hidden.append(str(project))
     arguments = [str(_JAIL)]
-    for path in _kept():
+    for path in [*_kept(), *map(str, readable)]:
         arguments += ["--keep", path]
     for path in hidden:
         arguments += ["--hide", path]
@@ -120,16 +121,22 @@ def isolation() -> Isolation:
     )
 
 
-def _command(arguments: Sequence[str], project: Path | None) -> list[str]:
+def _command(arguments: Sequence[str], project: Path | None, readable: Sequence[Path]) -> list[str]:
     python = [sys.executable, "-I", "-B", *arguments]  # -B: no bytecode written anywhere
     jail = isolation()
     if not jail.jailed:
         return python
-    return [*jail.prefix, sys.executable, "-I", "-B", *_jail_arguments(project), "--", *python]
+    jailed = _jail_arguments(project, readable)
+    return [*jail.prefix, sys.executable, "-I", "-B", *jailed, "--", *python]
 
 
 def _start(
-    arguments: Sequence[str], *, cpu_seconds: int, memory_bytes: int, project: Path | None
+    arguments: Sequence[str],
+    *,
+    cpu_seconds: int,
+    memory_bytes: int,
+    project: Path | None,
+    readable: Sequence[Path] = (),
 ) -> subprocess.Popen[bytes]:
     def limits() -> None:  # pragma: no cover - runs in the child
         import resource
@@ -139,7 +146,7 @@ def _start(
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
     return subprocess.Popen(
-        _command(arguments, project),
+        _command(arguments, project, readable),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -217,11 +224,19 @@ def run_limited(
     memory_bytes: int,
     timeout: int,
     project: Path | None = None,
+    readable: Sequence[Path] = (),
     max_output: int = MAX_OUTPUT,
 ) -> subprocess.CompletedProcess[str]:
-    """``python -I -B ARGUMENTS`` with ``stdin``, isolated; raises
-    subprocess.TimeoutExpired on the timeout and ChildFailed past ``max_output``."""
-    proc = _start(arguments, cpu_seconds=cpu_seconds, memory_bytes=memory_bytes, project=project)
+    """``python -I -B ARGUMENTS`` with ``stdin``, isolated (``project`` hidden but for the
+    ``readable`` paths); raises subprocess.TimeoutExpired on the timeout and ChildFailed
+    past ``max_output``."""
+    proc = _start(
+        arguments,
+        cpu_seconds=cpu_seconds,
+        memory_bytes=memory_bytes,
+        project=project,
+        readable=readable,
+    )
     try:
         out, err = _exchange(proc, stdin.encode(), time.monotonic() + timeout, max_output)
     except ChildFailed as exc:
@@ -235,6 +250,8 @@ def run_limited(
             if stream is not None:
                 stream.close()
     returncode = code if code is not None else proc.returncode
+    if isolation().jailed and returncode > _SIGNALLED:  # the jail says a signal as 128 + N
+        returncode = _SIGNALLED - returncode
     text = (out.decode(errors="replace"), err.decode(errors="replace"))
     return subprocess.CompletedProcess(proc.args, returncode, *text)
 
@@ -297,6 +314,8 @@ class Child:
     def _ended(self) -> str:
         self.close()
         code = self._proc.returncode
+        if code is not None and isolation().jailed and code > _SIGNALLED:
+            code = _SIGNALLED - code
         said = self.errors.decode(errors="replace").strip().splitlines()[-1:]
         if code is not None and code < 0:
             return f"its process was killed ({signal.Signals(-code).name}: a limit was reached)"

@@ -13,7 +13,8 @@ mounted again, read-only; it mounts a new empty ``/tmp``, the only place the chi
 write, and makes it the working folder. Then, when it runs as root, it becomes
 ``nobody`` (uid and gid 65534, no supplementary group), so that no file of root's is
 readable or writable by owner and no server's socket admits it as root; it forbids
-gaining privileges again (``PR_SET_NO_NEW_PRIVS``) and runs PROGRAM. Once PROGRAM runs,
+gaining privileges again (``PR_SET_NO_NEW_PRIVS``) and runs PROGRAM as its child, whose
+exit code it returns (128 + N for signal N). Once PROGRAM runs,
 it holds no capability: it cannot undo a mount, and a user namespace of its own gets a
 copy of these mounts locked together. It sees no process but its own (``/proc`` is the
 new PID namespace's), and no network interface but a loopback that is down.
@@ -168,11 +169,25 @@ def main(argv: list[str]) -> int:
         if _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl")
         step = f"run {program[0]}"
-        os.execv(program[0], program)
+        child = os.fork()
+        if child == 0:  # pragma: no cover - replaced by the program
+            os.execv(program[0], program)
     except OSError as exc:
         sys.stderr.write(f"schemacog's jail could not {step}: {exc}\n")
         return EXIT_JAIL
-    return EXIT_JAIL  # pragma: no cover - execv does not return
+    return _wait(child)
+
+
+def _wait(child: int) -> int:
+    """The program's exit code; 128 + N when signal N ended it. This process is the
+    namespace's init: it reaps what the program leaves, and when it ends the kernel
+    kills every process left in the namespace. (An init ignores signals it has no
+    handler for, so the program must not be it: a limit's signal would be lost.)"""
+    while True:
+        pid, status = os.wait()
+        if pid == child:
+            code = os.waitstatus_to_exitcode(status)
+            return 128 - code if code < 0 else code
 
 
 if __name__ == "__main__":

@@ -99,7 +99,7 @@ def render_bounded(
     import json
     import subprocess
 
-    from schemacog.sandbox.isolation import run_limited
+    from schemacog.sandbox.isolation import ChildFailed, run_limited
 
     try:
         request = json.dumps(
@@ -120,9 +120,12 @@ def render_bounded(
             cpu_seconds=CPU_SECONDS,
             memory_bytes=MEMORY_BYTES,
             timeout=TIMEOUT_SECONDS,
+            readable=[folder, schema_path],  # the child sees nothing else of the project
         )
     except subprocess.TimeoutExpired:
         raise TemplateError(f"template {name!r} took longer than {TIMEOUT_SECONDS} s") from None
+    except ChildFailed as exc:  # its output passed the limit
+        raise TemplateError(f"template {name!r} {exc}") from None
     if proc.returncode != 0:
         reason = "ran out of CPU time or memory" if proc.returncode < 0 else "failed"
         raise TemplateError(f"template {name!r} {reason} (limits: {CPU_SECONDS} s CPU, 1 GB)")

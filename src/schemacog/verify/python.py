@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from schemacog.engine.scan import Block, dotted_name
-from schemacog.sandbox.isolation import run_limited
+from schemacog.sandbox.isolation import ChildFailed, run_limited
 
 __all__ = [
     "CPU_SECONDS",
@@ -262,6 +262,8 @@ def run_isolated(
         )
     except subprocess.TimeoutExpired:
         return RunnerAnswer([], [], f"timed out after {TIMEOUT_SECONDS} s")
+    except ChildFailed as exc:  # its answer passed the limit
+        return RunnerAnswer([], [], f"the child {exc}")
     if proc.returncode != 0:
         return RunnerAnswer([], [], (proc.stderr or f"exit code {proc.returncode}").strip()[-4000:])
     try:
