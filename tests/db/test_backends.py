@@ -17,8 +17,8 @@ from schemacog.db.backends import BACKENDS, DIALECTS, VERIFY_ORDER
 from schemacog.model import LogicalType
 from schemacog.render.sql.ddl import render_ddl
 from schemacog.render.sql.dialects import Dialect
+from schemacog.sandbox.codec import decode, encode
 from schemacog.schema.validate import load_schema_text
-from schemacog.verify.codec import decode, encode
 
 
 def test_each_backend_is_registered_under_its_dialect_name() -> None:
@@ -77,7 +77,7 @@ def test_codec_round_trips_through_json(value: object) -> None:
 
 
 def test_the_isolated_runner_decodes_with_the_same_codec() -> None:
-    """The child loads verify_codec.py from beside verify_runner.py (``python -I``)."""
+    """The child loads sandbox/codec.py by its path (``python -I``)."""
     runner = files("schemacog.verify").joinpath("runner.py")
     code = (
         "import runpy, sys, json; "

@@ -11,7 +11,7 @@ per line on stdin and writes one JSON answer per line on stdout:
 
 - ``{"script": SQL}``: the statements of SQL; answers ``{"error": message or null}``;
 - ``{"each": [[SQL, PARAMS], ...]}``: each statement with its parameters (typed values
-  as ``verify.codec`` writes them); answers ``{"errors": [message or null, ...]}``;
+  as ``sandbox.codec`` writes them); answers ``{"errors": [message or null, ...]}``;
 - ``{"query": SQL, "params": PARAMS}``: answers ``{"rows": [[value, ...], ...]}``.
 
 A statement runs at most ``SECONDS`` seconds, and SQLite's heap is limited.
@@ -62,7 +62,7 @@ SQLITE_PRAGMAS: Final = frozenset(
 
 
 def _codec() -> Any:
-    path = Path(__file__).resolve().parent.parent / "verify" / "codec.py"
+    path = Path(__file__).resolve().parent.parent / "sandbox" / "codec.py"
     spec = importlib.util.spec_from_file_location("schemacog_engine_codec", path)
     assert spec is not None
     assert spec.loader is not None

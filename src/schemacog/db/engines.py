@@ -34,7 +34,7 @@ from schemacog.db.urls import UrlError, is_url, parse_url
 from schemacog.model import Column, LogicalType, Table, Value
 from schemacog.render.sql.ddl import dialect_named, quote
 from schemacog.render.sql.dialects import DUCKDB, MARIADB, POSTGRES, SQLITE, utc
-from schemacog.verify.codec import encode
+from schemacog.sandbox.codec import encode
 
 __all__ = [
     "CHILD_CPU_SECONDS",
@@ -89,6 +89,7 @@ class Engine(Protocol):
     dialect: str
     # why the session may reach beyond its throwaway database (None: it cannot)
     not_limited: str | None
+    session: str  # who runs the SQL, said by verify
 
     def run_script(self, sql: str) -> None: ...
 
@@ -145,6 +146,7 @@ class _InChild:
 
     dialect: str
     not_limited: str | None = None  # it reaches no file, and holds nothing but its own
+    session = "in memory, in a limited child process that reaches no file"
 
     def __init__(self) -> None:
         from schemacog.sandbox.isolation import Child, ChildFailed
@@ -287,6 +289,7 @@ class PostgresEngine:
             raise EngineUnavailable(f"cannot make a throwaway schema: {exc}") from exc
         self.connection, self.user = session.connection, session.user
         self.not_limited = session.not_limited
+        self.session = _said(session, "role", "schema")
         try:
             self.connection.execute(f'SET search_path TO "{self.schema}"')
         except psycopg.Error as exc:
@@ -452,6 +455,7 @@ class MariadbEngine:
             raise EngineUnavailable(f"cannot make a throwaway database: {exc}") from exc
         self.connection, self.user = session.connection, session.user
         self.not_limited = session.not_limited
+        self.session = _said(session, "user", "database")
         try:
             with self.connection.cursor() as cursor:
                 cursor.execute(f"USE `{self.database}`")
@@ -601,6 +605,14 @@ class MariadbEngine:
                 self._drop_user(self.user)
         finally:
             self.admin.close()
+
+
+def _said(session: Limited, kind: str, place: str) -> str:
+    if session.user is not None:
+        return f"as a throwaway {kind} with no right beyond its throwaway {place}"
+    if session.not_limited is None:
+        return f"as the given user, which holds no right beyond its {place}s"
+    return f"as the given user, not limited: {session.not_limited}"
 
 
 # the longest a statement of verify may run on a server (generated DDL takes far less)

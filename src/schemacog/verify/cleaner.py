@@ -18,7 +18,7 @@ from typing import Any
 
 from schemacog.model import Column, LogicalType, Schema, Table, Value
 from schemacog.naming import field_name
-from schemacog.verify.codec import encode
+from schemacog.sandbox.codec import encode
 
 __all__ = ["Expectation", "problems", "requests"]
 

@@ -2,7 +2,7 @@
 
 Generated code runs only in a child process: ``python -I`` (no user site, no PYTHON*
 variables), an empty environment but PATH, CPU-time and address-space limits and a
-timeout. Typed example values cross to it as tagged JSON (``verify.codec``).
+timeout. Typed example values cross to it as tagged JSON (``sandbox.codec``).
 """
 
 from __future__ import annotations

@@ -34,13 +34,14 @@ from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import constraint_names, creation_order, render_ddl
 from schemacog.render.sql.dialects import Dialect
 from schemacog.render.sql.literals import quote
+from schemacog.sandbox.isolation import isolation
 from schemacog.schema.rules import (
     FOREIGN_KEY,
     PRIMARY_KEY,
     UNIQUE,
 )
 from schemacog.verify import cleaner as verify_cleaner
-from schemacog.verify.codec import encode
+from schemacog.sandbox.codec import encode
 from schemacog.verify.enforced import enforcer
 from schemacog.verify.python import (
     compile_errors,
@@ -324,6 +325,7 @@ def _python_layers(
         if layers.builtin_for:
             said += f"; the built-in renderers stand in for {', '.join(layers.builtin_for)}"
         imported.details.append(said)
+        imported.details.append(isolation().summary)
     if layers.left_out:  # what only generated code may do; said, never silent
         shown = ", ".join(f"{file} ({why})" for file, why in layers.left_out.values())
         imported.details.append(f"not imported, as not all their code is generated: {shown}")
@@ -575,6 +577,8 @@ def _sql_steps(
                     else:
                         ddl_step = _unreachable(ddl_step.name, name, exc, options, given)
                     break
+                if not opened:
+                    ddl_step.details.append(f"SQL runs {engine.session}")
                 _run_script(engine, script, ddl_step)
                 if opened:
                     _close(engine, ddl_step)

@@ -4,7 +4,7 @@ Reads one JSON request on stdin: the generated modules to import and the rows to
 against their validators, pydantic models and cleaners. Writes one JSON answer on stdout. This
 file imports nothing of schemacog: it runs next to generated code, in a scrubbed
 environment with CPU and memory limits, and is the only place verify runs that code. It
-reads typed values with ``codec.decode``, loaded by path from beside this file.
+reads typed values with ``sandbox/codec.py``'s ``decode``, loaded by its path.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ def load_file(name: str, path: str) -> Any:
     return module
 
 
-# the codec that wrote the request, loaded from beside this file (schemacog is not importable)
-decode = load_file("schemacog_verify_codec", str(Path(__file__).with_name("codec.py"))).decode
+# the codec that wrote the request, loaded by its path (schemacog is not importable)
+_CODEC = Path(__file__).resolve().parent.parent / "sandbox" / "codec.py"
+decode = load_file("schemacog_verify_codec", str(_CODEC)).decode
 
 
 class _FromText(importlib.abc.Loader):

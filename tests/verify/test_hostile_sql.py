@@ -1,0 +1,159 @@
+"""verify runs a user template's SQL, which a pull request wrote: in every engine, that SQL
+reaches nothing beyond its throwaway database (issue 17, item 1).
+
+Each engine gets the statement that would reach its host: ``COPY ... TO PROGRAM``
+(PostgreSQL, as a superuser), ``SELECT ... INTO OUTFILE`` (MariaDB, with FILE), ``ATTACH``
+(SQLite) and ``COPY ... TO`` a file (DuckDB). verify must refuse it, the canary file must
+not exist, and no user, role, schema or database verify made may be left on the server.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import RunCli
+
+from schemacog.db import engines
+from schemacog.db.backends import BACKENDS
+from schemacog.db.least_privilege import mariadb_rights, postgres_rights
+
+SCHEMA = """schemacog: 1
+name: tiny
+tables:
+  thing:
+    columns:
+      id: {type: integer, primary_key: true}
+    examples:
+      - {id: 1}
+"""
+
+HOSTILE = {
+    "postgres": "COPY (SELECT 1) TO PROGRAM 'touch {canary}';",
+    "mariadb": "SELECT 1 INTO OUTFILE '{canary}';",
+    "sqlite": "ATTACH '{canary}' AS elsewhere;",
+    "duckdb": "COPY (SELECT 1 AS x) TO '{canary}';",
+}
+REFUSED = {
+    "postgres": "must be superuser or have privileges of the pg_execute_server_program role",
+    "mariadb": "FILE privilege",
+    "sqlite": "not authorized",
+    "duckdb": "file system operations are disabled",
+}
+
+
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every name of a throwaway user, role, schema or database verify makes."""
+    names: list[str] = []
+    real = engines.throwaway_name  # type: ignore[attr-defined]
+
+    def recorded() -> str:
+        names.append(real())
+        return names[-1]
+
+    monkeypatch.setattr(engines, "throwaway_name", recorded)
+    return names
+
+
+def _required(engine: str) -> bool:
+    return os.environ.get(f"SCHEMACOG_REQUIRE_{engine.upper()}") == "1"
+
+
+def _left_on(engine: str, names: list[str]) -> list[str]:
+    """The names that still exist on the engine's server (none for in-memory ones),
+    asked through a plain connection that makes nothing."""
+    if not names or engine not in ("postgres", "mariadb"):
+        return []
+    if engine == "postgres":
+        import psycopg
+
+        with psycopg.connect(engines.postgres_dsn(None), autocommit=True) as connection:
+            query = (
+                "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s) "
+                "UNION SELECT nspname FROM pg_namespace WHERE nspname = ANY(%s)"
+            )
+            return [r[0] for r in connection.execute(query, [names, names]).fetchall()]
+    import pymysql
+
+    mariadb = pymysql.connect(**engines.mariadb_dsn(None))
+    try:
+        with mariadb.cursor() as cursor:
+            marks = ", ".join(["%s"] * len(names))
+            cursor.execute(f"SELECT User FROM mysql.user WHERE User IN ({marks})", names)
+            left = [str(r[0]) for r in cursor.fetchall()]
+            cursor.execute(
+                "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA "
+                f"WHERE SCHEMA_NAME IN ({marks})",
+                names,
+            )
+            return left + [str(r[0]) for r in cursor.fetchall()]
+    finally:
+        mariadb.close()
+
+
+@pytest.mark.parametrize("engine", sorted(HOSTILE))
+def test_a_templates_sql_cannot_reach_the_host(
+    run_cli: RunCli, tmp_path: Path, engine: str, made: list[str]
+) -> None:
+    try:
+        BACKENDS[engine].connect(None).close()
+    except engines.EngineUnavailable as exc:
+        if _required(engine):
+            raise
+        pytest.skip(f"{engine}: {exc}")
+    canary = Path("/tmp") / f"schemacog-canary-{secrets.token_hex(6)}"
+    root = tmp_path / "p"
+    (root / "out").mkdir(parents=True)
+    (root / "templates").mkdir()
+    (root / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n'
+        f'templates = "templates"\ndialect = "{engine}"\n',
+        encoding="utf-8",
+    )
+    (root / "templates" / "evil.sql.j2").write_text(
+        HOSTILE[engine].format(canary=canary) + "\n", encoding="utf-8"
+    )
+    (root / "out" / "s.sql").write_text(
+        "-- [[[cog sc.sql.ddl() ]]]\n-- [[[end]]]\n\n"
+        '-- [[[cog sc.template("evil.sql.j2") ]]]\n-- [[[end]]]\n',
+        encoding="utf-8",
+    )
+    assert run_cli("regen", cwd=root).code == 0
+    result = run_cli("verify", "--engines", engine, cwd=root)
+    output = result.out + result.err
+    try:
+        assert result.code == 1, output
+        assert REFUSED[engine] in output, output
+        assert "Traceback" not in output
+        assert not canary.exists()
+        assert _left_on(engine, made) == []
+    finally:
+        canary.unlink(missing_ok=True)
+
+
+def test_the_session_holds_no_right_beyond_its_database(made: list[str]) -> None:
+    """The sessions themselves, asked what they may do."""
+    for name in ("postgres", "mariadb"):
+        engine: Any
+        try:
+            engine = BACKENDS[name].connect(None)
+        except engines.EngineUnavailable:
+            if _required(name):
+                raise
+            continue
+        try:
+            assert engine.not_limited is None, engine.not_limited
+            assert "throwaway" in engine.session
+            if name == "postgres":
+                assert postgres_rights(engine.connection) == []
+            else:
+                with engine.connection.cursor() as cursor:
+                    assert mariadb_rights(cursor) == []
+        finally:
+            engine.close()
+        assert _left_on(name, made) == []
