@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import RunCli
 
 from schemacog.sandbox.isolation import ChildFailed, isolation, run_limited
 
@@ -231,3 +232,56 @@ def test_a_child_that_hangs_is_stopped_at_its_timeout() -> None:
             timeout=2,
         )
     assert time.monotonic() - started < 15
+
+
+@jailed
+def test_generated_code_that_verify_imports_cannot_leak_or_write(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A template's Python (a pull request's) runs in verify's import child: it reads
+    what it can of this process and says it in its error, which verify prints."""
+    root = tmp_path / "p"
+    (root / "out").mkdir(parents=True)
+    (root / "templates").mkdir()
+    (root / "schema.yaml").write_text(
+        "schemacog: 1\nname: x\ntables:\n  t:\n    columns:\n"
+        "      id: {type: integer, primary_key: true}\n",
+        encoding="utf-8",
+    )
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\ntemplates = "templates"\n',
+        encoding="utf-8",
+    )
+    canary_file = root / "CANARY"
+    code = f"""
+        import os
+
+        SEEN = []
+        for pid in ({os.getpid()}, {os.getppid()}, os.getppid(), 1):
+            try:
+                with open("/proc/%d/environ" % pid, "rb") as handle:
+                    SEEN.append(handle.read())
+            except OSError as exc:
+                SEEN.append(repr(exc))
+        try:
+            with open({str(canary_file)!r}, "w") as handle:
+                handle.write("x")
+        except OSError as exc:
+            SEEN.append(repr(exc))
+        raise RuntimeError("what the child saw: %r" % SEEN)
+    """
+    (root / "templates" / "t.py.j2").write_text(textwrap.dedent(code), encoding="utf-8")
+    (root / "out" / "m.py").write_text(
+        '"""Generated."""\n\n# [[[cog sc.template("t.py.j2") ]]]\n# [[[end]]]\n',
+        encoding="utf-8",
+    )
+    assert run_cli("regen", cwd=root).code == 0
+    result = run_cli("verify", "--engines", "sqlite", cwd=root, env={"SCHEMACOG_CANARY": CANARY})
+    output = result.out + result.err
+    assert "what the child saw" in output, output  # it ran
+    assert CANARY not in output
+    # what this process's /proc entry holds (its environment as it started) is not seen
+    started_with = Path("/proc/self/environ").read_bytes().split(b"\0")
+    values = [v.partition(b"=")[2].decode(errors="replace") for v in started_with]
+    assert not [v for v in values if len(v) >= 12 and v in output]
+    assert not canary_file.exists()

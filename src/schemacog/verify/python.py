@@ -259,6 +259,7 @@ def run_isolated(
             cpu_seconds=CPU_SECONDS,
             memory_bytes=MEMORY_BYTES,
             timeout=TIMEOUT_SECONDS,
+            project=root,  # hidden: the modules' text comes on stdin
         )
     except subprocess.TimeoutExpired:
         return RunnerAnswer([], [], f"timed out after {TIMEOUT_SECONDS} s")
