@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["DUCKDB_CONFIG", "SECONDS", "SQLITE_PRAGMAS", "main"]
+__all__ = ["DUCKDB_CONFIG", "SECONDS", "SQLITE_PRAGMAS", "decode", "main"]
 
 SECONDS: Final = 60
 _HEAP_BYTES: Final = 512 * 1024 * 1024

@@ -1,9 +1,10 @@
 """The wire codec of ``schemacog verify``: typed example values as tagged JSON, and back.
 
-``encode`` runs in schemacog; ``decode`` runs in the isolated children (``verify.runner``,
-``db.engine_child``), which load this file by its path instead of importing schemacog. So this module
-imports nothing but the standard library at run time. A tagged value is a one-key
-object, ``{"$date": "2024-01-31"}``; any other JSON value stands for itself.
+``encode`` runs in schemacog; ``decode`` runs in the isolated children
+(``verify.runner``, ``db.engine_child``), which load this file by its path instead of
+importing schemacog. So this module imports nothing but the standard library at run time.
+A tagged value is a one-key object, ``{"$date": "2024-01-31"}``; any other JSON value
+stands for itself.
 """
 
 from __future__ import annotations

@@ -51,6 +51,8 @@ _FLAGS = {
     "relatime": _MS_RELATIME,
     "strictatime": _MS_STRICTATIME,
 }
+__all__ = ["EXIT_JAIL", "NOBODY", "main"]
+
 _PR_SET_NO_NEW_PRIVS = 38
 NOBODY = 65534
 EXIT_JAIL = 125

@@ -34,6 +34,7 @@ from schemacog.render import python, python_imports, python_needs
 from schemacog.render.sql.ddl import constraint_names, creation_order, render_ddl
 from schemacog.render.sql.dialects import Dialect
 from schemacog.render.sql.literals import quote
+from schemacog.sandbox.codec import encode
 from schemacog.sandbox.isolation import isolation
 from schemacog.schema.rules import (
     FOREIGN_KEY,
@@ -41,7 +42,6 @@ from schemacog.schema.rules import (
     UNIQUE,
 )
 from schemacog.verify import cleaner as verify_cleaner
-from schemacog.sandbox.codec import encode
 from schemacog.verify.enforced import enforcer
 from schemacog.verify.python import (
     compile_errors,
@@ -577,13 +577,13 @@ def _sql_steps(
                     else:
                         ddl_step = _unreachable(ddl_step.name, name, exc, options, given)
                     break
-                if not opened:
-                    ddl_step.details.append(f"SQL runs {engine.session}")
                 _run_script(engine, script, ddl_step)
                 if opened:
                     _close(engine, ddl_step)
                 else:
                     opened.append((engine, script))
+            if opened:  # who ran it, said after what it ran
+                ddl_step.details.append(f"SQL runs {opened[0][0].session}")
             target = _for_examples(opened, schema, name, given, ddl_step)
             rows = _engine_rows(schema, target, dialect) if target is not None else None
         finally:
