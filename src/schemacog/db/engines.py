@@ -8,6 +8,7 @@ are imported lazily: the core of schemacog needs none of them (``schemacog[verif
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import decimal
 import importlib.util
@@ -263,7 +264,31 @@ class DuckdbEngine(_InChild):
         return list(rows[0][0]) if rows else []
 
 
-class PostgresEngine:
+class _OnServer:
+    """What a server's engine holds: its connection as given (``admin``), which makes and
+    drops the throwaway objects, and the session statements run in (``connection``)."""
+
+    admin: Any
+    connection: Any
+    user: str | None  # the throwaway user or role, dropped on close
+    not_limited: str | None
+    session: str
+
+    def _take(self, session: Limited, kind: str, place: str) -> None:
+        self.connection, self.user, self.not_limited = (
+            session.connection,
+            session.user,
+            session.not_limited,
+        )
+        if session.user is not None:
+            self.session = f"as a throwaway {kind} with no right beyond its throwaway {place}"
+        elif session.not_limited is None:
+            self.session = f"as the given user, which holds no right beyond its {place}s"
+        else:
+            self.session = f"as the given user, not limited: {session.not_limited}"
+
+
+class PostgresEngine(_OnServer):
     """A throwaway schema in a real PostgreSQL server, dropped on close."""
 
     dialect = POSTGRES.name
@@ -285,11 +310,11 @@ class PostgresEngine:
             self.admin.execute(f'CREATE SCHEMA "{self.schema}"')
             session = self._limited(dsn)
         except psycopg.Error as exc:
+            with contextlib.suppress(psycopg.Error):
+                self.admin.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
             self.admin.close()
             raise EngineUnavailable(f"cannot make a throwaway schema: {exc}") from exc
-        self.connection, self.user = session.connection, session.user
-        self.not_limited = session.not_limited
-        self.session = _said(session, "role", "schema")
+        self._take(session, "role", "schema")
         try:
             self.connection.execute(f'SET search_path TO "{self.schema}"')
         except psycopg.Error as exc:
@@ -426,7 +451,7 @@ class PostgresEngine:
             self.admin.close()
 
 
-class MariadbEngine:
+class MariadbEngine(_OnServer):
     """A throwaway database in a real MariaDB server, dropped on close."""
 
     dialect = MARIADB.name
@@ -451,11 +476,11 @@ class MariadbEngine:
                 cursor.execute(f"CREATE DATABASE `{self.database}`")
             session = self._limited(dsn)
         except pymysql.Error as exc:
+            with contextlib.suppress(pymysql.Error), self.admin.cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS `{self.database}`")
             self.admin.close()
             raise EngineUnavailable(f"cannot make a throwaway database: {exc}") from exc
-        self.connection, self.user = session.connection, session.user
-        self.not_limited = session.not_limited
-        self.session = _said(session, "user", "database")
+        self._take(session, "user", "database")
         try:
             with self.connection.cursor() as cursor:
                 cursor.execute(f"USE `{self.database}`")
@@ -605,14 +630,6 @@ class MariadbEngine:
                 self._drop_user(self.user)
         finally:
             self.admin.close()
-
-
-def _said(session: Limited, kind: str, place: str) -> str:
-    if session.user is not None:
-        return f"as a throwaway {kind} with no right beyond its throwaway {place}"
-    if session.not_limited is None:
-        return f"as the given user, which holds no right beyond its {place}s"
-    return f"as the given user, not limited: {session.not_limited}"
 
 
 # the longest a statement of verify may run on a server (generated DDL takes far less)
