@@ -6,7 +6,7 @@ no file. SQLite attaches no database (``VACUUM INTO`` attaches one), loads no ex
 and runs no PRAGMA but those that read the schema or set the checks; DuckDB has no
 external access, loads no extension, and cannot change its settings back.
 
-Run by its path (``python -I -B engine_child.py sqlite|duckdb``); reads one JSON request
+Run by its path (``python -I -B engine_child.py sqlite|duckdb SECONDS``); reads one JSON request
 per line on stdin and writes one JSON answer per line on stdout:
 
 - ``{"script": SQL}``: the statements of SQL; answers ``{"error": message or null}``;
@@ -14,7 +14,8 @@ per line on stdin and writes one JSON answer per line on stdout:
   as ``sandbox.codec`` writes them); answers ``{"errors": [message or null, ...]}``;
 - ``{"query": SQL, "params": PARAMS}``: answers ``{"rows": [[value, ...], ...]}``.
 
-A statement runs at most ``SECONDS`` seconds, and SQLite's heap is limited.
+A statement runs at most SECONDS seconds (``verify``'s statement timeout), and SQLite's
+heap is limited.
 """
 
 from __future__ import annotations
@@ -29,9 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["DUCKDB_CONFIG", "SECONDS", "SQLITE_PRAGMAS", "decode", "main"]
+__all__ = ["DUCKDB_CONFIG", "SQLITE_PRAGMAS", "decode", "main"]
 
-SECONDS: Final = 60
 _HEAP_BYTES: Final = 512 * 1024 * 1024
 DUCKDB_CONFIG: Final[dict[str, str | bool | int | float | list[str]]] = {
     "enable_external_access": False,
@@ -85,7 +85,8 @@ def _authorizer(action: int, first: str | None, *_: object) -> int:
 class _Sqlite:
     errors = (sqlite3.Error, OverflowError, UnicodeEncodeError)  # a driver's no
 
-    def __init__(self) -> None:
+    def __init__(self, seconds: int) -> None:
+        self.seconds = seconds
         self.connection = sqlite3.connect(":memory:", isolation_level=None)
         self.connection.execute("PRAGMA foreign_keys = ON")
         self.connection.execute(f"PRAGMA hard_heap_limit = {_HEAP_BYTES}")
@@ -98,23 +99,24 @@ class _Sqlite:
         return int(time.monotonic() > self.deadline)
 
     def script(self, sql: str) -> None:
-        self.deadline = time.monotonic() + SECONDS
+        self.deadline = time.monotonic() + self.seconds
         self.connection.executescript(sql)
 
     def execute(self, sql: str, params: list[Any]) -> list[Any]:
-        self.deadline = time.monotonic() + SECONDS
+        self.deadline = time.monotonic() + self.seconds
         return self.connection.execute(sql, params).fetchall()
 
 
 class _Duckdb:
-    def __init__(self) -> None:
+    def __init__(self, seconds: int) -> None:
         import duckdb
 
+        self.seconds = seconds
         self.errors = (duckdb.Error,)
         self.connection = duckdb.connect(":memory:", config=DUCKDB_CONFIG)
 
     def _bounded(self, run: Callable[[], Any]) -> Any:
-        timer = threading.Timer(SECONDS, self.connection.interrupt)
+        timer = threading.Timer(self.seconds, self.connection.interrupt)
         timer.daemon = True
         timer.start()
         try:
@@ -150,7 +152,8 @@ def _answer(database: Any, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    database = _Sqlite() if argv[0] == "sqlite" else _Duckdb()
+    kind, seconds = argv[0], int(argv[1])
+    database = _Sqlite(seconds) if kind == "sqlite" else _Duckdb(seconds)
     answers = sys.stdout
     sys.stdout = sys.stderr
     for line in sys.stdin:

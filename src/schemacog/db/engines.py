@@ -156,7 +156,9 @@ class _InChild:
         child = files("schemacog.db").joinpath("engine_child.py")
         try:
             self._child = Child(
-                [str(child), self.dialect], cpu_seconds=CHILD_CPU_SECONDS, memory_bytes=CHILD_MEMORY
+                [str(child), self.dialect, str(STATEMENT_SECONDS)],
+                cpu_seconds=CHILD_CPU_SECONDS,
+                memory_bytes=CHILD_MEMORY,
             )
         except OSError as exc:
             raise EngineUnavailable(f"cannot start {self.dialect}'s process: {exc}") from exc
@@ -443,7 +445,10 @@ class PostgresEngine(_OnServer):
     def close(self) -> None:
         try:
             if self.connection is not self.admin:
+                # a statement the client gave up on may still run and hold its locks
+                backend = self.connection.info.backend_pid
                 self.connection.close()
+                self.admin.execute("SELECT pg_terminate_backend(%s)", [backend])
             self.admin.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
             if self.user is not None:
                 self._drop_role(self.user)
@@ -622,9 +627,14 @@ class MariadbEngine(_OnServer):
 
     def close(self) -> None:
         try:
-            if self.connection is not self.admin:
-                self.connection.close()
             with self.admin.cursor() as cursor:
+                if self.connection is not self.admin:
+                    # a statement the client gave up on may still run and hold its locks
+                    thread = self.connection.thread_id()
+                    with contextlib.suppress(self._error):
+                        self.connection.close()
+                    with contextlib.suppress(self._error):  # it ended already
+                        cursor.execute(f"KILL CONNECTION {int(thread)}")
                 cursor.execute(f"DROP DATABASE IF EXISTS `{self.database}`")
             if self.user is not None:
                 self._drop_user(self.user)
