@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemacog.errors import Pos, Problem
+from schemacog.errors import Pos, Problem, SchemacogError
 
 __all__ = [
     "BEGIN_BYTES",
@@ -209,7 +209,13 @@ def locked(root: Path) -> Iterator[None]:
     import fcntl
 
     path = root / ".schemacog.lock"
-    with path.open("a") as handle:
+    try:
+        opened = path.open("a")
+    except OSError as exc:  # a read-only project folder, a folder in the lock's place
+        shown = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+        message = f"cannot open the lock file: {exc.strerror}; regen needs to write it here"
+        raise SchemacogError([Problem(Pos(shown, 1), message)]) from None
+    with opened as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:
             yield

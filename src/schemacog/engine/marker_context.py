@@ -16,7 +16,7 @@ from pathlib import Path
 
 from schemacog.engine.config import Config, find_pyproject, load_config
 from schemacog.engine.scan import BEGIN, END_OUTPUT, END_SPEC, MarkerCall, cog_blocks, literal_calls
-from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.errors import LONE_SURROGATE, Pos, Problem, SchemacogError
 from schemacog.model import Enum, Schema, Table
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
@@ -146,15 +146,17 @@ def emitted(context: MarkerContext, text: str) -> str:
 
     Also refused: the characters no schema string may hold (control characters but tab
     and newline, line separators, bidi controls). A user template can emit them from its
-    literals (``a="\\r"``), and a lone CR or a NUL byte makes a file the next run refuses.
+    literals (``a="\\r"``), and a lone CR or a NUL byte makes a file the next run refuses;
+    a lone surrogate cannot be written as UTF-8 at all.
     """
-    bad = FORBIDDEN_CHARS.search(text)
+    bad = FORBIDDEN_CHARS.search(text) or LONE_SURROGATE.search(text)
     if bad is not None:
         number = text.count("\n", 0, bad.start()) + 1
         raise fail(
             context,
             f"rendered line {number} holds character U+{ord(bad.group()):04X} "
-            "(control characters, line separators and bidi controls are not allowed)",
+            "(control characters, line separators, bidi controls and lone surrogates are "
+            "not allowed)",
         )
     for number, line in enumerate(text.split("\n"), start=1):
         for marker in (BEGIN, END_OUTPUT, END_SPEC):
