@@ -24,7 +24,7 @@ from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, re
 from schemacog.engine.marker_context import MarkerContext, activated
 from schemacog.engine.safe import MarkerCodeError, safe_calls
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
-from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
+from schemacog.errors import LONE_SURROGATE, ConfigError, Pos, Problem, SchemacogError
 from schemacog.model import Schema
 from schemacog.schema.validate import load_schema
 
@@ -335,6 +335,10 @@ def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -
             if source is None:
                 continue
             outcome.files_checked += 1
+            if LONE_SURROGATE.search(str(source.path)):  # cog and the audit log need UTF-8
+                message = "file name is not valid UTF-8; rename the file"
+                outcome.problems.append(Problem(Pos(source.shown, 1), message))
+                continue
             project.files.append(source)
             _process_file(project, renderer, source, outcome)
     return outcome
