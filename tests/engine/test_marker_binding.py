@@ -148,8 +148,8 @@ def test_every_bad_call_is_an_error_at_its_argument(run_cli: RunCli, tmp_path: P
         seen[match[1]] = (int(match[2]), int(match[3]), match[4])
     for name, bad in files.items():
         assert name in seen, f"{bad.code} was accepted"
-        line, col, message = seen[name]
-        assert line == 1
+        number, col, message = seen[name]
+        assert number == 1
         assert col in bad.cols, f"{bad.code}: {message} at {col}, not in {bad.cols}"
     assert {name: (tmp_path / "p" / name).read_bytes() for name in files} == before
 
