@@ -145,3 +145,15 @@ def test_printable_escapes_exactly_what_repr_escapes() -> None:
         assert printable(text) == repr(text)[1:-1]
     problem = Problem(Pos("out/a\nb.py", 1, 2), "bad\r\nthing")
     assert str(problem) == "out/a\\nb.py:1:2: bad\\r\\nthing"
+
+
+def test_validate_shows_a_hostile_schema_name_on_one_line(run_cli: RunCli, tmp_path: Path) -> None:
+    name = "s\n::error ::forged.yaml"
+    (tmp_path / name).write_text(SCHEMA, encoding="utf-8")
+    result = run_cli("validate", name, cwd=tmp_path)
+    assert result.code == 0
+    assert result.out == "s\\n::error ::forged.yaml: 1 table, 1 column, 0 enums\n"
+    (tmp_path / name).write_text(SCHEMA + "  bad: 1\n", encoding="utf-8")
+    result = run_cli("validate", name, cwd=tmp_path)
+    assert result.code == 2
+    assert all(line.startswith("s\\n::error ::forged.yaml:") for line in result.err.splitlines())
