@@ -90,6 +90,7 @@ def test_github_annotations_escape_every_property(
     for props, message in annotations:
         assert set(props) <= {"file", "line", "col", "title"}
         assert props["line"] == "1"
+        assert props.get("col") == ("28" if body is BAD else None)  # the error's column
         assert "\x1b" not in message
 
 
