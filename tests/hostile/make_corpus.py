@@ -143,8 +143,8 @@ for i, (name, shown) in enumerate([
     ("out/i\u2028j.py", "out/i\\u2028j.py:1:28: unknown table"),
 ]):
     case(f"output-file-name-{i}", "injection", shown, files={"out/ok.py": OK_PY, name: NOPE})
-case("output-file-name-undecodable", "injection", "out/k\\udcff.py:1: file name is not valid UTF-8",
-     files={"out/ok.py": OK_PY, "out/k\udcff.py": OK_PY})
+# (an undecodable file name is tested in tests/engine/test_output_escaping.py: committed
+# here, it would break the tools that read the repository's file list as UTF-8)
 
 # issue 17, item 12 ----------------------------------------------------------------------
 # marker calls that do not bind: each an error at the argument before anything renders

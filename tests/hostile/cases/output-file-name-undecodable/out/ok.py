@@ -1,2 +1,0 @@
-# [[[cog sc.python.columns("thing") ]]]
-# [[[end]]]
