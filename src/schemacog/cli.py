@@ -156,13 +156,14 @@ def _shown(path: Path) -> str:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    from schemacog.errors import printable
     from schemacog.schema.validate import load_schema
 
     path, shown = _schema_path(args.schema)
     schema = load_schema(path, shown)
     columns = sum(len(t.columns) for t in schema.tables)
     print(
-        f"{shown}: {_count(len(schema.tables), 'table')}, {_count(columns, 'column')}, "
+        f"{printable(shown)}: {_count(len(schema.tables), 'table')}, {_count(columns, 'column')}, "
         f"{_count(len(schema.enums), 'enum')}",
         file=out,
     )

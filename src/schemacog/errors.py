@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["ConfigError", "Pos", "Problem", "SchemaError", "SchemacogError"]
+__all__ = [
+    "LONE_SURROGATE",
+    "ConfigError",
+    "Pos",
+    "Problem",
+    "SchemaError",
+    "SchemacogError",
+    "printable",
+]
+
+# a lone surrogate: what "\\ud800" in marker code makes, and how Python decodes an
+# undecodable byte of a file name; it cannot be written as UTF-8
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` as one line of terminal or log output: each character Python's ``repr``
+    would escape (control characters, CR and LF, line and paragraph separators, bidi and
+    other format characters, lone surrogates such as an undecodable file name's) written
+    as that escape (``\\n``, ``\\x1b``, ``\\u202e``, ``\\udcff``), so that no value can end a
+    line, forge one of its own, hide text or fail to encode. Every other character stays.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -17,9 +42,10 @@ class Pos:
     col: int = 0
 
     def __str__(self) -> str:
+        path = printable(self.path)
         if self.col:
-            return f"{self.path}:{self.line}:{self.col}"
-        return f"{self.path}:{self.line}"
+            return f"{path}:{self.line}:{self.col}"
+        return f"{path}:{self.line}"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -30,7 +56,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.message}"
+        return f"{self.pos}: {printable(self.message)}"
 
 
 class SchemacogError(Exception):

@@ -23,6 +23,8 @@ __all__ = [
     "enum_class",
     "enum_member",
     "field_name",
+    "lookalike",
+    "lookalike_letter",
     "model_class",
     "normalized_spelling",
     "pascal_case",
@@ -168,6 +170,33 @@ class _EverySpelling(Mapping[str, str]):
 
     def __len__(self) -> int:
         return 0
+
+
+# Cyrillic and Greek letters that look like a Latin letter, by their lower case (text is
+# case-folded first, so the capitals, which is how enum members are written, are covered
+# too: Cyrillic U+041D is H, Greek U+03A1 is P). A small table, not Unicode's confusables: it covers
+# the scripts whose letters pass for Latin ones; digits (0/O, 1/l) are not compared.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict(zip("авеёіјкмнорсѕтухьԁԛԝһӏү", "abeeijkmhopcstyxbdqwhly", strict=True)),
+        **dict(zip("αβεζηικμνορτυχϲϳ", "abezhikmnoptyxcj", strict=True)),
+    }
+)
+
+
+def lookalike(text: str) -> str:
+    """A skeleton of ``text``: equal for texts a reader cannot tell apart (NFKC, case
+    folded, Cyrillic and Greek lookalikes of Latin letters read as those letters)."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_LOOKALIKES)
+
+
+def lookalike_letter(text: str) -> str | None:
+    """The first character of ``text`` that ``lookalike`` reads as another, described."""
+    for ch in unicodedata.normalize("NFKC", text):
+        seen = ch.casefold().translate(_LOOKALIKES)
+        if seen != ch.casefold():
+            return f"{ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, '?')}) looks like {seen!r}"
+    return None
 
 
 def normalized_spelling(text: str) -> str:

@@ -17,7 +17,16 @@ from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
 
-__all__ = ["KEYS", "REQUIRED", "Config", "find_pyproject", "key_line", "load_config"]
+__all__ = [
+    "KEYS",
+    "REQUIRED",
+    "Config",
+    "find_pyproject",
+    "has_config",
+    "key_line",
+    "load_config",
+    "table_line",
+]
 
 _STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
 _LIST_KEYS = ("files", "exclude")
@@ -60,9 +69,24 @@ def find_pyproject(start: Path) -> Path | None:
 def _has_table(pyproject: Path) -> bool:
     try:
         text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return False
-    return re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE) is not None
+    except UnicodeDecodeError:  # load_config says so, if it is meant as a config
+        return b"schemacog" in pyproject.read_bytes()
+    return has_config(text)
+
+
+def has_config(text: str) -> bool:
+    """Does a pyproject.toml's text hold a ``tool.schemacog`` table, however TOML writes it
+    (``[tool.schemacog]``, ``[tool]`` with dotted ``schemacog.schema = ...`` keys, an inline
+    table)? Text that is not TOML counts when it mentions ``schemacog``: load_config then
+    reports it, instead of a project further up being processed in its place."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "schemacog" in text
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "schemacog" in tool
 
 
 def load_config(pyproject: Path, display: str | None = None) -> Config:
@@ -143,19 +167,34 @@ def key_line(pyproject: Path, key: str) -> int:
     return _key_line(text, _header_line(text), key) or 1
 
 
+# where the table starts: its header, or the first key written with its dotted name
+# (``schemacog.x = ...`` under ``[tool]``, ``tool.schemacog.x = ...`` at the top)
+_HEADER = re.compile(
+    r"""^[ \t]*(?:\[\s*tool\s*\.\s*["']?schemacog["']?\s*\]"""
+    r"""|(?:tool\s*\.\s*)?["']?schemacog["']?\s*[.=])""",
+    re.MULTILINE,
+)
+
+
+def table_line(text: str) -> int:
+    """The line where a pyproject's ``tool.schemacog`` table starts (1 if not found)."""
+    return _header_line(text) or 1
+
+
 def _header_line(text: str) -> int | None:
-    match = re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE)
+    match = _HEADER.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _key_line(text: str, header: int | None, key: str) -> int | None:
     """The line of ``key = ...`` inside the ``[tool.schemacog]`` table."""
     lines = text.splitlines()
-    start = header or 0
+    start = header - 1 if header else 0  # the header line may be a dotted key itself
     for number in range(start, len(lines)):
         line = lines[number]
-        if re.match(r"\s*\[", line):
+        if re.match(r"\s*\[", line) and number + 1 != header:
             break
-        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+        dotted = r"""(?:(?:tool\s*\.\s*)?["']?schemacog["']?\s*\.\s*)?"""
+        if re.match(rf"\s*{dotted}[\"']?{re.escape(key)}[\"']?\s*=", line):
             return number + 1
     return None

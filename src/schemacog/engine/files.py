@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemacog.errors import Pos, Problem
+from schemacog.errors import Pos, Problem, SchemacogError
 
 __all__ = [
     "BEGIN_BYTES",
@@ -24,6 +24,7 @@ __all__ = [
     "Change",
     "FileProblem",
     "SourceFile",
+    "decode_marked",
     "locked",
     "read_marked",
     "write_all",
@@ -90,6 +91,18 @@ def read_marked(path: Path, shown: str) -> SourceFile | None:
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _fail(shown, 1, 1, "UTF-16 files are not supported; save it as UTF-8")
+    text, bom, newline = decode_marked(data, shown)
+    return SourceFile(path, shown, data, text, bom, newline, stat.st_mode)
+
+
+def decode_marked(data: bytes, shown: str) -> tuple[str, bool, str]:
+    """A marked file's bytes as its text (LF line endings, no BOM), whether it starts with a
+    BOM, and its line ending; FileProblem for what no marked file may hold: a NUL byte,
+    invalid UTF-8, a carriage return without line feed, mixed line endings.
+
+    ``read_marked`` reads every file through it, and the engine checks every rendered
+    region with it (``marker_context.emitted``), so no run writes what the next refuses.
+    """
     nul = data.find(b"\0")
     if nul >= 0:
         raise _fail(shown, *_position(data, nul), "NUL byte in a marked file")
@@ -120,7 +133,7 @@ def read_marked(path: Path, shown: str) -> SourceFile | None:
         )
         raise _fail(shown, line, 0, f"mixed line endings ({crlf} CRLF, {lf} LF); use one kind")
     newline = "\r\n" if crlf else "\n"
-    return SourceFile(path, shown, data, text.replace("\r\n", "\n"), bom, newline, stat.st_mode)
+    return text.replace("\r\n", "\n"), bom, newline
 
 
 @dataclass(frozen=True)
@@ -209,7 +222,13 @@ def locked(root: Path) -> Iterator[None]:
     import fcntl
 
     path = root / ".schemacog.lock"
-    with path.open("a") as handle:
+    try:
+        opened = path.open("a")
+    except OSError as exc:  # a read-only project folder, a folder in the lock's place
+        shown = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
+        message = f"cannot open the lock file: {exc.strerror}; regen needs to write it here"
+        raise SchemacogError([Problem(Pos(shown, 1), message)]) from None
+    with opened as handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:
             yield

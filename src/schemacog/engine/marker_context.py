@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemacog.engine.config import Config, find_pyproject, load_config
+from schemacog.engine.files import FileProblem, decode_marked
 from schemacog.engine.scan import BEGIN, END_OUTPUT, END_SPEC, MarkerCall, cog_blocks, literal_calls
-from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.errors import LONE_SURROGATE, Pos, Problem, SchemacogError
 from schemacog.model import Enum, Schema, Table
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
@@ -146,16 +147,27 @@ def emitted(context: MarkerContext, text: str) -> str:
 
     Also refused: the characters no schema string may hold (control characters but tab
     and newline, line separators, bidi controls). A user template can emit them from its
-    literals (``a="\\r"``), and a lone CR or a NUL byte makes a file the next run refuses.
+    literals (``a="\\r"``), and a lone CR or a NUL byte makes a file the next run refuses;
+    a lone surrogate cannot be written as UTF-8 at all. Then the marked-file reader's own
+    check (``files.decode_marked``), so that nothing it refuses is ever written.
     """
-    bad = FORBIDDEN_CHARS.search(text)
+    bad = FORBIDDEN_CHARS.search(text) or LONE_SURROGATE.search(text)
     if bad is not None:
         number = text.count("\n", 0, bad.start()) + 1
         raise fail(
             context,
             f"rendered line {number} holds character U+{ord(bad.group()):04X} "
-            "(control characters, line separators and bidi controls are not allowed)",
+            "(control characters, line separators, bidi controls and lone surrogates are "
+            "not allowed)",
         )
+    try:  # what the reader refuses, refused here too: they cannot diverge
+        decode_marked(text.encode("utf-8", "surrogatepass"), context.in_file)
+    except FileProblem as exc:
+        where = exc.problem.pos
+        message = (
+            f"rendered line {where.line} would make a file no run reads: {exc.problem.message}"
+        )
+        raise fail(context, message) from None
     for number, line in enumerate(text.split("\n"), start=1):
         for marker in (BEGIN, END_OUTPUT, END_SPEC):
             if marker in line:

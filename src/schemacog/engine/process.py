@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, re
 from schemacog.engine.marker_context import MarkerContext, activated
 from schemacog.engine.safe import MarkerCodeError, safe_calls
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
-from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
+from schemacog.errors import LONE_SURROGATE, ConfigError, Pos, Problem, SchemacogError
 from schemacog.model import Schema
 from schemacog.schema.validate import load_schema
 
@@ -262,8 +263,16 @@ def _process_file(
             _strip_sums(source.text), str(source.path), checksum=config.checksum, outputs=outputs
         )
     except cog_hook.CogError as exc:
-        message = str(exc).replace(str(source.path), source.shown)
-        outcome.problems.append(Problem(Pos(source.shown, 0), f"cog: {message}"))
+        outcome.problems.append(_cog_problem(source, str(exc)))
+        return
+    except SyntaxError as exc:  # allow_code: cog compiles the block (a keyword twice)
+        named = re.search(r":(\d+)>$", exc.filename or "")
+        where = Pos(source.shown, int(named[1]) if named else 1)
+        outcome.problems.append(Problem(where, f"marker code: syntax error: {exc.msg}"))
+        return
+    except (RecursionError, MemoryError):
+        message = "marker code: too deeply nested to compile"
+        outcome.problems.append(Problem(Pos(source.shown, 1), message))
         return
     new = source.encode(new_text)
     if len(new) > MAX_MARKED_BYTES:  # the next run would refuse to read it
@@ -272,6 +281,16 @@ def _process_file(
     if new != source.data:
         regions = _region_reasons(source, blocks, new_text, edited)
         outcome.results.append(FileResult(source, new, regions))
+
+
+def _cog_problem(source: SourceFile, message: str) -> Problem:
+    """cog's error (allow_code runs): at the line it names in this file, else at line 1."""
+    message = message.replace(str(source.path), source.shown)
+    prefix = re.match(rf"{re.escape(source.shown)}:(\d+)(?::(\d+))?: ", message)
+    if prefix is not None:
+        where = Pos(source.shown, int(prefix[1]), int(prefix[2] or 0))
+        return Problem(where, message[prefix.end() :])
+    return Problem(Pos(source.shown, 1), f"cog: {message}")
 
 
 def _too_large(source: SourceFile, line: int) -> Problem:
@@ -335,6 +354,10 @@ def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -
             if source is None:
                 continue
             outcome.files_checked += 1
+            if LONE_SURROGATE.search(str(source.path)):  # cog and the audit log need UTF-8
+                message = "file name is not valid UTF-8; rename the file"
+                outcome.problems.append(Problem(Pos(source.shown, 1), message))
+                continue
             project.files.append(source)
             _process_file(project, renderer, source, outcome)
     return outcome

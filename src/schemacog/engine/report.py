@@ -10,6 +10,13 @@ The JSON object (``--format json``) is stable, version 1::
      "errors": [{"path": "...", "line": N, "col": N, "message": "..."}]}
 
 ``reason`` is one of "schema drift", "hand edit", "new region", "checksum".
+
+Every value a line of output shows (a path, a marker call, a message) passes through the
+one escaping function of its format, so no file name or message can end a line, forge a
+line of its own (``path:line:col:``, ``::error``) or fail to encode: text uses
+``errors.printable`` (repr-like escapes), GitHub annotations ``_github`` (GitHub's own
+escapes of ``%``, CR and LF, and in properties ``:`` and ``,``), JSON escapes by
+construction (``_json``: also lone surrogates, which an undecodable file name holds).
 """
 
 from __future__ import annotations
@@ -21,7 +28,7 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from schemacog.engine.process import HAND_EDIT, FileResult, Outcome, Region
-from schemacog.errors import Problem
+from schemacog.errors import LONE_SURROGATE, Problem, printable
 
 __all__ = ["FORMATS", "emit", "unified_diff"]
 
@@ -37,7 +44,7 @@ _CONTEXT = 3
 def _unified_diff(result: FileResult) -> str:
     old = result.source.data.decode("utf-8-sig").splitlines(keepends=True)
     new = result.new.decode("utf-8-sig").splitlines(keepends=True)
-    path = result.source.shown
+    path = printable(result.source.shown)
     lines = unified_diff(old, new, f"a/{path}", f"b/{path}")
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
@@ -85,7 +92,7 @@ def _fix(region: Region) -> str:
 
 
 def _region_line(region: Region) -> str:
-    return f"{region.path}:{region.line}: {region.call}: {region.reason}"
+    return printable(f"{region.path}:{region.line}: {region.call}: {region.reason}")
 
 
 def _summary(command: str, outcome: Outcome, status: str) -> str:
@@ -157,19 +164,21 @@ def emit(
             ],
             "errors": [_json_problem(p) for p in outcome.problems],
         }
-        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        out.write(_json(document) + "\n")
         return
     if fmt == "github":
         for problem in outcome.problems:
-            line = problem.pos.line or 1
-            out.write(f"::error file={problem.pos.path},line={line}::{_escape(problem.message)}\n")
+            where: dict[str, str | int] = {"file": problem.pos.path, "line": problem.pos.line or 1}
+            if problem.pos.col:
+                where["col"] = problem.pos.col
+            out.write(_annotation(where, problem.message))
         regions = outcome.hand_edits if status == "hand_edit" else []
         if status == "drift":
             regions = [region for result in outcome.results for region in result.regions]
         for region in regions:
             message = f"{region.call}: {region.reason}; run {_fix(region)}"
-            where = f"file={region.path},line={region.line},title=schemacog"
-            out.write(f"::error {where}::{_escape(message)}\n")
+            place: dict[str, str | int] = {"file": region.path, "line": region.line}
+            out.write(_annotation(place | {"title": "schemacog"}, message))
         out.write(_summary(command, outcome, status) + "\n")
         return
     for problem in outcome.problems:
@@ -188,5 +197,30 @@ def emit(
     stream.write(_summary(command, outcome, status) + "\n")
 
 
-def _escape(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _json(document: object) -> str:
+    """``document`` as JSON; a lone surrogate (it cannot be encoded) as its ``\\u`` escape,
+    which reads back as the same string."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return LONE_SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+# GitHub's escapes (toolkit/core command.ts): in a command's data, and in its properties
+_GITHUB_DATA = {"%": "%25", "\r": "%0D", "\n": "%0A"}
+_GITHUB_PROPERTY = _GITHUB_DATA | {":": "%3A", ",": "%2C"}
+
+
+def _github(text: str, *, property: bool) -> str:
+    """``text`` as GitHub reads it back in a workflow command; every other character
+    ``repr`` escapes (control characters, separators, lone surrogates) as that escape."""
+    table = _GITHUB_PROPERTY if property else _GITHUB_DATA
+    return "".join(
+        table[ch] if ch in table else ch if ch.isprintable() else repr(ch)[1:-1] for ch in text
+    )
+
+
+def _annotation(properties: dict[str, str | int], message: str) -> str:
+    """One ``::error`` workflow command line; every value escaped."""
+    shown = ",".join(
+        f"{name}={_github(str(value), property=True)}" for name, value in properties.items()
+    )
+    return f"::error {shown}::{_github(message, property=False)}\n"

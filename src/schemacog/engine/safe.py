@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from schemacog.engine.registry import MARKERS, BindError, bind
 from schemacog.engine.registry import spec_of as _spec_of
 from schemacog.engine.scan import Block, MarkerCall, dotted_name
+from schemacog.errors import LONE_SURROGATE
 from schemacog.schema.fields import did_you_mean
 
 __all__ = [
@@ -101,6 +102,8 @@ def _call(where: _Where, statement: ast.stmt) -> MarkerCall:
     for keyword in call.keywords:
         if keyword.arg is None:
             raise where.fail(keyword.value, "**arguments are not allowed")
+        if keyword.arg in kwargs:  # Python's compiler refuses it; ast.parse does not
+            raise where.error(keyword, f"{spec.dotted}() got {keyword.arg!r} twice")
         kwargs[keyword.arg] = _literal(where, keyword.value)
     try:
         bind(spec, args, kwargs)
@@ -127,6 +130,10 @@ def _literal(where: _Where, node: ast.expr, depth: int = 0) -> object:
         constant = node.value
         if isinstance(constant, str) and len(constant) > MAX_STRING:
             raise where.fail(node, f"string argument longer than {MAX_STRING} characters")
+        surrogate = LONE_SURROGATE.search(constant) if isinstance(constant, str) else None
+        if surrogate is not None:  # no UTF-8 file, and so no output, can hold one
+            code = ord(surrogate.group())
+            raise where.fail(node, f"string argument holds a lone surrogate U+{code:04X}")
         if isinstance(constant, int) and not isinstance(constant, bool) and abs(constant) > MAX_INT:
             raise where.fail(node, "integer argument too large")
         if constant is None or isinstance(constant, str | int | bool):

@@ -9,10 +9,12 @@ sessions to add are printed instead.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
+from schemacog.engine.config import has_config, table_line
 from schemacog.errors import ConfigError, Pos, Problem
 
 __all__ = ["CONFIG", "init"]
@@ -22,6 +24,32 @@ CONFIG = '\n[tool.schemacog]\nschema = "schema/schema.yaml"\nfiles = ["generated
 
 def _template(name: str) -> str:
     return files("schemacog.render").joinpath("templates", "init", name).read_text(encoding="utf-8")
+
+
+def _pyproject_text(pyproject: Path) -> tuple[str, Problem | None]:
+    """The text init appends to, or why it must not: not UTF-8, not TOML (the table
+    appended would not be read), or a ``tool.schemacog`` table already (in any form)."""
+    if not pyproject.exists():
+        return "", None
+    data = pyproject.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"invalid UTF-8 byte 0x{data[exc.start]:02x}; init writes nothing"
+        return "", Problem(Pos("pyproject.toml", line, col), message)
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = (int(found[1]), int(found[2])) if found else (1, 0)
+        message = f"invalid TOML: {str(exc).split(' (at ')[0]}; init writes nothing"
+        return "", Problem(Pos("pyproject.toml", line, col), message)
+    if has_config(text):
+        message = "already has [tool.schemacog]; init writes nothing"
+        return "", Problem(Pos("pyproject.toml", table_line(text)), message)
+    return text, None
 
 
 def init(root: Path, say: Callable[[str], None]) -> None:
@@ -37,10 +65,9 @@ def init(root: Path, say: Callable[[str], None]) -> None:
         for path in (schema, example)
         if path.exists()
     ]
-    text = pyproject.read_text(encoding="utf-8") if pyproject.exists() else ""
-    if re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE):
-        message = "already has [tool.schemacog]; init writes nothing"
-        problems.append(Problem(Pos("pyproject.toml", 1), message))
+    text, problem = _pyproject_text(pyproject)
+    if problem is not None:
+        problems.append(problem)
     if problems:
         raise ConfigError(problems)
     schema.parent.mkdir(parents=True, exist_ok=True)

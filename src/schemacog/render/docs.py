@@ -1,7 +1,8 @@
 """Documentation renderers: Markdown tables per table and enum, data dictionary, Mermaid ERD.
 
-Schema strings are escaped for the place they land: Markdown table cells cannot be
-ended or split by ``|``, a newline, HTML or emphasis; Mermaid comments cannot be closed.
+Schema strings are escaped for the place they land, each by one function: ``md_text``
+for Markdown (no block or inline markup, one line), ``mermaid_text`` for Mermaid (no
+directive, comment, entity, HTML or closing quote).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from schemacog.render.sql.dialects import SQLITE
 __all__ = [
     "code_span",
     "md_text",
+    "mermaid_text",
     "render_dictionary",
     "render_enum",
     "render_erd",
@@ -29,23 +31,46 @@ _BLOCK_START = re.compile(r"[#>+=-]|[0-9]+[.)]")
 
 
 def md_text(text: str | None) -> str:
-    """Text for a Markdown table cell: one line, nothing it holds is read as markup."""
+    """Text for Markdown, a table cell or a paragraph: one line, nothing it holds is read
+    as markup. Every Markdown output of schemacog passes schema text through here.
+
+    Inline syntax is backslash-escaped everywhere (code spans and fences, emphasis, links,
+    HTML, tables, entities, tildes); line breaks become ``<br>``; leading and trailing
+    spaces and tabs are dropped (up to three leading spaces would still let a block marker
+    count, four make an indented code block); a block marker left at the start (``#``,
+    ``>``, ``-``/``+``/``*``, ``1.``/``1)``, ``=``) gets a backslash before its last character.
+    """
     if not text:
         return ""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text.strip("\n"))
+    flat = text.replace("\t", " ").strip(" \n")
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
     block = _BLOCK_START.match(escaped)  # a heading, quote, list or rule if left as it is
     if block is not None:
         at = block.end() - 1
         escaped = escaped[:at] + "\\" + escaped[at:]
-    return escaped.replace("\t", " ").replace("\n", "<br>")
+    return escaped.replace("\n", "<br>")
 
 
-def _mermaid_text(text: str | None) -> str:
-    """Text for a Mermaid quoted comment or label."""
+# what a Mermaid label may hold as it is: letters and digits (any script), spaces and
+# this punctuation; every other character (``%`` of a ``%%{init: ...}%%`` directive or a
+# comment, ``"``, ``#``, ``<``/``>``, ``&``, backticks of a Markdown string, braces,
+# backslashes, ``|``) becomes an entity code, ``#37;``, which Mermaid shows as the character
+_MERMAID_PLAIN = frozenset(" .,:;-_()/'+=!?*@$[]")
+
+
+def mermaid_text(text: str | None) -> str:
+    """Text for a Mermaid quoted comment or label: one line, only letters, digits, spaces
+    and plain punctuation as they are, everything else as Mermaid's ``#NNN;`` codes."""
     if not text:
         return ""
     one_line = " ".join(text.split())
-    return one_line.replace("#", "#35;").replace('"', "#quot;")
+    return "".join(
+        ch if ch.isalnum() or ch in _MERMAID_PLAIN else _MERMAID_NAMED.get(ch, f"#{ord(ch)};")
+        for ch in one_line
+    )
+
+
+_MERMAID_NAMED = {'"': "#quot;"}
 
 
 def _type_label(column: Column) -> str:
@@ -192,7 +217,7 @@ def render_erd(schema: Schema) -> str:
                 keys.append("UK")
             kind = column.enum if column.enum else column.type.value
             attributes.append(
-                (kind, column.name, ", ".join(keys), _mermaid_text(column.description))
+                (kind, column.name, ", ".join(keys), mermaid_text(column.description))
             )
         entities.append((table.name, attributes))
     relations = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from schemacog.model import Enum, EnumValue
-from schemacog.naming import enum_member, normalized_spelling
+from schemacog.naming import enum_member, lookalike, lookalike_letter, normalized_spelling
 from schemacog.schema import fields
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import ENUM_KEYS, ENUM_VALUE_KEYS, MAX_ENUM_VALUE_BYTES, SQL_TYPE_NAMES
@@ -64,6 +64,7 @@ def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> En
         value_description, aliases = _value_details(problems, value, value_node)
         values.append(EnumValue(value, value_description, value_key.pos, aliases))
     _check_spellings(problems, what, values)
+    _check_lookalikes(problems, what, values)
     return Enum(name, description, tuple(values), key.pos)
 
 
@@ -94,6 +95,7 @@ def _listed_enum(
         members.setdefault(member, value)
         values.append(EnumValue(value, None, item.pos, ()))
     _check_spellings(problems, what, values)
+    _check_lookalikes(problems, what, values)
     return Enum(name, description, tuple(values), key.pos)
 
 
@@ -156,3 +158,37 @@ def _check_spellings(problems: Problems, what: str, values: list[EnumValue]) -> 
                     f"{what}: {spelling!r} of {item.value!r} reads the same as {other!r} "
                     "when case, spaces and hyphens are ignored",
                 )
+
+
+def _check_lookalikes(problems: Problems, what: str, values: list[EnumValue]) -> None:
+    """No two values or aliases, and no two Python members, of an enum may look alike
+    (``PAID``, and ``PAID`` spelt with a Cyrillic U+0420 and U+0410): a reader could not
+    tell which is which.
+    Pairs that already read the same (``_check_spellings``) are not said twice."""
+    seen: dict[str, tuple[str, str]] = {}  # skeleton -> (spelling, its value)
+    for item in values:
+        member = enum_member(item.value)
+        spellings = [
+            (s, "spelling " + lookalike(normalized_spelling(s)))
+            for s in (item.value, *item.aliases)
+        ]
+        for spelling, key in [*spellings, (member, "member " + lookalike(member))]:
+            other, owner = seen.setdefault(key, (spelling, item.value))
+            if owner == item.value or normalized_spelling(other) == normalized_spelling(spelling):
+                continue
+            letter = lookalike_letter(spelling) or lookalike_letter(other)
+            problems.add(
+                item.pos,
+                f"{what}: {_shown(spelling, item.value, member)} looks like "
+                f"{_shown(other, owner, enum_member(owner))} ({letter}); "
+                "use one script for the values of an enum",
+            )
+            break
+
+
+def _shown(spelling: str, value: str, member: str) -> str:
+    if spelling == value:
+        return repr(value)
+    if spelling == member:
+        return f"Python member {member} of {value!r}"
+    return f"alias {spelling!r} of {value!r}"

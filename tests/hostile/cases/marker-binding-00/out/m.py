@@ -1,0 +1,2 @@
+# [[[cog sc.python.columns(table="thing", table="thing") ]]]
+# [[[end]]]

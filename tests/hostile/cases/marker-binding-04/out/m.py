@@ -1,0 +1,2 @@
+# [[[cog sc.sql.ddl(dialect=["sqlite"]) ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.python.columns("\ud800") ]]]
+# [[[end]]]
