@@ -13,11 +13,21 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from schemacog import paths
 from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
 
-__all__ = ["KEYS", "REQUIRED", "Config", "find_pyproject", "key_line", "load_config"]
+__all__ = [
+    "KEYS",
+    "REQUIRED",
+    "Config",
+    "find_pyproject",
+    "key_line",
+    "load_config",
+    "path_problems",
+    "read_pyproject",
+]
 
 _STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
 _LIST_KEYS = ("files", "exclude")
@@ -52,15 +62,29 @@ def find_pyproject(start: Path) -> Path | None:
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         pyproject = candidate / "pyproject.toml"
+        if pyproject.is_symlink() or (pyproject.exists() and not pyproject.is_file()):
+            # never passed over silently (a project above would be used instead)
+            kind = paths.kind_of(pyproject.lstat().st_mode)
+            message = f"is {kind}, not a regular file; schemacog does not open it"
+            raise ConfigError([Problem(Pos(str(pyproject), 1), message)])
         if pyproject.is_file() and _has_table(pyproject):
             return pyproject
     return None
 
 
+def read_pyproject(pyproject: Path) -> str:
+    """The text of ``pyproject`` (a regular file, not a symbolic link: ``schemacog.paths``);
+    PathRefused or UnicodeDecodeError."""
+    return paths.read_regular(pyproject, _UNLIMITED).decode("utf-8")
+
+
+_UNLIMITED = 1 << 40
+
+
 def _has_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_pyproject(pyproject)
+    except (paths.PathRefused, UnicodeDecodeError):
         return False
     return re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE) is not None
 
@@ -69,10 +93,10 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     """Read and validate the ``[tool.schemacog]`` table of ``pyproject``."""
     shown = display if display is not None else str(pyproject)
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = read_pyproject(pyproject)
         data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError([Problem(Pos(shown, 1), f"cannot read: {exc.strerror}")]) from None
+    except paths.PathRefused as exc:
+        raise ConfigError([Problem(Pos(shown, 1), str(exc))]) from None
     except UnicodeDecodeError:
         raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
     except tomllib.TOMLDecodeError as exc:
@@ -105,11 +129,8 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
             error(key, f"{key} must be a list of strings (globs)")
         elif key in KEYS:
             values[key] = tuple(value) if isinstance(value, list) else value
-    root = pyproject.parent.resolve()
-    for key in ("schema", "templates", "audit_log"):
-        value = values.get(key)
-        if isinstance(value, str) and not (root / value).resolve().is_relative_to(root):
-            error(key, f"{key} {value!r} is outside the project (paths are relative to {shown})")
+    for key, message in path_problems(pyproject.parent, values):
+        error(key, message)
     dialect = values.get("dialect")
     if dialect is not None and dialect not in DIALECTS:
         error("dialect", unknown_dialect(dialect))
@@ -126,6 +147,44 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     return Config(root=pyproject.parent, pyproject=pyproject, **values)  # type: ignore[arg-type]
 
 
+# what each path the config names is: (key, a folder, schemacog writes it, may be hidden)
+_PATH_KEYS = (
+    ("schema", False, False, True),
+    ("templates", True, False, False),
+    ("audit_log", False, True, True),
+)
+
+
+def path_problems(root: Path, values: dict[str, object]) -> list[tuple[str, str]]:
+    """(key, message) for each path of the config that schemacog may not open
+    (``schemacog.paths.refusal``: inside the root, not in .git/, a regular file or a
+    folder, no symbolic link where it writes; templates not hidden, not the root)."""
+    found = []
+    for key, folder, writes, hidden in _PATH_KEYS:
+        value = values.get(key)
+        if not isinstance(value, str):
+            continue
+        why = paths.refusal(root, value, folder=folder, writes=writes, hidden=hidden)
+        if why is None and key == "audit_log":
+            why = _own_file(root, value, values)
+        if why is not None:
+            found.append(
+                (key, f"{key} {value[:200]!r} {why} (paths are relative to the project root)")
+            )
+    return found
+
+
+def _own_file(root: Path, log: str, values: dict[str, object]) -> str | None:
+    """Why the audit log may not be ``log``: it is the schema or pyproject.toml."""
+    target = (root / log).resolve()
+    if target == (root / "pyproject.toml").resolve():
+        return "is the project's pyproject.toml"
+    schema = values.get("schema")
+    if isinstance(schema, str) and target == (root / schema).resolve():
+        return "is the project's schema"
+    return None
+
+
 def _is_module_name(text: str) -> bool:
     parts = text.split(".")
     return all(
@@ -137,8 +196,8 @@ def key_line(pyproject: Path, key: str) -> int:
     """The line of ``key = ...`` in the ``[tool.schemacog]`` table of ``pyproject`` (1 when
     it cannot be found)."""
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_pyproject(pyproject)
+    except (paths.PathRefused, UnicodeDecodeError):
         return 1
     return _key_line(text, _header_line(text), key) or 1
 

@@ -4,58 +4,141 @@ Nothing that exists is overwritten: an existing schema or example file stops the
 before anything is written; an existing ``[tool.schemacog]`` table too. The table is
 appended to an existing pyproject.toml; an existing noxfile.py is left alone and the
 sessions to add are printed instead.
+
+All or nothing: every target is checked first by the rule of ``schemacog.paths`` (inside
+the project, no symbolic link anywhere in it, a regular file if it exists), every new
+content is staged in a temporary file beside its target, and only then are the targets
+replaced; a failure while staging removes what was staged and the folders made for it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 
+from schemacog import paths
+from schemacog.engine.config import read_pyproject
 from schemacog.errors import ConfigError, Pos, Problem
 
 __all__ = ["CONFIG", "init"]
 
 CONFIG = '\n[tool.schemacog]\nschema = "schema/schema.yaml"\nfiles = ["generated/**/*"]\n'
+_NOXFILE_HEADER = '"""Sessions: nox -s regen, nox -s check."""\n\nimport nox\n\n\n'
 
 
 def _template(name: str) -> str:
     return files("schemacog.render").joinpath("templates", "init", name).read_text(encoding="utf-8")
 
 
+def _refused(root: Path, name: str) -> Problem | None:
+    why = paths.refusal(root, name, writes=True, folder_exists=False)
+    if why is None:
+        return None
+    return Problem(Pos(name, 1), f"{why}; init writes nothing")
+
+
 def init(root: Path, say: Callable[[str], None]) -> None:
-    name = re.sub(r"[^A-Za-z0-9_]", "_", root.resolve().name) or "project"
+    root = root.resolve()
+    name = re.sub(r"[^A-Za-z0-9_]", "_", root.name) or "project"
     if not re.match(r"[A-Za-z_]", name):
         name = "_" + name
-    schema = root / "schema" / "schema.yaml"
-    example = root / "generated" / "models.py"
+    targets = ("schema/schema.yaml", "generated/models.py", "pyproject.toml", "noxfile.py")
+    problems = [p for p in (_refused(root, target) for target in targets) if p is not None]
+    for target in targets[:2]:
+        if os.path.lexists(root / target) and not any(p.pos.path == target for p in problems):
+            problems.append(Problem(Pos(target, 1), "already exists; init writes nothing"))
     pyproject = root / "pyproject.toml"
-    noxfile = root / "noxfile.py"
-    problems = [
-        Problem(Pos(str(path.relative_to(root)), 1), "already exists; init writes nothing")
-        for path in (schema, example)
-        if path.exists()
-    ]
-    text = pyproject.read_text(encoding="utf-8") if pyproject.exists() else ""
+    text = ""
+    if os.path.lexists(pyproject) and not problems:
+        try:
+            text = read_pyproject(pyproject)
+        except (paths.PathRefused, UnicodeDecodeError) as exc:
+            why = str(exc) if isinstance(exc, paths.PathRefused) else "not valid UTF-8"
+            problems.append(Problem(Pos("pyproject.toml", 1), f"{why}; init writes nothing"))
     if re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE):
         message = "already has [tool.schemacog]; init writes nothing"
         problems.append(Problem(Pos("pyproject.toml", 1), message))
     if problems:
         raise ConfigError(problems)
-    schema.parent.mkdir(parents=True, exist_ok=True)
-    schema.write_text(_template("schema.yaml").replace("{{ name }}", name), encoding="utf-8")
-    example.parent.mkdir(parents=True, exist_ok=True)
-    example.write_text(_template("models.py"), encoding="utf-8")
     separator = "\n" if text and not text.endswith("\n") else ""
-    with pyproject.open("a", encoding="utf-8") as handle:
-        handle.write(separator + (CONFIG if text else CONFIG.lstrip("\n")))
-    say("created schema/schema.yaml, generated/models.py; added [tool.schemacog] to pyproject.toml")
     sessions = _template("noxfile_session.py.txt")
-    if noxfile.exists():
+    contents = {
+        "schema/schema.yaml": _template("schema.yaml").replace("{{ name }}", name),
+        "generated/models.py": _template("models.py"),
+        "pyproject.toml": text + separator + (CONFIG if text else CONFIG.lstrip("\n")),
+    }
+    noxfile_exists = os.path.lexists(root / "noxfile.py")
+    if not noxfile_exists:
+        contents["noxfile.py"] = _NOXFILE_HEADER + sessions
+    existed = {"pyproject.toml": text.encode("utf-8")} if os.path.lexists(pyproject) else {}
+    _write_all_or_nothing(root, contents, existed)
+    say("created schema/schema.yaml, generated/models.py; added [tool.schemacog] to pyproject.toml")
+    if noxfile_exists:
         say("noxfile.py exists and was left alone; add these sessions to it:\n\n" + sessions)
     else:
-        header = '"""Sessions: nox -s regen, nox -s check."""\n\nimport nox\n\n\n'
-        noxfile.write_text(header + sessions, encoding="utf-8")
         say("created noxfile.py with the regen and check sessions")
     say("next: schemacog regen  (then commit schema/ and generated/ together)")
+
+
+def _write_all_or_nothing(root: Path, contents: dict[str, str], before: dict[str, bytes]) -> None:
+    """Stage every file of ``contents``, then replace the targets; ConfigError (nothing
+    written, staged files and made folders removed) when staging fails or a target
+    appeared or changed meanwhile."""
+    made: list[Path] = []
+    staged: list[tuple[str, str]] = []
+    umask = os.umask(0)
+    os.umask(umask)
+    where = next(iter(contents))
+    try:
+        for name, text in contents.items():
+            where = name
+            target = root / name
+            for folder in reversed(target.relative_to(root).parents[:-1]):
+                path = root / folder
+                if not os.path.lexists(path):
+                    path.mkdir()
+                    made.append(path)
+            handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            staged.append((name, temp))
+            with os.fdopen(handle, "wb") as out:
+                out.write(text.encode("utf-8"))
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, _mode(target, umask))
+        for name, _ in staged:  # nothing appeared, nothing changed since the checks
+            where = name
+            why = paths.refusal(root, name, writes=True)
+            if why is not None or _current(root / name) != before.get(name):
+                raise OSError(0, why or "appeared or changed while init ran")
+    except OSError as exc:
+        for _, temp in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        message = f"cannot write: {exc.strerror or exc}; init wrote nothing"
+        raise ConfigError([Problem(Pos(where, 1), message)]) from None
+    for name, temp in staged:
+        os.replace(temp, root / name)
+
+
+def _current(path: Path) -> bytes | None:
+    if not os.path.lexists(path):
+        return None
+    try:
+        return paths.read_regular(path, 1 << 30)
+    except paths.PathRefused:
+        return b"\0unreadable"
+
+
+def _mode(target: Path, umask: int) -> int:
+    try:
+        return os.lstat(target).st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~umask
