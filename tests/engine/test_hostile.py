@@ -40,9 +40,9 @@ def _setup(root: Path, setup: dict[str, Any]) -> None:
     for name, content in setup.get("raw_names", ()):
         # a name that is not UTF-8 (cannot live in git): "\xff" in case.json is byte 0xff
         raw = str(name).encode("latin-1").decode("unicode_escape").encode("latin-1")
-        path = os.fsencode(root) + b"/" + raw
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as handle:
+        target = os.fsencode(root) + b"/" + raw
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
             handle.write(str(content).encode("utf-8"))
     if "symlink" in setup:
         link, target = setup["symlink"]
