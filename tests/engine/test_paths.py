@@ -302,3 +302,20 @@ def test_fifos_and_folder_loops_end_in_a_real_process(
     assert result.code == 2, result.out + result.err
     assert ("FIFO" if "fifo" in what else "symbolic link") in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_pyproject_matched_by_files_with_a_marker_is_never_rewritten(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    _project(root, count=1)
+    pyproject = root / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8").replace('["out/**/*"]', '["**/*"]')
+    pyproject.write_text(text + PY, encoding="utf-8")
+    result = run_cli("regen", cwd=root)
+    assert result.code == 2
+    assert (
+        "pyproject.toml:1: pyproject.toml is the project's pyproject.toml and holds a cog "
+        "marker; schemacog never rewrites it" in result.err
+    )
+    assert pyproject.read_text(encoding="utf-8") == text + PY

@@ -199,6 +199,9 @@ for name, extra in [
     ("fake-pyvenv-no-home", {"out/pkg/pyvenv.cfg": "version = 3.11\n", "out/pkg/bin/python": ""}),
 ]:
     case(name, "files", "unknown table 'nope'", files={"out/ok.py": OK_PY, "out/pkg/m.py": BAD_PY, **extra}, command="check")
+for folder in ("venv", "env", "virtualenv"):
+    case(f"folder-named-{folder}", "files", "unknown table 'nope'", files={"out/ok.py": OK_PY, f"out/{folder}/m.py": BAD_PY}, command="check")
+case("glob-with-dot-part", "files", "unknown table 'nope'", files={"out/ok.py": OK_PY, "out/m.py": BAD_PY}, config='files = ["./out/**/*"]\n', command="check")
 case("non-utf8-file-name", "encoding", "file name is not valid UTF-8", setup={"raw_names": [["out/\\xff.py", OK_PY]]})
 case("non-utf8-folder-name", "encoding", "folder name is not valid UTF-8", setup={"raw_names": [["out/\\xfe/m.py", OK_PY]]})
 case("non-utf8-file-name-check", "encoding", "file name is not valid UTF-8", command="check", setup={"raw_names": [["out/caf\\xe9.py", OK_PY]]})

@@ -28,7 +28,9 @@ from schemacog.errors import ConfigError, Pos, Problem
 
 __all__ = ["SKIPPED_FOLDERS", "Globs", "is_virtualenv", "project_files"]
 
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages"})
+# skipped by name: they hold installed packages and caches, never a project's marked files
+# (a folder named venv or env is skipped only when it is a virtualenv: is_virtualenv)
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
 _PYVENV_BYTES = 64 * 1024
 _LINK = "is a symbolic link (or leads outside the project); schemacog does not follow it"
 
@@ -42,7 +44,10 @@ class Globs:
     """Glob patterns matched against a path's parts (``("out", "m.py")``)."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
-        self.patterns = [tuple(p for p in pattern.split("/") if p) for pattern in patterns]
+        self.patterns = [
+            tuple(part for part in pattern.split("/") if part not in ("", "."))
+            for pattern in patterns
+        ]
 
     def match(self, parts: tuple[str, ...]) -> bool:
         """Does a pattern name the file ``parts``?"""
