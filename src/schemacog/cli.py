@@ -231,7 +231,9 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
             outcome.problems = done.problems
             status = "error" if outcome.problems else "written"
             # exactly what was written, also when a replace failed part way
-            outcome.problems += append_audit(outcome)
+            logged = append_audit(outcome)
+            outcome.problems += logged
+            status = "error" if outcome.problems else "written"
     code = EXIT_OK if status == "written" else EXIT_ERROR
     show_diff = args.diff and status == "written"
     emit(

@@ -143,7 +143,8 @@ def _open(path: Path, flags: int, *, follow: bool, mode: int = 0o644) -> int:
             raise PathRefused("is a symbolic link; schemacog does not follow it") from None
         if exc.errno == errno.EISDIR:
             raise PathRefused("is a folder, not a regular file") from None
-        raise PathRefused(f"cannot read: {exc.strerror}") from None
+        verb = "read" if flags & (os.O_WRONLY | os.O_RDWR) == 0 else "write"
+        raise PathRefused(f"cannot {verb}: {exc.strerror}") from None
     try:
         found = os.fstat(fd).st_mode
     except OSError as exc:

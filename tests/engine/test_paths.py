@@ -319,3 +319,29 @@ def test_a_pyproject_matched_by_files_with_a_marker_is_never_rewritten(
         "marker; schemacog never rewrites it" in result.err
     )
     assert pyproject.read_text(encoding="utf-8") == text + PY
+
+
+def test_an_audit_log_that_cannot_be_written_is_an_error_after_the_files(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from schemacog import paths
+
+    root = tmp_path / "p"
+    targets = _project(root, 'audit_log = "audit.jsonl"\n', count=2)
+
+    real_open_append = paths.open_append
+
+    def open_append(path: Path) -> int:
+        if path.name == "audit.jsonl":
+            raise paths.PathRefused("cannot write: No space left on device")
+        return real_open_append(path)
+
+    monkeypatch.setattr(paths, "open_append", open_append)
+    result = run_cli("regen", cwd=root)
+    assert result.code == 2
+    assert (
+        "pyproject.toml:4: audit_log 'audit.jsonl': cannot write: No space left on device; "
+        "the files above were written" in result.err
+    )
+    assert "2 file(s) were written before it stopped: out/f000.py, out/f001.py" in result.err
+    assert all(text != PY for text in _contents(targets))
