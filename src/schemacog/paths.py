@@ -25,6 +25,8 @@ import stat
 from pathlib import Path
 
 __all__ = [
+    "AUDIT_LOG_SUFFIXES",
+    "SCHEMA_SUFFIXES",
     "TEMPLATE_SUFFIXES",
     "PathRefused",
     "kind_of",
@@ -36,6 +38,8 @@ __all__ = [
 ]
 
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl")
+SCHEMA_SUFFIXES = (".yaml", ".yml")
+AUDIT_LOG_SUFFIXES = (".jsonl", ".log")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -88,13 +92,15 @@ def refusal(
     hidden: bool = True,
     must_exist: bool = False,
     folder_exists: bool = True,
+    suffixes: tuple[str, ...] = (),
 ) -> str | None:
     """Why ``name`` (relative to ``root``) may not be opened, or None when it may.
 
     ``folder``: it must be a folder (else a regular file); ``writes``: schemacog writes
     it (no symbolic link anywhere in it, its folder exists); ``hidden=False``: no part
     may start with a dot and it may not be the root itself (the templates folder);
-    ``folder_exists=False``: the folders to it may still have to be made (init).
+    ``folder_exists=False``: the folders to it may still have to be made (init);
+    ``suffixes``: the name as given and as resolved ends in one of them.
     """
     base = root.resolve()
     given = Path(name)
@@ -116,13 +122,25 @@ def refusal(
         if resolved == base:
             return "is the project root itself (name a folder of its own)"
         if any(part.startswith(".") for part in parts):
-            return "is a hidden folder or inside one"
+            return "is hidden or inside a hidden folder"
+    why = _kind(path, folder=folder, writes=writes, must_exist=must_exist, made=not folder_exists)
+    if (
+        why is None
+        and suffixes
+        and not (given.name.endswith(suffixes) and resolved.name.endswith(suffixes))
+    ):
+        why = f"does not end in {' or '.join(suffixes)}"
+    return why
+
+
+def _kind(path: Path, *, folder: bool, writes: bool, must_exist: bool, made: bool) -> str | None:
+    """Why what is at ``path`` is not what it must be (None if it is, or may be made)."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         if must_exist:
             return "does not exist"
-        if writes and folder_exists and not path.parent.is_dir():
+        if writes and not made and not path.parent.is_dir():
             return "is in a folder that does not exist"
         return None
     except OSError as exc:

@@ -153,9 +153,21 @@ for name, log, setup, expect in [
     ("audit-log-missing-folder", "no/such/audit.jsonl", None, "folder that does not exist"),
     ("audit-log-is-the-schema", "schema.yaml", None, "is the project's schema"),
     ("audit-log-is-pyproject", "pyproject.toml", None, "is the project's pyproject.toml"),
-    ("audit-log-is-a-marked-file", "out/m.py", None, "is one of the files of [tool.schemacog]"),
+    ("audit-log-hidden", ".audit.jsonl", None, "is hidden"),
+    ("audit-log-in-hidden-folder", ".github/audit.jsonl", {"mkdir": [".github"]}, "is hidden"),
+    ("audit-log-without-suffix", "README.md", None, "does not end in .jsonl or .log"),
 ]:
     case(name, "escape", expect, config=f'audit_log = "{log}"\n', setup=setup)
+case("audit-log-is-a-marked-file", "escape", "is one of the files of [tool.schemacog]", files={"out/m.py": OK_PY, "out/audit.log": OK_PY}, config='audit_log = "out/audit.log"\n')
+for name, schema_key, setup, expect in [
+    ("schema-hidden", ".env", None, "is hidden"),
+    ("schema-in-hidden-folder", ".config/schema.yaml", {"mkdir": [".config"]}, "is hidden"),
+    ("schema-link-to-hidden", "s.yaml", {"symlink": ["s.yaml", ".env"]}, "is hidden"),
+    ("schema-without-suffix", "notes.txt", None, "does not end in .yaml or .yml"),
+    ("schema-link-without-suffix", "s.yaml", {"symlink": ["s.yaml", "notes.txt"]}, "does not end in .yaml or .yml"),
+]:
+    case(name, "escape", expect, files={"out/m.py": OK_PY, ".env": "TOKEN=CANARY-TOKEN\n", "notes.txt": "TOKEN: CANARY-TOKEN\n"},
+         config=f'schema = "{schema_key}"\n', command="check", setup=setup)
 secret = {".git/config": "[http]\n\textraheader = AUTHORIZATION: basic CANARY-TOKEN\n", ".env": "TOKEN=CANARY-TOKEN\n"}
 for name, folder, call, expect, setup in [
     ("templates-git", ".git", 'sc.template("config")', "is inside .git/", None),
@@ -164,7 +176,7 @@ for name, folder, call, expect, setup in [
     ("templates-root", ".", 'sc.template(".env")', "is the project root itself", None),
     ("templates-root-spelled-out", "out/..", 'sc.template(".env")', "is outside the project", None),
     ("templates-root-through-link", "tpl", 'sc.template(".env")', "is the project root itself", {"symlink": ["tpl", "."]}),
-    ("templates-hidden", ".secrets", 'sc.template("t.j2")', "is a hidden folder", {"mkdir": [".secrets"]}),
+    ("templates-hidden", ".secrets", 'sc.template("t.j2")', "is hidden", {"mkdir": [".secrets"]}),
     ("templates-a-file", "schema.yaml", 'sc.template("t.j2")', "is a file", None),
 ]:
     case(name, "escape", expect, files={"out/m.py": f"# [[[cog {call} ]]]\n# [[[end]]]\n", **secret},

@@ -147,30 +147,33 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     return Config(root=pyproject.parent, pyproject=pyproject, **values)  # type: ignore[arg-type]
 
 
-# what each path the config names is: (key, a folder, schemacog writes it, may be hidden)
+# each path the config names: (key, a folder, schemacog writes it, its suffixes); none
+# of them may be hidden (a pull request naming `.env` as the schema gets its text echoed)
 _PATH_KEYS = (
-    ("schema", False, False, True),
-    ("templates", True, False, False),
-    ("audit_log", False, True, True),
+    ("schema", False, False, paths.SCHEMA_SUFFIXES),
+    ("templates", True, False, ()),
+    ("audit_log", False, True, paths.AUDIT_LOG_SUFFIXES),
 )
 
 
 def path_problems(root: Path, values: dict[str, object]) -> list[tuple[str, str]]:
     """(key, message) for each path of the config that schemacog may not open
-    (``schemacog.paths.refusal``: inside the root, not in .git/, a regular file or a
-    folder, no symbolic link where it writes; templates not hidden, not the root)."""
+    (``schemacog.paths.refusal``: inside the root, not in .git/, not hidden, a regular
+    file with its suffix or a folder, no symbolic link where it writes; templates not the
+    root)."""
     found = []
-    for key, folder, writes, hidden in _PATH_KEYS:
+    for key, folder, writes, suffixes in _PATH_KEYS:
         value = values.get(key)
         if not isinstance(value, str):
             continue
-        why = paths.refusal(root, value, folder=folder, writes=writes, hidden=hidden)
-        if why is None and key == "audit_log":
-            why = _own_file(root, value, values)
-        if why is not None:
-            found.append(
-                (key, f"{key} {value[:200]!r} {why} (paths are relative to the project root)")
+        why = _own_file(root, value, values) if key == "audit_log" else None
+        if why is None:
+            why = paths.refusal(
+                root, value, folder=folder, writes=writes, hidden=False, suffixes=suffixes
             )
+        if why is not None:
+            where = "(paths are relative to the project root)"
+            found.append((key, f"{key} {value[:200]!r} {why} {where}"))
     return found
 
 
