@@ -10,7 +10,10 @@ template, ``.schemacog.lock``, pyproject.toml and init's targets are all checked
   is refused, never opened blocking; files are opened with ``O_NONBLOCK`` and checked
   with ``fstat`` on the open descriptor, so what is read is what was checked;
 - a path schemacog writes has no symbolic link in it at all, and is opened with
-  ``O_NOFOLLOW``.
+  ``O_NOFOLLOW``;
+- a path the config names is not hidden (no part, as written or resolved, starts with a
+  dot), the templates folder is not the root itself, and each file has its suffix
+  (``SCHEMA_SUFFIXES``, ``AUDIT_LOG_SUFFIXES``, ``TEMPLATE_SUFFIXES``).
 
 ``refusal`` answers why a path may not be used (or None); ``read_regular`` and
 ``open_append`` open it. Callers position the refusal at the config key that names the
