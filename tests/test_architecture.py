@@ -15,7 +15,7 @@ PACKAGE = ROOT / "src" / "schemacog"
 # while the single modules of a layer (shared ones, entry points) may use each other.
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"runtime"}),  # code generated files carry: imports nothing of schemacog
-    frozenset({"__init__", "errors", "model", "naming"}),  # shared by every layer
+    frozenset({"__init__", "errors", "model", "naming", "paths"}),  # shared by every layer
     frozenset({"schema"}),
     frozenset({"render"}),
     frozenset({"sandbox"}),  # child processes for untrusted work

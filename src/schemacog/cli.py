@@ -212,24 +212,29 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
     from schemacog.engine.audit import append_audit
-    from schemacog.engine.files import Change, locked, write_all
-    from schemacog.engine.process import project_roots, render_tree
+    from schemacog.engine.files import LOCK_NAME, Change, locked, write_all
+    from schemacog.engine.process import project_roots, render_tree, shown
     from schemacog.engine.report import emit
 
     cwd = Path.cwd()
     with contextlib.ExitStack() as stack:
         for root in project_roots(args.paths, cwd):
-            stack.enter_context(locked(root))
+            stack.enter_context(locked(root, shown(root / LOCK_NAME, cwd)))
         outcome = render_tree(args.paths, cwd, allow_code=args.allow_code)
         status = "error" if outcome.problems else ""
         if not status and outcome.hand_edits and not args.force:
             status = "hand_edit"
         if not status:
             changes = [Change(result.source, result.new) for result in outcome.results]
-            outcome.problems = write_all(changes)
+            done = write_all(changes)
+            written = {id(change.source) for change in done.written}
+            outcome.written = [r for r in outcome.results if id(r.source) in written]
+            outcome.problems = done.problems
             status = "error" if outcome.problems else "written"
-        if status == "written":
-            append_audit(outcome)
+            # exactly what was written, also when a replace failed part way
+            logged = append_audit(outcome)
+            outcome.problems += logged
+            status = "error" if outcome.problems else "written"
     code = EXIT_OK if status == "written" else EXIT_ERROR
     show_diff = args.diff and status == "written"
     emit(

@@ -120,8 +120,8 @@ def test_a_lock_that_cannot_be_opened_is_an_error_at_it(run_cli: RunCli, tmp_pat
     result = run_cli("regen", cwd=root)
     assert result.code == 2
     assert result.err == (
-        ".schemacog.lock:1: cannot open the lock file: Is a directory; "
-        "regen needs to write it here\n"
+        ".schemacog.lock:1: is a folder, not a regular file; "
+        "regen needs to write its lock of concurrent runs here\n"
     )
     assert (root / "out" / "m.py").read_text(encoding="utf-8") == MARKED
 
@@ -137,4 +137,4 @@ def test_a_read_only_project_folder_is_an_error_at_the_lock(
     finally:
         root.chmod(0o755)
     assert result.code == 2
-    assert result.err.startswith(".schemacog.lock:1: cannot open the lock file: Permission")
+    assert result.err.startswith(".schemacog.lock:1: cannot write: Permission denied; regen")

@@ -146,14 +146,14 @@ def test_vanished_or_changed_file_is_not_overwritten(tmp_path: Path) -> None:
     sources = [read_marked(p, p.name) for p in (gone, edited, kept)]
     gone.unlink()
     edited.write_text(PY + "# someone else\n")
-    problems = write_all([Change(s, b"new\n") for s in sources if s is not None])
+    problems = write_all([Change(s, b"new\n") for s in sources if s is not None]).problems
     assert [str(p) for p in problems] == [
-        "a.py:1: changed or removed during the run; not written",
-        "b.py:1: changed or removed during the run; not written",
+        "a.py:1: changed or removed during the run; nothing was written",
+        "b.py:1: changed or removed during the run; nothing was written",
     ]
     assert not gone.exists()
     assert edited.read_text() == PY + "# someone else\n"
-    assert kept.read_bytes() == b"new\n"
+    assert kept.read_text() == PY  # all or nothing: the unchanged file is not written either
     assert sorted(p.name for p in (root / "out").iterdir()) == ["b.py", "c.py"]  # no temp files
 
 

@@ -84,7 +84,7 @@ def test_regen_then_check_is_clean_and_regen_is_a_fixed_point(
         first = render_tree([], root)
         assert first.problems == []
         assert len(first.results) == first.files_checked > 0  # every file had empty regions
-        assert write_all([Change(r.source, r.new) for r in first.results]) == []
+        assert write_all([Change(r.source, r.new) for r in first.results]).problems == []
         second = render_tree([], root)
         assert second.problems == []
         assert second.results == [], [r.source.shown for r in second.results]

@@ -51,7 +51,7 @@ def test_a_full_disk_while_staging_writes_nothing(
 
     monkeypatch.setattr(os, "fsync", fsync)
     before = {p: p.read_bytes() for p in paths}
-    problems = write_all([Change(s, b"new bytes\n") for s in sources if s is not None])
+    problems = write_all([Change(s, b"new bytes\n") for s in sources if s is not None]).problems
     assert [str(p) for p in problems] == [
         "f002.sql:1: cannot write: No space left on device; nothing was written"
     ]
@@ -111,7 +111,7 @@ def test_a_permission_error_while_staging_writes_nothing(
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     before = {p: p.read_bytes() for p in paths}
-    problems = write_all([Change(s, b"new\n") for s in sources if s is not None])
+    problems = write_all([Change(s, b"new\n") for s in sources if s is not None]).problems
     assert [str(p) for p in problems] == [
         "f001.sql:1: cannot write: Permission denied; nothing was written"
     ]

@@ -10,6 +10,7 @@ environment variable) were never touched.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,18 @@ def _pyproject(config: str) -> str:
 
 
 def _setup(root: Path, setup: dict[str, Any]) -> None:
+    for name in setup.get("mkdir", ()):
+        (root / str(name)).mkdir(parents=True, exist_ok=True)
+    for name in setup.get("fifo", ()):
+        (root / str(name)).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(root / str(name))
+    for name, content in setup.get("raw_names", ()):
+        # a name that is not UTF-8 (cannot live in git): "\xff" in case.json is byte 0xff
+        raw = str(name).encode("latin-1").decode("unicode_escape").encode("latin-1")
+        target = os.fsencode(root) + b"/" + raw
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(str(content).encode("utf-8"))
     if "symlink" in setup:
         link, target = setup["symlink"]
         path = root / str(link)
@@ -105,5 +118,7 @@ def _assert_refused(run: RunCli, tmp_path: Path, case: Path) -> None:
     assert CANARY_VALUE not in output
     assert _snapshot(root) == before
     assert not (root / "CANARY").exists()
+    assert not (tmp_path / "CANARY").exists()  # beside the project: a link out of it
+    assert "CANARY-TOKEN" not in output  # a secret the case planted (.git/config, .env)
     assert not (root / "out" / "CANARY").exists()
     assert not Path("/CANARY").exists()

@@ -130,14 +130,15 @@ def test_an_undecodable_file_name_is_an_error_in_every_format(
     _project(tmp_path / "p", DRIFT, [UNDECODABLE, "ok.py"])
     result = run_cli("check", "--format", fmt, cwd=tmp_path / "p")
     assert result.code == 2
-    message = "file name is not valid UTF-8; rename the file"
+    message = "file name is not valid UTF-8; rename it"
     if fmt == "json":
         errors = json.loads(result.out)["errors"]
-        assert errors == [{"path": f"out/{UNDECODABLE}", "line": 1, "col": 0, "message": message}]
+        # the name as discovery shows it: the byte it could not decode, escaped
+        assert errors == [{"path": "out/i\\xff.py", "line": 1, "col": 0, "message": message}]
     elif fmt == "github":
-        assert result.out.splitlines()[0] == f"::error file=out/i\\udcff.py,line=1::{message}"
+        assert result.out.splitlines()[0] == f"::error file=out/i\\xff.py,line=1::{message}"
     else:
-        assert result.err.splitlines()[0] == f"out/i\\udcff.py:1: {message}"
+        assert result.err.splitlines()[0] == f"out/i\\xff.py:1: {message}"
 
 
 def test_printable_escapes_exactly_what_repr_escapes() -> None:

@@ -65,7 +65,7 @@ for i, source in enumerate([
 ]):
     case(f"template-escape-{i:02d}", "execution", "unsafe", files=tmpl(source), config='templates = "templates"\n')
 case("template-undefined", "execution", "is undefined", files=tmpl("{{ os.environ }}"), config='templates = "templates"\n')
-case("template-import", "execution", "not found", files=tmpl("{% import 'os' as os %}"), config='templates = "templates"\n')
+case("template-import", "execution", "does not end in a template suffix", files=tmpl("{% import 'os' as os %}"), config='templates = "templates"\n')
 
 # 2. escape from the repo ------------------------------------------------------------
 case("template-dotdot", "escape", "leaves the templates folder", files=tmpl("x", 'sc.template("../secret.txt")') | {"secret.txt": "secret"}, config='templates = "templates"\n')
@@ -162,9 +162,6 @@ for i, (code, expect) in enumerate([
     ('sc.docs.erd(*["x"])', "out/m.py:1:22: marker code not allowed: arguments must be literals, found starred"),
 ]):
     case(f"marker-binding-{i:02d}", "execution", expect, files=tmpl("{{ x }}\n", code), config='templates = "templates"\n')
-# the lock cannot be opened (what a read-only project folder gives, as root too)
-case("lock-cannot-open", "files", ".schemacog.lock:1: cannot open the lock file: Is a directory",
-     files={"out/m.py": OK_PY, ".schemacog.lock/keep": "x"})
 
 # issue 17, item 13 ----------------------------------------------------------------------
 # template output a marked file may not hold, made by the template's own string escapes
@@ -176,6 +173,94 @@ for i, lookalike in enumerate(["\u0441alm", "\u0421ALM", "\u03bfops", "\uff43alm
     values = "{values: {calm: Calm., busy: Busy., oops: , " + lookalike + ": Twin.}}"
     case(f"enum-lookalike-{i}", "injection", "looks like",
          schema=TINY.replace("{values: {calm: Calm., busy: Busy.}}", values))
+# issue 17, items 3, 7, 8 -----------------------------------------------------------------
+# every path schemacog opens: inside the root, never in .git/, a regular file, no link where it writes
+T = 'templates = "templates"\n'
+MARKED_SCHEMA = TINY + '# [[[cog sc.python.columns("thing") ]]]\n# [[[end]]]\n'
+for name, setup, expect in [
+    ("lock-symlink-out", {"symlink": [".schemacog.lock", "../CANARY"]}, "is a symbolic link"),
+    ("lock-symlink-inside", {"symlink": [".schemacog.lock", "out/m.py"]}, "is a symbolic link"),
+    ("lock-dangling-symlink", {"symlink": [".schemacog.lock", "nowhere/CANARY"]}, "is a symbolic link"),
+    ("lock-fifo", {"fifo": [".schemacog.lock"]}, "is a FIFO"),
+    ("lock-folder", {"mkdir": [".schemacog.lock"]}, "is a folder"),
+]:
+    case(name, "escape", expect, setup=setup)
+for name, log, setup, expect in [
+    ("audit-log-in-git", ".git/config", {"mkdir": [".git"]}, "is inside .git/"),
+    ("audit-log-in-git-case", ".GIT/hooks/post-checkout", None, "is inside .git/"),
+    ("audit-log-through-link-to-git", "meta/config", {"mkdir": [".git"], "symlink": ["meta", ".git"]}, "goes through meta"),
+    ("audit-log-folder", "out", None, "is a folder"),
+    ("audit-log-symlink", "audit.jsonl", {"symlink": ["audit.jsonl", "../CANARY"]}, "is a symbolic link"),
+    ("audit-log-symlink-inside", "audit.jsonl", {"symlink": ["audit.jsonl", "out/m.py"]}, "is a symbolic link"),
+    ("audit-log-through-folder-link", "logs/audit.jsonl", {"mkdir": ["real"], "symlink": ["logs", "real"]}, "goes through logs"),
+    ("audit-log-fifo", "audit.jsonl", {"fifo": ["audit.jsonl"]}, "is a FIFO"),
+    ("audit-log-missing-folder", "no/such/audit.jsonl", None, "folder that does not exist"),
+    ("audit-log-is-the-schema", "schema.yaml", None, "is the project's schema"),
+    ("audit-log-is-pyproject", "pyproject.toml", None, "is the project's pyproject.toml"),
+    ("audit-log-hidden", ".audit.jsonl", None, "is hidden"),
+    ("audit-log-in-hidden-folder", ".github/audit.jsonl", {"mkdir": [".github"]}, "is hidden"),
+    ("audit-log-without-suffix", "README.md", None, "does not end in .jsonl or .log"),
+]:
+    case(name, "escape", expect, config=f'audit_log = "{log}"\n', setup=setup)
+case("audit-log-is-a-marked-file", "escape", "is one of the files of [tool.schemacog]", files={"out/m.py": OK_PY, "out/audit.log": OK_PY}, config='audit_log = "out/audit.log"\n')
+for name, schema_key, setup, expect in [
+    ("schema-hidden", ".env", None, "is hidden"),
+    ("schema-in-hidden-folder", ".config/schema.yaml", {"mkdir": [".config"]}, "is hidden"),
+    ("schema-link-to-hidden", "s.yaml", {"symlink": ["s.yaml", ".env"]}, "is hidden"),
+    ("schema-without-suffix", "notes.txt", None, "does not end in .yaml or .yml"),
+    ("schema-link-without-suffix", "s.yaml", {"symlink": ["s.yaml", "notes.txt"]}, "does not end in .yaml or .yml"),
+]:
+    case(name, "escape", expect, files={"out/m.py": OK_PY, ".env": "TOKEN=CANARY-TOKEN\n", "notes.txt": "TOKEN: CANARY-TOKEN\n"},
+         config=f'schema = "{schema_key}"\n', command="check", setup=setup)
+secret = {".git/config": "[http]\n\textraheader = AUTHORIZATION: basic CANARY-TOKEN\n", ".env": "TOKEN=CANARY-TOKEN\n"}
+for name, folder, call, expect, setup in [
+    ("templates-git", ".git", 'sc.template("config")', "is inside .git/", None),
+    ("templates-git-subfolder", ".git/hooks", 'sc.template("x.j2")', "is inside .git/", None),
+    ("templates-link-to-git", "tpl", 'sc.template("config")', "is inside .git/", {"symlink": ["tpl", ".git"]}),
+    ("templates-root", ".", 'sc.template(".env")', "is the project root itself", None),
+    ("templates-root-spelled-out", "out/..", 'sc.template(".env")', "is outside the project", None),
+    ("templates-root-through-link", "tpl", 'sc.template(".env")', "is the project root itself", {"symlink": ["tpl", "."]}),
+    ("templates-hidden", ".secrets", 'sc.template("t.j2")', "is hidden", {"mkdir": [".secrets"]}),
+    ("templates-a-file", "schema.yaml", 'sc.template("t.j2")', "is a file", None),
+]:
+    case(name, "escape", expect, files={"out/m.py": f"# [[[cog {call} ]]]\n# [[[end]]]\n", **secret},
+         config=f'templates = "{folder}"\n', command="check", setup=setup)
+for name, files, call, expect, setup in [
+    ("template-without-suffix", {"templates/notes.txt": "CANARY-TOKEN"}, 'sc.template("notes.txt")', "does not end in a template suffix", None),
+    ("template-include-without-suffix", {"templates/t.j2": "{% include 'notes.txt' %}", "templates/notes.txt": "CANARY-TOKEN"}, 'sc.template("t.j2")', "does not end in a template suffix", None),
+    ("template-hidden-file", {"templates/.env.j2": "CANARY-TOKEN"}, 'sc.template(".env.j2")', "is hidden", None),
+    ("template-in-hidden-folder", {"templates/.private/t.j2": "CANARY-TOKEN"}, 'sc.template(".private/t.j2")', "is hidden", None),
+    ("template-link-without-suffix", {"templates/notes.txt": "CANARY-TOKEN"}, 'sc.template("t.j2")', "does not end in a template suffix", {"symlink": ["templates/t.j2", "notes.txt"]}),
+    ("template-fifo", {"templates/keep.j2": "x"}, 'sc.template("p.j2")', "is a FIFO", {"fifo": ["templates/p.j2"]}),
+    ("template-folder", {"templates/d.j2/x.j2": "x"}, 'sc.template("d.j2")', "is a folder", None),
+]:
+    case(name, "escape", expect, files={"out/m.py": f"# [[[cog {call} ]]]\n# [[[end]]]\n", **files},
+         config=T, command="check", setup=setup)
+case("schema-matched-by-files", "files", "is the project's schema and holds a cog marker", schema=MARKED_SCHEMA, config='files = ["**/*"]\n')
+case("schema-matched-by-files-link", "files", "is a symbolic link", schema=MARKED_SCHEMA, config='files = ["out/**/*"]\n', setup={"symlink": ["out/s.yaml", "../schema.yaml"]})
+case("schema-fifo", "bounded", "is a FIFO", schema=None, config='schema = "pipe.yaml"\n', setup={"fifo": ["pipe.yaml"]})
+case("schema-folder", "files", "is a folder", schema=None, config='schema = "out"\n')
+case("schema-in-git", "escape", "is inside .git/", config='schema = ".git/schema.yaml"\n', setup={"mkdir": [".git"]})
+case("marked-file-fifo", "bounded", "is a FIFO", setup={"fifo": ["out/p.py"]})
+case("marked-file-dangling-symlink", "escape", "is a symbolic link", setup={"symlink": ["out/gone.py", "../nowhere.py"]})
+# discovery: one walk, no folder link followed, nothing matched skipped silently
+case("symlink-loop-in-files", "bounded", "is a symbolic link", setup={"symlink": ["out/loop", "."]})
+case("symlink-loop-pair", "bounded", "is a symbolic link", setup={"mkdir": ["out/a"], "symlink": ["out/a/b", ".."]})
+case("symlinked-folder-alias", "files", "is a symbolic link", files={"out/real/m.py": OK_PY}, setup={"symlink": ["out/alias", "real"]})
+case("symlinked-folder-outside", "escape", "is a symbolic link", files={"elsewhere/m.py": OK_PY}, setup={"symlink": ["out/ext", "../elsewhere"]})
+BAD_PY = '# [[[cog sc.python.columns("nope") ]]]\n# [[[end]]]\n'
+for name, extra in [
+    ("fake-pyvenv-empty", {"out/pkg/pyvenv.cfg": ""}),
+    ("fake-pyvenv-home-only", {"out/pkg/pyvenv.cfg": "home = /usr/bin\n"}),
+    ("fake-pyvenv-no-home", {"out/pkg/pyvenv.cfg": "version = 3.11\n", "out/pkg/bin/python": ""}),
+]:
+    case(name, "files", "unknown table 'nope'", files={"out/ok.py": OK_PY, "out/pkg/m.py": BAD_PY, **extra}, command="check")
+for folder in ("venv", "env", "virtualenv"):
+    case(f"folder-named-{folder}", "files", "unknown table 'nope'", files={"out/ok.py": OK_PY, f"out/{folder}/m.py": BAD_PY}, command="check")
+case("glob-with-dot-part", "files", "unknown table 'nope'", files={"out/ok.py": OK_PY, "out/m.py": BAD_PY}, config='files = ["./out/**/*"]\n', command="check")
+case("non-utf8-file-name", "encoding", "file name is not valid UTF-8", setup={"raw_names": [["out/\\xff.py", OK_PY]]})
+case("non-utf8-folder-name", "encoding", "folder name is not valid UTF-8", setup={"raw_names": [["out/\\xfe/m.py", OK_PY]]})
+case("non-utf8-file-name-check", "encoding", "file name is not valid UTF-8", command="check", setup={"raw_names": [["out/caf\\xe9.py", OK_PY]]})
 
 shutil.rmtree(ROOT / "cases", ignore_errors=True)
 for c in cases:

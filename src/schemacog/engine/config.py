@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from schemacog import paths
 from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
@@ -25,6 +26,8 @@ __all__ = [
     "has_config",
     "key_line",
     "load_config",
+    "path_problems",
+    "read_pyproject",
     "table_line",
 ]
 
@@ -61,18 +64,32 @@ def find_pyproject(start: Path) -> Path | None:
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         pyproject = candidate / "pyproject.toml"
+        if pyproject.is_symlink() or (pyproject.exists() and not pyproject.is_file()):
+            # never passed over silently (a project above would be used instead)
+            kind = paths.kind_of(pyproject.lstat().st_mode)
+            message = f"is {kind}, not a regular file; schemacog does not open it"
+            raise ConfigError([Problem(Pos(str(pyproject), 1), message)])
         if pyproject.is_file() and _has_table(pyproject):
             return pyproject
     return None
 
 
+def read_pyproject(pyproject: Path) -> str:
+    """The text of ``pyproject`` (a regular file, not a symbolic link: ``schemacog.paths``);
+    PathRefused or UnicodeDecodeError."""
+    return paths.read_regular(pyproject, _UNLIMITED).decode("utf-8")
+
+
+_UNLIMITED = 1 << 40
+
+
 def _has_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except OSError:
+        text = read_pyproject(pyproject)
+    except paths.PathRefused:
         return False
     except UnicodeDecodeError:  # load_config says so, if it is meant as a config
-        return b"schemacog" in pyproject.read_bytes()
+        return b"schemacog" in paths.read_regular(pyproject, _UNLIMITED)
     return has_config(text)
 
 
@@ -93,10 +110,10 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     """Read and validate the ``[tool.schemacog]`` table of ``pyproject``."""
     shown = display if display is not None else str(pyproject)
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = read_pyproject(pyproject)
         data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError([Problem(Pos(shown, 1), f"cannot read: {exc.strerror}")]) from None
+    except paths.PathRefused as exc:
+        raise ConfigError([Problem(Pos(shown, 1), str(exc))]) from None
     except UnicodeDecodeError:
         raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
     except tomllib.TOMLDecodeError as exc:
@@ -129,11 +146,8 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
             error(key, f"{key} must be a list of strings (globs)")
         elif key in KEYS:
             values[key] = tuple(value) if isinstance(value, list) else value
-    root = pyproject.parent.resolve()
-    for key in ("schema", "templates", "audit_log"):
-        value = values.get(key)
-        if isinstance(value, str) and not (root / value).resolve().is_relative_to(root):
-            error(key, f"{key} {value!r} is outside the project (paths are relative to {shown})")
+    for key, message in path_problems(pyproject.parent, values):
+        error(key, message)
     dialect = values.get("dialect")
     if dialect is not None and dialect not in DIALECTS:
         error("dialect", unknown_dialect(dialect))
@@ -150,6 +164,47 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     return Config(root=pyproject.parent, pyproject=pyproject, **values)  # type: ignore[arg-type]
 
 
+# each path the config names: (key, a folder, schemacog writes it, its suffixes); none
+# of them may be hidden (a pull request naming `.env` as the schema gets its text echoed)
+_PATH_KEYS = (
+    ("schema", False, False, paths.SCHEMA_SUFFIXES),
+    ("templates", True, False, ()),
+    ("audit_log", False, True, paths.AUDIT_LOG_SUFFIXES),
+)
+
+
+def path_problems(root: Path, values: dict[str, object]) -> list[tuple[str, str]]:
+    """(key, message) for each path of the config that schemacog may not open
+    (``schemacog.paths.refusal``: inside the root, not in .git/, not hidden, a regular
+    file with its suffix or a folder, no symbolic link where it writes; templates not the
+    root)."""
+    found = []
+    for key, folder, writes, suffixes in _PATH_KEYS:
+        value = values.get(key)
+        if not isinstance(value, str):
+            continue
+        why = _own_file(root, value, values) if key == "audit_log" else None
+        if why is None:
+            why = paths.refusal(
+                root, value, folder=folder, writes=writes, hidden=False, suffixes=suffixes
+            )
+        if why is not None:
+            where = "(paths are relative to the project root)"
+            found.append((key, f"{key} {value[:200]!r} {why} {where}"))
+    return found
+
+
+def _own_file(root: Path, log: str, values: dict[str, object]) -> str | None:
+    """Why the audit log may not be ``log``: it is the schema or pyproject.toml."""
+    target = (root / log).resolve()
+    if target == (root / "pyproject.toml").resolve():
+        return "is the project's pyproject.toml"
+    schema = values.get("schema")
+    if isinstance(schema, str) and target == (root / schema).resolve():
+        return "is the project's schema"
+    return None
+
+
 def _is_module_name(text: str) -> bool:
     parts = text.split(".")
     return all(
@@ -161,8 +216,8 @@ def key_line(pyproject: Path, key: str) -> int:
     """The line of ``key = ...`` in the ``[tool.schemacog]`` table of ``pyproject`` (1 when
     it cannot be found)."""
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_pyproject(pyproject)
+    except (paths.PathRefused, UnicodeDecodeError):
         return 1
     return _key_line(text, _header_line(text), key) or 1
 

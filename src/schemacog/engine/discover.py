@@ -1,52 +1,103 @@
 """Which files a run processes: the config's ``files`` globs, minus what never holds markers.
 
-Globs are relative to the project root and use ``**`` for any number of folders, as
-``glob.glob(..., recursive=True)`` reads them. Skipped: hidden folders and files,
-virtualenvs, ``node_modules``, ``exclude`` globs, anything outside the root (also through
-symlinks) and, inside a git work tree, git-ignored files.
+Globs are relative to the project root, one folder per ``/`` part, with ``**`` for any
+number of folders and ``*``, ``?``, ``[...]`` inside one part (as ``glob.glob(...,
+recursive=True)`` reads them). The project is walked once, with ``os.scandir``, only into
+folders a glob can reach; a folder's symbolic link is never followed (no loop, no folder
+seen twice under two names). Not entered: hidden folders, ``SKIPPED_FOLDERS`` and
+virtualenvs (a folder whose ``pyvenv.cfg`` has a ``home =`` line and that holds
+``bin/python`` or ``Scripts/python.exe``); hidden files are skipped, and so, inside a git
+work tree, are git-ignored files. A name the globs match that cannot be processed is an
+error at that name, never skipped: a symbolic link (to a file or a folder), a FIFO,
+socket or device, a name that is not UTF-8, a folder that cannot be read.
 """
 
 from __future__ import annotations
 
-import glob
+import fnmatch
+import functools
+import os
+import re
+import stat
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from schemacog.engine.config import Config
+from schemacog.engine.config import Config, key_line
 from schemacog.errors import ConfigError, Pos, Problem
 
-__all__ = ["SKIPPED_FOLDERS", "project_files"]
+__all__ = ["SKIPPED_FOLDERS", "Globs", "is_virtualenv", "project_files"]
 
-SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "env", "site-packages"})
-
-
-def _expand(root: Path, patterns: Iterable[str]) -> set[Path]:
-    found: set[Path] = set()
-    for pattern in patterns:
-        for name in glob.glob(pattern, root_dir=root, recursive=True):
-            found.add(root / name)
-    return found
+# skipped by name: they hold installed packages and caches, never a project's marked files
+# (a folder named venv or env is skipped only when it is a virtualenv: is_virtualenv)
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages"})
+_PYVENV_BYTES = 64 * 1024
+_LINK = "is a symbolic link (or leads outside the project); schemacog does not follow it"
 
 
-def _skipped(root: Path, path: Path) -> bool:
-    parts = path.relative_to(root).parts
-    if any(part.startswith(".") for part in parts):
-        return True
-    return any(part in SKIPPED_FOLDERS for part in parts[:-1])
+@functools.lru_cache(maxsize=256)
+def _part(pattern: str) -> re.Pattern[str]:
+    return re.compile(fnmatch.translate(pattern))
 
 
-def _in_venv(root: Path, path: Path) -> bool:
-    folder = path.parent
-    while folder != root and root in folder.parents:
-        if (folder / "pyvenv.cfg").exists():
-            return True
-        folder = folder.parent
-    return False
+class Globs:
+    """Glob patterns matched against a path's parts (``("out", "m.py")``)."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self.patterns = [
+            tuple(part for part in pattern.split("/") if part not in ("", "."))
+            for pattern in patterns
+        ]
+
+    def match(self, parts: tuple[str, ...]) -> bool:
+        """Does a pattern name the file ``parts``?"""
+        return any(_match(pattern, parts, 0, 0, False) for pattern in self.patterns)
+
+    def reach(self, parts: tuple[str, ...]) -> bool:
+        """Can a pattern name something below the folder ``parts``?"""
+        return any(_match(pattern, parts, 0, 0, True) for pattern in self.patterns)
 
 
-def _git_visible(root: Path) -> set[Path] | None:
-    """Files git does not ignore under ``root``, or None outside a git work tree."""
+def _match(pattern: tuple[str, ...], parts: tuple[str, ...], p: int, s: int, below: bool) -> bool:
+    while True:
+        if below and s == len(parts):
+            return p < len(pattern)
+        if p == len(pattern):
+            return s == len(parts)
+        if pattern[p] == "**":
+            if _match(pattern, parts, p + 1, s, below):
+                return True
+            if s == len(parts):
+                return False
+            s += 1  # '**' takes one more folder
+            continue
+        if s == len(parts) or not _part(pattern[p]).match(parts[s]):
+            return False
+        p, s = p + 1, s + 1
+
+
+def is_virtualenv(folder: str) -> bool:
+    """A folder is a virtualenv when its ``pyvenv.cfg`` (a regular file) has a ``home =``
+    line and it holds an interpreter (``bin/python`` or ``Scripts/python.exe``): an empty
+    ``pyvenv.cfg`` beside hand-written code does not hide that code."""
+    config = os.path.join(folder, "pyvenv.cfg")
+    try:
+        if not stat.S_ISREG(os.lstat(config).st_mode):
+            return False
+        with open(config, "rb") as handle:
+            text = handle.read(_PYVENV_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return False
+    if not re.search(r"^\s*home\s*=\s*\S", text, re.MULTILINE):
+        return False
+    interpreters = (("bin", "python"), ("Scripts", "python.exe"))
+    return any(os.path.lexists(os.path.join(folder, *parts)) for parts in interpreters)
+
+
+def _git_ignored(root: Path) -> set[str] | None:
+    """What git ignores under ``root`` (files, and folders as ``name/``; names as
+    ``os.scandir`` gives them, undecodable bytes included), or None outside a git work
+    tree."""
     try:
         result = subprocess.run(
             [
@@ -55,9 +106,10 @@ def _git_visible(root: Path) -> set[Path] | None:
                 str(root),
                 "ls-files",
                 "-z",
-                "--cached",
                 "--others",
+                "--ignored",
                 "--exclude-standard",
+                "--directory",
             ],
             capture_output=True,
             check=False,
@@ -67,51 +119,104 @@ def _git_visible(root: Path) -> set[Path] | None:
         return None
     if result.returncode != 0:
         return None
-    return {root / name for name in result.stdout.decode("utf-8", "replace").split("\0") if name}
+    return {os.fsdecode(name).rstrip("/") for name in result.stdout.split(b"\0") if name}
 
 
-def _has_link_folder(root: Path, path: Path) -> bool:
-    """Does a folder between ``root`` and ``path`` happen to be a symbolic link?"""
-    folder = path.parent
-    while folder not in (root, folder.parent):
-        if folder.is_symlink():
-            return True
-        folder = folder.parent
-    return False
+def _is_ignored(parts: tuple[str, ...], ignored: set[str]) -> bool:
+    return any("/".join(parts[:end]) in ignored for end in range(1, len(parts) + 1))
+
+
+def _shown(parts: tuple[str, ...]) -> str:
+    """A relative name for messages, with undecodable bytes escaped (``\\xff``)."""
+    return os.fsencode("/".join(parts)).decode("utf-8", "backslashreplace")
+
+
+def _decodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_Refusal = tuple[tuple[str, ...], str]
+
+
+def _walk(root: Path, files: Globs, exclude: Globs) -> tuple[list[tuple[str, ...]], list[_Refusal]]:
+    """Every file the globs name (as parts), and (parts, why) for each one that cannot be
+    used."""
+    found: list[tuple[str, ...]] = []
+    problems: list[_Refusal] = []
+
+    def refuse(parts: tuple[str, ...], message: str) -> None:
+        problems.append((parts, message))
+
+    stack: list[tuple[str, ...]] = [()]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(os.path.join(root, *folder)) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            refuse(folder, f"cannot read this folder: {exc.strerror}")
+            continue
+        for entry in entries:
+            parts = (*folder, entry.name)
+            if entry.name.startswith("."):
+                continue
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError as exc:
+                if files.match(parts) and not exclude.match(parts):
+                    refuse(parts, f"cannot read: {exc.strerror}")
+                continue
+            if stat.S_ISDIR(mode):
+                if entry.name in SKIPPED_FOLDERS or not files.reach(parts):
+                    continue
+                if is_virtualenv(entry.path):
+                    continue
+                if not _decodable(entry.name):
+                    refuse(parts, "folder name is not valid UTF-8; rename it")
+                    continue
+                stack.append(parts)
+                continue
+            wanted = files.match(parts) and not exclude.match(parts)
+            if stat.S_ISLNK(mode):
+                target_is_folder = os.path.isdir(entry.path)
+                if wanted or (target_is_folder and files.reach(parts)):
+                    refuse(parts, _LINK)
+                continue
+            if not wanted:
+                continue
+            if not stat.S_ISREG(mode):
+                from schemacog.paths import kind_of
+
+                refuse(parts, f"is {kind_of(mode)}, not a regular file")
+            elif not _decodable(entry.name) or not all(_decodable(p) for p in folder):
+                refuse(parts, "file name is not valid UTF-8; rename it")
+            else:
+                found.append(parts)
+    return found, problems
 
 
 def project_files(config: Config, paths: Sequence[Path] = ()) -> list[Path]:
     """The files of ``config`` to process, sorted; ``paths`` narrows them down."""
     root = config.root.resolve()
-    for pattern in (*config.files, *config.exclude):
-        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-            raise ConfigError(
-                [
-                    Problem(
-                        Pos(str(config.pyproject), 1),
-                        f"glob {pattern!r} must stay inside the project",
-                    )
-                ]
-            )
-    candidates = _expand(root, config.files) - _expand(root, config.exclude)
-    visible = _git_visible(root)
-    chosen = []
-    links = []
-    for path in candidates:
-        if not path.is_file() or _skipped(root, path) or _in_venv(root, path):
-            continue
-        if visible is not None and path not in visible:
-            continue
-        if path.is_symlink() or (
-            _has_link_folder(root, path) and not path.resolve().is_relative_to(root)
-        ):
-            links.append(path)
-            continue
-        chosen.append(path)
-    if links:
-        message = "is a symbolic link (or leads outside the project); schemacog does not follow it"
-        raise ConfigError([Problem(Pos(str(p.relative_to(root)), 1), message) for p in links])
+    for key, patterns in (("files", config.files), ("exclude", config.exclude)):
+        for pattern in patterns:
+            if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+                line = key_line(config.pyproject, key)
+                message = f"glob {pattern!r} must stay inside the project"
+                raise ConfigError([Problem(Pos(str(config.pyproject), line), message)])
+    found, refused = _walk(root, Globs(config.files), Globs(config.exclude))
+    ignored = _git_ignored(root)
+    if ignored:  # the same walk inside git and outside it, minus what git ignores
+        found = [parts for parts in found if not _is_ignored(parts, ignored)]
+        refused = [(parts, why) for parts, why in refused if not _is_ignored(parts, ignored)]
+    if refused:
+        raise ConfigError([Problem(Pos(_shown(parts), 1), why) for parts, why in refused])
+    chosen = sorted({root.joinpath(*parts) for parts in found})
     if paths:
         wanted = [p.resolve() for p in paths]
         chosen = [p for p in chosen if any(p == w or w in p.parents for w in wanted)]
-    return sorted(chosen)
+    return chosen

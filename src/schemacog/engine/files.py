@@ -13,17 +13,20 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog import paths
+from schemacog.errors import ConfigError, Pos, Problem
 
 __all__ = [
     "BEGIN_BYTES",
+    "LOCK_NAME",
     "MAX_MARKED_BYTES",
     "Change",
     "FileProblem",
     "SourceFile",
+    "Written",
     "decode_marked",
     "locked",
     "read_marked",
@@ -74,15 +77,13 @@ def _fail(shown: str, line: int, col: int, message: str) -> FileProblem:
 
 def read_marked(path: Path, shown: str) -> SourceFile | None:
     """The file if it holds cog's begin marker, None if it holds none; FileProblem if unusable."""
-    try:
-        stat = path.stat()
-        data = b"" if stat.st_size > MAX_MARKED_BYTES else path.read_bytes()
-    except OSError as exc:
-        raise _fail(shown, 1, 0, f"cannot read: {exc.strerror}") from None
-    if stat.st_size > MAX_MARKED_BYTES:
-        with path.open("rb") as handle:
-            if BEGIN_BYTES in handle.read(MAX_MARKED_BYTES):
-                raise _fail(shown, 1, 1, "marked file is larger than the 10 MB limit")
+    try:  # a regular file, not through a final symbolic link, never a FIFO waited on
+        data, stat = paths.read_file(path, MAX_MARKED_BYTES + 1)
+    except paths.PathRefused as exc:
+        raise _fail(shown, 1, 0, str(exc)) from None
+    if len(data) > MAX_MARKED_BYTES:
+        if BEGIN_BYTES in data:
+            raise _fail(shown, 1, 1, "marked file is larger than the 10 MB limit")
         return None
     if BEGIN_BYTES not in data:
         marker = "[[[cog".encode("utf-16-le")
@@ -142,51 +143,102 @@ class Change:
     new: bytes
 
 
-def write_all(changes: Sequence[Change]) -> list[Problem]:
-    """Write every change or, if any cannot be staged, none; problems of files left alone.
+@dataclass
+class Written:
+    """What ``write_all`` did: the problems, and exactly the changes it applied."""
+
+    problems: list[Problem] = field(default_factory=list)
+    written: list[Change] = field(default_factory=list)
+
+
+def _unchanged(source: SourceFile) -> os.stat_result | None:
+    """The file's ``fstat`` when it still holds exactly the bytes read, else None."""
+    try:
+        current, found = paths.read_file(source.path, len(source.data) + 1)
+    except paths.PathRefused:
+        return None
+    return found if current == source.data else None
+
+
+def _same_file(path: Path, seen: os.stat_result) -> bool:
+    try:
+        now = os.lstat(path)
+    except OSError:
+        return False
+    return (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns, now.st_ctime_ns) == (
+        seen.st_ino,
+        seen.st_dev,
+        seen.st_size,
+        seen.st_mtime_ns,
+        seen.st_ctime_ns,
+    )
+
+
+def write_all(changes: Sequence[Change]) -> Written:
+    """Write every change or none; ``written`` is exactly what was replaced.
 
     Phase one writes each new content to a temporary file beside its target and syncs
-    it; any failure there (disk full, permissions) removes every temporary file and
-    replaces nothing. Phase two replaces each target, unless its bytes changed since
-    they were read (someone else edited it: it is left alone and reported).
+    it; phase two reads every target again and compares it with the bytes the run read:
+    any failure of either (disk full, permissions, a file someone else edited or
+    removed) removes every temporary file and replaces nothing. Phase three replaces the
+    targets one after another, each right after a check that its inode, size and
+    times are those phase two saw. Only a change that lands in the microseconds between
+    that check and its ``os.replace``, or a failing ``os.replace``, can stop phase
+    three part way: it stops there, and ``written`` lists the files replaced before.
     """
     read_only = [c.source for c in changes if not c.source.mode & 0o222]
     if read_only:  # checked on the mode bits: root can write anyway, but should not
-        return [Problem(Pos(s.shown, 1, 0), "is read-only; nothing was written") for s in read_only]
+        problems = [
+            Problem(Pos(s.shown, 1, 0), "is read-only; nothing was written") for s in read_only
+        ]
+        return Written(problems)
     staged: list[tuple[Change, str]] = []
     try:
         for change in changes:
             staged.append((change, _stage(change)))
     except OSError as exc:
-        for _, temp in staged:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+        _discard(staged)
         failed = changes[len(staged)].source
-        return [
-            Problem(
-                Pos(failed.shown, 1, 0), f"cannot write: {exc.strerror or exc}; nothing was written"
-            )
-        ]
-    problems = []
+        message = f"cannot write: {exc.strerror or exc}; nothing was written"
+        return Written([Problem(Pos(failed.shown, 1, 0), message)])
+    seen = [_unchanged(change.source) for change, _ in staged]
+    if any(found is None for found in seen):
+        _discard(staged)
+        message = "changed or removed during the run; nothing was written"
+        return Written(
+            [
+                Problem(Pos(change.source.shown, 1, 0), message)
+                for (change, _), found in zip(staged, seen, strict=True)
+                if found is None
+            ]
+        )
+    result = Written()
     folders = set()
-    for change, temp in staged:
+    for index, ((change, temp), found) in enumerate(zip(staged, seen, strict=True)):
+        target = change.source.path
         try:
-            current = change.source.path.read_bytes()
-        except OSError:
-            current = None
-        if current != change.source.data:
-            os.unlink(temp)
-            problems.append(
-                Problem(
-                    Pos(change.source.shown, 1, 0), "changed or removed during the run; not written"
-                )
-            )
-            continue
-        os.replace(temp, change.source.path)
-        folders.add(change.source.path.parent)
+            if found is None or not _same_file(target, found):
+                raise OSError(0, "changed or removed during the run")
+            os.replace(temp, target)
+        except OSError as exc:
+            _discard(staged[index:])
+            done = len(result.written)
+            message = f"{exc.strerror or exc}; not written, and the files after it neither"
+            if done:
+                message += f" ({done} file(s) before it were written)"
+            result.problems.append(Problem(Pos(change.source.shown, 1, 0), message))
+            break
+        result.written.append(change)
+        folders.add(target.parent)
     for folder in folders:
         _sync_folder(folder)
-    return problems
+    return result
+
+
+def _discard(staged: Sequence[tuple[Change, str]]) -> None:
+    for _, temp in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
 
 
 def _stage(change: Change) -> str:
@@ -216,21 +268,28 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+LOCK_NAME = ".schemacog.lock"
+
+
 @contextlib.contextmanager
-def locked(root: Path) -> Iterator[None]:
-    """Hold ``.schemacog.lock`` in the project root (serializes concurrent regen runs)."""
+def locked(root: Path, shown: str = LOCK_NAME) -> Iterator[None]:
+    """Hold ``.schemacog.lock`` in the project root (serializes concurrent regen runs);
+    ConfigError at ``shown`` when it is a symbolic link, a folder, a FIFO or the like."""
     import fcntl
 
-    path = root / ".schemacog.lock"
+    why = paths.refusal(root, LOCK_NAME, writes=True)
     try:
-        opened = path.open("a")
-    except OSError as exc:  # a read-only project folder, a folder in the lock's place
-        shown = os.path.relpath(path) if path.is_relative_to(Path.cwd()) else str(path)
-        message = f"cannot open the lock file: {exc.strerror}; regen needs to write it here"
-        raise SchemacogError([Problem(Pos(shown, 1), message)]) from None
-    with opened as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        if why is not None:
+            raise paths.PathRefused(why)
+        fd = paths.open_append(root / LOCK_NAME)
+    except paths.PathRefused as exc:  # a link, a folder, a FIFO; a read-only project folder
+        message = f"{exc}; regen needs to write its lock of concurrent runs here"
+        raise ConfigError([Problem(Pos(shown, 1), message)]) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -81,6 +81,7 @@ class Outcome:
     hand_edits: list[Region] = field(default_factory=list)
     files_checked: int = 0
     projects: list[Project] = field(default_factory=list)
+    written: list[FileResult] = field(default_factory=list)  # what regen replaced
 
 
 def shown(path: Path, cwd: Path) -> str:
@@ -293,6 +294,17 @@ def _cog_problem(source: SourceFile, message: str) -> Problem:
     return Problem(Pos(source.shown, 1), f"cog: {message}")
 
 
+def _own_files(config: Config) -> dict[Path, str]:
+    """The files the config names (resolved) -> the key naming them: never marked files."""
+    root = config.root.resolve()
+    named = {(root / "pyproject.toml").resolve(): "pyproject.toml"}
+    for key in ("schema", "audit_log"):
+        value = getattr(config, key)
+        if value is not None:
+            named[(root / value).resolve()] = key
+    return named
+
+
 def _too_large(source: SourceFile, line: int) -> Problem:
     limit = MAX_MARKED_BYTES // 2**20
     message = f"the rendered file would be larger than the {limit} MB limit of a marked file"
@@ -340,11 +352,19 @@ def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -
         outcome.projects.append(project)
         files = project_files(config, given)
         chosen = {p.resolve() for p in files}
+        if config.audit_log is not None and (config.root / config.audit_log).resolve() in chosen:
+            message = (
+                f"audit_log {config.audit_log[:200]!r} is one of the files of [tool.schemacog] "
+                "(regen would append to a file it rewrites)"
+            )
+            where = Pos(shown(pyproject, cwd), key_line(pyproject, "audit_log"))
+            outcome.problems.append(Problem(where, message))
         for path in given:
             if path.is_file() and path.resolve() not in chosen:
                 message = "not one of the files of [tool.schemacog] (see 'files' and 'exclude')"
                 outcome.problems.append(Problem(Pos(shown(path, cwd), 1), message))
         renderer = _Renderer(project)
+        protected = _own_files(config)
         for path in files:
             try:
                 source = read_marked(path, shown(path, cwd))
@@ -353,9 +373,21 @@ def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -
                 continue
             if source is None:
                 continue
+            key = protected.get(path.resolve())
+            if key is not None:  # it would rewrite itself (or the config, the log)
+                message = (
+                    f"{source.shown} is the project's {key} and holds a cog marker; "
+                    "schemacog never rewrites it (add it to 'exclude')"
+                )
+                where = Pos(
+                    shown(pyproject, cwd),
+                    key_line(pyproject, key) if key != "pyproject.toml" else 1,
+                )
+                outcome.problems.append(Problem(where, message))
+                continue
             outcome.files_checked += 1
             if LONE_SURROGATE.search(str(source.path)):  # cog and the audit log need UTF-8
-                message = "file name is not valid UTF-8; rename the file"
+                message = "file name is not valid UTF-8; rename it"
                 outcome.problems.append(Problem(Pos(source.shown, 1), message))
                 continue
             project.files.append(source)

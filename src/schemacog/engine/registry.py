@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from schemacog import paths
 from schemacog.engine.marker_context import (
     MarkerContext,
     dialect_named,
@@ -384,9 +385,11 @@ def _template(context: MarkerContext, arguments: Arguments) -> str:
     if context.config is None or context.config.templates is None:
         raise fail(context, "sc.template needs 'templates' in [tool.schemacog]")
     root = context.config.root.resolve()
-    folder = (root / context.config.templates).resolve()
-    if not folder.is_relative_to(root):
-        raise fail(context, f"templates folder {context.config.templates!r} is outside the project")
+    templates = context.config.templates
+    why = paths.refusal(root, templates, folder=True, hidden=False, must_exist=True)
+    if why is not None:  # the config said so too; this holds for a Config built in code
+        raise fail(context, f"templates folder {templates[:200]!r} {why}")
+    folder = (root / templates).resolve()
     literals = {name: value for name, value in arguments.items() if name != "path"}
     try:
         path = str(arguments["path"])

@@ -97,6 +97,9 @@ def _region_line(region: Region) -> str:
 
 def _summary(command: str, outcome: Outcome, status: str) -> str:
     written = "; nothing was written" if command == "regen" else ""  # check never writes
+    if outcome.written:  # a replace failed part way: say exactly what was written
+        names = ", ".join(result.source.shown for result in outcome.written)
+        written = f"; {len(outcome.written)} file(s) were written before it stopped: {names}"
     if status == "error":
         return f"schemacog {command}: {len(outcome.problems)} error(s){written}"
     if status == "hand_edit":

@@ -15,6 +15,7 @@ import jinja2
 from jinja2 import BaseLoader, Environment
 from jinja2.exceptions import SecurityError
 
+from schemacog import paths
 from schemacog.model import Schema
 from schemacog.render.templating import make_environment
 
@@ -45,23 +46,38 @@ class _ConfinedLoader(BaseLoader):
         self, environment: Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         path = _confined(self.folder, template)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise jinja2.TemplateNotFound(template) from exc
+        try:  # resolved already: no link left to follow; a FIFO is refused, not waited on
+            data = paths.read_regular(path, MAX_TEMPLATE_BYTES + 1)
+        except paths.PathRefused as exc:
+            raise TemplateError(f"template {template!r} {exc}") from None
         if len(data) > MAX_TEMPLATE_BYTES:
             raise TemplateError(f"template {template!r} is larger than 1 MB")
-        return data.decode("utf-8"), str(path), lambda: True
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise TemplateError(f"template {template!r} is not valid UTF-8") from None
+        return text, str(path), lambda: True
 
 
 def _confined(folder: Path, name: str) -> Path:
-    """``folder / name`` resolved, or TemplateError if it leaves ``folder``."""
+    """``folder / name`` resolved, or TemplateError unless it is a template file inside
+    ``folder``: a template suffix (``TEMPLATE_SUFFIXES``), no hidden part, no ``.git``."""
     if Path(name).is_absolute():
         raise TemplateError(f"template path {name!r} must be relative to the templates folder")
     path = (folder / name).resolve()
     if not path.is_relative_to(folder):
         raise TemplateError(f"template path {name!r} leaves the templates folder")
-    if not path.is_file():
+    parts = (*Path(name).parts, *path.relative_to(folder).parts)
+    if any(part.startswith(".") for part in parts if part not in (".", "..")):
+        raise TemplateError(f"template path {name!r} is hidden or inside a hidden folder")
+    if not name.endswith(paths.TEMPLATE_SUFFIXES) or not path.name.endswith(
+        paths.TEMPLATE_SUFFIXES
+    ):
+        suffixes = ", ".join(paths.TEMPLATE_SUFFIXES)
+        raise TemplateError(
+            f"template path {name!r} does not end in a template suffix ({suffixes})"
+        )
+    if not path.exists():
         raise TemplateError(f"template {name!r} not found in the templates folder")
     return path
 

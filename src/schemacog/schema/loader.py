@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from schemacog import paths
 from schemacog.errors import Pos, Problem, SchemaError
 
 __all__ = [
@@ -431,11 +432,10 @@ def load_text(text: str, path: str) -> Loaded:
 def load_file(path: Path, display: str | None = None) -> Loaded:
     """Read and parse a schema file, enforcing the size limit before parsing anything."""
     shown = display if display is not None else str(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise SchemaError([Problem(Pos(shown, 1, 0), f"cannot read: {exc.strerror}")]) from None
+    try:  # a FIFO or a folder is refused, never waited on (schemacog.paths)
+        data = paths.read_regular(path, MAX_FILE_BYTES + 1, follow=True)
+    except paths.PathRefused as exc:
+        raise SchemaError([Problem(Pos(shown, 1, 0), str(exc))]) from None
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         message = f"schema file is larger than the {limit} MB limit"

@@ -1,0 +1,2 @@
+# [[[cog sc.template("p.j2") ]]]
+# [[[end]]]

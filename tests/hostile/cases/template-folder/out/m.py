@@ -1,0 +1,2 @@
+# [[[cog sc.template("d.j2") ]]]
+# [[[end]]]

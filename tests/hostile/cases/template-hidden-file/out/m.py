@@ -1,0 +1,2 @@
+# [[[cog sc.template(".env.j2") ]]]
+# [[[end]]]

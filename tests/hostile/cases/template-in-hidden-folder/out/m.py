@@ -1,0 +1,2 @@
+# [[[cog sc.template(".private/t.j2") ]]]
+# [[[end]]]

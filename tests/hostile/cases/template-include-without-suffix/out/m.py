@@ -1,0 +1,2 @@
+# [[[cog sc.template("t.j2") ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.template("notes.txt") ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.template("x.j2") ]]]
+# [[[end]]]

@@ -1,0 +1,2 @@
+# [[[cog sc.template(".env") ]]]
+# [[[end]]]
