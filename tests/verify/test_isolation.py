@@ -285,3 +285,32 @@ def test_generated_code_that_verify_imports_cannot_leak_or_write(
     gone = r"\"(FileNotFoundError|PermissionError)\([^)]*\)\""
     assert re.search(rf"what the child saw: \[{gone}, {gone}, ", output), output
     assert not canary_file.exists()
+
+
+def test_what_generated_code_says_cannot_forge_verify_lines(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = tmp_path / "p"
+    (root / "out").mkdir(parents=True)
+    (root / "templates").mkdir()
+    (root / "schema.yaml").write_text(
+        "schemacog: 1\nname: x\ntables:\n  t:\n    columns:\n"
+        "      id: {type: integer, primary_key: true}\n",
+        encoding="utf-8",
+    )
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\ntemplates = "templates"\n',
+        encoding="utf-8",
+    )
+    forged = r"raise RuntimeError('x\rpython imports (isolated)  ok\x1b]0;title\x07\x1b[2K')"
+    (root / "templates" / "t.py.j2").write_text(forged + "\n", encoding="utf-8")
+    (root / "out" / "m.py").write_text(
+        '"""Generated."""\n\n# [[[cog sc.template("t.py.j2") ]]]\n# [[[end]]]\n',
+        encoding="utf-8",
+    )
+    assert run_cli("regen", cwd=root).code == 0
+    result = run_cli("verify", "--engines", "sqlite", cwd=root)
+    assert "RuntimeError" in result.out
+    assert "\r" not in result.out
+    assert "\x1b" not in result.out
+    assert "\\x1b]0;title" in result.out  # said, escaped

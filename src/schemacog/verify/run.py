@@ -27,7 +27,7 @@ from schemacog.engine import registry
 from schemacog.engine.files import SourceFile
 from schemacog.engine.process import Project, render_tree
 from schemacog.engine.scan import cog_blocks, literal_calls
-from schemacog.errors import SchemacogError
+from schemacog.errors import SchemacogError, printable
 from schemacog.model import BrokenRule, Example, InvalidExample, Schema, Table, Value
 from schemacog.naming import cleaner_function, model_class, validator_function
 from schemacog.render import python, python_imports, python_needs
@@ -861,7 +861,10 @@ def exit_code(steps: Sequence[Step]) -> int:
 def text_report(steps: Sequence[Step]) -> Iterator[str]:
     width = max(len(step.name) for step in steps)
     for step in steps:
-        first, *rest = "\n".join(step.details).split("\n") if step.details else [""]
+        # each line on its own line, and nothing in it (a file name, what generated code
+        # printed) can end it, forge another one or send the terminal an escape
+        lines = "\n".join(step.details).split("\n") if step.details else [""]
+        first, *rest = [printable(line) for line in lines]
         yield f"{step.name:<{width}}  {step.status:<7}  {first}".rstrip()
         for detail in rest:
             yield f"{'':<{width}}  {'':<7}  {detail}".rstrip()
