@@ -59,8 +59,14 @@ def find_pyproject(start: Path) -> Path | None:
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = _read_bounded(pyproject)
+    except OSError:
+        return False
+    if len(data) > MAX_PYPROJECT_BYTES:
+        return True  # too large to look into: load_config says so, at the file
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         return False
     return re.search(r"^[ \t]*\[\s*tool\s*\.\s*schemacog\s*\]", text, re.MULTILINE) is not None
 
@@ -68,15 +74,8 @@ def _has_table(pyproject: Path) -> bool:
 def load_config(pyproject: Path, display: str | None = None) -> Config:
     """Read and validate the ``[tool.schemacog]`` table of ``pyproject``."""
     shown = display if display is not None else str(pyproject)
-    try:
-        text = pyproject.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except OSError as exc:
-        raise ConfigError([Problem(Pos(shown, 1), f"cannot read: {exc.strerror}")]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([Problem(Pos(shown, 1), f"invalid TOML: {exc}")]) from None
+    text = _pyproject_text(pyproject, shown)
+    data = _parse_toml(text, shown)
     table = data.get("tool", {}).get("schemacog")
     header = _header_line(text)
     if not isinstance(table, dict):
@@ -126,6 +125,79 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     return Config(root=pyproject.parent, pyproject=pyproject, **values)  # type: ignore[arg-type]
 
 
+MAX_PYPROJECT_BYTES = 1024 * 1024
+MAX_TOML_NESTING = 64
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most ``MAX_PYPROJECT_BYTES + 1`` bytes of ``path``: never the whole of a huge file."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_PYPROJECT_BYTES + 1)
+
+
+def _pyproject_text(pyproject: Path, shown: str) -> str:
+    """The text of ``pyproject``, refused before reading past ``MAX_PYPROJECT_BYTES``."""
+    try:
+        data = _read_bounded(pyproject)
+    except OSError as exc:
+        raise ConfigError([Problem(Pos(shown, 1), f"cannot read: {exc.strerror}")]) from None
+    if len(data) > MAX_PYPROJECT_BYTES:
+        message = f"larger than the {MAX_PYPROJECT_BYTES // 2**20} MB limit of a pyproject.toml"
+        raise ConfigError([Problem(Pos(shown, 1), message)])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
+
+
+def _parse_toml(text: str, shown: str) -> dict[str, object]:
+    """``tomllib.loads(text)``, after checking the nesting that its recursion would follow."""
+    deep = _too_deep(text)
+    if deep is not None:
+        line, col = deep
+        message = f"arrays and inline tables nested deeper than {MAX_TOML_NESTING}"
+        raise ConfigError([Problem(Pos(shown, line, col), message)])
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([Problem(Pos(shown, 1), f"invalid TOML: {exc}")]) from None
+    except RecursionError:  # not reached past the check above; never a traceback
+        message = f"nested too deeply to read (the limit is {MAX_TOML_NESTING})"
+        raise ConfigError([Problem(Pos(shown, 1), message)]) from None
+
+
+_TOML_TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"?|\'[^\'\n]*\'?|#[^\n]*|[\[\]{}\n]')
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where ``[``/``{`` outside strings and comments first nest deeper than
+    ``MAX_TOML_NESTING`` (line, column), or None; one linear scan."""
+    depth = 0
+    line, line_start = 1, 0
+    position = 0
+    while True:
+        match = _TOML_TOKEN.search(text, position)
+        if match is None:
+            return None
+        token = match.group()
+        position = match.end()
+        if token in ('"""', "\'\'\'"):  # a multi-line string: skip to its end
+            end = text.find(token, position)
+            end = len(text) if end < 0 else end + len(token)
+            lines = text.count("\n", position, end)
+            if lines:
+                line, line_start = line + lines, text.rfind("\n", 0, end) + 1
+            position = end
+        elif token == "\n":
+            line, line_start = line + 1, position
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_TOML_NESTING:
+                return line, match.start() - line_start + 1
+        elif token in "]}":
+            depth = max(depth - 1, 0)
+
+
 def _is_module_name(text: str) -> bool:
     parts = text.split(".")
     return all(
@@ -137,7 +209,7 @@ def key_line(pyproject: Path, key: str) -> int:
     """The line of ``key = ...`` in the ``[tool.schemacog]`` table of ``pyproject`` (1 when
     it cannot be found)."""
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = _read_bounded(pyproject).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return 1
     return _key_line(text, _header_line(text), key) or 1

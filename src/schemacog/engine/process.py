@@ -23,6 +23,7 @@ from schemacog.engine.discover import project_files
 from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, read_marked
 from schemacog.engine.marker_context import MarkerContext, activated
 from schemacog.engine.safe import MarkerCodeError, safe_calls
+from schemacog.engine.output_budget import OutputBudget
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
 from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
 from schemacog.model import Schema
@@ -211,7 +212,11 @@ def _region_reasons(
 
 
 def _process_file(
-    project: Project, renderer: _Renderer, source: SourceFile, outcome: Outcome
+    project: Project,
+    renderer: _Renderer,
+    source: SourceFile,
+    outcome: Outcome,
+    budget: OutputBudget,
 ) -> None:
     config = project.config
     try:
@@ -242,6 +247,9 @@ def _process_file(
         outcome.problems.extend(renderer.out_of_order(source, calls))
         outputs = {}
         size = len(source.text)  # a bound on the new file's size, kept while rendering
+        if not budget.spend(len(source.data)):
+            outcome.problems.append(budget.problem(source.shown, 1))
+            return
         for block, found in per_block:
             try:
                 outputs[block.line] = "".join(
@@ -251,9 +259,13 @@ def _process_file(
                 outcome.problems.extend(exc.problems)
                 continue
             text = outputs[block.line]
-            size += len(text) + (text.count("\n") if source.newline != "\n" else 0)
+            grown = len(text) + (text.count("\n") if source.newline != "\n" else 0)
+            size += grown
             if size > MAX_MARKED_BYTES:
                 outcome.problems.append(_too_large(source, block.line))
+                return
+            if not budget.spend(grown):  # the run's whole output, against its input
+                outcome.problems.append(budget.problem(source.shown, block.line))
                 return
         if len(outcome.problems) > before:
             return
@@ -268,6 +280,9 @@ def _process_file(
     new = source.encode(new_text)
     if len(new) > MAX_MARKED_BYTES:  # the next run would refuse to read it
         outcome.problems.append(_too_large(source, 1))
+        return
+    if outputs is None and not budget.spend(len(new)):  # marker code ran: counted after it
+        outcome.problems.append(budget.problem(source.shown, 1))
         return
     if new != source.data:
         regions = _region_reasons(source, blocks, new_text, edited)
@@ -336,5 +351,20 @@ def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -
                 continue
             outcome.files_checked += 1
             project.files.append(source)
-            _process_file(project, renderer, source, outcome)
+        # every marked file is read before any renders: the output's bound is a multiple
+        # of the whole input, the marked files and the schema
+        budget = OutputBudget.of(
+            sum(len(source.data) for source in project.files) + _size(config.schema_path)
+        )
+        for source in project.files:
+            _process_file(project, renderer, source, outcome, budget)
+            if budget.exceeded:
+                break  # said once, at the region that crossed it; nothing more renders
     return outcome
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
