@@ -27,6 +27,7 @@ from schemacog.engine.output_budget import OutputBudget
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
 from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
 from schemacog.model import Schema
+from schemacog.sandbox import template_session
 from schemacog.schema.validate import load_schema
 
 __all__ = [
@@ -313,7 +314,13 @@ def code_allowed(flag: bool) -> bool:
 
 def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -> Outcome:
     """Render every region of every file under ``paths`` (default: the project of ``cwd``);
-    a project's ``allow_code = true`` takes effect only with ``code_allowed(allow_code)``."""
+    a project's ``allow_code = true`` takes effect only with ``code_allowed(allow_code)``.
+    Every ``sc.template`` call of the run renders in one bounded child process."""
+    with template_session.run():
+        return _render_tree(paths, cwd, allow_code=allow_code)
+
+
+def _render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool) -> Outcome:
     outcome = Outcome()
     for pyproject, given in _projects(paths, cwd).items():
         config = load_config(pyproject, shown(pyproject, cwd))
