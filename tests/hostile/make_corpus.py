@@ -129,6 +129,20 @@ case("mixed-line-endings", "encoding", "mixed line endings", files={"out/m.py": 
 case("lone-carriage-return", "encoding", "carriage return without line feed", files={"out/m.py": b"a = 1\rb = 2\n" + OK_PY.encode()})
 case("invalid-utf8-schema", "encoding", "invalid UTF-8 byte 0xe9", schema=None, files={"out/m.py": OK_PY, "schema.yaml": b"schemacog: 1\nname: x\ndescription: caf\xe9\ntables: {}\n"})
 
+# issue 17, item 10: output and work amplification -----------------------------------------
+DICTIONARY = "<!-- [[[cog sc.docs.dictionary() ]]] -->\n<!-- [[[end]]] -->\n"
+case("docs-dictionary-amplified", "bounded", "this region makes the run's output larger than its bound",
+     files={f"out/d{i:02d}.md": DICTIONARY * 12 for i in range(50)}, setup={"docs_schema": [150, 20]})
+case("globs-20000", "bounded", "20000 globs in files and exclude; the limit is 1000",
+     config="files = [" + ", ".join(f'"out/**/*{i}"' for i in range(20000)) + "]\n")
+case("pyproject-50mb", "bounded", "larger than the 1 MB limit of a pyproject.toml", setup={"pad_pyproject": 50 * 1024 * 1024})
+case("toml-arrays-5000-deep", "bounded", "pyproject.toml:4:72: arrays and inline tables nested deeper than 64",
+     config="deep = " + "[" * 5000 + "]" * 5000 + "\n")
+case("toml-inline-tables-5000-deep", "bounded", "arrays and inline tables nested deeper than 64",
+     config="deep = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n")
+case("toml-deep-in-another-table", "bounded", "arrays and inline tables nested deeper than 64",
+     setup={"pad_pyproject_text": "\n[tool.other]\ns = \"[[[\" # [[[\nx = " + "[" * 100 + "]" * 100 + "\n"})
+
 shutil.rmtree(ROOT / "cases", ignore_errors=True)
 for c in cases:
     folder = ROOT / "cases" / c["name"]
