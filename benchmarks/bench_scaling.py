@@ -11,6 +11,7 @@ Target: every ratio at most 3x.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import tempfile
 import time
@@ -40,7 +41,7 @@ def chain_text(tables: int) -> str:
 
 def _passes(schema: Schema) -> dict[str, Callable[[], object]]:
     passes: dict[str, Callable[[], object]] = {
-        f"ddl {name}": (lambda name=name: render_ddl(schema, name)) for name in DIALECTS
+        f"ddl {name}": functools.partial(render_ddl, schema, name) for name in DIALECTS
     }
     passes["docs dictionary"] = lambda: render_dictionary(schema)
     passes["docs erd"] = lambda: render_erd(schema)

@@ -18,7 +18,7 @@ import pytest
 from conftest import RunCli
 
 from schemacog.engine import output_budget
-from schemacog.sandbox import template_session, user_templates
+from schemacog.sandbox import user_templates
 from schemacog.schema.fields import MAX_COMPARED, did_you_mean
 
 SCHEMA = """schemacog: 1
@@ -65,7 +65,7 @@ def test_output_past_the_bound_is_an_error_at_the_region_that_crosses_it(
     only error, and the run renders nothing after it."""
     monkeypatch.setattr(output_budget, "OUTPUT_FLOOR", 0)
     monkeypatch.setattr(output_budget, "OUTPUT_FACTOR", 1)
-    marker = '# [[[cog sc.docs.dictionary() ]]]\n# [[[end]]]\n'
+    marker = "# [[[cog sc.docs.dictionary() ]]]\n# [[[end]]]\n"
     files = {f"out/f{n}.py": f"# file {n}\n" + marker for n in range(6)}
     root = _project(tmp_path / "p", files)
     before = _snapshot(root)
@@ -98,10 +98,10 @@ def test_the_bound_is_counted_while_rendering_so_memory_stays_bounded(tmp_path: 
     """
     lines = ["schemacog: 1", "name: wide", "tables:"]
     for t in range(150):
-        lines += [f"  t{t}:", f"    description: {'Table number %d. ' % t * 6}", "    columns:"]
+        lines += [f"  t{t}:", f"    description: {f'Table number {t}. ' * 6}", "    columns:"]
         lines.append("      id: {type: integer, primary_key: true}")
         lines += [
-            f"      c{c}: {{type: string, max_length: 80, description: {'Column %d. ' % c * 5}}}"
+            f"      c{c}: {{type: string, max_length: 80, description: {f'Column {c}. ' * 5}}}"
             for c in range(20)
         ]
     root = _project(tmp_path / "p", {})
@@ -120,7 +120,12 @@ def test_the_bound_is_counted_while_rendering_so_memory_stays_bounded(tmp_path: 
         """
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=300
+        [sys.executable, "-c", code],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     code_text, rss, message = result.stdout.split(" ", 2)
     assert code_text == "2", result.stdout + result.stderr
@@ -139,14 +144,14 @@ def _templates_project(root: Path, calls: list[str], source: str) -> Path:
 
 def _count_children(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     started: list[object] = []
-    real = template_session.subprocess.Popen
+    real = subprocess.Popen
 
     def counting(*args: object, **kwargs: object) -> object:
         if "schemacog.sandbox.template_child" in str(args):
             started.append(args)
         return real(*args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(template_session.subprocess, "Popen", counting)
+    monkeypatch.setattr(subprocess, "Popen", counting)
     return started
 
 
@@ -174,7 +179,8 @@ def test_each_template_error_is_still_at_its_own_marker(
     assert result.code == 2
     assert result.err.splitlines()[0].startswith("out/f1.py:1:"), result.err
     assert "'n' is undefined" in result.err
-    assert "f0.py" not in result.err and "f2.py" not in result.err
+    assert "f0.py" not in result.err
+    assert "f2.py" not in result.err
     assert len(started) == 1
     assert _snapshot(root) == before
 
@@ -204,7 +210,8 @@ def test_the_cpu_limit_holds_for_the_run_and_later_calls_say_why_they_did_not_re
     result = run_cli("regen", cwd=root)
     assert result.code == 2
     lines = result.err.splitlines()
-    assert lines[0].startswith("out/f0.py:1:") and "ran out of CPU time or memory" in lines[0]
+    assert lines[0].startswith("out/f0.py:1:")
+    assert "ran out of CPU time or memory" in lines[0]
     assert lines[1].startswith("out/f1.py:1:"), result.err
     assert "not rendered: the template process of this run ran out of CPU time" in lines[1]
 

@@ -53,8 +53,8 @@ def _schema_text(edges: list[list[tuple[int, str]]]) -> str:
     for number, refs in enumerate(edges):
         lines += [f"  t{number}:", "    columns:", "      id: {type: integer, primary_key: true}"]
         for k, (target, flags) in enumerate(refs):
-            target %= len(edges)
-            lines.append(f"      r{k}: {{type: integer, {flags}references: t{target}.id}}")
+            ref = f"t{target % len(edges)}.id"
+            lines.append(f"      r{k}: {{type: integer, {flags}references: {ref}}}")
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
@@ -150,7 +151,7 @@ def _pyproject_text(pyproject: Path, shown: str) -> str:
         raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
 
 
-def _parse_toml(text: str, shown: str) -> dict[str, object]:
+def _parse_toml(text: str, shown: str) -> dict[str, Any]:
     """``tomllib.loads(text)``, after checking the nesting that its recursion would follow."""
     deep = _too_deep(text)
     if deep is not None:
@@ -181,7 +182,7 @@ def _too_deep(text: str) -> tuple[int, int] | None:
             return None
         token = match.group()
         position = match.end()
-        if token in ('"""', "\'\'\'"):  # a multi-line string: skip to its end
+        if token in ('"""', "'''"):  # a multi-line string: skip to its end
             end = text.find(token, position)
             end = len(text) if end < 0 else end + len(token)
             lines = text.count("\n", position, end)

@@ -49,8 +49,8 @@ def _expand(root: Path, patterns: Iterable[str]) -> set[Path]:
     matcher = re.compile("|".join(_glob_regex(p) for ps in starts.values() for p in ps))
     for start in _outermost(starts):
         walk = f"{glob.escape(start)}/**" if start else "**"
-        for name in glob.iglob(walk, root_dir=root, recursive=True):
-            name = name.rstrip("/")
+        for walked in glob.iglob(walk, root_dir=root, recursive=True):
+            name = walked.rstrip("/")
             if matcher.fullmatch(name):
                 found.add(root / name)
     return found
@@ -70,7 +70,7 @@ def _outermost(folders: Iterable[str]) -> list[str]:
     """``folders`` without those inside another of them (its walk covers them)."""
     kept: list[str] = []
     for folder in sorted(folders, key=lambda f: (f.count("/"), f)):
-        if not any(k == "" or folder == k or folder.startswith(k + "/") for k in kept):
+        if not any(k in ("", folder) or folder.startswith(k + "/") for k in kept):
             kept.append(folder)
     return kept
 

@@ -22,8 +22,8 @@ from schemacog.engine.config import Config, find_pyproject, key_line, load_confi
 from schemacog.engine.discover import project_files
 from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, read_marked
 from schemacog.engine.marker_context import MarkerContext, activated
-from schemacog.engine.safe import MarkerCodeError, safe_calls
 from schemacog.engine.output_budget import OutputBudget
+from schemacog.engine.safe import MarkerCodeError, safe_calls
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
 from schemacog.errors import ConfigError, Pos, Problem, SchemacogError
 from schemacog.model import Schema

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping
 
 __all__ = ["ChildStopped", "RunSlot", "TemplateSession", "current", "run"]
 
+
 class ChildStopped(Exception):
     """The child cannot answer (any more); the message says why."""
 
@@ -54,13 +55,13 @@ class TemplateSession:
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
         self.deadline = time.monotonic() + self.timeout
-        return subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        return subprocess.Popen(
             [sys.executable, "-I", "-B", "-m", "schemacog.sandbox.template_child"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env={"PATH": "/usr/bin:/bin"},
-            preexec_fn=limits,  # the limits must be set in the child, before it runs anything
+            preexec_fn=limits,  # noqa: PLW1509 - the limits must be set in the child first
             cwd="/",
         )
 
@@ -72,7 +73,8 @@ class TemplateSession:
             self.process = self._start()
         self.requests += 1
         process = self.process
-        assert process.stdin is not None and process.stdout is not None
+        assert process.stdin is not None
+        assert process.stdout is not None
         try:
             process.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
             process.stdin.flush()
