@@ -93,7 +93,7 @@ def test_a_project_well_within_the_bound_renders(
 def test_the_bound_is_counted_while_rendering_so_memory_stays_bounded(tmp_path: Path) -> None:
     """600 x sc.docs.dictionary() of a schema rendering 0.3 MB each would be 200 MB of
     output (measured: 258 MB of peak memory when the bound is lifted); the run stops at
-    the bound (10 x its 0.4 MB of input + 50 MB), and its peak memory stays near what
+    the bound (20 x its 0.4 MB of input + 50 MB), and its peak memory stays near what
     that much output takes (measured: 112 MB). Measured in a child of its own.
     """
     lines = ["schemacog: 1", "name: wide", "tables:"]

@@ -16,7 +16,7 @@ from schemacog.errors import Pos, Problem
 
 __all__ = ["OUTPUT_FACTOR", "OUTPUT_FLOOR", "OutputBudget"]
 
-OUTPUT_FACTOR = 10
+OUTPUT_FACTOR = 20
 OUTPUT_FLOOR = 50 * 1024 * 1024
 
 
