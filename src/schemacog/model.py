@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
@@ -308,14 +308,32 @@ class Table:
     _columns_by_name: dict[str, Column] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
+    _unique_keys: tuple[tuple[str, ...], ...] = field(
+        init=False, repr=False, compare=False, hash=False, default=()
+    )
+    _keys_by_set: dict[frozenset[str], list[tuple[str, ...]]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
-        # by name, for lookups at once: a scan per lookup made passes over wide tables
-        # quadratic (the first column of a name wins, as the scan did)
+        # by name and by column set, for lookups at once: a scan per lookup (per foreign
+        # key, per column) made passes over wide tables quadratic; the first of a name wins
         by_name: dict[str, Column] = {}
         for column in self.columns:
             by_name.setdefault(column.name, column)
         object.__setattr__(self, "_columns_by_name", by_name)
+        singles = tuple((c.name,) for c in self.columns if c.unique)
+        indexes = tuple(index.columns for index in self.indexes if index.unique)
+        unique_keys = singles + self.unique + indexes
+        object.__setattr__(self, "_unique_keys", unique_keys)
+        by_set: dict[frozenset[str], list[tuple[str, ...]]] = {}
+        for key in (self.primary_key, *unique_keys):
+            by_set.setdefault(frozenset(key), []).append(tuple(key))
+        object.__setattr__(self, "_keys_by_set", by_set)
+
+    def keys_of(self, columns: Iterable[str]) -> Sequence[tuple[str, ...]]:
+        """The primary key and unique keys of exactly ``columns`` (any order), in order."""
+        return self._keys_by_set.get(frozenset(columns), ())
 
     def column(self, name: str) -> Column:
         try:
@@ -326,9 +344,7 @@ class Table:
     @property
     def unique_keys(self) -> tuple[tuple[str, ...], ...]:
         """Every uniqueness rule but the primary key: column-level, table-level, unique indexes."""
-        singles = tuple((c.name,) for c in self.columns if c.unique)
-        indexes = tuple(index.columns for index in self.indexes if index.unique)
-        return singles + self.unique + indexes
+        return self._unique_keys
 
 
 @dataclass(frozen=True, slots=True)

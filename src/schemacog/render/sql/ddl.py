@@ -213,8 +213,8 @@ def _in_key_order(schema: Schema, fk: ForeignKey) -> ForeignKey:
     Engines such as DuckDB match a foreign key to a key only in the key's own order.
     """
     target = schema.table(fk.ref_table)
-    for key in (target.primary_key, *target.unique_keys):
-        if set(key) == set(fk.ref_columns) and tuple(key) != fk.ref_columns:
+    for key in target.keys_of(fk.ref_columns):
+        if tuple(key) != fk.ref_columns:
             pairs = dict(zip(fk.ref_columns, fk.columns, strict=True))
             columns = tuple(pairs[c] for c in key)
             return dataclasses.replace(fk, columns=columns, ref_columns=tuple(key))
