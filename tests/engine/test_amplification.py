@@ -18,7 +18,7 @@ import pytest
 from conftest import RunCli
 
 from schemacog.engine import output_budget
-from schemacog.sandbox import user_templates
+from schemacog.sandbox import template_session, user_templates
 from schemacog.schema.fields import MAX_COMPARED, did_you_mean
 
 SCHEMA = """schemacog: 1
@@ -216,7 +216,7 @@ def test_the_cpu_limit_holds_for_the_run_and_later_calls_say_why_they_did_not_re
     assert "not rendered: the template process of this run ran out of CPU time" in lines[1]
 
 
-def test_the_wall_time_limit_is_a_deadline_for_the_whole_run(
+def test_the_wall_time_limit_bounds_the_wait_for_all_templates_of_a_run(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(user_templates, "TIMEOUT_SECONDS", 2)
@@ -274,3 +274,20 @@ def test_a_schema_of_thousands_of_wrong_references_validates_in_bounded_work(
     assert result.code == 2
     assert result.err.count("did you mean 'table_") == 3000, result.err[-2000:]
     assert "did you mean 'table_2999'" in result.err
+
+
+def test_the_wall_time_limit_counts_only_the_wait_for_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run that spends longer than the limit elsewhere (rendering its other regions)
+    still renders a template after it: only the time waiting for the child counts."""
+    import time
+
+    monkeypatch.setattr(user_templates, "TIMEOUT_SECONDS", 3)
+    root = _templates_project(tmp_path / "p", [], "n={{ n }}")
+    folder, schema = root / "templates", root / "schema.yaml"
+    with template_session.run():
+        assert user_templates.render_bounded(folder, "t.j2", schema, "schema.yaml", {"n": 1})
+        time.sleep(3.5)
+        text = user_templates.render_bounded(folder, "t.j2", schema, "schema.yaml", {"n": 2})
+    assert text == "n=2"

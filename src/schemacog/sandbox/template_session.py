@@ -1,14 +1,14 @@
 """One bounded child process renders every ``sc.template`` call of a run.
 
 Starting ``python -I`` with Jinja and loading the schema costs about half a second; a
-child per call made 40 distinct template calls take 20 s. A run (``with run():``) starts
-one child at its first template call and sends it each call as one JSON line on a pipe;
-the child answers each with one JSON line. The limits are the run's, not each call's:
-the child's rlimits (CPU time, address space) hold for all of its work, the wall-time
-limit is a deadline for the whole run, and the child refuses output past ``MAX_OUTPUT``
-characters in all. Once the child has stopped (a limit, a crash), every later template
-call of the run is an error at its own marker, naming why. Outside a run (stock cog),
-each call has a child of its own.
+child per call made 40 distinct template calls take 46 s here. A run (``with run():``)
+starts one child at its first template call and sends it each call as one JSON line on a
+pipe; the child answers each with one JSON line. The limits are the run's, not each
+call's: the child's rlimits (CPU time, address space) hold for all of its work, the
+wall-time limit bounds the time the run waits for the child in all, and the child
+refuses output past ``MAX_OUTPUT`` characters in all. Once the child has stopped (a
+limit, a crash), every later template call of the run is an error at its own marker,
+naming why. Outside a run (stock cog), each call has a child of its own.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class TemplateSession:
         self.timeout = timeout
         self.max_answer = max_answer  # bytes of one answer line the parent reads at most
         self.process: subprocess.Popen[bytes] | None = None
-        self.deadline = 0.0
+        self.waited = 0.0  # seconds spent waiting for the child, all requests together
         self.stopped: str | None = None  # why the child can answer no more
         self.requests = 0
 
@@ -54,7 +54,6 @@ class TemplateSession:
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
             resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
-        self.deadline = time.monotonic() + self.timeout
         return subprocess.Popen(
             [sys.executable, "-I", "-B", "-m", "schemacog.sandbox.template_child"],
             stdin=subprocess.PIPE,
@@ -89,25 +88,32 @@ class TemplateSession:
         return answer
 
     def _read_line(self, process: subprocess.Popen[bytes]) -> bytes:
+        """One answer line; the deadline counts the time the run has waited for its
+        templates (all requests together), not the rest of the run."""
         assert process.stdout is not None
         descriptor = process.stdout.fileno()
         chunks: list[bytes] = []
         size = 0
-        with selectors.DefaultSelector() as selector:
-            selector.register(descriptor, selectors.EVENT_READ)
-            while True:
-                left = self.deadline - time.monotonic()
-                if left <= 0 or not selector.select(left):
-                    raise ChildStopped(f"took longer than {self.timeout} s")
-                chunk = os.read(descriptor, 1 << 16)
-                if not chunk:
-                    raise ChildStopped(self._died(process))
-                chunks.append(chunk)
-                size += len(chunk)
-                if chunk.endswith(b"\n"):
-                    return b"".join(chunks)
-                if size > self.max_answer:
-                    raise ChildStopped("produced more output than the limit")
+        started = time.monotonic()
+        deadline = started + self.timeout - self.waited
+        try:
+            with selectors.DefaultSelector() as selector:
+                selector.register(descriptor, selectors.EVENT_READ)
+                while True:
+                    left = deadline - time.monotonic()
+                    if left <= 0 or not selector.select(left):
+                        raise ChildStopped(f"took longer than {self.timeout} s")
+                    chunk = os.read(descriptor, 1 << 16)
+                    if not chunk:
+                        raise ChildStopped(self._died(process))
+                    chunks.append(chunk)
+                    size += len(chunk)
+                    if chunk.endswith(b"\n"):
+                        return b"".join(chunks)
+                    if size > self.max_answer:
+                        raise ChildStopped("produced more output than the limit")
+        finally:
+            self.waited += time.monotonic() - started
 
     def _died(self, process: subprocess.Popen[bytes]) -> str:
         try:
