@@ -18,7 +18,16 @@ from schemacog.errors import ConfigError, Pos, Problem
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.fields import did_you_mean
 
-__all__ = ["KEYS", "REQUIRED", "Config", "find_pyproject", "key_line", "load_config"]
+__all__ = [
+    "KEYS",
+    "MAX_PYPROJECT_BYTES",
+    "MAX_TOML_NESTING",
+    "REQUIRED",
+    "Config",
+    "find_pyproject",
+    "key_line",
+    "load_config",
+]
 
 _STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
 _LIST_KEYS = ("files", "exclude")

@@ -17,6 +17,7 @@ from schemacog.naming import IDENTIFIER
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of
 
 __all__ = [
+    "MAX_COMPARED",
     "Problems",
     "boolean",
     "check_identifier",
