@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
@@ -305,18 +305,46 @@ class Table:
     pos: Pos = field(default=Pos("", 0), compare=False)
     checks: tuple[TableCheck, ...] = ()  # across the columns of a row
 
-    def column(self, name: str) -> Column:
+    _columns_by_name: dict[str, Column] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    _unique_keys: tuple[tuple[str, ...], ...] = field(
+        init=False, repr=False, compare=False, hash=False, default=()
+    )
+    _keys_by_set: dict[frozenset[str], list[tuple[str, ...]]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        # by name and by column set, for lookups at once: a scan per lookup (per foreign
+        # key, per column) made passes over wide tables quadratic; the first of a name wins
+        by_name: dict[str, Column] = {}
         for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(name)
+            by_name.setdefault(column.name, column)
+        object.__setattr__(self, "_columns_by_name", by_name)
+        singles = tuple((c.name,) for c in self.columns if c.unique)
+        indexes = tuple(index.columns for index in self.indexes if index.unique)
+        unique_keys = singles + self.unique + indexes
+        object.__setattr__(self, "_unique_keys", unique_keys)
+        by_set: dict[frozenset[str], list[tuple[str, ...]]] = {}
+        for key in (self.primary_key, *unique_keys):
+            by_set.setdefault(frozenset(key), []).append(tuple(key))
+        object.__setattr__(self, "_keys_by_set", by_set)
+
+    def keys_of(self, columns: Iterable[str]) -> Sequence[tuple[str, ...]]:
+        """The primary key and unique keys of exactly ``columns`` (any order), in order."""
+        return self._keys_by_set.get(frozenset(columns), ())
+
+    def column(self, name: str) -> Column:
+        try:
+            return self._columns_by_name[name]
+        except KeyError:
+            raise KeyError(name) from None
 
     @property
     def unique_keys(self) -> tuple[tuple[str, ...], ...]:
         """Every uniqueness rule but the primary key: column-level, table-level, unique indexes."""
-        singles = tuple((c.name,) for c in self.columns if c.unique)
-        indexes = tuple(index.columns for index in self.indexes if index.unique)
-        return singles + self.unique + indexes
+        return self._unique_keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,17 +356,36 @@ class Schema:
     path: str = field(default="", compare=False)
     missing_values: tuple[str, ...] = DEFAULT_MISSING_VALUES
 
-    def table(self, name: str) -> Table:
+    _tables: dict[str, Table] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    _enums: dict[str, Enum] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        # by name, for lookups at once: a scan per lookup made every pass that follows a
+        # foreign key quadratic in the tables (the first of a name wins, as the scan did)
+        tables: dict[str, Table] = {}
         for table in self.tables:
-            if table.name == name:
-                return table
-        raise KeyError(name)
+            tables.setdefault(table.name, table)
+        enums: dict[str, Enum] = {}
+        for enum in self.enums:
+            enums.setdefault(enum.name, enum)
+        object.__setattr__(self, "_tables", tables)
+        object.__setattr__(self, "_enums", enums)
+
+    def table(self, name: str) -> Table:
+        try:
+            return self._tables[name]
+        except KeyError:
+            raise KeyError(name) from None
 
     def enum(self, name: str) -> Enum:
-        for enum in self.enums:
-            if enum.name == name:
-                return enum
-        raise KeyError(name)
+        try:
+            return self._enums[name]
+        except KeyError:
+            raise KeyError(name) from None
 
 
 def value_bounds(column: Column) -> tuple[Bound | None, Bound | None]:

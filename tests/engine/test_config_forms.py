@@ -100,6 +100,8 @@ def test_an_unreadable_nested_pyproject_that_names_schemacog_is_an_error(
         (b"[project]\nname = \n", "pyproject.toml:2:8: invalid TOML: Invalid value"),
         (b'[tool]\nschemacog.schema = "x"\n', "pyproject.toml:2: already has [tool.schemacog]"),
         (b'tool = {schemacog = {schema = "x"}}\n', "pyproject.toml:1: already has"),
+        (b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n", "pyproject.toml:1:69: arrays and inline"),
+        (b"# " + b"x" * 2**21 + b"\n", "pyproject.toml:1: larger than the 1 MB limit"),
     ],
 )
 def test_init_refuses_a_pyproject_it_cannot_extend(

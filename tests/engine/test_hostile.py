@@ -62,6 +62,23 @@ def _setup(root: Path, setup: dict[str, Any]) -> None:
         (root / "schema.yaml").write_text(
             "schemacog: 1\nname: x\ntables:\n" + body, encoding="utf-8"
         )
+    if "pad_pyproject" in setup:  # written here: 50 MB is not committed
+        with (root / "pyproject.toml").open("a", encoding="utf-8") as handle:
+            handle.write("# " + "x" * int(setup["pad_pyproject"]) + "\n")
+    if "pad_pyproject_text" in setup:
+        with (root / "pyproject.toml").open("a", encoding="utf-8") as handle:
+            handle.write(str(setup["pad_pyproject_text"]))
+    if "docs_schema" in setup:  # a schema whose data dictionary is 0.3 MB
+        tables, columns = setup["docs_schema"]
+        lines = ["schemacog: 1", "name: wide", "tables:"]
+        for t in range(int(tables)):
+            lines += [f"  t{t}:", f"    description: {f'Table number {t}. ' * 6}", "    columns:"]
+            lines.append("      id: {type: integer, primary_key: true}")
+            lines += [
+                f"      c{c}: {{type: string, max_length: 80, description: {f'Column {c}. ' * 5}}}"
+                for c in range(int(columns))
+            ]
+        (root / "schema.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     if "pad_marked" in setup:
         size = int(setup["pad_marked"])
         marked = '# [[[cog sc.python.columns("thing") ]]]\n# [[[end]]]\n'

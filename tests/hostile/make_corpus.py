@@ -261,6 +261,19 @@ case("glob-with-dot-part", "files", "unknown table 'nope'", files={"out/ok.py": 
 case("non-utf8-file-name", "encoding", "file name is not valid UTF-8", setup={"raw_names": [["out/\\xff.py", OK_PY]]})
 case("non-utf8-folder-name", "encoding", "folder name is not valid UTF-8", setup={"raw_names": [["out/\\xfe/m.py", OK_PY]]})
 case("non-utf8-file-name-check", "encoding", "file name is not valid UTF-8", command="check", setup={"raw_names": [["out/caf\\xe9.py", OK_PY]]})
+# issue 17, item 10: output and work amplification -----------------------------------------
+DICTIONARY = "<!-- [[[cog sc.docs.dictionary() ]]] -->\n<!-- [[[end]]] -->\n"
+case("docs-dictionary-amplified", "bounded", "this region makes the run's output larger than its bound",
+     files={f"out/d{i:02d}.md": DICTIONARY * 12 for i in range(50)}, setup={"docs_schema": [150, 20]})
+case("globs-20000", "bounded", "20000 globs in files and exclude; the limit is 1000",
+     config="files = [" + ", ".join(f'"out/**/*{i}"' for i in range(20000)) + "]\n")
+case("pyproject-50mb", "bounded", "larger than the 1 MB limit of a pyproject.toml", setup={"pad_pyproject": 50 * 1024 * 1024})
+case("toml-arrays-5000-deep", "bounded", "pyproject.toml:4:72: arrays and inline tables nested deeper than 64",
+     config="deep = " + "[" * 5000 + "]" * 5000 + "\n")
+case("toml-inline-tables-5000-deep", "bounded", "arrays and inline tables nested deeper than 64",
+     config="deep = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n")
+case("toml-deep-in-another-table", "bounded", "arrays and inline tables nested deeper than 64",
+     setup={"pad_pyproject_text": "\n[tool.other]\ns = \"[[[\" # [[[\nx = " + "[" * 100 + "]" * 100 + "\n"})
 
 shutil.rmtree(ROOT / "cases", ignore_errors=True)
 for c in cases:

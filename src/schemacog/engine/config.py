@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from schemacog import paths
 from schemacog.errors import ConfigError, Pos, Problem
@@ -20,6 +21,8 @@ from schemacog.schema.fields import did_you_mean
 
 __all__ = [
     "KEYS",
+    "MAX_PYPROJECT_BYTES",
+    "MAX_TOML_NESTING",
     "REQUIRED",
     "Config",
     "find_pyproject",
@@ -29,6 +32,7 @@ __all__ = [
     "path_problems",
     "read_pyproject",
     "table_line",
+    "too_deep_at",
 ]
 
 _STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
@@ -75,21 +79,26 @@ def find_pyproject(start: Path) -> Path | None:
 
 
 def read_pyproject(pyproject: Path) -> str:
-    """The text of ``pyproject`` (a regular file, not a symbolic link: ``schemacog.paths``);
-    PathRefused or UnicodeDecodeError."""
-    return paths.read_regular(pyproject, _UNLIMITED).decode("utf-8")
-
-
-_UNLIMITED = 1 << 40
+    """The text of ``pyproject`` (a regular file, not a symbolic link: ``schemacog.paths``,
+    at most ``MAX_PYPROJECT_BYTES``); PathRefused or UnicodeDecodeError."""
+    data = _read_bounded(pyproject)
+    if len(data) > MAX_PYPROJECT_BYTES:
+        limit = MAX_PYPROJECT_BYTES // 2**20
+        raise paths.PathRefused(f"is larger than the {limit} MB limit of a pyproject.toml")
+    return data.decode("utf-8")
 
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        text = read_pyproject(pyproject)
+        data = _read_bounded(pyproject)
     except paths.PathRefused:
         return False
+    if len(data) > MAX_PYPROJECT_BYTES:
+        return True  # too large to look into: load_config says so, at the file
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:  # load_config says so, if it is meant as a config
-        return b"schemacog" in paths.read_regular(pyproject, _UNLIMITED)
+        return b"schemacog" in data
     return has_config(text)
 
 
@@ -98,9 +107,11 @@ def has_config(text: str) -> bool:
     (``[tool.schemacog]``, ``[tool]`` with dotted ``schemacog.schema = ...`` keys, an inline
     table)? Text that is not TOML counts when it mentions ``schemacog``: load_config then
     reports it, instead of a project further up being processed in its place."""
+    if too_deep_at(text) is not None:  # tomllib would recurse that deep: load_config says so
+        return "schemacog" in text
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return "schemacog" in text
     tool = data.get("tool")
     return isinstance(tool, dict) and "schemacog" in tool
@@ -109,15 +120,8 @@ def has_config(text: str) -> bool:
 def load_config(pyproject: Path, display: str | None = None) -> Config:
     """Read and validate the ``[tool.schemacog]`` table of ``pyproject``."""
     shown = display if display is not None else str(pyproject)
-    try:
-        text = read_pyproject(pyproject)
-        data = tomllib.loads(text)
-    except paths.PathRefused as exc:
-        raise ConfigError([Problem(Pos(shown, 1), str(exc))]) from None
-    except UnicodeDecodeError:
-        raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([Problem(Pos(shown, 1), f"invalid TOML: {exc}")]) from None
+    text = _pyproject_text(pyproject, shown)
+    data = _parse_toml(text, shown)
     table = data.get("tool", {}).get("schemacog")
     header = _header_line(text)
     if not isinstance(table, dict):
@@ -203,6 +207,79 @@ def _own_file(root: Path, log: str, values: dict[str, object]) -> str | None:
     if isinstance(schema, str) and target == (root / schema).resolve():
         return "is the project's schema"
     return None
+
+
+MAX_PYPROJECT_BYTES = 1024 * 1024
+MAX_TOML_NESTING = 64
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most ``MAX_PYPROJECT_BYTES + 1`` bytes of ``path``, a regular file and not a
+    symbolic link (``schemacog.paths``): never the whole of a huge file; PathRefused."""
+    return paths.read_regular(path, MAX_PYPROJECT_BYTES + 1)
+
+
+def _pyproject_text(pyproject: Path, shown: str) -> str:
+    """The text of ``pyproject``, refused before reading past ``MAX_PYPROJECT_BYTES``."""
+    try:
+        data = _read_bounded(pyproject)
+    except paths.PathRefused as exc:
+        raise ConfigError([Problem(Pos(shown, 1), str(exc))]) from None
+    if len(data) > MAX_PYPROJECT_BYTES:
+        message = f"larger than the {MAX_PYPROJECT_BYTES // 2**20} MB limit of a pyproject.toml"
+        raise ConfigError([Problem(Pos(shown, 1), message)])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError([Problem(Pos(shown, 1), "not valid UTF-8")]) from None
+
+
+def _parse_toml(text: str, shown: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``, after checking the nesting that its recursion would follow."""
+    deep = too_deep_at(text)
+    if deep is not None:
+        line, col = deep
+        message = f"arrays and inline tables nested deeper than {MAX_TOML_NESTING}"
+        raise ConfigError([Problem(Pos(shown, line, col), message)])
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([Problem(Pos(shown, 1), f"invalid TOML: {exc}")]) from None
+    except RecursionError:  # not reached past the check above; never a traceback
+        message = f"nested too deeply to read (the limit is {MAX_TOML_NESTING})"
+        raise ConfigError([Problem(Pos(shown, 1), message)]) from None
+
+
+_TOML_TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\\n]|\\.)*"?|\'[^\'\n]*\'?|#[^\n]*|[\[\]{}\n]')
+
+
+def too_deep_at(text: str) -> tuple[int, int] | None:
+    """Where ``[``/``{`` outside strings and comments first nest deeper than
+    ``MAX_TOML_NESTING`` (line, column), or None; one linear scan."""
+    depth = 0
+    line, line_start = 1, 0
+    position = 0
+    while True:
+        match = _TOML_TOKEN.search(text, position)
+        if match is None:
+            return None
+        token = match.group()
+        position = match.end()
+        if token in ('"""', "'''"):  # a multi-line string: skip to its end
+            end = text.find(token, position)
+            end = len(text) if end < 0 else end + len(token)
+            lines = text.count("\n", position, end)
+            if lines:
+                line, line_start = line + lines, text.rfind("\n", 0, end) + 1
+            position = end
+        elif token == "\n":
+            line, line_start = line + 1, position
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_TOML_NESTING:
+                return line, match.start() - line_start + 1
+        elif token in "]}":
+            depth = max(depth - 1, 0)
 
 
 def _is_module_name(text: str) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 from schemacog.engine.config import Config, key_line
 from schemacog.errors import ConfigError, Pos, Problem
 
-__all__ = ["SKIPPED_FOLDERS", "Globs", "is_virtualenv", "project_files"]
+__all__ = ["MAX_GLOBS", "SKIPPED_FOLDERS", "Globs", "is_virtualenv", "project_files"]
 
 # skipped by name: they hold installed packages and caches, never a project's marked files
 # (a folder named venv or env is skipped only when it is a virtualenv: is_virtualenv)
@@ -35,7 +35,7 @@ _PYVENV_BYTES = 64 * 1024
 _LINK = "is a symbolic link (or leads outside the project); schemacog does not follow it"
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=4096)
 def _part(pattern: str) -> re.Pattern[str]:
     return re.compile(fnmatch.translate(pattern))
 
@@ -47,6 +47,7 @@ class Globs:
         self.patterns = [
             tuple(part for part in pattern.split("/") if part not in ("", "."))
             for pattern in patterns
+            if pattern.split("/")[-1] not in ("", ".")  # "out/", "out/.": folders, no file
         ]
 
     def match(self, parts: tuple[str, ...]) -> bool:
@@ -59,21 +60,38 @@ class Globs:
 
 
 def _match(pattern: tuple[str, ...], parts: tuple[str, ...], p: int, s: int, below: bool) -> bool:
-    while True:
+    """Does ``pattern[p:]`` name ``parts[s:]`` (or, ``below``, something under it)? Each
+    (p, s) is tried once: ``**/a/**/a/...`` over deep folders stays
+    len(pattern) x len(parts), where trying both ways of every ``**`` was exponential."""
+
+    @functools.cache
+    def at(p: int, s: int) -> bool:
         if below and s == len(parts):
             return p < len(pattern)
         if p == len(pattern):
             return s == len(parts)
         if pattern[p] == "**":
-            if _match(pattern, parts, p + 1, s, below):
-                return True
-            if s == len(parts):
-                return False
-            s += 1  # '**' takes one more folder
-            continue
+            if p == len(pattern) - 1:  # at the end: what is below (glob's ``out/**``)
+                return s < len(parts)
+            return at(p + 1, s) or (s < len(parts) and at(p, s + 1))  # one folder more
         if s == len(parts) or not _part(pattern[p]).match(parts[s]):
             return False
-        p, s = p + 1, s + 1
+        return at(p + 1, s + 1)
+
+    return at(p, s)
+
+
+MAX_GLOBS = 1000  # patterns in files and exclude together
+
+
+def _check_glob_count(config: Config) -> None:
+    """At most ``MAX_GLOBS`` patterns: each is compared with every path walked."""
+    count = len(config.files) + len(config.exclude)
+    if count > MAX_GLOBS:
+        key = "files" if len(config.files) > MAX_GLOBS // 2 else "exclude"
+        line = key_line(config.pyproject, key)
+        message = f"{count} globs in files and exclude; the limit is {MAX_GLOBS}"
+        raise ConfigError([Problem(Pos(str(config.pyproject), line), message)])
 
 
 def is_virtualenv(folder: str) -> bool:
@@ -208,6 +226,7 @@ def project_files(config: Config, paths: Sequence[Path] = ()) -> list[Path]:
                 line = key_line(config.pyproject, key)
                 message = f"glob {pattern!r} must stay inside the project"
                 raise ConfigError([Problem(Pos(str(config.pyproject), line), message)])
+    _check_glob_count(config)
     found, refused = _walk(root, Globs(config.files), Globs(config.exclude))
     ignored = _git_ignored(root)
     if ignored:  # the same walk inside git and outside it, minus what git ignores

@@ -23,10 +23,12 @@ from schemacog.engine.config import Config, find_pyproject, key_line, load_confi
 from schemacog.engine.discover import project_files
 from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, read_marked
 from schemacog.engine.marker_context import MarkerContext, activated
+from schemacog.engine.output_budget import OutputBudget
 from schemacog.engine.safe import MarkerCodeError, safe_calls
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
 from schemacog.errors import LONE_SURROGATE, ConfigError, Pos, Problem, SchemacogError
 from schemacog.model import Schema
+from schemacog.sandbox import template_session
 from schemacog.schema.validate import load_schema
 
 __all__ = [
@@ -213,7 +215,11 @@ def _region_reasons(
 
 
 def _process_file(
-    project: Project, renderer: _Renderer, source: SourceFile, outcome: Outcome
+    project: Project,
+    renderer: _Renderer,
+    source: SourceFile,
+    outcome: Outcome,
+    budget: OutputBudget,
 ) -> None:
     config = project.config
     try:
@@ -244,6 +250,9 @@ def _process_file(
         outcome.problems.extend(renderer.out_of_order(source, calls))
         outputs = {}
         size = len(source.text)  # a bound on the new file's size, kept while rendering
+        if not budget.spend(len(source.data)):
+            outcome.problems.append(budget.problem(source.shown, 1))
+            return
         for block, found in per_block:
             try:
                 outputs[block.line] = "".join(
@@ -253,9 +262,13 @@ def _process_file(
                 outcome.problems.extend(exc.problems)
                 continue
             text = outputs[block.line]
-            size += len(text) + (text.count("\n") if source.newline != "\n" else 0)
+            grown = len(text) + (text.count("\n") if source.newline != "\n" else 0)
+            size += grown
             if size > MAX_MARKED_BYTES:
                 outcome.problems.append(_too_large(source, block.line))
+                return
+            if not budget.spend(grown):  # the run's whole output, against its input
+                outcome.problems.append(budget.problem(source.shown, block.line))
                 return
         if len(outcome.problems) > before:
             return
@@ -278,6 +291,9 @@ def _process_file(
     new = source.encode(new_text)
     if len(new) > MAX_MARKED_BYTES:  # the next run would refuse to read it
         outcome.problems.append(_too_large(source, 1))
+        return
+    if outputs is None and not budget.spend(len(new)):  # marker code ran: counted after it
+        outcome.problems.append(budget.problem(source.shown, 1))
         return
     if new != source.data:
         regions = _region_reasons(source, blocks, new_text, edited)
@@ -329,7 +345,13 @@ def code_allowed(flag: bool) -> bool:
 
 def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -> Outcome:
     """Render every region of every file under ``paths`` (default: the project of ``cwd``);
-    a project's ``allow_code = true`` takes effect only with ``code_allowed(allow_code)``."""
+    a project's ``allow_code = true`` takes effect only with ``code_allowed(allow_code)``.
+    Every ``sc.template`` call of the run renders in one bounded child process."""
+    with template_session.run():
+        return _render_tree(paths, cwd, allow_code=allow_code)
+
+
+def _render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool) -> Outcome:
     outcome = Outcome()
     for pyproject, given in _projects(paths, cwd).items():
         config = load_config(pyproject, shown(pyproject, cwd))
@@ -391,5 +413,20 @@ def render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool = False) -
                 outcome.problems.append(Problem(Pos(source.shown, 1), message))
                 continue
             project.files.append(source)
-            _process_file(project, renderer, source, outcome)
+        # every marked file is read before any renders: the output's bound is a multiple
+        # of the whole input, the marked files and the schema
+        budget = OutputBudget.of(
+            sum(len(source.data) for source in project.files) + _size(config.schema_path)
+        )
+        for source in project.files:
+            _process_file(project, renderer, source, outcome, budget)
+            if budget.exceeded:
+                break  # said once, at the region that crossed it; nothing more renders
     return outcome
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -24,7 +24,13 @@ from importlib.resources import files
 from pathlib import Path
 
 from schemacog import paths
-from schemacog.engine.config import has_config, table_line
+from schemacog.engine.config import (
+    MAX_PYPROJECT_BYTES,
+    MAX_TOML_NESTING,
+    has_config,
+    table_line,
+    too_deep_at,
+)
 from schemacog.errors import ConfigError, Pos, Problem
 
 __all__ = ["CONFIG", "init"]
@@ -42,9 +48,13 @@ def _pyproject_text(pyproject: Path) -> tuple[str, bytes, Problem | None]:
     (``schemacog.paths``), not UTF-8, not TOML (the table appended would not be read), or
     a ``tool.schemacog`` table already (in any form)."""
     try:
-        data = paths.read_regular(pyproject, _UNLIMITED)
+        data = paths.read_regular(pyproject, MAX_PYPROJECT_BYTES + 1)
     except paths.PathRefused as exc:
         return "", b"", Problem(Pos("pyproject.toml", 1), f"{exc}; init writes nothing")
+    if len(data) > MAX_PYPROJECT_BYTES:  # read no further, and never append to a part
+        limit = MAX_PYPROJECT_BYTES // 2**20
+        message = f"larger than the {limit} MB limit of a pyproject.toml; init writes nothing"
+        return "", data, Problem(Pos("pyproject.toml", 1), message)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -52,6 +62,10 @@ def _pyproject_text(pyproject: Path) -> tuple[str, bytes, Problem | None]:
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         message = f"invalid UTF-8 byte 0x{data[exc.start]:02x}; init writes nothing"
         return "", data, Problem(Pos("pyproject.toml", line, col), message)
+    deep = too_deep_at(text)
+    if deep is not None:  # tomllib would recurse that deep
+        message = f"arrays and inline tables nested deeper than {MAX_TOML_NESTING}"
+        return "", data, Problem(Pos("pyproject.toml", *deep), f"{message}; init writes nothing")
     try:
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -63,9 +77,6 @@ def _pyproject_text(pyproject: Path) -> tuple[str, bytes, Problem | None]:
         message = "already has [tool.schemacog]; init writes nothing"
         return "", data, Problem(Pos("pyproject.toml", table_line(text)), message)
     return text, data, None
-
-
-_UNLIMITED = 1 << 40
 
 
 def _refused(root: Path, name: str) -> Problem | None:

@@ -197,8 +197,7 @@ def render_dictionary(schema: Schema) -> str:
 def _cardinality(table: Table, fk: ForeignKey) -> str:
     optional = any(table.column(c).nullable for c in fk.columns)
     parent = "|o" if optional else "||"
-    keys = [table.primary_key, *table.unique_keys]
-    child = "o|" if any(set(k) == set(fk.columns) for k in keys) else "o{"
+    child = "o|" if table.keys_of(fk.columns) else "o{"
     return f"{parent}--{child}"
 
 

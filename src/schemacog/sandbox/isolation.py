@@ -40,8 +40,11 @@ __all__ = [
     "Child",
     "ChildFailed",
     "Isolation",
+    "exit_status",
     "isolation",
+    "kill",
     "run_limited",
+    "start",
 ]
 
 MAX_OUTPUT: Final = 64 * 1024 * 1024
@@ -130,14 +133,17 @@ def _command(arguments: Sequence[str], project: Path | None, readable: Sequence[
     return [*jail.prefix, sys.executable, "-I", "-B", *jailed, "--", *python]
 
 
-def _start(
+def start(
     arguments: Sequence[str],
     *,
     cpu_seconds: int,
     memory_bytes: int,
     project: Path | None,
     readable: Sequence[Path] = (),
+    stderr: int = subprocess.PIPE,
 ) -> subprocess.Popen[bytes]:
+    """``python -I -B ARGUMENTS``, isolated (see the module's docstring), with pipes."""
+
     def limits() -> None:  # pragma: no cover - runs in the child
         import resource
 
@@ -149,7 +155,7 @@ def _start(
         _command(arguments, project, readable),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         env={"PATH": _PATH},
         preexec_fn=limits,  # noqa: PLW1509 - setrlimit only, before the child runs anything
         start_new_session=True,  # its own session and process group, killed whole
@@ -158,7 +164,13 @@ def _start(
     )
 
 
-def _kill(proc: subprocess.Popen[bytes]) -> None:
+def exit_status(code: int) -> int:
+    """A child's exit code as ``subprocess`` says it (-N for signal N): the jail says a
+    signal that ended its program as 128 + N."""
+    return _SIGNALLED - code if isolation().jailed and code > _SIGNALLED else code
+
+
+def kill(proc: subprocess.Popen[bytes]) -> None:
     """The child's whole process group (in the jail, its PID namespace dies with it)."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
@@ -230,7 +242,7 @@ def run_limited(
     """``python -I -B ARGUMENTS`` with ``stdin``, isolated (``project`` hidden but for the
     ``readable`` paths); raises subprocess.TimeoutExpired on the timeout and ChildFailed
     past ``max_output``."""
-    proc = _start(
+    proc = start(
         arguments,
         cpu_seconds=cpu_seconds,
         memory_bytes=memory_bytes,
@@ -245,13 +257,11 @@ def run_limited(
         raise
     finally:
         code = proc.poll()
-        _kill(proc)
+        kill(proc)
         for stream in (proc.stdin, proc.stdout, proc.stderr):
             if stream is not None:
                 stream.close()
-    returncode = code if code is not None else proc.returncode
-    if isolation().jailed and returncode > _SIGNALLED:  # the jail says a signal as 128 + N
-        returncode = _SIGNALLED - returncode
+    returncode = exit_status(code if code is not None else proc.returncode)
     text = (out.decode(errors="replace"), err.decode(errors="replace"))
     return subprocess.CompletedProcess(proc.args, returncode, *text)
 
@@ -267,7 +277,7 @@ class Child:
         memory_bytes: int,
         project: Path | None = None,
     ) -> None:
-        self._proc = _start(
+        self._proc = start(
             arguments, cpu_seconds=cpu_seconds, memory_bytes=memory_bytes, project=project
         )
         self._buffer = bytearray()
@@ -313,16 +323,14 @@ class Child:
 
     def _ended(self) -> str:
         self.close()
-        code = self._proc.returncode
-        if code is not None and isolation().jailed and code > _SIGNALLED:
-            code = _SIGNALLED - code
+        code = None if self._proc.returncode is None else exit_status(self._proc.returncode)
         said = self.errors.decode(errors="replace").strip().splitlines()[-1:]
         if code is not None and code < 0:
             return f"its process was killed ({signal.Signals(-code).name}: a limit was reached)"
         return f"its process ended (exit code {code}{': ' + said[0] if said else ''})"
 
     def close(self) -> None:
-        _kill(self._proc)
+        kill(self._proc)
         for stream in (self._proc.stdin, self._proc.stdout, self._proc.stderr):
             if stream is not None:
                 stream.close()

@@ -8,6 +8,7 @@ and see ``schema`` (the validated model) and the literal arguments of the call.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from jinja2.exceptions import SecurityError
 from schemacog import paths
 from schemacog.model import Schema
 from schemacog.render.templating import make_environment
+from schemacog.sandbox import template_session
+from schemacog.sandbox.template_session import TemplateSession
 
 __all__ = [
     "CPU_SECONDS",
@@ -27,6 +30,7 @@ __all__ = [
     "TemplateError",
     "render",
     "render_bounded",
+    "session",
 ]
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
@@ -108,44 +112,52 @@ MEMORY_BYTES = 1024**3
 TIMEOUT_SECONDS = 30
 
 
+def session() -> TemplateSession:
+    """A new session with the limits of one run: one child for all its template calls."""
+    from schemacog.sandbox.template_child import MAX_OUTPUT
+
+    return TemplateSession(
+        cpu_seconds=CPU_SECONDS,
+        memory_bytes=MEMORY_BYTES,
+        timeout=TIMEOUT_SECONDS,
+        max_answer=12 * MAX_OUTPUT + 65536,  # JSON escapes: 12 bytes a character at most
+    )
+
+
 def render_bounded(
     folder: Path, name: str, schema_path: Path, schema_shown: str, literals: Mapping[str, object]
 ) -> str:
-    """:func:`render` in a child process with CPU, memory, time and output bounds."""
-    import json
-    import subprocess
-
-    from schemacog.sandbox.isolation import ChildFailed, run_limited
-
+    """:func:`render` in the run's bounded child process (one of its own outside a run)."""
     try:
-        request = json.dumps(
-            {
-                "folder": str(folder),
-                "name": name,
-                "schema": str(schema_path),
-                "schema_shown": schema_shown,
-                "literals": dict(literals),
-            }
-        )
+        json.dumps(dict(literals))
     except (TypeError, ValueError):
         raise TemplateError("sc.template arguments must be literals") from None
+    request = {
+        "folder": str(folder),
+        "name": name,
+        "schema": str(schema_path),
+        "schema_shown": schema_shown,
+        "literals": dict(literals),
+    }
+    slot = template_session.current()
+    own = slot is None
+    if slot is None:
+        bounded = session()
+    else:
+        if slot.session is None:
+            slot.session = session()
+        bounded = slot.session
     try:
-        proc = run_limited(
-            ["-m", "schemacog.sandbox.template_child"],
-            request,
-            cpu_seconds=CPU_SECONDS,
-            memory_bytes=MEMORY_BYTES,
-            timeout=TIMEOUT_SECONDS,
-            readable=[folder, schema_path],  # the child sees nothing else of the project
-        )
-    except subprocess.TimeoutExpired:
-        raise TemplateError(f"template {name!r} took longer than {TIMEOUT_SECONDS} s") from None
-    except ChildFailed as exc:  # its output passed the limit
-        raise TemplateError(f"template {name!r} {exc}") from None
-    if proc.returncode != 0:
-        reason = "ran out of CPU time or memory" if proc.returncode < 0 else "failed"
-        raise TemplateError(f"template {name!r} {reason} (limits: {CPU_SECONDS} s CPU, 1 GB)")
-    answer = json.loads(proc.stdout)
+        # the child sees nothing of the project but the templates folder and the schema
+        answer = bounded.ask(request, readable=(folder, schema_path))
+    except template_session.ChildStopped as exc:
+        limits = f"{bounded.cpu_seconds} s CPU, 1 GB, {bounded.timeout} s"
+        raise TemplateError(
+            f"template {name!r} {exc} (limits of all templates of a run together: {limits})"
+        ) from None
+    finally:
+        if own:
+            bounded.close()
     if "error" in answer:
         raise TemplateError(str(answer["error"]))
     return str(answer["text"])

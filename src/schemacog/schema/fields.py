@@ -8,6 +8,8 @@ one run reports every mistake of a file.
 from __future__ import annotations
 
 import difflib
+import functools
+from collections import Counter
 from collections.abc import Collection, Iterable
 
 from schemacog.errors import Pos, Problem
@@ -15,6 +17,7 @@ from schemacog.naming import IDENTIFIER
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of
 
 __all__ = [
+    "MAX_COMPARED",
     "Problems",
     "boolean",
     "check_identifier",
@@ -32,9 +35,62 @@ __all__ = [
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """``"; did you mean 'x'?"`` when a close option exists, else ``""``."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    """``"; did you mean 'x'?"`` when a close option exists, else ``""``.
+
+    difflib compares the word with every option (each comparison quadratic in the
+    lengths), so over thousands of similar names each lookup, and a schema full of wrong
+    names, would cost names x lookups. Only ``MAX_COMPARED`` options are compared: those
+    sharing the most rare trigrams with the word (an index built once per set of
+    options), then those nearest in length.
+    """
+    names = options if isinstance(options, tuple) else tuple(options)
+    candidates = names if len(names) <= MAX_COMPARED else _NameIndex.of(names).nearest(word)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+MAX_COMPARED = 64  # options difflib compares in one lookup
+_MAX_POSTINGS = 256  # a trigram in more options than this says little: not counted
+_MAX_WORD_GRAMS = 32  # trigrams of the word looked up, at most
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"\x00{text}\x00"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+class _NameIndex:
+    """Options by trigram and by length, to pick a few candidates without reading all."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = names
+        self.postings: dict[str, list[int]] = {}
+        self.by_length: dict[int, list[int]] = {}
+        for number, name in enumerate(names):
+            for gram in _trigrams(name[:256]):
+                self.postings.setdefault(gram, []).append(number)
+            self.by_length.setdefault(len(name), []).append(number)
+        self.lengths = sorted(self.by_length)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=8)
+    def of(names: tuple[str, ...]) -> _NameIndex:
+        return _NameIndex(names)
+
+    def nearest(self, word: str) -> list[str]:
+        """At most MAX_COMPARED options: most shared rare trigrams, then nearest length."""
+        shared: Counter[int] = Counter()
+        for gram in sorted(_trigrams(word[:256]))[:_MAX_WORD_GRAMS]:
+            posting = self.postings.get(gram, ())
+            if len(posting) <= _MAX_POSTINGS:
+                shared.update(posting)
+        chosen = dict.fromkeys(number for number, _ in shared.most_common(MAX_COMPARED))
+        for length in sorted(self.lengths, key=lambda n: (abs(n - len(word)), n)):
+            if len(chosen) >= MAX_COMPARED:
+                break
+            for number in self.by_length[length][: MAX_COMPARED - len(chosen)]:
+                chosen.setdefault(number)
+        return [self.names[number] for number in chosen]
 
 
 class Problems(list[Problem]):

@@ -190,8 +190,7 @@ def _check_foreign_key(
     if len(fk.columns) != len(fk.ref_columns):
         problems.add(node, f"{len(fk.columns)} columns reference {len(fk.ref_columns)} columns")
         return False
-    keys = [frozenset(target.primary_key)] + [frozenset(k) for k in target.table().unique_keys]
-    if frozenset(fk.ref_columns) not in keys:
+    if not _is_key(target, fk.ref_columns):
         shown = ", ".join(fk.ref_columns)
         problems.add(
             node,
@@ -215,6 +214,18 @@ def _check_foreign_key(
         ):
             problems.add(node, f"{key}: set_default needs a default on {', '.join(fk.columns)}")
     return True
+
+
+def _is_key(target: TableDraft, columns: tuple[str, ...]) -> bool:
+    """Are ``columns`` (any order) the primary key or a unique key of ``target``? Read off
+    the draft, not a Table built per foreign key (each built and scanned every column)."""
+    wanted = frozenset(columns)
+    if wanted == frozenset(target.primary_key):
+        return True
+    if len(wanted) == 1 and target.columns[next(iter(wanted))].unique:
+        return True
+    keys = (*target.unique, *(index.columns for index in target.indexes if index.unique))
+    return any(frozenset(key) == wanted for key in keys)
 
 
 def _type_label(column: Column) -> str:

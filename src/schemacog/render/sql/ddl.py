@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, assert_never
@@ -212,8 +213,8 @@ def _in_key_order(schema: Schema, fk: ForeignKey) -> ForeignKey:
     Engines such as DuckDB match a foreign key to a key only in the key's own order.
     """
     target = schema.table(fk.ref_table)
-    for key in (target.primary_key, *target.unique_keys):
-        if set(key) == set(fk.ref_columns) and tuple(key) != fk.ref_columns:
+    for key in target.keys_of(fk.ref_columns):
+        if tuple(key) != fk.ref_columns:
             pairs = dict(zip(fk.ref_columns, fk.columns, strict=True))
             columns = tuple(pairs[c] for c in key)
             return dataclasses.replace(fk, columns=columns, ref_columns=tuple(key))
@@ -532,31 +533,57 @@ def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
 def creation_order(
     schema: Schema, dialect: Dialect
 ) -> tuple[list[Table], dict[str, list[ForeignKey]]]:
-    """Tables in foreign-key order (file order breaks ties) and the FKs that close cycles."""
-    remaining = list(schema.tables)
+    """Tables in foreign-key order (file order breaks ties) and the FKs that close cycles.
+
+    Kahn's algorithm: the next table is the first one in file order whose referenced
+    tables are all created; when none is (a cycle), the best place to break it
+    (``_break_rank``, then file order). Heaps keep both choices at log n, so the order
+    takes O((tables + foreign keys) log tables), not tables squared.
+    """
+    tables = schema.tables
+    waiting = [{fk.ref_table for fk in t.foreign_keys} - {t.name} for t in tables]
+    needed_by: dict[str, list[int]] = {}
+    for number, refs in enumerate(waiting):
+        for name in refs:
+            needed_by.setdefault(name, []).append(number)
     placed: set[str] = set()
+    ready = [number for number, refs in enumerate(waiting) if not refs]
+    heapq.heapify(ready)
+    rank = [_break_rank(t, placed) if refs else 0 for t, refs in zip(tables, waiting, strict=True)]
+    breaks = [(rank[n], n) for n, refs in enumerate(waiting) if refs]  # stale entries skipped
+    heapq.heapify(breaks)
     order: list[Table] = []
     deferred: dict[str, list[ForeignKey]] = {}
-    while remaining:
-        ready = next(
-            (
-                t
-                for t in remaining
-                if all(fk.ref_table in placed or fk.ref_table == t.name for fk in t.foreign_keys)
-            ),
-            None,
-        )
-        if ready is None:  # a cycle: break it where a row can go first, defer its forward FKs
-            ready = min(remaining, key=lambda t: _break_rank(t, placed))
+    while len(order) < len(tables):
+        if ready:
+            number = heapq.heappop(ready)
+        else:  # a cycle: break it where a row can go first, defer its forward FKs
+            entry, number = heapq.heappop(breaks)
+            if not waiting[number] or entry != rank[number]:
+                continue  # placed, ready, or ranked better since
+            table = tables[number]
             if not dialect.forward_references:
-                deferred[ready.name] = [
+                deferred[table.name] = [
                     fk
-                    for fk in ready.foreign_keys
-                    if fk.ref_table not in placed and fk.ref_table != ready.name
+                    for fk in table.foreign_keys
+                    if fk.ref_table not in placed and fk.ref_table != table.name
                 ]
-        order.append(ready)
-        placed.add(ready.name)
-        remaining.remove(ready)
+        table = tables[number]
+        order.append(table)
+        placed.add(table.name)
+        waiting[number] = set()
+        for other in needed_by.get(table.name, ()):
+            refs = waiting[other]
+            if table.name not in refs:
+                continue
+            refs.discard(table.name)
+            if not refs:
+                heapq.heappush(ready, other)
+            else:  # fewer forward keys: it may break a cycle better now
+                better = _break_rank(tables[other], placed)
+                if better != rank[other]:
+                    rank[other] = better
+                    heapq.heappush(breaks, (better, other))
     return order, deferred
 
 
@@ -580,6 +607,7 @@ class Names:
 
     # (kind, table, *columns, or the column and its rule) -> the name, unquoted
     of: dict[tuple[str, ...], str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # the values of ``of``, to look up at once
 
 
 def _constraint(dialect: Dialect, used: Names, kind: str, table: str, *parts: str) -> str:
@@ -591,10 +619,11 @@ def _constraint(dialect: Dialect, used: Names, kind: str, table: str, *parts: st
     if name is None:
         plain = "_".join(key)
         name = _short_name(plain)
-        if name in used.of.values():
+        if name in used.taken:
             digest = hashlib.sha256("\x00".join(key).encode()).hexdigest()[:8]
             name = _short_name(f"{plain}_{digest}")
         used.of[key] = name
+        used.taken.add(name)
     return quote(dialect, name)
 
 
