@@ -29,20 +29,30 @@ from dataclasses import dataclass
 from typing import Final
 
 __all__ = [
+    "IMPLIED_MAX_LENGTH",
     "MAX_ARCS",
     "MAX_COMPILED",
     "MAX_EXPANDED",
     "MAX_REPEAT_PRODUCT",
     "MAX_STEPS",
+    "MAX_TRIES",
     "MAX_WAYS",
     "NOMINAL_LENGTH",
     "Problem",
     "costs",
 ]
 
-MAX_WAYS: Final = 100_000
+MAX_WAYS: Final = 100_000  # ways a bounded repeat of an ambiguous group can match
 MAX_STEPS: Final = 5_000_000  # ways times the work of each try (PCRE2 stops at 10**7)
-NOMINAL_LENGTH: Final = 256  # the choices of an unbounded repeat, and of a search's start
+# The longest text a pattern is matched against when the column gives no max_length: the
+# choices of an unbounded repeat, and of a search's start
+IMPLIED_MAX_LENGTH: Final = 10_000
+NOMINAL_LENGTH: Final = IMPLIED_MAX_LENGTH
+# the tries of a whole match: ways to split one text, times the ends a try can reach,
+# times the starts of a search: two unbounded repeats over one span at IMPLIED_MAX_LENGTH
+# (about 0.7 s in Python's re), never three
+MAX_TRIES: Final = 150_000_000
+_STEP_LENGTH: Final = 256  # an unbounded repeat's choices in MAX_STEPS (PCRE2, measured)
 MAX_REPEAT_PRODUCT: Final = 1000
 MAX_EXPANDED: Final = 20_000
 MAX_COMPILED: Final = 60_000
@@ -50,7 +60,7 @@ _CLASS_BYTES: Final = 33  # a class in PCRE2's compiled form (a 256-bit map and 
 # PostgreSQL splits the characters a pattern names into "colors", and a class or '.'
 # gets an arc for each color it holds: about 1.4 million arcs are too complex
 MAX_ARCS: Final = 300_000
-_MANY: Final = MAX_WAYS + 1
+_MANY: Final = 10**40  # more than any bound: too many to count
 
 _CharSet = tuple[tuple[int, int], ...]  # sorted disjoint inclusive ranges of code points
 _ALL: Final[_CharSet] = ((0, 0x10FFFF),)
@@ -145,8 +155,10 @@ def _utf8(code: int) -> int:
 class _Parser:
     """A recursive descent over a pattern that is known to be portable."""
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, length: int, *, tree: bool = False) -> None:
         self.text = pattern
+        self.length = length  # the longest text matched: an unbounded repeat's choices
+        self.tree = tree  # count every choice of a run (its whole tree of tries)
         self.at = 0
         self.cuts: set[int] = set()  # where the characters it names split the alphabet
 
@@ -161,7 +173,7 @@ class _Parser:
         items: list[_Cost] = []
         while self.at < len(self.text) and self.text[self.at] not in "|)":
             items.append(self.repeated(self.atom()))
-        return _sequence(items)
+        return _sequence(items, self.length, tree=self.tree)
 
     def atom(self) -> _Cost:
         char = self.text[self.at]
@@ -260,7 +272,7 @@ class _Parser:
         return _repeat(cost, least, most, start)
 
 
-def _sequence(items: Sequence[_Cost]) -> _Cost:
+def _sequence(items: Sequence[_Cost], length: int, *, tree: bool = False) -> _Cost:
     if not items:
         return _EMPTY
     ways = math.prod(min(item.ways, _MANY) for item in items)
@@ -271,14 +283,14 @@ def _sequence(items: Sequence[_Cost]) -> _Cost:
     run_chars: _CharSet = ()
     for item in items:
         if item.least > 0 and not _overlap(item.chars, run_chars):
-            ways = min(ways * _run_ways(run), _MANY)
+            ways = min(ways * _run_ways(run, length, tree=tree), _MANY)
             run, run_chars = [], ()
             if item.least == item.most:
                 continue  # a delimiter: it trades with nothing on either side
         if item.least != item.most:
             run.append(item)
         run_chars = _merged([*run_chars, *item.chars])
-    ways = min(ways * _run_ways(run), _MANY)
+    ways = min(ways * _run_ways(run, length, tree=tree), _MANY)
     first: list[tuple[int, int]] = []
     for item in items:
         first += item.first
@@ -310,10 +322,13 @@ def _sequence(items: Sequence[_Cost]) -> _Cost:
     )
 
 
-def _run_ways(run: Sequence[_Cost]) -> int:
-    """Ways to split a text between the parts of one run of varying length that trade
+def _run_ways(run: Sequence[_Cost], length: int, *, tree: bool = False) -> int:
+    """Ways to split one text between the parts of one run of varying length that trade
     characters (one can take what a later one starts with): the product of their
-    choices, since a failing rest of the pattern makes the engine try them all."""
+    choices but the largest (the others fix how much is left to it), since a failing rest
+    of the pattern makes the engine try them all. A run of k unbounded repeats has
+    ``length ** (k - 1)``; the ends the whole match can reach are counted in ``costs``.
+    With ``tree``, every choice counts: the tries of one match, ends included."""
     trading = {
         index
         for i, earlier in enumerate(run)
@@ -324,12 +339,13 @@ def _run_ways(run: Sequence[_Cost]) -> int:
     sharing = [run[i] for i in sorted(trading)]
     if len(sharing) < 2:
         return 1
-    return min(math.prod(_choices(item) for item in sharing), _MANY)
+    choices = sorted(_choices(item, length) for item in sharing)
+    return min(math.prod(choices if tree else choices[:-1]), _MANY)
 
 
-def _choices(cost: _Cost) -> int:
+def _choices(cost: _Cost, length: int) -> int:
     if cost.most is None:
-        return NOMINAL_LENGTH
+        return length
     return min(cost.most - cost.least + 1, _MANY)
 
 
@@ -423,16 +439,15 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
     )
 
 
-def costs(pattern: str) -> list[Problem]:
-    """What is too slow or too big in ``pattern`` (portable, valid), with its offset."""
-    parser = _Parser(pattern)
+def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
+    """What is too slow or too big in ``pattern`` (portable, valid), with its offset, when
+    it is matched against texts of at most ``length`` characters."""
+    parser = _Parser(pattern, length)
     try:
         cost = parser.alternation()
     except _Refused as refused:
         return [refused.problem]
     problems = []
-    # a search tries every start of the text: another factor
-    ways = cost.ways if cost.anchored else cost.ways * NOMINAL_LENGTH
     if cost.expanded > MAX_EXPANDED:
         problems.append(
             Problem(
@@ -458,24 +473,43 @@ def costs(pattern: str) -> list[Problem]:
                 0,
             )
         )
-    elif ways > MAX_WAYS:
+    elif tries(cost, length) > MAX_TRIES:
         problems.append(
             Problem(
                 "parts of the pattern that can take the same characters follow each other "
-                f"(such as a?a?a? or a*a*a*, or .*.* unanchored): more than {MAX_WAYS} ways "
-                "to split a text, which backtracking engines (Python, MariaDB) try one by "
-                "one; rewrite it so that fewer repeats can take the same characters",
+                "or repeat (such as a*a*a*, [a-z]+[a-z0-9]+ unanchored, where the search's "
+                f"start is one more repeat, or (a|a){{16}}.*): on a text of {length} "
+                f"characters a backtracking engine (Python, MariaDB) can try more than "
+                f"{MAX_TRIES} ways, one by one; rewrite it so that at most two repeats "
+                "(counting an unanchored start) can take the same characters",
                 0,
             )
         )
-    elif cost.ways * cost.work > MAX_STEPS:  # the starts of a search are not its work
-        problems.append(
-            Problem(
-                f"matching it can take more than {MAX_STEPS} steps: {cost.ways} ways to split a "
-                f"text, each trying up to {cost.work} characters and classes, which "
-                "backtracking engines (Python, MariaDB: 'match limit exceeded') go through; "
-                "rewrite it so that fewer repeats can take the same characters",
-                0,
+    else:
+        # the steps of one try as PCRE2 counts them for its match limit: every choice of
+        # a run (``tree``), an unbounded repeat as _STEP_LENGTH; the starts of a search
+        # are not its work
+        try:
+            tree = _Parser(pattern, _STEP_LENGTH, tree=True).alternation()
+        except _Refused as refused:
+            return [refused.problem]
+        if tree.ways * tree.work > MAX_STEPS:
+            problems.append(
+                Problem(
+                    f"matching it can take more than {MAX_STEPS} steps: {tree.ways} ways to split a "
+                    f"text, each trying up to {tree.work} characters and classes, which "
+                    "backtracking engines (Python, MariaDB: 'match limit exceeded') go through; "
+                    "rewrite it so that fewer repeats can take the same characters",
+                    0,
+                )
             )
-        )
     return problems
+
+
+def tries(cost: _Cost, length: int) -> int:
+    """The tries of a whole match on texts of at most ``length`` characters: the ways to
+    split one text, times the ends a try can reach (each place a repeat can give back,
+    so ``length`` with any unbounded repeat), times the starts of a search."""
+    ends = length if cost.most is None else max(1, min(cost.most, length))
+    starts = 1 if cost.anchored else length
+    return cost.ways * ends * starts
