@@ -52,6 +52,7 @@ NOMINAL_LENGTH: Final = IMPLIED_MAX_LENGTH
 # times the starts of a search: two unbounded repeats over one span at IMPLIED_MAX_LENGTH
 # (about 0.7 s in Python's re), never three
 MAX_TRIES: Final = 150_000_000
+GROUP_STEP: Final = 10  # a repeated group's iteration over a character's, in Python (measured)
 _STEP_LENGTH: Final = 256  # an unbounded repeat's choices in MAX_STEPS (PCRE2, measured)
 MAX_REPEAT_PRODUCT: Final = 1000
 MAX_EXPANDED: Final = 20_000
@@ -137,6 +138,9 @@ class _Cost:
     # the text fixes where it ends: fixed length, or options told apart by their first
     # character, each determined in turn
     determined: bool = True
+    # the cost per character of its slowest repeat: 1 for a repeated character or class
+    # (one opcode in Python's re), more for a repeated group (``_group_step``)
+    step: int = 1
 
 
 _EMPTY: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0)
@@ -279,18 +283,18 @@ def _sequence(items: Sequence[_Cost], length: int, *, tree: bool = False) -> _Co
     # runs of parts that can trade characters: each way to split a text between those of
     # varying length is another way to match; only a part that must take a character
     # none of the run can take ends a run
-    run: list[_Cost] = []
+    run: list[int] = []  # indexes in items
     run_chars: _CharSet = ()
-    for item in items:
+    for index, item in enumerate(items):
         if item.least > 0 and not _overlap(item.chars, run_chars):
-            ways = min(ways * _run_ways(run, length, tree=tree), _MANY)
+            ways = min(ways * _run_ways(items, run, length, tree=tree), _MANY)
             run, run_chars = [], ()
             if item.least == item.most:
                 continue  # a delimiter: it trades with nothing on either side
         if item.least != item.most:
-            run.append(item)
+            run.append(index)
         run_chars = _merged([*run_chars, *item.chars])
-    ways = min(ways * _run_ways(run, length, tree=tree), _MANY)
+    ways = min(ways * _run_ways(items, run, length, tree=tree), _MANY)
     first: list[tuple[int, int]] = []
     for item in items:
         first += item.first
@@ -319,12 +323,15 @@ def _sequence(items: Sequence[_Cost], length: int, *, tree: bool = False) -> _Co
         work=sum(item.work for item in items),
         anchored=items[0].anchored,
         determined=all(item.determined for item in items),
+        step=max(item.step for item in items),
     )
 
 
-def _run_ways(run: Sequence[_Cost], length: int, *, tree: bool = False) -> int:
-    """Ways to split one text between the parts of one run of varying length that trade
-    characters (one can take what a later one starts with): the product of their
+def _run_ways(
+    items: Sequence[_Cost], run: Sequence[int], length: int, *, tree: bool = False
+) -> int:
+    """Ways to split one text between the parts of one run of varying length (``run``:
+    their indexes in ``items``) that trade characters: the product of their
     choices but the largest (the others fix how much is left to it), since a failing rest
     of the pattern makes the engine try them all. A run of k unbounded repeats has
     ``length ** (k - 1)``; the ends the whole match can reach are counted in ``costs``.
@@ -332,15 +339,30 @@ def _run_ways(run: Sequence[_Cost], length: int, *, tree: bool = False) -> int:
     trading = {
         index
         for i, earlier in enumerate(run)
-        for j in range(i + 1, len(run))
-        if _overlap(earlier.chars, run[j].first)
-        for index in (i, j)
+        for later in run[i + 1 :]
+        if _trade(items[earlier], items[earlier + 1 : later + 1])
+        for index in (earlier, later)
     }
-    sharing = [run[i] for i in sorted(trading)]
+    sharing = [items[i] for i in sorted(trading)]
     if len(sharing) < 2:
         return 1
     choices = sorted(_choices(item, length) for item in sharing)
     return min(math.prod(choices if tree else choices[:-1]), _MANY)
+
+
+def _trade(earlier: _Cost, following: Sequence[_Cost]) -> bool:
+    """Can the end of ``earlier`` move within one text, ``following`` taking the rest?
+    Between two such splits, a character ``earlier`` ends with in the longer one is taken
+    by ``following`` in the shorter, whose first character ``earlier`` takes in the
+    longer: a repeated ``([a-z]+\\.)*`` ends with '.', which a following ``[a-z]+``
+    never takes, so the two have one way to split a text."""
+    first: list[tuple[int, int]] = []
+    for item in following:
+        first += item.first
+        if item.least > 0:
+            break
+    chars = _merged(r for item in following for r in item.chars)
+    return _overlap(earlier.last, chars) and _overlap(earlier.chars, _merged(first))
 
 
 def _choices(cost: _Cost, length: int) -> int:
@@ -379,6 +401,7 @@ def _alternatives(options: Sequence[_Cost]) -> _Cost:
         work=sum(o.work for o in options),
         anchored=all(o.anchored for o in options),
         determined=disjoint and all(o.determined for o in options),
+        step=max(o.step for o in options),
     )
 
 
@@ -436,7 +459,14 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
         work=body.work * count,
         anchored=body.anchored and least > 0,
         determined=least == most and body.determined,
+        step=body.step if most == 1 or body.work <= 1 else max(body.step, _group_step(body)),
     )
+
+
+def _group_step(body: _Cost) -> int:
+    """The cost per character of a repeated group: GROUP_STEP times the work of one
+    iteration, over the characters one iteration takes at least."""
+    return -(-GROUP_STEP * body.work // max(body.least, 1))
 
 
 def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
@@ -509,7 +539,8 @@ def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
 def tries(cost: _Cost, length: int) -> int:
     """The tries of a whole match on texts of at most ``length`` characters: the ways to
     split one text, times the ends a try can reach (each place a repeat can give back,
-    so ``length`` with any unbounded repeat), times the starts of a search."""
+    so ``length`` with any unbounded repeat), times the starts of a search, times the
+    cost of one step of its slowest repeat (``step``)."""
     ends = length if cost.most is None else max(1, min(cost.most, length))
     starts = 1 if cost.anchored else length
-    return cost.ways * ends * starts
+    return cost.ways * ends * starts * cost.step
