@@ -141,7 +141,7 @@ def _sample(node: Node, rng: random.Random, pumped: dict[int, int]) -> str:
             count = rng.randint(node.least, node.most if node.most is not None else node.least + 2)
         # the same piece each time: the attack repeats the pattern's own text
         piece = _sample(node.body, rng, pumped)
-        return piece * count if id(node) in pumped else piece * count
+        return piece * count
     option = rng.choice(node.options)
     return "".join(_sample(item, rng, pumped) for item in option)
 

@@ -526,8 +526,8 @@ def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
         if tree.ways * tree.work > MAX_STEPS:
             problems.append(
                 Problem(
-                    f"matching it can take more than {MAX_STEPS} steps: {tree.ways} ways to split a "
-                    f"text, each trying up to {tree.work} characters and classes, which "
+                    f"matching it can take more than {MAX_STEPS} steps: {tree.ways} ways to "
+                    f"split a text, each trying up to {tree.work} characters and classes, which "
                     "backtracking engines (Python, MariaDB: 'match limit exceeded') go through; "
                     "rewrite it so that fewer repeats can take the same characters",
                     0,

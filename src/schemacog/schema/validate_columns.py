@@ -18,6 +18,7 @@ from schemacog.schema.keys import (
     REQUIRED_FOR,
 )
 from schemacog.schema.loader import MapNode, Node, ScalarNode
+from schemacog.schema.pattern_cost import IMPLIED_MAX_LENGTH
 from schemacog.schema.patterns import PatternError, check_portable
 from schemacog.schema.values import TypeSpec, read_value
 
@@ -112,6 +113,8 @@ def _attributes(
     found |= _lengths(problems, body)
     if "pattern" in body.items:
         found["pattern"] = _pattern(problems, body.items["pattern"])
+    if found.get("pattern") is not None:
+        _pattern_length(problems, body, found)
     return found
 
 
@@ -308,10 +311,37 @@ def _pattern(problems: Problems, node: Node) -> str | None:
     try:
         check_portable(text)
     except PatternError as exc:
-        shown = text if len(text) <= 80 else f"{text[:60]}...{text[-10:]}"  # a long one
-        problems.add(node, f"pattern {shown!r}: {exc} (at character {exc.offset + 1})")
+        problems.add(node, f"pattern {_shown(text)}: {exc} (at character {exc.offset + 1})")
         return None
     return text
+
+
+def _pattern_length(problems: Problems, body: MapNode, found: dict[str, object]) -> None:
+    """The length a patterned column is matched to: its max_length, at most as long as
+    the pattern's time allows, or IMPLIED_MAX_LENGTH (``max_length_implied``)."""
+    pattern, longest = str(found["pattern"]), found.get("max_length")
+    if "max_length" not in body.items:
+        found["max_length"], found["max_length_implied"] = IMPLIED_MAX_LENGTH, True
+        shortest = found.get("min_length")
+        if isinstance(shortest, int) and shortest > IMPLIED_MAX_LENGTH:
+            problems.add(
+                body.items["min_length"],
+                f"min_length {shortest} is more than {IMPLIED_MAX_LENGTH}, the max_length a "
+                "pattern implies; give max_length",
+            )
+    elif isinstance(longest, int) and longest > IMPLIED_MAX_LENGTH:
+        try:
+            check_portable(pattern, longest)
+        except PatternError as exc:
+            problems.add(
+                body.items["max_length"],
+                f"max_length {longest} is too long for pattern {_shown(pattern)}: {exc}; "
+                f"a max_length up to {IMPLIED_MAX_LENGTH} keeps it fast",
+            )
+
+
+def _shown(pattern: str) -> str:
+    return repr(pattern if len(pattern) <= 80 else f"{pattern[:60]}...{pattern[-10:]}")
 
 
 def _check_flags(problems: Problems, column: Column, body: MapNode) -> None:
