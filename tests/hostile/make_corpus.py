@@ -129,6 +129,39 @@ case("mixed-line-endings", "encoding", "mixed line endings", files={"out/m.py": 
 case("lone-carriage-return", "encoding", "carriage return without line feed", files={"out/m.py": b"a = 1\rb = 2\n" + OK_PY.encode()})
 case("invalid-utf8-schema", "encoding", "invalid UTF-8 byte 0xe9", schema=None, files={"out/m.py": OK_PY, "schema.yaml": b"schemacog: 1\nname: x\ndescription: caf\xe9\ntables: {}\n"})
 
+# issue 17, item 4 -----------------------------------------------------------------------
+# regular-expression denial of service: every class of slow pattern is refused at its line,
+# with and without an example row holding an attack value (validate must not hang on it)
+LABEL = "label: {type: string, max_length: 20}"
+ATTACK = "a" * 40 + "!"
+REGEX_CLASSES = [
+    # a bounded repeat of a repeat: exponential
+    ("regex17-bounded-repeat-of-repeat", "^(a+){25}$", "exponential time"),
+    ("regex17-bounded-optional-group", "^(a?){28}a{28}$", "exponential time"),
+    ("regex17-repeat-of-open-group", "^(.*a){20}$", "exponential time"),
+    # adjacent overlapping repeats: degree 3 and more
+    ("regex17-three-overlapping", "^a*a*a*$", "can try more than 150000000 ways"),
+    ("regex17-partly-overlapping-classes", "^[a-z]*[a-z0-9]*[0-9a-z]*!$", "can try more than 150000000 ways"),
+    ("regex17-separated-by-optional", "^a*b?a*b?a*$", "can try more than 150000000 ways"),
+    # unanchored: the search's start is one more repeat
+    ("regex17-unanchored-two", "a*a*b", "can try more than 150000000 ways"),
+    ("regex17-unanchored-classes", "[a-z]+[a-z0-9]+x", "can try more than 150000000 ways"),
+    # a bounded ambiguous part times a repeat that gives back every place
+    ("regex17-ambiguous-before-repeat", "^(a|a){16}.*x$", "can try more than 150000000 ways"),
+    # a repeated group's iteration, at every start
+    ("regex17-unanchored-group", "(?:aa|b)*$", "can try more than 150000000 ways"),
+]
+for name, pattern, expect in REGEX_CLASSES:
+    schema = TINY.replace(LABEL, f"label: {{type: string, pattern: {json.dumps(pattern)}}}")
+    case(name, "bounded", expect, schema=schema)
+    rows = f"    examples:\n      - {{id: 1, label: {json.dumps(ATTACK)}}}\n"
+    case(name + "-example", "bounded", expect, schema=schema + rows, command="validate")
+# degree 2 is fast only up to the implied 10,000 characters
+case("regex17-long-max-length-degree-2", "bounded", "max_length 20000 is too long for pattern",
+     schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^(.*),(.*)$", max_length: 20000}'))
+case("regex17-min-length-over-implied", "bounded", "the max_length a pattern implies",
+     schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^[a-z]+$", min_length: 10001}'))
+
 shutil.rmtree(ROOT / "cases", ignore_errors=True)
 for c in cases:
     folder = ROOT / "cases" / c["name"]
