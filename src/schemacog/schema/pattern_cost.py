@@ -23,6 +23,7 @@ returns ``Problem``s for what would be slow or too big somewhere:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -163,11 +164,17 @@ class _Parser:
         self.text = pattern
         self.length = length  # the longest text matched: an unbounded repeat's choices
         self.tree = tree  # count every choice of a run (its whole tree of tries)
+        self.dollar = False  # a '$' anywhere: the end of the text can make a try fail
+        self.top: list[_Cost] = []  # the parts of the whole pattern, if it has no '|'
+        self.last_items: list[_Cost] = []  # the parts of the sequence read last
         self.at = 0
         self.cuts: set[int] = set()  # where the characters it names split the alphabet
 
     def alternation(self) -> _Cost:
+        top = self.at == 0
         options = [self.sequence()]
+        if top and self.at == len(self.text):
+            self.top = self.last_items
         while self.at < len(self.text) and self.text[self.at] == "|":
             self.at += 1
             options.append(self.sequence())
@@ -177,6 +184,7 @@ class _Parser:
         items: list[_Cost] = []
         while self.at < len(self.text) and self.text[self.at] not in "|)":
             items.append(self.repeated(self.atom()))
+        self.last_items = items
         return _sequence(items, self.length, tree=self.tree)
 
     def atom(self) -> _Cost:
@@ -192,6 +200,7 @@ class _Parser:
             return _char(chars, size)
         if char in "^$":
             self.at += 1
+            self.dollar = self.dollar or char == "$"
             return _START if char == "^" else _EMPTY
         if char == ".":
             self.at += 1
@@ -503,7 +512,7 @@ def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
                 0,
             )
         )
-    elif tries(cost, length) > MAX_TRIES:
+    elif _whole_tries(parser, cost) > MAX_TRIES:
         problems.append(
             Problem(
                 "parts of the pattern that can take the same characters follow each other "
@@ -534,6 +543,22 @@ def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _whole_tries(parser: _Parser, cost: _Cost) -> int:
+    """The tries of the whole pattern. Without '$' or '|', the parts at its end that can
+    match nothing never fail: once the parts before them match, the search is done, so
+    they are tried once, from one place, and never backtracked into by the rest
+    (``[a-z0-9]+(?:-[a-z0-9]+)*`` unanchored: the search's start and one repeat)."""
+    items, length = parser.top, parser.length
+    cut = len(items)
+    while cut > 0 and items[cut - 1].least == 0:
+        cut -= 1
+    if parser.dollar or not items or cut == len(items):
+        return tries(cost, length)
+    rest = _sequence(items[cut:], length)
+    head = tries(_sequence(items[:cut], length), length) if cut else length
+    return max(head, tries(dataclasses.replace(rest, anchored=True), length))
 
 
 def tries(cost: _Cost, length: int) -> int:
