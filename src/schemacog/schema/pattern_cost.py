@@ -3,16 +3,21 @@
 ``costs`` parses a pattern that ``patterns.check_portable`` has found portable and
 returns ``Problem``s for what would be slow or too big somewhere:
 
-- **ways**: backtracking engines (Python's ``re``, MariaDB's PCRE2) try every way a text
+- **tries**: backtracking engines (Python's ``re``, MariaDB's PCRE2) try every way a text
   can be split between the parts of a pattern. Ways multiply where parts can take the
   same characters: a run of repeats that overlap (``a?a?a?``, ``a*a*a*``), a repeated
-  group whose body can match one text in several ways (``(a|aa)+``, ``(a+)+``), or whose
-  iterations can start at several places. A group whose iterations start or end with a
-  character its varying parts cannot take (``(?:-[a-z]+)*``, ``([a-z]+\\.)*``) has one
-  way to split, and so does one whose options start differently and each have one
-  length. An unbounded repeat counts as ``NOMINAL_LENGTH`` choices, and so do the
-  starts of an unanchored search. The ways times the characters and classes of one try
-  (``work``) are bounded too (``MAX_STEPS``): PCRE2 stops at ten million.
+  group whose body can match one text in several ways (``(a|aa)+``, ``(a+)+``: refused
+  outright, exponential), or whose iterations can start at several places. A group
+  whose iterations start or end with a character its varying parts cannot take
+  (``(?:-[a-z]+)*``, ``([a-z]+\\.)*``) has one way to split, and so does one whose options
+  start differently and each have one length. The tries of a whole match, on texts of
+  the column's max_length (``IMPLIED_MAX_LENGTH`` when it gives none), are the ways to
+  split one text (k unbounded repeats sharing a span: length ** (k - 1)) times each
+  place the match can end, times each start of an unanchored search, times a repeated
+  group's cost per character (``step``); more than ``MAX_TRIES`` are refused: two
+  overlapping unbounded repeats pass (quadratic), three never. The ways times the
+  characters and classes of one try (``work``), every choice counted as PCRE2 does
+  (``tree``), are bounded too (``MAX_STEPS``): PCRE2 stops at ten million.
 - **nested repeat counts** multiply to at most ``MAX_REPEAT_PRODUCT`` (RE2 refuses more);
 - **written out**, with every repeat copied, a pattern has at most ``MAX_EXPANDED``
   characters and classes (PostgreSQL finds ~45,000 too complex), at most ``MAX_ARCS``
@@ -38,7 +43,6 @@ __all__ = [
     "MAX_STEPS",
     "MAX_TRIES",
     "MAX_WAYS",
-    "NOMINAL_LENGTH",
     "Problem",
     "costs",
 ]
@@ -48,7 +52,6 @@ MAX_STEPS: Final = 5_000_000  # ways times the work of each try (PCRE2 stops at 
 # The longest text a pattern is matched against when the column gives no max_length: the
 # choices of an unbounded repeat, and of a search's start
 IMPLIED_MAX_LENGTH: Final = 10_000
-NOMINAL_LENGTH: Final = IMPLIED_MAX_LENGTH
 # the tries of a whole match: ways to split one text, times the ends a try can reach,
 # times the starts of a search: two unbounded repeats over one span at IMPLIED_MAX_LENGTH
 # (about 0.7 s in Python's re), never three
