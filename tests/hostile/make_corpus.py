@@ -140,16 +140,16 @@ REGEX_CLASSES = [
     ("regex17-bounded-optional-group", "^(a?){28}a{28}$", "exponential time"),
     ("regex17-repeat-of-open-group", "^(.*a){20}$", "exponential time"),
     # adjacent overlapping repeats: degree 3 and more
-    ("regex17-three-overlapping", "^a*a*a*$", "can try more than 150000000 ways"),
-    ("regex17-partly-overlapping-classes", "^[a-z]*[a-z0-9]*[0-9a-z]*!$", "can try more than 150000000 ways"),
-    ("regex17-separated-by-optional", "^a*b?a*b?a*$", "can try more than 150000000 ways"),
+    ("regex17-three-overlapping", "^a*a*a*$", "can try more than 100000000 ways"),
+    ("regex17-partly-overlapping-classes", "^[a-z]*[a-z0-9]*[0-9a-z]*!$", "can try more than 100000000 ways"),
+    ("regex17-separated-by-optional", "^a*b?a*b?a*$", "can try more than 100000000 ways"),
     # unanchored: the search's start is one more repeat
-    ("regex17-unanchored-two", "a*a*b", "can try more than 150000000 ways"),
-    ("regex17-unanchored-classes", "[a-z]+[a-z0-9]+x", "can try more than 150000000 ways"),
+    ("regex17-unanchored-two", "a*a*b", "can try more than 100000000 ways"),
+    ("regex17-unanchored-classes", "[a-z]+[a-z0-9]+x", "can try more than 100000000 ways"),
     # a bounded ambiguous part times a repeat that gives back every place
-    ("regex17-ambiguous-before-repeat", "^(a|a){16}.*x$", "can try more than 150000000 ways"),
+    ("regex17-ambiguous-before-repeat", "^(a|a){16}.*x$", "can try more than 100000000 ways"),
     # a repeated group's iteration, at every start
-    ("regex17-unanchored-group", "(?:aa|b)*$", "can try more than 150000000 ways"),
+    ("regex17-unanchored-group", "(?:aa|b)*$", "can try more than 100000000 ways"),
 ]
 for name, pattern, expect in REGEX_CLASSES:
     schema = TINY.replace(LABEL, f"label: {{type: string, pattern: {json.dumps(pattern)}}}")

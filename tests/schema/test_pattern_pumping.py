@@ -247,7 +247,7 @@ def test_the_timer_stops_a_hang() -> None:
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "schema-format.md"
 REASONS = {  # the verdict the docs give -> what the refusal says
     "exponential": "can take exponential time",
-    "too many tries": "can try more than 150000000 ways",
+    "too many tries": "can try more than 100000000 ways",
     "too many steps": "more than 5000000 steps",
 }
 

@@ -62,34 +62,34 @@ def test_portable_patterns_are_accepted(pattern: str) -> None:
         ("^(?:a|b|ab)*c$", "can take exponential time", 11),  # options that start alike
         ("^(a|a)+$", "can take exponential time", 6),
         ("(a?){10}", "can take exponential time", 4),  # an iteration may be empty
-        ("^" + "a?" * 31 + "a" * 31 + "$", "can try more than 150000000 ways", 0),
-        ("^" + "a?" * 24 + "a" * 24 + "$", "can try more than 150000000 ways", 0),
-        ("^a*a*a*a*a*a*a*a*a*a*$", "can try more than 150000000 ways", 0),
-        ("^a*a*a*$", "can try more than 150000000 ways", 0),  # 1000 choices each, one decides
-        (r"(?:\d+)?\d*\d*\d*\d*\d*\d*\d*x", "can try more than 150000000 ways", 0),
-        (".*.*.*.*.*.*=", "can try more than 150000000 ways", 0),
-        (".*.*=", "can try more than 150000000 ways", 0),  # unanchored: the search is a factor too
-        ("a*b*a*b*a*b*a*", "can try more than 150000000 ways", 0),  # trading across empty b*
+        ("^" + "a?" * 31 + "a" * 31 + "$", "can try more than 100000000 ways", 0),
+        ("^" + "a?" * 24 + "a" * 24 + "$", "can try more than 100000000 ways", 0),
+        ("^a*a*a*a*a*a*a*a*a*a*$", "can try more than 100000000 ways", 0),
+        ("^a*a*a*$", "can try more than 100000000 ways", 0),  # 1000 choices each, one decides
+        (r"(?:\d+)?\d*\d*\d*\d*\d*\d*\d*x", "can try more than 100000000 ways", 0),
+        (".*.*.*.*.*.*=", "can try more than 100000000 ways", 0),
+        (".*.*=", "can try more than 100000000 ways", 0),  # unanchored: the search is a factor too
+        ("a*b*a*b*a*b*a*", "can try more than 100000000 ways", 0),  # trading across empty b*
         # unanchored, a repeated group: every start times every iteration, and an iteration
         # of a group costs Python about ten times a character's (anchored, they pass)
-        ("(?:x*y){2,}", "can try more than 150000000 ways", 0),
-        ("((ab)?c)+", "can try more than 150000000 ways", 0),
-        (r"(\d{3}-)+", "can try more than 150000000 ways", 0),
-        ("(?:aa|b)*$", "can try more than 150000000 ways", 0),
+        ("(?:x*y){2,}", "can try more than 100000000 ways", 0),
+        ("((ab)?c)+", "can try more than 100000000 ways", 0),
+        (r"(\d{3}-)+", "can try more than 100000000 ways", 0),
+        ("(?:aa|b)*$", "can try more than 100000000 ways", 0),
         # a bounded ambiguous part before an unbounded repeat that gives back each place
-        ("^(a|a){16}.*x$", "can try more than 150000000 ways", 0),
-        ("^(?:a|a){12}(?:b|b){4}.*x$", "can try more than 150000000 ways", 0),
+        ("^(a|a){16}.*x$", "can try more than 100000000 ways", 0),
+        ("^(?:a|a){12}(?:b|b){4}.*x$", "can try more than 100000000 ways", 0),
         (r"^(?:\d\d\d\d\d\d\d\d){250}$|^x$", "compiles to about 67508 bytes", 0),
         (r"^a\—b$", "escape \\— is not portable (DuckDB's RE2", 2),
         # ways times the work of each try (Python took 1 s, MariaDB: match limit exceeded)
         (
             r"^(?:ab|[ab]b){16}y(?:dz|ez|fz|gz|hz|iz|jz|kz|lz|mz|nz|oz|pz|qz|rz|sz|tz|c)*x",
-            "can try more than 150000000 ways",  # 2**16 ways times the ends of the last *
+            "can try more than 100000000 ways",  # 2**16 ways times the ends of the last *
             0,
         ),
         ("^c{0,45}c{0,45}c{0,45}(?:c|d){200}$", "more than 5000000 steps: 97336 ways", 0),
         # bounded repeats count too, and an unanchored search tries every start
-        ("a{0,99}a{0,99}a{0,99}[ab]{50}[bc]", "can try more than 150000000 ways", 0),
+        ("a{0,99}a{0,99}a{0,99}[ab]{50}[bc]", "can try more than 100000000 ways", 0),
         ("^a{0,99}a{0,99}a{0,99}(?:[ab]{2}){120}[bc]", "more than 5000000 steps", 0),
         # PCRE2 lists each member beyond the first 256 characters; 😀 takes 5 bytes
         ("^(?:[" + "".join(chr(0x100 + i) for i in range(100)) + "]){250}$", "compiles to", 0),

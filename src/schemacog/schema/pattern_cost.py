@@ -54,8 +54,8 @@ MAX_STEPS: Final = 5_000_000  # ways times the work of each try (PCRE2 stops at 
 IMPLIED_MAX_LENGTH: Final = 10_000
 # the tries of a whole match: ways to split one text, times the ends a try can reach,
 # times the starts of a search: two unbounded repeats over one span at IMPLIED_MAX_LENGTH
-# (about 0.7 s in Python's re), never three
-MAX_TRIES: Final = 150_000_000
+# (under a second of CPU in Python's re), never three
+MAX_TRIES: Final = 100_000_000
 GROUP_STEP: Final = 10  # a repeated group's iteration over a character's, in Python (measured)
 _STEP_LENGTH: Final = 256  # an unbounded repeat's choices in MAX_STEPS (PCRE2, measured)
 MAX_REPEAT_PRODUCT: Final = 1000
@@ -145,6 +145,7 @@ class _Cost:
     # the cost per character of its slowest repeat: 1 for a repeated character or class
     # (one opcode in Python's re), more for a repeated group (``_group_step``)
     step: int = 1
+    captured: bool = False  # it holds a capturing group: Python repeats it as a group
 
 
 _EMPTY: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0)
@@ -193,10 +194,11 @@ class _Parser:
     def atom(self) -> _Cost:
         char = self.text[self.at]
         if char == "(":
-            self.at += 3 if self.text.startswith("(?:", self.at) else 1
+            capture = not self.text.startswith("(?:", self.at)
+            self.at += 1 if capture else 3
             inner = self.alternation()
             self.at += 1  # ")"
-            return _group(inner)
+            return _group(inner, capture=capture)
         if char == "[":
             chars, size = self.char_class()
             self.cuts.update(cut for low, high in chars for cut in (low, high + 1))
@@ -336,6 +338,7 @@ def _sequence(items: Sequence[_Cost], length: int, *, tree: bool = False) -> _Co
         anchored=items[0].anchored,
         determined=all(item.determined for item in items),
         step=max(item.step for item in items),
+        captured=any(item.captured for item in items),
     )
 
 
@@ -414,11 +417,13 @@ def _alternatives(options: Sequence[_Cost]) -> _Cost:
         anchored=all(o.anchored for o in options),
         determined=disjoint and all(o.determined for o in options),
         step=max(o.step for o in options),
+        captured=any(o.captured for o in options),
     )
 
 
-def _group(inner: _Cost) -> _Cost:
-    return _Cost(**{**inner.__dict__, "compiled": inner.compiled + 6})
+def _group(inner: _Cost, *, capture: bool) -> _Cost:
+    captured = inner.captured or capture
+    return _Cost(**{**inner.__dict__, "compiled": inner.compiled + 6, "captured": captured})
 
 
 def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
@@ -456,6 +461,7 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
             )
     else:
         ways = body.ways
+    simple = body.work <= 1 and not body.captured  # one opcode in Python: REPEAT_ONE
     return _Cost(
         first=body.first,
         last=body.last,
@@ -471,7 +477,8 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
         work=body.work * count,
         anchored=body.anchored and least > 0,
         determined=least == most and body.determined,
-        step=body.step if most == 1 or body.work <= 1 else max(body.step, _group_step(body)),
+        step=body.step if most == 1 or simple else max(body.step, _group_step(body)),
+        captured=body.captured,
     )
 
 
