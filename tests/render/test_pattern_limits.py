@@ -40,10 +40,12 @@ LIMITS = {
     ),
     "dotted": (r"^([a-z]+\.)*[a-z]+$", ["a.b.c", "a.b.", "." + "a" * 3000]),
 }
+# texts past the 10,000 characters a pattern implies need a max_length (#17)
+LONGER = {"literals": ", max_length: 20000", "emoji": ", max_length: 20000"}
 # one table per pattern: MariaDB holds about 64 KiB of CHECKs a table
 SCHEMA = "schemacog: 1\nname: limits\ntables:\n" + "".join(
     f"  {name}:\n    columns:\n      id: {{type: integer, primary_key: true}}\n"
-    f"      v: {{type: text, nullable: true, pattern: '{pattern}'}}\n"
+    f"      v: {{type: text, nullable: true, pattern: '{pattern}'{LONGER.get(name, '')}}}\n"
     for name, (pattern, _) in LIMITS.items()
 )
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Final
 
 __all__ = [
+    "GROUP_STEP",
     "IMPLIED_MAX_LENGTH",
     "MAX_ARCS",
     "MAX_COMPILED",
@@ -168,7 +169,7 @@ class _Parser:
         self.text = pattern
         self.length = length  # the longest text matched: an unbounded repeat's choices
         self.tree = tree  # count every choice of a run (its whole tree of tries)
-        self.dollar = False  # a '$' anywhere: the end of the text can make a try fail
+        self.dollar = False  # an anchor that can make a try fail at its end ('$', a late '^')
         self.top: list[_Cost] = []  # the parts of the whole pattern, if it has no '|'
         self.last_items: list[_Cost] = []  # the parts of the sequence read last
         self.at = 0
@@ -205,7 +206,8 @@ class _Parser:
             return _char(chars, size)
         if char in "^$":
             self.at += 1
-            self.dollar = self.dollar or char == "$"
+            # an anchor that can fail after the start: '$', or '^' past the first character
+            self.dollar = self.dollar or char == "$" or self.at > 1
             return _START if char == "^" else _EMPTY
         if char == ".":
             self.at += 1
@@ -556,22 +558,23 @@ def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
 
 
 def _whole_tries(parser: _Parser, cost: _Cost) -> int:
-    """The tries of the whole pattern. Without '$' or '|', the parts at its end that can
-    match nothing never fail: once the parts before them match, the search is done, so
-    they are tried once, from one place, and never backtracked into by the rest
-    (``[a-z0-9]+(?:-[a-z0-9]+)*`` unanchored: the search's start and one repeat)."""
+    """The tries of the whole pattern. Without '$' (or a '^' past its start) or '|', the
+    parts at its end that can match nothing never fail: once the parts before them
+    match, the search is done, so they are tried once, from one place, and never
+    backtracked into by the rest (``[a-z0-9]+(?:-[a-z0-9]+)*`` unanchored: the search's
+    start and one repeat)."""
     items, length = parser.top, parser.length
     cut = len(items)
     while cut > 0 and items[cut - 1].least == 0:
         cut -= 1
     if parser.dollar or not items or cut == len(items):
-        return tries(cost, length)
+        return _tries(cost, length)
     rest = _sequence(items[cut:], length)
-    head = tries(_sequence(items[:cut], length), length) if cut else length
-    return max(head, tries(dataclasses.replace(rest, anchored=True), length))
+    head = _tries(_sequence(items[:cut], length), length) if cut else length
+    return max(head, _tries(dataclasses.replace(rest, anchored=True), length))
 
 
-def tries(cost: _Cost, length: int) -> int:
+def _tries(cost: _Cost, length: int) -> int:
     """The tries of a whole match on texts of at most ``length`` characters: the ways to
     split one text, times the ends a try can reach (each place a repeat can give back,
     so ``length`` with any unbounded repeat), times the starts of a search, times the
