@@ -159,6 +159,8 @@ for name, pattern, expect in REGEX_CLASSES:
 # degree 2 is fast only up to the implied 10,000 characters
 case("regex17-long-max-length-degree-2", "bounded", "max_length 20000 is too long for pattern",
      schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^(.*),(.*)$", max_length: 20000}'))
+case("regex17-pattern-longer-than-implied", "bounded", "needs at least 10002 characters",
+     schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^' + 'ab' * 5001 + '$"}'))
 case("regex17-min-length-over-implied", "bounded", "the max_length a pattern implies",
      schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^[a-z]+$", min_length: 10001}'))
 

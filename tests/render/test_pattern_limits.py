@@ -75,7 +75,8 @@ def test_mariadb_leaves_out_the_largest_checks_of_a_table_without_room() -> None
     """Its table definition holds about 64 KiB: four patterns of 16,000 characters do
     not fit (ERROR 1117), so the largest is left out, declared, and not expected."""
     columns = "".join(
-        f"      c{i}: {{type: text, nullable: true, pattern: '^{letter * 16_000}$'}}\n"
+        f"      c{i}: {{type: text, nullable: true, max_length: 16000, "
+        f"pattern: '^{letter * 16_000}$'}}\n"
         for i, letter in enumerate("abcd")
     )
     text = "schemacog: 1\nname: full\ntables:\n  t:\n    columns:\n"

@@ -46,6 +46,7 @@ __all__ = [
     "MAX_WAYS",
     "Problem",
     "costs",
+    "shortest",
 ]
 
 MAX_WAYS: Final = 100_000  # ways a bounded repeat of an ambiguous group can match
@@ -555,6 +556,11 @@ def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
                 )
             )
     return problems
+
+
+def shortest(pattern: str) -> int:
+    """The fewest characters a text matching ``pattern`` (portable, accepted) holds."""
+    return _Parser(pattern, IMPLIED_MAX_LENGTH).alternation().least
 
 
 def _whole_tries(parser: _Parser, cost: _Cost) -> int:

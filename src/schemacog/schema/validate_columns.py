@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from schemacog.model import NOW, NUMERIC_TYPES, TEMPORAL_TYPES, Column, Enum, LogicalType, Value
-from schemacog.schema import fields, rules
+from schemacog.schema import fields, pattern_cost, rules
 from schemacog.schema.fields import Problems, did_you_mean
 from schemacog.schema.keys import (
     APPLIES_TO,
@@ -323,6 +323,13 @@ def _pattern_length(problems: Problems, body: MapNode, found: dict[str, object])
     if "max_length" not in body.items:
         found["max_length"], found["max_length_implied"] = IMPLIED_MAX_LENGTH, True
         shortest = found.get("min_length")
+        needed = pattern_cost.shortest(pattern)
+        if needed > IMPLIED_MAX_LENGTH:
+            problems.add(
+                body.items["pattern"],
+                f"pattern {_shown(pattern)} needs at least {needed} characters, more than "
+                f"the max_length {IMPLIED_MAX_LENGTH} a pattern implies; give max_length",
+            )
         if isinstance(shortest, int) and shortest > IMPLIED_MAX_LENGTH:
             problems.add(
                 body.items["min_length"],
