@@ -464,7 +464,8 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
             )
     else:
         ways = body.ways
-    simple = body.work <= 1 and not body.captured  # one opcode in Python: REPEAT_ONE
+    # one character or class, repeated: one opcode in Python (REPEAT_ONE)
+    simple = body.least == body.most == 1 and body.work <= 1 and not body.captured
     return _Cost(
         first=body.first,
         last=body.last,
@@ -480,7 +481,9 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
         work=body.work * count,
         anchored=body.anchored and least > 0,
         determined=least == most and body.determined,
-        step=body.step if most == 1 or simple else max(body.step, _group_step(body)),
+        # Python runs a quantified group (even ``?``) through its group machinery at
+        # every try that reaches it: ``a*(?:a{0})?$`` is slow where ``a*$`` is not
+        step=body.step if simple else max(body.step, _group_step(body)),
         captured=body.captured,
     )
 
@@ -488,7 +491,7 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
 def _group_step(body: _Cost) -> int:
     """The cost per character of a repeated group: GROUP_STEP times the work of one
     iteration, over the characters one iteration takes at least."""
-    return -(-GROUP_STEP * body.work // max(body.least, 1))
+    return -(-GROUP_STEP * max(body.work, 1) // max(body.least, 1))
 
 
 def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
