@@ -64,11 +64,14 @@ def verify(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def fuzz(session: nox.Session) -> None:
     """Hypothesis fuzzing: the loader, validator and safe-mode checker (100k examples each),
-    and the agreement of every layer and engine (2,000 random schemas)."""
+    the agreement of every layer and engine (2,000 random schemas), and pumped attacks on
+    2,000 accepted patterns."""
     session.install("-e", ".[test]")
     session.env["SCHEMACOG_FUZZ_EXAMPLES"] = "100000"
     session.env["SCHEMACOG_AGREEMENT_EXAMPLES"] = "2000"
+    session.env["SCHEMACOG_PUMP_EXAMPLES"] = "2000"
     tests = ["tests/test_fuzz.py", "tests/render/test_agreement_property.py"]
+    tests.append("tests/schema/test_pattern_pumping.py")
     session.run("pytest", *tests, "-q", "-p", "no:cacheprovider", *session.posargs)
 
 

@@ -172,6 +172,8 @@ class Column:
     missing_values: tuple[str, ...] | None = None  # None: the schema's missing_values
     warn_min: Bound | None = None  # soft bounds: outside them a value is an outlier
     warn_max: Bound | None = None
+    # max_length is IMPLIED_MAX_LENGTH because the column has a pattern and gave none
+    max_length_implied: bool = False
 
 
 @dataclass(frozen=True, slots=True)

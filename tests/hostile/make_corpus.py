@@ -274,6 +274,40 @@ case("toml-inline-tables-5000-deep", "bounded", "arrays and inline tables nested
      config="deep = " + "{a = " * 5000 + "1" + "}" * 5000 + "\n")
 case("toml-deep-in-another-table", "bounded", "arrays and inline tables nested deeper than 64",
      setup={"pad_pyproject_text": "\n[tool.other]\ns = \"[[[\" # [[[\nx = " + "[" * 100 + "]" * 100 + "\n"})
+# issue 17, item 4 -----------------------------------------------------------------------
+# regular-expression denial of service: every class of slow pattern is refused at its line,
+# with and without an example row holding an attack value (validate must not hang on it)
+LABEL = "label: {type: string, max_length: 20}"
+ATTACK = "a" * 40 + "!"
+REGEX_CLASSES = [
+    # a bounded repeat of a repeat: exponential
+    ("regex17-bounded-repeat-of-repeat", "^(a+){25}$", "exponential time"),
+    ("regex17-bounded-optional-group", "^(a?){28}a{28}$", "exponential time"),
+    ("regex17-repeat-of-open-group", "^(.*a){20}$", "exponential time"),
+    # adjacent overlapping repeats: degree 3 and more
+    ("regex17-three-overlapping", "^a*a*a*$", "can try more than 100000000 ways"),
+    ("regex17-partly-overlapping-classes", "^[a-z]*[a-z0-9]*[0-9a-z]*!$", "can try more than 100000000 ways"),
+    ("regex17-separated-by-optional", "^a*b?a*b?a*$", "can try more than 100000000 ways"),
+    # unanchored: the search's start is one more repeat
+    ("regex17-unanchored-two", "a*a*b", "can try more than 100000000 ways"),
+    ("regex17-unanchored-classes", "[a-z]+[a-z0-9]+x", "can try more than 100000000 ways"),
+    # a bounded ambiguous part times a repeat that gives back every place
+    ("regex17-ambiguous-before-repeat", "^(a|a){16}.*x$", "can try more than 100000000 ways"),
+    # a repeated group's iteration, at every start
+    ("regex17-unanchored-group", "(?:aa|b)*$", "can try more than 100000000 ways"),
+]
+for name, pattern, expect in REGEX_CLASSES:
+    schema = TINY.replace(LABEL, f"label: {{type: string, pattern: {json.dumps(pattern)}}}")
+    case(name, "bounded", expect, schema=schema)
+    rows = f"    examples:\n      - {{id: 1, label: {json.dumps(ATTACK)}}}\n"
+    case(name + "-example", "bounded", expect, schema=schema + rows, command="validate")
+# degree 2 is fast only up to the implied 10,000 characters
+case("regex17-long-max-length-degree-2", "bounded", "max_length 20000 is too long for pattern",
+     schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^(.*),(.*)$", max_length: 20000}'))
+case("regex17-pattern-longer-than-implied", "bounded", "needs at least 10002 characters",
+     schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^' + 'ab' * 5001 + '$"}'))
+case("regex17-min-length-over-implied", "bounded", "the max_length a pattern implies",
+     schema=TINY.replace(LABEL, 'label: {type: string, pattern: "^[a-z]+$", min_length: 10001}'))
 
 shutil.rmtree(ROOT / "cases", ignore_errors=True)
 for c in cases:

@@ -2,7 +2,8 @@
 validator, the pydantic model, the cleaner and every engine give the same verdict.
 
 Hypothesis draws a table with a column of every logical type (integers, float, decimal,
-strings with lengths and patterns with shorthand classes, free text, boolean, date, time,
+strings with lengths and patterns with shorthand classes (a pattern without max_length: values
+at and beyond the implied 10,000 characters), free text, boolean, date, time,
 timestamps, UUID, JSON, binary, enum; nullable or NOT NULL, with or without bounds) and
 then whole rows whose values are drawn around each column's boundaries: integers just
 outside each type, NaN and infinities, too many digits and places, non-ASCII letters,
@@ -50,6 +51,9 @@ from schemacog.schema import rules
 PATTERNS = [r"^\d{2,4}$", r"^\w+$", r"^\S+$", r"^[\d.]+$", r"^a\sb$", r"^\D+$"]
 TEXTS = ["12", "123", "\u0661\u0662", "\uff11\uff12", "stra\u00dfe", "abc", "a b", "a\u00a0b"]
 TEXTS += ["a\u2003b", "a\tb", "1.5", "\u00e9t\u00e9", "x" * 9, "a\x00b", "\ud800", "\U0001f600"]
+# a patterned string without max_length is at most 10,000 characters long (implied, #17):
+# values that match each pattern of PATTERNS they can, at and beyond that bound
+LONG_TEXTS = ["x" * 9_999, "x" * 10_000, "x" * 10_001, "1" * 10_000, "1" * 10_001, "x" * 40_000]
 FREE_TEXTS = ["", "a", "a\x00b", "\x00", "\udc80x", "\U0001f600\u0301", "x" * 300]
 JSONS: list[object] = [{"a": 1}, [1, "x", None], "s", 1.5, True, 2**70, {"a": math.nan}]
 JSONS += [[math.inf], {"k": "a\x00"}, {1: 2}, ["\ud800"], {"nested": {"deep": [[]]}}]
@@ -88,8 +92,10 @@ def columns(draw: st.DrawFn) -> dict[str, str]:
             keys.append(f"scale: {draw(st.integers(0, precision))}")
         elif kind == "text":
             keys.append("type: string")
-            keys.append(f"max_length: {draw(st.integers(1, 8))}")
-            if draw(st.booleans()):
+            patterned = draw(st.booleans())
+            if not patterned or draw(st.booleans()):  # else the implied max_length, 10,000
+                keys.append(f"max_length: {draw(st.integers(1, 8))}")
+            if patterned:
                 keys.append(f"pattern: '{draw(st.sampled_from(PATTERNS))}'")
         elif kind == "stamp":
             stamp = draw(st.sampled_from(["timestamp", "timestamptz"]))
@@ -224,6 +230,8 @@ def _values(schema: Schema, name: str) -> st.SearchStrategy[object]:
         return st.sampled_from([naive, aware, aware.astimezone(dt.UTC)])
     if column.type is LogicalType.TEXT:
         return st.sampled_from(FREE_TEXTS)
+    if column.type is LogicalType.STRING and column.max_length_implied:
+        return st.sampled_from(TEXTS + LONG_TEXTS)
     if column.type is LogicalType.STRING:
         return st.sampled_from(TEXTS)
     return st.sampled_from(OTHER[column.type.value])

@@ -120,7 +120,7 @@ CREATE TABLE signup_import (
     email TEXT NOT NULL CONSTRAINT uq_signup_import_email UNIQUE CONSTRAINT ck_signup_import_email_max_length CHECK (length(email) <= 254) CONSTRAINT ck_signup_import_email_nul CHECK (instr(email, char(0)) = 0),
     full_name TEXT NOT NULL CONSTRAINT ck_signup_import_full_name_min_length CHECK (length(full_name) >= 1) CONSTRAINT ck_signup_import_full_name_max_length CHECK (length(full_name) <= 100) CONSTRAINT ck_signup_import_full_name_nul CHECK (instr(full_name, char(0)) = 0),
     -- ISO 3166 code; "NA" is Namibia, not a missing value.
-    country TEXT CONSTRAINT ck_signup_import_country_nul CHECK (instr(country, char(0)) = 0),
+    country TEXT CONSTRAINT ck_signup_import_country_max_length CHECK (length(country) <= 10000) CONSTRAINT ck_signup_import_country_nul CHECK (instr(country, char(0)) = 0),
     birth_date TEXT,
     -- Age as typed into the form.
     age INTEGER CONSTRAINT ck_signup_import_age_min CHECK (age >= 13) CONSTRAINT ck_signup_import_age_max CHECK (age <= 120),

@@ -78,7 +78,7 @@ def _type_label(column: Column) -> str:
         return f"enum {column.enum}"
     if column.type is LogicalType.DECIMAL:
         return f"decimal({column.precision},{column.scale})"
-    if column.type is LogicalType.STRING and column.max_length:
+    if column.type is LogicalType.STRING and column.max_length and not column.max_length_implied:
         return f"string({column.max_length})"
     return column.type.value
 
@@ -126,7 +126,10 @@ def value_rule_labels(column: Column) -> list[str]:
         (column.min, "≥ {}"),
         (column.max, "≤ {}"),
         (column.min_length, "length ≥ {}"),
-        (column.max_length, "length ≤ {}"),
+        (
+            column.max_length,
+            "length ≤ {}" + " (implied by the pattern)" * column.max_length_implied,
+        ),
     ]
     labels = [template.format(value) for value, template in bounds if value is not None]
     if column.pattern is not None:

@@ -444,7 +444,11 @@ def _checks(schema: Schema, table: Table) -> tuple[list[CheckView], list[str]]:
             source = pyliterals.raw_or_string(python_pattern(column.pattern))
             patterns.append(bracketed(0, f"{constant} = re.compile(", [source, "re.DOTALL"], ")"))
             message = f"{key}: must match {column.pattern}"
-            laid_out.append((f"        if {constant}.search(value) is None:", _append(12, message)))
+            # an overlong value is not matched: the length bounds the pattern's time
+            test = f"{constant}.search(value) is None"
+            if column.max_length is not None:
+                test = f"len(value) <= {column.max_length} and {test}"
+            laid_out.append((f"        if {test}:", _append(12, message)))
         if column.enum is not None:
             values = schema.enum(column.enum).value_names
             literals = [pyliterals.string(v) for v in values]

@@ -80,7 +80,8 @@ def _violations(rule: _Cleaning, value: Any) -> list[str]:
         found.append(f"{name}: must be at least {_characters(rule.min_length)}")
     if rule.max_length is not None and len(value) > rule.max_length:
         found.append(f"{name}: must be at most {_characters(rule.max_length)}")
-    if rule.pattern is not None and rule.pattern.search(value) is None:
+    # an overlong value is not matched: the length bounds the pattern's time
+    elif rule.pattern is not None and rule.pattern.search(value) is None:
         found.append(f"{name}: must match {rule.pattern_text}, got {_shown(value)}")
     return found
 

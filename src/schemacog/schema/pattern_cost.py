@@ -3,16 +3,21 @@
 ``costs`` parses a pattern that ``patterns.check_portable`` has found portable and
 returns ``Problem``s for what would be slow or too big somewhere:
 
-- **ways**: backtracking engines (Python's ``re``, MariaDB's PCRE2) try every way a text
+- **tries**: backtracking engines (Python's ``re``, MariaDB's PCRE2) try every way a text
   can be split between the parts of a pattern. Ways multiply where parts can take the
   same characters: a run of repeats that overlap (``a?a?a?``, ``a*a*a*``), a repeated
-  group whose body can match one text in several ways (``(a|aa)+``, ``(a+)+``), or whose
-  iterations can start at several places. A group whose iterations start or end with a
-  character its varying parts cannot take (``(?:-[a-z]+)*``, ``([a-z]+\\.)*``) has one
-  way to split, and so does one whose options start differently and each have one
-  length. An unbounded repeat counts as ``NOMINAL_LENGTH`` choices, and so do the
-  starts of an unanchored search. The ways times the characters and classes of one try
-  (``work``) are bounded too (``MAX_STEPS``): PCRE2 stops at ten million.
+  group whose body can match one text in several ways (``(a|aa)+``, ``(a+)+``: refused
+  outright, exponential), or whose iterations can start at several places. A group
+  whose iterations start or end with a character its varying parts cannot take
+  (``(?:-[a-z]+)*``, ``([a-z]+\\.)*``) has one way to split, and so does one whose options
+  start differently and each have one length. The tries of a whole match, on texts of
+  the column's max_length (``IMPLIED_MAX_LENGTH`` when it gives none), are the ways to
+  split one text (k unbounded repeats sharing a span: length ** (k - 1)) times each
+  place the match can end, times each start of an unanchored search, times a repeated
+  group's cost per character (``step``); more than ``MAX_TRIES`` are refused: two
+  overlapping unbounded repeats pass (quadratic), three never. The ways times the
+  characters and classes of one try (``work``), every choice counted as PCRE2 does
+  (``tree``), are bounded too (``MAX_STEPS``): PCRE2 stops at ten million.
 - **nested repeat counts** multiply to at most ``MAX_REPEAT_PRODUCT`` (RE2 refuses more);
 - **written out**, with every repeat copied, a pattern has at most ``MAX_EXPANDED``
   characters and classes (PostgreSQL finds ~45,000 too complex), at most ``MAX_ARCS``
@@ -23,26 +28,38 @@ returns ``Problem``s for what would be slow or too big somewhere:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 __all__ = [
+    "GROUP_STEP",
+    "IMPLIED_MAX_LENGTH",
     "MAX_ARCS",
     "MAX_COMPILED",
     "MAX_EXPANDED",
     "MAX_REPEAT_PRODUCT",
     "MAX_STEPS",
+    "MAX_TRIES",
     "MAX_WAYS",
-    "NOMINAL_LENGTH",
     "Problem",
     "costs",
+    "shortest",
 ]
 
-MAX_WAYS: Final = 100_000
+MAX_WAYS: Final = 100_000  # ways a bounded repeat of an ambiguous group can match
 MAX_STEPS: Final = 5_000_000  # ways times the work of each try (PCRE2 stops at 10**7)
-NOMINAL_LENGTH: Final = 256  # the choices of an unbounded repeat, and of a search's start
+# The longest text a pattern is matched against when the column gives no max_length: the
+# choices of an unbounded repeat, and of a search's start
+IMPLIED_MAX_LENGTH: Final = 10_000
+# the tries of a whole match: ways to split one text, times the ends a try can reach,
+# times the starts of a search: two unbounded repeats over one span at IMPLIED_MAX_LENGTH
+# (under a second of CPU in Python's re), never three
+MAX_TRIES: Final = 100_000_000
+GROUP_STEP: Final = 10  # a repeated group's iteration over a character's, in Python (measured)
+_STEP_LENGTH: Final = 256  # an unbounded repeat's choices in MAX_STEPS (PCRE2, measured)
 MAX_REPEAT_PRODUCT: Final = 1000
 MAX_EXPANDED: Final = 20_000
 MAX_COMPILED: Final = 60_000
@@ -50,7 +67,7 @@ _CLASS_BYTES: Final = 33  # a class in PCRE2's compiled form (a 256-bit map and 
 # PostgreSQL splits the characters a pattern names into "colors", and a class or '.'
 # gets an arc for each color it holds: about 1.4 million arcs are too complex
 MAX_ARCS: Final = 300_000
-_MANY: Final = MAX_WAYS + 1
+_MANY: Final = 10**40  # more than any bound: too many to count
 
 _CharSet = tuple[tuple[int, int], ...]  # sorted disjoint inclusive ranges of code points
 _ALL: Final[_CharSet] = ((0, 0x10FFFF),)
@@ -127,6 +144,10 @@ class _Cost:
     # the text fixes where it ends: fixed length, or options told apart by their first
     # character, each determined in turn
     determined: bool = True
+    # the cost per character of its slowest repeat: 1 for a repeated character or class
+    # (one opcode in Python's re), more for a repeated group (``_group_step``)
+    step: int = 1
+    captured: bool = False  # it holds a capturing group: Python repeats it as a group
 
 
 _EMPTY: Final = _Cost((), (), (), (), 0, 0, 1, 1, 0, 0)
@@ -145,13 +166,21 @@ def _utf8(code: int) -> int:
 class _Parser:
     """A recursive descent over a pattern that is known to be portable."""
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, length: int, *, tree: bool = False) -> None:
         self.text = pattern
+        self.length = length  # the longest text matched: an unbounded repeat's choices
+        self.tree = tree  # count every choice of a run (its whole tree of tries)
+        self.dollar = False  # an anchor that can make a try fail at its end ('$', a late '^')
+        self.top: list[_Cost] = []  # the parts of the whole pattern, if it has no '|'
+        self.last_items: list[_Cost] = []  # the parts of the sequence read last
         self.at = 0
         self.cuts: set[int] = set()  # where the characters it names split the alphabet
 
     def alternation(self) -> _Cost:
+        top = self.at == 0
         options = [self.sequence()]
+        if top and self.at == len(self.text):
+            self.top = self.last_items
         while self.at < len(self.text) and self.text[self.at] == "|":
             self.at += 1
             options.append(self.sequence())
@@ -161,21 +190,25 @@ class _Parser:
         items: list[_Cost] = []
         while self.at < len(self.text) and self.text[self.at] not in "|)":
             items.append(self.repeated(self.atom()))
-        return _sequence(items)
+        self.last_items = items
+        return _sequence(items, self.length, tree=self.tree)
 
     def atom(self) -> _Cost:
         char = self.text[self.at]
         if char == "(":
-            self.at += 3 if self.text.startswith("(?:", self.at) else 1
+            capture = not self.text.startswith("(?:", self.at)
+            self.at += 1 if capture else 3
             inner = self.alternation()
             self.at += 1  # ")"
-            return _group(inner)
+            return _group(inner, capture=capture)
         if char == "[":
             chars, size = self.char_class()
             self.cuts.update(cut for low, high in chars for cut in (low, high + 1))
             return _char(chars, size)
         if char in "^$":
             self.at += 1
+            # an anchor that can fail after the start: '$', or '^' past the first character
+            self.dollar = self.dollar or char == "$" or self.at > 1
             return _START if char == "^" else _EMPTY
         if char == ".":
             self.at += 1
@@ -260,25 +293,25 @@ class _Parser:
         return _repeat(cost, least, most, start)
 
 
-def _sequence(items: Sequence[_Cost]) -> _Cost:
+def _sequence(items: Sequence[_Cost], length: int, *, tree: bool = False) -> _Cost:
     if not items:
         return _EMPTY
     ways = math.prod(min(item.ways, _MANY) for item in items)
     # runs of parts that can trade characters: each way to split a text between those of
     # varying length is another way to match; only a part that must take a character
     # none of the run can take ends a run
-    run: list[_Cost] = []
+    run: list[int] = []  # indexes in items
     run_chars: _CharSet = ()
-    for item in items:
+    for index, item in enumerate(items):
         if item.least > 0 and not _overlap(item.chars, run_chars):
-            ways = min(ways * _run_ways(run), _MANY)
+            ways = min(ways * _run_ways(items, run, length, tree=tree), _MANY)
             run, run_chars = [], ()
             if item.least == item.most:
                 continue  # a delimiter: it trades with nothing on either side
         if item.least != item.most:
-            run.append(item)
+            run.append(index)
         run_chars = _merged([*run_chars, *item.chars])
-    ways = min(ways * _run_ways(run), _MANY)
+    ways = min(ways * _run_ways(items, run, length, tree=tree), _MANY)
     first: list[tuple[int, int]] = []
     for item in items:
         first += item.first
@@ -307,29 +340,52 @@ def _sequence(items: Sequence[_Cost]) -> _Cost:
         work=sum(item.work for item in items),
         anchored=items[0].anchored,
         determined=all(item.determined for item in items),
+        step=max(item.step for item in items),
+        captured=any(item.captured for item in items),
     )
 
 
-def _run_ways(run: Sequence[_Cost]) -> int:
-    """Ways to split a text between the parts of one run of varying length that trade
-    characters (one can take what a later one starts with): the product of their
-    choices, since a failing rest of the pattern makes the engine try them all."""
+def _run_ways(
+    items: Sequence[_Cost], run: Sequence[int], length: int, *, tree: bool = False
+) -> int:
+    """Ways to split one text between the parts of one run of varying length (``run``:
+    their indexes in ``items``) that trade characters: the product of their
+    choices but the largest (the others fix how much is left to it), since a failing rest
+    of the pattern makes the engine try them all. A run of k unbounded repeats has
+    ``length ** (k - 1)``; the ends the whole match can reach are counted in ``costs``.
+    With ``tree``, every choice counts: the tries of one match, ends included."""
     trading = {
         index
         for i, earlier in enumerate(run)
-        for j in range(i + 1, len(run))
-        if _overlap(earlier.chars, run[j].first)
-        for index in (i, j)
+        for later in run[i + 1 :]
+        if _trade(items[earlier], items[earlier + 1 : later + 1])
+        for index in (earlier, later)
     }
-    sharing = [run[i] for i in sorted(trading)]
+    sharing = [items[i] for i in sorted(trading)]
     if len(sharing) < 2:
         return 1
-    return min(math.prod(_choices(item) for item in sharing), _MANY)
+    choices = sorted(_choices(item, length) for item in sharing)
+    return min(math.prod(choices if tree else choices[:-1]), _MANY)
 
 
-def _choices(cost: _Cost) -> int:
+def _trade(earlier: _Cost, following: Sequence[_Cost]) -> bool:
+    """Can the end of ``earlier`` move within one text, ``following`` taking the rest?
+    Between two such splits, a character ``earlier`` ends with in the longer one is taken
+    by ``following`` in the shorter, whose first character ``earlier`` takes in the
+    longer: a repeated ``([a-z]+\\.)*`` ends with '.', which a following ``[a-z]+``
+    never takes, so the two have one way to split a text."""
+    first: list[tuple[int, int]] = []
+    for item in following:
+        first += item.first
+        if item.least > 0:
+            break
+    chars = _merged(r for item in following for r in item.chars)
+    return _overlap(earlier.last, chars) and _overlap(earlier.chars, _merged(first))
+
+
+def _choices(cost: _Cost, length: int) -> int:
     if cost.most is None:
-        return NOMINAL_LENGTH
+        return length
     return min(cost.most - cost.least + 1, _MANY)
 
 
@@ -363,11 +419,14 @@ def _alternatives(options: Sequence[_Cost]) -> _Cost:
         work=sum(o.work for o in options),
         anchored=all(o.anchored for o in options),
         determined=disjoint and all(o.determined for o in options),
+        step=max(o.step for o in options),
+        captured=any(o.captured for o in options),
     )
 
 
-def _group(inner: _Cost) -> _Cost:
-    return _Cost(**{**inner.__dict__, "compiled": inner.compiled + 6})
+def _group(inner: _Cost, *, capture: bool) -> _Cost:
+    captured = inner.captured or capture
+    return _Cost(**{**inner.__dict__, "compiled": inner.compiled + 6, "captured": captured})
 
 
 def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
@@ -405,6 +464,8 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
             )
     else:
         ways = body.ways
+    # one character or class, repeated: one opcode in Python (REPEAT_ONE)
+    simple = body.least == body.most == 1 and body.work <= 1 and not body.captured
     return _Cost(
         first=body.first,
         last=body.last,
@@ -420,19 +481,28 @@ def _repeat(body: _Cost, least: int, most: int | None, at: int) -> _Cost:
         work=body.work * count,
         anchored=body.anchored and least > 0,
         determined=least == most and body.determined,
+        # Python runs a quantified group (even ``?``) through its group machinery at
+        # every try that reaches it: ``a*(?:a{0})?$`` is slow where ``a*$`` is not
+        step=body.step if simple else max(body.step, _group_step(body)),
+        captured=body.captured,
     )
 
 
-def costs(pattern: str) -> list[Problem]:
-    """What is too slow or too big in ``pattern`` (portable, valid), with its offset."""
-    parser = _Parser(pattern)
+def _group_step(body: _Cost) -> int:
+    """The cost per character of a repeated group: GROUP_STEP times the work of one
+    iteration, over the characters one iteration takes at least."""
+    return -(-GROUP_STEP * max(body.work, 1) // max(body.least, 1))
+
+
+def costs(pattern: str, length: int = IMPLIED_MAX_LENGTH) -> list[Problem]:
+    """What is too slow or too big in ``pattern`` (portable, valid), with its offset, when
+    it is matched against texts of at most ``length`` characters."""
+    parser = _Parser(pattern, length)
     try:
         cost = parser.alternation()
     except _Refused as refused:
         return [refused.problem]
     problems = []
-    # a search tries every start of the text: another factor
-    ways = cost.ways if cost.anchored else cost.ways * NOMINAL_LENGTH
     if cost.expanded > MAX_EXPANDED:
         problems.append(
             Problem(
@@ -458,24 +528,66 @@ def costs(pattern: str) -> list[Problem]:
                 0,
             )
         )
-    elif ways > MAX_WAYS:
+    elif _whole_tries(parser, cost) > MAX_TRIES:
         problems.append(
             Problem(
                 "parts of the pattern that can take the same characters follow each other "
-                f"(such as a?a?a? or a*a*a*, or .*.* unanchored): more than {MAX_WAYS} ways "
-                "to split a text, which backtracking engines (Python, MariaDB) try one by "
-                "one; rewrite it so that fewer repeats can take the same characters",
+                "or repeat (such as a*a*a*, [a-z]+[a-z0-9]+ unanchored, where the search's "
+                f"start is one more repeat, or (a|a){{16}}.*): on a text of {length} "
+                f"characters a backtracking engine (Python, MariaDB) can try more than "
+                f"{MAX_TRIES} ways, one by one; rewrite it so that at most two repeats "
+                "(counting an unanchored start) can take the same characters",
                 0,
             )
         )
-    elif cost.ways * cost.work > MAX_STEPS:  # the starts of a search are not its work
-        problems.append(
-            Problem(
-                f"matching it can take more than {MAX_STEPS} steps: {cost.ways} ways to split a "
-                f"text, each trying up to {cost.work} characters and classes, which "
-                "backtracking engines (Python, MariaDB: 'match limit exceeded') go through; "
-                "rewrite it so that fewer repeats can take the same characters",
-                0,
+    else:
+        # the steps of one try as PCRE2 counts them for its match limit: every choice of
+        # a run (``tree``), an unbounded repeat as _STEP_LENGTH; the starts of a search
+        # are not its work
+        try:
+            tree = _Parser(pattern, _STEP_LENGTH, tree=True).alternation()
+        except _Refused as refused:
+            return [refused.problem]
+        if tree.ways * tree.work > MAX_STEPS:
+            problems.append(
+                Problem(
+                    f"matching it can take more than {MAX_STEPS} steps: {tree.ways} ways to "
+                    f"split a text, each trying up to {tree.work} characters and classes, which "
+                    "backtracking engines (Python, MariaDB: 'match limit exceeded') go through; "
+                    "rewrite it so that fewer repeats can take the same characters",
+                    0,
+                )
             )
-        )
     return problems
+
+
+def shortest(pattern: str) -> int:
+    """The fewest characters a text matching ``pattern`` (portable, accepted) holds."""
+    return _Parser(pattern, IMPLIED_MAX_LENGTH).alternation().least
+
+
+def _whole_tries(parser: _Parser, cost: _Cost) -> int:
+    """The tries of the whole pattern. Without '$' (or a '^' past its start) or '|', the
+    parts at its end that can match nothing never fail: once the parts before them
+    match, the search is done, so they are tried once, from one place, and never
+    backtracked into by the rest (``[a-z0-9]+(?:-[a-z0-9]+)*`` unanchored: the search's
+    start and one repeat)."""
+    items, length = parser.top, parser.length
+    cut = len(items)
+    while cut > 0 and items[cut - 1].least == 0:
+        cut -= 1
+    if parser.dollar or not items or cut == len(items):
+        return _tries(cost, length)
+    rest = _sequence(items[cut:], length)
+    head = _tries(_sequence(items[:cut], length), length) if cut else length
+    return max(head, _tries(dataclasses.replace(rest, anchored=True), length))
+
+
+def _tries(cost: _Cost, length: int) -> int:
+    """The tries of a whole match on texts of at most ``length`` characters: the ways to
+    split one text, times the ends a try can reach (each place a repeat can give back,
+    so ``length`` with any unbounded repeat), times the starts of a search, times the
+    cost of one step of its slowest repeat (``step``)."""
+    ends = length if cost.most is None else max(1, min(cost.most, length))
+    starts = 1 if cost.anchored else length
+    return cost.ways * ends * starts * cost.step

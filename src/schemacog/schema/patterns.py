@@ -113,9 +113,9 @@ def _class_end(pattern: str, start: int) -> int:
     raise PatternError("character class is not closed", start)
 
 
-def check_portable(pattern: str) -> None:
+def check_portable(pattern: str, length: int = pattern_cost.IMPLIED_MAX_LENGTH) -> None:
     """Raise PatternError if ``pattern`` is outside the portable subset, invalid, or too
-    slow or too big for an engine (``pattern_cost``)."""
+    slow or too big for an engine (``pattern_cost``) on texts of at most ``length``."""
     if not pattern:
         raise PatternError("pattern is empty", 0)
     at = 0
@@ -158,7 +158,7 @@ def check_portable(pattern: str) -> None:
             at += 1
         previous_quantifier = quantifier
     _compile_check(pattern)
-    for problem in pattern_cost.costs(pattern):
+    for problem in pattern_cost.costs(pattern, length):
         raise PatternError(problem.message, problem.offset)
 
 

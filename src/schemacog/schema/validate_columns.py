@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from schemacog.model import NOW, NUMERIC_TYPES, TEMPORAL_TYPES, Column, Enum, LogicalType, Value
-from schemacog.schema import fields, rules
+from schemacog.schema import fields, pattern_cost, rules
 from schemacog.schema.fields import Problems, did_you_mean
 from schemacog.schema.keys import (
     APPLIES_TO,
@@ -18,6 +18,7 @@ from schemacog.schema.keys import (
     REQUIRED_FOR,
 )
 from schemacog.schema.loader import MapNode, Node, ScalarNode
+from schemacog.schema.pattern_cost import IMPLIED_MAX_LENGTH
 from schemacog.schema.patterns import PatternError, check_portable
 from schemacog.schema.values import TypeSpec, read_value
 
@@ -112,6 +113,8 @@ def _attributes(
     found |= _lengths(problems, body)
     if "pattern" in body.items:
         found["pattern"] = _pattern(problems, body.items["pattern"])
+    if found.get("pattern") is not None:
+        _pattern_length(problems, body, found)
     return found
 
 
@@ -308,10 +311,44 @@ def _pattern(problems: Problems, node: Node) -> str | None:
     try:
         check_portable(text)
     except PatternError as exc:
-        shown = text if len(text) <= 80 else f"{text[:60]}...{text[-10:]}"  # a long one
-        problems.add(node, f"pattern {shown!r}: {exc} (at character {exc.offset + 1})")
+        problems.add(node, f"pattern {_shown(text)}: {exc} (at character {exc.offset + 1})")
         return None
     return text
+
+
+def _pattern_length(problems: Problems, body: MapNode, found: dict[str, object]) -> None:
+    """The length a patterned column is matched to: its max_length, at most as long as
+    the pattern's time allows, or IMPLIED_MAX_LENGTH (``max_length_implied``)."""
+    pattern, longest = str(found["pattern"]), found.get("max_length")
+    if "max_length" not in body.items:
+        found["max_length"], found["max_length_implied"] = IMPLIED_MAX_LENGTH, True
+        shortest = found.get("min_length")
+        needed = pattern_cost.shortest(pattern)
+        if needed > IMPLIED_MAX_LENGTH:
+            problems.add(
+                body.items["pattern"],
+                f"pattern {_shown(pattern)} needs at least {needed} characters, more than "
+                f"the max_length {IMPLIED_MAX_LENGTH} a pattern implies; give max_length",
+            )
+        if isinstance(shortest, int) and shortest > IMPLIED_MAX_LENGTH:
+            problems.add(
+                body.items["min_length"],
+                f"min_length {shortest} is more than {IMPLIED_MAX_LENGTH}, the max_length a "
+                "pattern implies; give max_length",
+            )
+    elif isinstance(longest, int) and longest > IMPLIED_MAX_LENGTH:
+        try:
+            check_portable(pattern, longest)
+        except PatternError as exc:
+            problems.add(
+                body.items["max_length"],
+                f"max_length {longest} is too long for pattern {_shown(pattern)}: {exc}; "
+                f"a max_length up to {IMPLIED_MAX_LENGTH} keeps it fast",
+            )
+
+
+def _shown(pattern: str) -> str:
+    return repr(pattern if len(pattern) <= 80 else f"{pattern[:60]}...{pattern[-10:]}")
 
 
 def _check_flags(problems: Problems, column: Column, body: MapNode) -> None:

@@ -260,7 +260,8 @@ def _violations(rule: _Cleaning, value: Any) -> list[str]:
         found.append(f"{name}: must be at least {_characters(rule.min_length)}")
     if rule.max_length is not None and len(value) > rule.max_length:
         found.append(f"{name}: must be at most {_characters(rule.max_length)}")
-    if rule.pattern is not None and rule.pattern.search(value) is None:
+    # an overlong value is not matched: the length bounds the pattern's time
+    elif rule.pattern is not None and rule.pattern.search(value) is None:
         found.append(f"{name}: must match {rule.pattern_text}, got {_shown(value)}")
     return found
 
@@ -715,7 +716,7 @@ def validate_class(row: Mapping[str, object]) -> list[str]:
             problems.append("def: must be at least 2 characters")
         if len(value) > 10:
             problems.append("def: must be at most 10 characters")
-        if _CLASS_DEF_PATTERN.search(value) is None:
+        if len(value) <= 10 and _CLASS_DEF_PATTERN.search(value) is None:
             problems.append("def: must match ^[a-z]{2,10}$")
     value = row.get("json")
     if value is None:

@@ -12,7 +12,7 @@ CREATE TABLE "select" (
     "from" BIGINT NOT NULL CONSTRAINT pk_select PRIMARY KEY,
     class VARCHAR NOT NULL DEFAULT 'O''Brien "the" \ one' CONSTRAINT ck_select_class_max_length CHECK (length(class) <= 40) CONSTRAINT ck_select_class_nul CHECK (NOT contains(class, chr(0))),
     json JSON DEFAULT '{"k''":["\"","\\","\n"]}',
-    schema VARCHAR CONSTRAINT ck_select_schema_pattern CHECK (regexp_matches(schema, '^[^''"\\]*$', 's')) CONSTRAINT ck_select_schema_nul CHECK (NOT contains(schema, chr(0))),
+    schema VARCHAR CONSTRAINT ck_select_schema_max_length CHECK (length(schema) <= 10000) CONSTRAINT ck_select_schema_pattern CHECK (regexp_matches(schema, '^[^''"\\]*$', 's')) CONSTRAINT ck_select_schema_nul CHECK (NOT contains(schema, chr(0))),
     model_config Weird NOT NULL DEFAULT 'it''s',
     date DATE,
     datetime TIMESTAMPTZ CONSTRAINT ck_select_datetime_instant CHECK (datetime >= '0001-01-01 00:00:00+00:00' AND datetime <= '9999-12-31 23:59:59.999999+00:00'),

@@ -10,7 +10,7 @@ CREATE TABLE "select" (
     "from" bigint NOT NULL CONSTRAINT pk_select PRIMARY KEY,
     class text NOT NULL DEFAULT E'O''Brien "the" \\ one' CONSTRAINT ck_select_class_max_length CHECK (char_length(class) <= 40),
     json jsonb DEFAULT E'{"k''":["\\"","\\\\","\\n"]}',
-    schema text CONSTRAINT ck_select_schema_pattern CHECK (schema ~ E'^[^''"\\\\]*$'),
+    schema text CONSTRAINT ck_select_schema_max_length CHECK (char_length(schema) <= 10000) CONSTRAINT ck_select_schema_pattern CHECK (schema ~ E'^[^''"\\\\]*$'),
     model_config "Weird" NOT NULL DEFAULT 'it''s',
     date date,
     datetime timestamptz CONSTRAINT ck_select_datetime_instant CHECK (datetime >= '0001-01-01 00:00:00+00:00' AND datetime <= '9999-12-31 23:59:59.999999+00:00'),

@@ -13,7 +13,7 @@ CREATE TABLE "select" (
     class TEXT NOT NULL DEFAULT 'O''Brien "the" \ one' CONSTRAINT ck_select_class_max_length CHECK (length(class) <= 40) CONSTRAINT ck_select_class_nul CHECK (instr(class, char(0)) = 0),
     json TEXT DEFAULT '{"k''":["\"","\\","\n"]}' CONSTRAINT ck_select_json_json CHECK (json IS NULL OR json_valid(json)),
     -- No quotes, no backslashes.
-    schema TEXT CONSTRAINT ck_select_schema_nul CHECK (instr(schema, char(0)) = 0),
+    schema TEXT CONSTRAINT ck_select_schema_max_length CHECK (length(schema) <= 10000) CONSTRAINT ck_select_schema_nul CHECK (instr(schema, char(0)) = 0),
     model_config TEXT NOT NULL DEFAULT 'it''s' CONSTRAINT ck_select_model_config_enum CHECK (model_config IN ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--')),
     date TEXT,
     datetime TEXT CONSTRAINT ck_select_datetime_instant CHECK (datetime IS NULL OR coalesce(julianday(datetime), 0) >= 1721425.5),

@@ -201,7 +201,8 @@ def _violations(rule: _Cleaning, value: Any) -> list[str]:
         found.append(f"{name}: must be at least {_characters(rule.min_length)}")
     if rule.max_length is not None and len(value) > rule.max_length:
         found.append(f"{name}: must be at most {_characters(rule.max_length)}")
-    if rule.pattern is not None and rule.pattern.search(value) is None:
+    # an overlong value is not matched: the length bounds the pattern's time
+    elif rule.pattern is not None and rule.pattern.search(value) is None:
         found.append(f"{name}: must match {rule.pattern_text}, got {_shown(value)}")
     return found
 
@@ -493,6 +494,7 @@ class SelectModel(_pd.BaseModel):
     schema_: _Text | None = _pd.Field(
         default=None,
         alias="schema",
+        max_length=10000,
         pattern="(?s)^[^'\"\\\\]*\\Z",
     )
     model_config_: Weird = _pd.Field(default=Weird.IT_S, alias="model_config")
@@ -570,7 +572,9 @@ def validate_select(row: Mapping[str, object]) -> list[str]:
     elif (problem := _text_problem(value)) is not None:
         problems.append("schema: " + problem)
     else:
-        if _SELECT_SCHEMA_PATTERN.search(value) is None:
+        if len(value) > 10000:
+            problems.append("schema: must be at most 10000 characters")
+        if len(value) <= 10000 and _SELECT_SCHEMA_PATTERN.search(value) is None:
             problems.append("schema: must match ^[^'\"\\\\]*$")
     value = row.get("model_config")
     if value is None:
@@ -665,6 +669,7 @@ _SELECT_CLEANING = (
         field="schema_",
         parse=_text,
         nullable=True,
+        max_length=10000,
         pattern=re.compile("^[^'\"\\\\]*\\Z", re.DOTALL),
         pattern_text="^[^'\"\\\\]*$",
     ),

@@ -125,7 +125,7 @@ CREATE TABLE signup_import (
     signup_id INTEGER NOT NULL CONSTRAINT pk_signup_import PRIMARY KEY,
     email VARCHAR NOT NULL CONSTRAINT uq_signup_import_email UNIQUE CONSTRAINT ck_signup_import_email_max_length CHECK (length(email) <= 254) CONSTRAINT ck_signup_import_email_pattern CHECK (regexp_matches(email, '^[^@ ]+@[^@ ]+$', 's')) CONSTRAINT ck_signup_import_email_nul CHECK (NOT contains(email, chr(0))),
     full_name VARCHAR NOT NULL CONSTRAINT ck_signup_import_full_name_min_length CHECK (length(full_name) >= 1) CONSTRAINT ck_signup_import_full_name_max_length CHECK (length(full_name) <= 100) CONSTRAINT ck_signup_import_full_name_nul CHECK (NOT contains(full_name, chr(0))),
-    country VARCHAR CONSTRAINT ck_signup_import_country_pattern CHECK (regexp_matches(country, '^[A-Z]{2}$', 's')) CONSTRAINT ck_signup_import_country_nul CHECK (NOT contains(country, chr(0))),
+    country VARCHAR CONSTRAINT ck_signup_import_country_max_length CHECK (length(country) <= 10000) CONSTRAINT ck_signup_import_country_pattern CHECK (regexp_matches(country, '^[A-Z]{2}$', 's')) CONSTRAINT ck_signup_import_country_nul CHECK (NOT contains(country, chr(0))),
     birth_date DATE,
     age SMALLINT CONSTRAINT ck_signup_import_age_min CHECK (age >= 13) CONSTRAINT ck_signup_import_age_max CHECK (age <= 120),
     newsletter BOOLEAN NOT NULL DEFAULT FALSE,

@@ -115,7 +115,7 @@ CREATE TABLE signup_import (
     signup_id integer NOT NULL CONSTRAINT pk_signup_import PRIMARY KEY,
     email text NOT NULL CONSTRAINT uq_signup_import_email UNIQUE CONSTRAINT ck_signup_import_email_max_length CHECK (char_length(email) <= 254) CONSTRAINT ck_signup_import_email_pattern CHECK (email ~ '^[^@ ]+@[^@ ]+$'),
     full_name text NOT NULL CONSTRAINT ck_signup_import_full_name_min_length CHECK (char_length(full_name) >= 1) CONSTRAINT ck_signup_import_full_name_max_length CHECK (char_length(full_name) <= 100),
-    country text CONSTRAINT ck_signup_import_country_pattern CHECK (country ~ '^[A-Z]{2}$'),
+    country text CONSTRAINT ck_signup_import_country_max_length CHECK (char_length(country) <= 10000) CONSTRAINT ck_signup_import_country_pattern CHECK (country ~ '^[A-Z]{2}$'),
     birth_date date,
     age smallint CONSTRAINT ck_signup_import_age_min CHECK (age >= 13) CONSTRAINT ck_signup_import_age_max CHECK (age <= 120),
     newsletter boolean NOT NULL DEFAULT FALSE,

@@ -1,0 +1,2 @@
+# [[[cog sc.python.columns("thing") ]]]
+# [[[end]]]
