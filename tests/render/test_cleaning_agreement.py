@@ -75,12 +75,16 @@ json_values = st.recursive(
     max_leaves=6,
 )
 plain_text = st.text(stored, max_size=12)
+ASCII_SPACE = " \t\n\r\f\v"
 FIRST, LAST = dt.datetime(2, 1, 1), dt.datetime(9998, 12, 31)  # offsets stay in range
 
 COLUMNS: dict[str, st.SearchStrategy[tuple[str, Any]]] = {
     "id": _integer(-(2**31), 2**31 - 1),
     "code": st.text("AB1a", min_size=1, max_size=10).map(lambda s: (s, s)),
-    "note": plain_text.map(lambda s: (s, MISSING if s.strip() in ("", "none") else s.strip())),
+    # a cleaner strips ASCII white space only (as \s means): U+0085 or U+2028 stay
+    "note": plain_text.map(
+        lambda s: (s, MISSING if s.strip(ASCII_SPACE) in ("", "none") else s.strip(ASCII_SPACE))
+    ),
     "small": _integer(-200, 200) | _missing(),
     "big": _integer(-(2**63), 2**63 - 1) | _missing(),
     "ratio": st.floats(-0.5, 1.5).map(lambda x: (repr(x), x)) | _missing(),
