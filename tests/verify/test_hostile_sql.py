@@ -45,6 +45,14 @@ REFUSED = {
 }
 
 
+SESSION = {
+    "postgres": "SQL runs as a throwaway role with no right beyond its throwaway schema",
+    "mariadb": "SQL runs as a throwaway user with no right beyond its throwaway database",
+    "sqlite": "SQL runs in memory, in a limited child process that reaches no file",
+    "duckdb": "SQL runs in memory, in a limited child process that reaches no file",
+}
+
+
 @pytest.fixture
 def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every name of a throwaway user, role, schema or database verify makes."""
@@ -129,6 +137,7 @@ def test_a_templates_sql_cannot_reach_the_host(
     try:
         assert result.code == 1, output
         assert REFUSED[engine] in output, output
+        assert SESSION[engine] in output, output
         assert "Traceback" not in output
         assert not canary.exists()
         assert _left_on(engine, made) == []

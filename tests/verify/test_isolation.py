@@ -280,6 +280,7 @@ def test_generated_code_that_verify_imports_cannot_leak_or_write(
     result = run_cli("verify", "--engines", "sqlite", cwd=root, env={"SCHEMACOG_CANARY": CANARY})
     output = result.out + result.err
     assert "what the child saw" in output, output  # it ran
+    assert "isolated: own mount, PID and network namespaces" in output  # verify says so
     assert CANARY not in output
     # this process's /proc entry and its parent's were not there to read
     gone = r"\"(FileNotFoundError|PermissionError)\([^)]*\)\""

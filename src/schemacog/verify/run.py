@@ -325,7 +325,7 @@ def _python_layers(
         if layers.builtin_for:
             said += f"; the built-in renderers stand in for {', '.join(layers.builtin_for)}"
         imported.details.append(said)
-        imported.details.append(isolation().summary)
+    imported.details.append(isolation().summary)  # how the child that ran them was isolated
     if layers.left_out:  # what only generated code may do; said, never silent
         shown = ", ".join(f"{file} ({why})" for file, why in layers.left_out.values())
         imported.details.append(f"not imported, as not all their code is generated: {shown}")
