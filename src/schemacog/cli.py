@@ -285,7 +285,9 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
     )
     steps = verify(Path.cwd(), options)
     if args.format == "json":
-        out.write(json.dumps(json_report(steps), indent=2) + "\n")
+        # escaped as check's JSON is: no CI runner command anywhere in a line
+        text = json.dumps(json_report(steps), indent=2).replace("##[", "#\\u0023[")
+        out.write(text + "\n")
     else:
         for line in text_report(steps):
             print(line, file=out)

@@ -13,6 +13,7 @@ __all__ = [
     "Problem",
     "SchemaError",
     "SchemacogError",
+    "defused",
     "printable",
 ]
 
@@ -26,11 +27,23 @@ def printable(text: str) -> str:
     would escape (control characters, CR and LF, line and paragraph separators, bidi and
     other format characters, lone surrogates such as an undecodable file name's) written
     as that escape (``\\n``, ``\\x1b``, ``\\u202e``, ``\\udcff``), so that no value can end a
-    line, forge one of its own, hide text or fail to encode. Every other character stays.
+    line, forge one of its own, hide text or fail to encode; and ``defused``. Every other
+    character stays.
     """
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    if not text.isprintable():
+        text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return defused(text)
+
+
+def defused(text: str) -> str:
+    """``text`` that a CI runner cannot read as a workflow command: GitHub's runner reads
+    ``##[command]`` anywhere in a line and ``::command::`` after leading white space, so
+    those are written with an escape (``#\\x23[``, ``\\x3a:``)."""
+    text = text.replace("##[", "#\\x23[")
+    stripped = text.lstrip()
+    if stripped.startswith("::"):
+        text = text[: len(text) - len(stripped)] + "\\x3a" + stripped[1:]
+    return text
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -702,7 +702,9 @@ def test_every_marker_error_is_said_at_its_own_line_in_one_run(
         "out/a.py:9:30: unknown table 'gone'; if 'gone' left the schema, remove this region",
         "out/b.sql:1:31: unknown table 'nope'; if 'nope' left the schema, remove this region",
         "out/b.sql:3:31: unknown table 'nope2'; if 'nope2' left the schema, remove this region",
-        "out/c.py:1:10: marker code not allowed: only sc.* calls are allowed, found an import",
+        "out/c.py:1:10: marker code not allowed: only sc.* calls are allowed, found an import"
+        " (safe mode; other code runs only with allow_code = true in the config and "
+        "--allow-code or SCHEMACOG_ALLOW_CODE=1)",
         "out/c.py:3:10: marker code not allowed: only sc.* functions can be called, "
         "found name 'open'",
         "out/c.py:5:21: unknown dialect 'mysql'; did you mean 'mariadb'?",

@@ -166,3 +166,80 @@ def test_the_session_holds_no_right_beyond_its_database(made: list[str]) -> None
         finally:
             engine.close()
         assert _left_on(name, made) == []
+
+
+# the throwaway database's name with its '_' (a wildcard in GRANT) taken as any character
+_WILDCARD = """SET @name = CONCAT('schemacogX', SUBSTRING(DATABASE(), 11));
+SET @make = CONCAT('CREATE DATABASE `', @name, '`');
+PREPARE make FROM @make;
+EXECUTE make;"""
+
+
+def test_the_mariadb_grant_covers_its_database_alone(
+    run_cli: RunCli, tmp_path: Path, made: list[str]
+) -> None:
+    try:
+        BACKENDS["mariadb"].connect(None).close()
+    except engines.EngineUnavailable as exc:
+        if _required("mariadb"):
+            raise
+        pytest.skip(f"mariadb: {exc}")
+    root = _project(tmp_path / "p", "mariadb", _WILDCARD)
+    assert run_cli("regen", cwd=root).code == 0
+    result = run_cli("verify", "--engines", "mariadb", cwd=root)
+    output = result.out + result.err
+    assert result.code == 1, output
+    assert "Access denied" in output, output
+    aliases = [n.replace("_", "X", 1) for n in made]
+    assert _left_on("mariadb", aliases) == []
+
+
+def test_a_given_user_that_cannot_make_a_role_runs_no_template_sql(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A user without CREATEROLE may still own its database, drop its tables or change
+    its settings: the template's SQL is not run as it, and the step says why."""
+    import psycopg
+
+    try:
+        admin = psycopg.connect(engines.postgres_dsn(None), autocommit=True)
+    except psycopg.Error as exc:
+        if _required("postgres"):
+            raise
+        pytest.skip(f"postgres: {exc}")
+    user, password = f"schemacog_t{secrets.token_hex(5)}", secrets.token_hex(12)
+    admin.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
+    admin.execute(f"GRANT CREATE ON DATABASE postgres TO {user}")
+    try:
+        root = _project(tmp_path / "p", "postgres", "DROP TABLE IF EXISTS public.anything;")
+        assert run_cli("regen", cwd=root).code == 0
+        url = f"postgresql://{user}:{password}@127.0.0.1:{admin.info.port}/postgres"
+        result = run_cli("verify", "--engines", "postgres", "--dsn-postgres", url, cwd=root)
+        output = result.out + result.err
+        assert result.code == 1, output
+        assert "not run: a user template's SQL runs only in a session" in output, output
+        assert "cannot create a throwaway role (it needs CREATEROLE)" in output, output
+        assert password not in output
+    finally:
+        admin.execute(f"REVOKE CREATE ON DATABASE postgres FROM {user}")
+        admin.execute(f"DROP OWNED BY {user}")
+        admin.execute(f"DROP ROLE {user}")
+        admin.close()
+
+
+def _project(root: Path, dialect: str, sql: str) -> Path:
+    (root / "out").mkdir(parents=True)
+    (root / "templates").mkdir()
+    (root / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n'
+        f'templates = "templates"\ndialect = "{dialect}"\n',
+        encoding="utf-8",
+    )
+    (root / "templates" / "t.sql.j2").write_text(sql + "\n", encoding="utf-8")
+    (root / "out" / "s.sql").write_text(
+        "-- [[[cog sc.sql.ddl() ]]]\n-- [[[end]]]\n\n"
+        '-- [[[cog sc.template("t.sql.j2") ]]]\n-- [[[end]]]\n',
+        encoding="utf-8",
+    )
+    return root

@@ -315,3 +315,88 @@ def test_what_generated_code_says_cannot_forge_verify_lines(
     assert "\r" not in result.out
     assert "\x1b" not in result.out
     assert "\\x1b]0;title" in result.out  # said, escaped
+
+
+def _template_project(root: Path, template: str) -> Path:
+    (root / "out").mkdir(parents=True)
+    (root / "templates").mkdir()
+    (root / "schema.yaml").write_text(
+        "schemacog: 1\nname: x\ntables:\n  t:\n    columns:\n"
+        "      id: {type: integer, primary_key: true}\n",
+        encoding="utf-8",
+    )
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\ntemplates = "templates"\n',
+        encoding="utf-8",
+    )
+    (root / "templates" / "t.py.j2").write_text(template + "\n", encoding="utf-8")
+    (root / "out" / "m.py").write_text(
+        '"""Generated."""\n\n# [[[cog sc.template("t.py.j2") ]]]\n# [[[end]]]\n',
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_generated_code_cannot_answer_for_the_child(run_cli: RunCli, tmp_path: Path) -> None:
+    """What a module writes on descriptor 1 is not the child's answer."""
+    forged = '{"imports": [{"path": "out/m.py", "error": null}], "rows": []}'
+    template = f"import os\n\nos.write(1, {forged!r}.encode())\nos._exit(0)"
+    root = _template_project(tmp_path / "p", template)
+    assert run_cli("regen", cwd=root).code == 0
+    result = run_cli("verify", "--engines", "sqlite", cwd=root)
+    assert re.search(r"python imports \(isolated\)\s+failed", result.out), result.out
+
+
+def test_what_verify_prints_of_generated_code_is_bounded(run_cli: RunCli, tmp_path: Path) -> None:
+    template = "raise RuntimeError('x\\n' * 300_000 + 'y' * 5_000_000)"
+    root = _template_project(tmp_path / "p", template)
+    assert run_cli("regen", cwd=root).code == 0
+    result = run_cli("verify", "--engines", "sqlite", cwd=root)
+    assert "RuntimeError" in result.out
+    assert len(result.out) < 1_000_000
+    assert "more line(s) not shown" in result.out
+
+
+@jailed
+def test_a_kept_path_never_uncovers_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sys.path entry that is the project or above it (PYTHONPATH=.) is not mounted."""
+    from schemacog.sandbox import isolation as sandbox
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text(f"token = {CANARY}\n", encoding="utf-8")
+    real = sandbox._kept
+    monkeypatch.setattr(sandbox, "_kept", lambda: [*real(), str(tmp_path), "/"])
+    code = f"""
+        try:
+            print(open({str(tmp_path / ".git" / "config")!r}).read())
+        except OSError as exc:
+            print(type(exc).__name__)
+    """
+    assert CANARY not in _run(code, project=tmp_path / "sub")
+
+
+@jailed
+def test_the_work_tree_around_the_project_is_hidden(tmp_path: Path) -> None:
+    """A project in a folder of a checkout (a monorepo) hides the checkout's .git too."""
+    base = Path("/var/lib")
+    if not os.access(base, os.W_OK):
+        pytest.skip("no writable folder outside the hidden ones")
+    import shutil
+    import tempfile
+
+    repo = Path(tempfile.mkdtemp(prefix="schemacog-test-", dir=base))
+    try:
+        (repo / ".git").mkdir()
+        (repo / ".git" / "config").write_text(f"token = {CANARY}\n", encoding="utf-8")
+        (repo / "sub").mkdir()
+        code = f"""
+            try:
+                print(open({str(repo / ".git" / "config")!r}).read())
+            except OSError as exc:
+                print(type(exc).__name__)
+        """
+        assert CANARY not in _run(code, project=repo / "sub")
+    finally:
+        shutil.rmtree(repo)

@@ -746,6 +746,16 @@ def test_verify_holds_at_most_two_databases_of_an_engine_open(
     assert alive == {"now": 0, "most": 2}
 
 
+_SWALLOW = """DO $$ BEGIN
+  LOOP
+    BEGIN PERFORM pg_sleep(1); EXCEPTION WHEN query_canceled THEN NULL; END;
+  END LOOP;
+END $$;"""
+_TRICKLE = """CREATE PROCEDURE trickle() BEGIN
+  DECLARE i INT DEFAULT 0;
+  WHILE i < 1000 DO SELECT 1; DO SLEEP(1); SET i = i + 1; END WHILE;
+END;
+CALL trickle();"""
 _ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;"
 
 
@@ -759,6 +769,10 @@ _ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELE
         ("mariadb", "SET SESSION max_statement_time = 0;\nSELECT SLEEP(60);"),
         ("sqlite", _ENDLESS),
         ("duckdb", _ENDLESS),
+        # a block that catches the cancel: the session is ended
+        ("postgres", "SET statement_timeout = 0;\n" + _SWALLOW),
+        # results that trickle in, each within the driver's read timeout
+        ("mariadb", "SET SESSION max_statement_time = 0;\n" + _TRICKLE),
     ],
 )
 def test_a_statement_that_runs_too_long_is_stopped_and_failed(
@@ -782,6 +796,44 @@ def test_a_statement_that_runs_too_long_is_stopped_and_failed(
     assert time.monotonic() - started < 40
     assert code == 1, output
     assert re.search(rf"sql {engine}: DDL executes\s+failed\s+out/s.sql:1: ", output), output
+
+
+_SLOW_TRIGGER = {
+    "postgres": """CREATE TABLE thing (id integer PRIMARY KEY, n integer CHECK (n >= 0));
+SET statement_timeout = 0;
+CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM pg_sleep(100000); RETURN NEW; END $$;
+CREATE TRIGGER slow BEFORE INSERT ON thing FOR EACH ROW EXECUTE FUNCTION slow();""",
+    "mariadb": """CREATE TABLE thing (id integer PRIMARY KEY, n integer CHECK (n >= 0));
+SET SESSION max_statement_time = 0;
+CREATE TRIGGER slow BEFORE INSERT ON thing FOR EACH ROW SET @x = SLEEP(100000);""",
+}
+
+
+@pytest.mark.parametrize("engine", sorted(_SLOW_TRIGGER))
+def test_a_template_cannot_stall_the_examples_after_it(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """The script's session settings (its timeout off) do not outlive it, and every
+    statement of the examples is stopped past its time too."""
+    root = project(
+        tmp_path / "p",
+        {
+            "m.py": MODELS,
+            "s.sql": f'-- [[[cog sc.template("slow.j2", dialect="{engine}") ]]]\n-- [[[end]]]\n',
+        },
+        {"slow.j2": _SLOW_TRIGGER[engine] + "\n"},
+    )
+    monkeypatch.setattr(engines, "STATEMENT_SECONDS", 1)
+    started = time.monotonic()
+    code, output = regen_then_verify(run_cli, root, "--engines", engine)
+    if re.search(r"DDL executes\s+skipped", output) and not os.environ.get(
+        f"SCHEMACOG_REQUIRE_{engine.upper()}"
+    ):
+        pytest.skip(f"{engine} not available")
+    assert time.monotonic() - started < 60
+    assert code == 1, output
+    assert re.search(rf"examples in {engine}\s+failed", output), output
 
 
 def test_examples_go_into_the_schemas_ddl_when_the_regions_lack_a_table_and_it_is_said(

@@ -17,7 +17,7 @@ import os
 import re
 import secrets
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from types import MappingProxyType
@@ -25,10 +25,10 @@ from typing import Any, Final, Protocol
 
 from schemacog.db.least_privilege import (
     Limited,
+    Watchdog,
     mariadb_rights,
     postgres_rights,
     throwaway_name,
-    watchdog,
     with_user,
 )
 from schemacog.db.urls import UrlError, is_url, parse_url
@@ -284,10 +284,8 @@ class _OnServer:
         )
         if session.user is not None:
             self.session = f"as a throwaway {kind} with no right beyond its throwaway {place}"
-        elif session.not_limited is None:
-            self.session = f"as the given user, which holds no right beyond its {place}s"
-        else:
-            self.session = f"as the given user, not limited: {session.not_limited}"
+        else:  # schemacog's own SQL only: a user template's does not run
+            self.session = f"as the given user (no user template's SQL: {session.not_limited})"
 
 
 class PostgresEngine(_OnServer):
@@ -317,11 +315,30 @@ class PostgresEngine(_OnServer):
             self.admin.close()
             raise EngineUnavailable(f"cannot make a throwaway schema: {exc}") from exc
         self._take(session, "role", "schema")
+        backend = self.connection.info.backend_pid
+        end = (
+            (lambda: self.admin.execute("SELECT pg_terminate_backend(%s)", [backend]))
+            if self.connection is not self.admin
+            else self.connection.cancel_safe  # schemacog's own SQL only: no template runs
+        )
+        self._watch = Watchdog(self.connection.cancel_safe, end)
         try:
-            self.connection.execute(f'SET search_path TO "{self.schema}"')
+            self._settle()
         except psycopg.Error as exc:
             self.close()
             raise EngineUnavailable(f"cannot use the throwaway schema: {exc}") from exc
+
+    def _settle(self) -> None:
+        """The session's settings, again after each script (which may change them)."""
+        self._execute(
+            f"SET statement_timeout = '{STATEMENT_SECONDS}s'; "
+            f'SET search_path TO "{self.schema}"'.encode()
+        )
+
+    def _execute(self, sql: bytes | str, params: Sequence[object] | None = None) -> Any:
+        """One statement of the session, stopped past its time (``Watchdog``)."""
+        with self._watch.statement(STATEMENT_SECONDS + 5):
+            return self.connection.execute(sql, params)
 
     def _open(self, dsn: str, **settings: Any) -> Any:
         try:
@@ -344,8 +361,9 @@ class PostgresEngine(_OnServer):
         """A session of a throwaway user that owns the throwaway schema and holds no
         right beyond it (``least_privilege``); the given user's own when it holds none."""
         held = postgres_rights(self.admin)
-        if not held:
-            return Limited(self.admin, None)
+        if not held:  # it cannot make a role; what it may do in its database is unknown
+            why = "its user cannot create a throwaway role (it needs CREATEROLE)"
+            return Limited(self._open(dsn), None, why)
         user, password = throwaway_name(), secrets.token_urlsafe(24)
         try:
             self.admin.execute(
@@ -385,9 +403,11 @@ class PostgresEngine(_OnServer):
         self.admin.execute(f'DROP ROLE IF EXISTS "{user}"')
 
     def run_script(self, sql: str) -> None:
-        # the session's timeout may be turned off by the script: the client stops it too
-        with watchdog(STATEMENT_SECONDS + 5, self.connection.cancel_safe):
-            self.connection.execute(sql.encode())
+        try:
+            self._execute(sql.encode())
+        finally:
+            with contextlib.suppress(self._error):
+                self._settle()
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
@@ -398,7 +418,7 @@ class PostgresEngine(_OnServer):
             for n in names
         ]
         try:
-            self.connection.execute(_insert_sql(self.dialect, table, names, "%s").encode(), params)
+            self._execute(_insert_sql(self.dialect, table, names, "%s").encode(), params)
         except (self._error, UnicodeEncodeError) as exc:  # a lone surrogate: the driver's no
             return str(exc).strip()
         return None
@@ -406,22 +426,20 @@ class PostgresEngine(_OnServer):
     def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
         del foreign_key_checks  # PostgreSQL defers: DEFERRABLE INITIALLY DEFERRED
         errors: list[str | None] = []
-        self.connection.execute(b"BEGIN")
+        self._execute(b"BEGIN")
         for table, values in rows:  # a refused row must not abort the others
-            self.connection.execute(b"SAVEPOINT row")
+            self._execute(b"SAVEPOINT row")
             error = self.insert(table, values)
-            self.connection.execute(
-                b"ROLLBACK TO SAVEPOINT row" if error else b"RELEASE SAVEPOINT row"
-            )
+            self._execute(b"ROLLBACK TO SAVEPOINT row" if error else b"RELEASE SAVEPOINT row")
             errors.append(error)
         try:
-            self.connection.execute(b"COMMIT")
+            self._execute(b"COMMIT")
         except self._error as exc:  # the transaction is rolled back
             return Together(errors, str(exc).strip())
         return Together(errors)
 
     def columns(self, table: str) -> list[CatalogColumn]:
-        rows = self.connection.execute(
+        rows = self._execute(
             "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull "
             "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
             "JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -432,7 +450,7 @@ class PostgresEngine(_OnServer):
         return [CatalogColumn(r[0], r[1], r[2]) for r in rows]
 
     def primary_key(self, table: str) -> list[str]:
-        rows = self.connection.execute(
+        rows = self._execute(
             "SELECT a.attname FROM pg_index i "
             "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
             "JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON TRUE "
@@ -443,6 +461,8 @@ class PostgresEngine(_OnServer):
         return [r[0] for r in rows]
 
     def close(self) -> None:
+        if hasattr(self, "_watch"):
+            self._watch.close()
         try:
             if self.connection is not self.admin:
                 # a statement the client gave up on may still run and hold its locks
@@ -486,9 +506,17 @@ class MariadbEngine(_OnServer):
             self.admin.close()
             raise EngineUnavailable(f"cannot make a throwaway database: {exc}") from exc
         self._take(session, "user", "database")
+        thread = int(self.connection.thread_id())
+        if self.connection is not self.admin:
+            self._watch = Watchdog(
+                lambda: self._kill(f"KILL QUERY {thread}"),
+                lambda: self._kill(f"KILL CONNECTION {thread}"),
+            )
+        else:  # schemacog's own SQL only (no template runs): the read timeout ends it
+            self._watch = Watchdog(lambda: None, lambda: None)
         try:
-            with self.connection.cursor() as cursor:
-                cursor.execute(f"USE `{self.database}`")
+            self._settle()
+            with self._guarded() as cursor:
                 cursor.execute("SELECT @@max_allowed_packet")
                 (self._max_packet,) = cursor.fetchone()
         except pymysql.Error as exc:
@@ -532,15 +560,17 @@ class MariadbEngine(_OnServer):
         none beyond it (``least_privilege``); the given user's own when it holds none."""
         with self.admin.cursor() as cursor:
             held = mariadb_rights(cursor)
-        if not held:
-            return Limited(self.admin, None)
+        if not held:  # it cannot make a user; what it may do in its databases is unknown
+            why = "its user cannot create a throwaway user (it needs CREATE USER)"
+            return Limited(self._open(dsn), None, why)
         user, password = throwaway_name(), secrets.token_urlsafe(24)
         try:
             with self.admin.cursor() as cursor:
                 for host in self._HOSTS:
                     cursor.execute(f"CREATE USER '{user}'@'{host}' IDENTIFIED BY '{password}'")
                     cursor.execute(
-                        f"GRANT ALL PRIVILEGES ON `{self.database}`.* TO '{user}'@'{host}'"
+                        f"GRANT ALL PRIVILEGES ON `{_grant_name(self.database)}`.* "
+                        f"TO '{user}'@'{host}'"
                     )
         except self._error as exc:
             self._drop_user(user)
@@ -560,17 +590,42 @@ class MariadbEngine(_OnServer):
             for host in self._HOSTS:
                 cursor.execute(f"DROP USER IF EXISTS '{user}'@'{host}'")
 
+    def _kill(self, statement: str) -> None:
+        with self.admin.cursor() as cursor:
+            cursor.execute(statement)
+
+    @contextlib.contextmanager
+    def _guarded(self) -> Iterator[Any]:
+        """A cursor of the session whose statements are stopped past their time: the
+        script may have turned ``max_statement_time`` off (``Watchdog``)."""
+        with self._watch.statement(STATEMENT_SECONDS + 5), self.connection.cursor() as cursor:
+            yield cursor
+
+    def _settle(self) -> None:
+        """The session's settings, again after each script (which may change them)."""
+        with self._guarded() as cursor:
+            cursor.execute(
+                "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION', "
+                f"SESSION max_statement_time = {STATEMENT_SECONDS}, "
+                "SESSION foreign_key_checks = 1"
+            )
+            cursor.execute(f"USE `{self.database}`")
+
     def run_script(self, sql: str) -> None:
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql)
-            while cursor.nextset():
-                pass
+        try:
+            with self._guarded() as cursor:
+                cursor.execute(sql)
+                while cursor.nextset():
+                    pass
+        finally:
+            with contextlib.suppress(self._error):
+                self._settle()
 
     def insert(self, table: Table, values: Mapping[str, Value]) -> str | None:
         names = list(values)
         try:
             params = [self._param(table.column(n), values[n]) for n in names]
-            with self.connection.cursor() as cursor:
+            with self._guarded() as cursor:
                 statement = cursor.mogrify(_insert_sql(self.dialect, table, names, "%s"), params)
                 size = len(statement.encode("utf-8", "surrogatepass"))
                 if size > self._max_packet:  # the server would refuse it and hang up
@@ -596,7 +651,7 @@ class MariadbEngine(_OnServer):
 
     def insert_together(self, rows: Rows, *, foreign_key_checks: bool = True) -> Together:
         # MariaDB defers no foreign key: a cycle loads with the checks off (declared)
-        with self.connection.cursor() as cursor:
+        with self._guarded() as cursor:
             if not foreign_key_checks:
                 cursor.execute("SET SESSION foreign_key_checks = 0")
             try:
@@ -606,7 +661,7 @@ class MariadbEngine(_OnServer):
                 cursor.execute("SET SESSION foreign_key_checks = 1")
 
     def columns(self, table: str) -> list[CatalogColumn]:
-        with self.connection.cursor() as cursor:
+        with self._guarded() as cursor:
             cursor.execute(
                 "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE = 'YES' "
                 "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
@@ -616,7 +671,7 @@ class MariadbEngine(_OnServer):
             return [CatalogColumn(r[0], r[1], bool(r[2])) for r in cursor.fetchall()]
 
     def primary_key(self, table: str) -> list[str]:
-        with self.connection.cursor() as cursor:
+        with self._guarded() as cursor:
             cursor.execute(
                 "SELECT COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
                 "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s AND CONSTRAINT_NAME = 'PRIMARY' "
@@ -626,6 +681,8 @@ class MariadbEngine(_OnServer):
             return [r[0] for r in cursor.fetchall()]
 
     def close(self) -> None:
+        if hasattr(self, "_watch"):
+            self._watch.close()
         try:
             with self.admin.cursor() as cursor:
                 if self.connection is not self.admin:
@@ -640,6 +697,12 @@ class MariadbEngine(_OnServer):
                 self._drop_user(self.user)
         finally:
             self.admin.close()
+
+
+def _grant_name(database: str) -> str:
+    """A database name as GRANT reads it: ``_`` and ``%`` are wildcards there (a grant on
+    ``schemacog_ab`` would also cover ``schemacogXab``), so they are escaped."""
+    return database.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%")
 
 
 # the longest a statement of verify may run on a server (generated DDL takes far less)

@@ -7,15 +7,18 @@ MariaDB user with ``FILE`` writes them (``SELECT ... INTO OUTFILE``). So verify 
 every statement in a session of its own throwaway user, which owns the throwaway
 schema (PostgreSQL) or has every right on the throwaway database and none beyond it
 (MariaDB), and drops that user at the end. It can do so only when the connection it was
-given may create users; when it may not, that connection's own user is used if it holds
-no such right, and otherwise the session is the connection's own, with ``limited`` saying
-why it is not limited: the SQL of user templates is then not run (``verify.run``).
+given may create users; when it may not, the session is the connection's own user's,
+with ``not_limited`` saying why, and the SQL of user templates is not run (``verify.run``):
+what a given user may do in its own databases (drop their tables, leave objects, change
+their settings) cannot be told from its privileges alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,10 +27,10 @@ from typing import Any, Final
 __all__ = [
     "POSTGRES_RIGHTS",
     "Limited",
+    "Watchdog",
     "mariadb_rights",
     "postgres_rights",
     "throwaway_name",
-    "watchdog",
     "with_user",
 ]
 
@@ -96,17 +99,59 @@ def mariadb_rights(cursor: Any) -> list[str]:
     return [str(row[0]) for row in cursor.fetchall() if str(row[0]) not in _MARIADB_HARMLESS]
 
 
-@contextmanager
-def watchdog(seconds: float, cancel: Callable[[], object]) -> Iterator[None]:
-    """Calls ``cancel`` when the block runs longer than ``seconds``: a statement that
-    turned its server-side timeout off (``SET statement_timeout = 0``) is stopped too."""
-    timer = threading.Timer(seconds, cancel)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
+class Watchdog:
+    """Stops a session's statement that runs past its deadline: ``cancel`` first, and
+    ``end`` (the session's end, from another connection) when it still runs ``grace``
+    seconds later. A script may turn the server's timeout off (``SET statement_timeout
+    = 0``), and a PL/pgSQL block may catch a cancel; neither outlives the end. One thread
+    for all the statements of a session: a statement only sets its deadline."""
+
+    def __init__(
+        self, cancel: Callable[[], object], end: Callable[[], object], grace: float = 15.0
+    ) -> None:
+        self._actions = (cancel, end)
+        self._grace = grace
+        self._lock = threading.Condition()
+        self._deadline: float | None = None
+        self._stage = 0
+        self._closed = False
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    @contextmanager
+    def statement(self, seconds: float) -> Iterator[None]:
+        with self._lock:
+            self._deadline, self._stage = time.monotonic() + seconds, 0
+            self._lock.notify()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._deadline = None
+                self._lock.notify()
+
+    def _watch(self) -> None:
+        while True:
+            with self._lock:
+                if self._closed:
+                    return
+                if self._deadline is None:
+                    self._lock.wait()
+                    continue
+                left = self._deadline - time.monotonic()
+                if left > 0:
+                    self._lock.wait(left)
+                    continue
+                action = self._actions[min(self._stage, 1)]
+                self._stage += 1
+                self._deadline = time.monotonic() + self._grace if self._stage == 1 else None
+            with contextlib.suppress(Exception):  # the session may have ended already
+                action()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._lock.notify()
 
 
 def with_user(settings: Mapping[str, Any], user: str, password: str) -> dict[str, Any]:

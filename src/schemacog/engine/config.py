@@ -187,6 +187,9 @@ def path_problems(root: Path, values: dict[str, object]) -> list[tuple[str, str]
         value = values.get(key)
         if not isinstance(value, str):
             continue
+        if "\x00" in value:  # no path holds one (the OS would refuse it)
+            found.append((key, f"{key} holds a NUL character; no path can"))
+            continue
         why = _own_file(root, value, values) if key == "audit_log" else None
         if why is None:
             why = paths.refusal(

@@ -222,9 +222,13 @@ def project_files(config: Config, paths: Sequence[Path] = ()) -> list[Path]:
     root = config.root.resolve()
     for key, patterns in (("files", config.files), ("exclude", config.exclude)):
         for pattern in patterns:
-            if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            if "\x00" in pattern or Path(pattern).is_absolute() or ".." in Path(pattern).parts:
                 line = key_line(config.pyproject, key)
-                message = f"glob {pattern!r} must stay inside the project"
+                message = (
+                    f"glob {pattern!r} holds a NUL character"
+                    if "\x00" in pattern
+                    else f"glob {pattern!r} must stay inside the project"
+                )
                 raise ConfigError([Problem(Pos(str(config.pyproject), line), message)])
     _check_glob_count(config)
     found, refused = _walk(root, Globs(config.files), Globs(config.exclude))

@@ -20,7 +20,7 @@ from cogapp.hashhandler import HashHandler  # type: ignore[import-untyped]
 
 from schemacog.engine import cog_hook, registry
 from schemacog.engine.config import Config, find_pyproject, key_line, load_config
-from schemacog.engine.discover import project_files
+from schemacog.engine.discover import Globs, project_files
 from schemacog.engine.files import MAX_MARKED_BYTES, FileProblem, SourceFile, read_marked
 from schemacog.engine.marker_context import MarkerContext, activated
 from schemacog.engine.output_budget import OutputBudget
@@ -310,6 +310,12 @@ def _cog_problem(source: SourceFile, message: str) -> Problem:
     return Problem(Pos(source.shown, 1), f"cog: {message}")
 
 
+def _globbed(config: Config, name: str) -> bool:
+    """Would ``files`` (minus ``exclude``) take the file ``name`` once it exists?"""
+    parts = tuple(Path(name).parts)
+    return Globs(config.files).match(parts) and not Globs(config.exclude).match(parts)
+
+
 def _own_files(config: Config) -> dict[Path, str]:
     """The files the config names (resolved) -> the key naming them: never marked files."""
     root = config.root.resolve()
@@ -374,7 +380,10 @@ def _render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool) -> Outco
         outcome.projects.append(project)
         files = project_files(config, given)
         chosen = {p.resolve() for p in files}
-        if config.audit_log is not None and (config.root / config.audit_log).resolve() in chosen:
+        if config.audit_log is not None and (
+            (config.root / config.audit_log).resolve() in chosen
+            or _globbed(config, config.audit_log)  # the first run would create it there
+        ):
             message = (
                 f"audit_log {config.audit_log[:200]!r} is one of the files of [tool.schemacog] "
                 "(regen would append to a file it rewrites)"

@@ -41,14 +41,24 @@ _DIFF_BUDGET = 4_000_000
 _CONTEXT = 3
 
 
-def _unified_diff(result: FileResult) -> str:
+def _unified_diff(result: FileResult, *, shown: bool = False) -> str:
+    """The file's unified diff; ``shown`` (printed as text): each line's text through
+    ``printable``, so that a marked file's own line sends no escape to the terminal and
+    no command to a CI runner."""
     old = result.source.data.decode("utf-8-sig").splitlines(keepends=True)
     new = result.new.decode("utf-8-sig").splitlines(keepends=True)
     path = printable(result.source.shown)
     lines = unified_diff(old, new, f"a/{path}", f"b/{path}")
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
+    out = []
+    for line in lines:
+        ended = line.endswith("\n")
+        text = line
+        if shown:
+            body = line.rstrip("\r\n")
+            text = body[:1] + printable(body[1:]) if body[:1] in "+- " else printable(body)
+            text += "\n" if ended else ""
+        out.append(text if ended else text + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def unified_diff(old: list[str], new: list[str], a: str, b: str) -> Iterator[str]:
@@ -191,7 +201,7 @@ def emit(
             err.write(_region_line(region) + "\n")
     if show_diff:
         for result in outcome.results:
-            out.write(_unified_diff(result))
+            out.write(_unified_diff(result, shown=True))
     if status in ("drift", "written"):
         for result in outcome.results:
             for region in result.regions:
@@ -204,6 +214,7 @@ def _json(document: object) -> str:
     """``document`` as JSON; a lone surrogate (it cannot be encoded) as its ``\\u`` escape,
     which reads back as the same string."""
     text = json.dumps(document, indent=2, ensure_ascii=False)
+    text = text.replace("##[", "#\\u0023[")  # a CI runner's command anywhere in a line
     return LONE_SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 

@@ -63,6 +63,13 @@ class _Where:
         return MarkerCodeError(line, col, message)
 
 
+# what a user whose marker code is refused needs to know
+_HOW_CODE_RUNS = (
+    " (safe mode; other code runs only with allow_code = true in the config and "
+    "--allow-code or SCHEMACOG_ALLOW_CODE=1)"
+)
+
+
 def safe_calls(block: Block) -> list[MarkerCall]:
     """The ``sc.*`` calls of a block, or MarkerCodeError for anything else in it."""
     where = _Where(block)
@@ -84,7 +91,8 @@ def safe_calls(block: Block) -> list[MarkerCall]:
 
 def _call(where: _Where, statement: ast.stmt) -> MarkerCall:
     if not isinstance(statement, ast.Expr) or not isinstance(statement.value, ast.Call):
-        raise where.fail(statement, f"only sc.* calls are allowed, found {_kind(statement)}")
+        kind = f"only sc.* calls are allowed, found {_kind(statement)}"
+        raise where.fail(statement, kind + _HOW_CODE_RUNS)
     call = statement.value
     parts = dotted_name(call.func)
     if parts is None or parts[0] != "sc":

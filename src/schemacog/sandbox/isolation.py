@@ -82,12 +82,30 @@ def _kept() -> list[str]:
     return sorted(paths)
 
 
+def _work_trees(project: Path) -> list[str]:
+    """The git work tree around ``project``, when it is a folder of one (a monorepo's
+    checkout holds ``.git/config`` and the rest of the repository)."""
+    for folder in (project.resolve(), *project.resolve().parents):
+        if folder != Path("/") and (folder / ".git").exists():
+            return [str(folder)]
+    return []
+
+
+def _uncovers(path: str, hidden: Sequence[str]) -> bool:
+    """Is ``path`` a hidden folder, or above one?"""
+    return any(h == path or h.startswith(path.rstrip("/") + "/") for h in hidden)
+
+
 def _jail_arguments(project: Path | None, readable: Sequence[Path] = ()) -> list[str]:
-    hidden = [*_HIDDEN, "/tmp", tempfile.gettempdir(), os.path.expanduser("~")]
+    hidden = [*_HIDDEN, "/tmp", tempfile.gettempdir(), os.path.expanduser("~"), os.getcwd()]
     if project is not None:
-        hidden.append(str(project))
+        hidden += [str(project), *_work_trees(project)]
+    covered = [os.path.realpath(h) for h in hidden]
+    kept = [*_kept(), *map(str, readable)]
     arguments = [str(_JAIL)]
-    for path in [*_kept(), *map(str, readable)]:
+    # a kept path never uncovers a hidden folder: a sys.path entry that is the project,
+    # the home folder or above them (PYTHONPATH=.) is left out, not mounted whole
+    for path in (k for k in kept if not _uncovers(os.path.realpath(k), covered)):
         arguments += ["--keep", path]
     for path in hidden:
         arguments += ["--hide", path]

@@ -11,7 +11,8 @@ project, ``/run`` with its server sockets, ``/tmp``) with an empty read-only fil
 system, in which only the ``--keep`` paths below it (Python and its packages) are
 mounted again, read-only; it mounts a new empty ``/tmp``, the only place the child can
 write, and makes it the working folder. Then, when it runs as root, it becomes
-``nobody`` (uid and gid 65534, no supplementary group), so that no file of root's is
+``nobody`` (uid and gid 65534, no supplementary group, at most ``MAX_PROCESSES``
+processes), so that no file of root's is
 readable or writable by owner and no server's socket admits it as root; it forbids
 gaining privileges again (``PR_SET_NO_NEW_PRIVS``) and runs PROGRAM as its child, whose
 exit code it returns (128 + N for signal N). Once PROGRAM runs,
@@ -28,6 +29,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import resource
 import sys
 
 _MS_RDONLY = 1
@@ -51,10 +53,11 @@ _FLAGS = {
     "relatime": _MS_RELATIME,
     "strictatime": _MS_STRICTATIME,
 }
-__all__ = ["EXIT_JAIL", "NOBODY", "main"]
+__all__ = ["EXIT_JAIL", "MAX_PROCESSES", "NOBODY", "main"]
 
 _PR_SET_NO_NEW_PRIVS = 38
 NOBODY = 65534
+MAX_PROCESSES = 32  # processes and threads of nobody
 EXIT_JAIL = 125
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
@@ -164,6 +167,8 @@ def main(argv: list[str]) -> int:
         os.chdir("/tmp")
         if os.getuid() == 0:
             step = "become nobody"
+            # counted for nobody, unlike for root: what the program may start is bounded
+            resource.setrlimit(resource.RLIMIT_NPROC, (MAX_PROCESSES, MAX_PROCESSES))
             os.setgroups([])
             os.setresgid(NOBODY, NOBODY, NOBODY)
             os.setresuid(NOBODY, NOBODY, NOBODY)

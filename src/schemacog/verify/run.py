@@ -863,7 +863,7 @@ def text_report(steps: Sequence[Step]) -> Iterator[str]:
     for step in steps:
         # each line on its own line, and nothing in it (a file name, what generated code
         # printed) can end it, forge another one or send the terminal an escape
-        lines = "\n".join(step.details).split("\n") if step.details else [""]
+        lines = "\n".join(_bounded(step.details)).split("\n") if step.details else [""]
         first, *rest = [printable(line) for line in lines]
         yield f"{step.name:<{width}}  {step.status:<7}  {first}".rstrip()
         for detail in rest:
@@ -885,12 +885,41 @@ def row_totals(steps: Sequence[Step]) -> dict[str, int]:
     return totals
 
 
+# what a step may say: generated code's tracebacks and messages are its words, and a
+# template that raises a 50 MB error must not flood a CI log
+MAX_DETAIL_LINES: Final = 200
+MAX_LINE_CHARS: Final = 2000
+
+
+def _bounded(details: Sequence[str]) -> list[str]:
+    """``details`` cut to ``MAX_DETAIL_LINES`` lines of at most ``MAX_LINE_CHARS``
+    characters, saying how much was left out."""
+    out: list[str] = []
+    lines = 0
+    for detail in details:
+        kept = []
+        for line in detail.split("\n"):
+            if lines == MAX_DETAIL_LINES:
+                break
+            lines += 1
+            cut = len(line) - MAX_LINE_CHARS
+            kept.append(
+                line if cut <= 0 else f"{line[:MAX_LINE_CHARS]} ... ({cut} more characters)"
+            )
+        if kept:
+            out.append("\n".join(kept))
+    total = sum(detail.count("\n") + 1 for detail in details)
+    if total > lines:
+        out.append(f"... {total - lines} more line(s) not shown")
+    return out
+
+
 def json_report(steps: Sequence[Step]) -> dict[str, Any]:
     return {
         "version": 1,
         "exit_code": exit_code(steps),
         "steps": [
-            {"name": s.name, "status": s.status, "details": s.details, "rows": s.rows}
+            {"name": s.name, "status": s.status, "details": _bounded(s.details), "rows": s.rows}
             for s in steps
         ],
         "rows": row_totals(steps),

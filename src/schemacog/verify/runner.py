@@ -14,6 +14,7 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -121,14 +122,20 @@ def main() -> int:
     texts = dict(zip(request["modules"], request["sources"], strict=True))
     sys.meta_path.insert(0, _GeneratedModules(names, texts))
     by_path = {path: name for name, path in names.items()}
-    answer_stream, sys.stdout = sys.stdout, sys.stderr  # what the modules print is not the answer
+    # the answer goes out on a copy of stdout; stdout itself (descriptor 1, Python's
+    # sys.stdout) is stderr from here on, so what the modules print or write to it never
+    # reaches the parent as the answer
+    answer_stream = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
     for index, path in enumerate(request["modules"]):
         try:
             modules.append(_import_module(path, texts[path], index, by_path.get(path)))
             answer["imports"].append({"path": path, "error": None})
         except BaseException:
             modules.append(None)
-            answer["imports"].append({"path": path, "error": traceback.format_exc(limit=8)})
+            # the innermost frames: the module's own line that failed
+            answer["imports"].append({"path": path, "error": traceback.format_exc(limit=-8)})
     for item in request["rows"]:
         module = modules[item["module"]]
         row = {key: decode(value) for key, value in item["row"].items()}
@@ -143,6 +150,7 @@ def main() -> int:
             continue
         answer["rows"].append(_try_row(module, item["validator"], item["model"], row))
     answer_stream.write(json.dumps(answer))
+    answer_stream.flush()
     return 0
 
 
