@@ -16,6 +16,8 @@ if TYPE_CHECKING:  # the command line imports what a command needs when it runs
     from pathlib import Path
     from typing import TextIO
 
+    from schemacog.verify.run import Step
+
 EXIT_OK = 0
 EXIT_DRIFT = 1  # check found drift; verify found a failing check
 EXIT_ERROR = 2  # a user mistake (schema, config, usage): nothing was written
@@ -259,6 +261,25 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _until_stopped(work: Callable[[], list[Step]]) -> list[Step]:
+    """``work()``, which a SIGTERM (a CI job cancelled) stops by an exception: its
+    ``finally`` blocks run, so verify's throwaway users, roles, schemas, databases and
+    child processes go with it (SIGKILL leaves them; their names start ``schemacog_``)."""
+    import signal
+
+    def stop(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: no handler can be set
+        return work()
+    try:
+        return work()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _verify(args: argparse.Namespace, out: TextIO) -> int:
     import json
     from pathlib import Path
@@ -283,7 +304,7 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
     options = Options(
         chosen, args.dsn_postgres, args.dsn_mariadb, args.require, allow_code=args.allow_code
     )
-    steps = verify(Path.cwd(), options)
+    steps = _until_stopped(lambda: verify(Path.cwd(), options))
     if args.format == "json":
         # escaped as check's JSON is: no CI runner command anywhere in a line
         text = json.dumps(json_report(steps), indent=2).replace("##[", "#\\u0023[")

@@ -159,3 +159,34 @@ def test_validate_shows_a_hostile_schema_name_on_one_line(run_cli: RunCli, tmp_p
     result = run_cli("validate", name, cwd=tmp_path)
     assert result.code == 2
     assert all(line.startswith("s\\n::error ::forged.yaml:") for line in result.err.splitlines())
+
+
+def _commands(out: str) -> list[str]:
+    """The lines a GitHub runner would read as workflow commands: ``::`` after leading
+    white space, or ``##[`` anywhere."""
+    return [line for line in out.splitlines() if line.lstrip().startswith("::") or "##[" in line]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_no_line_carries_a_workflow_command(run_cli: RunCli, tmp_path: Path, fmt: str) -> None:
+    """A marker argument (said in the error), a file name, and a marked file's own lines
+    (shown in the text diff) that hold ``::error::`` or ``##[error]``."""
+    root = tmp_path / "p"
+    names = ["::error::name.py", "x##[error]name.py"]
+    _project(root, BAD, names)
+    hand = "  ::error::forged\n##[error]forged too\n"
+    (root / "out" / "drift.py").write_text(hand + DRIFT, encoding="utf-8")
+    (root / "out" / "call.py").write_text(
+        '# [[[cog sc.python.columns("##[error]forged") ]]]\n# [[[end]]]\n', encoding="utf-8"
+    )
+    result = run_cli("check", "--format", fmt, cwd=root)
+    assert result.code == 2
+    assert "forged" in result.out + result.err  # the argument is said, escaped
+    assert _commands(result.out + result.err) == []
+    (root / "out" / "call.py").unlink()
+    for name in names:
+        (root / "out" / name).unlink()
+    drift = run_cli("check", "--format", fmt, cwd=root)
+    assert drift.code == 1, drift.err
+    assert "forged" in drift.out  # the diff is shown, escaped
+    assert _commands(drift.out + drift.err) == []

@@ -243,3 +243,35 @@ def _project(root: Path, dialect: str, sql: str) -> Path:
         encoding="utf-8",
     )
     return root
+
+
+@pytest.mark.parametrize(
+    ("engine", "sleep"), [("postgres", "SELECT pg_sleep(60);"), ("mariadb", "SELECT SLEEP(60);")]
+)
+def test_a_verify_stopped_by_sigterm_drops_what_it_made(
+    run_cli: RunCli, tmp_path: Path, made: list[str], engine: str, sleep: str
+) -> None:
+    """A cancelled CI job sends SIGTERM: verify unwinds, and its throwaway users, roles,
+    schemas and databases are dropped on the way out."""
+    import signal
+    import subprocess
+
+    try:
+        BACKENDS[engine].connect(None).close()
+    except engines.EngineUnavailable as exc:
+        if _required(engine):
+            raise
+        pytest.skip(f"{engine}: {exc}")
+    made.clear()
+    root = _project(tmp_path / "p", engine, sleep)
+    assert run_cli("regen", cwd=root).code == 0
+    # what a CI runner does, from another process (no thread of this one is left)
+    killer = subprocess.Popen(["/bin/sh", "-c", f"sleep 4; kill -TERM {os.getpid()}"])
+    try:
+        result = run_cli("verify", "--engines", engine, cwd=root)
+    finally:
+        killer.kill()
+        killer.wait()
+    assert result.code == 128 + signal.SIGTERM
+    assert made  # it had made them
+    assert _left_on(engine, made) == []

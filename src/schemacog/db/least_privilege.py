@@ -152,6 +152,7 @@ class Watchdog:
         with self._lock:
             self._closed = True
             self._lock.notify()
+        self._thread.join(timeout=5)
 
 
 def with_user(settings: Mapping[str, Any], user: str, password: str) -> dict[str, Any]:

@@ -577,11 +577,14 @@ def _sql_steps(
                     else:
                         ddl_step = _unreachable(ddl_step.name, name, exc, options, given)
                     break
-                _run_script(engine, script, ddl_step)
-                if opened:
-                    _close(engine, ddl_step)
-                else:
+                if opened:  # dropped after its script, even when the run is stopped in it
+                    try:
+                        _run_script(engine, script, ddl_step)
+                    finally:
+                        _close(engine, ddl_step)
+                else:  # kept for the examples, closed at the end (below)
                     opened.append((engine, script))
+                    _run_script(engine, script, ddl_step)
             if opened:  # who ran it, said after what it ran
                 ddl_step.details.append(f"SQL runs {opened[0][0].session}")
             target = _for_examples(opened, schema, name, given, ddl_step)
