@@ -1020,3 +1020,34 @@ def test_python_enums_module_must_be_a_generated_module_of_the_project(
     ), output
     for name in ("validator", "pydantic", "cleaner"):  # never left out: failed, not run
         assert re.search(rf"examples in python {name}\s+failed\s+not run: ", output), output
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "mariadb"])
+def test_a_region_that_renders_empty_is_not_sent(
+    run_cli: RunCli, tmp_path: Path, engine: str
+) -> None:
+    """``sc.sql.create_enum`` is empty where an enum is a CHECK: MariaDB refuses an empty
+    query, so such a region is said (0 statements) and not run."""
+    root = tmp_path / "p"
+    (root / "out").mkdir(parents=True)
+    (root / "schema.yaml").write_text(
+        "schemacog: 1\nname: x\nenums:\n  mood: {values: [calm, busy]}\ntables:\n  thing:\n"
+        "    columns:\n      id: {type: integer, primary_key: true}\n"
+        "      mood: {type: enum, enum: mood}\n    examples:\n      - {id: 1, mood: calm}\n",
+        encoding="utf-8",
+    )
+    (root / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n', encoding="utf-8"
+    )
+    (root / "out" / "s.sql").write_text(
+        f'-- [[[cog sc.sql.create_enum("mood", dialect="{engine}") ]]]\n-- [[[end]]]\n\n'
+        f'-- [[[cog sc.sql.create_table("thing", dialect="{engine}") ]]]\n-- [[[end]]]\n',
+        encoding="utf-8",
+    )
+    _, output = regen_then_verify(run_cli, root, "--engines", engine)
+    if re.search(r"DDL executes\s+skipped", output) and not os.environ.get(
+        f"SCHEMACOG_REQUIRE_{engine.upper()}"
+    ):
+        pytest.skip(f"{engine} not available")
+    assert re.search(rf"sql {engine}: DDL executes\s+ok\s+0 statement\(s\): out/s.sql:1", output)
+    assert re.search(rf"examples in {engine}\s+ok", output), output

@@ -649,6 +649,10 @@ def _run_script(engine: engines.Engine, script: Sequence[_Region], step: Step) -
                 f"cannot: {engine.not_limited}"
             )
             return
+        said = [line for line in region.text.splitlines() if not line.lstrip().startswith("--")]
+        if not "".join(said).strip():  # an empty region (an enum that is a CHECK here)
+            step.details.append(f"0 statement(s): {region.where}")
+            continue
         try:
             engine.run_script(region.text)
         except Exception as exc:
