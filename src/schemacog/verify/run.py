@@ -55,6 +55,8 @@ from schemacog.verify.python import (
 
 __all__ = [
     "KEY_RULES",
+    "MAX_DETAIL_LINES",
+    "MAX_LINE_CHARS",
     "Options",
     "Step",
     "exit_code",
