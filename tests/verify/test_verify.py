@@ -1051,3 +1051,28 @@ def test_a_region_that_renders_empty_is_not_sent(
         pytest.skip(f"{engine} not available")
     assert re.search(rf"sql {engine}: DDL executes\s+ok\s+0 statement\(s\): out/s.sql:1", output)
     assert re.search(rf"examples in {engine}\s+ok", output), output
+
+
+@pytest.mark.parametrize("engine", ["postgres", "mariadb"])
+def test_statements_that_each_stay_under_the_bound_are_bounded_together(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    """Many template regions, each sleeping just under the statement bound: the engine's
+    time is bounded too (``ENGINE_SECONDS``)."""
+    sleep = {"postgres": "SELECT pg_sleep(0.8);", "mariadb": "SELECT SLEEP(0.8);"}[engine]
+    regions = "".join(
+        f'-- [[[cog sc.template("slow.j2", dialect="{engine}") ]]]\n-- [[[end]]]\n\n'
+        for _ in range(12)
+    )
+    root = project(tmp_path / "p", {"m.py": MODELS, "s.sql": regions}, {"slow.j2": sleep + "\n"})
+    monkeypatch.setattr(engines, "STATEMENT_SECONDS", 1)
+    monkeypatch.setattr(engines, "ENGINE_SECONDS", 4)
+    started = time.monotonic()
+    code, output = regen_then_verify(run_cli, root, "--engines", engine)
+    if re.search(r"DDL executes\s+skipped", output) and not os.environ.get(
+        f"SCHEMACOG_REQUIRE_{engine.upper()}"
+    ):
+        pytest.skip(f"{engine} not available")
+    assert time.monotonic() - started < 40
+    assert code == 1, output
+    assert "verify's 4 s for this database are spent" in output, output

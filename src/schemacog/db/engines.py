@@ -16,6 +16,7 @@ import json
 import os
 import re
 import secrets
+import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,13 +41,16 @@ from schemacog.sandbox.codec import encode
 __all__ = [
     "CHILD_CPU_SECONDS",
     "CHILD_MEMORY",
+    "ENGINE_SECONDS",
     "LOCAL_MARIADB",
     "LOCAL_POSTGRES",
+    "LOCK_SECONDS",
     "STATEMENT_SECONDS",
     "CatalogColumn",
     "DriverMissing",
     "DuckdbEngine",
     "Engine",
+    "EngineSpent",
     "EngineUnavailable",
     "MariadbEngine",
     "PostgresEngine",
@@ -61,6 +65,10 @@ __all__ = [
 
 class EngineUnavailable(Exception):
     """The engine's driver or server is not available here."""
+
+
+class EngineSpent(Exception):
+    """An engine's database has used all the time verify gives it."""
 
 
 class DriverMissing(EngineUnavailable):
@@ -153,6 +161,7 @@ class _InChild:
         from schemacog.sandbox.isolation import Child, ChildFailed
 
         self._failed = ChildFailed
+        self._started = time.monotonic()
         child = files("schemacog.db").joinpath("engine_child.py")
         try:
             self._child = Child(
@@ -167,7 +176,7 @@ class _InChild:
         line = json.dumps(request, ensure_ascii=True, allow_nan=True).encode()
         try:
             answer: dict[str, Any] = json.loads(
-                self._child.ask(line, timeout=STATEMENT_SECONDS + 30)
+                self._child.ask(line, timeout=min(STATEMENT_SECONDS + 30, _left(self._started)))
             )
         except self._failed as exc:
             raise ScriptError(f"{self.dialect}: {exc}") from None
@@ -276,7 +285,12 @@ class _OnServer:
     not_limited: str | None
     session: str
 
+    def _seconds(self) -> float:
+        """How long the next statement may run: its own bound, within the engine's."""
+        return min(STATEMENT_SECONDS + 5, _left(self._started))
+
     def _take(self, session: Limited, kind: str, place: str) -> None:
+        self._started = time.monotonic()
         self.connection, self.user, self.not_limited = (
             session.connection,
             session.user,
@@ -337,7 +351,7 @@ class PostgresEngine(_OnServer):
 
     def _execute(self, sql: bytes | str, params: Sequence[object] | None = None) -> Any:
         """One statement of the session, stopped past its time (``Watchdog``)."""
-        with self._watch.statement(STATEMENT_SECONDS + 5):
+        with self._watch.statement(self._seconds()):
             return self.connection.execute(sql, params)
 
     def _open(self, dsn: str, **settings: Any) -> Any:
@@ -350,8 +364,10 @@ class PostgresEngine(_OnServer):
             raise EngineUnavailable(
                 f"cannot connect to PostgreSQL: {_without_secrets(exc, dsn)}"
             ) from exc
-        try:  # a statement that runs longer than a generated one ever does is stopped
+        try:  # a statement that runs longer than a generated one ever does is stopped, and
+            # one that waits for a lock a template's transaction holds gives up
             connection.execute(f"SET statement_timeout = '{STATEMENT_SECONDS}s'")
+            connection.execute(f"SET lock_timeout = '{LOCK_SECONDS}s'")
         except self._error as exc:
             connection.close()
             raise EngineUnavailable(f"cannot set a statement timeout: {exc}") from exc
@@ -547,6 +563,12 @@ class MariadbEngine(_OnServer):
                     "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'"
                 )
                 cursor.execute(f"SET SESSION max_statement_time = {STATEMENT_SECONDS}")
+                # a lock that a template's transaction holds on (XA PREPARE outlives its
+                # session) makes the DROP at the end give up instead of waiting a year
+                cursor.execute(
+                    f"SET SESSION lock_wait_timeout = {LOCK_SECONDS}, "
+                    f"SESSION innodb_lock_wait_timeout = {LOCK_SECONDS}"
+                )
         except pymysql.Error as exc:
             connection.close()
             raise EngineUnavailable(f"cannot set up a MariaDB session: {exc}") from exc
@@ -598,7 +620,7 @@ class MariadbEngine(_OnServer):
     def _guarded(self) -> Iterator[Any]:
         """A cursor of the session whose statements are stopped past their time: the
         script may have turned ``max_statement_time`` off (``Watchdog``)."""
-        with self._watch.statement(STATEMENT_SECONDS + 5), self.connection.cursor() as cursor:
+        with self._watch.statement(self._seconds()), self.connection.cursor() as cursor:
             yield cursor
 
     def _settle(self) -> None:
@@ -707,6 +729,26 @@ def _grant_name(database: str) -> str:
 
 # the longest a statement of verify may run on a server (generated DDL takes far less)
 STATEMENT_SECONDS: Final = 60
+
+# the longest verify spends in one engine's database, all its statements together: each
+# is bounded, and so are many that each stay just under the bound
+ENGINE_SECONDS: Final = 300
+
+
+def _left(started: float) -> float:
+    """The time an engine's database has left (``ENGINE_SECONDS`` from ``started``);
+    EngineSpent when it has none."""
+    left = started + ENGINE_SECONDS - time.monotonic()
+    if left <= 0:
+        raise EngineSpent(
+            f"verify's {ENGINE_SECONDS} s for this database are spent (its statements, "
+            "each bounded, took that long together)"
+        )
+    return left
+
+
+# the longest verify waits for a lock (the DROP of a throwaway database included)
+LOCK_SECONDS: Final = 30
 
 # the limits of the process an in-memory database runs in
 CHILD_CPU_SECONDS: Final = 300
