@@ -9,6 +9,7 @@ not exist, and no user, role, schema or database verify made may be left on the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -275,3 +276,42 @@ def test_a_verify_stopped_by_sigterm_drops_what_it_made(
     assert result.code == 128 + signal.SIGTERM
     assert made  # it had made them
     assert _left_on(engine, made) == []
+
+
+def test_an_xa_transaction_left_prepared_cannot_keep_the_user(
+    run_cli: RunCli, tmp_path: Path, made: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``XA PREPARE`` outlives its session and holds its locks: the DROP at the end gives
+    up (said), and the throwaway user is dropped all the same."""
+    import pymysql
+
+    try:
+        BACKENDS["mariadb"].connect(None).close()
+    except engines.EngineUnavailable as exc:
+        if _required("mariadb"):
+            raise
+        pytest.skip(f"mariadb: {exc}")
+    xid = f"schemacog-test-{secrets.token_hex(4)}"
+    sql = (
+        "CREATE TABLE holder (id integer PRIMARY KEY);\n"
+        f"XA START '{xid}';\nINSERT INTO holder VALUES (1);\nXA END '{xid}';\nXA PREPARE '{xid}';"
+    )
+    root = _project(tmp_path / "p", "mariadb", sql)
+    assert run_cli("regen", cwd=root).code == 0
+    monkeypatch.setattr(engines, "LOCK_SECONDS", 2)
+    made.clear()
+    try:
+        result = run_cli("verify", "--engines", "mariadb", cwd=root)
+        output = result.out + result.err
+        assert result.code == 1, output
+        assert "the throwaway database was not dropped" in output, output
+        user = made[1]  # the database's name is made first
+        assert _left_on("mariadb", [user]) == []  # whatever became of the database
+    finally:
+        admin = pymysql.connect(**engines.mariadb_dsn(None), autocommit=True)
+        with admin.cursor() as cursor:
+            with contextlib.suppress(pymysql.Error):
+                cursor.execute(f"XA ROLLBACK '{xid}'")
+            for name in made:
+                cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        admin.close()

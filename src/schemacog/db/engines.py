@@ -329,7 +329,7 @@ class PostgresEngine(_OnServer):
             self.admin.close()
             raise EngineUnavailable(f"cannot make a throwaway schema: {exc}") from exc
         self._take(session, "role", "schema")
-        backend = self.connection.info.backend_pid
+        self._backend = backend = self.connection.info.backend_pid
         end = (
             (lambda: self.admin.execute("SELECT pg_terminate_backend(%s)", [backend]))
             if self.connection is not self.admin
@@ -481,13 +481,16 @@ class PostgresEngine(_OnServer):
             self._watch.close()
         try:
             if self.connection is not self.admin:
-                # a statement the client gave up on may still run and hold its locks
-                backend = self.connection.info.backend_pid
-                self.connection.close()
-                self.admin.execute("SELECT pg_terminate_backend(%s)", [backend])
-            self.admin.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
-            if self.user is not None:
-                self._drop_role(self.user)
+                # a statement the client gave up on may still run and hold its locks: the
+                # backend known from the start, whatever state the session is left in
+                with contextlib.suppress(Exception):
+                    self.connection.close()
+                self.admin.execute("SELECT pg_terminate_backend(%s)", [self._backend])
+            try:
+                self.admin.execute(f'DROP SCHEMA IF EXISTS "{self.schema}" CASCADE')
+            finally:  # the role goes even when its schema cannot (DROP OWNED tries again)
+                if self.user is not None:
+                    self._drop_role(self.user)
         finally:
             self.admin.close()
 
@@ -714,9 +717,11 @@ class MariadbEngine(_OnServer):
                         self.connection.close()
                     with contextlib.suppress(self._error):  # it ended already
                         cursor.execute(f"KILL CONNECTION {int(thread)}")
-                cursor.execute(f"DROP DATABASE IF EXISTS `{self.database}`")
-            if self.user is not None:
-                self._drop_user(self.user)
+                try:
+                    cursor.execute(f"DROP DATABASE IF EXISTS `{self.database}`")
+                finally:  # the user goes even when its database cannot (an XA PREPARE)
+                    if self.user is not None:
+                        self._drop_user(self.user)
         finally:
             self.admin.close()
 
