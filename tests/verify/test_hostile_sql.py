@@ -115,23 +115,7 @@ def test_a_templates_sql_cannot_reach_the_host(
             raise
         pytest.skip(f"{engine}: {exc}")
     canary = Path("/tmp") / f"schemacog-canary-{secrets.token_hex(6)}"
-    root = tmp_path / "p"
-    (root / "out").mkdir(parents=True)
-    (root / "templates").mkdir()
-    (root / "schema.yaml").write_text(SCHEMA, encoding="utf-8")
-    (root / "pyproject.toml").write_text(
-        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\n'
-        f'templates = "templates"\ndialect = "{engine}"\n',
-        encoding="utf-8",
-    )
-    (root / "templates" / "evil.sql.j2").write_text(
-        HOSTILE[engine].format(canary=canary) + "\n", encoding="utf-8"
-    )
-    (root / "out" / "s.sql").write_text(
-        "-- [[[cog sc.sql.ddl() ]]]\n-- [[[end]]]\n\n"
-        '-- [[[cog sc.template("evil.sql.j2") ]]]\n-- [[[end]]]\n',
-        encoding="utf-8",
-    )
+    root = _project(tmp_path / "p", engine, HOSTILE[engine].format(canary=canary))
     assert run_cli("regen", cwd=root).code == 0
     result = run_cli("verify", "--engines", engine, cwd=root)
     output = result.out + result.err

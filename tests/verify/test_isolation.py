@@ -242,17 +242,6 @@ def test_generated_code_that_verify_imports_cannot_leak_or_write(
     """A template's Python (a pull request's) runs in verify's import child: it reads
     what it can of this process and says it in its error, which verify prints."""
     root = tmp_path / "p"
-    (root / "out").mkdir(parents=True)
-    (root / "templates").mkdir()
-    (root / "schema.yaml").write_text(
-        "schemacog: 1\nname: x\ntables:\n  t:\n    columns:\n"
-        "      id: {type: integer, primary_key: true}\n",
-        encoding="utf-8",
-    )
-    (root / "pyproject.toml").write_text(
-        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\ntemplates = "templates"\n',
-        encoding="utf-8",
-    )
     canary_file = root / "CANARY"
     code = f"""
         import os
@@ -271,11 +260,7 @@ def test_generated_code_that_verify_imports_cannot_leak_or_write(
             SEEN.append(repr(exc))
         raise RuntimeError("what the child saw: %r" % SEEN)
     """
-    (root / "templates" / "t.py.j2").write_text(textwrap.dedent(code), encoding="utf-8")
-    (root / "out" / "m.py").write_text(
-        '"""Generated."""\n\n# [[[cog sc.template("t.py.j2") ]]]\n# [[[end]]]\n',
-        encoding="utf-8",
-    )
+    _template_project(root, textwrap.dedent(code))
     assert run_cli("regen", cwd=root).code == 0
     result = run_cli("verify", "--engines", "sqlite", cwd=root, env={"SCHEMACOG_CANARY": CANARY})
     output = result.out + result.err
@@ -291,24 +276,8 @@ def test_generated_code_that_verify_imports_cannot_leak_or_write(
 def test_what_generated_code_says_cannot_forge_verify_lines(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
-    root = tmp_path / "p"
-    (root / "out").mkdir(parents=True)
-    (root / "templates").mkdir()
-    (root / "schema.yaml").write_text(
-        "schemacog: 1\nname: x\ntables:\n  t:\n    columns:\n"
-        "      id: {type: integer, primary_key: true}\n",
-        encoding="utf-8",
-    )
-    (root / "pyproject.toml").write_text(
-        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = ["out/**/*"]\ntemplates = "templates"\n',
-        encoding="utf-8",
-    )
     forged = r"raise RuntimeError('x\rpython imports (isolated)  ok\x1b]0;title\x07\x1b[2K')"
-    (root / "templates" / "t.py.j2").write_text(forged + "\n", encoding="utf-8")
-    (root / "out" / "m.py").write_text(
-        '"""Generated."""\n\n# [[[cog sc.template("t.py.j2") ]]]\n# [[[end]]]\n',
-        encoding="utf-8",
-    )
+    root = _template_project(tmp_path / "p", forged)
     assert run_cli("regen", cwd=root).code == 0
     result = run_cli("verify", "--engines", "sqlite", cwd=root)
     assert "RuntimeError" in result.out
