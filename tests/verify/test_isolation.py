@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import RunCli
 
-from schemacog.sandbox.isolation import ChildFailed, isolation, run_limited
+from schemacog.sandbox.isolation import ChildFailed, isolation, kill, run_limited, start
 
 CANARY = "isolation-canary-never-seen"
 
@@ -197,15 +197,29 @@ def test_it_inherits_no_descriptor_and_has_its_own_session(tmp_path: Path) -> No
     os.set_inheritable(kept, True)
     try:
         code = """
-            import json, os
-            print(json.dumps({"fds": sorted(int(f) for f in os.listdir("/proc/self/fd")),
-                              "sid": os.getsid(0), "pgid": os.getpgid(0)}))
+            import json, os, sys
+            print(json.dumps(sorted(int(f) for f in os.listdir("/proc/self/fd"))), flush=True)
+            sys.stdin.read()
         """
-        answer = json.loads(_run(code))
+        child = start(
+            ["-c", textwrap.dedent(code)], cpu_seconds=20, memory_bytes=2 * 1024**3, project=None
+        )
     finally:
         os.close(kept)
-    assert set(answer["fds"]) <= {0, 1, 2, 3}  # 3: the listing's own
-    assert answer["sid"] != os.getsid(0)
+    with child:
+        try:
+            assert child.stdout is not None
+            fds = json.loads(child.stdout.readline())
+            # Seen from here (inside a PID namespace, a session led from outside it reads
+            # as 0, so the child's own view of its session proves nothing): the child
+            # leads its own session and process group, which are not the test's.
+            stat = Path(f"/proc/{child.pid}/stat").read_text()
+            pgrp, session = (int(field) for field in stat.rsplit(")", 1)[1].split()[2:4])
+        finally:
+            kill(child)
+    assert set(fds) <= {0, 1, 2, 3}  # 3: the listing's own
+    assert (pgrp, session) == (child.pid, child.pid)
+    assert session != os.getsid(0)
 
 
 def test_its_output_is_bounded_and_it_is_stopped() -> None:
