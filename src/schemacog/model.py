@@ -135,6 +135,8 @@ class EnumValue:
     description: str | None
     pos: Pos = field(compare=False)
     aliases: tuple[str, ...] = ()  # other spellings a cleaner maps to this value
+    # earlier names, oldest first (``renamed_from``): read by migrations only
+    renamed_from: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,8 @@ class Enum:
     description: str | None
     values: tuple[EnumValue, ...]
     pos: Pos = field(compare=False)
+    # earlier names, oldest first (``renamed_from``): read by migrations only
+    renamed_from: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def value_names(self) -> tuple[str, ...]:
@@ -174,6 +178,8 @@ class Column:
     warn_max: Bound | None = None
     # max_length is IMPLIED_MAX_LENGTH because the column has a pattern and gave none
     max_length_implied: bool = False
+    # earlier names, oldest first (``renamed_from``): read by migrations only
+    renamed_from: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +200,8 @@ class Index:
     unique: bool = False
     name: str | None = None
     pos: Pos = field(default=Pos("", 0), compare=False)
+    # earlier names, oldest first (``renamed_from``): read by migrations only
+    renamed_from: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +314,8 @@ class Table:
     invalid_examples: tuple[InvalidExample, ...] = ()
     pos: Pos = field(default=Pos("", 0), compare=False)
     checks: tuple[TableCheck, ...] = ()  # across the columns of a row
+    # earlier names, oldest first (``renamed_from``): read by migrations only
+    renamed_from: tuple[str, ...] = field(default=(), compare=False)
 
     _columns_by_name: dict[str, Column] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict

@@ -34,6 +34,7 @@ class TableDraft:
     """False when a problem in the table would only be repeated by its example rows."""
     checks_read: bool = True
     """False when a check had a problem of its own: a row may break it, unseen."""
+    renamed_from: tuple[str, ...] = ()
 
     @property
     def owner(self) -> str:
@@ -51,4 +52,5 @@ class TableDraft:
             indexes=self.indexes,
             pos=self.pos,
             checks=self.checks,
+            renamed_from=self.renamed_from,
         )

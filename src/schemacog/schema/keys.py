@@ -67,8 +67,8 @@ MAX_STRING_LENGTH = 10_485_760
 MAX_ENUM_VALUE_BYTES = 63  # PostgreSQL's limit on enum labels
 
 TOP_KEYS = ("schemacog", "name", "description", "missing_values", "enums", "tables")
-ENUM_KEYS = ("description", "values")
-ENUM_VALUE_KEYS = ("description", "aliases")
+ENUM_KEYS = ("description", "values", "renamed_from")
+ENUM_VALUE_KEYS = ("description", "aliases", "renamed_from")
 TABLE_KEYS = (
     "description",
     "columns",
@@ -79,6 +79,7 @@ TABLE_KEYS = (
     "checks",
     "examples",
     "invalid_examples",
+    "renamed_from",
 )
 CHECK_KEYS = ("expr", "name", "description")
 MAX_CHECKS = 64  # per table
@@ -106,8 +107,9 @@ COLUMN_KEYS = (
     "missing_values",
     "warn_min",
     "warn_max",
+    "renamed_from",
 )
-INDEX_KEYS = ("columns", "unique", "name")
+INDEX_KEYS = ("columns", "unique", "name", "renamed_from")
 FOREIGN_KEY_KEYS = ("columns", "references", "on_delete", "on_update", "deferrable")
 REFERENCE_KEYS = ("table", "columns")
 INVALID_EXAMPLE_KEYS = ("row", "reason")

@@ -20,6 +20,7 @@ from schemacog.schema.keys import (
 from schemacog.schema.loader import MapNode, Node, ScalarNode
 from schemacog.schema.pattern_cost import IMPLIED_MAX_LENGTH
 from schemacog.schema.patterns import PatternError, check_portable
+from schemacog.schema.validate_renames import read_history
 from schemacog.schema.values import TypeSpec, read_value
 
 __all__ = ["read_column"]
@@ -111,6 +112,7 @@ def _attributes(
             problems, body.items["missing_values"], "missing_values"
         )
     found |= _lengths(problems, body)
+    found["renamed_from"] = read_history(problems, body, name, what)
     if "pattern" in body.items:
         found["pattern"] = _pattern(problems, body.items["pattern"])
     if found.get("pattern") is not None:

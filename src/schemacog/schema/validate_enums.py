@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from schemacog.model import Enum, EnumValue
@@ -10,6 +11,7 @@ from schemacog.schema import fields
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import ENUM_KEYS, ENUM_VALUE_KEYS, MAX_ENUM_VALUE_BYTES, SQL_TYPE_NAMES
 from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of
+from schemacog.schema.validate_renames import check_scope, read_history
 
 __all__ = ["read_enums"]
 
@@ -21,6 +23,7 @@ def read_enums(problems: Problems, node: Node) -> tuple[dict[str, Enum], frozens
     if enums is None:
         return {}, frozenset()
     found: dict[str, Enum] = {}
+    histories: list[tuple[str, tuple[str, ...], MapNode]] = []
     for name, enum_node in enums.items.items():
         key = enums.keys[name]
         if fields.check_identifier(problems, key, name, "enum name") is None:
@@ -31,6 +34,10 @@ def read_enums(problems: Problems, node: Node) -> tuple[dict[str, Enum], frozens
         enum = _read_enum(problems, name, key, enum_node)
         if enum is not None:
             found[name] = enum
+            if enum.renamed_from:
+                assert isinstance(enum_node, MapNode)  # _read_enum reads nothing else
+                histories.append((name, enum.renamed_from, enum_node))
+    check_scope(problems, "the enums", enums.items, histories)
     return found, frozenset(enums.items) - found.keys()
 
 
@@ -41,9 +48,11 @@ def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> En
         return None
     fields.check_keys(problems, body, ENUM_KEYS, what, required=("values",))
     description = fields.optional_string(problems, body.items.get("description"), "description")
+    history = read_history(problems, body, name, what)
     values_node = body.items.get("values")
     if isinstance(values_node, SeqNode):  # values without descriptions, in order
-        return _listed_enum(problems, name, key, values_node, what=what, description=description)
+        listed = _listed_enum(problems, name, key, values_node, what=what, description=description)
+        return None if listed is None else dataclasses.replace(listed, renamed_from=history)
     if values_node is None:
         return None
     if not isinstance(values_node, MapNode):
@@ -56,16 +65,28 @@ def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> En
         return None
     values: list[EnumValue] = []
     members: dict[str, str] = {}
+    histories: list[tuple[str, tuple[str, ...], MapNode]] = []
     for value, value_node in values_map.items.items():
         value_key = values_map.keys[value]
         member = enum_member(value)
         _check_value(problems, what, value, value_key, member, members=members)
         members.setdefault(member, value)
         value_description, aliases = _value_details(problems, value, value_node)
-        values.append(EnumValue(value, value_description, value_key.pos, aliases))
+        old = (
+            read_history(problems, value_node, value, f"enum value {value!r}")
+            if isinstance(value_node, MapNode)
+            else ()
+        )
+        if old:
+            assert isinstance(value_node, MapNode)
+            histories.append((value, old, value_node))
+        # an old spelling stays readable: the cleaner maps it to the value it became
+        aliases += tuple(o for o in old if o not in aliases and o not in values_map.items)
+        values.append(EnumValue(value, value_description, value_key.pos, aliases, old))
+    check_scope(problems, f"the values of {what}", values_map.items, histories)
     _check_spellings(problems, what, values)
     _check_lookalikes(problems, what, values)
-    return Enum(name, description, tuple(values), key.pos)
+    return Enum(name, description, tuple(values), key.pos, history)
 
 
 def _listed_enum(

@@ -11,7 +11,8 @@ from schemacog.schema import fields
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import INDEX_KEYS, MAX_KEY_COLUMNS
-from schemacog.schema.loader import Node
+from schemacog.schema.loader import MapNode, Node
+from schemacog.schema.validate_renames import check_scope, read_history
 
 __all__ = ["read_indexes", "read_primary_key", "read_unique"]
 
@@ -109,6 +110,7 @@ def read_indexes(problems: Problems, draft: TableDraft) -> tuple[Index, ...]:
     if seq is None:
         return ()
     indexes = []
+    histories: list[tuple[str, tuple[str, ...], MapNode]] = []
     for item in seq.items:
         index = fields.mapping(problems, item, "an index")
         if index is None:
@@ -135,8 +137,14 @@ def read_indexes(problems: Problems, draft: TableDraft) -> tuple[Index, ...]:
             continue
         if unique and columns is not None and not _no_json(problems, draft, columns, item):
             continue
+        what = f"index {name!r}" if name else "an index"
+        history = read_history(problems, index, name or "", what)
+        if history:
+            histories.append((name or what, history, index))
         if columns is not None and unique is not None:
-            indexes.append(Index(columns, unique, name, index.pos))
+            indexes.append(Index(columns, unique, name, index.pos, renamed_from=history))
+    named = [index.name for index in indexes if index.name]
+    check_scope(problems, f"the index names of {draft.owner}", named, histories)
     return tuple(indexes)
 
 

@@ -27,6 +27,7 @@ from schemacog.schema.validate_checks import read_checks
 from schemacog.schema.validate_columns import read_column
 from schemacog.schema.validate_keys import read_indexes, read_primary_key, read_unique
 from schemacog.schema.validate_names import check_column_names
+from schemacog.schema.validate_renames import check_scope, read_history
 
 __all__ = ["read_tables"]
 
@@ -46,6 +47,7 @@ def read_tables(
         problems.add(tables, f"{len(tables.items)} tables; the limit is {MAX_TABLES}")
         return []
     drafts = []
+    histories: list[tuple[str, tuple[str, ...], MapNode]] = []
     for name, table_node in tables.items.items():
         key = tables.keys[name]
         if fields.check_identifier(problems, key, name, "table name") is None:
@@ -53,6 +55,9 @@ def read_tables(
         draft = _read_table(problems, name, key, table_node, enums, unread_enums=unread_enums)
         if draft is not None:
             drafts.append(draft)
+            if draft.renamed_from:
+                histories.append((name, draft.renamed_from, draft.node))
+    check_scope(problems, "the tables", tables.items, histories)
     return drafts
 
 
@@ -86,6 +91,7 @@ def _read_table(
         )
         return None
     description = fields.optional_string(problems, body.items.get("description"), "description")
+    history = read_history(problems, body, name, what)
     columns, column_nodes = _read_columns(problems, columns_map, what, enums, unread_enums)
     check_column_names(problems, columns, columns_map)
     width = ROW_HEADER_BYTES + (len(columns) + 7) // 8
@@ -112,6 +118,7 @@ def _read_table(
         column_nodes,
         checks=checks,
         checks_read=len(problems) == before,
+        renamed_from=history,
     )
     return _with_keys(problems, unkeyed, all_columns_read=all_read)
 
@@ -138,6 +145,8 @@ def _read_columns(
         found[name] = column
         assert isinstance(node, MapNode)  # read_column returns None for anything else
         nodes[name] = node
+    histories = [(c.name, c.renamed_from, nodes[c.name]) for c in found.values() if c.renamed_from]
+    check_scope(problems, f"the columns of {owner}", columns.items, histories)
     return found, nodes
 
 
@@ -158,6 +167,7 @@ def _with_keys(problems: Problems, unkeyed: TableDraft, *, all_columns_read: boo
         checks=unkeyed.checks,
         rows_readable=all_columns_read and primary_key is not None,
         checks_read=unkeyed.checks_read,
+        renamed_from=unkeyed.renamed_from,
     )
 
 
