@@ -72,14 +72,10 @@ def _read_enum(problems: Problems, name: str, key: ScalarNode, node: Node) -> En
         _check_value(problems, what, value, value_key, member, members=members)
         members.setdefault(member, value)
         value_description, aliases = _value_details(problems, value, value_node)
-        old = (
-            read_history(problems, value_node, value, f"enum value {value!r}")
-            if isinstance(value_node, MapNode)
-            else ()
-        )
-        if old:
-            assert isinstance(value_node, MapNode)
-            histories.append((value, old, value_node))
+        old: tuple[str, ...] = ()
+        if isinstance(value_node, MapNode):
+            old = read_history(problems, value_node, value, f"enum value {value!r}")
+            histories += [(value, old, value_node)] if old else []
         # an old spelling stays readable: the cleaner maps it to the value it became
         aliases += tuple(o for o in old if o not in aliases and o not in values_map.items)
         values.append(EnumValue(value, value_description, value_key.pos, aliases, old))
