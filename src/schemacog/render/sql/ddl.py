@@ -49,10 +49,13 @@ from schemacog.schema.rules import ENUM, PATTERN
 
 __all__ = [
     "MAX_NAME",
+    "DdlPieces",
     "Names",
+    "TablePieces",
     "column_type",
     "constraint_names",
     "creation_order",
+    "ddl_pieces",
     "dialect_named",
     "enum_type",
     "literal",
@@ -509,11 +512,7 @@ def _render_table(
     used: Names,
 ) -> str:
     parts = _table_parts(dialect, schema, table, deferred, plan, used=used)
-    statement = [
-        f"CREATE TABLE {quote(dialect, table.name)} (",
-        ",\n".join(parts.items),
-        f"){parts.suffix};",
-    ]
+    statement = _statement(dialect, table.name, parts)
     return "".join(line + "\n" for line in (*parts.before, *statement, *parts.after))
 
 
@@ -640,15 +639,45 @@ def render_ddl(schema: Schema, dialect_name: str) -> str:
     return _render_ddl(schema, dialect_named(dialect_name), Names())
 
 
-def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
+@dataclass(frozen=True)
+class TablePieces:
+    """One table's statements in the whole-schema DDL: ``create`` (its comment lines,
+    any ``CREATE SEQUENCE``, the ``CREATE TABLE``), ``after`` (``COMMENT ON``, ``CREATE
+    INDEX``) and ``closing`` (the ``ALTER TABLE ... ADD CONSTRAINT`` of foreign keys that
+    close a cycle, with their comments)."""
+
+    create: str
+    after: tuple[str, ...]
+    closing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DdlPieces:
+    """The whole-schema DDL of one dialect, by object: what migrations assemble from."""
+
+    header: str
+    enums: Mapping[str, str]  # enum name -> its CREATE TYPE (empty where enums are CHECKs)
+    tables: Mapping[str, TablePieces]  # in creation order
+    unenforced: tuple[str, ...]  # comment lines on foreign keys the dialect cannot add
+    names: Mapping[tuple[str, ...], str]  # constraint names, as ``constraint_names``
+
+
+def ddl_pieces(schema: Schema, dialect_name: str) -> DdlPieces:
+    """The statements of ``render_ddl``, by object."""
+    names = Names()
+    pieces = _ddl_pieces(schema, dialect_named(dialect_name), names)
+    return dataclasses.replace(pieces, names=names.of)
+
+
+def _ddl_pieces(schema: Schema, dialect: Dialect, used: Names) -> DdlPieces:
     order, deferred = creation_order(schema, dialect)
-    enums = [render_create_enum(schema, enum, dialect.name) for enum in schema.enums]
+    enums = {enum.name: render_create_enum(schema, enum, dialect.name) for enum in schema.enums}
     plans = key_plans(dialect, schema)
-    tables = [
-        _render_table(dialect, schema, t, deferred.get(t.name, ()), plans[t.name], used=used)
+    parts = {
+        t.name: _table_parts(dialect, schema, t, deferred.get(t.name, ()), plans[t.name], used=used)
         for t in order
-    ]
-    alters = []
+    }
+    closing: dict[str, list[str]] = {t.name: [] for t in order}
     unenforced = []
     for table in order:
         for fk in deferred.get(table.name, ()):
@@ -664,13 +693,41 @@ def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
                 continue
             ordered = _in_key_order(schema, fk)
             references, notes = _references(dialect, ordered)
-            alters += [comment(f"Not enforced by {dialect.title}: {note}") for note in notes]
-            alters.append(
+            closing[table.name] += [
+                comment(f"Not enforced by {dialect.title}: {note}") for note in notes
+            ]
+            closing[table.name].append(
                 f"ALTER TABLE {quote(dialect, table.name)} ADD CONSTRAINT "
                 f"{_constraint(dialect, used, 'fk', table.name, *fk.columns)} "
                 f"FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
             )
+    tables = {
+        name: TablePieces(
+            "".join(line + "\n" for line in (*part.before, *_statement(dialect, name, part))),
+            tuple(part.after),
+            tuple(closing[name]),
+        )
+        for name, part in parts.items()
+    }
     header = "".join(comment(note) + "\n" for note in dialect.notes)
-    tail = "".join(line + "\n" for line in unenforced + alters)
-    blocks = [block.rstrip("\n") for block in (header, *enums, *tables, tail) if block]
+    return DdlPieces(header, enums, tables, tuple(unenforced), {})
+
+
+def _statement(dialect: Dialect, name: str, parts: _TableSql) -> list[str]:
+    return [f"CREATE TABLE {quote(dialect, name)} (", ",\n".join(parts.items), f"){parts.suffix};"]
+
+
+def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
+    pieces = _ddl_pieces(schema, dialect, used)
+    tables = [
+        table.create + "".join(line + "\n" for line in table.after)
+        for table in pieces.tables.values()
+    ]
+    closing = [line for table in pieces.tables.values() for line in table.closing]
+    tail = "".join(line + "\n" for line in [*pieces.unenforced, *closing])
+    blocks = [
+        block.rstrip("\n")
+        for block in (pieces.header, *pieces.enums.values(), *tables, tail)
+        if block
+    ]
     return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,109 @@
+"""DuckDB's catalog: ``duckdb_columns()``, ``duckdb_constraints()``, ``duckdb_indexes()``,
+``duckdb_tables()`` and ``duckdb_types()``. DuckDB keeps no constraint names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
+
+__all__ = ["read_duckdb"]
+
+
+def read_duckdb(connection: Any, namespace: str = "") -> Catalog:
+    schema = namespace or "main"
+    tables = {}
+    for name, comment in connection.execute(
+        "SELECT table_name, comment FROM duckdb_tables() "
+        "WHERE schema_name = ? AND NOT temporary ORDER BY table_name",
+        [schema],
+    ).fetchall():
+        tables[name] = _table(connection, schema, name, comment)
+    enums: dict[str, tuple[str, ...]] = {}
+    for (name,) in connection.execute(
+        "SELECT type_name FROM duckdb_types() WHERE schema_name = ? AND logical_type = 'ENUM' "
+        "AND NOT internal",
+        [schema],
+    ).fetchall():
+        quoted = '"' + name.replace('"', '""') + '"'
+        (values,) = connection.execute(f"SELECT enum_range(NULL::{quoted})").fetchone()
+        enums[name] = tuple(values)
+    return Catalog(tables, enums)
+
+
+def _table(connection: Any, schema: str, name: str, comment: str | None) -> CatalogTable:
+    columns = frozenset(
+        Column(
+            column,
+            data_type,
+            bool(nullable),
+            default,
+            identity=bool(default and default.startswith("nextval(")),
+            comment=column_comment,
+        )
+        for column, data_type, nullable, default, column_comment in connection.execute(
+            "SELECT column_name, data_type, is_nullable, column_default, comment "
+            "FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?",
+            [schema, name],
+        ).fetchall()
+    )
+    primary_key = None
+    unique = set()
+    foreign_keys = set()
+    checks = set()
+    for kind, text, expression, names, ref_table, ref_names in connection.execute(
+        "SELECT constraint_type, constraint_text, expression, constraint_column_names, "
+        "referenced_table, referenced_column_names FROM duckdb_constraints() "
+        "WHERE schema_name = ? AND table_name = ?",
+        [schema, name],
+    ).fetchall():
+        if kind == "PRIMARY KEY":
+            primary_key = Key("", tuple(names))
+        elif kind == "UNIQUE":
+            unique.add(Key("", tuple(names)))
+        elif kind == "FOREIGN KEY":
+            foreign_keys.add(
+                ForeignKey("", tuple(names), ref_table, tuple(ref_names), *_actions(text))
+            )
+        elif kind == "CHECK":
+            checks.add(Check("", expression or text))
+    indexes = frozenset(
+        Index(index, tuple(_index_columns(expressions)), bool(is_unique))
+        for index, is_unique, expressions in connection.execute(
+            "SELECT index_name, is_unique, expressions FROM duckdb_indexes() "
+            "WHERE schema_name = ? AND table_name = ?",
+            [schema, name],
+        ).fetchall()
+    )
+    return CatalogTable(
+        name,
+        columns,
+        primary_key,
+        frozenset(unique),
+        frozenset(foreign_keys),
+        frozenset(checks),
+        indexes,
+        comment,
+    )
+
+
+def _actions(text: str) -> tuple[str, str]:
+    upper = text.upper()
+    found = []
+    for clause in ("ON DELETE ", "ON UPDATE "):
+        at = upper.find(clause)
+        action = "NO ACTION"
+        if at >= 0:
+            rest = upper[at + len(clause) :]
+            for candidate in ("NO ACTION", "RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"):
+                if rest.startswith(candidate):
+                    action = candidate
+        found.append(action)
+    return found[0], found[1]
+
+
+def _index_columns(expressions: Any) -> list[str]:
+    if isinstance(expressions, str):
+        inner = expressions.strip("[]")
+        return [part.strip().strip("'\"") for part in inner.split(",") if part.strip()]
+    return [str(part).strip('"') for part in expressions]

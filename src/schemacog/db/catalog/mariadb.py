@@ -1,0 +1,130 @@
+"""MariaDB's catalog, from ``information_schema``: ``COLUMNS``, ``TABLE_CONSTRAINTS``
+with ``KEY_COLUMN_USAGE`` and ``REFERENTIAL_CONSTRAINTS``, ``CHECK_CONSTRAINTS``,
+``STATISTICS`` for indexes that are not constraints, and the comments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
+
+__all__ = ["read_mariadb"]
+
+
+def _rows(connection: Any, sql: str, params: list[object]) -> list[Any]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def read_mariadb(connection: Any, namespace: str = "") -> Catalog:
+    database = namespace
+    rows = _rows(
+        connection,
+        "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
+        "WHERE TABLE_SCHEMA = %s AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+        [database],
+    )
+    return Catalog(
+        {name: _table(connection, database, name, comment or None) for name, comment in rows}
+    )
+
+
+def _key_columns(connection: Any, database: str, table: str) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {}
+    for constraint, column, ref_table, ref_column in _rows(
+        connection,
+        "SELECT CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
+        "FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s "
+        "ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION",
+        [database, table],
+    ):
+        found.setdefault(constraint, []).append((column, ref_table, ref_column))
+    return found
+
+
+def _table(connection: Any, database: str, name: str, comment: str | None) -> CatalogTable:
+    columns = frozenset(
+        Column(
+            column,
+            kind,
+            nullable == "YES",
+            default,
+            identity="auto_increment" in extra,
+            comment=note or None,
+        )
+        for column, kind, nullable, default, extra, note in _rows(
+            connection,
+            "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT "
+            "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
+            [database, name],
+        )
+    )
+    keys = _key_columns(connection, database, name)
+    actions = {
+        constraint: (on_delete, on_update)
+        for constraint, on_delete, on_update in _rows(
+            connection,
+            "SELECT CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE "
+            "FROM information_schema.REFERENTIAL_CONSTRAINTS "
+            "WHERE CONSTRAINT_SCHEMA = %s AND TABLE_NAME = %s",
+            [database, name],
+        )
+    }
+    primary_key = None
+    unique = set()
+    foreign_keys = set()
+    for constraint, kind in _rows(
+        connection,
+        "SELECT CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS "
+        "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
+        [database, name],
+    ):
+        parts = keys.get(constraint, [])
+        names = tuple(p[0] for p in parts)
+        if kind == "PRIMARY KEY":
+            primary_key = Key("", names)
+        elif kind == "UNIQUE":
+            unique.add(Key(constraint, names))
+        elif kind == "FOREIGN KEY":
+            on_delete, on_update = actions.get(constraint, ("RESTRICT", "RESTRICT"))
+            foreign_keys.add(
+                ForeignKey(
+                    constraint,
+                    names,
+                    parts[0][1],
+                    tuple(p[2] for p in parts),
+                    on_delete,
+                    on_update,
+                )
+            )
+    checks = frozenset(
+        Check(constraint, clause)
+        for constraint, clause in _rows(
+            connection,
+            "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS "
+            "WHERE CONSTRAINT_SCHEMA = %s AND TABLE_NAME = %s",
+            [database, name],
+        )
+    )
+    constraint_names = {k.name for k in unique} | {fk.name for fk in foreign_keys} | {"PRIMARY"}
+    index_columns: dict[tuple[str, bool], list[str]] = {}
+    for index, non_unique, column in _rows(
+        connection,
+        "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS "
+        "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s ORDER BY INDEX_NAME, SEQ_IN_INDEX",
+        [database, name],
+    ):
+        if index not in constraint_names:
+            index_columns.setdefault((index, not int(non_unique)), []).append(column)
+    indexes = frozenset(Index(n, tuple(c), u) for (n, u), c in index_columns.items())
+    return CatalogTable(
+        name,
+        columns,
+        primary_key,
+        frozenset(unique),
+        frozenset(foreign_keys),
+        checks,
+        indexes,
+        comment,
+    )

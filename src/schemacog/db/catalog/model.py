@@ -1,0 +1,107 @@
+"""The normalized catalog: tables, columns, keys, checks, indexes, comments and enums.
+
+Sets where the engine keeps no meaningful order (constraints, indexes, and columns: a
+column added by a migration comes last, one in a fresh DDL where the schema puts it), so
+that equal schemas read equal. Types, defaults and expressions are kept as the engine's
+catalog spells them: one engine's two databases compare, two engines do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["Catalog", "CatalogTable", "Check", "Column", "ForeignKey", "Index", "Key"]
+
+
+@dataclass(frozen=True, order=True)
+class Column:
+    name: str
+    type: str
+    nullable: bool
+    default: str | None = None
+    identity: bool = False  # numbered by the engine (identity, AUTO_INCREMENT, sequence)
+    comment: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Key:
+    """A primary key or unique constraint (``name`` empty where the engine keeps none)."""
+
+    name: str
+    columns: tuple[str, ...]
+
+
+@dataclass(frozen=True, order=True)
+class ForeignKey:
+    name: str
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+    on_delete: str = "NO ACTION"
+    on_update: str = "NO ACTION"
+    deferrable: bool = False
+
+
+@dataclass(frozen=True, order=True)
+class Check:
+    name: str
+    expression: str
+
+
+@dataclass(frozen=True, order=True)
+class Index:
+    name: str
+    columns: tuple[str, ...]
+    unique: bool
+
+
+@dataclass(frozen=True)
+class CatalogTable:
+    name: str
+    columns: frozenset[Column]
+    primary_key: Key | None = None
+    unique: frozenset[Key] = frozenset()
+    foreign_keys: frozenset[ForeignKey] = frozenset()
+    checks: frozenset[Check] = frozenset()
+    indexes: frozenset[Index] = frozenset()
+    comment: str | None = None
+
+    def column(self, name: str) -> Column:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    tables: Mapping[str, CatalogTable]
+    enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # values in order
+
+    def differences(self, other: Catalog) -> list[str]:
+        """What differs from ``other``, one line each (empty: equal)."""
+        lines = []
+        for name in sorted(self.tables.keys() | other.tables.keys()):
+            mine, theirs = self.tables.get(name), other.tables.get(name)
+            if mine is None or theirs is None:
+                lines.append(f"table {name}: only in {'second' if mine is None else 'first'}")
+                continue
+            for part in ("columns", "primary_key", "unique", "foreign_keys", "checks"):
+                a, b = getattr(mine, part), getattr(theirs, part)
+                if a != b:
+                    lines.append(f"table {name} {part}: {_show(a)} != {_show(b)}")
+            for part in ("indexes", "comment"):
+                a, b = getattr(mine, part), getattr(theirs, part)
+                if a != b:
+                    lines.append(f"table {name} {part}: {_show(a)} != {_show(b)}")
+        for name in sorted(self.enums.keys() | other.enums.keys()):
+            if self.enums.get(name) != other.enums.get(name):
+                lines.append(f"enum {name}: {self.enums.get(name)} != {other.enums.get(name)}")
+        return lines
+
+
+def _show(value: object) -> str:
+    if isinstance(value, frozenset):
+        return repr(sorted(value))
+    return repr(value)
