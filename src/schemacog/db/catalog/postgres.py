@@ -14,7 +14,18 @@ _ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", 
 
 
 def read_postgres(connection: Any, namespace: str = "") -> Catalog:
+    """The catalog of one schema, read with it alone on the search path (so that its types
+    are spelled without it), the session's own search path put back after."""
     schema = namespace or "public"
+    (saved,) = connection.execute("SELECT current_setting('search_path')").fetchone()
+    connection.execute("SELECT set_config('search_path', quote_ident(%s), false)", [schema])
+    try:
+        return _read(connection, schema)
+    finally:
+        connection.execute("SELECT set_config('search_path', %s, false)", [saved])
+
+
+def _read(connection: Any, schema: str) -> Catalog:
     rows = connection.execute(
         "SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c "
         "JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -24,7 +35,8 @@ def read_postgres(connection: Any, namespace: str = "") -> Catalog:
     tables = {name: _table(connection, oid, name, comment) for oid, name, comment in rows}
     enums: dict[str, list[str]] = {}
     for name, value in connection.execute(
-        "SELECT t.typname, e.enumlabel FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+        "SELECT t.typname, e.enumlabel FROM pg_type t "
+        "JOIN pg_namespace n ON n.oid = t.typnamespace "
         "JOIN pg_enum e ON e.enumtypid = t.oid WHERE n.nspname = %s "
         "ORDER BY t.typname, e.enumsortorder",
         [schema],

@@ -58,6 +58,7 @@ __all__ = [
     "ddl_pieces",
     "dialect_named",
     "enum_type",
+    "index_name",
     "literal",
     "quote",
     "render_create_enum",
@@ -101,7 +102,11 @@ class _TableSql:
     before: list[str] = field(default_factory=list)  # comment lines and statements
     items: list[str] = field(default_factory=list)  # column definitions, table constraints
     suffix: str = ""
-    after: list[str] = field(default_factory=list)  # statements after the CREATE TABLE
+    # statements after the CREATE TABLE, each by what it makes: ("comment", table[,
+    # column]) or ("index", name)
+    after: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    # the clauses of ALTER TABLE that add each column with its constraints
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 def _comment_lines(text: str | None, indent: str = "") -> list[str]:
@@ -415,6 +420,12 @@ def _table_parts(
             key = f"CONSTRAINT {_constraint(dialect, used, 'fk', table.name, *fk.columns)}"
             own.append((f"{key} {references}", f"{key} FOREIGN KEY ({name}) {references}"))
             unenforced += notes
+        if dialect.table_level_constraints:  # the constraints as clauses of their own
+            clauses = ["ADD COLUMN " + " ".join(words), *(f"ADD {at}" for _, at in own)]
+            parts.columns[column.name] = ", ".join(clauses)
+        else:
+            on = " ".join([*words, *(on_column for on_column, _ in own)])
+            parts.columns[column.name] = "ADD COLUMN " + on
         if dialect.table_level_constraints:  # after the columns, naming the column
             table_level += [f"    {at_table}" for _, at_table in own]
         else:
@@ -463,26 +474,33 @@ def _table_parts(
         parts.suffix += " COMMENT=" + _string_literal(dialect, table.description[:2048])
     if dialect.comments is Comments.COMMENT_ON:
         if table.description:
+            text = _string_literal(dialect, table.description)
             parts.after.append(
-                f"COMMENT ON TABLE {table_name} IS {_string_literal(dialect, table.description)};"
+                (("comment", table.name), f"COMMENT ON TABLE {table_name} IS {text};")
             )
         for column in table.columns:
             if column.description:
                 target = f"{table_name}.{quote(dialect, column.name)}"
                 text = _string_literal(dialect, column.description)
-                parts.after.append(f"COMMENT ON COLUMN {target} IS {text};")
+                statement = f"COMMENT ON COLUMN {target} IS {text};"
+                parts.after.append((("comment", table.name, column.name), statement))
     parts.after += [
-        _index(dialect, schema, table, index, plan)
+        (("index", index_name(table, index)), _index(dialect, schema, table, index, plan))
         for index in table.indexes
         if index not in as_constraints
     ]
     return parts
 
 
+def index_name(table: Table, index: Index) -> str:
+    """An index's name: its own, else ``ix_`` (``ux_`` if unique), the table, the columns."""
+    kind = "ux" if index.unique else "ix"
+    return index.name or _short_name(f"{kind}_{table.name}_{'_'.join(index.columns)}")
+
+
 def _index(dialect: Dialect, schema: Schema, table: Table, index: Index, plan: KeyPlan) -> str:
     columns, unique = index.columns, index.unique
-    kind = "ux" if unique else "ix"
-    name = index.name or _short_name(f"{kind}_{table.name}_{'_'.join(columns)}")
+    name = index_name(table, index)
     prefixes = (
         [None] * len(columns) if unique else index_prefixes(dialect, schema, table, columns, plan)
     )
@@ -513,7 +531,8 @@ def _render_table(
 ) -> str:
     parts = _table_parts(dialect, schema, table, deferred, plan, used=used)
     statement = _statement(dialect, table.name, parts)
-    return "".join(line + "\n" for line in (*parts.before, *statement, *parts.after))
+    after = [statement for _, statement in parts.after]
+    return "".join(line + "\n" for line in (*parts.before, *statement, *after))
 
 
 def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
@@ -647,8 +666,9 @@ class TablePieces:
     close a cycle, with their comments)."""
 
     create: str
-    after: tuple[str, ...]
+    after: Mapping[tuple[str, ...], str]  # by what each makes (``_TableSql.after``)
     closing: tuple[str, ...]
+    columns: Mapping[str, str]  # the ALTER TABLE clauses that add each column
 
 
 @dataclass(frozen=True)
@@ -704,8 +724,9 @@ def _ddl_pieces(schema: Schema, dialect: Dialect, used: Names) -> DdlPieces:
     tables = {
         name: TablePieces(
             "".join(line + "\n" for line in (*part.before, *_statement(dialect, name, part))),
-            tuple(part.after),
+            dict(part.after),
             tuple(closing[name]),
+            part.columns,
         )
         for name, part in parts.items()
     }
@@ -720,7 +741,7 @@ def _statement(dialect: Dialect, name: str, parts: _TableSql) -> list[str]:
 def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
     pieces = _ddl_pieces(schema, dialect, used)
     tables = [
-        table.create + "".join(line + "\n" for line in table.after)
+        table.create + "".join(line + "\n" for line in table.after.values())
         for table in pieces.tables.values()
     ]
     closing = [line for table in pieces.tables.values() for line in table.closing]

@@ -1,0 +1,80 @@
+"""What a change to a column's type does to the rows it holds: one table, every dialect.
+
+``SAFE``: every value converts exactly. ``TIGHTENING``: values convert exactly or the
+change is refused by a data check first (a narrower integer, fewer integer digits, a
+text becoming an enum). ``LOSSY``: values may be rounded or reinterpreted, so the change
+is destructive (it needs ``--allow-destructive``). A change absent from the table has no
+plan: it is refused with the way to make it by hand.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+from schemacog.model import Column, LogicalType
+
+__all__ = ["Effect", "type_change"]
+
+T = LogicalType
+
+
+class Effect(StrEnum):
+    SAFE = "safe"
+    TIGHTENING = "tightening"
+    LOSSY = "lossy"
+
+
+_INTEGERS: Final = (T.SMALLINT, T.INTEGER, T.BIGINT)
+_TEXTS: Final = (T.STRING, T.TEXT)
+# (from, to) -> effect and, where lossy, why
+_CHANGES: Final[dict[tuple[LogicalType, LogicalType], tuple[Effect, str]]] = {
+    **{
+        (a, b): (Effect.SAFE if i <= j else Effect.TIGHTENING, "")
+        for i, a in enumerate(_INTEGERS)
+        for j, b in enumerate(_INTEGERS)
+    },
+    **{(a, T.DECIMAL): (Effect.TIGHTENING, "") for a in _INTEGERS},
+    (T.SMALLINT, T.FLOAT): (Effect.SAFE, ""),
+    (T.INTEGER, T.FLOAT): (Effect.SAFE, ""),
+    (T.BIGINT, T.FLOAT): (Effect.LOSSY, "a float holds integers exactly up to 2**53 only"),
+    **{(T.FLOAT, b): (Effect.LOSSY, "a float is rounded to an integer") for b in _INTEGERS},
+    (T.FLOAT, T.DECIMAL): (Effect.LOSSY, "a float is rounded to the decimal's scale"),
+    (T.DECIMAL, T.FLOAT): (Effect.LOSSY, "a decimal is rounded to the nearest float"),
+    **{(T.DECIMAL, b): (Effect.LOSSY, "a decimal's fraction is rounded away") for b in _INTEGERS},
+    **{(a, b): (Effect.SAFE, "") for a in _TEXTS for b in _TEXTS},
+    **{(T.ENUM, b): (Effect.SAFE, "") for b in _TEXTS},
+    **{(a, T.ENUM): (Effect.TIGHTENING, "") for a in _TEXTS},
+    (T.TIMESTAMP, T.TIMESTAMPTZ): (
+        Effect.LOSSY,
+        "a timestamp without a zone is read in the session's time zone",
+    ),
+    (T.TIMESTAMPTZ, T.TIMESTAMP): (
+        Effect.LOSSY,
+        "an instant loses its offset (converted to the session's time zone)",
+    ),
+}
+
+
+def _kind(column: Column) -> LogicalType:
+    return T.ENUM if column.enum is not None else column.type
+
+
+def type_change(old: Column, new: Column) -> tuple[Effect, str] | None:
+    """What changing ``old``'s type to ``new``'s does (None: no plan for it)."""
+    before, after = _kind(old), _kind(new)
+    if before is T.ENUM and after is T.ENUM and old.enum != new.enum:
+        return None
+    if before == after and before is T.DECIMAL:
+        old_scale, new_scale = old.scale or 0, new.scale or 0
+        if old.precision is not None and (new.precision is None) is False:
+            if new_scale < old_scale:
+                return Effect.LOSSY, f"scale {old_scale} -> {new_scale} rounds the values"
+            if new.precision - new_scale < old.precision - old_scale:  # type: ignore[operator]
+                return Effect.TIGHTENING, ""
+        if old.precision is None and new.precision is not None:
+            return Effect.LOSSY, f"a decimal is rounded to scale {new_scale}"
+        return Effect.SAFE, ""
+    if before == after:
+        return Effect.SAFE, ""
+    return _CHANGES.get((before, after))

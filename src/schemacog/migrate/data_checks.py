@@ -1,0 +1,189 @@
+"""Data checks: before any change, count the existing rows a tightened rule would refuse.
+
+Each check reads OLD's table through a subquery that gives NEW's names and values (enum
+values respelled, new columns at their default), so that a rule is written once, as the
+DDL writes it. Only rules NEW adds are checked: a rule OLD had already held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from schemacog.migrate.dialects import MIGRATIONS
+from schemacog.migrate.matching import Match, TableMatch
+from schemacog.model import INTEGER_TYPES, Column, LogicalType, Schema, Table, value_bounds
+from schemacog.render.sql.checks import check_sql
+from schemacog.render.sql.ddl import _checks, _default, literal, quote
+from schemacog.render.sql.dialects import Dialect, EnumStyle
+from schemacog.render.sql.limits import key_plans, left_out_checks
+from schemacog.render.sql.literals import string_literal
+
+__all__ = ["DataCheck", "mapped", "table_checks", "unique_check"]
+
+
+@dataclass(frozen=True)
+class DataCheck:
+    rule: str  # what is checked, for the message: "orders.qty: NOT NULL"
+    count: str  # a query giving one row, column n: the rows that break the rule
+
+
+def mapped(dialect: Dialect, found: Match, pair: TableMatch) -> str:
+    """OLD's rows of a table, under NEW's names, as NEW would hold them."""
+    assert pair.old is not None
+    q = lambda name: quote(dialect, name)  # noqa: E731
+    values = []
+    for column in pair.new.columns:
+        before = pair.columns.get(column.name)
+        if before is None:
+            default = None if column.identity else _default(dialect, column)
+            values.append(f"{default or 'NULL'} AS {q(column.name)}")
+            continue
+        value = q(before)
+        old = pair.old.column(before)
+        if old.enum is not None and dialect.enum_style is EnumStyle.TYPE:
+            value = MIGRATIONS[dialect.name].text_cast.format(value=value)
+        if column.enum is not None and old.enum is not None:
+            renames = [(o, n) for n, o in found.values.get(column.enum, {}).items() if o != n]
+            if renames:
+                cases = " ".join(
+                    f"WHEN {string_literal(dialect, o)} THEN {string_literal(dialect, n)}"
+                    for o, n in renames
+                )
+                value = f"CASE {value} {cases} ELSE {value} END"
+        values.append(f"{value} AS {q(column.name)}")
+    return f"SELECT {', '.join(values)} FROM {q(pair.old.name)}"
+
+
+def _count(dialect: Dialect, found: Match, pair: TableMatch, condition: str) -> str:
+    return f"SELECT count(*) AS n FROM ({mapped(dialect, found, pair)}) AS s WHERE {condition}"
+
+
+def unique_check(
+    dialect: Dialect, found: Match, pair: TableMatch, columns: Sequence[str]
+) -> DataCheck:
+    q = [quote(dialect, c) for c in columns]
+    present = " AND ".join(f"{c} IS NOT NULL" for c in q)
+    listed = ", ".join(q)
+    count = (
+        f"SELECT count(*) AS n FROM (SELECT {listed} FROM ({mapped(dialect, found, pair)}) AS s "
+        f"WHERE {present} GROUP BY {listed} HAVING count(*) > 1) AS d"
+    )
+    return DataCheck(f"{pair.new.name} ({', '.join(columns)}): unique", count)
+
+
+def _rules(dialect: Dialect, schema: Schema, table: Table, column: Column) -> set[tuple[str, str]]:
+    left_out = left_out_checks(dialect, schema, table)
+    checks, _ = _checks(dialect, schema, column, quote(dialect, column.name), left_out)
+    return set(checks)
+
+
+def table_checks(
+    dialect: Dialect, found: Match, old_renamed: Schema, pair: TableMatch
+) -> list[DataCheck]:
+    """The checks of a rebuilt table: each rule NEW adds to it."""
+    assert pair.old is not None
+    table, new = pair.new, found.new
+    before = old_renamed.table(table.name)
+    checks = []
+    for column in table.columns:
+        if column.name not in pair.columns:
+            continue
+        old = before.column(column.name)
+        name = quote(dialect, column.name)
+        where = f"{table.name}.{column.name}"
+        old_rules = _rules(dialect, old_renamed, before, old)
+        for rule, expression in sorted(_rules(dialect, new, table, column) - old_rules):
+            checks.append(
+                DataCheck(
+                    f"{where}: {rule} ({expression})",
+                    _count(dialect, found, pair, f"NOT ({expression})"),
+                )
+            )
+        if old.nullable and not column.nullable:
+            checks.append(
+                DataCheck(f"{where}: NOT NULL", _count(dialect, found, pair, f"{name} IS NULL"))
+            )
+        if column.type in INTEGER_TYPES and column.type not in dialect.checked_integer_types:
+            low, high = value_bounds(column)
+            if value_bounds(old) != (low, high) and old.type in (
+                *INTEGER_TYPES,
+                LogicalType.DECIMAL,
+            ):
+                sides = [
+                    f"{name} {op} {literal(dialect, column, bound)}"
+                    for op, bound in (("<", low), (">", high))
+                    if bound is not None
+                ]
+                checks.append(
+                    DataCheck(
+                        f"{where}: between {low} and {high}",
+                        _count(dialect, found, pair, " OR ".join(sides)),
+                    )
+                )
+        if (
+            column.type is LogicalType.DECIMAL
+            and column.precision is not None
+            and dialect.decimal_type_enforced
+        ):
+            digits = column.precision - (column.scale or 0)
+            old_digits = (
+                None
+                if old.type is not LogicalType.DECIMAL or old.precision is None
+                else old.precision - (old.scale or 0)
+            )
+            if old_digits is None or digits < old_digits:
+                checks.append(
+                    DataCheck(
+                        f"{where}: at most {digits} digits before the point",
+                        _count(dialect, found, pair, f"abs({name}) >= 1e{digits}"),
+                    )
+                )
+        if column.enum is not None and dialect.enum_style is EnumStyle.TYPE:
+            values = new.enum(column.enum).value_names
+            old_values = old_renamed.enum(old.enum).value_names if old.enum is not None else ()
+            if not set(old_values) <= set(values) or old.enum is None:
+                listed = ", ".join(string_literal(dialect, v) for v in values)
+                checks.append(
+                    DataCheck(
+                        f"{where}: one of enum {column.enum}",
+                        _count(dialect, found, pair, f"{name} NOT IN ({listed})"),
+                    )
+                )
+    old_keys = {frozenset(k) for k in (before.primary_key, *before.unique_keys) if k}
+    for key in (table.primary_key, *table.unique_keys):
+        if key and frozenset(key) not in old_keys:
+            old_keys.add(frozenset(key))
+            checks.append(unique_check(dialect, found, pair, key))
+    unbuilt = key_plans(dialect, new)[table.name].unbuilt
+    old_fks = {(fk.columns, fk.ref_table, fk.ref_columns) for fk in before.foreign_keys}
+    for fk in table.foreign_keys:
+        if fk in unbuilt or (fk.columns, fk.ref_table, fk.ref_columns) in old_fks:
+            continue
+        present = " AND ".join(f"s.{quote(dialect, c)} IS NOT NULL" for c in fk.columns)
+        parent = found.tables[fk.ref_table]
+        condition = present
+        if parent.old is not None:
+            joined = " AND ".join(
+                f"p.{quote(dialect, r)} = s.{quote(dialect, c)}"
+                for c, r in zip(fk.columns, fk.ref_columns, strict=True)
+            )
+            source = mapped(dialect, found, parent)
+            condition += f" AND NOT EXISTS (SELECT 1 FROM ({source}) AS p WHERE {joined})"
+        checks.append(
+            DataCheck(
+                f"{table.name} ({', '.join(fk.columns)}) -> {fk.ref_table}: foreign key",
+                _count(dialect, found, pair, condition),
+            )
+        )
+    old_table_checks = {(c.name, check_sql(dialect, c.tree)) for c in before.checks}
+    for check in table.checks:
+        expression = check_sql(dialect, check.tree)
+        if (check.name, expression) not in old_table_checks:
+            checks.append(
+                DataCheck(
+                    f"{table.name}: check {check.name}",
+                    _count(dialect, found, pair, f"NOT ({expression})"),
+                )
+            )
+    return checks

@@ -1,0 +1,123 @@
+"""How each dialect runs a migration, as data: ``MIGRATIONS`` by dialect name.
+
+What runs in place and what needs a table rebuild, how a script fails a data check with
+a message, and what comes before and after the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+__all__ = ["MIGRATIONS", "MigrationDialect"]
+
+
+@dataclass(frozen=True)
+class MigrationDialect:
+    # renames of tables, columns, constraints, indexes, enums and values run in place
+    # (the engine renames every reference); elsewhere a rename rebuilds the table
+    renames_in_place: bool
+    # a table another table references cannot be dropped: its children are rebuilt too
+    rebuild_children: bool
+    # ADD COLUMN takes a column with a CHECK (else the table is rebuilt)
+    add_column_with_check: bool
+    # ADD COLUMN takes a default that is not a constant (``default: now``)
+    add_column_now_default: bool
+    begin: str
+    commit: str
+    before: tuple[str, ...]  # statements before the data checks, outside the transaction
+    after: tuple[str, ...]  # statements after the commit
+    # a statement that fails with the message {message} (an SQL text expression) when
+    # the count {count} (a query giving one row, column n) is above 0
+    fail: str
+    concat: str  # {a} and {b} joined as text
+    drop_index: str  # {index} on {table}
+    # an INSERT casts to the new column's type only when told (a text to an enum type)
+    casts_on_insert: bool = False
+    # a key is checked before the rows of its own statement are stored: rows of a table
+    # that name its own rows go back in this many passes (0: in one INSERT)
+    self_reference_passes: int = 0
+    check_table_open: str = ""  # before the first data check (MariaDB's failing table)
+    check_table_close: str = ""
+    text_cast: str = "CAST({value} AS TEXT)"  # an enum value as text
+    drop_type: str = "DROP TYPE {name};"
+
+
+POSTGRES_FAIL: Final = (
+    "DO {tag} DECLARE n bigint; BEGIN SELECT c.n INTO n FROM ({count}) AS c; "
+    "IF n > 0 THEN RAISE EXCEPTION '%', {message}; END IF; END {tag};"
+)
+
+MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
+    {
+        "postgres": MigrationDialect(
+            renames_in_place=True,
+            rebuild_children=True,
+            add_column_with_check=True,
+            add_column_now_default=True,
+            begin="BEGIN;",
+            commit="COMMIT;",
+            before=(),
+            after=(),
+            fail=POSTGRES_FAIL,
+            concat="{a} || {b}",
+            drop_index="DROP INDEX {index};",
+            casts_on_insert=True,
+        ),
+        "sqlite": MigrationDialect(
+            renames_in_place=False,
+            rebuild_children=False,
+            add_column_with_check=True,
+            add_column_now_default=False,
+            begin="BEGIN;",
+            commit="COMMIT;",
+            # ignored inside a transaction: set before BEGIN, or DROP TABLE cascades
+            before=("PRAGMA foreign_keys = OFF;",),
+            after=("PRAGMA foreign_keys = ON;",),
+            # json_extract refuses a path that is not one: "JSON path error near '...'"
+            fail="SELECT json_extract('{{}}', {message}) FROM ({count}) AS c WHERE c.n > 0;",
+            concat="{a} || {b}",
+            drop_index="DROP INDEX {index};",
+        ),
+        "duckdb": MigrationDialect(
+            renames_in_place=False,
+            rebuild_children=True,
+            add_column_with_check=False,
+            add_column_now_default=True,
+            begin="BEGIN TRANSACTION;",
+            commit="COMMIT;",
+            before=(),
+            after=(),
+            fail="SELECT error({message}) FROM ({count}) AS c WHERE c.n > 0;",
+            concat="{a} || {b}",
+            drop_index="DROP INDEX {index};",
+            text_cast="CAST({value} AS VARCHAR)",
+            casts_on_insert=True,
+            self_reference_passes=32,
+        ),
+        "mariadb": MigrationDialect(
+            renames_in_place=False,
+            rebuild_children=False,
+            add_column_with_check=True,
+            add_column_now_default=True,
+            begin="START TRANSACTION;",
+            commit="COMMIT;",
+            before=("SET SESSION foreign_key_checks = 0;",),
+            after=("SET SESSION foreign_key_checks = 1;",),
+            # the message as a duplicate key: "Duplicate entry '<message>' for key 'PRIMARY'"
+            fail=(
+                "INSERT INTO _sc_check SELECT {message} FROM ({count}) AS c "
+                "CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;"
+            ),
+            concat="CONCAT({a}, {b})",
+            drop_index="DROP INDEX {index} ON {table};",
+            check_table_open=(
+                "CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);"
+            ),
+            check_table_close="DROP TEMPORARY TABLE _sc_check;",
+            text_cast="CAST({value} AS CHAR)",
+        ),
+    }
+)

@@ -1,0 +1,778 @@
+"""The plan of one migration in one dialect: its steps, in the order the script runs them.
+
+A table whose rendered ``CREATE TABLE`` is the same in OLD and NEW stays; one that only
+gains simple columns gets ``ADD COLUMN``; any other change rebuilds it: its rows are
+copied to a temporary table, it is dropped and created from NEW's DDL, and the rows come
+back, converted. Every data check runs before the first change. What needs
+``--allow-destructive`` and what has no plan are the schema's business, not a
+dialect's: ``guards`` and ``refusals`` say so at the schema place that causes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from schemacog.errors import Problem
+from schemacog.migrate.changes import Effect, type_change
+from schemacog.migrate.data_checks import DataCheck, table_checks, unique_check
+from schemacog.migrate.dialects import MIGRATIONS, MigrationDialect
+from schemacog.migrate.matching import Match, TableMatch, renamed
+from schemacog.model import NOW, Column, Enum, Schema, Table
+from schemacog.render.sql.ddl import (
+    DdlPieces,
+    column_type,
+    creation_order,
+    ddl_pieces,
+    dialect_named,
+    index_name,
+    quote,
+)
+from schemacog.render.sql.dialects import Dialect, EnumStyle
+from schemacog.render.sql.limits import key_plans
+from schemacog.render.sql.literals import string_literal
+
+__all__ = ["Kind", "Plan", "Step", "guards", "plan", "refusals"]
+
+
+class Kind(StrEnum):
+    IN_PLACE = "in place"
+    REBUILD = "table rebuild"
+    DATA_CHECK = "data check"
+    LOSSY = "lossy"
+    DESTRUCTIVE = "destructive"
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: Kind
+    what: str
+    sql: str
+
+
+@dataclass
+class Plan:
+    dialect: str
+    checks: list[Step] = field(default_factory=list)  # before any change
+    outside: list[Step] = field(default_factory=list)  # before the transaction
+    steps: list[Step] = field(default_factory=list)  # in the transaction
+    rebuilt: list[str] = field(default_factory=list)  # NEW names of the rebuilt tables
+
+    @property
+    def all_steps(self) -> list[Step]:
+        return [*self.checks, *self.outside, *self.steps]
+
+
+# --- what the schema change is, whatever the dialect -------------------------------------
+
+
+def guards(found: Match) -> list[Problem]:
+    """The destructive changes, each at the schema place that causes it."""
+    problems = [
+        Problem(t.pos, f"table {t.name} is dropped, with its rows") for t in found.dropped_tables
+    ]
+    problems += [Problem(e.pos, f"enum {e.name} is dropped") for e in found.dropped_enums]
+    for name, enum in found.enums.items():
+        new = found.new.enum(name)
+        kept = set(found.values.get(name, {}).values())
+        problems += [
+            Problem(new.pos, f"value {value!r} of enum {name} is dropped")
+            for value in found.old.enum(enum).value_names
+            if value not in kept
+        ]
+    for pair in found.tables.values():
+        if pair.old is None:
+            continue
+        table, old = pair.new, pair.old
+        kept = set(pair.columns.values())
+        problems += [
+            Problem(table.pos, f"column {c.name} of table {table.name} is dropped, with its values")
+            for c in old.columns
+            if c.name not in kept
+        ]
+        for column in table.columns:
+            before = pair.columns.get(column.name)
+            if before is None:
+                continue
+            effect = type_change(old.column(before), column)
+            if effect is not None and effect[0] is Effect.LOSSY:
+                problems.append(
+                    Problem(column.pos, f"{table.name}.{column.name} changes type: {effect[1]}")
+                )
+        names = {c.name for c in table.checks}
+        problems += [
+            Problem(table.pos, f"check {c.name} of table {table.name} is dropped")
+            for c in old.checks
+            if c.name not in names
+        ]
+        old_indexes = {_index_key(pair, i) for i in old.indexes}
+        new_indexes = {(i.columns, i.unique) for i in table.indexes}
+        problems += [
+            Problem(table.pos, f"index on ({', '.join(cols)}) of table {table.name} is dropped")
+            for cols, unique in sorted(old_indexes - new_indexes)
+        ]
+    return sorted(problems)
+
+
+def _index_key(pair: TableMatch, index: object) -> tuple[tuple[str, ...], bool]:
+    by_old = {old: new for new, old in pair.columns.items()}
+    columns = tuple(by_old.get(c, c) for c in index.columns)  # type: ignore[attr-defined]
+    return columns, index.unique  # type: ignore[attr-defined]
+
+
+def refusals(found: Match) -> list[Problem]:
+    """The changes with no plan, each with the way to make it."""
+    problems = list(found.problems)
+    for pair in found.tables.values():
+        if pair.old is None:
+            continue
+        for column in pair.new.columns:
+            before = pair.columns.get(column.name)
+            where = f"{pair.new.name}.{column.name}"
+            if before is None:
+                if not column.nullable and not column.has_default and not column.identity:
+                    problems.append(
+                        Problem(
+                            column.pos,
+                            f"{where} is added NOT NULL without a default, to a table that "
+                            "may hold rows: give it a default, or add it with nullable: true, "
+                            "fill it, and make it NOT NULL in a later migration",
+                        )
+                    )
+                continue
+            old = pair.old.column(before)
+            if type_change(old, column) is None:
+                problems.append(
+                    Problem(
+                        column.pos,
+                        f"{where} changes type from {_kind(old)} to {_kind(column)}, which has "
+                        "no migration: add a new column, copy the values, then drop the old one",
+                    )
+                )
+    return sorted(problems)
+
+
+def _kind(column: Column) -> str:
+    return f"enum {column.enum}" if column.enum is not None else str(column.type)
+
+
+# --- one dialect -----------------------------------------------------------------------------
+
+
+def _stripped(text: str) -> str:
+    """A statement without its comment lines (SQLite keeps no comments: not a change)."""
+    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("--"))
+
+
+def _add_column_ok(
+    migration: MigrationDialect, pieces: DdlPieces, table: Table, column: Column
+) -> bool:
+    referenced = {
+        *table.primary_key,
+        *(c for key in table.unique for c in key),
+        *(c for fk in table.foreign_keys for c in fk.columns),
+        *(c for index in table.indexes for c in index.columns),
+        *(c for check in table.checks for c in check.columns),
+    }
+    if column.name in referenced or column.identity or column.unique:
+        return False
+    if column.default is NOW and not migration.add_column_now_default:
+        return False
+    definition = pieces.tables[table.name].columns[column.name]
+    return migration.add_column_with_check or " CHECK (" not in definition
+
+
+def _without(schema: Schema, columns: Mapping[str, set[str]]) -> Schema:
+    tables = tuple(
+        dataclasses.replace(t, columns=tuple(c for c in t.columns if c.name not in columns[t.name]))
+        if columns.get(t.name)
+        else t
+        for t in schema.tables
+    )
+    return dataclasses.replace(schema, tables=tables)
+
+
+@dataclass
+class _Context:
+    dialect: Dialect
+    migration: MigrationDialect
+    found: Match
+    old: DdlPieces
+    before: DdlPieces  # OLD as it compares: in NEW's names where renames run in place
+    new: DdlPieces
+    recreated_enums: set[str] = field(default_factory=set)  # NEW names
+
+    def q(self, name: str) -> str:
+        return quote(self.dialect, name)
+
+
+def plan(found: Match, dialect_name: str) -> Plan:
+    """The steps that take a database of ``found.old`` to ``found.new`` in a dialect."""
+    dialect = dialect_named(dialect_name)
+    migration = MIGRATIONS[dialect_name]
+    old_pieces = ddl_pieces(found.old, dialect_name)
+    before = ddl_pieces(renamed(found), dialect_name) if migration.renames_in_place else old_pieces
+    context = _Context(
+        dialect, migration, found, old_pieces, before, ddl_pieces(found.new, dialect_name)
+    )
+    result = Plan(dialect_name)
+    _enum_steps(context, result)
+    added, rebuilt, kept = _classify(context)
+    rebuilt = _with_children(context, rebuilt)
+    result.rebuilt = [t.name for t in found.new.tables if t.name in rebuilt]
+    _data_checks(context, result, rebuilt, kept)
+    _renames(context, result, kept)
+    _rebuild(context, result, rebuilt, added, kept)
+    return result
+
+
+def _enum_compare_name(context: _Context, new: Enum) -> str | None:
+    return context.found.enums.get(new.name)
+
+
+def _enum_steps(context: _Context, result: Plan) -> None:
+    """Enum types (where enums are types): renamed and extended in place by PostgreSQL,
+    recreated otherwise (the tables that use one are rebuilt)."""
+    if context.dialect.enum_style is not EnumStyle.TYPE:
+        return
+    found = context.found
+    for enum in found.new.enums:
+        before = found.enums.get(enum.name)
+        if before is None:
+            continue
+        old = found.old.enum(before)
+        spelled = found.values[enum.name]  # NEW value -> OLD value
+        renamed_values = [(o, n) for n, o in spelled.items() if o != n]
+        kept_in_order = [v for v in enum.value_names if v in spelled]
+        old_order = [v for v in old.value_names if v in spelled.values()]
+        in_order = [spelled[v] for v in kept_in_order] == old_order
+        complete = len(old_order) == len(old.value_names)
+        if not context.migration.renames_in_place:
+            if before != enum.name or list(old.value_names) != list(enum.value_names):
+                context.recreated_enums.add(enum.name)
+            continue
+        if not (in_order and complete):
+            context.recreated_enums.add(enum.name)
+            continue
+        q = context.q
+        if before != enum.name:
+            result.outside.append(
+                Step(
+                    Kind.IN_PLACE,
+                    f"rename enum {before} to {enum.name}",
+                    f"ALTER TYPE {q(before)} RENAME TO {q(enum.name)};",
+                )
+            )
+        for old_value, new_value in renamed_values:
+            result.outside.append(
+                Step(
+                    Kind.IN_PLACE,
+                    f"rename value {old_value!r} of enum {enum.name} to {new_value!r}",
+                    f"ALTER TYPE {q(enum.name)} RENAME VALUE {_text(context, old_value)} "
+                    f"TO {_text(context, new_value)};",
+                )
+            )
+        values = list(enum.value_names)
+        for number, value in enumerate(values):
+            if value in spelled:
+                continue
+            after = next((v for v in reversed(values[:number]) if v in spelled), None)
+            place = (
+                f" AFTER {_text(context, after)}"
+                if after is not None
+                else (f" BEFORE {_text(context, kept_in_order[0])}" if kept_in_order else "")
+            )
+            spelled = {**spelled, value: value}
+            result.outside.append(
+                Step(
+                    Kind.IN_PLACE,
+                    f"add value {value!r} to enum {enum.name} (outside the transaction: a new "
+                    "value cannot be used in the transaction that adds it)",
+                    f"ALTER TYPE {q(enum.name)} ADD VALUE {_text(context, value)}{place};",
+                )
+            )
+            kept_in_order = [v for v in values if v in spelled]
+
+
+def _text(context: _Context, value: str) -> str:
+    return string_literal(context.dialect, value)
+
+
+def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]]]:
+    """(new tables, rebuilt tables, kept tables with the columns each gains in place)."""
+    found = context.found
+    added: set[str] = set()
+    rebuilt: set[str] = set()
+    candidates: dict[str, set[str]] = {}
+    for name, pair in found.tables.items():
+        if pair.old is None:
+            added.add(name)
+            continue
+        uses_recreated = any(c.enum in context.recreated_enums for c in pair.new.columns)
+        if uses_recreated or (pair.renamed and not context.migration.renames_in_place):
+            rebuilt.add(name)
+            continue
+        if not context.migration.renames_in_place and any(a != b for a, b in pair.columns.items()):
+            rebuilt.add(name)
+            continue
+        gained = {c.name for c in pair.new.columns if c.name not in pair.columns}
+        candidates[name] = gained
+    minus = (
+        ddl_pieces(_without(found.new, candidates), context.dialect.name)
+        if any(candidates.values())
+        else context.new
+    )
+    kept: dict[str, set[str]] = {}
+    for name, gained in candidates.items():
+        pair = found.tables[name]
+        assert pair.old is not None
+        compared = context.before.tables[
+            name if context.migration.renames_in_place else pair.old.name
+        ]
+        mine = minus.tables[name]
+        same = _stripped(compared.create) == _stripped(mine.create) and (
+            compared.closing == mine.closing
+        )
+        table = pair.new
+        simple = all(
+            _add_column_ok(context.migration, context.new, table, table.column(c)) for c in gained
+        )
+        if same and simple:
+            kept[name] = gained
+        else:
+            rebuilt.add(name)
+    return added, rebuilt, kept
+
+
+def _with_children(context: _Context, rebuilt: set[str]) -> set[str]:
+    """``rebuilt`` with, where a referenced table cannot be dropped, every table that
+    references one (in OLD, where the keys are), transitively."""
+    if not context.migration.renames_in_place and not context.migration.rebuild_children:
+        return rebuilt
+    if not context.migration.rebuild_children:
+        return rebuilt
+    found = context.found
+    to_new = found.table_names
+    gone = {found.old_name(n) for n in rebuilt} | {t.name for t in found.dropped_tables}
+    done = set(rebuilt)
+    changed = True
+    while changed:
+        changed = False
+        for table in found.old.tables:
+            new_name = to_new.get(table.name)
+            if new_name is None or new_name in done:
+                continue
+            if any(
+                fk.ref_table in gone and fk.ref_table != table.name for fk in table.foreign_keys
+            ):
+                done.add(new_name)
+                gone.add(table.name)
+                changed = True
+    return done
+
+
+def _data_checks(
+    context: _Context, result: Plan, rebuilt: set[str], kept: Mapping[str, set[str]]
+) -> None:
+    found = context.found
+    old_renamed = renamed(found)
+    for table in found.new.tables:
+        pair = found.tables[table.name]
+        if pair.old is None:
+            continue
+        if table.name in rebuilt:
+            checks = table_checks(context.dialect, found, old_renamed, pair)
+        else:  # a kept table: only a new unique index can refuse its rows
+            old_keys = {_index_key(pair, i) for i in pair.old.indexes}
+            checks = [
+                unique_check(context.dialect, found, pair, index.columns)
+                for index in table.indexes
+                if index.unique and (index.columns, True) not in old_keys
+            ]
+        result.checks += [_check_step(context, check) for check in checks]
+    if result.checks and context.migration.check_table_open:
+        open_step = Step(
+            Kind.DATA_CHECK,
+            "a table whose key refuses a failed check's message twice (its error says it)",
+            context.migration.check_table_open,
+        )
+        close = Step(Kind.DATA_CHECK, "drop it", context.migration.check_table_close)
+        result.checks = [open_step, *result.checks, close]
+
+
+def _check_step(context: _Context, check: DataCheck) -> Step:
+    migration = context.migration
+    label = f"schemacog data check failed: {check.rule}: "
+    message = migration.concat.format(
+        a=migration.concat.format(a=_text(context, label), b=_count_text(context, "c.n")),
+        b=_text(context, " row(s) would break it"),
+    )
+    tag = "$sc$"
+    while tag in check.count:
+        tag = f"$sc{len(tag)}$"
+    sql = migration.fail.format(count=check.count, message=message, tag=tag)
+    return Step(Kind.DATA_CHECK, f"{check.rule}: no existing row may break it", sql)
+
+
+def _count_text(context: _Context, value: str) -> str:
+    return context.migration.text_cast.format(value=value)
+
+
+def _renames(context: _Context, result: Plan, kept: Mapping[str, set[str]]) -> None:
+    """In-place renames of kept tables, their columns, constraints and indexes."""
+    if not context.migration.renames_in_place:
+        return
+    q = context.q
+    found = context.found
+    for name in kept:
+        pair = found.tables[name]
+        assert pair.old is not None
+        if pair.renamed:
+            result.steps.append(
+                Step(
+                    Kind.IN_PLACE,
+                    f"rename table {pair.old.name} to {name}",
+                    f"ALTER TABLE {q(pair.old.name)} RENAME TO {q(name)};",
+                )
+            )
+        for new_column, old_column in pair.columns.items():
+            if new_column != old_column:
+                result.steps.append(
+                    Step(
+                        Kind.IN_PLACE,
+                        f"rename column {name}.{old_column} to {new_column}",
+                        f"ALTER TABLE {q(name)} RENAME COLUMN {q(old_column)} TO {q(new_column)};",
+                    )
+                )
+        by_old = {old: new for new, old in pair.columns.items()}
+        for key, old_constraint in context.old.names.items():
+            if key[1] != pair.old.name:
+                continue
+            mapped = (key[0], name, *(by_old.get(part, part) for part in key[2:]))
+            new_constraint = context.new.names.get(mapped)
+            if new_constraint is not None and new_constraint != old_constraint:
+                result.steps.append(
+                    Step(
+                        Kind.IN_PLACE,
+                        f"rename constraint {old_constraint} to {new_constraint}",
+                        f"ALTER TABLE {q(name)} RENAME CONSTRAINT {q(old_constraint)} "
+                        f"TO {q(new_constraint)};",
+                    )
+                )
+        renamed_old = renamed(found).table(name)
+        for old_index, new_index in zip(pair.old.indexes, renamed_old.indexes, strict=True):
+            before, after = index_name(pair.old, old_index), index_name(renamed_old, new_index)
+            if before != after and any(index_name(pair.new, i) == after for i in pair.new.indexes):
+                result.steps.append(
+                    Step(
+                        Kind.IN_PLACE,
+                        f"rename index {before} to {after}",
+                        f"ALTER INDEX {q(before)} RENAME TO {q(after)};",
+                    )
+                )
+
+
+def _rebuild(
+    context: _Context,
+    result: Plan,
+    rebuilt: set[str],
+    added: set[str],
+    kept: Mapping[str, set[str]],
+) -> None:
+    found, q, dialect, migration = context.found, context.q, context.dialect, context.migration
+    steps = result.steps
+    old_order, old_deferred = creation_order(found.old, dialect)
+    new_order, _ = creation_order(found.new, dialect)
+    gone_old = {found.old_name(n) for n in rebuilt} | {t.name for t in found.dropped_tables}
+    temps: dict[str, str] = {}  # NEW name -> its temporary copy
+    for number, name in enumerate(n for n in (t.name for t in found.new.tables) if n in rebuilt):
+        pair = found.tables[name]
+        assert pair.old is not None
+        temp = f"_sc_old_{number + 1}"
+        temps[name] = temp
+        columns = ", ".join(_copied(context, column) for column in pair.old.columns)
+        steps.append(
+            Step(
+                Kind.REBUILD,
+                f"copy the rows of {pair.old.name} aside",
+                f"CREATE TEMPORARY TABLE {q(temp)} AS SELECT {columns} FROM {q(pair.old.name)};",
+            )
+        )
+    # indexes of kept tables that go, before their tables change
+    for name in kept:
+        compared = _compared_after(context, name)
+        for key, statement in compared.items():
+            if key[0] == "index" and key not in context.new.tables[name].after:
+                drop = migration.drop_index.format(index=q(key[1]), table=q(name))
+                steps.append(Step(Kind.DESTRUCTIVE, f"drop index {key[1]}", drop))
+    for table in reversed(old_order):  # the cycles' closing keys first, then children first
+        if table.name in gone_old and migration.renames_in_place:
+            for fk in old_deferred.get(table.name, ()):
+                constraint = context.old.names[("fk", table.name, *fk.columns)]
+                steps.append(
+                    Step(
+                        Kind.REBUILD,
+                        f"drop foreign key {constraint} (it closes a cycle)",
+                        f"ALTER TABLE {q(table.name)} DROP CONSTRAINT {q(constraint)};",
+                    )
+                )
+    for table in reversed(old_order):
+        if table.name not in gone_old:
+            continue
+        dropped = table.name not in found.table_names
+        kind = Kind.DESTRUCTIVE if dropped else Kind.REBUILD
+        what = f"drop table {table.name}" + ("" if dropped else " (its rows are copied aside)")
+        steps.append(Step(kind, what, f"DROP TABLE {q(table.name)};"))
+    _types(context, result)
+    for name, gained in kept.items():
+        for column in found.new.table(name).columns:
+            if column.name in gained:
+                definition = context.new.tables[name].columns[column.name]
+                steps.append(
+                    Step(
+                        Kind.IN_PLACE,
+                        f"add column {name}.{column.name}",
+                        f"ALTER TABLE {q(name)} {definition};",
+                    )
+                )
+    old_sequences = _sequences(context.old)
+    for table in new_order:
+        if table.name not in rebuilt and table.name not in added:
+            continue
+        create = context.new.tables[table.name].create
+        lines = create.rstrip("\n").split("\n")
+        reused = [line for line in lines if line in old_sequences]
+        text = "\n".join(line for line in lines if line not in old_sequences)
+        kind = Kind.REBUILD if table.name in rebuilt else Kind.IN_PLACE
+        verb = "create table" if table.name in added else "create the rebuilt table"
+        steps.append(Step(kind, f"{verb} {table.name} from the new schema", text))
+        del reused
+    for table in new_order:
+        if table.name not in rebuilt:
+            continue
+        steps += _insert(context, table, temps[table.name])
+    for table in new_order:
+        pieces = context.new.tables[table.name]
+        if table.name in rebuilt or table.name in added:
+            for statement in pieces.after.values():
+                steps.append(Step(Kind.IN_PLACE, f"{_after_what(statement)}", statement))
+            continue
+        if table.name not in kept:
+            continue
+        compared = _compared_after(context, table.name)
+        for key, statement in pieces.after.items():
+            if compared.get(key) != statement:
+                steps.append(Step(Kind.IN_PLACE, _after_what(statement), statement))
+        for key in compared:
+            if key[0] == "comment" and key not in pieces.after:
+                target = q(key[1]) + ("" if len(key) == 2 else "." + q(key[2]))
+                what = "TABLE" if len(key) == 2 else "COLUMN"
+                steps.append(
+                    Step(
+                        Kind.IN_PLACE,
+                        f"remove the comment of {'.'.join(key[1:])}",
+                        f"COMMENT ON {what} {target} IS NULL;",
+                    )
+                )
+    for table in new_order:
+        if table.name in rebuilt or table.name in added:
+            for statement in context.new.tables[table.name].closing:
+                if not statement.startswith("--"):
+                    steps.append(
+                        Step(Kind.IN_PLACE, "add the foreign key that closes a cycle", statement)
+                    )
+    for table in new_order:
+        if table.name in rebuilt:
+            steps += _continue_identity(context, table, old_sequences)
+    for name, temp in temps.items():
+        drop = "DROP TEMPORARY TABLE" if dialect.name == "mariadb" else "DROP TABLE"
+        steps.append(
+            Step(Kind.REBUILD, f"drop the copy of {name}'s old rows", f"{drop} {q(temp)};")
+        )
+    new_sequences = _sequences(context.new)
+    for line, sequence in old_sequences.items():
+        if line not in new_sequences:
+            steps.append(
+                Step(Kind.REBUILD, f"drop sequence {sequence}", f"DROP SEQUENCE {q(sequence)};")
+            )
+
+
+def _after_what(statement: str) -> str:
+    if statement.startswith("COMMENT"):
+        return "set a comment"
+    return "create an index"
+
+
+def _compared_after(context: _Context, name: str) -> Mapping[tuple[str, ...], str]:
+    pair = context.found.tables[name]
+    assert pair.old is not None
+    key = name if context.migration.renames_in_place else pair.old.name
+    return context.before.tables[key].after
+
+
+def _sequences(pieces: DdlPieces) -> dict[str, str]:
+    """The ``CREATE SEQUENCE`` lines of a DDL and the sequence each makes."""
+    found = {}
+    for table in pieces.tables.values():
+        for line in table.create.split("\n"):
+            if line.startswith("CREATE SEQUENCE "):
+                found[line] = line[len("CREATE SEQUENCE ") : -1].strip('"')
+    return found
+
+
+def _copied(context: _Context, column: Column) -> str:
+    name = context.q(column.name)
+    if column.enum is not None and context.dialect.enum_style is EnumStyle.TYPE:
+        return f"{context.migration.text_cast.format(value=name)} AS {name}"
+    return name
+
+
+def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
+    found, q, dialect = context.found, context.q, context.dialect
+    pair = found.tables[table.name]
+    assert pair.old is not None
+    new_plan = key_plans(dialect, found.new)[table.name]
+    old_plan = key_plans(dialect, found.old)[pair.old.name]
+    names, values = [], []
+    for column in table.columns:
+        before = pair.columns.get(column.name)
+        if before is None:
+            continue
+        old = pair.old.column(before)
+        value = "o." + q(before)
+        if column.enum is not None and old.enum is not None:
+            value = _respelled(context, column, value)
+        new_type = column_type(dialect, found.new, table, column, new_plan)
+        old_type = column_type(dialect, found.old, pair.old, old, old_plan)
+        typed = column.enum is not None and dialect.enum_style is EnumStyle.TYPE
+        if context.migration.casts_on_insert and (typed or new_type != old_type):
+            value = f"CAST({value} AS {new_type})"
+        names.append(q(column.name))
+        values.append(value)
+    head = f"INSERT INTO {q(table.name)} ({', '.join(names)})\nSELECT {', '.join(values)}"
+    what = f"put the rows of {table.name} back, converted"
+    selves = [
+        fk
+        for fk in table.foreign_keys
+        if fk.ref_table == table.name and fk not in new_plan.unbuilt
+    ]
+    passes = context.migration.self_reference_passes
+    if not selves or not passes or not all(c in pair.columns for fk in selves for c in fk.columns):
+        return [Step(Kind.REBUILD, what, f"{head} FROM {q(temp)} AS o;")]
+    # the engine checks a row's key before the rows of its own statement are stored:
+    # rows that name rows of their table go in passes, each after the rows it names
+    key = selves[0].ref_columns
+    stored = " AND ".join(f"n.{q(c)} = o.{q(pair.columns[c])}" for c in key)
+    ready = " AND ".join(
+        "("
+        + " OR ".join(f"o.{q(pair.columns[c])} IS NULL" for c in fk.columns)
+        + f" OR EXISTS (SELECT 1 FROM {q(table.name)} AS n WHERE "
+        + " AND ".join(
+            f"n.{q(r)} = o.{q(pair.columns[c])}"
+            for c, r in zip(fk.columns, fk.ref_columns, strict=True)
+        )
+        + "))"
+        for fk in selves
+    )
+    sql = (
+        f"{head} FROM {q(temp)} AS o\nWHERE NOT EXISTS (SELECT 1 FROM {q(table.name)} AS n "
+        f"WHERE {stored}) AND {ready};"
+    )
+    steps = [
+        Step(Kind.REBUILD, f"{what}: pass {number} of {passes}, the rows whose rows are in", sql)
+        for number in range(1, passes + 1)
+    ]
+    message = _text(
+        context,
+        f"schemacog: rows of {table.name} name each other more than {passes} deep; "
+        f"{dialect.title} cannot put them back in one migration",
+    )
+    left = (
+        f"SELECT (SELECT count(*) FROM {q(temp)}) - (SELECT count(*) FROM {q(table.name)}) AS n"
+    )
+    steps.append(
+        Step(
+            Kind.DATA_CHECK,
+            f"every row of {table.name} is back",
+            context.migration.fail.format(count=left, message=message, tag="$sc$"),
+        )
+    )
+    return steps
+
+
+def _respelled(context: _Context, column: Column, value: str) -> str:
+    """An enum value under its NEW spelling, where the engine did not rename it."""
+    assert column.enum is not None
+    renames_done = context.migration.renames_in_place and column.enum not in context.recreated_enums
+    pairs = [
+        (old, new)
+        for new, old in context.found.values.get(column.enum, {}).items()
+        if old != new and not renames_done
+    ]
+    if not pairs:
+        return value
+    cases = " ".join(f"WHEN {_text(context, o)} THEN {_text(context, n)}" for o, n in pairs)
+    return f"CASE {value} {cases} ELSE {value} END"
+
+
+def _continue_identity(
+    context: _Context, table: Table, old_sequences: Mapping[str, str]
+) -> list[Step]:
+    """Identities continue after the highest id (MariaDB and SQLite do it themselves)."""
+    q = context.q
+    steps = []
+    for column in table.columns:
+        if not column.identity:
+            continue
+        name = q(column.name)
+        if context.dialect.name == "postgres":
+            sql = (
+                f"SELECT setval(pg_get_serial_sequence({_text(context, q(table.name))}, "
+                f"{_text(context, column.name)}), max({name})) FROM {q(table.name)} "
+                f"HAVING max({name}) IS NOT NULL;"
+            )
+        elif context.dialect.name == "duckdb":
+            line = next(
+                (
+                    line
+                    for line in context.new.tables[table.name].create.split("\n")
+                    if line.startswith("CREATE SEQUENCE ")
+                ),
+                None,
+            )
+            if line is None or line in old_sequences:
+                continue  # the old sequence goes on
+            sequence = _text(context, line[len("CREATE SEQUENCE ") : -1].strip('"'))
+            sql = (
+                f"SELECT max(nextval({sequence})) FROM range((SELECT coalesce(max({name}), 0) "
+                f"FROM {q(table.name)}));"
+            )
+        else:
+            continue
+        steps.append(
+            Step(Kind.REBUILD, f"continue {table.name}.{column.name} after the highest id", sql)
+        )
+    return steps
+
+
+def _types(context: _Context, result: Plan) -> None:
+    """Enum types dropped, recreated and created, between the tables' drops and creates."""
+    if context.dialect.enum_style is not EnumStyle.TYPE:
+        return
+    found, q = context.found, context.q
+    for enum in found.dropped_enums:
+        result.steps.append(
+            Step(Kind.DESTRUCTIVE, f"drop enum {enum.name}", f"DROP TYPE {q(enum.name)};")
+        )
+    for name in sorted(context.recreated_enums):
+        before = found.enums[name]
+        result.steps.append(
+            Step(Kind.REBUILD, f"drop enum {before} to create it anew", f"DROP TYPE {q(before)};")
+        )
+    for enum in found.new.enums:
+        if enum.name in found.enums and enum.name not in context.recreated_enums:
+            continue
+        text = context.new.enums[enum.name].rstrip("\n")
+        result.steps.append(Step(Kind.IN_PLACE, f"create enum {enum.name}", text))

@@ -1,0 +1,73 @@
+"""Where a migration starts: a schema file, ``git:REV`` (the configured schema at a git
+revision), or ``empty`` (nothing: the plan is the initial DDL)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.model import Schema
+from schemacog.schema.validate import load_schema, load_schema_text
+
+__all__ = ["EMPTY", "load_source"]
+
+EMPTY = "empty"
+_GIT_SECONDS = 60
+
+
+def load_source(spec: str, schema_path: Path, root: Path, shown_schema: str) -> Schema:
+    """The schema ``spec`` names; ``schema_path`` is the configured schema, ``root`` the
+    project (git runs there)."""
+    if spec == EMPTY:
+        return Schema(name="empty", description=None, enums=(), tables=(), path=EMPTY)
+    if spec.startswith("git:"):
+        return _from_git(spec[len("git:") :], schema_path, root, shown_schema)
+    return load_schema(Path(spec), spec)
+
+
+def _from_git(revision: str, schema_path: Path, root: Path, shown_schema: str) -> Schema:
+    where = Pos("--from", 1)
+    if not revision or revision.startswith("-"):
+        raise SchemacogError([Problem(where, f"git:{revision}: name a revision, as git:HEAD~1")])
+    try:
+        inside = schema_path.resolve().relative_to(_toplevel(root, where))
+    except ValueError:
+        message = f"{shown_schema} is not inside the git repository at {root}"
+        raise SchemacogError([Problem(where, message)]) from None
+    try:
+        shown = subprocess.run(
+            ["git", "show", f"{revision}:{inside.as_posix()}"],
+            cwd=root,
+            capture_output=True,
+            timeout=_GIT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SchemacogError([Problem(where, f"git show failed: {exc}")]) from None
+    if shown.returncode != 0:
+        error = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        message = f"git:{revision}: {error[-1] if error else 'git show failed'}"
+        raise SchemacogError([Problem(where, message)])
+    try:
+        text = shown.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        message = f"git:{revision}:{inside.as_posix()} is not UTF-8"
+        raise SchemacogError([Problem(where, message)]) from None
+    return load_schema_text(text, f"git:{revision}:{inside.as_posix()}")
+
+
+def _toplevel(root: Path, where: Pos) -> Path:
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=root,
+            capture_output=True,
+            timeout=_GIT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SchemacogError([Problem(where, f"git is not available: {exc}")]) from None
+    if found.returncode != 0:
+        raise SchemacogError([Problem(where, f"{root} is not in a git repository")])
+    return Path(found.stdout.decode().strip()).resolve()
