@@ -93,10 +93,9 @@ def guards(found: Match) -> list[Problem]:
             if c.name not in kept
         ]
         for column in table.columns:
-            before = pair.columns.get(column.name)
-            if before is None:
+            if column.name not in pair.columns:
                 continue
-            effect = type_change(old.column(before), column)
+            effect = type_change(_renamed_column(found, table.name, column.name), column)
             if effect is not None and effect[0] is Effect.LOSSY:
                 problems.append(
                     Problem(column.pos, f"{table.name}.{column.name} changes type: {effect[1]}")
@@ -142,7 +141,7 @@ def refusals(found: Match) -> list[Problem]:
                         )
                     )
                 continue
-            old = pair.old.column(before)
+            old = _renamed_column(found, pair.new.name, column.name)
             if type_change(old, column) is None:
                 problems.append(
                     Problem(
@@ -152,6 +151,11 @@ def refusals(found: Match) -> list[Problem]:
                     )
                 )
     return sorted(problems)
+
+
+def _renamed_column(found: Match, table: str, column: str) -> Column:
+    """A kept column as OLD has it, in NEW's names (its enum's too)."""
+    return renamed(found).table(table).column(column)
 
 
 def _kind(column: Column) -> str:
@@ -742,12 +746,16 @@ def _continue_identity(
                 ),
                 None,
             )
-            if line is None or line in old_sequences:
-                continue  # the old sequence goes on
-            sequence = _text(context, line[len("CREATE SEQUENCE ") : -1].strip('"'))
+            if line is None:
+                continue
+            plain = line[len("CREATE SEQUENCE ") : -1].strip('"')
+            sequence = _text(context, plain)
+            # nextval until the sequence has given the highest id (rows may have been
+            # stored with ids of their own, so a kept sequence may lag behind too)
             sql = (
                 f"SELECT max(nextval({sequence})) FROM range((SELECT coalesce(max({name}), 0) "
-                f"FROM {q(table.name)}));"
+                f"FROM {q(table.name)}) - (SELECT coalesce(max(last_value), 0) FROM "
+                f"duckdb_sequences() WHERE schema_name = current_schema() AND sequence_name = {sequence}));"
             )
         else:
             continue

@@ -1,0 +1,44 @@
+-- schemacog migration for sqlite
+-- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
+-- to: new.yaml (fingerprint 7afba256543759dc)
+
+PRAGMA foreign_keys = OFF;
+
+BEGIN;
+
+-- table rebuild: copy the rows of shipment aside
+CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
+
+-- table rebuild: drop table shipment (its rows are copied aside)
+DROP TABLE shipment;
+
+-- table rebuild: create the rebuilt table shipment from the new schema
+-- Not enforced by SQLite: offset of noted_at: a value without an offset is read in a default zone
+-- Not enforced by SQLite: pattern of tracking_code: ^[A-Z]{2}[0-9]{9}[A-Z]{2}$
+-- Not enforced by SQLite: offset of window_start: a value with an offset is converted or loses it
+-- Not enforced by SQLite: offset of last_scan_at: a value with an offset is converted or loses it
+-- A parcel on its way to a customer.
+CREATE TABLE shipment (
+    id TEXT NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
+    order_id INTEGER NOT NULL CONSTRAINT fk_shipment_order_id REFERENCES "order" (id) ON DELETE CASCADE,
+    carrier TEXT NOT NULL CONSTRAINT ck_shipment_carrier_max_length CHECK (length(carrier) <= 50) CONSTRAINT ck_shipment_carrier_nul CHECK (instr(carrier, char(0)) = 0),
+    priority INTEGER NOT NULL DEFAULT 3 CONSTRAINT ck_shipment_priority_min CHECK (priority >= -32768) CONSTRAINT ck_shipment_priority_max CHECK (priority <= 32767),
+    noted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_shipment_noted_at_instant CHECK (noted_at IS NULL OR coalesce(julianday(noted_at), 0) >= 1721425.5),
+    tracking_code TEXT CONSTRAINT uq_shipment_tracking_code UNIQUE CONSTRAINT ck_shipment_tracking_code_max_length CHECK (length(tracking_code) <= 40) CONSTRAINT ck_shipment_tracking_code_nul CHECK (instr(tracking_code, char(0)) = 0),
+    shipped_on TEXT NOT NULL,
+    -- Start of the promised delivery window.
+    window_start TEXT,
+    -- Local time at the depot of the last scan.
+    last_scan_at TEXT
+);
+
+-- table rebuild: put the rows of shipment back, converted
+INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
+SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM _sc_old_1 AS o;
+
+-- table rebuild: drop the copy of shipment's old rows
+DROP TABLE _sc_old_1;
+
+COMMIT;
+
+PRAGMA foreign_keys = ON;

@@ -1,0 +1,52 @@
+-- schemacog migration for mariadb
+-- from: old.yaml (fingerprint e6e660057ae6c04d)
+-- to: new.yaml (fingerprint d5f2cc137e2168d8)
+
+SET SESSION foreign_key_checks = 0;
+
+-- data check: a table whose key refuses a failed check's message twice (its error says it)
+CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+
+-- data check: order: check customer_positive: no existing row may break it
+INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: order: check customer_positive: ', CAST(c.n AS CHAR)), ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM `order`) AS s WHERE NOT (customer_id > 0)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+
+-- data check: drop it
+DROP TEMPORARY TABLE _sc_check;
+
+START TRANSACTION;
+
+-- table rebuild: copy the rows of order aside
+CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, customer_id, status, placed_at, note FROM `order`;
+
+-- table rebuild: drop table order (its rows are copied aside)
+DROP TABLE `order`;
+
+-- table rebuild: create the rebuilt table order from the new schema
+-- Not enforced by MariaDB: offset of placed_at: a value without an offset is read in a default zone
+CREATE TABLE `order` (
+    id BIGINT NOT NULL AUTO_INCREMENT,
+    customer_id BIGINT NOT NULL,
+    status VARCHAR(10) NOT NULL DEFAULT 'placed',
+    placed_at DATETIME(6) NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
+    note LONGTEXT COMMENT 'Customer''s note to the packer.',
+    CONSTRAINT pk_order PRIMARY KEY (id),
+    CONSTRAINT fk_order_customer_id FOREIGN KEY (customer_id) REFERENCES customer (id) ON DELETE RESTRICT,
+    CONSTRAINT ck_order_status_enum CHECK (status IN ('placed', 'paid', 'shipped', 'delivered', 'cancelled')),
+    CONSTRAINT ck_order_note_max_length CHECK (CHAR_LENGTH(note) <= 500),
+    CONSTRAINT ck_order_note_nul CHECK (INSTR(note, CHAR(0)) = 0),
+    CONSTRAINT ck_order_customer_positive CHECK (customer_id > 0)
+) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='One checkout of one customer.';
+
+-- table rebuild: put the rows of order back, converted
+INSERT INTO `order` (id, customer_id, status, placed_at, note)
+SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM _sc_old_1 AS o;
+
+-- in place: create an index
+CREATE INDEX ix_order_customer_id_placed_at ON `order` (customer_id, placed_at);
+
+-- table rebuild: drop the copy of order's old rows
+DROP TEMPORARY TABLE _sc_old_1;
+
+COMMIT;
+
+SET SESSION foreign_key_checks = 1;

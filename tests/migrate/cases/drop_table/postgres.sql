@@ -1,0 +1,48 @@
+-- schemacog migration for postgres
+-- from: old.yaml (fingerprint 42a3789428934784)
+-- to: new.yaml (fingerprint 8d8855e726746431)
+
+BEGIN;
+
+-- table rebuild: copy the rows of book aside
+CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, author_id, title FROM book;
+
+-- table rebuild: copy the rows of loan aside
+CREATE TEMPORARY TABLE _sc_old_2 AS SELECT book_id FROM loan;
+
+-- table rebuild: drop table loan (its rows are copied aside)
+DROP TABLE loan;
+
+-- table rebuild: drop table book (its rows are copied aside)
+DROP TABLE book;
+
+-- destructive: drop table author
+DROP TABLE author;
+
+-- table rebuild: create the rebuilt table book from the new schema
+CREATE TABLE book (
+    id integer NOT NULL CONSTRAINT pk_book PRIMARY KEY,
+    author_id integer,
+    title text NOT NULL CONSTRAINT ck_book_title_max_length CHECK (char_length(title) <= 200)
+);
+
+-- table rebuild: create the rebuilt table loan from the new schema
+CREATE TABLE loan (
+    book_id integer NOT NULL CONSTRAINT pk_loan PRIMARY KEY CONSTRAINT fk_loan_book_id REFERENCES book (id)
+);
+
+-- table rebuild: put the rows of book back, converted
+INSERT INTO book (id, author_id, title)
+SELECT o.id, o.author_id, o.title FROM _sc_old_1 AS o;
+
+-- table rebuild: put the rows of loan back, converted
+INSERT INTO loan (book_id)
+SELECT o.book_id FROM _sc_old_2 AS o;
+
+-- table rebuild: drop the copy of book's old rows
+DROP TABLE _sc_old_1;
+
+-- table rebuild: drop the copy of loan's old rows
+DROP TABLE _sc_old_2;
+
+COMMIT;

@@ -1,0 +1,4 @@
+-- schemacog migration for duckdb
+-- from: old.yaml (fingerprint a161c2a0ebfaf4b7)
+-- to: new.yaml (fingerprint a161c2a0ebfaf4b7)
+-- no changes

@@ -1,0 +1,4 @@
+-- schemacog migration for postgres
+-- from: old.yaml (fingerprint f7b4773e9bc257d0)
+-- to: new.yaml (fingerprint f7b4773e9bc257d0)
+-- no changes

@@ -1,0 +1,4 @@
+-- schemacog migration for sqlite
+-- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
+-- to: new.yaml (fingerprint 1cd0e727b9f7f16a)
+-- no changes
