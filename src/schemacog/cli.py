@@ -78,20 +78,28 @@ def _build_parser() -> argparse.ArgumentParser:
     migrate = commands.add_parser("migrate", help="plan the SQL that takes a database along")
     steps = migrate.add_subparsers(dest="migrate_command", metavar="STEP", parser_class=_Parser)
     planned = steps.add_parser("plan", help="print the migration from OLD to NEW")
-    planned.add_argument(
-        "--from",
-        dest="source",
-        required=True,
-        help="OLD: a schema file, git:REV (the configured schema at REV), or empty",
-    )
+    made = steps.add_parser("new", help="write the migration to the migrations folder")
+    made.add_argument("name", help="what the migration does, as add_rating")
+    for step in (planned, made):
+        step.add_argument(
+            "--from",
+            dest="source",
+            help="OLD: a schema file, git:REV (the configured schema at REV), or empty "
+            "(default: the newest snapshot in the migrations folder)",
+        )
+        step.add_argument(
+            "--allow-destructive",
+            action="store_true",
+            help="plan drops and lossy conversions too (else they exit 3)",
+        )
     planned.add_argument("--to", help="NEW: a schema file (default: the configured schema)")
     planned.add_argument("--dialect", help="postgres, sqlite, duckdb or mariadb (default: config)")
-    planned.add_argument(
-        "--allow-destructive",
-        action="store_true",
-        help="plan drops and lossy conversions too (else they exit 3)",
-    )
     planned.add_argument("--format", choices=("sql", "json"), default="sql")
+    made.add_argument(
+        "--dialect",
+        action="append",
+        help="a dialect to write (repeat it; default: migration_dialects, else dialect)",
+    )
     return parser
 
 
@@ -211,7 +219,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     outcome = render_tree(args.paths, Path.cwd(), allow_code=args.allow_code)
     if outcome.problems:
         status, code = "error", EXIT_ERROR
-    elif outcome.results:
+    elif outcome.results or outcome.migration_drift:
         status, code = "drift", EXIT_DRIFT
     else:
         status, code = "clean", EXIT_OK
@@ -335,54 +343,6 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _migrate(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
+    from schemacog.migrate.command import run
 
-    from schemacog.errors import Pos, Problem, SchemacogError, printable
-    from schemacog.migrate.matching import match
-    from schemacog.migrate.plan import guards, plan, refusals
-    from schemacog.migrate.script import json_plan, sql_script
-    from schemacog.migrate.sources import load_source
-    from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
-    from schemacog.schema.validate import load_schema
-
-    if args.migrate_command is None:
-        raise SchemacogError([Problem(Pos("migrate", 1), "say which step: migrate plan")])
-    dialect = args.dialect
-    root = Path.cwd()
-    configured: Path | None = None
-    shown = ""
-    if args.to is None or dialect is None or args.source.startswith("git:"):
-        from schemacog.engine.config import find_pyproject, load_config
-
-        pyproject = find_pyproject(root)
-        if pyproject is not None:
-            config = load_config(pyproject, _shown(pyproject))
-            configured, shown = config.schema_path, _shown(config.schema_path)
-            root = config.root
-            dialect = dialect or config.dialect
-        elif args.to is None or args.source.startswith("git:"):
-            message = "no --to given and no pyproject.toml with [tool.schemacog] above here"
-            raise SchemacogError([Problem(Pos(".", 1), message)])
-    dialect = dialect or "postgres"
-    if dialect not in DIALECTS:
-        raise SchemacogError([Problem(Pos("--dialect", 1), unknown_dialect(dialect))])
-    new = load_schema(Path(args.to), args.to) if args.to else load_schema(configured, shown)  # type: ignore[arg-type]
-    schema_path = Path(args.to) if args.to else configured
-    assert schema_path is not None
-    old = load_source(args.source, schema_path, root, args.to or shown)
-    found = match(old, new)
-    refused = refusals(found)
-    if refused:
-        raise SchemacogError(refused)
-    destructive = guards(found)
-    planned = plan(found, dialect)
-    if args.format == "json":
-        out.write(json_plan(planned, old, new, destructive, args.allow_destructive))
-    if destructive and not args.allow_destructive:
-        for problem in destructive:
-            print(f"{problem} (destructive: --allow-destructive plans it)", file=sys.stderr)
-        return EXIT_DESTRUCTIVE
-    if args.format == "sql":
-        out.write(sql_script(planned, old, new))
-    del printable
-    return EXIT_OK
+    return run(args, out, sys.stderr)

@@ -35,8 +35,15 @@ __all__ = [
     "too_deep_at",
 ]
 
-_STRING_KEYS = ("schema", "dialect", "templates", "python_enums_module", "audit_log")
-_LIST_KEYS = ("files", "exclude")
+_STRING_KEYS = (
+    "schema",
+    "dialect",
+    "templates",
+    "python_enums_module",
+    "audit_log",
+    "migrations",
+)
+_LIST_KEYS = ("files", "exclude", "migration_dialects")
 _BOOL_KEYS = ("checksum", "allow_code")
 KEYS = _STRING_KEYS + _LIST_KEYS + _BOOL_KEYS
 REQUIRED = ("schema", "files")
@@ -55,6 +62,8 @@ class Config:
     allow_code: bool = False
     python_enums_module: str | None = None
     audit_log: str | None = None
+    migrations: str | None = None  # the migrations folder; None: not configured
+    migration_dialects: tuple[str, ...] = ()  # the dialects migrate new writes
 
     @property
     def schema_path(self) -> Path:
@@ -155,6 +164,9 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     dialect = values.get("dialect")
     if dialect is not None and dialect not in DIALECTS:
         error("dialect", unknown_dialect(dialect))
+    for name in values.get("migration_dialects") or ():
+        if name not in DIALECTS:
+            error("migration_dialects", unknown_dialect(str(name)))
     enums_module = values.get("python_enums_module")
     if isinstance(enums_module, str) and not _is_module_name(enums_module):
         # it is written into generated imports: only a module's dotted name, nothing else
@@ -174,6 +186,7 @@ _PATH_KEYS = (
     ("schema", False, False, paths.SCHEMA_SUFFIXES),
     ("templates", True, False, ()),
     ("audit_log", False, True, paths.AUDIT_LOG_SUFFIXES),
+    ("migrations", True, True, ()),
 )
 
 

@@ -84,6 +84,8 @@ class Outcome:
     files_checked: int = 0
     projects: list[Project] = field(default_factory=list)
     written: list[FileResult] = field(default_factory=list)  # what regen replaced
+    # the migrations folder behind the schema (``schemacog.migrate.history.drift``)
+    migration_drift: list[Problem] = field(default_factory=list)
 
 
 def shown(path: Path, cwd: Path) -> str:
@@ -378,6 +380,18 @@ def _render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool) -> Outco
         schema = load_schema(config.schema_path, shown(config.schema_path, cwd))
         project = Project(config, schema)
         outcome.projects.append(project)
+        if config.migrations is not None:
+            from schemacog.migrate.history import drift
+
+            folder = config.root / config.migrations
+            dialects = config.migration_dialects or (config.dialect,)
+            outcome.migration_drift += drift(
+                folder,
+                shown(folder, cwd),
+                schema,
+                shown(config.schema_path, cwd),
+                dialects,
+            )
         files = project_files(config, given)
         chosen = {p.resolve() for p in files}
         if config.audit_log is not None and (

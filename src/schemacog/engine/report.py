@@ -118,6 +118,12 @@ def _summary(command: str, outcome: Outcome, status: str) -> str:
             f"schemacog {command}: {count} hand-edited region(s){written} "
             "(regen --force overwrites them)"
         )
+    if outcome.migration_drift and not outcome.results:
+        count = len(outcome.migration_drift)
+        return (
+            f"schemacog {command}: {outcome.files_checked} file(s) up to date; "
+            f"{count} migration problem(s)"
+        )
     if not outcome.results:
         return f"schemacog {command}: {outcome.files_checked} file(s) up to date"
     reasons = Counter(r.reason for result in outcome.results for r in result.regions)
@@ -130,7 +136,10 @@ def _summary(command: str, outcome: Outcome, status: str) -> str:
         advice = "; run schemacog regen" + (
             " --force to overwrite the hand edits" if forced else ""
         )
-    return f"schemacog {command}: {changed} {verb} ({detail}){advice}"
+    migrations = (
+        f"; {len(outcome.migration_drift)} migration problem(s)" if outcome.migration_drift else ""
+    )
+    return f"schemacog {command}: {changed} {verb} ({detail}){advice}{migrations}"
 
 
 def _json_problem(problem: Problem) -> dict[str, object]:
@@ -176,6 +185,7 @@ def emit(
                 for r in outcome.hand_edits
             ],
             "errors": [_json_problem(p) for p in outcome.problems],
+            "migrations": [_json_problem(p) for p in outcome.migration_drift],
         }
         out.write(_json(document) + "\n")
         return
@@ -192,6 +202,9 @@ def emit(
             message = f"{region.call}: {region.reason}; run {_fix(region)}"
             place: dict[str, str | int] = {"file": region.path, "line": region.line}
             out.write(_annotation(place | {"title": "schemacog"}, message))
+        for problem in outcome.migration_drift:
+            place = {"file": problem.pos.path, "line": problem.pos.line or 1}
+            out.write(_annotation(place | {"title": "schemacog migrations"}, problem.message))
         out.write(_summary(command, outcome, status) + "\n")
         return
     for problem in outcome.problems:
@@ -206,6 +219,8 @@ def emit(
         for result in outcome.results:
             for region in result.regions:
                 out.write(_region_line(region) + "\n")
+        for problem in outcome.migration_drift:
+            out.write(f"{problem} (migrations)\n")
     stream = err if status in ("error", "hand_edit") else out
     stream.write(_summary(command, outcome, status) + "\n")
 

@@ -1,0 +1,157 @@
+"""``schemacog migrate plan`` and ``migrate new``: read OLD and NEW, refuse what has no
+plan (exit 2), hold back what is destructive (exit 3), print or write the scripts."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.migrate.history import (
+    DEFAULT_FOLDER,
+    check_name,
+    newest_snapshot,
+    next_number,
+    schema_root,
+    snapshot_text,
+    write_migration,
+)
+from schemacog.migrate.matching import match
+from schemacog.migrate.plan import guards, plan, refusals
+from schemacog.migrate.script import json_plan, sql_script
+from schemacog.migrate.sources import EMPTY, load_source
+from schemacog.model import Schema
+from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
+from schemacog.schema.validate import load_schema
+
+__all__ = ["EXIT_DESTRUCTIVE", "run"]
+
+EXIT_DESTRUCTIVE = 3
+
+
+@dataclass(frozen=True)
+class _Project:
+    root: Path
+    schema_path: Path | None
+    schema_shown: str
+    dialect: str | None
+    migrations: Path
+    migrations_shown: str
+    migration_dialects: tuple[str, ...]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _project(required: bool) -> _Project:
+    from schemacog.engine.config import find_pyproject, load_config
+
+    pyproject = find_pyproject(Path.cwd())
+    if pyproject is None:
+        if required:
+            message = "no pyproject.toml with [tool.schemacog] above here"
+            raise SchemacogError([Problem(Pos(".", 1), message)])
+        folder = Path.cwd() / DEFAULT_FOLDER
+        return _Project(Path.cwd(), None, "", None, folder, DEFAULT_FOLDER, ())
+    config = load_config(pyproject, _shown(pyproject))
+    folder = config.root / (config.migrations or DEFAULT_FOLDER)
+    return _Project(
+        config.root,
+        config.schema_path,
+        _shown(config.schema_path),
+        config.dialect,
+        folder,
+        _shown(folder),
+        config.migration_dialects,
+    )
+
+
+def _dialect(name: str, where: str) -> str:
+    if name not in DIALECTS:
+        raise SchemacogError([Problem(Pos(where, 1), unknown_dialect(name))])
+    return name
+
+
+def _old(source: str | None, project: _Project, new_path: Path) -> Schema:
+    if source is None:
+        newest = newest_snapshot(project.migrations, project.migrations_shown)
+        if newest is None:
+            message = (
+                f"no --from given and no snapshot in {project.migrations_shown}/ yet: "
+                f"say --from {EMPTY} (a new database) or --from git:REV"
+            )
+            raise SchemacogError([Problem(Pos("--from", 1), message)])
+        return load_schema(newest.path, newest.shown)
+    return load_source(source, new_path, project.root, project.schema_shown)
+
+
+def _planned(old: Schema, new: Schema, err: TextIO, allow: bool) -> tuple[object, list[Problem]]:
+    found = match(old, new)
+    refused = refusals(found)
+    if refused:
+        raise SchemacogError(refused)
+    return found, guards(found)
+
+
+def _say_destructive(destructive: list[Problem], err: TextIO) -> None:
+    for problem in destructive:
+        print(f"{problem} (destructive: --allow-destructive plans it)", file=err)
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.migrate_command is None:
+        raise SchemacogError([Problem(Pos("migrate", 1), "say which step: plan or new")])
+    if args.migrate_command == "plan":
+        return _plan(args, out, err)
+    return _new(args, out, err)
+
+
+def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    needs_config = args.to is None or args.source is None or str(args.source).startswith("git:")
+    project = _project(required=needs_config)
+    dialect = _dialect(args.dialect or project.dialect or "postgres", "--dialect")
+    if args.to is not None:
+        new_path, new = Path(args.to), load_schema(Path(args.to), args.to)
+    else:
+        assert project.schema_path is not None
+        new_path, new = project.schema_path, load_schema(project.schema_path, project.schema_shown)
+    old = _old(args.source, project, new_path)
+    found, destructive = _planned(old, new, err, args.allow_destructive)
+    planned = plan(found, dialect)  # type: ignore[arg-type]
+    if args.format == "json":
+        out.write(json_plan(planned, old, new, destructive, args.allow_destructive))
+    if destructive and not args.allow_destructive:
+        _say_destructive(destructive, err)
+        return EXIT_DESTRUCTIVE
+    if args.format == "sql":
+        out.write(sql_script(planned, old, new))
+    return 0
+
+
+def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    check_name(args.name)
+    project = _project(required=True)
+    given = args.dialect or list(project.migration_dialects) or [project.dialect or "postgres"]
+    dialects = list(dict.fromkeys(_dialect(d, "--dialect") for d in given))
+    assert project.schema_path is not None
+    new = load_schema(project.schema_path, project.schema_shown)
+    old = _old(args.source, project, project.schema_path)
+    found, destructive = _planned(old, new, err, args.allow_destructive)
+    if destructive and not args.allow_destructive:
+        _say_destructive(destructive, err)
+        return EXIT_DESTRUCTIVE
+    scripts = {d: sql_script(plan(found, d), old, new) for d in dialects}  # type: ignore[arg-type]
+    snapshot = snapshot_text(schema_root(project.schema_path, project.schema_shown))
+    number = next_number(project.migrations, dialects)
+    written = write_migration(
+        project.migrations, project.migrations_shown, number, args.name, scripts, snapshot
+    )
+    for path in written:
+        print(f"wrote {path}", file=out)
+    return 0

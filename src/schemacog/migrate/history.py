@@ -1,0 +1,233 @@
+"""The migrations folder: history that regen never rewrites.
+
+``<migrations>/NNNN_NAME.schema.json`` is the NEW schema of migration NNNN (the schema
+file's data as JSON, which the schema loader reads as it reads YAML): the snapshot the
+next plan starts from. ``<migrations>/<dialect>/NNNN_NAME.sql`` is its script in each
+dialect, whose header holds the fingerprints of the DDL of OLD and NEW. ``drift`` is what
+``schemacog check`` says of the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from schemacog import paths
+from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.model import Schema
+from schemacog.schema.loader import Node, load_file, to_python
+from schemacog.schema.validate import load_schema
+
+__all__ = [
+    "DEFAULT_FOLDER",
+    "Snapshot",
+    "drift",
+    "newest_snapshot",
+    "next_number",
+    "snapshot_text",
+    "snapshots",
+    "write_migration",
+]
+
+DEFAULT_FOLDER: Final = "migrations"
+_SNAPSHOT: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.schema\.json\Z")
+_SCRIPT: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.sql\Z")
+_NAME: Final = re.compile(r"[a-z0-9_]{1,64}\Z")
+_FINGERPRINT: Final = re.compile(r"^-- (from|to): .* \(fingerprint ([0-9a-f]{16})\)$", re.M)
+_HEADER_BYTES: Final = 4096
+MAX_SNAPSHOT_BYTES: Final = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    number: int
+    name: str
+    path: Path
+    shown: str
+
+
+def _listed(folder: Path, pattern: re.Pattern[str]) -> list[tuple[int, str, Path]]:
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in sorted(os.listdir(folder)):
+        matched = pattern.match(entry)
+        if matched is not None:
+            found.append((int(matched.group(1)), matched.group(2), folder / entry))
+    return found
+
+
+def snapshots(folder: Path, shown: str) -> list[Snapshot]:
+    """The snapshots of a migrations folder, by number (then name)."""
+    return [
+        Snapshot(number, name, path, f"{shown}/{path.name}")
+        for number, name, path in _listed(folder, _SNAPSHOT)
+    ]
+
+
+def newest_snapshot(folder: Path, shown: str) -> Snapshot | None:
+    found = snapshots(folder, shown)
+    return found[-1] if found else None
+
+
+def next_number(folder: Path, dialects: Sequence[str]) -> int:
+    """One more than the highest number of any snapshot or script there."""
+    numbers = [n for n, _, _ in _listed(folder, _SNAPSHOT)]
+    for dialect in dialects:
+        numbers += [n for n, _, _ in _listed(folder / dialect, _SCRIPT)]
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if entry.is_dir():
+            numbers += [n for n, _, _ in _listed(entry, _SCRIPT)]
+    return max(numbers, default=0) + 1
+
+
+def check_name(name: str) -> None:
+    if not _NAME.match(name):
+        message = (
+            f"migration name {name[:80]!r}: use 1 to 64 lower-case letters, digits and "
+            "underscores, as add_rating"
+        )
+        raise SchemacogError([Problem(Pos("NAME", 1), message)])
+
+
+def _finite(value: object) -> object:
+    """A value of the schema's data, with any infinite or NaN float as the YAML text that
+    reads back as it (JSON has none)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"__yaml_float__": repr(value)}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
+
+
+def snapshot_text(root: Node) -> str:
+    """The schema file's data as JSON, keys in the file's order (which is the order of
+    tables and columns), comments and layout dropped."""
+    data = _finite(to_python(root))
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if "__yaml_float__" in text:
+        message = "a float that is infinite or NaN cannot be written to a JSON snapshot"
+        raise SchemacogError([Problem(Pos(str(root.pos.path), 1), message)])
+    return text + "\n"
+
+
+def load_snapshot(snapshot: Snapshot) -> Schema:
+    return load_schema(snapshot.path, snapshot.shown)
+
+
+def schema_root(path: Path, shown: str) -> Node:
+    loaded = load_file(path, shown)
+    assert loaded.root is not None  # the schema was validated first
+    return loaded.root
+
+
+def write_migration(
+    folder: Path, shown: str, number: int, name: str, scripts: Mapping[str, str], snapshot: str
+) -> list[str]:
+    """Write each dialect's script and the snapshot, none of which may exist yet; all or
+    nothing (a file that fails removes the ones written before it). The shown paths."""
+    stem = f"{number:04d}_{name}"
+    targets = [(folder / dialect / f"{stem}.sql", text) for dialect, text in scripts.items()]
+    targets.append((folder / f"{stem}.schema.json", snapshot))
+    root = folder.parent
+    for target, _ in targets:
+        why = paths.refusal(root, str(target.relative_to(root)), writes=True, folder_exists=False)
+        if why is not None:
+            where = f"{shown}/{target.relative_to(folder).as_posix()}"
+            raise SchemacogError([Problem(Pos(where, 1), f"{where} {why}")])
+    written: list[Path] = []
+    try:
+        for target, text in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            written.append(target)
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        where = f"{shown}/{stem}"
+        raise SchemacogError([Problem(Pos(where, 1), f"cannot write {where}: {exc}")]) from None
+    return [f"{shown}/{path.relative_to(folder).as_posix()}" for path, _ in targets]
+
+
+def _header(path: Path) -> dict[str, str]:
+    try:
+        head = paths.read_regular(path, _HEADER_BYTES).decode("utf-8", "replace")
+    except (OSError, paths.PathRefused):
+        return {}
+    return {kind: value for kind, value in _FINGERPRINT.findall(head)}
+
+
+def drift(
+    folder: Path, shown: str, schema: Schema, schema_shown: str, dialects: Sequence[str]
+) -> list[Problem]:
+    """What ``check`` says of a migrations folder: the schema renders other DDL than the
+    newest snapshot, two migrations share a number, or a chain is broken."""
+    from schemacog.migrate.script import fingerprint
+
+    found: list[Problem] = []
+    taken: dict[int, str] = {}
+    for snapshot in snapshots(folder, shown):
+        if snapshot.number in taken:
+            found.append(
+                Problem(
+                    Pos(snapshot.shown, 1),
+                    f"migration {snapshot.number:04d} is also {taken[snapshot.number]}: "
+                    "two migrations share a number",
+                )
+            )
+        taken.setdefault(snapshot.number, snapshot.shown)
+    newest = newest_snapshot(folder, shown)
+    if newest is not None:
+        try:
+            before = load_snapshot(newest)
+        except SchemacogError as exc:
+            found += exc.problems
+        else:
+            changed = [d for d in dialects if fingerprint(before, d) != fingerprint(schema, d)]
+            if changed:
+                found.append(
+                    Problem(
+                        Pos(schema_shown, 1),
+                        f"schema changed since {newest.shown} ({', '.join(changed)} DDL "
+                        "differs); run schemacog migrate new NAME",
+                    )
+                )
+    for dialect in dialects:
+        scripts = _listed(folder / dialect, _SCRIPT)
+        seen: dict[int, Path] = {}
+        previous: dict[str, str] | None = None
+        for number, _, path in scripts:
+            where = Pos(f"{shown}/{dialect}/{path.name}", 1)
+            if number in seen:
+                found.append(
+                    Problem(where, f"migration {number:04d} is also {seen[number].name}: two "
+                            "migrations share a number")
+                )
+            seen.setdefault(number, path)
+            header = _header(path)
+            if "from" not in header or "to" not in header:
+                found.append(Problem(where, "no fingerprint header (written by migrate new?)"))
+                previous = None
+                continue
+            if previous is not None and header["from"] != previous["to"]:
+                found.append(
+                    Problem(
+                        where,
+                        f"the chain is broken: this migration starts from {header['from']}, "
+                        f"the one before ends at {previous['to']}",
+                    )
+                )
+            previous = header
+    return found
