@@ -19,7 +19,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"schema"}),
     frozenset({"render"}),
     frozenset({"sandbox"}),  # child processes for untrusted work
-    frozenset({"db"}),  # real engines: in-memory ones in a sandbox child
+    frozenset({"db", "migrate"}),  # real engines; migrations from one schema to the next
     frozenset({"engine"}),
     frozenset({"verify"}),
     frozenset({"cli", "markers", "__main__"}),  # the entry points users name

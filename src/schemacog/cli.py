@@ -16,12 +16,12 @@ if TYPE_CHECKING:  # the command line imports what a command needs when it runs
     from pathlib import Path
     from typing import TextIO
 
+    from schemacog.migrate.command import Project
     from schemacog.verify.run import Step
 
 EXIT_OK = 0
 EXIT_DRIFT = 1  # check found drift; verify found a failing check
 EXIT_ERROR = 2  # a user mistake (schema, config, usage): nothing was written
-EXIT_DESTRUCTIVE = 3  # a migration drops or converts lossily and --allow-destructive is absent
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -345,4 +345,34 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
 def _migrate(args: argparse.Namespace, out: TextIO) -> int:
     from schemacog.migrate.command import run
 
-    return run(args, out, sys.stderr)
+    return run(args, _migration_project, out, sys.stderr)
+
+
+def _migration_project(required: bool) -> Project:
+    """What migrate reads of the nearest ``[tool.schemacog]``; without one (and not
+    ``required``): the working folder, its ``migrations`` folder, no schema."""
+    from pathlib import Path
+
+    from schemacog.engine.config import find_pyproject, load_config
+    from schemacog.errors import Pos, Problem, SchemacogError
+    from schemacog.migrate.command import Project
+    from schemacog.migrate.history import DEFAULT_FOLDER
+
+    pyproject = find_pyproject(Path.cwd())
+    if pyproject is None:
+        if required:
+            message = "no pyproject.toml with [tool.schemacog] above here"
+            raise SchemacogError([Problem(Pos(".", 1), message)])
+        folder = Path.cwd() / DEFAULT_FOLDER
+        return Project(Path.cwd(), None, "", None, folder, DEFAULT_FOLDER, ())
+    config = load_config(pyproject, _shown(pyproject))
+    folder = config.root / (config.migrations or DEFAULT_FOLDER)
+    return Project(
+        config.root,
+        config.schema_path,
+        _shown(config.schema_path),
+        config.dialect,
+        folder,
+        _shown(folder),
+        config.migration_dialects,
+    )

@@ -164,7 +164,8 @@ def load_config(pyproject: Path, display: str | None = None) -> Config:
     dialect = values.get("dialect")
     if dialect is not None and dialect not in DIALECTS:
         error("dialect", unknown_dialect(dialect))
-    for name in values.get("migration_dialects") or ():
+    migration_dialects = values.get("migration_dialects")
+    for name in migration_dialects if isinstance(migration_dialects, tuple) else ():
         if name not in DIALECTS:
             error("migration_dialects", unknown_dialect(str(name)))
     enums_module = values.get("python_enums_module")

@@ -16,7 +16,7 @@ from schemacog.model import Column, LogicalType
 
 __all__ = ["Effect", "type_change"]
 
-T = LogicalType
+_T = LogicalType
 
 
 class Effect(StrEnum):
@@ -25,8 +25,8 @@ class Effect(StrEnum):
     LOSSY = "lossy"
 
 
-_INTEGERS: Final = (T.SMALLINT, T.INTEGER, T.BIGINT)
-_TEXTS: Final = (T.STRING, T.TEXT)
+_INTEGERS: Final = (_T.SMALLINT, _T.INTEGER, _T.BIGINT)
+_TEXTS: Final = (_T.STRING, _T.TEXT)
 # (from, to) -> effect and, where lossy, why
 _CHANGES: Final[dict[tuple[LogicalType, LogicalType], tuple[Effect, str]]] = {
     **{
@@ -34,22 +34,22 @@ _CHANGES: Final[dict[tuple[LogicalType, LogicalType], tuple[Effect, str]]] = {
         for i, a in enumerate(_INTEGERS)
         for j, b in enumerate(_INTEGERS)
     },
-    **{(a, T.DECIMAL): (Effect.TIGHTENING, "") for a in _INTEGERS},
-    (T.SMALLINT, T.FLOAT): (Effect.SAFE, ""),
-    (T.INTEGER, T.FLOAT): (Effect.SAFE, ""),
-    (T.BIGINT, T.FLOAT): (Effect.LOSSY, "a float holds integers exactly up to 2**53 only"),
-    **{(T.FLOAT, b): (Effect.LOSSY, "a float is rounded to an integer") for b in _INTEGERS},
-    (T.FLOAT, T.DECIMAL): (Effect.LOSSY, "a float is rounded to the decimal's scale"),
-    (T.DECIMAL, T.FLOAT): (Effect.LOSSY, "a decimal is rounded to the nearest float"),
-    **{(T.DECIMAL, b): (Effect.LOSSY, "a decimal's fraction is rounded away") for b in _INTEGERS},
+    **{(a, _T.DECIMAL): (Effect.TIGHTENING, "") for a in _INTEGERS},
+    (_T.SMALLINT, _T.FLOAT): (Effect.SAFE, ""),
+    (_T.INTEGER, _T.FLOAT): (Effect.SAFE, ""),
+    (_T.BIGINT, _T.FLOAT): (Effect.LOSSY, "a float holds integers exactly up to 2**53 only"),
+    **{(_T.FLOAT, b): (Effect.LOSSY, "a float is rounded to an integer") for b in _INTEGERS},
+    (_T.FLOAT, _T.DECIMAL): (Effect.LOSSY, "a float is rounded to the decimal's scale"),
+    (_T.DECIMAL, _T.FLOAT): (Effect.LOSSY, "a decimal is rounded to the nearest float"),
+    **{(_T.DECIMAL, b): (Effect.LOSSY, "a decimal's fraction is rounded away") for b in _INTEGERS},
     **{(a, b): (Effect.SAFE, "") for a in _TEXTS for b in _TEXTS},
-    **{(T.ENUM, b): (Effect.SAFE, "") for b in _TEXTS},
-    **{(a, T.ENUM): (Effect.TIGHTENING, "") for a in _TEXTS},
-    (T.TIMESTAMP, T.TIMESTAMPTZ): (
+    **{(_T.ENUM, b): (Effect.SAFE, "") for b in _TEXTS},
+    **{(a, _T.ENUM): (Effect.TIGHTENING, "") for a in _TEXTS},
+    (_T.TIMESTAMP, _T.TIMESTAMPTZ): (
         Effect.LOSSY,
         "a timestamp without a zone is read in the session's time zone",
     ),
-    (T.TIMESTAMPTZ, T.TIMESTAMP): (
+    (_T.TIMESTAMPTZ, _T.TIMESTAMP): (
         Effect.LOSSY,
         "an instant loses its offset (converted to the session's time zone)",
     ),
@@ -57,15 +57,15 @@ _CHANGES: Final[dict[tuple[LogicalType, LogicalType], tuple[Effect, str]]] = {
 
 
 def _kind(column: Column) -> LogicalType:
-    return T.ENUM if column.enum is not None else column.type
+    return _T.ENUM if column.enum is not None else column.type
 
 
 def type_change(old: Column, new: Column) -> tuple[Effect, str] | None:
     """What changing ``old``'s type to ``new``'s does (None: no plan for it)."""
     before, after = _kind(old), _kind(new)
-    if before is T.ENUM and after is T.ENUM and old.enum != new.enum:
+    if before is _T.ENUM and after is _T.ENUM and old.enum != new.enum:
         return None
-    if before == after and before is T.DECIMAL:
+    if before == after and before is _T.DECIMAL:
         old_scale, new_scale = old.scale or 0, new.scale or 0
         if old.precision is not None and (new.precision is None) is False:
             if new_scale < old_scale:

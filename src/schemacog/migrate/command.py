@@ -4,13 +4,13 @@ plan (exit 2), hold back what is destructive (exit 3), print or write the script
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.migrate.history import (
-    DEFAULT_FOLDER,
     check_name,
     newest_snapshot,
     next_number,
@@ -18,7 +18,7 @@ from schemacog.migrate.history import (
     snapshot_text,
     write_migration,
 )
-from schemacog.migrate.matching import match
+from schemacog.migrate.matching import Match, match
 from schemacog.migrate.plan import guards, plan, refusals
 from schemacog.migrate.script import json_plan, sql_script
 from schemacog.migrate.sources import EMPTY, load_source
@@ -26,13 +26,15 @@ from schemacog.model import Schema
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.validate import load_schema
 
-__all__ = ["EXIT_DESTRUCTIVE", "run"]
+__all__ = ["EXIT_DESTRUCTIVE", "Project", "ProjectLoader", "run"]
 
-EXIT_DESTRUCTIVE = 3
+EXIT_DESTRUCTIVE = 3  # destructive steps and no --allow-destructive (cli.py: 0, 1, 2)
 
 
 @dataclass(frozen=True)
-class _Project:
+class Project:
+    """What a migrate command reads of the configuration (the command line finds it)."""
+
     root: Path
     schema_path: Path | None
     schema_shown: str
@@ -42,34 +44,8 @@ class _Project:
     migration_dialects: tuple[str, ...]
 
 
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def _project(required: bool) -> _Project:
-    from schemacog.engine.config import find_pyproject, load_config
-
-    pyproject = find_pyproject(Path.cwd())
-    if pyproject is None:
-        if required:
-            message = "no pyproject.toml with [tool.schemacog] above here"
-            raise SchemacogError([Problem(Pos(".", 1), message)])
-        folder = Path.cwd() / DEFAULT_FOLDER
-        return _Project(Path.cwd(), None, "", None, folder, DEFAULT_FOLDER, ())
-    config = load_config(pyproject, _shown(pyproject))
-    folder = config.root / (config.migrations or DEFAULT_FOLDER)
-    return _Project(
-        config.root,
-        config.schema_path,
-        _shown(config.schema_path),
-        config.dialect,
-        folder,
-        _shown(folder),
-        config.migration_dialects,
-    )
+# the project of the working folder; ``required``: fail when there is no config
+ProjectLoader = Callable[[bool], Project]
 
 
 def _dialect(name: str, where: str) -> str:
@@ -78,7 +54,7 @@ def _dialect(name: str, where: str) -> str:
     return name
 
 
-def _old(source: str | None, project: _Project, new_path: Path) -> Schema:
+def _old(source: str | None, project: Project, new_path: Path) -> Schema:
     if source is None:
         newest = newest_snapshot(project.migrations, project.migrations_shown)
         if newest is None:
@@ -91,7 +67,7 @@ def _old(source: str | None, project: _Project, new_path: Path) -> Schema:
     return load_source(source, new_path, project.root, project.schema_shown)
 
 
-def _planned(old: Schema, new: Schema, err: TextIO, allow: bool) -> tuple[object, list[Problem]]:
+def _planned(old: Schema, new: Schema) -> tuple[Match, list[Problem]]:
     found = match(old, new)
     refused = refusals(found)
     if refused:
@@ -104,17 +80,17 @@ def _say_destructive(destructive: list[Problem], err: TextIO) -> None:
         print(f"{problem} (destructive: --allow-destructive plans it)", file=err)
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def run(args: argparse.Namespace, project: ProjectLoader, out: TextIO, err: TextIO) -> int:
     if args.migrate_command is None:
         raise SchemacogError([Problem(Pos("migrate", 1), "say which step: plan or new")])
     if args.migrate_command == "plan":
-        return _plan(args, out, err)
-    return _new(args, out, err)
+        return _plan(args, project, out, err)
+    return _new(args, project, out, err)
 
 
-def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _plan(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: TextIO) -> int:
     needs_config = args.to is None or args.source is None or str(args.source).startswith("git:")
-    project = _project(required=needs_config)
+    project = loader(needs_config)
     dialect = _dialect(args.dialect or project.dialect or "postgres", "--dialect")
     if args.to is not None:
         new_path, new = Path(args.to), load_schema(Path(args.to), args.to)
@@ -122,8 +98,8 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         assert project.schema_path is not None
         new_path, new = project.schema_path, load_schema(project.schema_path, project.schema_shown)
     old = _old(args.source, project, new_path)
-    found, destructive = _planned(old, new, err, args.allow_destructive)
-    planned = plan(found, dialect)  # type: ignore[arg-type]
+    found, destructive = _planned(old, new)
+    planned = plan(found, dialect)
     if args.format == "json":
         out.write(json_plan(planned, old, new, destructive, args.allow_destructive))
     if destructive and not args.allow_destructive:
@@ -134,24 +110,23 @@ def _plan(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _new(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: TextIO) -> int:
     check_name(args.name)
-    project = _project(required=True)
+    project = loader(True)
     given = args.dialect or list(project.migration_dialects) or [project.dialect or "postgres"]
     dialects = list(dict.fromkeys(_dialect(d, "--dialect") for d in given))
     assert project.schema_path is not None
     new = load_schema(project.schema_path, project.schema_shown)
     old = _old(args.source, project, project.schema_path)
-    found, destructive = _planned(old, new, err, args.allow_destructive)
+    found, destructive = _planned(old, new)
     if destructive and not args.allow_destructive:
         _say_destructive(destructive, err)
         return EXIT_DESTRUCTIVE
-    scripts = {d: sql_script(plan(found, d), old, new) for d in dialects}  # type: ignore[arg-type]
+    scripts = {d: sql_script(plan(found, d), old, new) for d in dialects}
     snapshot = snapshot_text(schema_root(project.schema_path, project.schema_shown))
     number = next_number(project.migrations, dialects)
-    written = write_migration(
-        project.migrations, project.migrations_shown, number, args.name, scripts, snapshot
-    )
+    stem = f"{number:04d}_{args.name}"
+    written = write_migration(project.migrations, project.migrations_shown, stem, scripts, snapshot)
     for path in written:
         print(f"wrote {path}", file=out)
     return 0

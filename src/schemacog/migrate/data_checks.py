@@ -31,7 +31,10 @@ class DataCheck:
 def mapped(dialect: Dialect, found: Match, pair: TableMatch) -> str:
     """OLD's rows of a table, under NEW's names, as NEW would hold them."""
     assert pair.old is not None
-    q = lambda name: quote(dialect, name)  # noqa: E731
+
+    def q(name: str) -> str:
+        return quote(dialect, name)
+
     values = []
     for column in pair.new.columns:
         before = pair.columns.get(column.name)

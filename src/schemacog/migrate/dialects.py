@@ -45,7 +45,7 @@ class MigrationDialect:
     drop_type: str = "DROP TYPE {name};"
 
 
-POSTGRES_FAIL: Final = (
+_POSTGRES_FAIL: Final = (
     "DO {tag} DECLARE n bigint; BEGIN SELECT c.n INTO n FROM ({count}) AS c; "
     "IF n > 0 THEN RAISE EXCEPTION '%', {message}; END IF; END {tag};"
 )
@@ -61,7 +61,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             commit="COMMIT;",
             before=(),
             after=(),
-            fail=POSTGRES_FAIL,
+            fail=_POSTGRES_FAIL,
             concat="{a} || {b}",
             drop_index="DROP INDEX {index};",
             casts_on_insert=True,

@@ -27,9 +27,12 @@ from schemacog.schema.validate import load_schema
 __all__ = [
     "DEFAULT_FOLDER",
     "Snapshot",
+    "check_name",
     "drift",
+    "load_snapshot",
     "newest_snapshot",
     "next_number",
+    "schema_root",
     "snapshot_text",
     "snapshots",
     "write_migration",
@@ -41,7 +44,6 @@ _SCRIPT: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.sql\Z")
 _NAME: Final = re.compile(r"[a-z0-9_]{1,64}\Z")
 _FINGERPRINT: Final = re.compile(r"^-- (from|to): .* \(fingerprint ([0-9a-f]{16})\)$", re.M)
 _HEADER_BYTES: Final = 4096
-MAX_SNAPSHOT_BYTES: Final = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -96,27 +98,24 @@ def check_name(name: str) -> None:
         raise SchemacogError([Problem(Pos("NAME", 1), message)])
 
 
-def _finite(value: object) -> object:
-    """A value of the schema's data, with any infinite or NaN float as the YAML text that
-    reads back as it (JSON has none)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return {"__yaml_float__": repr(value)}
+def _non_finite(value: object) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
     if isinstance(value, list):
-        return [_finite(v) for v in value]
+        return any(_non_finite(v) for v in value)
     if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    return value
+        return any(_non_finite(v) for v in value.values())
+    return False
 
 
 def snapshot_text(root: Node) -> str:
     """The schema file's data as JSON, keys in the file's order (which is the order of
     tables and columns), comments and layout dropped."""
-    data = _finite(to_python(root))
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    if "__yaml_float__" in text:
+    data = to_python(root)
+    if _non_finite(data):  # JSON has no such float (and a schema has no use for one)
         message = "a float that is infinite or NaN cannot be written to a JSON snapshot"
-        raise SchemacogError([Problem(Pos(str(root.pos.path), 1), message)])
-    return text + "\n"
+        raise SchemacogError([Problem(root.pos, message)])
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def load_snapshot(snapshot: Snapshot) -> Schema:
@@ -130,11 +129,10 @@ def schema_root(path: Path, shown: str) -> Node:
 
 
 def write_migration(
-    folder: Path, shown: str, number: int, name: str, scripts: Mapping[str, str], snapshot: str
+    folder: Path, shown: str, stem: str, scripts: Mapping[str, str], snapshot: str
 ) -> list[str]:
     """Write each dialect's script and the snapshot, none of which may exist yet; all or
     nothing (a file that fails removes the ones written before it). The shown paths."""
-    stem = f"{number:04d}_{name}"
     targets = [(folder / dialect / f"{stem}.sql", text) for dialect, text in scripts.items()]
     targets.append((folder / f"{stem}.schema.json", snapshot))
     root = folder.parent
@@ -147,7 +145,9 @@ def write_migration(
     try:
         for target, text in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            descriptor = os.open(
+                target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644
+            )
             written.append(target)
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
@@ -166,7 +166,7 @@ def _header(path: Path) -> dict[str, str]:
         head = paths.read_regular(path, _HEADER_BYTES).decode("utf-8", "replace")
     except (OSError, paths.PathRefused):
         return {}
-    return {kind: value for kind, value in _FINGERPRINT.findall(head)}
+    return dict(_FINGERPRINT.findall(head))
 
 
 def drift(
@@ -212,8 +212,11 @@ def drift(
             where = Pos(f"{shown}/{dialect}/{path.name}", 1)
             if number in seen:
                 found.append(
-                    Problem(where, f"migration {number:04d} is also {seen[number].name}: two "
-                            "migrations share a number")
+                    Problem(
+                        where,
+                        f"migration {number:04d} is also {seen[number].name}: two "
+                        "migrations share a number",
+                    )
                 )
             seen.setdefault(number, path)
             header = _header(path)

@@ -9,8 +9,10 @@ NEW's, so that one rendering compares with the other and only real changes diffe
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from schemacog.errors import Problem
 from schemacog.model import (
@@ -32,6 +34,8 @@ from schemacog.model import (
 )
 
 __all__ = ["Match", "TableMatch", "match", "renamed"]
+
+_Member = TypeVar("_Member", Table, Column)
 
 
 def _pairs(old: Sequence[str], new: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
@@ -75,6 +79,11 @@ class Match:
         found = self.tables.get(new_table)
         return None if found is None or found.old is None else found.old.name
 
+    @functools.cached_property
+    def old_renamed(self) -> Schema:
+        """OLD in NEW's names (``renamed``), made once."""
+        return renamed(self)
+
     @property
     def table_names(self) -> dict[str, str]:
         """OLD table -> NEW table."""
@@ -101,7 +110,7 @@ def match(old: Schema, new: Schema) -> Match:
                 [c for c in before.columns if c.name not in columns.values()],
                 [c for c in table.columns if c.name not in columns],
                 "column",
-                lambda a, b: _same_column(a, b),
+                _same_column,
             )
         tables[table.name] = TableMatch(table, before, columns)
     matched = set(table_pairs.values())
@@ -135,13 +144,12 @@ def _same_table(old: Table, new: Table) -> bool:
 
 def _look_alikes(
     problems: list[Problem],
-    dropped: Sequence[Table] | Sequence[Column],
-    added: Sequence[Table] | Sequence[Column],
+    dropped: Sequence[_Member],
+    added: Sequence[_Member],
     what: str,
-    same: object,
+    same: Callable[[_Member, _Member], bool],
 ) -> None:
     """A drop plus an add of one definition without a hint: refused, as a rename guess."""
-    assert callable(same)
     for new in added:
         for old in dropped:
             if same(old, new):
@@ -235,9 +243,7 @@ def renamed(found: Match) -> Schema:
     )
 
 
-def _check(check: TableCheck, name_of: object) -> TableCheck:
-    assert callable(name_of)
-
+def _check(check: TableCheck, name_of: Callable[[str], str]) -> TableCheck:
     def operand(item: Operand) -> Operand:
         if isinstance(item, ColumnRef):
             return ColumnRef(name_of(item.name), item.column)

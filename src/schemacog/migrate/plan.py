@@ -19,8 +19,8 @@ from schemacog.errors import Problem
 from schemacog.migrate.changes import Effect, type_change
 from schemacog.migrate.data_checks import DataCheck, table_checks, unique_check
 from schemacog.migrate.dialects import MIGRATIONS, MigrationDialect
-from schemacog.migrate.matching import Match, TableMatch, renamed
-from schemacog.model import NOW, Column, Enum, Schema, Table
+from schemacog.migrate.matching import Match, TableMatch
+from schemacog.model import NOW, Column, Index, Schema, Table
 from schemacog.render.sql.ddl import (
     DdlPieces,
     column_type,
@@ -115,10 +115,10 @@ def guards(found: Match) -> list[Problem]:
     return sorted(problems)
 
 
-def _index_key(pair: TableMatch, index: object) -> tuple[tuple[str, ...], bool]:
+def _index_key(pair: TableMatch, index: Index) -> tuple[tuple[str, ...], bool]:
+    """An OLD index as NEW would name its columns: (columns, unique)."""
     by_old = {old: new for new, old in pair.columns.items()}
-    columns = tuple(by_old.get(c, c) for c in index.columns)  # type: ignore[attr-defined]
-    return columns, index.unique  # type: ignore[attr-defined]
+    return tuple(by_old.get(c, c) for c in index.columns), index.unique
 
 
 def refusals(found: Match) -> list[Problem]:
@@ -155,7 +155,7 @@ def refusals(found: Match) -> list[Problem]:
 
 def _renamed_column(found: Match, table: str, column: str) -> Column:
     """A kept column as OLD has it, in NEW's names (its enum's too)."""
-    return renamed(found).table(table).column(column)
+    return found.old_renamed.table(table).column(column)
 
 
 def _kind(column: Column) -> str:
@@ -217,7 +217,9 @@ def plan(found: Match, dialect_name: str) -> Plan:
     dialect = dialect_named(dialect_name)
     migration = MIGRATIONS[dialect_name]
     old_pieces = ddl_pieces(found.old, dialect_name)
-    before = ddl_pieces(renamed(found), dialect_name) if migration.renames_in_place else old_pieces
+    before = (
+        ddl_pieces(found.old_renamed, dialect_name) if migration.renames_in_place else old_pieces
+    )
     context = _Context(
         dialect, migration, found, old_pieces, before, ddl_pieces(found.new, dialect_name)
     )
@@ -230,10 +232,6 @@ def plan(found: Match, dialect_name: str) -> Plan:
     _renames(context, result, kept)
     _rebuild(context, result, rebuilt, added, kept)
     return result
-
-
-def _enum_compare_name(context: _Context, new: Enum) -> str | None:
-    return context.found.enums.get(new.name)
 
 
 def _enum_steps(context: _Context, result: Plan) -> None:
@@ -353,8 +351,6 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
 def _with_children(context: _Context, rebuilt: set[str]) -> set[str]:
     """``rebuilt`` with, where a referenced table cannot be dropped, every table that
     references one (in OLD, where the keys are), transitively."""
-    if not context.migration.renames_in_place and not context.migration.rebuild_children:
-        return rebuilt
     if not context.migration.rebuild_children:
         return rebuilt
     found = context.found
@@ -381,7 +377,7 @@ def _data_checks(
     context: _Context, result: Plan, rebuilt: set[str], kept: Mapping[str, set[str]]
 ) -> None:
     found = context.found
-    old_renamed = renamed(found)
+    old_renamed = found.old_renamed
     for table in found.new.tables:
         pair = found.tables[table.name]
         if pair.old is None:
@@ -465,7 +461,7 @@ def _renames(context: _Context, result: Plan, kept: Mapping[str, set[str]]) -> N
                         f"TO {q(new_constraint)};",
                     )
                 )
-        renamed_old = renamed(found).table(name)
+        renamed_old = found.old_renamed.table(name)
         for old_index, new_index in zip(pair.old.indexes, renamed_old.indexes, strict=True):
             before, after = index_name(pair.old, old_index), index_name(renamed_old, new_index)
             if before != after and any(index_name(pair.new, i) == after for i in pair.new.indexes):
@@ -507,7 +503,7 @@ def _rebuild(
     # indexes of kept tables that go, before their tables change
     for name in kept:
         compared = _compared_after(context, name)
-        for key, statement in compared.items():
+        for key in compared:
             if key[0] == "index" and key not in context.new.tables[name].after:
                 drop = migration.drop_index.format(index=q(key[1]), table=q(name))
                 steps.append(Step(Kind.DESTRUCTIVE, f"drop index {key[1]}", drop))
@@ -546,13 +542,12 @@ def _rebuild(
         if table.name not in rebuilt and table.name not in added:
             continue
         create = context.new.tables[table.name].create
+        # a sequence of the old table goes on (dropping it would restart the ids)
         lines = create.rstrip("\n").split("\n")
-        reused = [line for line in lines if line in old_sequences]
         text = "\n".join(line for line in lines if line not in old_sequences)
         kind = Kind.REBUILD if table.name in rebuilt else Kind.IN_PLACE
         verb = "create table" if table.name in added else "create the rebuilt table"
         steps.append(Step(kind, f"{verb} {table.name} from the new schema", text))
-        del reused
     for table in new_order:
         if table.name not in rebuilt:
             continue
@@ -658,9 +653,7 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
     head = f"INSERT INTO {q(table.name)} ({', '.join(names)})\nSELECT {', '.join(values)}"
     what = f"put the rows of {table.name} back, converted"
     selves = [
-        fk
-        for fk in table.foreign_keys
-        if fk.ref_table == table.name and fk not in new_plan.unbuilt
+        fk for fk in table.foreign_keys if fk.ref_table == table.name and fk not in new_plan.unbuilt
     ]
     passes = context.migration.self_reference_passes
     if not selves or not passes or not all(c in pair.columns for fk in selves for c in fk.columns):
@@ -693,9 +686,7 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
         f"schemacog: rows of {table.name} name each other more than {passes} deep; "
         f"{dialect.title} cannot put them back in one migration",
     )
-    left = (
-        f"SELECT (SELECT count(*) FROM {q(temp)}) - (SELECT count(*) FROM {q(table.name)}) AS n"
-    )
+    left = f"SELECT (SELECT count(*) FROM {q(temp)}) - (SELECT count(*) FROM {q(table.name)}) AS n"
     steps.append(
         Step(
             Kind.DATA_CHECK,
@@ -755,7 +746,8 @@ def _continue_identity(
             sql = (
                 f"SELECT max(nextval({sequence})) FROM range((SELECT coalesce(max({name}), 0) "
                 f"FROM {q(table.name)}) - (SELECT coalesce(max(last_value), 0) FROM "
-                f"duckdb_sequences() WHERE schema_name = current_schema() AND sequence_name = {sequence}));"
+                "duckdb_sequences() WHERE schema_name = current_schema() "
+                f"AND sequence_name = {sequence}));"
             )
         else:
             continue

@@ -67,7 +67,9 @@ class SqliteDatabase:
     def rows(self, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
         with _closing(self.connect()) as connection:
             listed = ", ".join(f'"{c}"' for c in columns)
-            return sorted(connection.execute(f'SELECT {listed} FROM "{table}"').fetchall(), key=repr)
+            return sorted(
+                connection.execute(f'SELECT {listed} FROM "{table}"').fetchall(), key=repr
+            )
 
 
 class DuckdbDatabase:
@@ -97,7 +99,9 @@ class DuckdbDatabase:
     def rows(self, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
         with _closing(self.connect()) as connection:
             listed = ", ".join(f'"{c}"' for c in columns)
-            return sorted(connection.execute(f'SELECT {listed} FROM "{table}"').fetchall(), key=repr)
+            return sorted(
+                connection.execute(f'SELECT {listed} FROM "{table}"').fetchall(), key=repr
+            )
 
 
 class PostgresDatabase:
@@ -121,7 +125,7 @@ class PostgresDatabase:
     def rows(self, table: str, columns: list[str]) -> list[tuple[Any, ...]]:
         listed = ", ".join(f'"{c}"' for c in columns)
         query = f'SELECT {listed} FROM {self.schema}."{table}"'
-        return sorted(self.connection.execute(query).fetchall(), key=repr)  # type: ignore[arg-type]
+        return sorted(self.connection.execute(query).fetchall(), key=repr)
 
     def close(self) -> None:
         self.connection.execute(f"DROP SCHEMA {self.schema} CASCADE")
@@ -186,7 +190,7 @@ def available(engine: str) -> str | None:
             pymysql.connect(unix_socket=MARIADB_SOCKET, user="root", connect_timeout=5).close()
             if shutil.which("mysql") is None:
                 return "no mysql client"
-    except Exception as exc:  # noqa: BLE001 - any failure to connect means: not here
+    except Exception as exc:
         return f"{type(exc).__name__}: {exc}"
     return None
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from migration_engines import Database, ScriptFailed, database, example_inserts
+
 from schemacog.migrate.matching import Match, match
 from schemacog.migrate.plan import Plan, plan
 from schemacog.migrate.script import sql_script
 from schemacog.model import Schema
 from schemacog.render.sql.ddl import render_ddl
-from tests.migrate.engines import Database, ScriptFailed, database, example_inserts
 
 
 @dataclass
@@ -53,7 +54,13 @@ def _kept_rows(found: Match, db: Database, *, after: bool) -> dict[str, list[tup
                 for new, _ in kept
             ]
             read = sorted(
-                (tuple(s.get(v, v) if isinstance(v, str) else v for s, v in zip(spelled, row, strict=True)) for row in read),
+                (
+                    tuple(
+                        s.get(v, v) if isinstance(v, str) else v
+                        for s, v in zip(spelled, row, strict=True)
+                    )
+                    for row in read
+                ),
                 key=repr,
             )
         rows[name] = read
