@@ -521,9 +521,15 @@ def _rebuild(
     for table in reversed(old_order):
         if table.name not in gone_old:
             continue
-        dropped = table.name not in found.table_names
-        kind = Kind.DESTRUCTIVE if dropped else Kind.REBUILD
-        what = f"drop table {table.name}" + ("" if dropped else " (its rows are copied aside)")
+        new_name = found.table_names.get(table.name)
+        if new_name is None:
+            kind, what = Kind.DESTRUCTIVE, f"drop table {table.name}"
+        else:
+            survivors = set(found.tables[new_name].columns.values())
+            lost = [c.name for c in table.columns if c.name not in survivors]
+            kind = Kind.DESTRUCTIVE if lost else Kind.REBUILD
+            what = f"drop table {table.name} (its rows are copied aside"
+            what += f"; without {', '.join(lost)})" if lost else ")"
         steps.append(Step(kind, what, f"DROP TABLE {q(table.name)};"))
     _types(context, result)
     for name, gained in kept.items():
@@ -634,12 +640,15 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
     assert pair.old is not None
     new_plan = key_plans(dialect, found.new)[table.name]
     old_plan = key_plans(dialect, found.old)[pair.old.name]
-    names, values = [], []
+    names, values, lossy = [], [], []
     for column in table.columns:
         before = pair.columns.get(column.name)
         if before is None:
             continue
         old = pair.old.column(before)
+        effect = type_change(_renamed_column(found, table.name, column.name), column)
+        if effect is not None and effect[0] is Effect.LOSSY:
+            lossy.append(f"{column.name}: {effect[1]}")
         value = "o." + q(before)
         if column.enum is not None and old.enum is not None:
             value = _respelled(context, column, value)
@@ -652,12 +661,15 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
         values.append(value)
     head = f"INSERT INTO {q(table.name)} ({', '.join(names)})\nSELECT {', '.join(values)}"
     what = f"put the rows of {table.name} back, converted"
+    kind = Kind.LOSSY if lossy else Kind.REBUILD
+    if lossy:
+        what += f" ({'; '.join(lossy)})"
     selves = [
         fk for fk in table.foreign_keys if fk.ref_table == table.name and fk not in new_plan.unbuilt
     ]
     passes = context.migration.self_reference_passes
     if not selves or not passes or not all(c in pair.columns for fk in selves for c in fk.columns):
-        return [Step(Kind.REBUILD, what, f"{head} FROM {q(temp)} AS o;")]
+        return [Step(kind, what, f"{head} FROM {q(temp)} AS o;")]
     # the engine checks a row's key before the rows of its own statement are stored:
     # rows that name rows of their table go in passes, each after the rows it names
     key = selves[0].ref_columns
@@ -678,7 +690,7 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
         f"WHERE {stored}) AND {ready};"
     )
     steps = [
-        Step(Kind.REBUILD, f"{what}: pass {number} of {passes}, the rows whose rows are in", sql)
+        Step(kind, f"{what}: pass {number} of {passes}, the rows whose rows are in", sql)
         for number in range(1, passes + 1)
     ]
     message = _text(

@@ -61,7 +61,7 @@ CREATE TABLE return_line (
     CONSTRAINT fk_return_line_order_id_line_no FOREIGN KEY (order_id, line_no) REFERENCES order_line (order_id, line_no)
 );
 
--- table rebuild: put the rows of product back, converted
+-- lossy: put the rows of product back, converted (price: scale 2 -> 1 rounds the values)
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes, thumbnail)
 SELECT o.sku, o.name, CAST(o.category AS product_category), o.details, CAST(o.price AS DECIMAL(10,1)), o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
 

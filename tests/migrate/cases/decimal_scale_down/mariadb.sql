@@ -37,7 +37,7 @@ CREATE TABLE product (
     CONSTRAINT ck_product_weight_kg_max CHECK (weight_kg <= 1000.0)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='Something the shop sells.';
 
--- table rebuild: put the rows of product back, converted
+-- lossy: put the rows of product back, converted (price: scale 2 -> 1 rounds the values)
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes, thumbnail)
 SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
 

@@ -19,7 +19,7 @@ DROP TABLE return_line;
 -- table rebuild: drop table order_line (its rows are copied aside)
 DROP TABLE order_line;
 
--- table rebuild: drop table product (its rows are copied aside)
+-- destructive: drop table product (its rows are copied aside; without thumbnail)
 DROP TABLE product;
 
 -- table rebuild: create the rebuilt table product from the new schema

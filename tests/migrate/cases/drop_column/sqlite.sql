@@ -9,7 +9,7 @@ BEGIN;
 -- table rebuild: copy the rows of product aside
 CREATE TEMPORARY TABLE _sc_old_1 AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
 
--- table rebuild: drop table product (its rows are copied aside)
+-- destructive: drop table product (its rows are copied aside; without thumbnail)
 DROP TABLE product;
 
 -- table rebuild: create the rebuilt table product from the new schema

@@ -27,7 +27,7 @@ CREATE TABLE shipment (
     last_scan_at TIMESTAMPTZ CONSTRAINT ck_shipment_last_scan_at_instant CHECK (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00')
 );
 
--- table rebuild: put the rows of shipment back, converted
+-- lossy: put the rows of shipment back, converted (last_scan_at: a timestamp without a zone is read in the session's time zone)
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
 SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, CAST(o.last_scan_at AS TIMESTAMPTZ) FROM _sc_old_1 AS o;
 

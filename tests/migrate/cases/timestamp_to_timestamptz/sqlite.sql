@@ -32,7 +32,7 @@ CREATE TABLE shipment (
     last_scan_at TEXT CONSTRAINT ck_shipment_last_scan_at_instant CHECK (last_scan_at IS NULL OR coalesce(julianday(last_scan_at), 0) >= 1721425.5)
 );
 
--- table rebuild: put the rows of shipment back, converted
+-- lossy: put the rows of shipment back, converted (last_scan_at: a timestamp without a zone is read in the session's time zone)
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
 SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM _sc_old_1 AS o;
 
