@@ -23,7 +23,8 @@ migration_dialects = ["sqlite", "postgres"]
 """
 NICKNAME = (
     "      birth_date:  {type: date, nullable: true}\n",
-    "      birth_date:  {type: date, nullable: true}\n      nickname:    {type: text, nullable: true}\n",
+    "      birth_date:  {type: date, nullable: true}\n"
+    "      nickname:    {type: text, nullable: true}\n",
 )
 DROP_THUMBNAIL = (
     "      thumbnail:   {type: binary, nullable: true, description: A small PNG preview.}\n",
