@@ -4,6 +4,7 @@ dialect a golden file (``--update-goldens``), each run on all four real engines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,9 +120,14 @@ def test_case_on_the_real_engine(name: str, engine: str, tmp_path: Path) -> None
     outcome = migrate(engine, tmp_path, case.old, case.new)
     if case.expect == "data check fails":
         assert outcome.error is not None, outcome.script
-        assert "schemacog data check failed" in outcome.error, outcome.error
+        # the engine's own error says it, the count filled in (not the statement echoed)
+        said = re.search(
+            r"schemacog data check failed: [0-9]+ row\(s\) break ([^'\n]*)", outcome.error
+        )
+        assert said is not None, outcome.error
         for message in case.messages:
-            assert message in outcome.error, outcome.error
+            shown = message[: 61 - 44] if engine == "mariadb" else message  # MariaDB: 61 and ...
+            assert said.group(1).startswith(shown), outcome.error
         assert outcome.after == outcome.before  # catalog and rows as they were
         return
     assert_migrated(outcome)

@@ -14,7 +14,7 @@ from schemacog.migrate.dialects import MIGRATIONS
 from schemacog.migrate.matching import Match, TableMatch
 from schemacog.model import INTEGER_TYPES, Column, LogicalType, Schema, Table, value_bounds
 from schemacog.render.sql.checks import check_sql
-from schemacog.render.sql.ddl import _checks, _default, literal, quote
+from schemacog.render.sql.ddl import _checks, _default, column_type, literal, quote
 from schemacog.render.sql.dialects import Dialect, EnumStyle
 from schemacog.render.sql.limits import key_plans, left_out_checks
 from schemacog.render.sql.literals import string_literal
@@ -24,8 +24,9 @@ __all__ = ["DataCheck", "mapped", "table_checks", "unique_check"]
 
 @dataclass(frozen=True)
 class DataCheck:
-    rule: str  # what is checked, for the message: "orders.qty: NOT NULL"
+    rule: str  # what is checked, short, for the message: "orders.qty: NOT NULL"
     count: str  # a query giving one row, column n: the rows that break the rule
+    detail: str = ""  # the rule's expression, for the step's comment
 
 
 def mapped(dialect: Dialect, found: Match, pair: TableMatch) -> str:
@@ -35,12 +36,18 @@ def mapped(dialect: Dialect, found: Match, pair: TableMatch) -> str:
     def q(name: str) -> str:
         return quote(dialect, name)
 
+    plan = key_plans(dialect, found.new)[pair.new.name]
     values = []
     for column in pair.new.columns:
         before = pair.columns.get(column.name)
-        if before is None:
+        if before is None:  # a new column: its default in every row, typed
             default = None if column.identity else _default(dialect, column)
-            values.append(f"{default or 'NULL'} AS {q(column.name)}")
+            value = default or "NULL"
+            if MIGRATIONS[dialect.name].casts_on_insert:  # a bare NULL reads as text there
+                value = (
+                    f"CAST({value} AS {column_type(dialect, found.new, pair.new, column, plan)})"
+                )
+            values.append(f"{value} AS {q(column.name)}")
             continue
         value = q(before)
         old = pair.old.column(before)
@@ -81,6 +88,18 @@ def _rules(dialect: Dialect, schema: Schema, table: Table, column: Column) -> se
     return set(checks)
 
 
+def _tightens(rule: str, old_schema: Schema, old: Column, new_schema: Schema, new: Column) -> bool:
+    """Whether a CHECK that NEW writes otherwise than OLD can refuse a row OLD holds: not
+    an enum CHECK that only gained values, nor the scale of a decimal whose places are cut
+    (a lossy change, allowed by --allow-destructive: the rows are rounded)."""
+    if rule == "enum" and old.enum is not None and new.enum is not None:
+        before = set(old_schema.enum(old.enum).value_names)
+        return not before <= set(new_schema.enum(new.enum).value_names)
+    if rule == "scale" and old.scale is not None and (new.scale or 0) < old.scale:
+        return False
+    return True
+
+
 def table_checks(
     dialect: Dialect, found: Match, old_renamed: Schema, pair: TableMatch
 ) -> list[DataCheck]:
@@ -97,10 +116,13 @@ def table_checks(
         where = f"{table.name}.{column.name}"
         old_rules = _rules(dialect, old_renamed, before, old)
         for rule, expression in sorted(_rules(dialect, new, table, column) - old_rules):
+            if not _tightens(rule, old_renamed, old, new, column):
+                continue
             checks.append(
                 DataCheck(
-                    f"{where}: {rule} ({expression})",
+                    f"{where}: {rule}",
                     _count(dialect, found, pair, f"NOT ({expression})"),
+                    expression,
                 )
             )
         if old.nullable and not column.nullable:
@@ -109,10 +131,11 @@ def table_checks(
             )
         if column.type in INTEGER_TYPES and column.type not in dialect.checked_integer_types:
             low, high = value_bounds(column)
-            if value_bounds(old) != (low, high) and old.type in (
-                *INTEGER_TYPES,
-                LogicalType.DECIMAL,
-            ):
+            old_low, old_high = value_bounds(old)
+            narrower = (low is not None and (old_low is None or old_low < low)) or (
+                high is not None and (old_high is None or old_high > high)
+            )
+            if narrower and old.type in (*INTEGER_TYPES, LogicalType.DECIMAL):
                 sides = [
                     f"{name} {op} {literal(dialect, column, bound)}"
                     for op, bound in (("<", low), (">", high))
@@ -187,6 +210,7 @@ def table_checks(
                 DataCheck(
                     f"{table.name}: check {check.name}",
                     _count(dialect, found, pair, f"NOT ({expression})"),
+                    check.one_line,
                 )
             )
     return checks

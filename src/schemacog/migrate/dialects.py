@@ -34,7 +34,10 @@ class MigrationDialect:
     fail: str
     concat: str  # {a} and {b} joined as text
     drop_index: str  # {index} on {table}
-    # an INSERT casts to the new column's type only when told (a text to an enum type)
+    # the count of offending rows where the failing statement reads it
+    count_value: str = "c.n"
+    # values are cast to the new column's type only when told: in an INSERT (a text to an
+    # enum type), and a new column's NULL in a data check (else it reads as text)
     casts_on_insert: bool = False
     # a key is checked before the rows of its own statement are stored: rows of a table
     # that name its own rows go back in this many passes (0: in one INSERT)
@@ -63,6 +66,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             after=(),
             fail=_POSTGRES_FAIL,
             concat="{a} || {b}",
+            count_value="n",  # the variable of the DO block
             drop_index="DROP INDEX {index};",
             casts_on_insert=True,
         ),

@@ -170,9 +170,9 @@ def _stripped(text: str) -> str:
     return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("--"))
 
 
-def _add_column_ok(
-    migration: MigrationDialect, pieces: DdlPieces, table: Table, column: Column
-) -> bool:
+def _addable(migration: MigrationDialect, table: Table, column: Column) -> bool:
+    """Whether ADD COLUMN can make a column, as far as the schema says (``_classify``
+    then asks whether its DDL holds a CHECK the dialect cannot add)."""
     referenced = {
         *table.primary_key,
         *(c for key in table.unique for c in key),
@@ -182,10 +182,7 @@ def _add_column_ok(
     }
     if column.name in referenced or column.identity or column.unique:
         return False
-    if column.default is NOW and not migration.add_column_now_default:
-        return False
-    definition = pieces.tables[table.name].columns[column.name]
-    return migration.add_column_with_check or " CHECK (" not in definition
+    return column.default is not NOW or migration.add_column_now_default
 
 
 def _without(schema: Schema, columns: Mapping[str, set[str]]) -> Schema:
@@ -227,6 +224,7 @@ def plan(found: Match, dialect_name: str) -> Plan:
     _enum_steps(context, result)
     added, rebuilt, kept = _classify(context)
     rebuilt = _with_children(context, rebuilt)
+    kept = {name: gained for name, gained in kept.items() if name not in rebuilt}
     result.rebuilt = [t.name for t in found.new.tables if t.name in rebuilt]
     _data_checks(context, result, rebuilt, kept)
     _renames(context, result, kept)
@@ -320,7 +318,10 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
             rebuilt.add(name)
             continue
         gained = {c.name for c in pair.new.columns if c.name not in pair.columns}
-        candidates[name] = gained
+        if all(_addable(context.migration, pair.new, pair.new.column(c)) for c in gained):
+            candidates[name] = gained
+        else:
+            rebuilt.add(name)
     minus = (
         ddl_pieces(_without(found.new, candidates), context.dialect.name)
         if any(candidates.values())
@@ -337,9 +338,9 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
         same = _stripped(compared.create) == _stripped(mine.create) and (
             compared.closing == mine.closing
         )
-        table = pair.new
-        simple = all(
-            _add_column_ok(context.migration, context.new, table, table.column(c)) for c in gained
+        definitions = context.new.tables[name].columns
+        simple = context.migration.add_column_with_check or not any(
+            " CHECK (" in definitions[c] for c in gained
         )
         if same and simple:
             kept[name] = gained
@@ -403,17 +404,20 @@ def _data_checks(
 
 
 def _check_step(context: _Context, check: DataCheck) -> Step:
+    """The statement that fails with ``schemacog data check failed: N row(s) break RULE``
+    (the count first: MariaDB's error shows 64 characters of it)."""
     migration = context.migration
-    label = f"schemacog data check failed: {check.rule}: "
+    count = _count_text(context, migration.count_value)
     message = migration.concat.format(
-        a=migration.concat.format(a=_text(context, label), b=_count_text(context, "c.n")),
-        b=_text(context, " row(s) would break it"),
+        a=migration.concat.format(a=_text(context, "schemacog data check failed: "), b=count),
+        b=_text(context, f" row(s) break {check.rule}"),
     )
     tag = "$sc$"
-    while tag in check.count:
+    while tag in check.count or tag in message:
         tag = f"$sc{len(tag)}$"
     sql = migration.fail.format(count=check.count, message=message, tag=tag)
-    return Step(Kind.DATA_CHECK, f"{check.rule}: no existing row may break it", sql)
+    detail = f" ({check.detail})" if check.detail else ""
+    return Step(Kind.DATA_CHECK, f"{check.rule}{detail}: no existing row may break it", sql)
 
 
 def _count_text(context: _Context, value: str) -> str:
@@ -652,6 +656,8 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
         value = "o." + q(before)
         if column.enum is not None and old.enum is not None:
             value = _respelled(context, column, value)
+        if column.scale is not None and old.scale is not None and column.scale < old.scale:
+            value = f"round({value}, {column.scale})"  # lossy, allowed: rounded alike everywhere
         new_type = column_type(dialect, found.new, table, column, new_plan)
         old_type = column_type(dialect, found.old, pair.old, old, old_plan)
         typed = column.enum is not None and dialect.enum_style is EnumStyle.TYPE

@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint 02ffcd27e736eea4)
 
 -- data check: stock_count (warehouse) -> warehouse: foreign key: no existing row may break it
-SELECT error('schemacog data check failed: stock_count (warehouse) -> warehouse: foreign key: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT count_id AS count_id, sku AS sku, warehouse AS warehouse, counted_on AS counted_on, quantity AS quantity, unit_cost AS unit_cost, CAST(condition AS VARCHAR) AS condition, counted_by AS counted_by, note AS note FROM stock_count) AS s WHERE s.warehouse IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS p WHERE p.code = s.warehouse)) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break stock_count (warehouse) -> warehouse: foreign key') FROM (SELECT count(*) AS n FROM (SELECT count_id AS count_id, sku AS sku, warehouse AS warehouse, counted_on AS counted_on, quantity AS quantity, unit_cost AS unit_cost, CAST(condition AS VARCHAR) AS condition, counted_by AS counted_by, note AS note FROM stock_count) AS s WHERE s.warehouse IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS p WHERE p.code = s.warehouse)) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

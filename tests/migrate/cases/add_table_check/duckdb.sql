@@ -2,8 +2,8 @@
 -- from: old.yaml (fingerprint a161c2a0ebfaf4b7)
 -- to: new.yaml (fingerprint 56ce43bfbc0fb608)
 
--- data check: order: check customer_positive: no existing row may break it
-SELECT error('schemacog data check failed: order: check customer_positive: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS VARCHAR) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (customer_id > 0)) AS c WHERE c.n > 0;
+-- data check: order: check customer_positive (customer_id > 0): no existing row may break it
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break order: check customer_positive') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS VARCHAR) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (customer_id > 0)) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

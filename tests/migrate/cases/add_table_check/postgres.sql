@@ -2,8 +2,8 @@
 -- from: old.yaml (fingerprint f7b4773e9bc257d0)
 -- to: new.yaml (fingerprint ad422468b776c46c)
 
--- data check: order: check customer_positive: no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS TEXT) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (customer_id > 0)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: order: check customer_positive: ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
+-- data check: order: check customer_positive (customer_id > 0): no existing row may break it
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS TEXT) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (customer_id > 0)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break order: check customer_positive'; END IF; END $sc$;
 
 BEGIN;
 

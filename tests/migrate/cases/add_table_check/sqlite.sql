@@ -4,8 +4,8 @@
 
 PRAGMA foreign_keys = OFF;
 
--- data check: order: check customer_positive: no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: order: check customer_positive: ' || CAST(c.n AS TEXT) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (customer_id > 0)) AS c WHERE c.n > 0;
+-- data check: order: check customer_positive (customer_id > 0): no existing row may break it
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break order: check customer_positive') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (customer_id > 0)) AS c WHERE c.n > 0;
 
 BEGIN;
 

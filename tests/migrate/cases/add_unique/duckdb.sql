@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint bbb88fab3903f811)
 
 -- data check: product (name): unique: no existing row may break it
-SELECT error('schemacog data check failed: product (name): unique: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, CAST(category AS VARCHAR) AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break product (name): unique') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, CAST(category AS VARCHAR) AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

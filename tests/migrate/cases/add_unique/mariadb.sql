@@ -8,7 +8,7 @@ SET SESSION foreign_key_checks = 0;
 CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: product (name): unique: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: product (name): unique: ', CAST(c.n AS CHAR)), ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, category AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break product (name): unique') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, category AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
 DROP TEMPORARY TABLE _sc_check;

@@ -5,7 +5,7 @@
 PRAGMA foreign_keys = OFF;
 
 -- data check: product (name): unique: no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: product (name): unique: ' || CAST(c.n AS TEXT) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, category AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c WHERE c.n > 0;
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break product (name): unique') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, category AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c WHERE c.n > 0;
 
 BEGIN;
 

@@ -39,7 +39,7 @@ CREATE TABLE product (
 
 -- lossy: put the rows of product back, converted (price: scale 2 -> 1 rounds the values)
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes, thumbnail)
-SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, o.category, o.details, round(o.price, 1), o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
 
 -- table rebuild: drop the copy of product's old rows
 DROP TEMPORARY TABLE _sc_old_1;

@@ -61,7 +61,7 @@ CREATE TABLE return_line (
 
 -- lossy: put the rows of product back, converted (price: scale 2 -> 1 rounds the values)
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes, thumbnail)
-SELECT o.sku, o.name, CAST(o.category AS product_category), o.details, CAST(o.price AS numeric(10,1)), o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, CAST(o.category AS product_category), o.details, CAST(round(o.price, 1) AS numeric(10,1)), o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)

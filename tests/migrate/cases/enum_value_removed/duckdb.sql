@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint 3437fec7e6916828)
 
 -- data check: order.status: one of enum order_status: no existing row may break it
-SELECT error('schemacog data check failed: order.status: one of enum order_status: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS VARCHAR) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE status NOT IN ('placed', 'paid', 'shipped', 'cancelled')) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break order.status: one of enum order_status') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS VARCHAR) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE status NOT IN ('placed', 'paid', 'shipped', 'cancelled')) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

@@ -5,7 +5,7 @@
 PRAGMA foreign_keys = OFF;
 
 -- data check: order.status: enum (status IN ('placed', 'paid', 'shipped', 'cancelled')): no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: order.status: enum (status IN (''placed'', ''paid'', ''shipped'', ''cancelled'')): ' || CAST(c.n AS TEXT) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (status IN ('placed', 'paid', 'shipped', 'cancelled'))) AS c WHERE c.n > 0;
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break order.status: enum') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE NOT (status IN ('placed', 'paid', 'shipped', 'cancelled'))) AS c WHERE c.n > 0;
 
 BEGIN;
 

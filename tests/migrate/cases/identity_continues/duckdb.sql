@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint 8b345773203c0d2d)
 
 -- data check: ticket.title: max_length (length(title) <= 80): no existing row may break it
-SELECT error('schemacog data check failed: ticket.title: max_length (length(title) <= 80): ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (length(title) <= 80)) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break ticket.title: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (length(title) <= 80)) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

@@ -8,7 +8,7 @@ SET SESSION foreign_key_checks = 0;
 CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: ticket.title: max_length (CHAR_LENGTH(title) <= 80): no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ticket.title: max_length (CHAR_LENGTH(title) <= 80): ', CAST(c.n AS CHAR)), ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (CHAR_LENGTH(title) <= 80)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break ticket.title: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (CHAR_LENGTH(title) <= 80)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
 DROP TEMPORARY TABLE _sc_check;

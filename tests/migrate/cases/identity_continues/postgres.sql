@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint 90dd3b61f2ab9bd5)
 
 -- data check: ticket.title: max_length (char_length(title) <= 80): no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (char_length(title) <= 80)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ticket.title: max_length (char_length(title) <= 80): ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (char_length(title) <= 80)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break ticket.title: max_length'; END IF; END $sc$;
 
 BEGIN;
 

@@ -5,7 +5,7 @@
 PRAGMA foreign_keys = OFF;
 
 -- data check: ticket.title: max_length (length(title) <= 80): no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: ticket.title: max_length (length(title) <= 80): ' || CAST(c.n AS TEXT) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (length(title) <= 80)) AS c WHERE c.n > 0;
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break ticket.title: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (length(title) <= 80)) AS c WHERE c.n > 0;
 
 BEGIN;
 

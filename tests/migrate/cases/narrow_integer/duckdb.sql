@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint e0a6f59389378413)
 
 -- data check: warehouse.capacity: between 0 and 32767: no existing row may break it
-SELECT error('schemacog data check failed: warehouse.capacity: between 0 and 32767: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 32767) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break warehouse.capacity: between 0 and 32767') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 32767) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

@@ -3,10 +3,10 @@
 -- to: new.yaml (fingerprint 5409a30c9fc4352e)
 
 -- data check: warehouse.capacity: max (capacity <= 5000): no existing row may break it
-SELECT error('schemacog data check failed: warehouse.capacity: max (capacity <= 5000): ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity <= 5000)) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break warehouse.capacity: max') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity <= 5000)) AS c WHERE c.n > 0;
 
 -- data check: warehouse.capacity: between 0 and 5000: no existing row may break it
-SELECT error('schemacog data check failed: warehouse.capacity: between 0 and 5000: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 5000) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break warehouse.capacity: between 0 and 5000') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 5000) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

@@ -3,10 +3,10 @@
 -- to: new.yaml (fingerprint 7b21ea01ac79cbc9)
 
 -- data check: warehouse.capacity: max (capacity <= 5000): no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity <= 5000)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: warehouse.capacity: max (capacity <= 5000): ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity <= 5000)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break warehouse.capacity: max'; END IF; END $sc$;
 
 -- data check: warehouse.capacity: between 0 and 5000: no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 5000) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: warehouse.capacity: between 0 and 5000: ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 5000) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break warehouse.capacity: between 0 and 5000'; END IF; END $sc$;
 
 BEGIN;
 

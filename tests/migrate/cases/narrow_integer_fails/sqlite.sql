@@ -5,7 +5,7 @@
 PRAGMA foreign_keys = OFF;
 
 -- data check: warehouse.capacity: max (capacity <= 5000): no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: warehouse.capacity: max (capacity <= 5000): ' || CAST(c.n AS TEXT) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity <= 5000)) AS c WHERE c.n > 0;
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break warehouse.capacity: max') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity <= 5000)) AS c WHERE c.n > 0;
 
 BEGIN;
 

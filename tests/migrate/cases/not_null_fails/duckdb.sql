@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint cb0f960b0d3bfb00)
 
 -- data check: order.note: NOT NULL: no existing row may break it
-SELECT error('schemacog data check failed: order.note: NOT NULL: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS VARCHAR) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE note IS NULL) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break order.note: NOT NULL') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, CAST(status AS VARCHAR) AS status, placed_at AS placed_at, note AS note FROM "order") AS s WHERE note IS NULL) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

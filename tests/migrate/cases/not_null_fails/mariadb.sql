@@ -8,7 +8,7 @@ SET SESSION foreign_key_checks = 0;
 CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: order.note: NOT NULL: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: order.note: NOT NULL: ', CAST(c.n AS CHAR)), ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM `order`) AS s WHERE note IS NULL) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break order.note: NOT NULL') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM `order`) AS s WHERE note IS NULL) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
 DROP TEMPORARY TABLE _sc_check;

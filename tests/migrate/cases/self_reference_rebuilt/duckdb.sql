@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint 53e605d7f5605394)
 
 -- data check: node.label: max_length (length(label) <= 40): no existing row may break it
-SELECT error('schemacog data check failed: node.label: max_length (length(label) <= 40): ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (length(label) <= 40)) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break node.label: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (length(label) <= 40)) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

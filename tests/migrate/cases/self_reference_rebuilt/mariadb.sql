@@ -8,7 +8,7 @@ SET SESSION foreign_key_checks = 0;
 CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: node.label: max_length (CHAR_LENGTH(label) <= 40): no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: node.label: max_length (CHAR_LENGTH(label) <= 40): ', CAST(c.n AS CHAR)), ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (CHAR_LENGTH(label) <= 40)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break node.label: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (CHAR_LENGTH(label) <= 40)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
 DROP TEMPORARY TABLE _sc_check;

@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint d6b3a7b26255bd69)
 
 -- data check: node.label: max_length (char_length(label) <= 40): no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (char_length(label) <= 40)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: node.label: max_length (char_length(label) <= 40): ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (char_length(label) <= 40)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break node.label: max_length'; END IF; END $sc$;
 
 BEGIN;
 

@@ -5,7 +5,7 @@
 PRAGMA foreign_keys = OFF;
 
 -- data check: node.label: max_length (length(label) <= 40): no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: node.label: max_length (length(label) <= 40): ' || CAST(c.n AS TEXT) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (length(label) <= 40)) AS c WHERE c.n > 0;
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break node.label: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (length(label) <= 40)) AS c WHERE c.n > 0;
 
 BEGIN;
 

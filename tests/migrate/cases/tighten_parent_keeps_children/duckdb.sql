@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint 772f64645ead7e9f)
 
 -- data check: customer.name: max_length (length(name) <= 60): no existing row may break it
-SELECT error('schemacog data check failed: customer.name: max_length (length(name) <= 60): ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, public_id AS public_id, email AS email, name AS name, balance AS balance, birth_date AS birth_date, is_active AS is_active, created_at AS created_at, referrer_id AS referrer_id FROM customer) AS s WHERE NOT (length(name) <= 60)) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break customer.name: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, public_id AS public_id, email AS email, name AS name, balance AS balance, birth_date AS birth_date, is_active AS is_active, created_at AS created_at, referrer_id AS referrer_id FROM customer) AS s WHERE NOT (length(name) <= 60)) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint 7c065156acacda96)
 
 -- data check: customer.name: max_length (char_length(name) <= 60): no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, public_id AS public_id, email AS email, name AS name, balance AS balance, birth_date AS birth_date, is_active AS is_active, created_at AS created_at, referrer_id AS referrer_id FROM customer) AS s WHERE NOT (char_length(name) <= 60)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: customer.name: max_length (char_length(name) <= 60): ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, public_id AS public_id, email AS email, name AS name, balance AS balance, birth_date AS birth_date, is_active AS is_active, created_at AS created_at, referrer_id AS referrer_id FROM customer) AS s WHERE NOT (char_length(name) <= 60)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break customer.name: max_length'; END IF; END $sc$;
 
 BEGIN;
 

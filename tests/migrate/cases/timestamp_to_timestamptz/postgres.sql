@@ -3,7 +3,7 @@
 -- to: new.yaml (fingerprint a0cb6b52f0b1cc7f)
 
 -- data check: shipment.last_scan_at: instant (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00'): no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, last_scan_at AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00')) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: shipment.last_scan_at: instant (last_scan_at >= ''0001-01-01 00:00:00+00:00'' AND last_scan_at <= ''9999-12-31 23:59:59.999999+00:00''): ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, last_scan_at AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00')) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break shipment.last_scan_at: instant'; END IF; END $sc$;
 
 BEGIN;
 

@@ -5,7 +5,7 @@
 PRAGMA foreign_keys = OFF;
 
 -- data check: shipment.last_scan_at: instant (last_scan_at IS NULL OR coalesce(julianday(last_scan_at), 0) >= 1721425.5): no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: shipment.last_scan_at: instant (last_scan_at IS NULL OR coalesce(julianday(last_scan_at), 0) >= 1721425.5): ' || CAST(c.n AS TEXT) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, last_scan_at AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at IS NULL OR coalesce(julianday(last_scan_at), 0) >= 1721425.5)) AS c WHERE c.n > 0;
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break shipment.last_scan_at: instant') FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, last_scan_at AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at IS NULL OR coalesce(julianday(last_scan_at), 0) >= 1721425.5)) AS c WHERE c.n > 0;
 
 BEGIN;
 

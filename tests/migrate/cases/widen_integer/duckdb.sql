@@ -2,12 +2,6 @@
 -- from: old.yaml (fingerprint a161c2a0ebfaf4b7)
 -- to: new.yaml (fingerprint c87df3e081056c82)
 
--- data check: order_line.line_no: between 1 and 2147483647: no existing row may break it
-SELECT error('schemacog data check failed: order_line.line_no: between 1 and 2147483647: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, sku AS sku, quantity AS quantity, unit_price AS unit_price FROM order_line) AS s WHERE line_no < 1 OR line_no > 2147483647) AS c WHERE c.n > 0;
-
--- data check: return_line.line_no: between -2147483648 and 2147483647: no existing row may break it
-SELECT error('schemacog data check failed: return_line.line_no: between -2147483648 and 2147483647: ' || CAST(c.n AS VARCHAR) || ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, returned_on AS returned_on, quantity AS quantity, reason AS reason FROM return_line) AS s WHERE line_no < -2147483648 OR line_no > 2147483647) AS c WHERE c.n > 0;
-
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of order_line aside

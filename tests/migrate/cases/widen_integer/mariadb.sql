@@ -4,18 +4,6 @@
 
 SET SESSION foreign_key_checks = 0;
 
--- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
-
--- data check: order_line.line_no: between 1 and 2147483647: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: order_line.line_no: between 1 and 2147483647: ', CAST(c.n AS CHAR)), ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, sku AS sku, quantity AS quantity, unit_price AS unit_price FROM order_line) AS s WHERE line_no < 1 OR line_no > 2147483647) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
-
--- data check: return_line.line_no: between -2147483648 and 2147483647: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: return_line.line_no: between -2147483648 and 2147483647: ', CAST(c.n AS CHAR)), ' row(s) would break it') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, returned_on AS returned_on, quantity AS quantity, reason AS reason FROM return_line) AS s WHERE line_no < -2147483648 OR line_no > 2147483647) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
-
--- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
-
 START TRANSACTION;
 
 -- table rebuild: copy the rows of order_line aside

@@ -2,12 +2,6 @@
 -- from: old.yaml (fingerprint f7b4773e9bc257d0)
 -- to: new.yaml (fingerprint 393a2ea3074a7500)
 
--- data check: order_line.line_no: between 1 and 2147483647: no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, sku AS sku, quantity AS quantity, unit_price AS unit_price FROM order_line) AS s WHERE line_no < 1 OR line_no > 2147483647) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: order_line.line_no: between 1 and 2147483647: ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
-
--- data check: return_line.line_no: between -2147483648 and 2147483647: no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, returned_on AS returned_on, quantity AS quantity, reason AS reason FROM return_line) AS s WHERE line_no < -2147483648 OR line_no > 2147483647) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: return_line.line_no: between -2147483648 and 2147483647: ' || CAST(c.n AS TEXT) || ' row(s) would break it'; END IF; END $sc$;
-
 BEGIN;
 
 -- table rebuild: copy the rows of order_line aside
