@@ -158,7 +158,6 @@ def test_a_bad_source_is_an_error(
 
 
 def test_new_writes_scripts_and_snapshot_and_check_follows(project: Path, run_cli: RunCli) -> None:
-    assert run_cli("check", cwd=project).code == 0  # no migrations yet: nothing to say
     first = run_cli("migrate", "new", "initial", "--from", "empty", cwd=project)
     assert first.code == 0, first.err
     assert first.out == (
@@ -262,3 +261,33 @@ def test_exit_codes_in_a_real_process(project: Path, run_process: RunCli) -> Non
         ).code
         == 0
     )
+
+
+def test_new_without_changes_writes_nothing(project: Path, run_cli: RunCli) -> None:
+    assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=project).code == 0
+    done = run_cli("migrate", "new", "again", cwd=project)
+    assert done.code == 2
+    assert done.err == (
+        "schema/shop.yaml:1: no changes since migrations/0001_initial.schema.json: "
+        "nothing to write\n"
+    )
+    assert not list((project / "migrations").rglob("0002_*"))
+
+
+def test_check_without_a_snapshot_says_how_to_start(project: Path, run_cli: RunCli) -> None:
+    done = run_cli("check", cwd=project)
+    assert done.code == 1
+    assert done.out.startswith(
+        "schema/shop.yaml:1: migrations are configured but migrations/ holds no snapshot yet"
+    )
+
+
+def test_check_finds_a_dialect_without_its_script(project: Path, run_cli: RunCli) -> None:
+    assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=project).code == 0
+    (project / "migrations" / "postgres" / "0001_initial.sql").unlink()
+    done = run_cli("check", cwd=project)
+    assert done.code == 1
+    assert (
+        "migrations/0001_initial.schema.json:1: migration 0001 has no postgres script "
+        "(migrations/postgres/ lacks it) (migrations)"
+    ) in done.out

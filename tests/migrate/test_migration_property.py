@@ -139,7 +139,10 @@ def edited(draw: st.DrawFn, spec: dict[str, Any], destructive: bool) -> tuple[di
         elif edit == "rename_table" and fresh not in spec["tables"]:
             _rename_table(spec, name, fresh)
         elif edit == "add_index" and plain:
-            table["indexes"] = [{"columns": [draw(st.sampled_from(plain))]}]
+            column = draw(st.sampled_from(plain))
+            indexes = table.setdefault("indexes", [])
+            if [column] not in [i["columns"] for i in indexes]:
+                indexes.append({"columns": [column]})
         elif edit == "add_enum_value":
             spec["enums"]["color"]["values"]["blue"] = "Blue."
         elif edit == "rename_column" and fresh not in table["columns"]:

@@ -20,7 +20,7 @@ from schemacog.migrate.history import (
 )
 from schemacog.migrate.matching import Match, match
 from schemacog.migrate.plan import guards, plan, refusals
-from schemacog.migrate.script import json_plan, sql_script
+from schemacog.migrate.script import fingerprint, json_plan, sql_script
 from schemacog.migrate.sources import EMPTY, load_source
 from schemacog.model import Schema
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
@@ -122,6 +122,10 @@ def _new(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: Text
     if destructive and not args.allow_destructive:
         _say_destructive(destructive, err)
         return EXIT_DESTRUCTIVE
+    if all(fingerprint(old, d) == fingerprint(new, d) for d in dialects) and old.tables:
+        where = Pos(project.schema_shown, 1)
+        message = f"no changes since {old.path}: nothing to write"
+        raise SchemacogError([Problem(where, message)])
     scripts = {d: sql_script(plan(found, d), old, new) for d in dialects}
     snapshot = snapshot_text(schema_root(project.schema_path, project.schema_shown))
     number = next_number(project.migrations, dialects)

@@ -189,7 +189,13 @@ def drift(
             )
         taken.setdefault(snapshot.number, snapshot.shown)
     newest = newest_snapshot(folder, shown)
-    if newest is not None:
+    if newest is None:
+        message = (
+            f"migrations are configured but {shown}/ holds no snapshot yet; run schemacog "
+            "migrate new initial --from empty (or --from git:REV)"
+        )
+        found.append(Problem(Pos(schema_shown, 1), message))
+    else:
         try:
             before = load_snapshot(newest)
         except SchemacogError as exc:
@@ -204,8 +210,18 @@ def drift(
                         "differs); run schemacog migrate new NAME",
                     )
                 )
+    numbers = {s.number: s for s in snapshots(folder, shown)}
     for dialect in dialects:
         scripts = _listed(folder / dialect, _SCRIPT)
+        have = {number for number, _, _ in scripts}
+        found += [
+            Problem(
+                Pos(snapshot.shown, 1),
+                f"migration {number:04d} has no {dialect} script ({shown}/{dialect}/ lacks it)",
+            )
+            for number, snapshot in sorted(numbers.items())
+            if number not in have
+        ]
         seen: dict[int, Path] = {}
         previous: dict[str, str] | None = None
         for number, _, path in scripts:
