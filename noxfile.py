@@ -64,14 +64,15 @@ def verify(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def fuzz(session: nox.Session) -> None:
     """Hypothesis fuzzing: the loader, validator and safe-mode checker (100k examples each),
-    the agreement of every layer and engine (2,000 random schemas), and pumped attacks on
-    2,000 accepted patterns."""
+    the agreement of every layer and engine (2,000 random schemas), pumped attacks on
+    2,000 accepted patterns, and 300 random migrations on each real engine."""
     session.install("-e", ".[test]")
     session.env["SCHEMACOG_FUZZ_EXAMPLES"] = "100000"
     session.env["SCHEMACOG_AGREEMENT_EXAMPLES"] = "2000"
     session.env["SCHEMACOG_PUMP_EXAMPLES"] = "2000"
+    session.env["SCHEMACOG_MIGRATION_EXAMPLES"] = "300"
     tests = ["tests/test_fuzz.py", "tests/render/test_agreement_property.py"]
-    tests.append("tests/schema/test_pattern_pumping.py")
+    tests += ["tests/schema/test_pattern_pumping.py", "tests/migrate/test_migration_property.py"]
     session.run("pytest", *tests, "-q", "-p", "no:cacheprovider", *session.posargs)
 
 

@@ -25,6 +25,9 @@ class MigrationDialect:
     add_column_with_check: bool
     # ADD COLUMN takes a default that is not a constant (``default: now``)
     add_column_now_default: bool
+    # ADD COLUMN works on a table with an index or that a foreign key references (DuckDB:
+    # "Cannot alter entry ... because there are entries that depend on it")
+    add_column_with_dependents: bool
     begin: str
     commit: str
     before: tuple[str, ...]  # statements before the data checks, outside the transaction
@@ -60,6 +63,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             rebuild_children=True,
             add_column_with_check=True,
             add_column_now_default=True,
+            add_column_with_dependents=True,
             begin="BEGIN;",
             commit="COMMIT;",
             before=(),
@@ -75,6 +79,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             rebuild_children=False,
             add_column_with_check=True,
             add_column_now_default=False,
+            add_column_with_dependents=True,
             begin="BEGIN;",
             commit="COMMIT;",
             # ignored inside a transaction: set before BEGIN, or DROP TABLE cascades
@@ -90,6 +95,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             rebuild_children=True,
             add_column_with_check=False,
             add_column_now_default=True,
+            add_column_with_dependents=False,
             begin="BEGIN TRANSACTION;",
             commit="COMMIT;",
             before=(),
@@ -106,6 +112,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             rebuild_children=False,
             add_column_with_check=True,
             add_column_now_default=True,
+            add_column_with_dependents=True,
             begin="START TRANSACTION;",
             commit="COMMIT;",
             before=("SET SESSION foreign_key_checks = 0;",),

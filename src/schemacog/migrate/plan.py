@@ -306,6 +306,7 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
     added: set[str] = set()
     rebuilt: set[str] = set()
     candidates: dict[str, set[str]] = {}
+    referenced = {fk.ref_table for t in found.old.tables for fk in t.foreign_keys}
     for name, pair in found.tables.items():
         if pair.old is None:
             added.add(name)
@@ -318,7 +319,11 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
             rebuilt.add(name)
             continue
         gained = {c.name for c in pair.new.columns if c.name not in pair.columns}
-        if all(_addable(context.migration, pair.new, pair.new.column(c)) for c in gained):
+        depended = bool(pair.old.indexes) or pair.old.name in referenced
+        blocked = depended and not context.migration.add_column_with_dependents
+        if not (gained and blocked) and all(
+            _addable(context.migration, pair.new, pair.new.column(c)) for c in gained
+        ):
             candidates[name] = gained
         else:
             rebuilt.add(name)
