@@ -88,4 +88,5 @@ def bench(session: nox.Session) -> None:
     """Benchmarks: printed ratios against baselines measured in the same run."""
     session.install("-e", ".", "linkml")
     session.run("python", "benchmarks/bench_validate.py")
+    session.run("python", "benchmarks/bench_migrate.py")
     session.run("python", "benchmarks/bench.py", *session.posargs)
