@@ -7,6 +7,7 @@ DDL writes it. Only rules NEW adds are checked: a rule OLD had already held.
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,6 +89,16 @@ def _rules(dialect: Dialect, schema: Schema, table: Table, column: Column) -> se
     return set(checks)
 
 
+def _numbers(bounds: tuple[object, object]) -> tuple[decimal.Decimal | None, ...]:
+    """Numeric bounds, exactly (a float or a 64-bit integer as a Decimal), others as none."""
+    return tuple(
+        decimal.Decimal(b)
+        if isinstance(b, int | float | decimal.Decimal) and not isinstance(b, bool)
+        else None
+        for b in bounds
+    )
+
+
 def _tightens(rule: str, old_schema: Schema, old: Column, new_schema: Schema, new: Column) -> bool:
     """Whether a CHECK that NEW writes otherwise than OLD can refuse a row OLD holds: not
     an enum CHECK that only gained values, nor the scale of a decimal whose places are cut
@@ -95,9 +106,7 @@ def _tightens(rule: str, old_schema: Schema, old: Column, new_schema: Schema, ne
     if rule == "enum" and old.enum is not None and new.enum is not None:
         before = set(old_schema.enum(old.enum).value_names)
         return not before <= set(new_schema.enum(new.enum).value_names)
-    if rule == "scale" and old.scale is not None and (new.scale or 0) < old.scale:
-        return False
-    return True
+    return not (rule == "scale" and old.scale is not None and (new.scale or 0) < old.scale)
 
 
 def table_checks(
@@ -131,9 +140,10 @@ def table_checks(
             )
         if column.type in INTEGER_TYPES and column.type not in dialect.checked_integer_types:
             low, high = value_bounds(column)
-            old_low, old_high = value_bounds(old)
-            narrower = (low is not None and (old_low is None or old_low < low)) or (
-                high is not None and (old_high is None or old_high > high)
+            old_low, old_high = _numbers(value_bounds(old))
+            new_low, new_high = _numbers((low, high))
+            narrower = (new_low is not None and (old_low is None or old_low < new_low)) or (
+                new_high is not None and (old_high is None or old_high > new_high)
             )
             if narrower and old.type in (*INTEGER_TYPES, LogicalType.DECIMAL):
                 sides = [

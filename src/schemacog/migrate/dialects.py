@@ -45,6 +45,9 @@ class MigrationDialect:
     # a key is checked before the rows of its own statement are stored: rows of a table
     # that name its own rows go back in this many passes (0: in one INSERT)
     self_reference_passes: int = 0
+    # a statement that makes an identity go on after the highest id ({table},
+    # {table_text}, {column}, {column_text}, {sequence_text}); None: the engine does
+    continue_identity: str | None = None
     check_table_open: str = ""  # before the first data check (MariaDB's failing table)
     check_table_close: str = ""
     text_cast: str = "CAST({value} AS TEXT)"  # an enum value as text
@@ -73,6 +76,10 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             count_value="n",  # the variable of the DO block
             drop_index="DROP INDEX {index};",
             casts_on_insert=True,
+            continue_identity=(
+                "SELECT setval(pg_get_serial_sequence({table_text}, {column_text}), "
+                "max({column})) FROM {table} HAVING max({column}) IS NOT NULL;"
+            ),
         ),
         "sqlite": MigrationDialect(
             renames_in_place=False,
@@ -106,6 +113,13 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             text_cast="CAST({value} AS VARCHAR)",
             casts_on_insert=True,
             self_reference_passes=32,
+            # no setval: nextval until the sequence has given the highest id (rows may have
+            # been stored with ids of their own, so a kept sequence may lag behind too)
+            continue_identity=(
+                "SELECT max(nextval({sequence_text})) FROM range((SELECT coalesce(max({column}), "
+                "0) FROM {table}) - (SELECT coalesce(max(last_value), 0) FROM duckdb_sequences() "
+                "WHERE schema_name = current_schema() AND sequence_name = {sequence_text}));"
+            ),
         ),
         "mariadb": MigrationDialect(
             renames_in_place=False,

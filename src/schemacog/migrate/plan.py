@@ -165,11 +165,6 @@ def _kind(column: Column) -> str:
 # --- one dialect -----------------------------------------------------------------------------
 
 
-def _stripped(text: str) -> str:
-    """A statement without its comment lines (SQLite keeps no comments: not a change)."""
-    return "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("--"))
-
-
 def _addable(migration: MigrationDialect, table: Table, column: Column) -> bool:
     """Whether ADD COLUMN can make a column, as far as the schema says (``_classify``
     then asks whether its DDL holds a CHECK the dialect cannot add)."""
@@ -340,8 +335,11 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
             name if context.migration.renames_in_place else pair.old.name
         ]
         mine = minus.tables[name]
-        same = _stripped(compared.create) == _stripped(mine.create) and (
-            compared.closing == mine.closing
+        # judged without comment lines: SQLite keeps none, so they are no change
+        same = (compared.bare, compared.sequences, compared.closing) == (
+            mine.bare,
+            mine.sequences,
+            mine.closing,
         )
         definitions = context.new.tables[name].columns
         simple = context.migration.add_column_with_check or not any(
@@ -556,10 +554,14 @@ def _rebuild(
     for table in new_order:
         if table.name not in rebuilt and table.name not in added:
             continue
-        create = context.new.tables[table.name].create
-        # a sequence of the old table goes on (dropping it would restart the ids)
-        lines = create.rstrip("\n").split("\n")
-        text = "\n".join(line for line in lines if line not in old_sequences)
+        pieces = context.new.tables[table.name]
+        # a sequence the old tables had goes on (dropping it would restart the ids)
+        made = [
+            f"CREATE SEQUENCE {q(sequence)};"
+            for sequence in pieces.sequences.values()
+            if sequence not in old_sequences
+        ]
+        text = "\n".join([*pieces.comments, *made, pieces.statement])
         kind = Kind.REBUILD if table.name in rebuilt else Kind.IN_PLACE
         verb = "create table" if table.name in added else "create the rebuilt table"
         steps.append(Step(kind, f"{verb} {table.name} from the new schema", text))
@@ -599,18 +601,17 @@ def _rebuild(
                     )
     for table in new_order:
         if table.name in rebuilt:
-            steps += _continue_identity(context, table, old_sequences)
+            steps += _continue_identity(context, table)
     for name, temp in temps.items():
         drop = "DROP TEMPORARY TABLE" if dialect.name == "mariadb" else "DROP TABLE"
         steps.append(
             Step(Kind.REBUILD, f"drop the copy of {name}'s old rows", f"{drop} {q(temp)};")
         )
     new_sequences = _sequences(context.new)
-    for line, sequence in old_sequences.items():
-        if line not in new_sequences:
-            steps.append(
-                Step(Kind.REBUILD, f"drop sequence {sequence}", f"DROP SEQUENCE {q(sequence)};")
-            )
+    for sequence in sorted(old_sequences - new_sequences):
+        steps.append(
+            Step(Kind.REBUILD, f"drop sequence {sequence}", f"DROP SEQUENCE {q(sequence)};")
+        )
 
 
 def _after_what(statement: str) -> str:
@@ -626,14 +627,9 @@ def _compared_after(context: _Context, name: str) -> Mapping[tuple[str, ...], st
     return context.before.tables[key].after
 
 
-def _sequences(pieces: DdlPieces) -> dict[str, str]:
-    """The ``CREATE SEQUENCE`` lines of a DDL and the sequence each makes."""
-    found = {}
-    for table in pieces.tables.values():
-        for line in table.create.split("\n"):
-            if line.startswith("CREATE SEQUENCE "):
-                found[line] = line[len("CREATE SEQUENCE ") : -1].strip('"')
-    return found
+def _sequences(pieces: DdlPieces) -> set[str]:
+    """The sequences of a DDL's identity columns (DuckDB)."""
+    return {name for table in pieces.tables.values() for name in table.sequences.values()}
 
 
 def _copied(context: _Context, column: Column) -> str:
@@ -735,45 +731,25 @@ def _respelled(context: _Context, column: Column, value: str) -> str:
     return f"CASE {value} {cases} ELSE {value} END"
 
 
-def _continue_identity(
-    context: _Context, table: Table, old_sequences: Mapping[str, str]
-) -> list[Step]:
-    """Identities continue after the highest id (MariaDB and SQLite do it themselves)."""
+def _continue_identity(context: _Context, table: Table) -> list[Step]:
+    """Identities go on after the highest id, where the engine does not see to it."""
+    template = context.migration.continue_identity
+    if template is None:
+        return []
     q = context.q
+    sequences = context.new.tables[table.name].sequences
     steps = []
     for column in table.columns:
         if not column.identity:
             continue
-        name = q(column.name)
-        if context.dialect.name == "postgres":
-            sql = (
-                f"SELECT setval(pg_get_serial_sequence({_text(context, q(table.name))}, "
-                f"{_text(context, column.name)}), max({name})) FROM {q(table.name)} "
-                f"HAVING max({name}) IS NOT NULL;"
-            )
-        elif context.dialect.name == "duckdb":
-            line = next(
-                (
-                    line
-                    for line in context.new.tables[table.name].create.split("\n")
-                    if line.startswith("CREATE SEQUENCE ")
-                ),
-                None,
-            )
-            if line is None:
-                continue
-            plain = line[len("CREATE SEQUENCE ") : -1].strip('"')
-            sequence = _text(context, plain)
-            # nextval until the sequence has given the highest id (rows may have been
-            # stored with ids of their own, so a kept sequence may lag behind too)
-            sql = (
-                f"SELECT max(nextval({sequence})) FROM range((SELECT coalesce(max({name}), 0) "
-                f"FROM {q(table.name)}) - (SELECT coalesce(max(last_value), 0) FROM "
-                "duckdb_sequences() WHERE schema_name = current_schema() "
-                f"AND sequence_name = {sequence}));"
-            )
-        else:
-            continue
+        sequence = sequences.get(column.name, "")
+        sql = template.format(
+            table=q(table.name),
+            table_text=_text(context, q(table.name)),
+            column=q(column.name),
+            column_text=_text(context, column.name),
+            sequence_text=_text(context, sequence),
+        )
         steps.append(
             Step(Kind.REBUILD, f"continue {table.name}.{column.name} after the highest id", sql)
         )

@@ -99,8 +99,11 @@ def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
 class _TableSql:
     """The parts of one CREATE TABLE, collected before the template lays them out."""
 
-    before: list[str] = field(default_factory=list)  # comment lines and statements
+    before: list[str] = field(default_factory=list)  # comment lines
+    sequences: dict[str, str] = field(default_factory=dict)  # identity column -> sequence
     items: list[str] = field(default_factory=list)  # column definitions, table constraints
+    # the comment lines above an item (a column's description where comments are SQL)
+    item_comments: dict[int, list[str]] = field(default_factory=dict)
     suffix: str = ""
     # statements after the CREATE TABLE, each by what it makes: ("comment", table[,
     # column]) or ("index", name)
@@ -386,7 +389,7 @@ def _table_parts(
         default = _default(dialect, column)
         if column.identity and dialect.identity is Identity.SEQUENCE:
             sequence = _short_name(f"{table.name}_{column.name}_seq")
-            parts.before.append(f"CREATE SEQUENCE {quote(dialect, sequence)};")
+            parts.sequences[column.name] = sequence
             default = f"nextval({_string_literal(dialect, sequence)})"
         if default is not None:
             words.append(f"DEFAULT {default}")
@@ -430,10 +433,9 @@ def _table_parts(
             table_level += [f"    {at_table}" for _, at_table in own]
         else:
             words += [on_column for on_column, _ in own]
-        lines = (
-            _comment_lines(column.description, "    ") if dialect.comments is Comments.SQL else []
-        )
-        parts.items.append("\n".join([*lines, "    " + " ".join(words)]))
+        if dialect.comments is Comments.SQL and column.description:
+            parts.item_comments[len(parts.items)] = _comment_lines(column.description, "    ")
+        parts.items.append("    " + " ".join(words))
     if len(table.primary_key) > 1:
         parts.items.append(
             f"    CONSTRAINT {primary} {key_words} ({_names(dialect, table.primary_key)})"
@@ -530,9 +532,9 @@ def _render_table(
     used: Names,
 ) -> str:
     parts = _table_parts(dialect, schema, table, deferred, plan, used=used)
-    statement = _statement(dialect, table.name, parts)
-    after = [statement for _, statement in parts.after]
-    return "".join(line + "\n" for line in (*parts.before, *statement, *after))
+    return _pieces(dialect, table.name, parts, ()).create(dialect) + "".join(
+        statement + "\n" for _, statement in parts.after
+    )
 
 
 def render_create_enum(schema: Schema, enum: Enum, dialect_name: str) -> str:
@@ -660,15 +662,28 @@ def render_ddl(schema: Schema, dialect_name: str) -> str:
 
 @dataclass(frozen=True)
 class TablePieces:
-    """One table's statements in the whole-schema DDL: ``create`` (its comment lines,
-    any ``CREATE SEQUENCE``, the ``CREATE TABLE``), ``after`` (``COMMENT ON``, ``CREATE
-    INDEX``) and ``closing`` (the ``ALTER TABLE ... ADD CONSTRAINT`` of foreign keys that
-    close a cycle, with their comments)."""
+    """One table's statements in the whole-schema DDL, as structured data (never to be
+    parsed back: a text literal may hold any line): ``comments`` above it, the
+    ``sequences`` of its identity columns, ``statement`` (the ``CREATE TABLE``) and
+    ``bare`` (the same without comment lines: what a change is judged on), ``after``
+    (``COMMENT ON``, ``CREATE INDEX``) and ``closing`` (the ``ALTER TABLE ... ADD
+    CONSTRAINT`` of foreign keys that close a cycle, each after its comments)."""
 
-    create: str
+    comments: tuple[str, ...]
+    sequences: Mapping[str, str]  # identity column -> its sequence (DuckDB)
+    statement: str
+    bare: str
     after: Mapping[tuple[str, ...], str]  # by what each makes (``_TableSql.after``)
-    closing: tuple[str, ...]
+    closing: tuple[str, ...]  # whole comment lines and statements, never split
     columns: Mapping[str, str]  # the ALTER TABLE clauses that add each column
+
+    def sequence_statements(self, dialect: Dialect) -> list[str]:
+        return _sequence_statements(dialect, self.sequences.values())
+
+    def create(self, dialect: Dialect) -> str:
+        """Its comment lines, any ``CREATE SEQUENCE`` and the ``CREATE TABLE``."""
+        head = [*self.comments, *self.sequence_statements(dialect)]
+        return "".join(line + "\n" for line in (*head, self.statement))
 
 
 @dataclass(frozen=True)
@@ -722,26 +737,41 @@ def _ddl_pieces(schema: Schema, dialect: Dialect, used: Names) -> DdlPieces:
                 f"FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
             )
     tables = {
-        name: TablePieces(
-            "".join(line + "\n" for line in (*part.before, *_statement(dialect, name, part))),
-            dict(part.after),
-            tuple(closing[name]),
-            part.columns,
-        )
-        for name, part in parts.items()
+        name: _pieces(dialect, name, part, tuple(closing[name])) for name, part in parts.items()
     }
     header = "".join(comment(note) + "\n" for note in dialect.notes)
     return DdlPieces(header, enums, tables, tuple(unenforced), {})
 
 
-def _statement(dialect: Dialect, name: str, parts: _TableSql) -> list[str]:
-    return [f"CREATE TABLE {quote(dialect, name)} (", ",\n".join(parts.items), f"){parts.suffix};"]
+def _sequence_statements(dialect: Dialect, sequences: Iterable[str]) -> list[str]:
+    return [f"CREATE SEQUENCE {quote(dialect, sequence)};" for sequence in sequences]
+
+
+def _statement(dialect: Dialect, name: str, parts: _TableSql, *, comments: bool) -> str:
+    """The CREATE TABLE, with the comment lines above its items or without them."""
+    items = [
+        "\n".join([*parts.item_comments.get(number, []), item]) if comments else item
+        for number, item in enumerate(parts.items)
+    ]
+    return f"CREATE TABLE {quote(dialect, name)} (\n" + ",\n".join(items) + f"\n){parts.suffix};"
+
+
+def _pieces(dialect: Dialect, name: str, parts: _TableSql, closing: tuple[str, ...]) -> TablePieces:
+    return TablePieces(
+        comments=tuple(parts.before),
+        sequences=dict(parts.sequences),
+        statement=_statement(dialect, name, parts, comments=True),
+        bare=_statement(dialect, name, parts, comments=False),
+        after=dict(parts.after),
+        closing=closing,
+        columns=dict(parts.columns),
+    )
 
 
 def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
     pieces = _ddl_pieces(schema, dialect, used)
     tables = [
-        table.create + "".join(line + "\n" for line in table.after.values())
+        table.create(dialect) + "".join(line + "\n" for line in table.after.values())
         for table in pieces.tables.values()
     ]
     closing = [line for table in pieces.tables.values() for line in table.closing]
