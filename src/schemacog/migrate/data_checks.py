@@ -11,6 +11,7 @@ import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from schemacog.migrate.changes import Effect, type_change
 from schemacog.migrate.dialects import MIGRATIONS
 from schemacog.migrate.matching import Match, TableMatch
 from schemacog.model import INTEGER_TYPES, Column, LogicalType, Schema, Table, value_bounds
@@ -62,8 +63,27 @@ def mapped(dialect: Dialect, found: Match, pair: TableMatch) -> str:
                     for o, n in renames
                 )
                 value = f"CASE {value} {cases} ELSE {value} END"
+        elif MIGRATIONS[dialect.name].casts_on_insert and _converts(found, pair, column):
+            # NEW's rules read NEW's type (a float's finite check on an old integer)
+            value = f"CAST({value} AS {column_type(dialect, found.new, pair.new, column, plan)})"
         values.append(f"{value} AS {q(column.name)}")
     return f"SELECT {', '.join(values)} FROM {q(pair.old.name)}"
+
+
+def _converts(found: Match, pair: TableMatch, column: Column) -> bool:
+    """The column's type changes in a way every value survives the cast of (safe or
+    lossy); a tightening one is checked on the old values, which a cast would refuse
+    with the engine's error rather than the check's message."""
+    old = found.old_renamed.table(pair.new.name).column(column.name)
+    if (old.type, old.precision, old.scale, old.enum) == (
+        column.type,
+        column.precision,
+        column.scale,
+        column.enum,
+    ):
+        return False
+    effect = type_change(old, column)
+    return effect is not None and effect[0] is not Effect.TIGHTENING
 
 
 def _count(dialect: Dialect, found: Match, pair: TableMatch, condition: str) -> str:
@@ -172,7 +192,8 @@ def table_checks(
                 checks.append(
                     DataCheck(
                         f"{where}: at most {digits} digits before the point",
-                        _count(dialect, found, pair, f"abs({name}) >= 1e{digits}"),
+                        # an exact literal: 1e17 is a double, which 17 nines round up to
+                        _count(dialect, found, pair, f"abs({name}) >= {10**digits}"),
                     )
                 )
         if column.enum is not None and dialect.enum_style is EnumStyle.TYPE:

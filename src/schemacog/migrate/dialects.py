@@ -48,6 +48,10 @@ class MigrationDialect:
     # a statement that makes an identity go on after the highest id ({table},
     # {table_text}, {column}, {column_text}, {sequence_text}); None: the engine does
     continue_identity: str | None = None
+    # how the rows of a rebuilt table are copied aside: a temporary table, gone with the
+    # session, where a failure rolls back; MariaDB commits each DDL statement, so its
+    # copies are tables that stay when a script fails part way (the rows are in them)
+    copy_table: str = "CREATE TEMPORARY TABLE"
     check_table_open: str = ""  # before the first data check (MariaDB's failing table)
     check_table_close: str = ""
     text_cast: str = "CAST({value} AS TEXT)"  # an enum value as text
@@ -133,15 +137,16 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             after=("SET SESSION foreign_key_checks = 1;",),
             # the message as a duplicate key: "Duplicate entry '<message>' for key 'PRIMARY'"
             fail=(
-                "INSERT INTO _sc_check SELECT {message} FROM ({count}) AS c "
+                "INSERT INTO `sc-check` SELECT {message} FROM ({count}) AS c "
                 "CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;"
             ),
             concat="CONCAT({a}, {b})",
             drop_index="DROP INDEX {index} ON {table};",
             check_table_open=(
-                "CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);"
+                "CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);"
             ),
-            check_table_close="DROP TEMPORARY TABLE _sc_check;",
+            check_table_close="DROP TEMPORARY TABLE `sc-check`;",
+            copy_table="CREATE TABLE",
             text_cast="CAST({value} AS CHAR)",
         ),
     }

@@ -415,12 +415,25 @@ def _check_step(context: _Context, check: DataCheck) -> Step:
         a=migration.concat.format(a=_text(context, "schemacog data check failed: "), b=count),
         b=_text(context, f" row(s) break {check.rule}"),
     )
-    tag = "$sc$"
-    while tag in check.count or tag in message:
-        tag = f"$sc{len(tag)}$"
-    sql = migration.fail.format(count=check.count, message=message, tag=tag)
+    sql = migration.fail.format(
+        count=check.count, message=message, tag=_dollar_tag(check.count, message)
+    )
     detail = f" ({check.detail})" if check.detail else ""
     return Step(Kind.DATA_CHECK, f"{check.rule}{detail}: no existing row may break it", sql)
+
+
+def _dollar_tag(*texts: str) -> str:
+    """A PostgreSQL dollar-quote tag that none of ``texts`` holds."""
+    number = 0
+    while any(f"$sc{number or ''}$" in text for text in texts):
+        number += 1
+    return f"$sc{number or ''}$"
+
+
+def _scratch(dialect: Dialect, name: str) -> str:
+    """A scratch table's name, quoted: it holds a hyphen, which no schema name may, so it
+    never is (nor shadows, as a temporary table would) a table of the schema."""
+    return f"{dialect.quote}{name}{dialect.quote}"
 
 
 def _count_text(context: _Context, value: str) -> str:
@@ -497,14 +510,14 @@ def _rebuild(
     for number, name in enumerate(n for n in (t.name for t in found.new.tables) if n in rebuilt):
         pair = found.tables[name]
         assert pair.old is not None
-        temp = f"_sc_old_{number + 1}"
+        temp = _scratch(dialect, f"sc-old-{number + 1}")
         temps[name] = temp
         columns = ", ".join(_copied(context, column) for column in pair.old.columns)
         steps.append(
             Step(
                 Kind.REBUILD,
                 f"copy the rows of {pair.old.name} aside",
-                f"CREATE TEMPORARY TABLE {q(temp)} AS SELECT {columns} FROM {q(pair.old.name)};",
+                f"{migration.copy_table} {temp} AS SELECT {columns} FROM {q(pair.old.name)};",
             )
         )
     # indexes of kept tables that go, before their tables change
@@ -603,9 +616,8 @@ def _rebuild(
         if table.name in rebuilt:
             steps += _continue_identity(context, table)
     for name, temp in temps.items():
-        drop = "DROP TEMPORARY TABLE" if dialect.name == "mariadb" else "DROP TABLE"
         steps.append(
-            Step(Kind.REBUILD, f"drop the copy of {name}'s old rows", f"{drop} {q(temp)};")
+            Step(Kind.REBUILD, f"drop the copy of {name}'s old rows", f"DROP TABLE {temp};")
         )
     new_sequences = _sequences(context.new)
     for sequence in sorted(old_sequences - new_sequences):
@@ -676,7 +688,7 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
     ]
     passes = context.migration.self_reference_passes
     if not selves or not passes or not all(c in pair.columns for fk in selves for c in fk.columns):
-        return [Step(kind, what, f"{head} FROM {q(temp)} AS o;")]
+        return [Step(kind, what, f"{head} FROM {temp} AS o;")]
     # the engine checks a row's key before the rows of its own statement are stored:
     # rows that name rows of their table go in passes, each after the rows it names
     key = selves[0].ref_columns
@@ -693,7 +705,7 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
         for fk in selves
     )
     sql = (
-        f"{head} FROM {q(temp)} AS o\nWHERE NOT EXISTS (SELECT 1 FROM {q(table.name)} AS n "
+        f"{head} FROM {temp} AS o\nWHERE NOT EXISTS (SELECT 1 FROM {q(table.name)} AS n "
         f"WHERE {stored}) AND {ready};"
     )
     steps = [
@@ -705,12 +717,14 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
         f"schemacog: rows of {table.name} name each other more than {passes} deep; "
         f"{dialect.title} cannot put them back in one migration",
     )
-    left = f"SELECT (SELECT count(*) FROM {q(temp)}) - (SELECT count(*) FROM {q(table.name)}) AS n"
+    left = f"SELECT (SELECT count(*) FROM {temp}) - (SELECT count(*) FROM {q(table.name)}) AS n"
     steps.append(
         Step(
             Kind.DATA_CHECK,
             f"every row of {table.name} is back",
-            context.migration.fail.format(count=left, message=message, tag="$sc$"),
+            context.migration.fail.format(
+                count=left, message=message, tag=_dollar_tag(left, message)
+            ),
         )
     )
     return steps

@@ -5,7 +5,7 @@
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of note aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, body FROM note;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, body FROM note;
 
 -- table rebuild: drop table note (its rows are copied aside)
 DROP TABLE note;
@@ -19,7 +19,7 @@ CREATE TABLE note (
 
 -- table rebuild: put the rows of note back, converted
 INSERT INTO note (id, body)
-SELECT o.id, o.body FROM _sc_old_1 AS o;
+SELECT o.id, o.body FROM "sc-old-1" AS o;
 
 -- in place: create an index
 CREATE INDEX ix_note_body ON note (body);
@@ -28,6 +28,6 @@ CREATE INDEX ix_note_body ON note (body);
 SELECT max(nextval('note_id_seq')) FROM range((SELECT coalesce(max(id), 0) FROM note) - (SELECT coalesce(max(last_value), 0) FROM duckdb_sequences() WHERE schema_name = current_schema() AND sequence_name = 'note_id_seq'));
 
 -- table rebuild: drop the copy of note's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

@@ -5,7 +5,7 @@
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of shipment aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
 
 -- table rebuild: drop table shipment (its rows are copied aside)
 DROP TABLE shipment;
@@ -29,7 +29,7 @@ CREATE TABLE shipment (
 
 -- table rebuild: put the rows of shipment back, converted
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
-SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM _sc_old_1 AS o;
+SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM "sc-old-1" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
@@ -41,6 +41,6 @@ COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery windo
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
 -- table rebuild: drop the copy of shipment's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

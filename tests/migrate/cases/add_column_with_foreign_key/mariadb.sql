@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: playlist (owner_id) -> customer: foreign key: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break playlist (owner_id) -> customer: foreign key') FROM (SELECT count(*) AS n FROM (SELECT id AS id, name AS name, NULL AS owner_id FROM playlist) AS s WHERE s.owner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (SELECT id AS id FROM customer) AS p WHERE p.id = s.owner_id)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break playlist (owner_id) -> customer: foreign key') FROM (SELECT count(*) AS n FROM (SELECT id AS id, name AS name, NULL AS owner_id FROM playlist) AS s WHERE s.owner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (SELECT id AS id FROM customer) AS p WHERE p.id = s.owner_id)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of playlist aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, name FROM playlist;
+CREATE TABLE `sc-old-1` AS SELECT id, name FROM playlist;
 
 -- table rebuild: drop table playlist (its rows are copied aside)
 DROP TABLE playlist;
@@ -34,10 +34,10 @@ CREATE TABLE playlist (
 
 -- table rebuild: put the rows of playlist back, converted
 INSERT INTO playlist (id, name)
-SELECT o.id, o.name FROM _sc_old_1 AS o;
+SELECT o.id, o.name FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of playlist's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of playlist aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, name FROM playlist;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, name FROM playlist;
 
 -- table rebuild: drop table playlist (its rows are copied aside)
 DROP TABLE playlist;
@@ -24,10 +24,10 @@ CREATE TABLE playlist (
 
 -- table rebuild: put the rows of playlist back, converted
 INSERT INTO playlist (id, name)
-SELECT o.id, o.name FROM _sc_old_1 AS o;
+SELECT o.id, o.name FROM "sc-old-1" AS o;
 
 -- table rebuild: drop the copy of playlist's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

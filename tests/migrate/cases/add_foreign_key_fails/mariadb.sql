@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: stock_count (warehouse) -> warehouse: foreign key: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break stock_count (warehouse) -> warehouse: foreign key') FROM (SELECT count(*) AS n FROM (SELECT count_id AS count_id, sku AS sku, warehouse AS warehouse, counted_on AS counted_on, quantity AS quantity, unit_cost AS unit_cost, `condition` AS `condition`, counted_by AS counted_by, note AS note FROM stock_count) AS s WHERE s.warehouse IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS p WHERE p.code = s.warehouse)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break stock_count (warehouse) -> warehouse: foreign key') FROM (SELECT count(*) AS n FROM (SELECT count_id AS count_id, sku AS sku, warehouse AS warehouse, counted_on AS counted_on, quantity AS quantity, unit_cost AS unit_cost, `condition` AS `condition`, counted_by AS counted_by, note AS note FROM stock_count) AS s WHERE s.warehouse IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS p WHERE p.code = s.warehouse)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of stock_count aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT count_id, sku, warehouse, counted_on, quantity, unit_cost, `condition`, counted_by, note FROM stock_count;
+CREATE TABLE `sc-old-1` AS SELECT count_id, sku, warehouse, counted_on, quantity, unit_cost, `condition`, counted_by, note FROM stock_count;
 
 -- table rebuild: drop table stock_count (its rows are copied aside)
 DROP TABLE stock_count;
@@ -51,10 +51,10 @@ CREATE TABLE stock_count (
 
 -- table rebuild: put the rows of stock_count back, converted
 INSERT INTO stock_count (count_id, sku, warehouse, counted_on, quantity, unit_cost, `condition`, counted_by, note)
-SELECT o.count_id, o.sku, o.warehouse, o.counted_on, o.quantity, o.unit_cost, o.`condition`, o.counted_by, o.note FROM _sc_old_1 AS o;
+SELECT o.count_id, o.sku, o.warehouse, o.counted_on, o.quantity, o.unit_cost, o.`condition`, o.counted_by, o.note FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of stock_count's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -8,7 +8,7 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 BEGIN;
 
 -- table rebuild: copy the rows of stock_count aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT count_id, sku, warehouse, counted_on, quantity, unit_cost, CAST(condition AS TEXT) AS condition, counted_by, note FROM stock_count;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT count_id, sku, warehouse, counted_on, quantity, unit_cost, CAST(condition AS TEXT) AS condition, counted_by, note FROM stock_count;
 
 -- table rebuild: drop table stock_count (its rows are copied aside)
 DROP TABLE stock_count;
@@ -30,7 +30,7 @@ CREATE TABLE stock_count (
 
 -- table rebuild: put the rows of stock_count back, converted
 INSERT INTO stock_count (count_id, sku, warehouse, counted_on, quantity, unit_cost, condition, counted_by, note)
-SELECT o.count_id, o.sku, o.warehouse, o.counted_on, o.quantity, o.unit_cost, CAST(o.condition AS stock_condition), o.counted_by, o.note FROM _sc_old_1 AS o;
+SELECT o.count_id, o.sku, o.warehouse, o.counted_on, o.quantity, o.unit_cost, CAST(o.condition AS stock_condition), o.counted_by, o.note FROM "sc-old-1" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE stock_count IS 'A shelf count from a warehouse spreadsheet.';
@@ -42,6 +42,6 @@ COMMENT ON COLUMN stock_count.quantity IS 'Items on the shelf; over 5000 is chec
 COMMENT ON COLUMN stock_count.counted_by IS 'The counting employee''s badge.';
 
 -- table rebuild: drop the copy of stock_count's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of stock_count aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT count_id, sku, warehouse, counted_on, quantity, unit_cost, condition, counted_by, note FROM stock_count;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT count_id, sku, warehouse, counted_on, quantity, unit_cost, condition, counted_by, note FROM stock_count;
 
 -- table rebuild: drop table stock_count (its rows are copied aside)
 DROP TABLE stock_count;
@@ -37,10 +37,10 @@ CREATE TABLE stock_count (
 
 -- table rebuild: put the rows of stock_count back, converted
 INSERT INTO stock_count (count_id, sku, warehouse, counted_on, quantity, unit_cost, condition, counted_by, note)
-SELECT o.count_id, o.sku, o.warehouse, o.counted_on, o.quantity, o.unit_cost, o.condition, o.counted_by, o.note FROM _sc_old_1 AS o;
+SELECT o.count_id, o.sku, o.warehouse, o.counted_on, o.quantity, o.unit_cost, o.condition, o.counted_by, o.note FROM "sc-old-1" AS o;
 
 -- table rebuild: drop the copy of stock_count's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

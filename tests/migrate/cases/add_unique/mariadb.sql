@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: product (name): unique: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break product (name): unique') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, category AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break product (name): unique') FROM (SELECT count(*) AS n FROM (SELECT name FROM (SELECT sku AS sku, name AS name, category AS category, details AS details, price AS price, weight_kg AS weight_kg, attributes AS attributes, thumbnail AS thumbnail FROM product) AS s WHERE name IS NOT NULL GROUP BY name HAVING count(*) > 1) AS d) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of product aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
+CREATE TABLE `sc-old-1` AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
 
 -- table rebuild: drop table product (its rows are copied aside)
 DROP TABLE product;
@@ -49,10 +49,10 @@ CREATE TABLE product (
 
 -- table rebuild: put the rows of product back, converted
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes, thumbnail)
-SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of product's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of product aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
 
 -- table rebuild: drop table product (its rows are copied aside)
 DROP TABLE product;
@@ -38,10 +38,10 @@ CREATE TABLE product (
 
 -- table rebuild: put the rows of product back, converted
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes, thumbnail)
-SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM "sc-old-1" AS o;
 
 -- table rebuild: drop the copy of product's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

@@ -5,10 +5,10 @@
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of parent aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id FROM parent;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id FROM parent;
 
 -- table rebuild: copy the rows of child aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT id, parent_id FROM child;
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT id, parent_id FROM child;
 
 -- table rebuild: drop table child (its rows are copied aside)
 DROP TABLE child;
@@ -31,16 +31,16 @@ CREATE TABLE child (
 
 -- table rebuild: put the rows of parent back, converted
 INSERT INTO parent (id)
-SELECT o.id FROM _sc_old_1 AS o;
+SELECT o.id FROM "sc-old-1" AS o;
 
 -- table rebuild: put the rows of child back, converted
 INSERT INTO child (id, parent_id)
-SELECT o.id, o.parent_id FROM _sc_old_2 AS o;
+SELECT o.id, o.parent_id FROM "sc-old-2" AS o;
 
 -- table rebuild: drop the copy of parent's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of child's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 COMMIT;

@@ -5,13 +5,13 @@
 BEGIN;
 
 -- table rebuild: copy the rows of product aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT sku, name, CAST(category AS TEXT) AS category, details, price, weight_kg, attributes, thumbnail FROM product;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT sku, name, CAST(category AS TEXT) AS category, details, price, weight_kg, attributes, thumbnail FROM product;
 
 -- table rebuild: copy the rows of order_line aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
 
 -- table rebuild: copy the rows of return_line aside
-CREATE TEMPORARY TABLE _sc_old_3 AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
+CREATE TEMPORARY TABLE "sc-old-3" AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
 
 -- table rebuild: drop table return_line (its rows are copied aside)
 DROP TABLE return_line;
@@ -61,15 +61,15 @@ CREATE TABLE return_line (
 
 -- lossy: put the rows of product back, converted (price: scale 2 -> 1 rounds the values)
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes, thumbnail)
-SELECT o.sku, o.name, CAST(o.category AS product_category), o.details, CAST(round(o.price, 1) AS numeric(10,1)), o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, CAST(o.category AS product_category), o.details, CAST(round(o.price, 1) AS numeric(10,1)), o.weight_kg, o.attributes, o.thumbnail FROM "sc-old-1" AS o;
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)
-SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM _sc_old_2 AS o;
+SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM "sc-old-2" AS o;
 
 -- table rebuild: put the rows of return_line back, converted
 INSERT INTO return_line (order_id, line_no, returned_on, quantity, reason)
-SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM _sc_old_3 AS o;
+SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM "sc-old-3" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE product IS 'Something the shop sells.';
@@ -93,12 +93,12 @@ COMMENT ON TABLE order_line IS 'One product in an order.';
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
 -- table rebuild: drop the copy of product's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of order_line's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 -- table rebuild: drop the copy of return_line's old rows
-DROP TABLE _sc_old_3;
+DROP TABLE "sc-old-3";
 
 COMMIT;

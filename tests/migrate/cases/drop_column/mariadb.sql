@@ -7,7 +7,7 @@ SET SESSION foreign_key_checks = 0;
 START TRANSACTION;
 
 -- table rebuild: copy the rows of product aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
+CREATE TABLE `sc-old-1` AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
 
 -- destructive: drop table product (its rows are copied aside; without thumbnail)
 DROP TABLE product;
@@ -38,10 +38,10 @@ CREATE TABLE product (
 
 -- table rebuild: put the rows of product back, converted
 INSERT INTO product (sku, name, category, details, price, weight_kg, attributes)
-SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of product's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -7,7 +7,7 @@ SET SESSION foreign_key_checks = 0;
 START TRANSACTION;
 
 -- table rebuild: copy the rows of book aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, author_id, title FROM book;
+CREATE TABLE `sc-old-1` AS SELECT id, author_id, title FROM book;
 
 -- table rebuild: drop table book (its rows are copied aside)
 DROP TABLE book;
@@ -27,10 +27,10 @@ CREATE TABLE book (
 
 -- table rebuild: put the rows of book back, converted
 INSERT INTO book (id, author_id, title)
-SELECT o.id, o.author_id, o.title FROM _sc_old_1 AS o;
+SELECT o.id, o.author_id, o.title FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of book's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -5,10 +5,10 @@
 BEGIN;
 
 -- table rebuild: copy the rows of book aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, author_id, title FROM book;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, author_id, title FROM book;
 
 -- table rebuild: copy the rows of loan aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT book_id FROM loan;
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT book_id FROM loan;
 
 -- table rebuild: drop table loan (its rows are copied aside)
 DROP TABLE loan;
@@ -33,16 +33,16 @@ CREATE TABLE loan (
 
 -- table rebuild: put the rows of book back, converted
 INSERT INTO book (id, author_id, title)
-SELECT o.id, o.author_id, o.title FROM _sc_old_1 AS o;
+SELECT o.id, o.author_id, o.title FROM "sc-old-1" AS o;
 
 -- table rebuild: put the rows of loan back, converted
 INSERT INTO loan (book_id)
-SELECT o.book_id FROM _sc_old_2 AS o;
+SELECT o.book_id FROM "sc-old-2" AS o;
 
 -- table rebuild: drop the copy of book's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of loan's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 COMMIT;

@@ -5,16 +5,16 @@
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of order aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, customer_id, CAST(status AS VARCHAR) AS status, placed_at, note FROM "order";
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, customer_id, CAST(status AS VARCHAR) AS status, placed_at, note FROM "order";
 
 -- table rebuild: copy the rows of order_line aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
 
 -- table rebuild: copy the rows of return_line aside
-CREATE TEMPORARY TABLE _sc_old_3 AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
+CREATE TEMPORARY TABLE "sc-old-3" AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
 
 -- table rebuild: copy the rows of shipment aside
-CREATE TEMPORARY TABLE _sc_old_4 AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
+CREATE TEMPORARY TABLE "sc-old-4" AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
 
 -- table rebuild: drop table shipment (its rows are copied aside)
 DROP TABLE shipment;
@@ -86,19 +86,19 @@ CREATE TABLE shipment (
 
 -- table rebuild: put the rows of order back, converted
 INSERT INTO "order" (id, customer_id, status, placed_at, note)
-SELECT o.id, o.customer_id, CAST(o.status AS order_state), o.placed_at, o.note FROM _sc_old_1 AS o;
+SELECT o.id, o.customer_id, CAST(o.status AS order_state), o.placed_at, o.note FROM "sc-old-1" AS o;
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)
-SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM _sc_old_2 AS o;
+SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM "sc-old-2" AS o;
 
 -- table rebuild: put the rows of return_line back, converted
 INSERT INTO return_line (order_id, line_no, returned_on, quantity, reason)
-SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM _sc_old_3 AS o;
+SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM "sc-old-3" AS o;
 
 -- table rebuild: put the rows of shipment back, converted
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
-SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM _sc_old_4 AS o;
+SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM "sc-old-4" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE "order" IS 'One checkout of one customer.';
@@ -128,15 +128,15 @@ COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last 
 SELECT max(nextval('order_id_seq')) FROM range((SELECT coalesce(max(id), 0) FROM "order") - (SELECT coalesce(max(last_value), 0) FROM duckdb_sequences() WHERE schema_name = current_schema() AND sequence_name = 'order_id_seq'));
 
 -- table rebuild: drop the copy of order's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of order_line's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 -- table rebuild: drop the copy of return_line's old rows
-DROP TABLE _sc_old_3;
+DROP TABLE "sc-old-3";
 
 -- table rebuild: drop the copy of shipment's old rows
-DROP TABLE _sc_old_4;
+DROP TABLE "sc-old-4";
 
 COMMIT;

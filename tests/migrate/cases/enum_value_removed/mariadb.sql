@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: order.status: enum (status IN ('placed', 'paid', 'shipped', 'cancelled')): no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break order.status: enum') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM `order`) AS s WHERE NOT (status IN ('placed', 'paid', 'shipped', 'cancelled'))) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break order.status: enum') FROM (SELECT count(*) AS n FROM (SELECT id AS id, customer_id AS customer_id, status AS status, placed_at AS placed_at, note AS note FROM `order`) AS s WHERE NOT (status IN ('placed', 'paid', 'shipped', 'cancelled'))) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of order aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, customer_id, status, placed_at, note FROM `order`;
+CREATE TABLE `sc-old-1` AS SELECT id, customer_id, status, placed_at, note FROM `order`;
 
 -- table rebuild: drop table order (its rows are copied aside)
 DROP TABLE `order`;
@@ -38,13 +38,13 @@ CREATE TABLE `order` (
 
 -- table rebuild: put the rows of order back, converted
 INSERT INTO `order` (id, customer_id, status, placed_at, note)
-SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM _sc_old_1 AS o;
+SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM `sc-old-1` AS o;
 
 -- in place: create an index
 CREATE INDEX ix_order_customer_id_placed_at ON `order` (customer_id, placed_at);
 
 -- table rebuild: drop the copy of order's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -8,7 +8,7 @@ SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s)
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of ticket aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, title FROM ticket;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, title FROM ticket;
 
 -- table rebuild: drop table ticket (its rows are copied aside)
 DROP TABLE ticket;
@@ -21,12 +21,12 @@ CREATE TABLE ticket (
 
 -- table rebuild: put the rows of ticket back, converted
 INSERT INTO ticket (id, title)
-SELECT o.id, o.title FROM _sc_old_1 AS o;
+SELECT o.id, o.title FROM "sc-old-1" AS o;
 
 -- table rebuild: continue ticket.id after the highest id
 SELECT max(nextval('ticket_id_seq')) FROM range((SELECT coalesce(max(id), 0) FROM ticket) - (SELECT coalesce(max(last_value), 0) FROM duckdb_sequences() WHERE schema_name = current_schema() AND sequence_name = 'ticket_id_seq'));
 
 -- table rebuild: drop the copy of ticket's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: ticket.title: max_length (CHAR_LENGTH(title) <= 80): no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break ticket.title: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (CHAR_LENGTH(title) <= 80)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break ticket.title: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, title AS title FROM ticket) AS s WHERE NOT (CHAR_LENGTH(title) <= 80)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of ticket aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, title FROM ticket;
+CREATE TABLE `sc-old-1` AS SELECT id, title FROM ticket;
 
 -- table rebuild: drop table ticket (its rows are copied aside)
 DROP TABLE ticket;
@@ -32,10 +32,10 @@ CREATE TABLE ticket (
 
 -- table rebuild: put the rows of ticket back, converted
 INSERT INTO ticket (id, title)
-SELECT o.id, o.title FROM _sc_old_1 AS o;
+SELECT o.id, o.title FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of ticket's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

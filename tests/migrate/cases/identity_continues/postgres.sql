@@ -8,7 +8,7 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 BEGIN;
 
 -- table rebuild: copy the rows of ticket aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, title FROM ticket;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, title FROM ticket;
 
 -- table rebuild: drop table ticket (its rows are copied aside)
 DROP TABLE ticket;
@@ -21,12 +21,12 @@ CREATE TABLE ticket (
 
 -- table rebuild: put the rows of ticket back, converted
 INSERT INTO ticket (id, title)
-SELECT o.id, o.title FROM _sc_old_1 AS o;
+SELECT o.id, o.title FROM "sc-old-1" AS o;
 
 -- table rebuild: continue ticket.id after the highest id
 SELECT setval(pg_get_serial_sequence('ticket', 'id'), max(id)) FROM ticket HAVING max(id) IS NOT NULL;
 
 -- table rebuild: drop the copy of ticket's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of ticket aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, title FROM ticket;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, title FROM ticket;
 
 -- table rebuild: drop table ticket (its rows are copied aside)
 DROP TABLE ticket;
@@ -23,10 +23,10 @@ CREATE TABLE ticket (
 
 -- table rebuild: put the rows of ticket back, converted
 INSERT INTO ticket (id, title)
-SELECT o.id, o.title FROM _sc_old_1 AS o;
+SELECT o.id, o.title FROM "sc-old-1" AS o;
 
 -- table rebuild: drop the copy of ticket's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

@@ -8,7 +8,7 @@ SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s)
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of warehouse aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
 
 -- table rebuild: drop table warehouse (its rows are copied aside)
 DROP TABLE warehouse;
@@ -28,12 +28,12 @@ CREATE TABLE warehouse (
 
 -- table rebuild: put the rows of warehouse back, converted
 INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
-SELECT o.code, o.city, o.opens, o.closes, CAST(o.capacity AS SMALLINT), o.manager_id FROM _sc_old_1 AS o;
+SELECT o.code, o.city, o.opens, o.closes, CAST(o.capacity AS SMALLINT), o.manager_id FROM "sc-old-1" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
 
 -- table rebuild: drop the copy of warehouse's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

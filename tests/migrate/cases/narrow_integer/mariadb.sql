@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: warehouse.capacity: between 0 and 32767: no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break warehouse.capacity: between 0 and 32767') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 32767) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break warehouse.capacity: between 0 and 32767') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE capacity < 0 OR capacity > 32767) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of warehouse aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
+CREATE TABLE `sc-old-1` AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
 
 -- table rebuild: drop table warehouse (its rows are copied aside)
 DROP TABLE warehouse;
@@ -43,10 +43,10 @@ CREATE TABLE warehouse (
 
 -- table rebuild: put the rows of warehouse back, converted
 INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
-SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM _sc_old_1 AS o;
+SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of warehouse's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of warehouse aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
 
 -- table rebuild: drop table warehouse (its rows are copied aside)
 DROP TABLE warehouse;
@@ -31,10 +31,10 @@ CREATE TABLE warehouse (
 
 -- table rebuild: put the rows of warehouse back, converted
 INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
-SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM _sc_old_1 AS o;
+SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM "sc-old-1" AS o;
 
 -- table rebuild: drop the copy of warehouse's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

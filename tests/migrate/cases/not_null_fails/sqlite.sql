@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of order aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, customer_id, status, placed_at, note FROM "order";
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, customer_id, status, placed_at, note FROM "order";
 
 -- table rebuild: drop table order (its rows are copied aside)
 DROP TABLE "order";
@@ -29,13 +29,13 @@ CREATE TABLE "order" (
 
 -- table rebuild: put the rows of order back, converted
 INSERT INTO "order" (id, customer_id, status, placed_at, note)
-SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM _sc_old_1 AS o;
+SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM "sc-old-1" AS o;
 
 -- in place: create an index
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
 -- table rebuild: drop the copy of order's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

@@ -7,7 +7,7 @@ SET SESSION foreign_key_checks = 0;
 START TRANSACTION;
 
 -- table rebuild: copy the rows of order aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, customer_id, status, placed_at, note FROM `order`;
+CREATE TABLE `sc-old-1` AS SELECT id, customer_id, status, placed_at, note FROM `order`;
 
 -- table rebuild: drop table order (its rows are copied aside)
 DROP TABLE `order`;
@@ -29,13 +29,13 @@ CREATE TABLE `order` (
 
 -- table rebuild: put the rows of order back, converted
 INSERT INTO `order` (id, customer_id, status, placed_at, remark)
-SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM _sc_old_1 AS o;
+SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM `sc-old-1` AS o;
 
 -- in place: create an index
 CREATE INDEX ix_order_customer_id_placed_at ON `order` (customer_id, placed_at);
 
 -- table rebuild: drop the copy of order's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

@@ -7,10 +7,10 @@ SET SESSION foreign_key_checks = 0;
 START TRANSACTION;
 
 -- table rebuild: copy the rows of product aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
+CREATE TABLE `sc-old-1` AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
 
 -- table rebuild: copy the rows of order_line aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
+CREATE TABLE `sc-old-2` AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
 
 -- table rebuild: drop table order_line (its rows are copied aside)
 DROP TABLE order_line;
@@ -65,17 +65,17 @@ CREATE TABLE order_line (
 
 -- table rebuild: put the rows of item back, converted
 INSERT INTO item (sku, name, category, details, price, weight_kg, attributes, thumbnail)
-SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM `sc-old-1` AS o;
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)
-SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM _sc_old_2 AS o;
+SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM `sc-old-2` AS o;
 
 -- table rebuild: drop the copy of item's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 -- table rebuild: drop the copy of order_line's old rows
-DROP TEMPORARY TABLE _sc_old_2;
+DROP TABLE `sc-old-2`;
 
 COMMIT;
 

@@ -7,10 +7,10 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 
 -- table rebuild: copy the rows of product aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT sku, name, category, details, price, weight_kg, attributes, thumbnail FROM product;
 
 -- table rebuild: copy the rows of order_line aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
 
 -- table rebuild: drop table order_line (its rows are copied aside)
 DROP TABLE order_line;
@@ -54,17 +54,17 @@ CREATE TABLE order_line (
 
 -- table rebuild: put the rows of item back, converted
 INSERT INTO item (sku, name, category, details, price, weight_kg, attributes, thumbnail)
-SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM _sc_old_1 AS o;
+SELECT o.sku, o.name, o.category, o.details, o.price, o.weight_kg, o.attributes, o.thumbnail FROM "sc-old-1" AS o;
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)
-SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM _sc_old_2 AS o;
+SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM "sc-old-2" AS o;
 
 -- table rebuild: drop the copy of item's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of order_line's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 COMMIT;
 

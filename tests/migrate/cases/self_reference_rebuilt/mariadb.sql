@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: node.label: max_length (CHAR_LENGTH(label) <= 40): no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break node.label: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (CHAR_LENGTH(label) <= 40)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break node.label: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, parent_id AS parent_id, label AS label FROM node) AS s WHERE NOT (CHAR_LENGTH(label) <= 40)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of node aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, parent_id, label FROM node;
+CREATE TABLE `sc-old-1` AS SELECT id, parent_id, label FROM node;
 
 -- table rebuild: drop table node (its rows are copied aside)
 DROP TABLE node;
@@ -34,10 +34,10 @@ CREATE TABLE node (
 
 -- table rebuild: put the rows of node back, converted
 INSERT INTO node (id, parent_id, label)
-SELECT o.id, o.parent_id, o.label FROM _sc_old_1 AS o;
+SELECT o.id, o.parent_id, o.label FROM `sc-old-1` AS o;
 
 -- table rebuild: drop the copy of node's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

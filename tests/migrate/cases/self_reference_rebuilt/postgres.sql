@@ -8,7 +8,7 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 BEGIN;
 
 -- table rebuild: copy the rows of node aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, parent_id, label FROM node;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, parent_id, label FROM node;
 
 -- table rebuild: drop table node (its rows are copied aside)
 DROP TABLE node;
@@ -22,9 +22,9 @@ CREATE TABLE node (
 
 -- table rebuild: put the rows of node back, converted
 INSERT INTO node (id, parent_id, label)
-SELECT o.id, o.parent_id, o.label FROM _sc_old_1 AS o;
+SELECT o.id, o.parent_id, o.label FROM "sc-old-1" AS o;
 
 -- table rebuild: drop the copy of node's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

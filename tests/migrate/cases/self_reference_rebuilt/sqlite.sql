@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of node aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, parent_id, label FROM node;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, parent_id, label FROM node;
 
 -- table rebuild: drop table node (its rows are copied aside)
 DROP TABLE node;
@@ -24,10 +24,10 @@ CREATE TABLE node (
 
 -- table rebuild: put the rows of node back, converted
 INSERT INTO node (id, parent_id, label)
-SELECT o.id, o.parent_id, o.label FROM _sc_old_1 AS o;
+SELECT o.id, o.parent_id, o.label FROM "sc-old-1" AS o;
 
 -- table rebuild: drop the copy of node's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

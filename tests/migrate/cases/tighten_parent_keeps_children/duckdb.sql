@@ -8,22 +8,22 @@ SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s)
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of customer aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
 
 -- table rebuild: copy the rows of order aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT id, customer_id, CAST(status AS VARCHAR) AS status, placed_at, note FROM "order";
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT id, customer_id, CAST(status AS VARCHAR) AS status, placed_at, note FROM "order";
 
 -- table rebuild: copy the rows of order_line aside
-CREATE TEMPORARY TABLE _sc_old_3 AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
+CREATE TEMPORARY TABLE "sc-old-3" AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
 
 -- table rebuild: copy the rows of return_line aside
-CREATE TEMPORARY TABLE _sc_old_4 AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
+CREATE TEMPORARY TABLE "sc-old-4" AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
 
 -- table rebuild: copy the rows of shipment aside
-CREATE TEMPORARY TABLE _sc_old_5 AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
+CREATE TEMPORARY TABLE "sc-old-5" AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
 
 -- table rebuild: copy the rows of warehouse aside
-CREATE TEMPORARY TABLE _sc_old_6 AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
+CREATE TEMPORARY TABLE "sc-old-6" AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
 
 -- table rebuild: drop table warehouse (its rows are copied aside)
 DROP TABLE warehouse;
@@ -124,186 +124,186 @@ CREATE TABLE warehouse (
 
 -- table rebuild: put the rows of customer back, converted: pass 1 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 2 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 3 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 4 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 5 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 6 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 7 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 8 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 9 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 10 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 11 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 12 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 13 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 14 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 15 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 16 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 17 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 18 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 19 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 20 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 21 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 22 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 23 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 24 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 25 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 26 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 27 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 28 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 29 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 30 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 31 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- table rebuild: put the rows of customer back, converted: pass 32 of 32, the rows whose rows are in
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o
 WHERE NOT EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.id) AND (o.referrer_id IS NULL OR EXISTS (SELECT 1 FROM customer AS n WHERE n.id = o.referrer_id));
 
 -- data check: every row of customer is back
-SELECT error('schemacog: rows of customer name each other more than 32 deep; DuckDB cannot put them back in one migration') FROM (SELECT (SELECT count(*) FROM _sc_old_1) - (SELECT count(*) FROM customer) AS n) AS c WHERE c.n > 0;
+SELECT error('schemacog: rows of customer name each other more than 32 deep; DuckDB cannot put them back in one migration') FROM (SELECT (SELECT count(*) FROM "sc-old-1") - (SELECT count(*) FROM customer) AS n) AS c WHERE c.n > 0;
 
 -- table rebuild: put the rows of order back, converted
 INSERT INTO "order" (id, customer_id, status, placed_at, note)
-SELECT o.id, o.customer_id, CAST(o.status AS order_status), o.placed_at, o.note FROM _sc_old_2 AS o;
+SELECT o.id, o.customer_id, CAST(o.status AS order_status), o.placed_at, o.note FROM "sc-old-2" AS o;
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)
-SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM _sc_old_3 AS o;
+SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM "sc-old-3" AS o;
 
 -- table rebuild: put the rows of return_line back, converted
 INSERT INTO return_line (order_id, line_no, returned_on, quantity, reason)
-SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM _sc_old_4 AS o;
+SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM "sc-old-4" AS o;
 
 -- table rebuild: put the rows of shipment back, converted
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
-SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM _sc_old_5 AS o;
+SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM "sc-old-5" AS o;
 
 -- table rebuild: put the rows of warehouse back, converted
 INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
-SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM _sc_old_6 AS o;
+SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM "sc-old-6" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE customer IS 'A person who buys from the shop.';
@@ -357,21 +357,21 @@ SELECT max(nextval('customer_id_seq')) FROM range((SELECT coalesce(max(id), 0) F
 SELECT max(nextval('order_id_seq')) FROM range((SELECT coalesce(max(id), 0) FROM "order") - (SELECT coalesce(max(last_value), 0) FROM duckdb_sequences() WHERE schema_name = current_schema() AND sequence_name = 'order_id_seq'));
 
 -- table rebuild: drop the copy of customer's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of order's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 -- table rebuild: drop the copy of order_line's old rows
-DROP TABLE _sc_old_3;
+DROP TABLE "sc-old-3";
 
 -- table rebuild: drop the copy of return_line's old rows
-DROP TABLE _sc_old_4;
+DROP TABLE "sc-old-4";
 
 -- table rebuild: drop the copy of shipment's old rows
-DROP TABLE _sc_old_5;
+DROP TABLE "sc-old-5";
 
 -- table rebuild: drop the copy of warehouse's old rows
-DROP TABLE _sc_old_6;
+DROP TABLE "sc-old-6";
 
 COMMIT;

@@ -5,18 +5,18 @@
 SET SESSION foreign_key_checks = 0;
 
 -- data check: a table whose key refuses a failed check's message twice (its error says it)
-CREATE TEMPORARY TABLE _sc_check (message VARCHAR(700) PRIMARY KEY);
+CREATE TEMPORARY TABLE `sc-check` (message VARCHAR(700) PRIMARY KEY);
 
 -- data check: customer.name: max_length (CHAR_LENGTH(name) <= 60): no existing row may break it
-INSERT INTO _sc_check SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break customer.name: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, public_id AS public_id, email AS email, name AS name, balance AS balance, birth_date AS birth_date, is_active AS is_active, created_at AS created_at, referrer_id AS referrer_id FROM customer) AS s WHERE NOT (CHAR_LENGTH(name) <= 60)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
+INSERT INTO `sc-check` SELECT CONCAT(CONCAT('schemacog data check failed: ', CAST(c.n AS CHAR)), ' row(s) break customer.name: max_length') FROM (SELECT count(*) AS n FROM (SELECT id AS id, public_id AS public_id, email AS email, name AS name, balance AS balance, birth_date AS birth_date, is_active AS is_active, created_at AS created_at, referrer_id AS referrer_id FROM customer) AS s WHERE NOT (CHAR_LENGTH(name) <= 60)) AS c CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) AS twice WHERE c.n > 0;
 
 -- data check: drop it
-DROP TEMPORARY TABLE _sc_check;
+DROP TEMPORARY TABLE `sc-check`;
 
 START TRANSACTION;
 
 -- table rebuild: copy the rows of customer aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
+CREATE TABLE `sc-old-1` AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
 
 -- table rebuild: drop table customer (its rows are copied aside)
 DROP TABLE customer;
@@ -50,13 +50,13 @@ CREATE TABLE customer (
 
 -- table rebuild: put the rows of customer back, converted
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o;
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM `sc-old-1` AS o;
 
 -- in place: create an index
 CREATE INDEX ix_customer_name ON customer (name);
 
 -- table rebuild: drop the copy of customer's old rows
-DROP TEMPORARY TABLE _sc_old_1;
+DROP TABLE `sc-old-1`;
 
 COMMIT;
 

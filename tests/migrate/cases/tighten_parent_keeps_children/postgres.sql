@@ -8,22 +8,22 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 BEGIN;
 
 -- table rebuild: copy the rows of customer aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
 
 -- table rebuild: copy the rows of order aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT id, customer_id, CAST(status AS TEXT) AS status, placed_at, note FROM "order";
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT id, customer_id, CAST(status AS TEXT) AS status, placed_at, note FROM "order";
 
 -- table rebuild: copy the rows of order_line aside
-CREATE TEMPORARY TABLE _sc_old_3 AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
+CREATE TEMPORARY TABLE "sc-old-3" AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
 
 -- table rebuild: copy the rows of return_line aside
-CREATE TEMPORARY TABLE _sc_old_4 AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
+CREATE TEMPORARY TABLE "sc-old-4" AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
 
 -- table rebuild: copy the rows of shipment aside
-CREATE TEMPORARY TABLE _sc_old_5 AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
+CREATE TEMPORARY TABLE "sc-old-5" AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
 
 -- table rebuild: copy the rows of warehouse aside
-CREATE TEMPORARY TABLE _sc_old_6 AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
+CREATE TEMPORARY TABLE "sc-old-6" AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
 
 -- table rebuild: drop table warehouse (its rows are copied aside)
 DROP TABLE warehouse;
@@ -118,27 +118,27 @@ CREATE TABLE warehouse (
 
 -- table rebuild: put the rows of customer back, converted
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o;
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o;
 
 -- table rebuild: put the rows of order back, converted
 INSERT INTO "order" (id, customer_id, status, placed_at, note)
-SELECT o.id, o.customer_id, CAST(o.status AS order_status), o.placed_at, o.note FROM _sc_old_2 AS o;
+SELECT o.id, o.customer_id, CAST(o.status AS order_status), o.placed_at, o.note FROM "sc-old-2" AS o;
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)
-SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM _sc_old_3 AS o;
+SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM "sc-old-3" AS o;
 
 -- table rebuild: put the rows of return_line back, converted
 INSERT INTO return_line (order_id, line_no, returned_on, quantity, reason)
-SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM _sc_old_4 AS o;
+SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM "sc-old-4" AS o;
 
 -- table rebuild: put the rows of shipment back, converted
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
-SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM _sc_old_5 AS o;
+SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM "sc-old-5" AS o;
 
 -- table rebuild: put the rows of warehouse back, converted
 INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
-SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM _sc_old_6 AS o;
+SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM "sc-old-6" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE customer IS 'A person who buys from the shop.';
@@ -192,21 +192,21 @@ SELECT setval(pg_get_serial_sequence('customer', 'id'), max(id)) FROM customer H
 SELECT setval(pg_get_serial_sequence('"order"', 'id'), max(id)) FROM "order" HAVING max(id) IS NOT NULL;
 
 -- table rebuild: drop the copy of customer's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of order's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 -- table rebuild: drop the copy of order_line's old rows
-DROP TABLE _sc_old_3;
+DROP TABLE "sc-old-3";
 
 -- table rebuild: drop the copy of return_line's old rows
-DROP TABLE _sc_old_4;
+DROP TABLE "sc-old-4";
 
 -- table rebuild: drop the copy of shipment's old rows
-DROP TABLE _sc_old_5;
+DROP TABLE "sc-old-5";
 
 -- table rebuild: drop the copy of warehouse's old rows
-DROP TABLE _sc_old_6;
+DROP TABLE "sc-old-6";
 
 COMMIT;

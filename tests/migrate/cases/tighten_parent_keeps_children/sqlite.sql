@@ -10,7 +10,7 @@ SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) |
 BEGIN;
 
 -- table rebuild: copy the rows of customer aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id FROM customer;
 
 -- table rebuild: drop table customer (its rows are copied aside)
 DROP TABLE customer;
@@ -38,13 +38,13 @@ CREATE TABLE customer (
 
 -- table rebuild: put the rows of customer back, converted
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
-SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM _sc_old_1 AS o;
+SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o;
 
 -- in place: create an index
 CREATE INDEX ix_customer_name ON customer (name);
 
 -- table rebuild: drop the copy of customer's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;
 

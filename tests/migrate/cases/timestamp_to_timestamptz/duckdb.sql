@@ -3,12 +3,12 @@
 -- to: new.yaml (fingerprint ca2610d0875b0545)
 
 -- data check: shipment.last_scan_at: instant (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00'): no existing row may break it
-SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break shipment.last_scan_at: instant') FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, last_scan_at AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00')) AS c WHERE c.n > 0;
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break shipment.last_scan_at: instant') FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, CAST(last_scan_at AS TIMESTAMPTZ) AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00')) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of shipment aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
 
 -- table rebuild: drop table shipment (its rows are copied aside)
 DROP TABLE shipment;
@@ -29,7 +29,7 @@ CREATE TABLE shipment (
 
 -- lossy: put the rows of shipment back, converted (last_scan_at: a timestamp without a zone is read in the session's time zone)
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
-SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, CAST(o.last_scan_at AS TIMESTAMPTZ) FROM _sc_old_1 AS o;
+SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, CAST(o.last_scan_at AS TIMESTAMPTZ) FROM "sc-old-1" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
@@ -41,6 +41,6 @@ COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery windo
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
 -- table rebuild: drop the copy of shipment's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

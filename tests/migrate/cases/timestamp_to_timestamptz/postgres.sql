@@ -3,12 +3,12 @@
 -- to: new.yaml (fingerprint a0cb6b52f0b1cc7f)
 
 -- data check: shipment.last_scan_at: instant (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00'): no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, last_scan_at AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00')) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break shipment.last_scan_at: instant'; END IF; END $sc$;
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT id AS id, order_id AS order_id, carrier AS carrier, tracking_code AS tracking_code, shipped_on AS shipped_on, window_start AS window_start, CAST(last_scan_at AS timestamptz) AS last_scan_at FROM shipment) AS s WHERE NOT (last_scan_at >= '0001-01-01 00:00:00+00:00' AND last_scan_at <= '9999-12-31 23:59:59.999999+00:00')) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break shipment.last_scan_at: instant'; END IF; END $sc$;
 
 BEGIN;
 
 -- table rebuild: copy the rows of shipment aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at FROM shipment;
 
 -- table rebuild: drop table shipment (its rows are copied aside)
 DROP TABLE shipment;
@@ -28,7 +28,7 @@ CREATE TABLE shipment (
 
 -- lossy: put the rows of shipment back, converted (last_scan_at: a timestamp without a zone is read in the session's time zone)
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
-SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, CAST(o.last_scan_at AS timestamptz) FROM _sc_old_1 AS o;
+SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, CAST(o.last_scan_at AS timestamptz) FROM "sc-old-1" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
@@ -40,6 +40,6 @@ COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery windo
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
 -- table rebuild: drop the copy of shipment's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 COMMIT;

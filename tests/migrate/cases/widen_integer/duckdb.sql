@@ -5,10 +5,10 @@
 BEGIN TRANSACTION;
 
 -- table rebuild: copy the rows of order_line aside
-CREATE TEMPORARY TABLE _sc_old_1 AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
+CREATE TEMPORARY TABLE "sc-old-1" AS SELECT order_id, line_no, sku, quantity, unit_price FROM order_line;
 
 -- table rebuild: copy the rows of return_line aside
-CREATE TEMPORARY TABLE _sc_old_2 AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
+CREATE TEMPORARY TABLE "sc-old-2" AS SELECT order_id, line_no, returned_on, quantity, reason FROM return_line;
 
 -- table rebuild: drop table return_line (its rows are copied aside)
 DROP TABLE return_line;
@@ -43,11 +43,11 @@ CREATE TABLE return_line (
 
 -- table rebuild: put the rows of order_line back, converted
 INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price)
-SELECT o.order_id, CAST(o.line_no AS INTEGER), o.sku, o.quantity, o.unit_price FROM _sc_old_1 AS o;
+SELECT o.order_id, CAST(o.line_no AS INTEGER), o.sku, o.quantity, o.unit_price FROM "sc-old-1" AS o;
 
 -- table rebuild: put the rows of return_line back, converted
 INSERT INTO return_line (order_id, line_no, returned_on, quantity, reason)
-SELECT o.order_id, CAST(o.line_no AS INTEGER), o.returned_on, o.quantity, o.reason FROM _sc_old_2 AS o;
+SELECT o.order_id, CAST(o.line_no AS INTEGER), o.returned_on, o.quantity, o.reason FROM "sc-old-2" AS o;
 
 -- in place: set a comment
 COMMENT ON TABLE order_line IS 'One product in an order.';
@@ -56,9 +56,9 @@ COMMENT ON TABLE order_line IS 'One product in an order.';
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
 -- table rebuild: drop the copy of order_line's old rows
-DROP TABLE _sc_old_1;
+DROP TABLE "sc-old-1";
 
 -- table rebuild: drop the copy of return_line's old rows
-DROP TABLE _sc_old_2;
+DROP TABLE "sc-old-2";
 
 COMMIT;
