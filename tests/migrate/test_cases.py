@@ -164,3 +164,12 @@ def test_a_refusal_is_an_error_of_the_schema() -> None:
     problems = refusals(match(case.old, case.new))
     error = SchemacogError(problems)
     assert str(error).startswith("new.yaml:")
+
+
+def test_a_dollar_tag_is_found_whatever_the_text_holds() -> None:
+    """Texts holding $sc$, $sc1$ ... $sc5$ (a tag search once stopped at $sc5$ for ever)."""
+    from schemacog.migrate.plan import _dollar_tag
+
+    texts = [" ".join(f"$sc{n or ''}$" for n in range(7))]
+    assert _dollar_tag(*texts) == "$sc7$"
+    assert _dollar_tag("nothing") == "$sc$"

@@ -291,3 +291,61 @@ def test_check_finds_a_dialect_without_its_script(project: Path, run_cli: RunCli
         "migrations/0001_initial.schema.json:1: migration 0001 has no postgres script "
         "(migrations/postgres/ lacks it) (migrations)"
     ) in done.out
+
+
+def test_a_snapshot_that_is_a_link_is_refused_not_read(project: Path, run_cli: RunCli) -> None:
+    (project / ".env").write_text("GITHUB_TOKEN=ghp_secret\n")
+    (project / "migrations").mkdir()
+    (project / "migrations" / "0001_evil.schema.json").symlink_to("../.env")
+    for command in (("check",), ("migrate", "plan")):
+        done = run_cli(*command, cwd=project)
+        assert "ghp_secret" not in done.out + done.err
+        assert "symbolic link" in done.out + done.err
+
+
+def test_a_long_value_is_named_not_echoed(project: Path, run_cli: RunCli) -> None:
+    (project / "old.yaml").write_text("x" * 100_000 + "\n")
+    done = run_cli("migrate", "plan", "--from", "old.yaml", cwd=project)
+    assert done.code == 2
+    assert len(done.err) < 400
+    assert "(100000 characters)" in done.err
+
+
+def test_the_newest_snapshot_is_the_highest_number(project: Path, run_cli: RunCli) -> None:
+    assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=project).code == 0
+    folder = project / "migrations"
+    (folder / "0001_initial.schema.json").rename(folder / "9999_initial.schema.json")
+    (folder / "sqlite" / "0001_initial.sql").rename(folder / "sqlite" / "9999_initial.sql")
+    (folder / "postgres" / "0001_initial.sql").rename(folder / "postgres" / "9999_initial.sql")
+    _edit(project, NICKNAME)
+    done = run_cli("migrate", "new", "add_nickname", cwd=project)
+    assert done.code == 0, done.err
+    assert "wrote migrations/10000_add_nickname.schema.json" in done.out
+    _edit(
+        project,
+        (
+            "nickname:    {type: text, nullable: true}",
+            "nickname:    {type: string, nullable: true}",
+        ),
+    )
+    plan = run_cli("migrate", "plan", cwd=project)
+    assert "-- from: migrations/10000_add_nickname.schema.json" in plan.out, plan.err
+
+
+def test_a_huge_blob_in_git_is_refused_before_it_is_read(project: Path, run_cli: RunCli) -> None:
+    path = project / "schema" / "shop.yaml"
+    original = path.read_text()
+    path.write_text("# " + "x" * (11 * 1024 * 1024) + "\n" + original)
+    _git(project, "commit", "-qam", "huge")
+    path.write_text(original)
+    done = run_cli("migrate", "plan", "--from", "git:HEAD", cwd=project)
+    assert done.code == 2
+    assert done.err == (
+        "--from:1: git:HEAD:schema/shop.yaml is larger than the 10 MB limit of a schema file\n"
+    )
+
+
+def test_new_leaves_no_staged_file_behind(project: Path, run_cli: RunCli) -> None:
+    assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=project).code == 0
+    names = sorted(p.name for p in (project / "migrations").rglob("*"))
+    assert not [n for n in names if n.startswith(".")]

@@ -386,11 +386,12 @@ def _render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool) -> Outco
             folder = config.root / config.migrations
             dialects = config.migration_dialects or (config.dialect,)
             outcome.migration_drift += drift(
+                config.root,
                 folder,
                 shown(folder, cwd),
-                schema,
-                shown(config.schema_path, cwd),
-                dialects,
+                schema=schema,
+                schema_shown=shown(config.schema_path, cwd),
+                dialects=dialects,
             )
         files = project_files(config, given)
         chosen = {p.resolve() for p in files}

@@ -12,6 +12,7 @@ from typing import TextIO
 from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.migrate.history import (
     check_name,
+    load_snapshot,
     newest_snapshot,
     next_number,
     schema_root,
@@ -63,7 +64,7 @@ def _old(source: str | None, project: Project, new_path: Path) -> Schema:
                 f"say --from {EMPTY} (a new database) or --from git:REV"
             )
             raise SchemacogError([Problem(Pos("--from", 1), message)])
-        return load_schema(newest.path, newest.shown)
+        return load_snapshot(newest, project.root)
     return load_source(source, new_path, project.root, project.schema_shown)
 
 
@@ -130,7 +131,14 @@ def _new(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: Text
     snapshot = snapshot_text(schema_root(project.schema_path, project.schema_shown))
     number = next_number(project.migrations, dialects)
     stem = f"{number:04d}_{args.name}"
-    written = write_migration(project.migrations, project.migrations_shown, stem, scripts, snapshot)
+    written = write_migration(
+        project.root,
+        project.migrations,
+        project.migrations_shown,
+        stem=stem,
+        scripts=scripts,
+        snapshot=snapshot,
+    )
     for path in written:
         print(f"wrote {path}", file=out)
     return 0

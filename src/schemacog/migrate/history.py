@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Final
 
 from schemacog import paths
-from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.errors import Pos, Problem, SchemacogError, printable
 from schemacog.model import Schema
-from schemacog.schema.loader import Node, load_file, to_python
+from schemacog.schema.loader import MAX_FILE_BYTES, Node, load_file, to_python
 from schemacog.schema.validate import load_schema
 
 __all__ = [
@@ -55,14 +55,15 @@ class Snapshot:
 
 
 def _listed(folder: Path, pattern: re.Pattern[str]) -> list[tuple[int, str, Path]]:
-    if not folder.is_dir():
+    """The files of ``folder`` the pattern names, by number (10000 after 9999), then name."""
+    if not folder.is_dir() or folder.is_symlink():
         return []
     found = []
-    for entry in sorted(os.listdir(folder)):
+    for entry in os.listdir(folder):
         matched = pattern.match(entry)
         if matched is not None:
             found.append((int(matched.group(1)), matched.group(2), folder / entry))
-    return found
+    return sorted(found)
 
 
 def snapshots(folder: Path, shown: str) -> list[Snapshot]:
@@ -118,8 +119,24 @@ def snapshot_text(root: Node) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def load_snapshot(snapshot: Snapshot) -> Schema:
+def load_snapshot(snapshot: Snapshot, root: Path) -> Schema:
+    """A snapshot, read only where the project's own files are: no symbolic link on the
+    way (one to ../.env would have its text echoed in the error), nothing hidden."""
+    refused = _refusal(root, snapshot.path)
+    if refused is not None:
+        raise SchemacogError([Problem(Pos(snapshot.shown, 1), f"{snapshot.shown} {refused}")])
     return load_schema(snapshot.path, snapshot.shown)
+
+
+def _refusal(root: Path, path: Path) -> str | None:
+    base = root.resolve()
+    if paths.symlink_in(base, path) is not None or path.is_symlink():
+        return "is or goes through a symbolic link (migrations are read only as files)"
+    try:
+        relative = str(path.relative_to(base) if path.is_absolute() else path)
+    except ValueError:
+        return "is outside the project"
+    return paths.refusal(base, relative, hidden=False, must_exist=True)
 
 
 def schema_root(path: Path, shown: str) -> Node:
@@ -129,36 +146,51 @@ def schema_root(path: Path, shown: str) -> Node:
 
 
 def write_migration(
-    folder: Path, shown: str, stem: str, scripts: Mapping[str, str], snapshot: str
+    root: Path, folder: Path, shown: str, *, stem: str, scripts: Mapping[str, str], snapshot: str
 ) -> list[str]:
     """Write each dialect's script and the snapshot, none of which may exist yet; all or
-    nothing (a file that fails removes the ones written before it). The shown paths."""
+    nothing. Each is written whole to a hidden file beside it and linked to its name (a
+    link fails where the name exists), so that even a killed run leaves no file cut
+    short under a migration's name. The shown paths."""
+    if len(snapshot.encode()) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        message = f"the snapshot would be larger than the {limit} MB a schema file may be"
+        raise SchemacogError([Problem(Pos(f"{shown}/{stem}.schema.json", 1), message)])
     targets = [(folder / dialect / f"{stem}.sql", text) for dialect, text in scripts.items()]
     targets.append((folder / f"{stem}.schema.json", snapshot))
-    root = folder.parent
+    base = root.resolve()
     for target, _ in targets:
-        why = paths.refusal(root, str(target.relative_to(root)), writes=True, folder_exists=False)
+        relative = str(target.relative_to(root))
+        why = paths.refusal(base, relative, writes=True, folder_exists=False, hidden=False)
+        if why is None and target.exists():
+            why = "exists already"
         if why is not None:
             where = f"{shown}/{target.relative_to(folder).as_posix()}"
-            raise SchemacogError([Problem(Pos(where, 1), f"{where} {why}")])
-    written: list[Path] = []
+            raise SchemacogError([Problem(Pos(where, 1), f"{printable(where)} {why}")])
+    linked: list[Path] = []
+    staged: list[Path] = []
     try:
         for target, text in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(
-                target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644
-            )
-            written.append(target)
+            stage = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            descriptor = os.open(stage, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+            staged.append(stage)
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
                 stream.flush()
                 os.fsync(stream.fileno())
+        for (target, _), stage in zip(targets, staged, strict=True):
+            os.link(stage, target)
+            linked.append(target)
     except OSError as exc:
-        for path in written:
+        for path in linked:
             path.unlink(missing_ok=True)
         where = f"{shown}/{stem}"
         raise SchemacogError([Problem(Pos(where, 1), f"cannot write {where}: {exc}")]) from None
-    return [f"{shown}/{path.relative_to(folder).as_posix()}" for path, _ in targets]
+    finally:
+        for stage in staged:
+            stage.unlink(missing_ok=True)
+    return [printable(f"{shown}/{path.relative_to(folder).as_posix()}") for path, _ in targets]
 
 
 def _header(path: Path) -> dict[str, str]:
@@ -170,7 +202,13 @@ def _header(path: Path) -> dict[str, str]:
 
 
 def drift(
-    folder: Path, shown: str, schema: Schema, schema_shown: str, dialects: Sequence[str]
+    root: Path,
+    folder: Path,
+    shown: str,
+    *,
+    schema: Schema,
+    schema_shown: str,
+    dialects: Sequence[str],
 ) -> list[Problem]:
     """What ``check`` says of a migrations folder: the schema renders other DDL than the
     newest snapshot, two migrations share a number, or a chain is broken."""
@@ -197,7 +235,7 @@ def drift(
         found.append(Problem(Pos(schema_shown, 1), message))
     else:
         try:
-            before = load_snapshot(newest)
+            before = load_snapshot(newest, root)
         except SchemacogError as exc:
             found += exc.problems
         else:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from schemacog.errors import Pos, Problem, SchemacogError
 from schemacog.model import Schema
+from schemacog.schema.loader import MAX_FILE_BYTES
 from schemacog.schema.validate import load_schema, load_schema_text
 
 __all__ = ["EMPTY", "load_source"]
@@ -35,9 +36,24 @@ def _from_git(revision: str, schema_path: Path, root: Path, shown_schema: str) -
     except ValueError:
         message = f"{shown_schema} is not inside the git repository at {root}"
         raise SchemacogError([Problem(where, message)]) from None
+    blob = f"{revision}:{inside.as_posix()}"
+    try:  # the size first: a blob is read only when a schema file of its size would be
+        size = subprocess.run(
+            ["git", "cat-file", "-s", blob],
+            cwd=root,
+            capture_output=True,
+            timeout=_GIT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SchemacogError([Problem(where, f"git cat-file failed: {exc}")]) from None
+    if size.returncode == 0 and int(size.stdout.strip() or 0) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        message = f"git:{blob} is larger than the {limit} MB limit of a schema file"
+        raise SchemacogError([Problem(where, message)])
     try:
         shown = subprocess.run(
-            ["git", "show", f"{revision}:{inside.as_posix()}"],
+            ["git", "show", blob],
             cwd=root,
             capture_output=True,
             timeout=_GIT_SECONDS,

@@ -43,6 +43,7 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_SHOWN = 80  # characters of a value a message shows
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 40
 MAX_ENTRIES = 10_000  # per mapping or list: stops wide hostile files early
@@ -142,7 +143,10 @@ def scalar_kind(value: object) -> str:
         return f"integer {value}"
     if isinstance(value, float):
         return f"float {value!r}"
-    return f"string {value!r}"
+    shown = repr(value)
+    if len(shown) > MAX_SHOWN:  # a message names a value, never echoes a whole file
+        shown = shown[: MAX_SHOWN - 5] + "...'" + f" ({len(str(value))} characters)"
+    return f"string {shown}"
 
 
 # --- YAML 1.2 core schema -------------------------------------------------------------
