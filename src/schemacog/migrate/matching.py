@@ -84,6 +84,19 @@ class Match:
         """OLD in NEW's names (``renamed``), made once."""
         return renamed(self)
 
+    @functools.cached_property
+    def renames(self) -> bool:
+        """Whether any name changes: a table, column, enum, value or index."""
+        return (
+            any(
+                m.renamed or any(new != old for new, old in m.columns.items())
+                for m in self.tables.values()
+            )
+            or any(new != old for new, old in self.enums.items())
+            or any(n != o for pairs in self.values.values() for n, o in pairs.items())
+            or any(i.renamed_from for t in self.new.tables for i in t.indexes)
+        )
+
     @property
     def table_names(self) -> dict[str, str]:
         """OLD table -> NEW table."""

@@ -11,6 +11,8 @@ dialect's: ``guards`` and ``refusals`` say so at the schema place that causes it
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,6 +28,7 @@ from schemacog.render.sql.ddl import (
     column_type,
     creation_order,
     ddl_pieces,
+    ddl_text,
     dialect_named,
     index_name,
     quote,
@@ -55,6 +58,7 @@ class Step:
 @dataclass
 class Plan:
     dialect: str
+    fingerprints: tuple[str, str] = ("", "")  # of OLD's and NEW's DDL in the dialect
     checks: list[Step] = field(default_factory=list)  # before any change
     outside: list[Step] = field(default_factory=list)  # before the transaction
     steps: list[Step] = field(default_factory=list)  # in the transaction
@@ -203,19 +207,31 @@ class _Context:
     def q(self, name: str) -> str:
         return quote(self.dialect, name)
 
+    @functools.cached_property
+    def _old_names(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        by_table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key, name in self.old.names.items():
+            by_table.setdefault(key[1], []).append((key, name))
+        return by_table
+
+    def old_names_of(self, table: str) -> list[tuple[tuple[str, ...], str]]:
+        """OLD's constraint names of one table: (what each constrains, its name)."""
+        return self._old_names.get(table, [])
+
 
 def plan(found: Match, dialect_name: str) -> Plan:
     """The steps that take a database of ``found.old`` to ``found.new`` in a dialect."""
     dialect = dialect_named(dialect_name)
     migration = MIGRATIONS[dialect_name]
     old_pieces = ddl_pieces(found.old, dialect_name)
-    before = (
-        ddl_pieces(found.old_renamed, dialect_name) if migration.renames_in_place else old_pieces
+    renamed = migration.renames_in_place and found.renames
+    before = ddl_pieces(found.old_renamed, dialect_name) if renamed else old_pieces
+    new_pieces = ddl_pieces(found.new, dialect_name)
+    context = _Context(dialect, migration, found, old_pieces, before, new_pieces)
+    result = Plan(
+        dialect_name,
+        fingerprints=(_fingerprint(old_pieces, dialect), _fingerprint(new_pieces, dialect)),
     )
-    context = _Context(
-        dialect, migration, found, old_pieces, before, ddl_pieces(found.new, dialect_name)
-    )
-    result = Plan(dialect_name)
     _enum_steps(context, result)
     added, rebuilt, kept = _classify(context)
     rebuilt = _with_children(context, rebuilt)
@@ -295,6 +311,11 @@ def _text(context: _Context, value: str) -> str:
     return string_literal(context.dialect, value)
 
 
+def _fingerprint(pieces: DdlPieces, dialect: Dialect) -> str:
+    """The fingerprint of a schema's DDL (``script.fingerprint``), from its pieces."""
+    return hashlib.sha256(ddl_text(pieces, dialect).encode()).hexdigest()[:16]
+
+
 def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]]]:
     """(new tables, rebuilt tables, kept tables with the columns each gains in place)."""
     found = context.found
@@ -354,26 +375,28 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
 
 def _with_children(context: _Context, rebuilt: set[str]) -> set[str]:
     """``rebuilt`` with, where a referenced table cannot be dropped, every table that
-    references one (in OLD, where the keys are), transitively."""
+    references one (in OLD, where the keys are), transitively: one walk of the keys."""
     if not context.migration.rebuild_children:
         return rebuilt
     found = context.found
     to_new = found.table_names
-    gone = {found.old_name(n) for n in rebuilt} | {t.name for t in found.dropped_tables}
+    children: dict[str, list[str]] = {}
+    for table in found.old.tables:
+        for fk in table.foreign_keys:
+            if fk.ref_table != table.name:
+                children.setdefault(fk.ref_table, []).append(table.name)
+    gone = [found.old_name(n) for n in rebuilt] + [t.name for t in found.dropped_tables]
+    seen = {name for name in gone if name is not None}
+    waiting = list(seen)
     done = set(rebuilt)
-    changed = True
-    while changed:
-        changed = False
-        for table in found.old.tables:
-            new_name = to_new.get(table.name)
-            if new_name is None or new_name in done:
+    while waiting:
+        for child in children.get(waiting.pop(), ()):
+            if child in seen:
                 continue
-            if any(
-                fk.ref_table in gone and fk.ref_table != table.name for fk in table.foreign_keys
-            ):
-                done.add(new_name)
-                gone.add(table.name)
-                changed = True
+            seen.add(child)
+            waiting.append(child)
+            if child in to_new:
+                done.add(to_new[child])
     return done
 
 
@@ -467,9 +490,7 @@ def _renames(context: _Context, result: Plan, kept: Mapping[str, set[str]]) -> N
                     )
                 )
         by_old = {old: new for new, old in pair.columns.items()}
-        for key, old_constraint in context.old.names.items():
-            if key[1] != pair.old.name:
-                continue
+        for key, old_constraint in context.old_names_of(pair.old.name):
             mapped = (key[0], name, *(by_old.get(part, part) for part in key[2:]))
             new_constraint = context.new.names.get(mapped)
             if new_constraint is not None and new_constraint != old_constraint:

@@ -31,8 +31,8 @@ def sql_script(plan: Plan, old: Schema, new: Schema) -> str:
     migration = MIGRATIONS[plan.dialect]
     header = [
         comment(f"schemacog migration for {plan.dialect}"),
-        comment(f"from: {old.path or old.name} (fingerprint {fingerprint(old, plan.dialect)})"),
-        comment(f"to: {new.path or new.name} (fingerprint {fingerprint(new, plan.dialect)})"),
+        comment(f"from: {old.path or old.name} (fingerprint {plan.fingerprints[0]})"),
+        comment(f"to: {new.path or new.name} (fingerprint {plan.fingerprints[1]})"),
     ]
     if not plan.all_steps:
         return "\n".join([*header, comment("no changes")]) + "\n"
@@ -60,8 +60,8 @@ def json_plan(
     ]
     document = {
         "dialect": plan.dialect,
-        "from": {"path": old.path, "fingerprint": fingerprint(old, plan.dialect)},
-        "to": {"path": new.path, "fingerprint": fingerprint(new, plan.dialect)},
+        "from": {"path": old.path, "fingerprint": plan.fingerprints[0]},
+        "to": {"path": new.path, "fingerprint": plan.fingerprints[1]},
         "destructive": [
             {"path": p.pos.path, "line": p.pos.line, "col": p.pos.col, "message": p.message}
             for p in destructive

@@ -56,6 +56,7 @@ __all__ = [
     "constraint_names",
     "creation_order",
     "ddl_pieces",
+    "ddl_text",
     "dialect_named",
     "enum_type",
     "index_name",
@@ -769,7 +770,11 @@ def _pieces(dialect: Dialect, name: str, parts: _TableSql, closing: tuple[str, .
 
 
 def _render_ddl(schema: Schema, dialect: Dialect, used: Names) -> str:
-    pieces = _ddl_pieces(schema, dialect, used)
+    return ddl_text(_ddl_pieces(schema, dialect, used), dialect)
+
+
+def ddl_text(pieces: DdlPieces, dialect: Dialect) -> str:
+    """The whole-schema DDL of its pieces: what ``render_ddl`` prints."""
     tables = [
         table.create(dialect) + "".join(line + "\n" for line in table.after.values())
         for table in pieces.tables.values()

@@ -118,18 +118,22 @@ class KeyPlan:
         return self.narrowed.get(column.name) or varchar_length(schema, column, dialect)
 
 
-# the plans of the schema last asked for, per dialect: a run renders one schema's tables
-# one call at a time (sc.sql.create_table), and the plans are the whole schema's
-_LAST: dict[str, tuple[Schema, Mapping[str, KeyPlan]]] = {}
+# the plans of the schemas last asked for, per dialect, newest last: a run renders one
+# schema's tables one call at a time (sc.sql.create_table), and a migration asks of its
+# OLD, OLD renamed and NEW in turn; the plans are the whole schema's
+_LAST: dict[str, list[tuple[Schema, Mapping[str, KeyPlan]]]] = {}
+_KEPT = 4
 
 
 def key_plans(dialect: Dialect, schema: Schema) -> Mapping[str, KeyPlan]:
     """The key plan of every table of ``schema``, by table name."""
-    last = _LAST.get(dialect.name)
-    if last is not None and last[0] is schema:
-        return last[1]
+    recent = _LAST.setdefault(dialect.name, [])
+    for kept, plans in recent:
+        if kept is schema:
+            return plans
     plans = _key_plans(dialect, schema)
-    _LAST[dialect.name] = (schema, plans)
+    recent.append((schema, plans))
+    del recent[:-_KEPT]
     return plans
 
 
