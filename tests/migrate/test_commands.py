@@ -349,3 +349,19 @@ def test_new_leaves_no_staged_file_behind(project: Path, run_cli: RunCli) -> Non
     assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=project).code == 0
     names = sorted(p.name for p in (project / "migrations").rglob("*"))
     assert not [n for n in names if n.startswith(".")]
+
+
+def test_regen_never_rewrites_a_migration(project: Path, run_cli: RunCli) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('["sql/*.sql"]', '["**/*.sql"]'))
+    assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=project).code == 0
+    script = project / "migrations" / "sqlite" / "0001_initial.sql"
+    marked = script.read_text() + '-- [[[cog sc.sql.ddl("sqlite") ]]]\n-- [[[end]]]\n'
+    script.write_text(marked)
+    done = run_cli("regen", cwd=project)
+    assert done.code == 2
+    assert (
+        "migrations/sqlite/0001_initial.sql is in the project's migrations folder and holds a "
+        "cog marker; schemacog never rewrites it" in done.err
+    )
+    assert script.read_text() == marked

@@ -27,6 +27,7 @@ from schemacog.engine.output_budget import OutputBudget
 from schemacog.engine.safe import MarkerCodeError, safe_calls
 from schemacog.engine.scan import END_OUTPUT, Block, MarkerCall, MarkerSyntaxError, cog_blocks
 from schemacog.errors import LONE_SURROGATE, ConfigError, Pos, Problem, SchemacogError
+from schemacog.migrate.history import DEFAULT_FOLDER
 from schemacog.model import Schema
 from schemacog.sandbox import template_session
 from schemacog.schema.validate import load_schema
@@ -411,6 +412,7 @@ def _render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool) -> Outco
                 outcome.problems.append(Problem(Pos(shown(path, cwd), 1), message))
         renderer = _Renderer(project)
         protected = _own_files(config)
+        history = (config.root / (config.migrations or DEFAULT_FOLDER)).resolve()
         for path in files:
             try:
                 source = read_marked(path, shown(path, cwd))
@@ -420,9 +422,16 @@ def _render_tree(paths: Sequence[Path], cwd: Path, *, allow_code: bool) -> Outco
             if source is None:
                 continue
             key = protected.get(path.resolve())
+            if key is None and path.resolve().is_relative_to(history):
+                key = "migrations"  # history: a migration is never rewritten
             if key is not None:  # it would rewrite itself (or the config, the log)
+                what = (
+                    "in the project's migrations folder"
+                    if key == "migrations"
+                    else f"the project's {key}"
+                )
                 message = (
-                    f"{source.shown} is the project's {key} and holds a cog marker; "
+                    f"{source.shown} is {what} and holds a cog marker; "
                     "schemacog never rewrites it (add it to 'exclude')"
                 )
                 where = Pos(

@@ -26,6 +26,7 @@ __all__ = [
     "MAX_ENTRIES",
     "MAX_FILE_BYTES",
     "MAX_INT_DIGITS",
+    "MAX_SHOWN",
     "Loaded",
     "MapNode",
     "Node",
