@@ -21,6 +21,9 @@ class MigrationDialect:
     renames_in_place: bool
     # a table another table references cannot be dropped: its children are rebuilt too
     rebuild_children: bool
+    # a changed table is altered in place (columns, defaults, types, named constraints)
+    # where its keys allow, rather than rebuilt
+    alters_in_place: bool
     # ADD COLUMN takes a column with a CHECK (else the table is rebuilt)
     add_column_with_check: bool
     # ADD COLUMN takes a default that is not a constant (``default: now``)
@@ -68,6 +71,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
         "postgres": MigrationDialect(
             renames_in_place=True,
             rebuild_children=True,
+            alters_in_place=True,
             add_column_with_check=True,
             add_column_now_default=True,
             add_column_with_dependents=True,
@@ -88,6 +92,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
         "sqlite": MigrationDialect(
             renames_in_place=False,
             rebuild_children=False,
+            alters_in_place=False,
             add_column_with_check=True,
             add_column_now_default=False,
             add_column_with_dependents=True,
@@ -104,6 +109,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
         "duckdb": MigrationDialect(
             renames_in_place=False,
             rebuild_children=True,
+            alters_in_place=False,
             add_column_with_check=False,
             add_column_now_default=True,
             add_column_with_dependents=False,
@@ -128,6 +134,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
         "mariadb": MigrationDialect(
             renames_in_place=False,
             rebuild_children=False,
+            alters_in_place=False,
             add_column_with_check=True,
             add_column_now_default=True,
             add_column_with_dependents=True,

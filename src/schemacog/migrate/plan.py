@@ -233,13 +233,15 @@ def plan(found: Match, dialect_name: str) -> Plan:
         fingerprints=(_fingerprint(old_pieces, dialect), _fingerprint(new_pieces, dialect)),
     )
     _enum_steps(context, result)
-    added, rebuilt, kept = _classify(context)
+    added, rebuilt, kept, altered = _classify(context)
     rebuilt = _with_children(context, rebuilt)
     kept = {name: gained for name, gained in kept.items() if name not in rebuilt}
+    altered = {name: change for name, change in altered.items() if name not in rebuilt}
     result.rebuilt = [t.name for t in found.new.tables if t.name in rebuilt]
-    _data_checks(context, result, rebuilt, kept)
-    _renames(context, result, kept)
-    _rebuild(context, result, rebuilt, added, kept)
+    _data_checks(context, result, rebuilt | altered.keys(), kept)
+    in_place = {**kept, **{name: set[str]() for name in altered}}
+    _renames(context, result, in_place)
+    _rebuild(context, result, rebuilt, added, kept=in_place, altered=altered)
     return result
 
 
@@ -316,12 +318,97 @@ def _fingerprint(pieces: DdlPieces, dialect: Dialect) -> str:
     return hashlib.sha256(ddl_text(pieces, dialect).encode()).hexdigest()[:16]
 
 
-def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]]]:
-    """(new tables, rebuilt tables, kept tables with the columns each gains in place)."""
+@dataclass(frozen=True)
+class _Alter:
+    """A kept table changed in place, constraint by constraint and column by column."""
+
+    drop_constraints: tuple[str, ...]
+    drop_columns: tuple[str, ...]
+    alter_columns: tuple[tuple[str, str], ...]  # (column, ALTER COLUMN clause)
+    add_columns: tuple[str, ...]  # column definitions, without their constraints
+    add_constraints: tuple[str, ...]  # table-level constraint clauses
+
+
+def _alteration(context: _Context, name: str) -> _Alter | None:
+    """How PostgreSQL changes a kept table in place (None: it is rebuilt): any change of
+    columns, nullability, defaults, types that convert, and named constraints, as long
+    as its primary key and the unique keys other tables reference stay as they are."""
+    pair = context.found.tables[name]
+    assert pair.old is not None
+    before, after = context.before.tables[name], context.new.tables[name]
+    if (before.sequences, before.closing) != (after.sequences, after.closing):
+        return None
+    old_table = context.found.old_renamed.table(name)
+    keys = [old_table.primary_key, pair.new.primary_key]
+    referenced = {
+        frozenset(fk.ref_columns)
+        for schema in (context.found.old_renamed, context.found.new)
+        for table in schema.tables
+        for fk in table.foreign_keys
+        if fk.ref_table == name
+    }
+    fixed = {
+        constraint
+        for names in (context.before.names, context.new.names)
+        for key, constraint in names.items()
+        if key[1] == name
+        and (key[0] == "pk" or (key[0] == "uq" and frozenset(key[2:]) in referenced))
+    }
+    changed = {
+        n
+        for n in before.constraints.keys() | after.constraints.keys()
+        if before.constraints.get(n) != after.constraints.get(n)
+    }
+    if changed & fixed or keys[0] != keys[1]:
+        return None
+    alters: list[tuple[str, str]] = []
+    q = context.q
+    for column, shape in after.shapes.items():
+        old = before.shapes.get(column)
+        if old is None:
+            if pair.new.column(column).identity:
+                return None
+            continue
+        new_column = pair.new.column(column)
+        old_column = old_table.column(column)
+        if old.identity != shape.identity:
+            return None
+        clauses = []
+        if old.type != shape.type:
+            if new_column.enum is not None or old_column.enum is not None:
+                return None
+            if type_change(old_column, new_column) is None:
+                return None
+            value = q(column)
+            if new_column.scale is not None and (old_column.scale or 0) > new_column.scale:
+                value = f"round({value}, {new_column.scale})"
+            if old.default is not None:
+                clauses.append("DROP DEFAULT")
+            clauses.append(f"TYPE {shape.type} USING CAST({value} AS {shape.type})")
+        if old.not_null != shape.not_null:
+            clauses.append("SET NOT NULL" if shape.not_null else "DROP NOT NULL")
+        if old.default != shape.default or (old.type != shape.type and old.default):
+            clauses.append(f"SET DEFAULT {shape.default}" if shape.default else "DROP DEFAULT")
+        alters += [(column, clause) for clause in dict.fromkeys(clauses)]
+    return _Alter(
+        drop_constraints=tuple(n for n in before.constraints if n in changed),
+        drop_columns=tuple(c for c in before.shapes if c not in after.shapes),
+        alter_columns=tuple(alters),
+        add_columns=tuple(s.definition for c, s in after.shapes.items() if c not in before.shapes),
+        add_constraints=tuple(after.constraints[n] for n in after.constraints if n in changed),
+    )
+
+
+def _classify(
+    context: _Context,
+) -> tuple[set[str], set[str], dict[str, set[str]], dict[str, _Alter]]:
+    """(new tables, rebuilt tables, kept tables with the columns each gains in place,
+    tables altered in place)."""
     found = context.found
     added: set[str] = set()
     rebuilt: set[str] = set()
     candidates: dict[str, set[str]] = {}
+    unplaced: set[str] = set()  # neither kept as it is nor gaining columns only
     referenced = {fk.ref_table for t in found.old.tables for fk in t.foreign_keys}
     for name, pair in found.tables.items():
         if pair.old is None:
@@ -342,7 +429,7 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
         ):
             candidates[name] = gained
         else:
-            rebuilt.add(name)
+            unplaced.add(name)
     minus = (
         ddl_pieces(_without(found.new, candidates), context.dialect.name)
         if any(candidates.values())
@@ -362,15 +449,22 @@ def _classify(context: _Context) -> tuple[set[str], set[str], dict[str, set[str]
             mine.sequences,
             mine.closing,
         )
-        definitions = context.new.tables[name].columns
+        shapes = context.new.tables[name].shapes
         simple = context.migration.add_column_with_check or not any(
-            " CHECK (" in definitions[c] for c in gained
+            shapes[c].checks for c in gained
         )
         if same and simple:
             kept[name] = gained
         else:
+            unplaced.add(name)
+    altered: dict[str, _Alter] = {}
+    for name in sorted(unplaced):
+        alteration = _alteration(context, name) if context.migration.alters_in_place else None
+        if alteration is None:
             rebuilt.add(name)
-    return added, rebuilt, kept
+        else:
+            altered[name] = alteration
+    return added, rebuilt, kept, altered
 
 
 def _with_children(context: _Context, rebuilt: set[str]) -> set[str]:
@@ -520,7 +614,9 @@ def _rebuild(
     result: Plan,
     rebuilt: set[str],
     added: set[str],
+    *,
     kept: Mapping[str, set[str]],
+    altered: Mapping[str, _Alter],
 ) -> None:
     found, q, dialect, migration = context.found, context.q, context.dialect, context.migration
     steps = result.steps
@@ -584,6 +680,8 @@ def _rebuild(
                         f"ALTER TABLE {q(name)} {definition};",
                     )
                 )
+    for name, change in altered.items():
+        steps += _alter_steps(context, name, change)
     old_sequences = _sequences(context.old)
     for table in new_order:
         if table.name not in rebuilt and table.name not in added:
@@ -616,7 +714,8 @@ def _rebuild(
             if compared.get(key) != statement:
                 steps.append(Step(Kind.IN_PLACE, _after_what(statement), statement))
         for key in compared:
-            if key[0] == "comment" and key not in pieces.after:
+            gone = len(key) == 3 and key[2] not in pieces.shapes  # with its column
+            if key[0] == "comment" and key not in pieces.after and not gone:
                 target = q(key[1]) + ("" if len(key) == 2 else "." + q(key[2]))
                 what = "TABLE" if len(key) == 2 else "COLUMN"
                 steps.append(
@@ -626,6 +725,15 @@ def _rebuild(
                         f"COMMENT ON {what} {target} IS NULL;",
                     )
                 )
+    for name, change in altered.items():
+        steps += [
+            Step(
+                Kind.IN_PLACE,
+                f"add constraint of {name}",
+                f"ALTER TABLE {q(name)} ADD {constraint};",
+            )
+            for constraint in change.add_constraints
+        ]
     for table in new_order:
         if table.name in rebuilt or table.name in added:
             for statement in context.new.tables[table.name].closing:
@@ -633,8 +741,8 @@ def _rebuild(
                     steps.append(
                         Step(Kind.IN_PLACE, "add the foreign key that closes a cycle", statement)
                     )
-    for table in new_order:
-        if table.name in rebuilt:
+    for table in new_order:  # an altered table too: its ids may lag (rows with their own)
+        if table.name in rebuilt or table.name in altered:
             steps += _continue_identity(context, table)
     for name, temp in temps.items():
         steps.append(
@@ -645,6 +753,41 @@ def _rebuild(
         steps.append(
             Step(Kind.REBUILD, f"drop sequence {sequence}", f"DROP SEQUENCE {q(sequence)};")
         )
+
+
+def _alter_steps(context: _Context, name: str, change: _Alter) -> list[Step]:
+    """The first part of an in-place change: constraints and columns that go, columns that
+    change and come (the constraints come after the tables they may reference)."""
+    q, table = context.q, context.q(name)
+    steps = [
+        Step(
+            Kind.IN_PLACE,
+            f"drop constraint {constraint} of {name} (changed or gone)",
+            f"ALTER TABLE {table} DROP CONSTRAINT {q(constraint)};",
+        )
+        for constraint in change.drop_constraints
+    ]
+    steps += [
+        Step(
+            Kind.DESTRUCTIVE,
+            f"drop column {name}.{column}",
+            f"ALTER TABLE {table} DROP COLUMN {q(column)};",
+        )
+        for column in change.drop_columns
+    ]
+    steps += [
+        Step(
+            Kind.IN_PLACE,
+            f"change column {name}.{column}: {clause.split(' ', 1)[0].lower()}",
+            f"ALTER TABLE {table} ALTER COLUMN {q(column)} {clause};",
+        )
+        for column, clause in change.alter_columns
+    ]
+    steps += [
+        Step(Kind.IN_PLACE, f"add a column to {name}", f"ALTER TABLE {table} ADD COLUMN {column};")
+        for column in change.add_columns
+    ]
+    return steps
 
 
 def _after_what(statement: str) -> str:

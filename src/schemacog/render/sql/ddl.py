@@ -49,6 +49,7 @@ from schemacog.schema.rules import ENUM, PATTERN
 
 __all__ = [
     "MAX_NAME",
+    "ColumnShape",
     "DdlPieces",
     "Names",
     "TablePieces",
@@ -96,6 +97,18 @@ def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
             assert_never(unknown)
 
 
+@dataclass(frozen=True)
+class ColumnShape:
+    """A column of a CREATE TABLE as data (its constraints aside, in ``constraints``)."""
+
+    type: str
+    not_null: bool
+    default: str | None  # the SQL of its DEFAULT
+    identity: str | None  # the identity clause
+    definition: str  # name, type, NOT NULL, DEFAULT, identity (and an inline comment)
+    checks: tuple[str, ...] = ()  # the names of its own CHECK constraints
+
+
 @dataclass
 class _TableSql:
     """The parts of one CREATE TABLE, collected before the template lays them out."""
@@ -111,6 +124,10 @@ class _TableSql:
     after: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
     # the clauses of ALTER TABLE that add each column with its constraints
     columns: dict[str, str] = field(default_factory=dict)
+    # each column as data, and every named constraint in its table-level form, by name:
+    # what a migration alters in place
+    shapes: dict[str, ColumnShape] = field(default_factory=dict)
+    constraints: dict[str, str] = field(default_factory=dict)
 
 
 def _comment_lines(text: str | None, indent: str = "") -> list[str]:
@@ -397,14 +414,18 @@ def _table_parts(
         clause = _identity_clause(dialect.identity) if column.identity else None
         if clause is not None:
             words.append(clause)
-        # the column's named constraints: (on the column, on the table) for each
-        own: list[tuple[str, str]] = []
+        parts.shapes[column.name] = ColumnShape(
+            words[1], not column.nullable, default, clause, " ".join(words)
+        )
+        # the column's named constraints: (name, on the column, on the table) for each
+        own: list[tuple[str, str, str]] = []
         if column.name == single_pk:
             key = f"CONSTRAINT {primary} {key_words}"
-            own.append((key, f"{key} ({name})"))
+            own.append((primary, key, f"{key} ({name})"))
         if column.unique:
             unique = _constraint(dialect, used, "uq", table.name, column.name)
-            own.append((f"CONSTRAINT {unique} UNIQUE", f"CONSTRAINT {unique} UNIQUE ({name})"))
+            key = f"CONSTRAINT {unique} UNIQUE"
+            own.append((unique, key, f"{key} ({name})"))
         if column.description and dialect.comments is Comments.INLINE:
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
         checks, notes = _checks(dialect, schema, column, name, left_out)
@@ -415,32 +436,39 @@ def _table_parts(
                 "no CHECK on a column that AUTO_INCREMENT or a foreign-key action writes)"
             )
             checks = []
+        checked = []
         for rule, check in checks:  # a CHECK reads the column itself: one form for both
             constraint = _constraint(dialect, used, "ck", table.name, column.name, rule)
-            own.append((f"CONSTRAINT {constraint} CHECK ({check})",) * 2)
+            checked.append(constraint)
+            own.append((constraint, *(f"CONSTRAINT {constraint} CHECK ({check})",) * 2))
         fk = inline_fks.get(column.name)
         if fk is not None:
             references, notes = _references(dialect, fk)
-            key = f"CONSTRAINT {_constraint(dialect, used, 'fk', table.name, *fk.columns)}"
-            own.append((f"{key} {references}", f"{key} FOREIGN KEY ({name}) {references}"))
+            fk_name = _constraint(dialect, used, "fk", table.name, *fk.columns)
+            key = f"CONSTRAINT {fk_name}"
+            own.append((fk_name, f"{key} {references}", f"{key} FOREIGN KEY ({name}) {references}"))
             unenforced += notes
+        parts.constraints.update((constraint, at) for constraint, _, at in own)
+        parts.shapes[column.name] = dataclasses.replace(
+            parts.shapes[column.name], checks=tuple(checked)
+        )
         if dialect.table_level_constraints:  # the constraints as clauses of their own
-            clauses = ["ADD COLUMN " + " ".join(words), *(f"ADD {at}" for _, at in own)]
+            clauses = ["ADD COLUMN " + " ".join(words), *(f"ADD {at}" for _, _, at in own)]
             parts.columns[column.name] = ", ".join(clauses)
         else:
-            on = " ".join([*words, *(on_column for on_column, _ in own)])
+            on = " ".join([*words, *(on_column for _, on_column, _ in own)])
             parts.columns[column.name] = "ADD COLUMN " + on
         if dialect.table_level_constraints:  # after the columns, naming the column
-            table_level += [f"    {at_table}" for _, at_table in own]
+            table_level += [f"    {at_table}" for _, _, at_table in own]
         else:
-            words += [on_column for on_column, _ in own]
+            words += [on_column for _, on_column, _ in own]
         if dialect.comments is Comments.SQL and column.description:
             parts.item_comments[len(parts.items)] = _comment_lines(column.description, "    ")
         parts.items.append("    " + " ".join(words))
     if len(table.primary_key) > 1:
-        parts.items.append(
-            f"    CONSTRAINT {primary} {key_words} ({_names(dialect, table.primary_key)})"
-        )
+        key = f"CONSTRAINT {primary} {key_words} ({_names(dialect, table.primary_key)})"
+        parts.constraints[primary] = key
+        parts.items.append(f"    {key}")
     # a unique index that a foreign key references is a constraint of the table: DuckDB
     # matches a foreign key to constraints only, and a self-reference needs it at once
     as_constraints = [
@@ -448,7 +476,8 @@ def _table_parts(
     ]
     for columns in (*table.unique, *(i.columns for i in as_constraints)):
         name = _constraint(dialect, used, "uq", table.name, *columns)
-        parts.items.append(f"    CONSTRAINT {name} UNIQUE ({_names(dialect, columns)})")
+        parts.constraints[name] = f"CONSTRAINT {name} UNIQUE ({_names(dialect, columns)})"
+        parts.items.append(f"    {parts.constraints[name]}")
     for fk in built:
         if fk.inline or fk in deferred:
             continue
@@ -456,9 +485,9 @@ def _table_parts(
         fk = _in_key_order(schema, fk)  # noqa: PLW2901
         references, notes = _references(dialect, fk)
         unenforced += notes
-        parts.items.append(
-            f"    CONSTRAINT {name} FOREIGN KEY ({_names(dialect, fk.columns)}) {references}"
-        )
+        key = f"CONSTRAINT {name} FOREIGN KEY ({_names(dialect, fk.columns)}) {references}"
+        parts.constraints[name] = key
+        parts.items.append(f"    {key}")
     parts.items += table_level
     for table_check in table.checks:
         unenforced += check_notes(dialect, table, table_check)
@@ -468,7 +497,8 @@ def _table_parts(
             continue
         name = _constraint(dialect, used, "ck", table.name, table_check.name)
         expression = check_sql(dialect, table_check.tree)
-        parts.items.append(f"    CONSTRAINT {name} CHECK ({expression})")
+        parts.constraints[name] = f"CONSTRAINT {name} CHECK ({expression})"
+        parts.items.append(f"    {parts.constraints[name]}")
     if dialect.comments is Comments.SQL:
         parts.before[:0] = _comment_lines(table.description)
     parts.before[:0] = [comment(f"Not enforced by {dialect.title}: {note}") for note in unenforced]
@@ -677,6 +707,8 @@ class TablePieces:
     after: Mapping[tuple[str, ...], str]  # by what each makes (``_TableSql.after``)
     closing: tuple[str, ...]  # whole comment lines and statements, never split
     columns: Mapping[str, str]  # the ALTER TABLE clauses that add each column
+    shapes: Mapping[str, ColumnShape]  # each column as data
+    constraints: Mapping[str, str]  # every named constraint, table-level, by name
 
     def sequence_statements(self, dialect: Dialect) -> list[str]:
         return _sequence_statements(dialect, self.sequences.values())
@@ -766,6 +798,8 @@ def _pieces(dialect: Dialect, name: str, parts: _TableSql, closing: tuple[str, .
         after=dict(parts.after),
         closing=closing,
         columns=dict(parts.columns),
+        shapes=dict(parts.shapes),
+        constraints=dict(parts.constraints),
     )
 
 

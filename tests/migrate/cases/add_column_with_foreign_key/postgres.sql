@@ -7,24 +7,10 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 
 BEGIN;
 
--- table rebuild: copy the rows of playlist aside
-CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, name FROM playlist;
+-- in place: add a column to playlist
+ALTER TABLE playlist ADD COLUMN owner_id integer;
 
--- table rebuild: drop table playlist (its rows are copied aside)
-DROP TABLE playlist;
-
--- table rebuild: create the rebuilt table playlist from the new schema
-CREATE TABLE playlist (
-    id integer NOT NULL CONSTRAINT pk_playlist PRIMARY KEY,
-    name text NOT NULL CONSTRAINT ck_playlist_name_max_length CHECK (char_length(name) <= 40),
-    owner_id integer CONSTRAINT fk_playlist_owner_id REFERENCES customer (id)
-);
-
--- table rebuild: put the rows of playlist back, converted
-INSERT INTO playlist (id, name)
-SELECT o.id, o.name FROM "sc-old-1" AS o;
-
--- table rebuild: drop the copy of playlist's old rows
-DROP TABLE "sc-old-1";
+-- in place: add constraint of playlist
+ALTER TABLE playlist ADD CONSTRAINT fk_playlist_owner_id FOREIGN KEY (owner_id) REFERENCES customer (id);
 
 COMMIT;

@@ -7,24 +7,7 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 
 BEGIN;
 
--- table rebuild: copy the rows of account aside
-CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, balance FROM account;
-
--- table rebuild: drop table account (its rows are copied aside)
-DROP TABLE account;
-
--- table rebuild: create the rebuilt table account from the new schema
--- Not enforced by PostgreSQL: scale of balance: more than 2 decimal places are rounded
-CREATE TABLE account (
-    id integer NOT NULL CONSTRAINT pk_account PRIMARY KEY,
-    balance numeric(19,2) NOT NULL CONSTRAINT ck_account_balance_finite CHECK (balance NOT IN ('NaN', 'Infinity', '-Infinity'))
-);
-
--- table rebuild: put the rows of account back, converted
-INSERT INTO account (id, balance)
-SELECT o.id, CAST(o.balance AS numeric(19,2)) FROM "sc-old-1" AS o;
-
--- table rebuild: drop the copy of account's old rows
-DROP TABLE "sc-old-1";
+-- in place: change column account.balance: type
+ALTER TABLE account ALTER COLUMN balance TYPE numeric(19,2) USING CAST(balance AS numeric(19,2));
 
 COMMIT;

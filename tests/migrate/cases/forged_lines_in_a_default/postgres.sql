@@ -10,29 +10,16 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 
 BEGIN;
 
--- table rebuild: copy the rows of note aside
-CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, body, tag FROM note;
-
--- table rebuild: drop table note (its rows are copied aside)
-DROP TABLE note;
-
--- table rebuild: create the rebuilt table note from the new schema
-CREATE TABLE note (
-    id integer NOT NULL CONSTRAINT pk_note PRIMARY KEY,
-    body text NOT NULL DEFAULT 'b
+-- in place: change column note.body: set
+ALTER TABLE note ALTER COLUMN body SET DEFAULT 'b
 CREATE SEQUENCE if exists s; drop table victim;
 -- x
-$sc$ $sc1$ $sc2$',
-    tag text NOT NULL DEFAULT 'keep
-CREATE SEQUENCE x;
-this' CONSTRAINT ck_note_tag_max_length CHECK (char_length(tag) <= 40)
-);
+$sc$ $sc1$ $sc2$';
 
--- table rebuild: put the rows of note back, converted
-INSERT INTO note (id, body, tag)
-SELECT o.id, o.body, o.tag FROM "sc-old-1" AS o;
+-- in place: change column note.tag: set
+ALTER TABLE note ALTER COLUMN tag SET NOT NULL;
 
--- table rebuild: drop the copy of note's old rows
-DROP TABLE "sc-old-1";
+-- in place: add constraint of note
+ALTER TABLE note ADD CONSTRAINT ck_note_tag_max_length CHECK (char_length(tag) <= 40);
 
 COMMIT;

@@ -13,60 +13,22 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 
 BEGIN;
 
--- table rebuild: copy the rows of a aside
-CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, name FROM a;
+-- in place: drop constraint ck__sc_check_message_max_length of _sc_check (changed or gone)
+ALTER TABLE _sc_check DROP CONSTRAINT ck__sc_check_message_max_length;
 
--- table rebuild: copy the rows of sc_old_1 aside
-CREATE TEMPORARY TABLE "sc-old-2" AS SELECT id, name FROM sc_old_1;
+-- in place: drop constraint ck_a_name_max_length of a (changed or gone)
+ALTER TABLE a DROP CONSTRAINT ck_a_name_max_length;
 
--- table rebuild: copy the rows of _sc_check aside
-CREATE TEMPORARY TABLE "sc-old-3" AS SELECT message FROM _sc_check;
+-- in place: drop constraint ck_sc_old_1_name_max_length of sc_old_1 (changed or gone)
+ALTER TABLE sc_old_1 DROP CONSTRAINT ck_sc_old_1_name_max_length;
 
--- table rebuild: drop table _sc_check (its rows are copied aside)
-DROP TABLE _sc_check;
+-- in place: add constraint of _sc_check
+ALTER TABLE _sc_check ADD CONSTRAINT ck__sc_check_message_max_length CHECK (char_length(message) <= 30);
 
--- table rebuild: drop table sc_old_1 (its rows are copied aside)
-DROP TABLE sc_old_1;
+-- in place: add constraint of a
+ALTER TABLE a ADD CONSTRAINT ck_a_name_max_length CHECK (char_length(name) <= 30);
 
--- table rebuild: drop table a (its rows are copied aside)
-DROP TABLE a;
-
--- table rebuild: create the rebuilt table a from the new schema
-CREATE TABLE a (
-    id integer NOT NULL CONSTRAINT pk_a PRIMARY KEY,
-    name text NOT NULL CONSTRAINT ck_a_name_max_length CHECK (char_length(name) <= 30)
-);
-
--- table rebuild: create the rebuilt table sc_old_1 from the new schema
-CREATE TABLE sc_old_1 (
-    id integer NOT NULL CONSTRAINT pk_sc_old_1 PRIMARY KEY,
-    name text NOT NULL CONSTRAINT ck_sc_old_1_name_max_length CHECK (char_length(name) <= 30)
-);
-
--- table rebuild: create the rebuilt table _sc_check from the new schema
-CREATE TABLE _sc_check (
-    message text NOT NULL CONSTRAINT pk__sc_check PRIMARY KEY CONSTRAINT ck__sc_check_message_max_length CHECK (char_length(message) <= 30)
-);
-
--- table rebuild: put the rows of a back, converted
-INSERT INTO a (id, name)
-SELECT o.id, o.name FROM "sc-old-1" AS o;
-
--- table rebuild: put the rows of sc_old_1 back, converted
-INSERT INTO sc_old_1 (id, name)
-SELECT o.id, o.name FROM "sc-old-2" AS o;
-
--- table rebuild: put the rows of _sc_check back, converted
-INSERT INTO _sc_check (message)
-SELECT o.message FROM "sc-old-3" AS o;
-
--- table rebuild: drop the copy of a's old rows
-DROP TABLE "sc-old-1";
-
--- table rebuild: drop the copy of sc_old_1's old rows
-DROP TABLE "sc-old-2";
-
--- table rebuild: drop the copy of _sc_check's old rows
-DROP TABLE "sc-old-3";
+-- in place: add constraint of sc_old_1
+ALTER TABLE sc_old_1 ADD CONSTRAINT ck_sc_old_1_name_max_length CHECK (char_length(name) <= 30);
 
 COMMIT;

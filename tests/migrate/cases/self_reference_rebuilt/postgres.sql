@@ -7,24 +7,10 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 
 BEGIN;
 
--- table rebuild: copy the rows of node aside
-CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, parent_id, label FROM node;
+-- in place: drop constraint ck_node_label_max_length of node (changed or gone)
+ALTER TABLE node DROP CONSTRAINT ck_node_label_max_length;
 
--- table rebuild: drop table node (its rows are copied aside)
-DROP TABLE node;
-
--- table rebuild: create the rebuilt table node from the new schema
-CREATE TABLE node (
-    id integer NOT NULL CONSTRAINT pk_node PRIMARY KEY,
-    parent_id integer CONSTRAINT fk_node_parent_id REFERENCES node (id),
-    label text NOT NULL CONSTRAINT ck_node_label_max_length CHECK (char_length(label) <= 40)
-);
-
--- table rebuild: put the rows of node back, converted
-INSERT INTO node (id, parent_id, label)
-SELECT o.id, o.parent_id, o.label FROM "sc-old-1" AS o;
-
--- table rebuild: drop the copy of node's old rows
-DROP TABLE "sc-old-1";
+-- in place: add constraint of node
+ALTER TABLE node ADD CONSTRAINT ck_node_label_max_length CHECK (char_length(label) <= 40);
 
 COMMIT;

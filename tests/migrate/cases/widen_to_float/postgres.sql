@@ -10,32 +10,16 @@ DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FRO
 
 BEGIN;
 
--- table rebuild: copy the rows of warehouse aside
-CREATE TEMPORARY TABLE "sc-old-1" AS SELECT code, city, opens, closes, capacity, manager_id FROM warehouse;
+-- in place: drop constraint ck_warehouse_capacity_min of warehouse (changed or gone)
+ALTER TABLE warehouse DROP CONSTRAINT ck_warehouse_capacity_min;
 
--- table rebuild: drop table warehouse (its rows are copied aside)
-DROP TABLE warehouse;
+-- in place: change column warehouse.capacity: type
+ALTER TABLE warehouse ALTER COLUMN capacity TYPE double precision USING CAST(capacity AS double precision);
 
--- table rebuild: create the rebuilt table warehouse from the new schema
--- Not enforced by PostgreSQL: offset of opens: a value with an offset is converted or loses it
--- Not enforced by PostgreSQL: offset of closes: a value with an offset is converted or loses it
-CREATE TABLE warehouse (
-    code text NOT NULL CONSTRAINT pk_warehouse PRIMARY KEY CONSTRAINT ck_warehouse_code_max_length CHECK (char_length(code) <= 8) CONSTRAINT ck_warehouse_code_pattern CHECK (code ~ '^[A-Z]{3}[0-9]$'),
-    city text NOT NULL CONSTRAINT ck_warehouse_city_max_length CHECK (char_length(city) <= 80),
-    opens time NOT NULL,
-    closes time NOT NULL,
-    capacity double precision NOT NULL CONSTRAINT ck_warehouse_capacity_min CHECK (capacity >= 0.0) CONSTRAINT ck_warehouse_capacity_finite CHECK (capacity NOT IN ('NaN', 'Infinity', '-Infinity')),
-    manager_id bigint CONSTRAINT fk_warehouse_manager_id REFERENCES customer (id) ON DELETE SET NULL
-);
+-- in place: add constraint of warehouse
+ALTER TABLE warehouse ADD CONSTRAINT ck_warehouse_capacity_min CHECK (capacity >= 0.0);
 
--- table rebuild: put the rows of warehouse back, converted
-INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
-SELECT o.code, o.city, o.opens, o.closes, CAST(o.capacity AS double precision), o.manager_id FROM "sc-old-1" AS o;
-
--- in place: set a comment
-COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
-
--- table rebuild: drop the copy of warehouse's old rows
-DROP TABLE "sc-old-1";
+-- in place: add constraint of warehouse
+ALTER TABLE warehouse ADD CONSTRAINT ck_warehouse_capacity_finite CHECK (capacity NOT IN ('NaN', 'Infinity', '-Infinity'));
 
 COMMIT;
