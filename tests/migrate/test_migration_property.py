@@ -125,7 +125,7 @@ def edited(draw: st.DrawFn, spec: dict[str, Any], destructive: bool) -> tuple[di
         plain = [c for c in table["columns"] if c.startswith("c_")]
         choices = ["add_nullable", "add_default", "rename_table", "add_index", "add_enum_value"]
         if plain:
-            choices += ["rename_column", "widen", "loosen"]
+            choices += ["rename_column", "widen", "loosen", "tighten_null", "add_unique"]
             if destructive:
                 choices.append("drop_column")
         edit = draw(st.sampled_from(choices))
@@ -158,6 +158,16 @@ def edited(draw: st.DrawFn, spec: dict[str, Any], destructive: bool) -> tuple[di
                 column["max_length"] += 10
             else:
                 column["nullable"] = True
+        elif edit == "tighten_null":  # only where every row holds a value: the check passes
+            column_name = draw(st.sampled_from(plain))
+            if all(row.get(column_name) is not None for row in table["examples"]):
+                table["columns"][column_name].pop("nullable", None)
+        elif edit == "add_unique":  # only where the rows' values differ
+            column_name = draw(st.sampled_from(plain))
+            values = [json.dumps(row.get(column_name)) for row in table["examples"]]
+            column = table["columns"][column_name]
+            if len(set(values)) == len(values) and column["type"] not in ("text", "boolean"):
+                column["unique"] = True
         elif edit == "drop_column":
             gone = draw(st.sampled_from(plain))
             del table["columns"][gone]
