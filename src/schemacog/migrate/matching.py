@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from schemacog.errors import Problem
+from schemacog.errors import Pos, Problem
 from schemacog.model import (
     And,
     CheckExpr,
@@ -123,13 +123,13 @@ def match(old: Schema, new: Schema) -> Match:
                 [c for c in before.columns if c.name not in columns.values()],
                 [c for c in table.columns if c.name not in columns],
                 "column",
-                _same_column,
+                _column_definition,
             )
         tables[table.name] = TableMatch(table, before, columns)
     matched = set(table_pairs.values())
     dropped = tuple(t for t in old.tables if t.name not in matched)
     added = [t for t in new.tables if t.name not in table_pairs]
-    _look_alikes(problems, list(dropped), added, "table", _same_table)
+    _look_alikes(problems, list(dropped), added, "table", _table_definition)
     enum_pairs = _pairs([e.name for e in old.enums], ((e.name, e.renamed_from) for e in new.enums))
     values = {
         enum.name: _pairs(
@@ -144,15 +144,24 @@ def match(old: Schema, new: Schema) -> Match:
     return Match(old, new, tables, dropped, enum_pairs, values, dropped_enums, problems)
 
 
-def _same_column(old: Column, new: Column) -> bool:
-    ignore = {"name": new.name, "description": new.description, "renamed_from": ()}
-    return dataclasses.replace(old, **ignore) == dataclasses.replace(new, renamed_from=())  # type: ignore[arg-type]
+def _column_key(column: Column, *, named: bool) -> str:
+    """A column's definition as text, without its place, description, history (and name)."""
+    plain = dataclasses.replace(
+        column,
+        name=column.name if named else "",
+        description=None,
+        renamed_from=(),
+        pos=Pos("", 0),
+    )
+    return repr(plain)
 
 
-def _same_table(old: Table, new: Table) -> bool:
-    return [dataclasses.replace(c, description=None) for c in old.columns] == [
-        dataclasses.replace(c, description=None) for c in new.columns
-    ]
+def _column_definition(column: Column) -> str:
+    return _column_key(column, named=False)
+
+
+def _table_definition(table: Table) -> str:
+    return repr(tuple(_column_key(c, named=True) for c in table.columns))
 
 
 def _look_alikes(
@@ -160,21 +169,26 @@ def _look_alikes(
     dropped: Sequence[_Member],
     added: Sequence[_Member],
     what: str,
-    same: Callable[[_Member, _Member], bool],
+    definition: Callable[[_Member], str],
 ) -> None:
-    """A drop plus an add of one definition without a hint: refused, as a rename guess."""
+    """A drop plus an add of one definition without a hint: refused, as a rename guess
+    (the definitions hashed: thousands of each cost no more than reading them)."""
+    if not dropped or not added:
+        return
+    by_definition: dict[str, _Member] = {}
+    for gone in dropped:
+        by_definition.setdefault(definition(gone), gone)
     for new in added:
-        for old in dropped:
-            if same(old, new):
-                problems.append(
-                    Problem(
-                        new.pos,
-                        f"{what} {new.name} is added and {what} {old.name} of the same "
-                        f"definition is dropped: did you mean renamed_from: {old.name}? "
-                        f"(or drop and add in two migrations)",
-                    )
+        old = by_definition.get(definition(new))
+        if old is not None:
+            problems.append(
+                Problem(
+                    new.pos,
+                    f"{what} {new.name} is added and {what} {old.name} of the same "
+                    f"definition is dropped: did you mean renamed_from: {old.name}? "
+                    f"(or drop and add in two migrations)",
                 )
-                break
+            )
 
 
 # --- OLD in NEW's names ----------------------------------------------------------------

@@ -237,35 +237,46 @@ def _row_fitting(dialect: Dialect, schema: Schema, table: Table, plan: KeyPlan) 
 def _narrowed(dialect: Dialect, schema: Schema) -> dict[tuple[str, str], int]:
     """(table, column) -> the VARCHAR(n) a text column of a foreign key takes from its key.
 
-    Repeated until nothing changes, since the column referenced may itself be narrowed.
+    Propagated along the keys, since the column referenced may itself be narrowed.
     Only where narrowing changes no verdict: a longer value can never match the key,
     and the key is always compared (one column, or no column of it nullable).
     """
+    edges: list[tuple[tuple[str, str], tuple[str, str]]] = []  # (the column, its key's)
+    for table in schema.tables:
+        for fk in table.foreign_keys:
+            if len(fk.columns) > 1 and any(table.column(c).nullable for c in fk.columns):
+                continue
+            for mine, theirs in zip(fk.columns, fk.ref_columns, strict=True):
+                if table.column(mine).type in (LogicalType.STRING, LogicalType.TEXT):
+                    edges.append(((table.name, mine), (fk.ref_table, theirs)))
+    by_target: dict[tuple[str, str], list[int]] = {}
+    for number, (_, key) in enumerate(edges):
+        by_target.setdefault(key, []).append(number)
     sizes: dict[tuple[str, str], int] = {}
-    changed = True
-    while changed:
-        changed = False
-        for table in schema.tables:
-            for fk in table.foreign_keys:
-                if len(fk.columns) > 1 and any(table.column(c).nullable for c in fk.columns):
-                    continue
-                target = schema.table(fk.ref_table)
-                for mine, theirs in zip(fk.columns, fk.ref_columns, strict=True):
-                    column = table.column(mine)
-                    if column.type not in (LogicalType.STRING, LogicalType.TEXT):
-                        continue
-                    size = sizes.get((target.name, theirs))
-                    if size is None:
-                        size = varchar_length(schema, target.column(theirs), dialect)
-                    own = sizes.get((table.name, mine))
-                    if own is None:
-                        own = varchar_length(schema, column, dialect)
-                    if size is None or (own is not None and own <= size):
-                        continue
-                    if isinstance(column.default, str) and len(column.default) >= size:
-                        continue  # the default would not fit (and matches no key either)
-                    sizes[(table.name, mine)] = size
-                    changed = True
+    # a worklist: an edge is looked at again only when its key's size changed, so a chain
+    # of n keys takes n steps, not n passes over every key
+    waiting = list(range(len(edges)))
+    queued = set(waiting)
+    while waiting:
+        number = waiting.pop()
+        queued.discard(number)
+        (name, mine), (target, theirs) = edges[number]
+        size = sizes.get((target, theirs))
+        if size is None:
+            size = varchar_length(schema, schema.table(target).column(theirs), dialect)
+        column = schema.table(name).column(mine)
+        own = sizes.get((name, mine))
+        if own is None:
+            own = varchar_length(schema, column, dialect)
+        if size is None or (own is not None and own <= size):
+            continue
+        if isinstance(column.default, str) and len(column.default) >= size:
+            continue  # the default would not fit (and matches no key either)
+        sizes[(name, mine)] = size
+        for follower in by_target.get((name, mine), ()):
+            if follower not in queued:
+                queued.add(follower)
+                waiting.append(follower)
     return sizes
 
 
