@@ -72,7 +72,9 @@ def _same_values(old: Any, new: Any) -> bool:
     return (old.type, old.precision, old.scale) == (new.type, new.precision, new.scale)
 
 
-def migrate(engine: str, folder: Path, old: Schema, new: Schema) -> Outcome:
+def migrate(engine: str, folder: Path, old: Schema, new: Schema, rows_sql: str = "") -> Outcome:
+    """``rows_sql``: statements run after OLD's examples (rows the examples cannot hold:
+    ones OLD's engine let in but its schema would refuse)."""
     found = match(old, new)
     planned = plan(found, engine)
     script = sql_script(planned, old, new)
@@ -80,6 +82,8 @@ def migrate(engine: str, folder: Path, old: Schema, new: Schema) -> Outcome:
         if old.tables:
             db.run(render_ddl(old, engine))
             db.run(example_inserts(old, engine))
+            if rows_sql:
+                db.run(rows_sql)
         before = {"catalog": db.catalog(), "rows": _rows(db, old)}
         kept_before = _kept_rows(found, db, after=False)
         error = None

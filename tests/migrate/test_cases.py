@@ -117,8 +117,10 @@ def test_script_is_stable_and_matches_its_golden(
 @pytest.mark.parametrize("name", PLANNED)
 def test_case_on_the_real_engine(name: str, engine: str, tmp_path: Path) -> None:
     case = load_case(name)
-    outcome = migrate(engine, tmp_path, case.old, case.new)
-    if case.expect == "data check fails":
+    rows_sql = case.spec.get("old_rows", {}).get(engine, "")
+    outcome = migrate(engine, tmp_path, case.old, case.new, rows_sql)
+    expect = case.spec.get("expect_on", {}).get(engine, case.expect)
+    if expect == "data check fails":
         assert outcome.error is not None, outcome.script
         # the engine's own error says it, the count filled in (not the statement echoed)
         said = re.search(

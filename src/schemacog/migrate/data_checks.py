@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from schemacog.migrate.changes import Effect, type_change
 from schemacog.migrate.dialects import MIGRATIONS
 from schemacog.migrate.matching import Match, TableMatch
-from schemacog.model import INTEGER_TYPES, Column, LogicalType, Schema, Table, value_bounds
-from schemacog.render.sql.checks import check_sql
-from schemacog.render.sql.ddl import _checks, _default, column_type, literal, quote
+from schemacog.model import INTEGER_TYPES, Column, LogicalType, Schema, value_bounds
+from schemacog.render.sql.ddl import TablePieces, _default, column_type, literal, quote
 from schemacog.render.sql.dialects import Dialect, EnumStyle
-from schemacog.render.sql.limits import key_plans, left_out_checks
+from schemacog.render.sql.limits import key_plans
 from schemacog.render.sql.literals import string_literal
 
 __all__ = ["DataCheck", "mapped", "table_checks", "unique_check"]
@@ -103,12 +102,6 @@ def unique_check(
     return DataCheck(f"{pair.new.name} ({', '.join(columns)}): unique", count)
 
 
-def _rules(dialect: Dialect, schema: Schema, table: Table, column: Column) -> set[tuple[str, str]]:
-    left_out = left_out_checks(dialect, schema, table)
-    checks, _ = _checks(dialect, schema, column, quote(dialect, column.name), left_out)
-    return set(checks)
-
-
 def _numbers(bounds: tuple[object, object]) -> tuple[decimal.Decimal | None, ...]:
     """Numeric bounds, exactly (a float or a 64-bit integer as a Decimal), others as none."""
     return tuple(
@@ -130,92 +123,58 @@ def _tightens(rule: str, old_schema: Schema, old: Column, new_schema: Schema, ne
 
 
 def table_checks(
-    dialect: Dialect, found: Match, old_renamed: Schema, pair: TableMatch
+    dialect: Dialect,
+    found: Match,
+    pair: TableMatch,
+    before: TablePieces,
+    after: TablePieces,
 ) -> list[DataCheck]:
-    """The checks of a rebuilt table: each rule NEW adds to it."""
+    """The checks of a changed table: each rule NEW's DDL enforces that OLD's did not
+    (``before`` is OLD's DDL in NEW's names). Read from what each DDL writes, so that a
+    rule the dialect left out of OLD (a CHECK MariaDB allows no room for, a foreign key
+    it cannot build) is checked when NEW enforces it."""
     assert pair.old is not None
-    table, new = pair.new, found.new
-    before = old_renamed.table(table.name)
+    table, new, old_renamed = pair.new, found.new, found.old_renamed
+    old_table = old_renamed.table(table.name)
     checks = []
+    for constraint, rule in after.checks.items():
+        if before.checks.get(constraint) == rule:
+            continue
+        if rule.column is not None:
+            if rule.column not in pair.columns:
+                continue  # a new column: every row holds its default, which the schema checked
+            old = old_table.column(rule.column)
+            if not _tightens(rule.rule, old_renamed, old, new, table.column(rule.column)):
+                continue
+            label = f"{table.name}.{rule.column}: {rule.rule}"
+        else:
+            label = f"{table.name}: check {rule.rule}"
+        checks.append(
+            DataCheck(
+                label,
+                _count(dialect, found, pair, f"NOT ({rule.expression})"),
+                rule.expression,
+            )
+        )
     for column in table.columns:
         if column.name not in pair.columns:
             continue
-        old = before.column(column.name)
+        old = old_table.column(column.name)
         name = quote(dialect, column.name)
         where = f"{table.name}.{column.name}"
-        old_rules = _rules(dialect, old_renamed, before, old)
-        for rule, expression in sorted(_rules(dialect, new, table, column) - old_rules):
-            if not _tightens(rule, old_renamed, old, new, column):
-                continue
-            checks.append(
-                DataCheck(
-                    f"{where}: {rule}",
-                    _count(dialect, found, pair, f"NOT ({expression})"),
-                    expression,
-                )
-            )
-        if old.nullable and not column.nullable:
+        if before.shapes[column.name].not_null is False and after.shapes[column.name].not_null:
             checks.append(
                 DataCheck(f"{where}: NOT NULL", _count(dialect, found, pair, f"{name} IS NULL"))
             )
-        if column.type in INTEGER_TYPES and column.type not in dialect.checked_integer_types:
-            low, high = value_bounds(column)
-            old_low, old_high = _numbers(value_bounds(old))
-            new_low, new_high = _numbers((low, high))
-            narrower = (new_low is not None and (old_low is None or old_low < new_low)) or (
-                new_high is not None and (old_high is None or old_high > new_high)
-            )
-            if narrower and old.type in (*INTEGER_TYPES, LogicalType.DECIMAL):
-                sides = [
-                    f"{name} {op} {literal(dialect, column, bound)}"
-                    for op, bound in (("<", low), (">", high))
-                    if bound is not None
-                ]
-                checks.append(
-                    DataCheck(
-                        f"{where}: between {low} and {high}",
-                        _count(dialect, found, pair, " OR ".join(sides)),
-                    )
-                )
-        if (
-            column.type is LogicalType.DECIMAL
-            and column.precision is not None
-            and dialect.decimal_type_enforced
-        ):
-            digits = column.precision - (column.scale or 0)
-            old_digits = (
-                None
-                if old.type is not LogicalType.DECIMAL or old.precision is None
-                else old.precision - (old.scale or 0)
-            )
-            if old_digits is None or digits < old_digits:
-                checks.append(
-                    DataCheck(
-                        f"{where}: at most {digits} digits before the point",
-                        # an exact literal: 1e17 is a double, which 17 nines round up to
-                        _count(dialect, found, pair, f"abs({name}) >= {10**digits}"),
-                    )
-                )
-        if column.enum is not None and dialect.enum_style is EnumStyle.TYPE:
-            values = new.enum(column.enum).value_names
-            old_values = old_renamed.enum(old.enum).value_names if old.enum is not None else ()
-            if not set(old_values) <= set(values) or old.enum is None:
-                listed = ", ".join(string_literal(dialect, v) for v in values)
-                checks.append(
-                    DataCheck(
-                        f"{where}: one of enum {column.enum}",
-                        _count(dialect, found, pair, f"{name} NOT IN ({listed})"),
-                    )
-                )
-    old_keys = {frozenset(k) for k in (before.primary_key, *before.unique_keys) if k}
-    for key in (table.primary_key, *table.unique_keys):
-        if key and frozenset(key) not in old_keys:
-            old_keys.add(frozenset(key))
-            checks.append(unique_check(dialect, found, pair, key))
-    unbuilt = key_plans(dialect, new)[table.name].unbuilt
-    old_fks = {(fk.columns, fk.ref_table, fk.ref_columns) for fk in before.foreign_keys}
-    for fk in table.foreign_keys:
-        if fk in unbuilt or (fk.columns, fk.ref_table, fk.ref_columns) in old_fks:
+        checks += _type_checks(dialect, found, pair, old, column)
+    old_keys = {frozenset(columns) for columns in before.unique.values()}
+    for columns in after.unique.values():
+        if frozenset(columns) not in old_keys:
+            old_keys.add(frozenset(columns))
+            checks.append(unique_check(dialect, found, pair, columns))
+    old_fks = {(fk.columns, fk.ref_table, fk.ref_columns) for fk in before.foreign_keys.values()}
+    for fk in after.foreign_keys.values():
+        if (fk.columns, fk.ref_table, fk.ref_columns) in old_fks:
             continue
         present = " AND ".join(f"s.{quote(dialect, c)} IS NOT NULL" for c in fk.columns)
         parent = found.tables[fk.ref_table]
@@ -233,15 +192,64 @@ def table_checks(
                 _count(dialect, found, pair, condition),
             )
         )
-    old_table_checks = {(c.name, check_sql(dialect, c.tree)) for c in before.checks}
-    for check in table.checks:
-        expression = check_sql(dialect, check.tree)
-        if (check.name, expression) not in old_table_checks:
+    return checks
+
+
+def _type_checks(
+    dialect: Dialect, found: Match, pair: TableMatch, old: Column, column: Column
+) -> list[DataCheck]:
+    """What a column's new type refuses of OLD's values where no CHECK says it: a narrower
+    integer, fewer digits before a decimal's point, an enum type's values."""
+    checks = []
+    name = quote(dialect, column.name)
+    where = f"{pair.new.name}.{column.name}"
+    if column.type in INTEGER_TYPES and column.type not in dialect.checked_integer_types:
+        low, high = value_bounds(column)
+        old_low, old_high = _numbers(value_bounds(old))
+        new_low, new_high = _numbers((low, high))
+        narrower = (new_low is not None and (old_low is None or old_low < new_low)) or (
+            new_high is not None and (old_high is None or old_high > new_high)
+        )
+        if narrower and old.type in (*INTEGER_TYPES, LogicalType.DECIMAL):
+            sides = [
+                f"{name} {op} {literal(dialect, column, bound)}"
+                for op, bound in (("<", low), (">", high))
+                if bound is not None
+            ]
             checks.append(
                 DataCheck(
-                    f"{table.name}: check {check.name}",
-                    _count(dialect, found, pair, f"NOT ({expression})"),
-                    check.one_line,
+                    f"{where}: between {low} and {high}",
+                    _count(dialect, found, pair, " OR ".join(sides)),
+                )
+            )
+    if (
+        column.type is LogicalType.DECIMAL
+        and column.precision is not None
+        and dialect.decimal_type_enforced
+    ):
+        digits = column.precision - (column.scale or 0)
+        old_digits = (
+            None
+            if old.type is not LogicalType.DECIMAL or old.precision is None
+            else old.precision - (old.scale or 0)
+        )
+        if old_digits is None or digits < old_digits:
+            checks.append(
+                DataCheck(
+                    f"{where}: at most {digits} digits before the point",
+                    # an exact literal: 1e17 is a double, which 17 nines round up to
+                    _count(dialect, found, pair, f"abs({name}) >= {10**digits}"),
+                )
+            )
+    if column.enum is not None and dialect.enum_style is EnumStyle.TYPE:
+        values = found.new.enum(column.enum).value_names
+        old_values = found.old_renamed.enum(old.enum).value_names if old.enum is not None else ()
+        if not set(old_values) <= set(values) or old.enum is None:
+            listed = ", ".join(string_literal(dialect, v) for v in values)
+            checks.append(
+                DataCheck(
+                    f"{where}: one of enum {column.enum}",
+                    _count(dialect, found, pair, f"{name} NOT IN ({listed})"),
                 )
             )
     return checks

@@ -214,6 +214,13 @@ class _Context:
             by_table.setdefault(key[1], []).append((key, name))
         return by_table
 
+    @functools.cached_property
+    def renamed_pieces(self) -> DdlPieces:
+        """OLD's DDL in NEW's names (what a data check compares with)."""
+        if self.migration.renames_in_place or not self.found.renames:
+            return self.before
+        return ddl_pieces(self.found.old_renamed, self.dialect.name)
+
     def old_names_of(self, table: str) -> list[tuple[tuple[str, ...], str]]:
         """OLD's constraint names of one table: (what each constrains, its name)."""
         return self._old_names.get(table, [])
@@ -347,8 +354,8 @@ def _alteration(context: _Context, name: str) -> _Alter | None:
         for fk in table.foreign_keys
         if fk.ref_table == name
     }
-    fixed = {
-        constraint
+    fixed = {  # quoted, as the pieces name constraints
+        context.q(constraint)
         for names in (context.before.names, context.new.names)
         for key, constraint in names.items()
         if key[1] == name
@@ -449,10 +456,17 @@ def _classify(
             mine.sequences,
             mine.closing,
         )
-        shapes = context.new.tables[name].shapes
+        full = context.new.tables[name]
+        shapes = full.shapes
         simple = context.migration.add_column_with_check or not any(
             shapes[c].checks for c in gained
         )
+        # the columns it gains change none it has (MariaDB makes a VARCHAR LONGTEXT when
+        # the row outgrows its limit; an ADD COLUMN would be refused)
+        unchanged = all(full.shapes[c] == shape for c, shape in mine.shapes.items()) and all(
+            full.constraints.get(n) == clause for n, clause in mine.constraints.items()
+        )
+        same = same and unchanged
         if same and simple:
             kept[name] = gained
         else:
@@ -498,13 +512,15 @@ def _data_checks(
     context: _Context, result: Plan, rebuilt: set[str], kept: Mapping[str, set[str]]
 ) -> None:
     found = context.found
-    old_renamed = found.old_renamed
     for table in found.new.tables:
         pair = found.tables[table.name]
         if pair.old is None:
             continue
         if table.name in rebuilt:
-            checks = table_checks(context.dialect, found, old_renamed, pair)
+            before = context.renamed_pieces.tables[table.name]
+            checks = table_checks(
+                context.dialect, found, pair, before, context.new.tables[table.name]
+            )
         else:  # a kept table: only a new unique index can refuse its rows
             old_keys = {_index_key(pair, i) for i in pair.old.indexes}
             checks = [
@@ -763,7 +779,7 @@ def _alter_steps(context: _Context, name: str, change: _Alter) -> list[Step]:
         Step(
             Kind.IN_PLACE,
             f"drop constraint {constraint} of {name} (changed or gone)",
-            f"ALTER TABLE {table} DROP CONSTRAINT {q(constraint)};",
+            f"ALTER TABLE {table} DROP CONSTRAINT {constraint};",
         )
         for constraint in change.drop_constraints
     ]

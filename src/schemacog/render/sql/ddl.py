@@ -51,6 +51,7 @@ __all__ = [
     "MAX_NAME",
     "ColumnShape",
     "DdlPieces",
+    "EnforcedCheck",
     "Names",
     "TablePieces",
     "column_type",
@@ -109,6 +110,16 @@ class ColumnShape:
     checks: tuple[str, ...] = ()  # the names of its own CHECK constraints
 
 
+@dataclass(frozen=True)
+class EnforcedCheck:
+    """A CHECK the DDL writes: of a column (``rule``: its rule, as ``max_length``) or of
+    the table (``column`` None, ``rule``: the check's name)."""
+
+    column: str | None
+    rule: str
+    expression: str
+
+
 @dataclass
 class _TableSql:
     """The parts of one CREATE TABLE, collected before the template lays them out."""
@@ -128,6 +139,11 @@ class _TableSql:
     # what a migration alters in place
     shapes: dict[str, ColumnShape] = field(default_factory=dict)
     constraints: dict[str, str] = field(default_factory=dict)
+    # what the engine enforces, by constraint name, as data: the rules a migration's data
+    # checks test (a rule the dialect leaves out is in none of them)
+    checks: dict[str, EnforcedCheck] = field(default_factory=dict)
+    foreign_keys: dict[str, ForeignKey] = field(default_factory=dict)
+    unique: dict[str, tuple[str, ...]] = field(default_factory=dict)  # primary key too
 
 
 def _comment_lines(text: str | None, indent: str = "") -> list[str]:
@@ -422,8 +438,10 @@ def _table_parts(
         if column.name == single_pk:
             key = f"CONSTRAINT {primary} {key_words}"
             own.append((primary, key, f"{key} ({name})"))
+            parts.unique[primary] = (column.name,)
         if column.unique:
             unique = _constraint(dialect, used, "uq", table.name, column.name)
+            parts.unique[unique] = (column.name,)
             key = f"CONSTRAINT {unique} UNIQUE"
             own.append((unique, key, f"{key} ({name})"))
         if column.description and dialect.comments is Comments.INLINE:
@@ -440,11 +458,13 @@ def _table_parts(
         for rule, check in checks:  # a CHECK reads the column itself: one form for both
             constraint = _constraint(dialect, used, "ck", table.name, column.name, rule)
             checked.append(constraint)
+            parts.checks[constraint] = EnforcedCheck(column.name, rule, check)
             own.append((constraint, *(f"CONSTRAINT {constraint} CHECK ({check})",) * 2))
         fk = inline_fks.get(column.name)
         if fk is not None:
             references, notes = _references(dialect, fk)
             fk_name = _constraint(dialect, used, "fk", table.name, *fk.columns)
+            parts.foreign_keys[fk_name] = fk
             key = f"CONSTRAINT {fk_name}"
             own.append((fk_name, f"{key} {references}", f"{key} FOREIGN KEY ({name}) {references}"))
             unenforced += notes
@@ -468,6 +488,7 @@ def _table_parts(
     if len(table.primary_key) > 1:
         key = f"CONSTRAINT {primary} {key_words} ({_names(dialect, table.primary_key)})"
         parts.constraints[primary] = key
+        parts.unique[primary] = table.primary_key
         parts.items.append(f"    {key}")
     # a unique index that a foreign key references is a constraint of the table: DuckDB
     # matches a foreign key to constraints only, and a self-reference needs it at once
@@ -476,12 +497,14 @@ def _table_parts(
     ]
     for columns in (*table.unique, *(i.columns for i in as_constraints)):
         name = _constraint(dialect, used, "uq", table.name, *columns)
+        parts.unique[name] = tuple(columns)
         parts.constraints[name] = f"CONSTRAINT {name} UNIQUE ({_names(dialect, columns)})"
         parts.items.append(f"    {parts.constraints[name]}")
     for fk in built:
         if fk.inline or fk in deferred:
             continue
         name = _constraint(dialect, used, "fk", table.name, *fk.columns)
+        parts.foreign_keys[name] = fk
         fk = _in_key_order(schema, fk)  # noqa: PLW2901
         references, notes = _references(dialect, fk)
         unenforced += notes
@@ -497,6 +520,7 @@ def _table_parts(
             continue
         name = _constraint(dialect, used, "ck", table.name, table_check.name)
         expression = check_sql(dialect, table_check.tree)
+        parts.checks[name] = EnforcedCheck(None, table_check.name, expression)
         parts.constraints[name] = f"CONSTRAINT {name} CHECK ({expression})"
         parts.items.append(f"    {parts.constraints[name]}")
     if dialect.comments is Comments.SQL:
@@ -522,6 +546,11 @@ def _table_parts(
         for index in table.indexes
         if index not in as_constraints
     ]
+    parts.unique.update(
+        (index_name(table, index), index.columns)
+        for index in table.indexes
+        if index.unique and index not in as_constraints
+    )
     return parts
 
 
@@ -708,7 +737,11 @@ class TablePieces:
     closing: tuple[str, ...]  # whole comment lines and statements, never split
     columns: Mapping[str, str]  # the ALTER TABLE clauses that add each column
     shapes: Mapping[str, ColumnShape]  # each column as data
-    constraints: Mapping[str, str]  # every named constraint, table-level, by name
+    # by constraint name, as the DDL writes it (quoted where the dialect needs it)
+    constraints: Mapping[str, str]  # every named constraint, table-level
+    checks: Mapping[str, EnforcedCheck]  # the CHECKs it enforces
+    foreign_keys: Mapping[str, ForeignKey]  # the foreign keys it builds (cycles' too)
+    unique: Mapping[str, tuple[str, ...]]  # primary and unique keys, unique indexes
 
     def sequence_statements(self, dialect: Dialect) -> list[str]:
         return _sequence_statements(dialect, self.sequences.values())
@@ -746,6 +779,7 @@ def _ddl_pieces(schema: Schema, dialect: Dialect, used: Names) -> DdlPieces:
         for t in order
     }
     closing: dict[str, list[str]] = {t.name: [] for t in order}
+    closing_keys: dict[str, dict[str, ForeignKey]] = {t.name: {} for t in order}
     unenforced = []
     for table in order:
         for fk in deferred.get(table.name, ()):
@@ -764,13 +798,15 @@ def _ddl_pieces(schema: Schema, dialect: Dialect, used: Names) -> DdlPieces:
             closing[table.name] += [
                 comment(f"Not enforced by {dialect.title}: {note}") for note in notes
             ]
+            name = _constraint(dialect, used, "fk", table.name, *fk.columns)
+            closing_keys[table.name][name] = fk
             closing[table.name].append(
                 f"ALTER TABLE {quote(dialect, table.name)} ADD CONSTRAINT "
-                f"{_constraint(dialect, used, 'fk', table.name, *fk.columns)} "
-                f"FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
+                f"{name} FOREIGN KEY ({_names(dialect, ordered.columns)}) {references};"
             )
     tables = {
-        name: _pieces(dialect, name, part, tuple(closing[name])) for name, part in parts.items()
+        name: _pieces(dialect, name, part, tuple(closing[name]), closing_keys[name])
+        for name, part in parts.items()
     }
     header = "".join(comment(note) + "\n" for note in dialect.notes)
     return DdlPieces(header, enums, tables, tuple(unenforced), {})
@@ -789,7 +825,13 @@ def _statement(dialect: Dialect, name: str, parts: _TableSql, *, comments: bool)
     return f"CREATE TABLE {quote(dialect, name)} (\n" + ",\n".join(items) + f"\n){parts.suffix};"
 
 
-def _pieces(dialect: Dialect, name: str, parts: _TableSql, closing: tuple[str, ...]) -> TablePieces:
+def _pieces(
+    dialect: Dialect,
+    name: str,
+    parts: _TableSql,
+    closing: tuple[str, ...],
+    closing_keys: Mapping[str, ForeignKey] | None = None,
+) -> TablePieces:
     return TablePieces(
         comments=tuple(parts.before),
         sequences=dict(parts.sequences),
@@ -800,6 +842,9 @@ def _pieces(dialect: Dialect, name: str, parts: _TableSql, closing: tuple[str, .
         columns=dict(parts.columns),
         shapes=dict(parts.shapes),
         constraints=dict(parts.constraints),
+        checks=dict(parts.checks),
+        foreign_keys={**parts.foreign_keys, **(closing_keys or {})},
+        unique=dict(parts.unique),
     )
 
 

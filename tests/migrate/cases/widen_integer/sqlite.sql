@@ -7,11 +7,11 @@ PRAGMA foreign_keys = OFF;
 -- data check: order_line.line_no: max (line_no <= 2147483647): no existing row may break it
 SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break order_line.line_no: max') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, sku AS sku, quantity AS quantity, unit_price AS unit_price FROM order_line) AS s WHERE NOT (line_no <= 2147483647)) AS c WHERE c.n > 0;
 
--- data check: return_line.line_no: max (line_no <= 2147483647): no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break return_line.line_no: max') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, returned_on AS returned_on, quantity AS quantity, reason AS reason FROM return_line) AS s WHERE NOT (line_no <= 2147483647)) AS c WHERE c.n > 0;
-
 -- data check: return_line.line_no: min (line_no >= -2147483648): no existing row may break it
 SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break return_line.line_no: min') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, returned_on AS returned_on, quantity AS quantity, reason AS reason FROM return_line) AS s WHERE NOT (line_no >= -2147483648)) AS c WHERE c.n > 0;
+
+-- data check: return_line.line_no: max (line_no <= 2147483647): no existing row may break it
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break return_line.line_no: max') FROM (SELECT count(*) AS n FROM (SELECT order_id AS order_id, line_no AS line_no, returned_on AS returned_on, quantity AS quantity, reason AS reason FROM return_line) AS s WHERE NOT (line_no <= 2147483647)) AS c WHERE c.n > 0;
 
 BEGIN;
 

@@ -2,11 +2,11 @@
 -- from: old.yaml (fingerprint a161c2a0ebfaf4b7)
 -- to: new.yaml (fingerprint 859c5b92c5b54df5)
 
--- data check: warehouse.capacity: finite (isfinite(capacity)): no existing row may break it
-SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break warehouse.capacity: finite') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, CAST(capacity AS DOUBLE) AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (isfinite(capacity))) AS c WHERE c.n > 0;
-
 -- data check: warehouse.capacity: min (capacity >= 0.0): no existing row may break it
 SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break warehouse.capacity: min') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, CAST(capacity AS DOUBLE) AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity >= 0.0)) AS c WHERE c.n > 0;
+
+-- data check: warehouse.capacity: finite (isfinite(capacity)): no existing row may break it
+SELECT error('schemacog data check failed: ' || CAST(c.n AS VARCHAR) || ' row(s) break warehouse.capacity: finite') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, CAST(capacity AS DOUBLE) AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (isfinite(capacity))) AS c WHERE c.n > 0;
 
 BEGIN TRANSACTION;
 

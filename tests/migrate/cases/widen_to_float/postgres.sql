@@ -2,11 +2,11 @@
 -- from: old.yaml (fingerprint f7b4773e9bc257d0)
 -- to: new.yaml (fingerprint 5f560f482d9c6a2f)
 
--- data check: warehouse.capacity: finite (capacity NOT IN ('NaN', 'Infinity', '-Infinity')): no existing row may break it
-DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, CAST(capacity AS double precision) AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity NOT IN ('NaN', 'Infinity', '-Infinity'))) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break warehouse.capacity: finite'; END IF; END $sc$;
-
 -- data check: warehouse.capacity: min (capacity >= 0.0): no existing row may break it
 DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, CAST(capacity AS double precision) AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity >= 0.0)) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break warehouse.capacity: min'; END IF; END $sc$;
+
+-- data check: warehouse.capacity: finite (capacity NOT IN ('NaN', 'Infinity', '-Infinity')): no existing row may break it
+DO $sc$ DECLARE n bigint; BEGIN SELECT c.n INTO n FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, CAST(capacity AS double precision) AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity NOT IN ('NaN', 'Infinity', '-Infinity'))) AS c; IF n > 0 THEN RAISE EXCEPTION '%', 'schemacog data check failed: ' || CAST(n AS TEXT) || ' row(s) break warehouse.capacity: finite'; END IF; END $sc$;
 
 BEGIN;
 

@@ -4,11 +4,11 @@
 
 PRAGMA foreign_keys = OFF;
 
--- data check: warehouse.capacity: finite (capacity NOT IN (9e999, -9e999)): no existing row may break it
-SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break warehouse.capacity: finite') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity NOT IN (9e999, -9e999))) AS c WHERE c.n > 0;
-
 -- data check: warehouse.capacity: min (capacity >= 0.0): no existing row may break it
 SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break warehouse.capacity: min') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity >= 0.0)) AS c WHERE c.n > 0;
+
+-- data check: warehouse.capacity: finite (capacity NOT IN (9e999, -9e999)): no existing row may break it
+SELECT json_extract('{}', 'schemacog data check failed: ' || CAST(c.n AS TEXT) || ' row(s) break warehouse.capacity: finite') FROM (SELECT count(*) AS n FROM (SELECT code AS code, city AS city, opens AS opens, closes AS closes, capacity AS capacity, manager_id AS manager_id FROM warehouse) AS s WHERE NOT (capacity NOT IN (9e999, -9e999))) AS c WHERE c.n > 0;
 
 BEGIN;
 

@@ -1,0 +1,4 @@
+-- schemacog migration for duckdb
+-- from: old.yaml (fingerprint cd7812e4569dec31)
+-- to: new.yaml (fingerprint f54866dd4000dc03)
+-- no changes
