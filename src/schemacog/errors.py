@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "LONE_SURROGATE",
+    "MAX_MESSAGE",
     "ConfigError",
     "Pos",
     "Problem",
@@ -61,6 +62,9 @@ class Pos:
         return f"{path}:{self.line}"
 
 
+MAX_MESSAGE = 2000  # characters of one problem's message as printed
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
     """One user-facing error: where it is and what is wrong."""
@@ -69,7 +73,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.pos}: {printable(self.message)}"
+        message = self.message
+        if len(message) > MAX_MESSAGE:  # a message names values; it never echoes a file
+            message = f"{message[: MAX_MESSAGE - 40]}... ({len(message)} characters)"
+        return f"{self.pos}: {printable(message)}"
 
 
 class SchemacogError(Exception):

@@ -304,7 +304,7 @@ def test_a_snapshot_that_is_a_link_is_refused_not_read(project: Path, run_cli: R
 
 
 def test_a_long_value_is_named_not_echoed(project: Path, run_cli: RunCli) -> None:
-    (project / "old.yaml").write_text("x" * 100_000 + "\n")
+    (project / "old.yaml").write_text("schemacog: " + "x" * 100_000 + "\n")
     done = run_cli("migrate", "plan", "--from", "old.yaml", cwd=project)
     assert done.code == 2
     assert len(done.err) < 400
@@ -365,3 +365,26 @@ def test_regen_never_rewrites_a_migration(project: Path, run_cli: RunCli) -> Non
         "cog marker; schemacog never rewrites it" in done.err
     )
     assert script.read_text() == marked
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_a_schema_given_through_a_link_or_hidden_is_not_read(
+    project: Path, run_cli: RunCli, option: str
+) -> None:
+    secret = project / "secret.env"
+    secret.write_text("SECRET_TOKEN=hunter2\n")
+    (project / "linked.yaml").symlink_to(secret)
+    (project / ".hidden.yaml").write_text("SECRET_TOKEN=hunter2\n")
+    for given in ("linked.yaml", ".hidden.yaml"):
+        other = ["--to", "schema/shop.yaml"] if option == "--from" else ["--from", "empty"]
+        done = run_cli("migrate", "plan", option, given, *other, cwd=project)
+        assert done.code == 2
+        assert "hunter2" not in done.err
+        assert done.err.startswith(f"{option}:1: {given} ")
+
+
+def test_a_file_that_is_no_schema_is_named_not_shown(project: Path, run_cli: RunCli) -> None:
+    (project / "notes.yaml").write_text("SECRET_TOKEN=hunter2\n")
+    done = run_cli("migrate", "plan", "--from", "notes.yaml", cwd=project)
+    assert done.code == 2
+    assert done.err == "notes.yaml:1:1: the schema must be a mapping, found a string\n"

@@ -22,7 +22,7 @@ from schemacog.migrate.history import (
 from schemacog.migrate.matching import Match, match
 from schemacog.migrate.plan import guards, plan, refusals
 from schemacog.migrate.script import fingerprint, json_plan, sql_script
-from schemacog.migrate.sources import EMPTY, load_source
+from schemacog.migrate.sources import EMPTY, load_source, schema_file
 from schemacog.model import Schema
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.validate import load_schema
@@ -94,7 +94,8 @@ def _plan(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: Tex
     project = loader(needs_config)
     dialect = _dialect(args.dialect or project.dialect or "postgres", "--dialect")
     if args.to is not None:
-        new_path, new = Path(args.to), load_schema(Path(args.to), args.to)
+        new_path = schema_file(args.to, "--to")
+        new = load_schema(new_path, args.to)
     else:
         assert project.schema_path is not None
         new_path, new = project.schema_path, load_schema(project.schema_path, project.schema_shown)

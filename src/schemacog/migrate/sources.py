@@ -6,12 +6,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.errors import Pos, Problem, SchemacogError, printable
 from schemacog.model import Schema
 from schemacog.schema.loader import MAX_FILE_BYTES
 from schemacog.schema.validate import load_schema, load_schema_text
 
-__all__ = ["EMPTY", "load_source"]
+__all__ = ["EMPTY", "load_source", "schema_file"]
 
 EMPTY = "empty"
 _GIT_SECONDS = 60
@@ -24,7 +24,21 @@ def load_source(spec: str, schema_path: Path, root: Path, shown_schema: str) -> 
         return Schema(name="empty", description=None, enums=(), tables=(), path=EMPTY)
     if spec.startswith("git:"):
         return _from_git(spec[len("git:") :], schema_path, root, shown_schema)
-    return load_schema(Path(spec), spec)
+    return load_schema(schema_file(spec, "--from"), spec)
+
+
+def schema_file(given: str, where: str) -> Path:
+    """A schema named on the command line, refused where a pull request could have put a symbolic
+    link or a hidden file to be read (and its text echoed in an error)."""
+    path = Path(given)
+    hidden = [part for part in path.parts if part.startswith(".") and part not in (".", "..")]
+    linked = next(
+        (p for p in (path, *path.parents) if str(p) not in ("", ".") and p.is_symlink()), None
+    )
+    if hidden or linked is not None:
+        why = "is hidden" if hidden else f"goes through a symbolic link ({linked})"
+        raise SchemacogError([Problem(Pos(where, 1), f"{printable(given)} {why}: not read")])
+    return path
 
 
 def _from_git(revision: str, schema_path: Path, root: Path, shown_schema: str) -> Schema:

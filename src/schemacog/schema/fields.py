@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 
 from schemacog.errors import Pos, Problem
 from schemacog.naming import IDENTIFIER
-from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of
+from schemacog.schema.loader import MapNode, Node, ScalarNode, SeqNode, kind_of, scalar_kind
 
 __all__ = [
     "MAX_COMPARED",
@@ -100,10 +100,17 @@ class Problems(list[Problem]):
         self.append(Problem(where if isinstance(where, Pos) else where.pos, message))
 
 
-def mapping(problems: Problems, node: Node, what: str) -> MapNode | None:
+def mapping(problems: Problems, node: Node, what: str, *, show: bool = True) -> MapNode | None:
+    """``node`` as a mapping, else a problem; ``show=False``: the problem names only the
+    kind of what was found, not its value (a whole file that is no schema: maybe a
+    secret, as a symbolic link to .env makes it)."""
     if isinstance(node, MapNode):
         return node
-    problems.add(node, f"{what} must be a mapping, found {kind_of(node)}")
+    found = kind_of(node)
+    if not show and isinstance(node, ScalarNode):
+        kind = scalar_kind(node.value).split(" ")[0]
+        found = "null" if node.value is None else f"a {kind}"
+    problems.add(node, f"{what} must be a mapping, found {found}")
     return None
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "load_text",
     "pos_in",
     "scalar_kind",
+    "shown_value",
     "string_problem",
     "to_python",
 ]
@@ -144,10 +145,16 @@ def scalar_kind(value: object) -> str:
         return f"integer {value}"
     if isinstance(value, float):
         return f"float {value!r}"
+    return f"string {shown_value(value)}"
+
+
+def shown_value(value: object) -> str:
+    """``repr(value)``, cut to ``MAX_SHOWN`` characters: a message names a value, it never
+    echoes a whole file."""
     shown = repr(value)
-    if len(shown) > MAX_SHOWN:  # a message names a value, never echoes a whole file
+    if len(shown) > MAX_SHOWN:
         shown = shown[: MAX_SHOWN - 5] + "...'" + f" ({len(str(value))} characters)"
-    return f"string {shown}"
+    return shown
 
 
 # --- YAML 1.2 core schema -------------------------------------------------------------

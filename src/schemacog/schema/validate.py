@@ -19,7 +19,7 @@ from schemacog.schema import fields
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import FORMAT_VERSION, TOP_KEYS
-from schemacog.schema.loader import Loaded, Node, ScalarNode, load_file, load_text
+from schemacog.schema.loader import Loaded, Node, ScalarNode, load_file, load_text, shown_value
 from schemacog.schema.validate_cycles import check_cycles
 from schemacog.schema.validate_enums import read_enums
 from schemacog.schema.validate_foreign_keys import ForeignKeys, read_foreign_keys
@@ -56,7 +56,7 @@ def _read_schema(problems: Problems, root: Node | None, path: str) -> Schema | N
     if root is None:
         problems.add(Pos(path, 1, 1), "schema file is empty")
         return None
-    top = fields.mapping(problems, root, "the schema")
+    top = fields.mapping(problems, root, "the schema", show=False)
     if top is None:
         return None
     required = ("schemacog", "name", "tables")
@@ -90,7 +90,7 @@ def _check_version(problems: Problems, node: Node) -> None:
     if type(version) is not int or version != FORMAT_VERSION:  # not True, not 1.0
         problems.add(
             node,
-            f"unsupported schema format version {version!r}; "
+            f"unsupported schema format version {shown_value(version)}; "
             f"this schemacog reads 'schemacog: {FORMAT_VERSION}'",
         )
 
