@@ -388,3 +388,32 @@ def test_a_file_that_is_no_schema_is_named_not_shown(project: Path, run_cli: Run
     done = run_cli("migrate", "plan", "--from", "notes.yaml", cwd=project)
     assert done.code == 2
     assert done.err == "notes.yaml:1:1: the schema must be a mapping, found a string\n"
+
+
+def test_check_refuses_a_script_edited_or_added_by_hand(project: Path, run_cli: RunCli) -> None:
+    assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=project).code == 0
+    _edit(project, NICKNAME)
+    assert run_cli("migrate", "new", "add_nickname", cwd=project).code == 0
+    assert run_cli("check", cwd=project).code == 0
+    script = project / "migrations" / "postgres" / "0002_add_nickname.sql"
+    script.write_text(script.read_text().replace("COMMIT;", "DROP TABLE victim;\nCOMMIT;"))
+    extra = project / "migrations" / "postgres" / "0003_extra.sql"
+    extra.write_text(script.read_text().split("\n", 3)[0] + "\nDROP TABLE victim2;\n")
+    done = run_cli("check", cwd=project)
+    assert done.code == 1
+    assert (
+        "migrations/postgres/0002_add_nickname.sql:1: differs from what schemacog plans from "
+        "migrations/0001_initial.schema.json to migrations/0002_add_nickname.schema.json"
+    ) in done.out
+    assert "migrations/postgres/0003_extra.sql:1: migration 0003 has no snapshot" in done.out
+
+
+def test_a_first_migration_from_git_keeps_where_it_started(project: Path, run_cli: RunCli) -> None:
+    _edit(project, NICKNAME)
+    done = run_cli("migrate", "new", "add_nickname", "--from", "git:HEAD", cwd=project)
+    assert done.code == 0, done.err
+    assert "wrote migrations/0001_add_nickname.from.schema.json" in done.out
+    assert run_cli("check", cwd=project).code == 0
+    script = project / "migrations" / "sqlite" / "0001_add_nickname.sql"
+    script.write_text(script.read_text() + "DELETE FROM customer;\n")
+    assert "differs from what schemacog plans from" in run_cli("check", cwd=project).out

@@ -22,7 +22,7 @@ from schemacog.migrate.history import (
 from schemacog.migrate.matching import Match, match
 from schemacog.migrate.plan import guards, plan, refusals
 from schemacog.migrate.script import fingerprint, json_plan, sql_script
-from schemacog.migrate.sources import EMPTY, load_source, schema_file
+from schemacog.migrate.sources import EMPTY, load_source, schema_file, source_root
 from schemacog.model import Schema
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
 from schemacog.schema.validate import load_schema
@@ -131,6 +131,11 @@ def _new(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: Text
     scripts = {d: sql_script(plan(found, d), old, new) for d in dialects}
     snapshot = snapshot_text(schema_root(project.schema_path, project.schema_shown))
     number = next_number(project.migrations, dialects)
+    start = None
+    first = newest_snapshot(project.migrations, project.migrations_shown) is None
+    if first and args.source not in (None, EMPTY):  # kept, so that check can re-plan it
+        node = source_root(args.source, project.schema_path, project.root, project.schema_shown)
+        start = None if node is None else snapshot_text(node)
     stem = f"{number:04d}_{args.name}"
     written = write_migration(
         project.root,
@@ -139,6 +144,7 @@ def _new(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: Text
         stem=stem,
         scripts=scripts,
         snapshot=snapshot,
+        start=start,
     )
     for path in written:
         print(f"wrote {path}", file=out)

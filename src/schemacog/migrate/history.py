@@ -29,6 +29,7 @@ __all__ = [
     "Snapshot",
     "check_name",
     "drift",
+    "from_path",
     "load_snapshot",
     "newest_snapshot",
     "next_number",
@@ -42,6 +43,8 @@ DEFAULT_FOLDER: Final = "migrations"
 _SNAPSHOT: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.schema\.json\Z")
 _SCRIPT: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.sql\Z")
 _NAME: Final = re.compile(r"[a-z0-9_]{1,64}\Z")
+# the OLD a first migration started from, where it was no snapshot (git:REV, a file)
+_FROM: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.from\.schema\.json\Z")
 _FINGERPRINT: Final = re.compile(r"^-- (from|to): .* \(fingerprint ([0-9a-f]{16})\)$", re.M)
 _HEADER_BYTES: Final = 4096
 
@@ -146,9 +149,17 @@ def schema_root(path: Path, shown: str) -> Node:
 
 
 def write_migration(
-    root: Path, folder: Path, shown: str, *, stem: str, scripts: Mapping[str, str], snapshot: str
+    root: Path,
+    folder: Path,
+    shown: str,
+    *,
+    stem: str,
+    scripts: Mapping[str, str],
+    snapshot: str,
+    start: str | None = None,
 ) -> list[str]:
-    """Write each dialect's script and the snapshot, none of which may exist yet; all or
+    """Write each dialect's script and the snapshot (and ``start``, the OLD of a first
+    migration that did not start from nothing), none of which may exist yet; all or
     nothing. Each is written whole to a hidden file beside it and linked to its name (a
     link fails where the name exists), so that even a killed run leaves no file cut
     short under a migration's name. The shown paths."""
@@ -158,6 +169,8 @@ def write_migration(
         raise SchemacogError([Problem(Pos(f"{shown}/{stem}.schema.json", 1), message)])
     targets = [(folder / dialect / f"{stem}.sql", text) for dialect, text in scripts.items()]
     targets.append((folder / f"{stem}.schema.json", snapshot))
+    if start is not None:  # a first migration from git or a file: where it started
+        targets.append((from_path(folder, stem), start))
     base = root.resolve()
     for target, _ in targets:
         relative = str(target.relative_to(root))
@@ -287,4 +300,81 @@ def drift(
                     )
                 )
             previous = header
+    found += _rederived(root, folder, shown, dialects)
     return found
+
+
+def from_path(folder: Path, stem: str) -> Path:
+    """Where ``migrate new`` keeps the OLD a first migration started from."""
+    return folder / f"{stem}.from.schema.json"
+
+
+def _body(text: str) -> str:
+    """A script without its three header lines (they name the files it was planned from)."""
+    parts = text.split("\n", 3)
+    return parts[3] if len(parts) == 4 else ""
+
+
+def _rederived(root: Path, folder: Path, shown: str, dialects: Sequence[str]) -> list[Problem]:
+    """Each script against what this schemacog plans from the snapshot before it (the
+    first: from its starting point, else from nothing) to its own: a migration holds only
+    what ``migrate new`` wrote, not a statement added by hand or by a pull request."""
+    from schemacog.migrate.matching import match
+    from schemacog.migrate.plan import plan
+    from schemacog.migrate.script import sql_script
+    from schemacog.migrate.sources import EMPTY
+
+    problems: list[Problem] = []
+    taken = {n for n, _, _ in _listed(folder, _SNAPSHOT)}
+    for dialect in dialects:
+        problems += [
+            Problem(
+                Pos(f"{shown}/{dialect}/{path.name}", 1),
+                f"migration {number:04d} has no snapshot ({shown}/{number:04d}_{name}.schema.json)",
+            )
+            for number, name, path in _listed(folder / dialect, _SCRIPT)
+            if number not in taken
+        ]
+    starts = {n: path for n, _, path in _listed(folder, _FROM)}
+    old: Schema | None = None
+    for index, snapshot in enumerate(snapshots(folder, shown)):
+        try:
+            new = load_snapshot(snapshot, root)
+            if index == 0 and snapshot.number in starts:
+                start = starts[snapshot.number]
+                old = load_snapshot(
+                    Snapshot(snapshot.number, "", start, f"{shown}/{start.name}"), root
+                )
+            elif index == 0:
+                old = Schema(name=EMPTY, description=None, enums=(), tables=(), path=EMPTY)
+            assert old is not None
+            for dialect in dialects:
+                script = folder / dialect / f"{snapshot.number:04d}_{snapshot.name}.sql"
+                if not script.is_file():
+                    continue  # said above
+                where = Pos(f"{shown}/{dialect}/{script.name}", 1)
+                try:
+                    text = paths.read_regular(script, MAX_FILE_BYTES + 1).decode("utf-8")
+                except (OSError, paths.PathRefused, UnicodeDecodeError) as exc:
+                    problems.append(Problem(where, f"cannot read it: {exc}"))
+                    continue
+                derived = sql_script(plan(match(old, new), dialect), old, new)
+                if _header_of(text) != _header_of(derived) or _body(text) != _body(derived):
+                    previous = "nothing" if index == 0 and old.path == EMPTY else old.path
+                    problems.append(
+                        Problem(
+                            where,
+                            f"differs from what schemacog plans from {printable(previous)} to "
+                            f"{snapshot.shown}: a migration holds only what migrate new wrote "
+                            "(edited by hand, or written by another version of schemacog?)",
+                        )
+                    )
+        except SchemacogError as exc:
+            problems += exc.problems
+            break
+        old = new
+    return problems
+
+
+def _header_of(text: str) -> dict[str, str]:
+    return dict(_FINGERPRINT.findall("\n".join(text.split("\n", 3)[:3])))

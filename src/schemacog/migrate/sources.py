@@ -8,10 +8,10 @@ from pathlib import Path
 
 from schemacog.errors import Pos, Problem, SchemacogError, printable
 from schemacog.model import Schema
-from schemacog.schema.loader import MAX_FILE_BYTES
+from schemacog.schema.loader import MAX_FILE_BYTES, Node, load_file, load_text
 from schemacog.schema.validate import load_schema, load_schema_text
 
-__all__ = ["EMPTY", "load_source", "schema_file"]
+__all__ = ["EMPTY", "load_source", "schema_file", "source_root"]
 
 EMPTY = "empty"
 _GIT_SECONDS = 60
@@ -41,7 +41,24 @@ def schema_file(given: str, where: str) -> Path:
     return path
 
 
+def source_root(spec: str, schema_path: Path, root: Path, shown_schema: str) -> Node | None:
+    """The loaded nodes of what ``spec`` names (None for ``empty``): what a first
+    migration keeps as its starting point."""
+    if spec == EMPTY:
+        return None
+    if spec.startswith("git:"):
+        text, shown = _git_text(spec[len("git:") :], schema_path, root, shown_schema)
+        return load_text(text, shown).root
+    return load_file(schema_file(spec, "--from"), spec).root
+
+
 def _from_git(revision: str, schema_path: Path, root: Path, shown_schema: str) -> Schema:
+    text, shown = _git_text(revision, schema_path, root, shown_schema)
+    return load_schema_text(text, shown)
+
+
+def _git_text(revision: str, schema_path: Path, root: Path, shown_schema: str) -> tuple[str, str]:
+    """The configured schema's text at a revision, and how to show where it is from."""
     where = Pos("--from", 1)
     if not revision or revision.startswith("-"):
         raise SchemacogError([Problem(where, f"git:{revision}: name a revision, as git:HEAD~1")])
@@ -84,7 +101,7 @@ def _from_git(revision: str, schema_path: Path, root: Path, shown_schema: str) -
     except UnicodeDecodeError:
         message = f"git:{revision}:{inside.as_posix()} is not UTF-8"
         raise SchemacogError([Problem(where, message)]) from None
-    return load_schema_text(text, f"git:{revision}:{inside.as_posix()}")
+    return text, f"git:{revision}:{inside.as_posix()}"
 
 
 def _toplevel(root: Path, where: Pos) -> Path:
