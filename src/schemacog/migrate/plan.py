@@ -720,15 +720,15 @@ def _rebuild(
     for table in new_order:
         pieces = context.new.tables[table.name]
         if table.name in rebuilt or table.name in added:
-            for statement in pieces.after.values():
-                steps.append(Step(Kind.IN_PLACE, f"{_after_what(statement)}", statement))
+            for key, statement in pieces.after.items():
+                steps.append(Step(Kind.IN_PLACE, _after_what(key), statement))
             continue
         if table.name not in kept:
             continue
         compared = _compared_after(context, table.name)
         for key, statement in pieces.after.items():
             if compared.get(key) != statement:
-                steps.append(Step(Kind.IN_PLACE, _after_what(statement), statement))
+                steps.append(Step(Kind.IN_PLACE, _after_what(key), statement))
         for key in compared:
             gone = len(key) == 3 and key[2] not in pieces.shapes  # with its column
             if key[0] == "comment" and key not in pieces.after and not gone:
@@ -806,10 +806,11 @@ def _alter_steps(context: _Context, name: str, change: _Alter) -> list[Step]:
     return steps
 
 
-def _after_what(statement: str) -> str:
-    if statement.startswith("COMMENT"):
-        return "set a comment"
-    return "create an index"
+def _after_what(key: tuple[str, ...]) -> str:
+    """What a statement after a CREATE TABLE makes, by its key (``TablePieces.after``)."""
+    if key[0] == "comment":
+        return f"set the comment of {'.'.join(key[1:])}"
+    return f"create index {key[1]}"
 
 
 def _compared_after(context: _Context, name: str) -> Mapping[tuple[str, ...], str]:

@@ -21,7 +21,7 @@ CREATE TABLE note (
 INSERT INTO note (id, body)
 SELECT o.id, o.body FROM "sc-old-1" AS o;
 
--- in place: create an index
+-- in place: create index ix_note_body
 CREATE INDEX ix_note_body ON note (body);
 
 -- table rebuild: continue note.id after the highest id

@@ -32,13 +32,13 @@ CREATE TABLE stock_count (
 INSERT INTO stock_count (count_id, sku, warehouse, counted_on, quantity, unit_cost, condition, counted_by, note)
 SELECT o.count_id, o.sku, o.warehouse, o.counted_on, o.quantity, o.unit_cost, CAST(o.condition AS stock_condition), o.counted_by, o.note FROM "sc-old-1" AS o;
 
--- in place: set a comment
+-- in place: set the comment of stock_count
 COMMENT ON TABLE stock_count IS 'A shelf count from a warehouse spreadsheet.';
 
--- in place: set a comment
+-- in place: set the comment of stock_count.quantity
 COMMENT ON COLUMN stock_count.quantity IS 'Items on the shelf; over 5000 is checked by hand.';
 
--- in place: set a comment
+-- in place: set the comment of stock_count.counted_by
 COMMENT ON COLUMN stock_count.counted_by IS 'The counting employee''s badge.';
 
 -- table rebuild: drop the copy of stock_count's old rows

@@ -10,7 +10,7 @@ ALTER TABLE customer ADD COLUMN nickname text CONSTRAINT ck_customer_nickname_ma
 -- in place: add column customer.notes
 ALTER TABLE customer ADD COLUMN notes text;
 
--- in place: set a comment
+-- in place: set the comment of customer.notes
 COMMENT ON COLUMN customer.notes IS 'Free notes.';
 
 COMMIT;

@@ -9,7 +9,7 @@ START TRANSACTION;
 -- destructive: drop index ix_customer_name
 DROP INDEX ix_customer_name ON customer;
 
--- in place: create an index
+-- in place: create index ix_customer_email_name
 CREATE INDEX ix_customer_email_name ON customer (email, name);
 
 COMMIT;

@@ -7,7 +7,7 @@ BEGIN;
 -- destructive: drop index ix_customer_name
 DROP INDEX ix_customer_name;
 
--- in place: create an index
+-- in place: create index ix_customer_email_name
 CREATE INDEX ix_customer_email_name ON customer (email, name);
 
 COMMIT;

@@ -103,28 +103,28 @@ SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM "sc-old-3
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
 SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, o.last_scan_at FROM "sc-old-4" AS o;
 
--- in place: set a comment
+-- in place: set the comment of order
 COMMENT ON TABLE "order" IS 'One checkout of one customer.';
 
--- in place: set a comment
+-- in place: set the comment of order.note
 COMMENT ON COLUMN "order".note IS 'Customer''s note to the packer.';
 
--- in place: create an index
+-- in place: create index ix_order_customer_id_placed_at
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
--- in place: set a comment
+-- in place: set the comment of order_line
 COMMENT ON TABLE order_line IS 'One product in an order.';
 
--- in place: set a comment
+-- in place: set the comment of return_line
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
--- in place: set a comment
+-- in place: set the comment of shipment
 COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.window_start
 COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery window.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.last_scan_at
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
 -- table rebuild: continue order.id after the highest id

@@ -144,88 +144,88 @@ CREATE TABLE stock_count (
     CONSTRAINT uq_stock_count_sku_warehouse_counted_on UNIQUE (sku, warehouse, counted_on)
 );
 
--- in place: set a comment
+-- in place: set the comment of customer
 COMMENT ON TABLE customer IS 'A person who buys from the shop.';
 
--- in place: set a comment
+-- in place: set the comment of customer.public_id
 COMMENT ON COLUMN customer.public_id IS 'Identifier shown in URLs and emails.';
 
--- in place: set a comment
+-- in place: set the comment of customer.name
 COMMENT ON COLUMN customer.name IS 'Full name.';
 
--- in place: set a comment
+-- in place: set the comment of customer.balance
 COMMENT ON COLUMN customer.balance IS 'Store credit.';
 
--- in place: set a comment
+-- in place: set the comment of customer.referrer_id
 COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop.';
 
--- in place: create an index
+-- in place: create index ix_customer_name
 CREATE INDEX ix_customer_name ON customer (name);
 
--- in place: set a comment
+-- in place: set the comment of product
 COMMENT ON TABLE product IS 'Something the shop sells.';
 
--- in place: set a comment
+-- in place: set the comment of product.sku
 COMMENT ON COLUMN product.sku IS 'Stock keeping unit.';
 
--- in place: set a comment
+-- in place: set the comment of product.details
 COMMENT ON COLUMN product.details IS 'Long description; Markdown allowed.';
 
--- in place: set a comment
+-- in place: set the comment of product.attributes
 COMMENT ON COLUMN product.attributes IS 'Free-form facts such as colour or size.';
 
--- in place: set a comment
+-- in place: set the comment of product.thumbnail
 COMMENT ON COLUMN product.thumbnail IS 'A small PNG preview.';
 
--- in place: set a comment
+-- in place: set the comment of order
 COMMENT ON TABLE "order" IS 'One checkout of one customer.';
 
--- in place: set a comment
+-- in place: set the comment of order.note
 COMMENT ON COLUMN "order".note IS 'Customer''s note to the packer.';
 
--- in place: create an index
+-- in place: create index ix_order_customer_id_placed_at
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
--- in place: set a comment
+-- in place: set the comment of order_line
 COMMENT ON TABLE order_line IS 'One product in an order.';
 
--- in place: set a comment
+-- in place: set the comment of return_line
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
--- in place: set a comment
+-- in place: set the comment of shipment
 COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.window_start
 COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery window.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.last_scan_at
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
--- in place: set a comment
+-- in place: set the comment of warehouse
 COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
 
--- in place: set a comment
+-- in place: set the comment of signup_import
 COMMENT ON TABLE signup_import IS 'A newsletter signup as the mailing tool exports it, one CSV row per signup.';
 
--- in place: set a comment
+-- in place: set the comment of signup_import.signup_id
 COMMENT ON COLUMN signup_import.signup_id IS 'Row number in the export.';
 
--- in place: set a comment
+-- in place: set the comment of signup_import.country
 COMMENT ON COLUMN signup_import.country IS 'ISO 3166 code; "NA" is Namibia, not a missing value.';
 
--- in place: set a comment
+-- in place: set the comment of signup_import.age
 COMMENT ON COLUMN signup_import.age IS 'Age as typed into the form.';
 
--- in place: set a comment
+-- in place: set the comment of signup_import.newsletter
 COMMENT ON COLUMN signup_import.newsletter IS 'Said yes to the newsletter.';
 
--- in place: set a comment
+-- in place: set the comment of stock_count
 COMMENT ON TABLE stock_count IS 'A shelf count from a warehouse spreadsheet.';
 
--- in place: set a comment
+-- in place: set the comment of stock_count.quantity
 COMMENT ON COLUMN stock_count.quantity IS 'Items on the shelf; over 5000 is checked by hand.';
 
--- in place: set a comment
+-- in place: set the comment of stock_count.counted_by
 COMMENT ON COLUMN stock_count.counted_by IS 'The counting employee''s badge.';
 
 COMMIT;

@@ -204,10 +204,10 @@ CREATE TABLE stock_count (
     CONSTRAINT ck_stock_count_note_nul CHECK (INSTR(note, CHAR(0)) = 0)
 ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin COMMENT='A shelf count from a warehouse spreadsheet.';
 
--- in place: create an index
+-- in place: create index ix_customer_name
 CREATE INDEX ix_customer_name ON customer (name);
 
--- in place: create an index
+-- in place: create index ix_order_customer_id_placed_at
 CREATE INDEX ix_order_customer_id_placed_at ON `order` (customer_id, placed_at);
 
 COMMIT;

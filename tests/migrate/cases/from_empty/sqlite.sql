@@ -157,10 +157,10 @@ CREATE TABLE stock_count (
     CONSTRAINT uq_stock_count_sku_warehouse_counted_on UNIQUE (sku, warehouse, counted_on)
 );
 
--- in place: create an index
+-- in place: create index ix_customer_name
 CREATE INDEX ix_customer_name ON customer (name);
 
--- in place: create an index
+-- in place: create index ix_order_customer_id_placed_at
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
 COMMIT;

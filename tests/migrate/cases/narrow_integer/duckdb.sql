@@ -30,7 +30,7 @@ CREATE TABLE warehouse (
 INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
 SELECT o.code, o.city, o.opens, o.closes, CAST(o.capacity AS SMALLINT), o.manager_id FROM "sc-old-1" AS o;
 
--- in place: set a comment
+-- in place: set the comment of warehouse
 COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
 
 -- table rebuild: drop the copy of warehouse's old rows

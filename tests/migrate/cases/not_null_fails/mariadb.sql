@@ -40,7 +40,7 @@ CREATE TABLE `order` (
 INSERT INTO `order` (id, customer_id, status, placed_at, note)
 SELECT o.id, o.customer_id, o.status, o.placed_at, o.note FROM `sc-old-1` AS o;
 
--- in place: create an index
+-- in place: create index ix_order_customer_id_placed_at
 CREATE INDEX ix_order_customer_id_placed_at ON `order` (customer_id, placed_at);
 
 -- table rebuild: drop the copy of order's old rows

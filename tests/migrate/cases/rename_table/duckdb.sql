@@ -73,25 +73,25 @@ SELECT o.order_id, o.line_no, o.sku, o.quantity, o.unit_price FROM "sc-old-2" AS
 INSERT INTO return_line (order_id, line_no, returned_on, quantity, reason)
 SELECT o.order_id, o.line_no, o.returned_on, o.quantity, o.reason FROM "sc-old-3" AS o;
 
--- in place: set a comment
+-- in place: set the comment of item
 COMMENT ON TABLE item IS 'Something the shop sells.';
 
--- in place: set a comment
+-- in place: set the comment of item.sku
 COMMENT ON COLUMN item.sku IS 'Stock keeping unit.';
 
--- in place: set a comment
+-- in place: set the comment of item.details
 COMMENT ON COLUMN item.details IS 'Long description; Markdown allowed.';
 
--- in place: set a comment
+-- in place: set the comment of item.attributes
 COMMENT ON COLUMN item.attributes IS 'Free-form facts such as colour or size.';
 
--- in place: set a comment
+-- in place: set the comment of item.thumbnail
 COMMENT ON COLUMN item.thumbnail IS 'A small PNG preview.';
 
--- in place: set a comment
+-- in place: set the comment of order_line
 COMMENT ON TABLE order_line IS 'One product in an order.';
 
--- in place: set a comment
+-- in place: set the comment of return_line
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
 -- table rebuild: drop the copy of item's old rows

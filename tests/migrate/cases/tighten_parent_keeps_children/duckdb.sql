@@ -305,49 +305,49 @@ SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_star
 INSERT INTO warehouse (code, city, opens, closes, capacity, manager_id)
 SELECT o.code, o.city, o.opens, o.closes, o.capacity, o.manager_id FROM "sc-old-6" AS o;
 
--- in place: set a comment
+-- in place: set the comment of customer
 COMMENT ON TABLE customer IS 'A person who buys from the shop.';
 
--- in place: set a comment
+-- in place: set the comment of customer.public_id
 COMMENT ON COLUMN customer.public_id IS 'Identifier shown in URLs and emails.';
 
--- in place: set a comment
+-- in place: set the comment of customer.name
 COMMENT ON COLUMN customer.name IS 'Full name.';
 
--- in place: set a comment
+-- in place: set the comment of customer.balance
 COMMENT ON COLUMN customer.balance IS 'Store credit.';
 
--- in place: set a comment
+-- in place: set the comment of customer.referrer_id
 COMMENT ON COLUMN customer.referrer_id IS 'The customer who recommended the shop.';
 
--- in place: create an index
+-- in place: create index ix_customer_name
 CREATE INDEX ix_customer_name ON customer (name);
 
--- in place: set a comment
+-- in place: set the comment of order
 COMMENT ON TABLE "order" IS 'One checkout of one customer.';
 
--- in place: set a comment
+-- in place: set the comment of order.note
 COMMENT ON COLUMN "order".note IS 'Customer''s note to the packer.';
 
--- in place: create an index
+-- in place: create index ix_order_customer_id_placed_at
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
--- in place: set a comment
+-- in place: set the comment of order_line
 COMMENT ON TABLE order_line IS 'One product in an order.';
 
--- in place: set a comment
+-- in place: set the comment of return_line
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
--- in place: set a comment
+-- in place: set the comment of shipment
 COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.window_start
 COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery window.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.last_scan_at
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
--- in place: set a comment
+-- in place: set the comment of warehouse
 COMMENT ON TABLE warehouse IS 'A place stock is kept and shipped from.';
 
 -- table rebuild: continue customer.id after the highest id

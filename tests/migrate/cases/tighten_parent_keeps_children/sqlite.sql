@@ -40,7 +40,7 @@ CREATE TABLE customer (
 INSERT INTO customer (id, public_id, email, name, balance, birth_date, is_active, created_at, referrer_id)
 SELECT o.id, o.public_id, o.email, o.name, o.balance, o.birth_date, o.is_active, o.created_at, o.referrer_id FROM "sc-old-1" AS o;
 
--- in place: create an index
+-- in place: create index ix_customer_name
 CREATE INDEX ix_customer_name ON customer (name);
 
 -- table rebuild: drop the copy of customer's old rows

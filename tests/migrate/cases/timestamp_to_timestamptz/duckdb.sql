@@ -31,13 +31,13 @@ CREATE TABLE shipment (
 INSERT INTO shipment (id, order_id, carrier, tracking_code, shipped_on, window_start, last_scan_at)
 SELECT o.id, o.order_id, o.carrier, o.tracking_code, o.shipped_on, o.window_start, CAST(o.last_scan_at AS TIMESTAMPTZ) FROM "sc-old-1" AS o;
 
--- in place: set a comment
+-- in place: set the comment of shipment
 COMMENT ON TABLE shipment IS 'A parcel on its way to a customer.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.window_start
 COMMENT ON COLUMN shipment.window_start IS 'Start of the promised delivery window.';
 
--- in place: set a comment
+-- in place: set the comment of shipment.last_scan_at
 COMMENT ON COLUMN shipment.last_scan_at IS 'Local time at the depot of the last scan.';
 
 -- table rebuild: drop the copy of shipment's old rows

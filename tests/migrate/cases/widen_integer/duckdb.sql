@@ -49,10 +49,10 @@ SELECT o.order_id, CAST(o.line_no AS INTEGER), o.sku, o.quantity, o.unit_price F
 INSERT INTO return_line (order_id, line_no, returned_on, quantity, reason)
 SELECT o.order_id, CAST(o.line_no AS INTEGER), o.returned_on, o.quantity, o.reason FROM "sc-old-2" AS o;
 
--- in place: set a comment
+-- in place: set the comment of order_line
 COMMENT ON TABLE order_line IS 'One product in an order.';
 
--- in place: set a comment
+-- in place: set the comment of return_line
 COMMENT ON TABLE return_line IS 'A line of an order sent back by the customer.';
 
 -- table rebuild: drop the copy of order_line's old rows
