@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import schema_text
 
+from schemacog.migrate.guards import guards, refusals
 from schemacog.migrate.matching import match
-from schemacog.migrate.plan import guards, plan, refusals
+from schemacog.migrate.plan import plan
 from schemacog.migrate.script import sql_script
 from schemacog.schema.validate import load_schema
 

@@ -15,8 +15,9 @@ from migration_engines import ENGINES, database
 from migration_roundtrip import assert_migrated, migrate
 
 from schemacog.errors import SchemacogError
+from schemacog.migrate.guards import guards, refusals
 from schemacog.migrate.matching import match
-from schemacog.migrate.plan import guards, plan, refusals
+from schemacog.migrate.plan import plan
 from schemacog.migrate.script import sql_script
 from schemacog.model import Schema
 from schemacog.schema.validate import load_schema_text

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from migration_engines import ENGINES, database, example_inserts
 from migration_roundtrip import assert_migrated, migrate
 
+from schemacog.migrate.guards import guards, refusals
 from schemacog.migrate.matching import match
-from schemacog.migrate.plan import guards, plan, refusals
+from schemacog.migrate.plan import plan
 from schemacog.migrate.script import sql_script
 from schemacog.model import Schema
 from schemacog.render.sql.ddl import render_ddl

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from schemacog.errors import Pos, Problem, SchemacogError
+from schemacog.migrate.guards import guards, refusals
 from schemacog.migrate.history import (
     check_name,
     load_snapshot,
@@ -20,7 +21,7 @@ from schemacog.migrate.history import (
     write_migration,
 )
 from schemacog.migrate.matching import Match, match
-from schemacog.migrate.plan import guards, plan, refusals
+from schemacog.migrate.plan import plan
 from schemacog.migrate.script import fingerprint, json_plan, sql_script
 from schemacog.migrate.sources import EMPTY, load_source, schema_file, source_root
 from schemacog.model import Schema
