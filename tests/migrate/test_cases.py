@@ -19,6 +19,7 @@ from schemacog.migrate.guards import guards, refusals
 from schemacog.migrate.matching import match
 from schemacog.migrate.plan import plan
 from schemacog.migrate.script import sql_script
+from schemacog.migrate.sources import empty_schema
 from schemacog.model import Schema
 from schemacog.schema.validate import load_schema_text
 
@@ -62,8 +63,7 @@ def load_case(name: str) -> Case:
         new_text = _edited(name, old_text, spec.get("edits", []))
     if old_text is not None:
         old_text = _edited(name, old_text, spec.get("old_edits", []))
-    empty = Schema(name="empty", description=None, enums=(), tables=(), path="empty")
-    old = load_schema_text(old_text, "old.yaml") if old_text is not None else empty
+    old = load_schema_text(old_text, "old.yaml") if old_text is not None else empty_schema()
     new = load_schema_text(new_text, "new.yaml")
     return Case(name, old, new, spec["expect"], spec.get("messages", []), spec)
 

@@ -14,7 +14,7 @@ from typing import Final
 
 from schemacog.model import Column, LogicalType
 
-__all__ = ["Effect", "type_change"]
+__all__ = ["Effect", "rounded_scale", "type_change"]
 
 _T = LogicalType
 
@@ -60,6 +60,16 @@ def _kind(column: Column) -> LogicalType:
     return _T.ENUM if column.enum is not None else column.type
 
 
+def rounded_scale(old: Column, new: Column) -> int | None:
+    """The scale a decimal's values are rounded to when its places are cut (a lossy
+    change), else None: the one rule the guard, the data checks and the copies follow."""
+    if old.type is not _T.DECIMAL or new.type is not _T.DECIMAL:
+        return None
+    if old.precision is None or new.precision is None:
+        return None
+    return new.scale or 0 if (new.scale or 0) < (old.scale or 0) else None
+
+
 def type_change(old: Column, new: Column) -> tuple[Effect, str] | None:
     """What changing ``old``'s type to ``new``'s does (None: no plan for it)."""
     before, after = _kind(old), _kind(new)
@@ -67,11 +77,14 @@ def type_change(old: Column, new: Column) -> tuple[Effect, str] | None:
         return None
     if before == after and before is _T.DECIMAL:
         old_scale, new_scale = old.scale or 0, new.scale or 0
-        if old.precision is not None and (new.precision is None) is False:
-            if new_scale < old_scale:
-                return Effect.LOSSY, f"scale {old_scale} -> {new_scale} rounds the values"
-            if new.precision - new_scale < old.precision - old_scale:  # type: ignore[operator]
-                return Effect.TIGHTENING, ""
+        if rounded_scale(old, new) is not None:
+            return Effect.LOSSY, f"scale {old_scale} -> {new_scale} rounds the values"
+        if (
+            old.precision is not None
+            and new.precision is not None
+            and new.precision - new_scale < old.precision - old_scale
+        ):
+            return Effect.TIGHTENING, ""
         if old.precision is None and new.precision is not None:
             return Effect.LOSSY, f"a decimal is rounded to scale {new_scale}"
         return Effect.SAFE, ""

@@ -22,7 +22,7 @@ from schemacog.migrate.history import (
 )
 from schemacog.migrate.matching import Match, match
 from schemacog.migrate.plan import plan
-from schemacog.migrate.script import fingerprint, json_plan, sql_script
+from schemacog.migrate.script import json_plan, sql_script
 from schemacog.migrate.sources import EMPTY, load_source, schema_file, source_root
 from schemacog.model import Schema
 from schemacog.render.sql.dialects import DIALECTS, unknown_dialect
@@ -125,11 +125,12 @@ def _new(args: argparse.Namespace, loader: ProjectLoader, out: TextIO, err: Text
     if destructive and not args.allow_destructive:
         _say_destructive(destructive, err)
         return EXIT_DESTRUCTIVE
-    if all(fingerprint(old, d) == fingerprint(new, d) for d in dialects) and old.tables:
+    plans = {d: plan(found, d) for d in dialects}
+    if old.tables and all(p.fingerprints[0] == p.fingerprints[1] for p in plans.values()):
         where = Pos(project.schema_shown, 1)
         message = f"no changes since {old.path}: nothing to write"
         raise SchemacogError([Problem(where, message)])
-    scripts = {d: sql_script(plan(found, d), old, new) for d in dialects}
+    scripts = {d: sql_script(p, old, new) for d, p in plans.items()}
     snapshot = snapshot_text(schema_root(project.schema_path, project.schema_shown))
     number = next_number(project.migrations, dialects)
     start = None

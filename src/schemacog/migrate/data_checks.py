@@ -11,7 +11,7 @@ import decimal
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schemacog.migrate.changes import Effect, type_change
+from schemacog.migrate.changes import Effect, rounded_scale, type_change
 from schemacog.migrate.dialects import MIGRATIONS
 from schemacog.migrate.matching import Match, TableMatch
 from schemacog.model import INTEGER_TYPES, Column, LogicalType, Schema, value_bounds
@@ -119,7 +119,7 @@ def _tightens(rule: str, old_schema: Schema, old: Column, new_schema: Schema, ne
     if rule == "enum" and old.enum is not None and new.enum is not None:
         before = set(old_schema.enum(old.enum).value_names)
         return not before <= set(new_schema.enum(new.enum).value_names)
-    return not (rule == "scale" and old.scale is not None and (new.scale or 0) < old.scale)
+    return not (rule == "scale" and rounded_scale(old, new) is not None)
 
 
 def table_checks(

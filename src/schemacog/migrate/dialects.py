@@ -58,7 +58,6 @@ class MigrationDialect:
     check_table_open: str = ""  # before the first data check (MariaDB's failing table)
     check_table_close: str = ""
     text_cast: str = "CAST({value} AS TEXT)"  # an enum value as text
-    drop_type: str = "DROP TYPE {name};"
 
 
 _POSTGRES_FAIL: Final = (

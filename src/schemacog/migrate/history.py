@@ -322,7 +322,7 @@ def _rederived(root: Path, folder: Path, shown: str, dialects: Sequence[str]) ->
     from schemacog.migrate.matching import match
     from schemacog.migrate.plan import plan
     from schemacog.migrate.script import sql_script
-    from schemacog.migrate.sources import EMPTY
+    from schemacog.migrate.sources import EMPTY, empty_schema
 
     problems: list[Problem] = []
     taken = {n for n, _, _ in _listed(folder, _SNAPSHOT)}
@@ -346,7 +346,7 @@ def _rederived(root: Path, folder: Path, shown: str, dialects: Sequence[str]) ->
                     Snapshot(snapshot.number, "", start, f"{shown}/{start.name}"), root
                 )
             elif index == 0:
-                old = Schema(name=EMPTY, description=None, enums=(), tables=(), path=EMPTY)
+                old = empty_schema()
             assert old is not None
             for dialect in dialects:
                 script = folder / dialect / f"{snapshot.number:04d}_{snapshot.name}.sql"

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from schemacog.migrate.changes import Effect, type_change
+from schemacog.migrate.changes import Effect, rounded_scale, type_change
 from schemacog.migrate.data_checks import DataCheck, table_checks, unique_check
 from schemacog.migrate.dialects import MIGRATIONS, MigrationDialect
 from schemacog.migrate.guards import index_key, renamed_column
@@ -26,6 +26,7 @@ from schemacog.model import NOW, Column, Schema, Table
 from schemacog.render.sql.ddl import (
     DdlPieces,
     column_type,
+    create_sequence,
     creation_order,
     ddl_pieces,
     ddl_text,
@@ -148,7 +149,7 @@ def plan(found: Match, dialect_name: str) -> Plan:
     kept = {name: gained for name, gained in kept.items() if name not in rebuilt}
     altered = {name: change for name, change in altered.items() if name not in rebuilt}
     result.rebuilt = [t.name for t in found.new.tables if t.name in rebuilt]
-    _data_checks(context, result, rebuilt | altered.keys(), kept)
+    _data_checks(context, result, rebuilt | altered.keys())
     in_place = {**kept, **{name: set[str]() for name in altered}}
     _renames(context, result, in_place)
     _rebuild(context, result, rebuilt, added, kept=in_place, altered=altered)
@@ -290,8 +291,9 @@ def _alteration(context: _Context, name: str) -> _Alter | None:
             if type_change(old_column, new_column) is None:
                 return None
             value = q(column)
-            if new_column.scale is not None and (old_column.scale or 0) > new_column.scale:
-                value = f"round({value}, {new_column.scale})"
+            scale = rounded_scale(old_column, new_column)
+            if scale is not None:
+                value = f"round({value}, {scale})"
             if old.default is not None:
                 clauses.append("DROP DEFAULT")
             clauses.append(f"TYPE {shape.type} USING CAST({value} AS {shape.type})")
@@ -411,15 +413,15 @@ def _with_children(context: _Context, rebuilt: set[str]) -> set[str]:
     return done
 
 
-def _data_checks(
-    context: _Context, result: Plan, rebuilt: set[str], kept: Mapping[str, set[str]]
-) -> None:
+def _data_checks(context: _Context, result: Plan, changed: set[str]) -> None:
+    """Every data check of the plan: a changed (rebuilt or altered) table's new rules, a
+    kept table's new unique indexes."""
     found = context.found
     for table in found.new.tables:
         pair = found.tables[table.name]
         if pair.old is None:
             continue
-        if table.name in rebuilt:
+        if table.name in changed:
             before = context.renamed_pieces.tables[table.name]
             checks = table_checks(
                 context.dialect, found, pair, before, context.new.tables[table.name]
@@ -608,7 +610,7 @@ def _rebuild(
         pieces = context.new.tables[table.name]
         # a sequence the old tables had goes on (dropping it would restart the ids)
         made = [
-            f"CREATE SEQUENCE {q(sequence)};"
+            create_sequence(dialect, sequence)
             for sequence in pieces.sequences.values()
             if sequence not in old_sequences
         ]
@@ -753,8 +755,9 @@ def _insert(context: _Context, table: Table, temp: str) -> list[Step]:
         value = "o." + q(before)
         if column.enum is not None and old.enum is not None:
             value = _respelled(context, column, value)
-        if column.scale is not None and old.scale is not None and column.scale < old.scale:
-            value = f"round({value}, {column.scale})"  # lossy, allowed: rounded alike everywhere
+        scale = rounded_scale(old, column)
+        if scale is not None:
+            value = f"round({value}, {scale})"  # lossy, allowed: rounded alike everywhere
         new_type = column_type(dialect, found.new, table, column, new_plan)
         old_type = column_type(dialect, found.old, pair.old, old, old_plan)
         typed = column.enum is not None and dialect.enum_style is EnumStyle.TYPE

@@ -11,7 +11,7 @@ from schemacog.model import Schema
 from schemacog.schema.loader import MAX_FILE_BYTES, Node, load_file, load_text
 from schemacog.schema.validate import load_schema, load_schema_text
 
-__all__ = ["EMPTY", "load_source", "schema_file", "source_root"]
+__all__ = ["EMPTY", "empty_schema", "load_source", "schema_file", "source_root"]
 
 EMPTY = "empty"
 _GIT_SECONDS = 60
@@ -21,10 +21,15 @@ def load_source(spec: str, schema_path: Path, root: Path, shown_schema: str) -> 
     """The schema ``spec`` names; ``schema_path`` is the configured schema, ``root`` the
     project (git runs there)."""
     if spec == EMPTY:
-        return Schema(name="empty", description=None, enums=(), tables=(), path=EMPTY)
+        return empty_schema()
     if spec.startswith("git:"):
         return _from_git(spec[len("git:") :], schema_path, root, shown_schema)
     return load_schema(schema_file(spec, "--from"), spec)
+
+
+def empty_schema() -> Schema:
+    """A schema with nothing in it: where a new database's migration starts."""
+    return Schema(name=EMPTY, description=None, enums=(), tables=(), path=EMPTY)
 
 
 def schema_file(given: str, where: str) -> Path:

@@ -56,6 +56,7 @@ __all__ = [
     "TablePieces",
     "column_type",
     "constraint_names",
+    "create_sequence",
     "creation_order",
     "ddl_pieces",
     "ddl_text",
@@ -812,8 +813,13 @@ def _ddl_pieces(schema: Schema, dialect: Dialect, used: Names) -> DdlPieces:
     return DdlPieces(header, enums, tables, tuple(unenforced), {})
 
 
+def create_sequence(dialect: Dialect, sequence: str) -> str:
+    """The statement that makes an identity column's sequence (DuckDB)."""
+    return f"CREATE SEQUENCE {quote(dialect, sequence)};"
+
+
 def _sequence_statements(dialect: Dialect, sequences: Iterable[str]) -> list[str]:
-    return [f"CREATE SEQUENCE {quote(dialect, sequence)};" for sequence in sequences]
+    return [create_sequence(dialect, sequence) for sequence in sequences]
 
 
 def _statement(dialect: Dialect, name: str, parts: _TableSql, *, comments: bool) -> str:
