@@ -118,14 +118,11 @@ def _summary(command: str, outcome: Outcome, status: str) -> str:
             f"schemacog {command}: {count} hand-edited region(s){written} "
             "(regen --force overwrites them)"
         )
-    if outcome.migration_drift and not outcome.results:
-        count = len(outcome.migration_drift)
-        return (
-            f"schemacog {command}: {outcome.files_checked} file(s) up to date; "
-            f"{count} migration problem(s)"
-        )
+    migrations = (
+        f"; {len(outcome.migration_drift)} migration problem(s)" if outcome.migration_drift else ""
+    )
     if not outcome.results:
-        return f"schemacog {command}: {outcome.files_checked} file(s) up to date"
+        return f"schemacog {command}: {outcome.files_checked} file(s) up to date{migrations}"
     reasons = Counter(r.reason for result in outcome.results for r in result.regions)
     detail = ", ".join(f"{count} {reason}" for reason, count in sorted(reasons.items()))
     verb = "would change" if command == "check" else "rewritten"
@@ -136,9 +133,6 @@ def _summary(command: str, outcome: Outcome, status: str) -> str:
         advice = "; run schemacog regen" + (
             " --force to overwrite the hand edits" if forced else ""
         )
-    migrations = (
-        f"; {len(outcome.migration_drift)} migration problem(s)" if outcome.migration_drift else ""
-    )
     return f"schemacog {command}: {changed} {verb} ({detail}){advice}{migrations}"
 
 

@@ -73,17 +73,22 @@ class Plan:
 # --- one dialect -----------------------------------------------------------------------------
 
 
-def _addable(migration: MigrationDialect, table: Table, column: Column) -> bool:
-    """Whether ADD COLUMN can make a column, as far as the schema says (``_classify``
-    then asks whether its DDL holds a CHECK the dialect cannot add)."""
-    referenced = {
+def _named(table: Table) -> set[str]:
+    """The columns a key, foreign key, index or table check of ``table`` names."""
+    return {
         *table.primary_key,
         *(c for key in table.unique for c in key),
         *(c for fk in table.foreign_keys for c in fk.columns),
         *(c for index in table.indexes for c in index.columns),
         *(c for check in table.checks for c in check.columns),
     }
-    if column.name in referenced or column.identity or column.unique:
+
+
+def _addable(migration: MigrationDialect, named: set[str], column: Column) -> bool:
+    """Whether ADD COLUMN can make a column, as far as the schema says (``named``: the
+    columns its table's constraints name; ``_classify`` then asks whether its DDL holds
+    a CHECK the dialect cannot add)."""
+    if column.name in named or column.identity or column.unique:
         return False
     return column.default is not NOW or migration.add_column_now_default
 
@@ -336,8 +341,9 @@ def _classify(
         gained = {c.name for c in pair.new.columns if c.name not in pair.columns}
         depended = bool(pair.old.indexes) or pair.old.name in referenced
         blocked = depended and not context.migration.add_column_with_dependents
+        named = _named(pair.new) if gained else set()
         if not (gained and blocked) and all(
-            _addable(context.migration, pair.new, pair.new.column(c)) for c in gained
+            _addable(context.migration, named, pair.new.column(c)) for c in gained
         ):
             candidates[name] = gained
         else:
