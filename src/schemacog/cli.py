@@ -71,6 +71,12 @@ def _build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--require", action="store_true", help="a skipped engine is a failure")
     _allow_code_flag(verify)
     verify.add_argument("--format", choices=("text", "json"), default="text")
+    imported = commands.add_parser("import", help="write the schema of a live database")
+    imported.add_argument(
+        "url", help="sqlite:///file.db, duckdb:///file.duckdb, postgresql://..., mysql://..."
+    )
+    imported.add_argument("-o", "--output", help="a new file to write (default: stdout)")
+    imported.add_argument("--tables", help="only these tables, separated by commas")
     check = commands.add_parser("check", help="fail if any marked region differs from the schema")
     check.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -126,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "init": _init,
         "verify": _verify,
         "migrate": _migrate,
+        "import": _import,
     }
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -201,6 +208,12 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from schemacog.importing.command import run_import
+
+    return run_import(args.url, args.output, args.tables, out)
 
 
 def _schema_json(args: argparse.Namespace, out: TextIO) -> int:

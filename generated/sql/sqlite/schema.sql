@@ -12,15 +12,15 @@
 CREATE TABLE customer (
     id INTEGER NOT NULL CONSTRAINT pk_customer PRIMARY KEY,
     -- Identifier shown in URLs and emails.
-    public_id TEXT NOT NULL CONSTRAINT uq_customer_public_id UNIQUE,
+    public_id UUID NOT NULL CONSTRAINT uq_customer_public_id UNIQUE,
     email TEXT NOT NULL CONSTRAINT uq_customer_email UNIQUE CONSTRAINT ck_customer_email_max_length CHECK (length(email) <= 254) CONSTRAINT ck_customer_email_nul CHECK (instr(email, char(0)) = 0),
     -- Full name.
     name TEXT NOT NULL CONSTRAINT ck_customer_name_min_length CHECK (length(name) >= 1) CONSTRAINT ck_customer_name_max_length CHECK (length(name) <= 100) CONSTRAINT ck_customer_name_nul CHECK (instr(name, char(0)) = 0),
     -- Store credit.
     balance NUMERIC(12,2) NOT NULL DEFAULT 0 CONSTRAINT ck_customer_balance_min CHECK (balance >= 0) CONSTRAINT ck_customer_balance_precision CHECK (abs(balance) < 10000000000) CONSTRAINT ck_customer_balance_scale CHECK (balance = round(balance, 2)) CONSTRAINT ck_customer_balance_finite CHECK (typeof(balance) IN ('integer', 'real', 'null')),
-    birth_date TEXT,
+    birth_date DATE,
     is_active INTEGER NOT NULL DEFAULT TRUE CONSTRAINT ck_customer_is_active_boolean CHECK (is_active IN (0, 1)),
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_customer_created_at_instant CHECK (created_at IS NULL OR coalesce(julianday(created_at), 0) >= 1721425.5),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_customer_created_at_instant CHECK (created_at IS NULL OR coalesce(julianday(created_at), 0) >= 1721425.5),
     -- The customer who recommended the shop.
     referrer_id INTEGER CONSTRAINT fk_customer_referrer_id REFERENCES customer (id) ON DELETE SET NULL
 );
@@ -52,7 +52,7 @@ CREATE TABLE "order" (
     id INTEGER NOT NULL CONSTRAINT pk_order PRIMARY KEY,
     customer_id INTEGER NOT NULL CONSTRAINT fk_order_customer_id REFERENCES customer (id) ON DELETE RESTRICT,
     status TEXT NOT NULL DEFAULT 'placed' CONSTRAINT ck_order_status_enum CHECK (status IN ('placed', 'paid', 'shipped', 'delivered', 'cancelled')),
-    placed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_order_placed_at_instant CHECK (placed_at IS NULL OR coalesce(julianday(placed_at), 0) >= 1721425.5),
+    placed_at TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_order_placed_at_instant CHECK (placed_at IS NULL OR coalesce(julianday(placed_at), 0) >= 1721425.5),
     -- Customer's note to the packer.
     note TEXT CONSTRAINT ck_order_note_max_length CHECK (length(note) <= 500) CONSTRAINT ck_order_note_nul CHECK (instr(note, char(0)) = 0)
 );
@@ -74,7 +74,7 @@ CREATE TABLE order_line (
 CREATE TABLE return_line (
     order_id INTEGER NOT NULL,
     line_no INTEGER NOT NULL CONSTRAINT ck_return_line_line_no_min CHECK (line_no >= -32768) CONSTRAINT ck_return_line_line_no_max CHECK (line_no <= 32767),
-    returned_on TEXT NOT NULL,
+    returned_on DATE NOT NULL,
     quantity INTEGER NOT NULL CONSTRAINT ck_return_line_quantity_min CHECK (quantity >= 1) CONSTRAINT ck_return_line_quantity_max CHECK (quantity <= 2147483647),
     reason TEXT CONSTRAINT ck_return_line_reason_max_length CHECK (length(reason) <= 1000) CONSTRAINT ck_return_line_reason_nul CHECK (instr(reason, char(0)) = 0),
     CONSTRAINT pk_return_line PRIMARY KEY (order_id, line_no),
@@ -86,15 +86,15 @@ CREATE TABLE return_line (
 -- Not enforced by SQLite: offset of last_scan_at: a value with an offset is converted or loses it
 -- A parcel on its way to a customer.
 CREATE TABLE shipment (
-    id TEXT NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
+    id UUID NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
     order_id INTEGER NOT NULL CONSTRAINT fk_shipment_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     carrier TEXT NOT NULL CONSTRAINT ck_shipment_carrier_max_length CHECK (length(carrier) <= 50) CONSTRAINT ck_shipment_carrier_nul CHECK (instr(carrier, char(0)) = 0),
     tracking_code TEXT CONSTRAINT uq_shipment_tracking_code UNIQUE CONSTRAINT ck_shipment_tracking_code_max_length CHECK (length(tracking_code) <= 40) CONSTRAINT ck_shipment_tracking_code_nul CHECK (instr(tracking_code, char(0)) = 0),
-    shipped_on TEXT NOT NULL,
+    shipped_on DATE NOT NULL,
     -- Start of the promised delivery window.
-    window_start TEXT,
+    window_start TIME,
     -- Local time at the depot of the last scan.
-    last_scan_at TEXT
+    last_scan_at TIMESTAMP
 );
 
 -- Not enforced by SQLite: pattern of code: ^[A-Z]{3}[0-9]$
@@ -104,8 +104,8 @@ CREATE TABLE shipment (
 CREATE TABLE warehouse (
     code TEXT NOT NULL CONSTRAINT pk_warehouse PRIMARY KEY CONSTRAINT ck_warehouse_code_max_length CHECK (length(code) <= 8) CONSTRAINT ck_warehouse_code_nul CHECK (instr(code, char(0)) = 0),
     city TEXT NOT NULL CONSTRAINT ck_warehouse_city_max_length CHECK (length(city) <= 80) CONSTRAINT ck_warehouse_city_nul CHECK (instr(city, char(0)) = 0),
-    opens TEXT NOT NULL,
-    closes TEXT NOT NULL,
+    opens TIME NOT NULL,
+    closes TIME NOT NULL,
     capacity INTEGER NOT NULL CONSTRAINT ck_warehouse_capacity_min CHECK (capacity >= 0) CONSTRAINT ck_warehouse_capacity_max CHECK (capacity <= 2147483647),
     manager_id INTEGER CONSTRAINT fk_warehouse_manager_id REFERENCES customer (id) ON DELETE SET NULL
 );
@@ -121,13 +121,13 @@ CREATE TABLE signup_import (
     full_name TEXT NOT NULL CONSTRAINT ck_signup_import_full_name_min_length CHECK (length(full_name) >= 1) CONSTRAINT ck_signup_import_full_name_max_length CHECK (length(full_name) <= 100) CONSTRAINT ck_signup_import_full_name_nul CHECK (instr(full_name, char(0)) = 0),
     -- ISO 3166 code; "NA" is Namibia, not a missing value.
     country TEXT CONSTRAINT ck_signup_import_country_max_length CHECK (length(country) <= 10000) CONSTRAINT ck_signup_import_country_nul CHECK (instr(country, char(0)) = 0),
-    birth_date TEXT,
+    birth_date DATE,
     -- Age as typed into the form.
     age INTEGER CONSTRAINT ck_signup_import_age_min CHECK (age >= 13) CONSTRAINT ck_signup_import_age_max CHECK (age <= 120),
     -- Said yes to the newsletter.
     newsletter INTEGER NOT NULL DEFAULT FALSE CONSTRAINT ck_signup_import_newsletter_boolean CHECK (newsletter IN (0, 1)),
     channel TEXT NOT NULL DEFAULT 'web' CONSTRAINT ck_signup_import_channel_enum CHECK (channel IN ('web', 'store', 'phone', 'partner-referral')),
-    signed_up_at TEXT NOT NULL CONSTRAINT ck_signup_import_signed_up_at_instant CHECK (signed_up_at IS NULL OR coalesce(julianday(signed_up_at), 0) >= 1721425.5)
+    signed_up_at TIMESTAMPTZ NOT NULL CONSTRAINT ck_signup_import_signed_up_at_instant CHECK (signed_up_at IS NULL OR coalesce(julianday(signed_up_at), 0) >= 1721425.5)
 );
 
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
@@ -138,13 +138,13 @@ CREATE TABLE stock_count (
     count_id INTEGER NOT NULL CONSTRAINT pk_stock_count PRIMARY KEY,
     sku TEXT NOT NULL CONSTRAINT ck_stock_count_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_stock_count_sku_nul CHECK (instr(sku, char(0)) = 0),
     warehouse TEXT NOT NULL CONSTRAINT ck_stock_count_warehouse_max_length CHECK (length(warehouse) <= 8) CONSTRAINT ck_stock_count_warehouse_nul CHECK (instr(warehouse, char(0)) = 0),
-    counted_on TEXT NOT NULL,
+    counted_on DATE NOT NULL,
     -- Items on the shelf; over 5000 is checked by hand.
     quantity INTEGER NOT NULL CONSTRAINT ck_stock_count_quantity_min CHECK (quantity >= 0) CONSTRAINT ck_stock_count_quantity_max CHECK (quantity <= 2147483647),
     unit_cost NUMERIC(10,2) CONSTRAINT ck_stock_count_unit_cost_min CHECK (unit_cost >= 0) CONSTRAINT ck_stock_count_unit_cost_precision CHECK (abs(unit_cost) < 100000000) CONSTRAINT ck_stock_count_unit_cost_scale CHECK (unit_cost = round(unit_cost, 2)) CONSTRAINT ck_stock_count_unit_cost_finite CHECK (typeof(unit_cost) IN ('integer', 'real', 'null')),
     condition TEXT NOT NULL DEFAULT 'new' CONSTRAINT ck_stock_count_condition_enum CHECK (condition IN ('new', 'used', 'damaged')),
     -- The counting employee's badge.
-    counted_by TEXT,
+    counted_by UUID,
     note TEXT CONSTRAINT ck_stock_count_note_max_length CHECK (length(note) <= 200) CONSTRAINT ck_stock_count_note_nul CHECK (instr(note, char(0)) = 0),
     CONSTRAINT uq_stock_count_sku_warehouse_counted_on UNIQUE (sku, warehouse, counted_on)
 );

@@ -15,8 +15,8 @@ CREATE TABLE "select" (
     -- No quotes, no backslashes.
     schema TEXT CONSTRAINT ck_select_schema_max_length CHECK (length(schema) <= 10000) CONSTRAINT ck_select_schema_nul CHECK (instr(schema, char(0)) = 0),
     model_config TEXT NOT NULL DEFAULT 'it''s' CONSTRAINT ck_select_model_config_enum CHECK (model_config IN ('it''s', 'say "hi"', 'back\slash', 'with space', 'ünïcödé', '--x--')),
-    date TEXT,
-    datetime TEXT CONSTRAINT ck_select_datetime_instant CHECK (datetime IS NULL OR coalesce(julianday(datetime), 0) >= 1721425.5),
+    date DATE,
+    datetime TIMESTAMPTZ CONSTRAINT ck_select_datetime_instant CHECK (datetime IS NULL OR coalesce(julianday(datetime), 0) >= 1721425.5),
     -- Leading underscore: # not a heading
     -- second line
     _id INTEGER CONSTRAINT ck_select__id_min CHECK (_id >= -2147483648) CONSTRAINT ck_select__id_max CHECK (_id <= 2147483647),

@@ -20,15 +20,19 @@ def read_duckdb(connection: Any, namespace: str = "") -> Catalog:
     ).fetchall():
         tables[name] = _table(connection, schema, name, comment)
     enums: dict[str, tuple[str, ...]] = {}
-    for (name,) in connection.execute(
-        "SELECT type_name FROM duckdb_types() WHERE schema_name = ? AND logical_type = 'ENUM' "
+    comments: dict[str, str] = {}
+    for name, comment in connection.execute(
+        "SELECT type_name, comment FROM duckdb_types() WHERE schema_name = ? "
+        "AND logical_type = 'ENUM' "
         "AND NOT internal",
         [schema],
     ).fetchall():
         quoted = '"' + name.replace('"', '""') + '"'
         (values,) = connection.execute(f"SELECT enum_range(NULL::{quoted})").fetchone()
         enums[name] = tuple(values)
-    return Catalog(tables, enums)
+        if comment:
+            comments[name] = comment
+    return Catalog(tables, enums, comments)
 
 
 def _table(connection: Any, schema: str, name: str, comment: str | None) -> CatalogTable:
@@ -40,9 +44,10 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
             default,
             identity=bool(default and default.startswith("nextval(")),
             comment=column_comment,
+            position=number,
         )
-        for column, data_type, nullable, default, column_comment in connection.execute(
-            "SELECT column_name, data_type, is_nullable, column_default, comment "
+        for column, data_type, nullable, default, column_comment, number in connection.execute(
+            "SELECT column_name, data_type, is_nullable, column_default, comment, column_index "
             "FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?",
             [schema, name],
         ).fetchall()

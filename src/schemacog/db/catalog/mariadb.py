@@ -52,10 +52,12 @@ def _table(connection: Any, database: str, name: str, comment: str | None) -> Ca
             default,
             identity="auto_increment" in extra,
             comment=note or None,
+            position=number,
         )
-        for column, kind, nullable, default, extra, note in _rows(
+        for column, kind, nullable, default, extra, note, number in _rows(
             connection,
-            "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT "
+            "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT, "
+            "ORDINAL_POSITION "
             "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
             [database, name],
         )

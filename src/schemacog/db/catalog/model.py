@@ -22,6 +22,9 @@ class Column:
     default: str | None = None
     identity: bool = False  # numbered by the engine (identity, AUTO_INCREMENT, sequence)
     comment: str | None = None
+    # where the column stands in its table (import keeps the order; equal catalogs
+    # need not agree on it: a migration adds a column last)
+    position: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, order=True)
@@ -66,6 +69,13 @@ class CatalogTable:
     checks: frozenset[Check] = frozenset()
     indexes: frozenset[Index] = frozenset()
     comment: str | None = None
+    # the table's own CREATE TABLE where the engine keeps it (SQLite: its only record of
+    # CHECK names and comments)
+    source: str | None = field(default=None, compare=False)
+
+    @property
+    def ordered_columns(self) -> list[Column]:
+        return sorted(self.columns, key=lambda c: (c.position, c.name))
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -78,6 +88,7 @@ class CatalogTable:
 class Catalog:
     tables: Mapping[str, CatalogTable]
     enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # values in order
+    enum_comments: Mapping[str, str] = field(default_factory=dict)
 
     def differences(self, other: Catalog) -> list[str]:
         """What differs from ``other``, one line each (empty: equal)."""
@@ -98,6 +109,9 @@ class Catalog:
         for name in sorted(self.enums.keys() | other.enums.keys()):
             if self.enums.get(name) != other.enums.get(name):
                 lines.append(f"enum {name}: {self.enums.get(name)} != {other.enums.get(name)}")
+            mine_note, their_note = self.enum_comments.get(name), other.enum_comments.get(name)
+            if mine_note != their_note:
+                lines.append(f"enum {name} comment: {mine_note!r} != {their_note!r}")
         return lines
 
 

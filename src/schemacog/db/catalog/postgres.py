@@ -42,7 +42,15 @@ def _read(connection: Any, schema: str) -> Catalog:
         [schema],
     ).fetchall():
         enums.setdefault(name, []).append(value)
-    return Catalog(tables, {name: tuple(values) for name, values in enums.items()})
+    comments = dict(
+        connection.execute(
+            "SELECT t.typname, obj_description(t.oid, 'pg_type') FROM pg_type t "
+            "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = %s "
+            "AND t.typtype = 'e' AND obj_description(t.oid, 'pg_type') IS NOT NULL",
+            [schema],
+        ).fetchall()
+    )
+    return Catalog(tables, {name: tuple(values) for name, values in enums.items()}, comments)
 
 
 def _names(connection: Any, oid: int, numbers: list[int]) -> tuple[str, ...]:
@@ -56,10 +64,22 @@ def _names(connection: Any, oid: int, numbers: list[int]) -> tuple[str, ...]:
 
 def _table(connection: Any, oid: int, name: str, comment: str | None) -> CatalogTable:
     columns = frozenset(
-        Column(column, kind, nullable, default, identity=identity != "", comment=note)
-        for column, kind, nullable, default, identity, note in connection.execute(
+        Column(
+            column,
+            kind,
+            nullable,
+            None if serial else default,
+            identity=identity != "" or serial,
+            comment=note,
+            position=number,
+        )
+        for column, kind, nullable, default, identity, note, number, serial in connection.execute(
             "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, "
-            "pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum) "
+            "pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum), "
+            # a serial: its default draws from a sequence the column owns
+            "a.attnum, EXISTS (SELECT 1 FROM pg_depend p JOIN pg_class s ON s.oid = p.objid "
+            "WHERE p.refobjid = a.attrelid AND p.refobjsubid = a.attnum AND p.deptype = 'a' "
+            "AND s.relkind = 'S' AND p.classid = 'pg_class'::regclass) "
             "FROM pg_attribute a LEFT JOIN pg_attrdef d "
             "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
             "WHERE a.attrelid = %s AND a.attnum > 0 AND NOT a.attisdropped",

@@ -54,6 +54,7 @@ __all__ = [
     "EnforcedCheck",
     "Names",
     "TablePieces",
+    "column_checks",
     "column_type",
     "constraint_names",
     "create_sequence",
@@ -153,7 +154,7 @@ def _comment_lines(text: str | None, indent: str = "") -> list[str]:
     return [(indent + comment(line)).rstrip() for line in text.strip("\n").split("\n")]
 
 
-def _checks(
+def column_checks(
     dialect: Dialect,
     schema: Schema,
     column: Column,
@@ -447,7 +448,7 @@ def _table_parts(
             own.append((unique, key, f"{key} ({name})"))
         if column.description and dialect.comments is Comments.INLINE:
             words.append("COMMENT " + _string_literal(dialect, column.description[:1024]))
-        checks, notes = _checks(dialect, schema, column, name, left_out)
+        checks, notes = column_checks(dialect, schema, column, name, left_out)
         unenforced += notes
         if checks and column.name in unchecked:
             unenforced.append(

@@ -260,11 +260,13 @@ class Sqlite(Dialect):
             LogicalType.FLOAT: "REAL",
             LogicalType.DECIMAL: "NUMERIC({p},{s})",
             LogicalType.BOOLEAN: "INTEGER",
-            LogicalType.DATE: "TEXT",
-            LogicalType.TIME: "TEXT",
-            LogicalType.TIMESTAMP: "TEXT",
-            LogicalType.TIMESTAMPTZ: "TEXT",
-            LogicalType.UUID: "TEXT",
+            # named for what they hold, so that import reads them back; NUMERIC
+            # affinity, which keeps such text as it is (no valid value reads as a number)
+            LogicalType.DATE: "DATE",
+            LogicalType.TIME: "TIME",
+            LogicalType.TIMESTAMP: "TIMESTAMP",
+            LogicalType.TIMESTAMPTZ: "TIMESTAMPTZ",
+            LogicalType.UUID: "UUID",
             LogicalType.JSON: "TEXT",
             LogicalType.BINARY: "BLOB",
         }

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 7afba256543759dc)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint e38e664a627a0fb3)
 
 PRAGMA foreign_keys = OFF;
 
@@ -19,17 +19,17 @@ DROP TABLE shipment;
 -- Not enforced by SQLite: offset of last_scan_at: a value with an offset is converted or loses it
 -- A parcel on its way to a customer.
 CREATE TABLE shipment (
-    id TEXT NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
+    id UUID NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
     order_id INTEGER NOT NULL CONSTRAINT fk_shipment_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     carrier TEXT NOT NULL CONSTRAINT ck_shipment_carrier_max_length CHECK (length(carrier) <= 50) CONSTRAINT ck_shipment_carrier_nul CHECK (instr(carrier, char(0)) = 0),
     priority INTEGER NOT NULL DEFAULT 3 CONSTRAINT ck_shipment_priority_min CHECK (priority >= -32768) CONSTRAINT ck_shipment_priority_max CHECK (priority <= 32767),
-    noted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_shipment_noted_at_instant CHECK (noted_at IS NULL OR coalesce(julianday(noted_at), 0) >= 1721425.5),
+    noted_at TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_shipment_noted_at_instant CHECK (noted_at IS NULL OR coalesce(julianday(noted_at), 0) >= 1721425.5),
     tracking_code TEXT CONSTRAINT uq_shipment_tracking_code UNIQUE CONSTRAINT ck_shipment_tracking_code_max_length CHECK (length(tracking_code) <= 40) CONSTRAINT ck_shipment_tracking_code_nul CHECK (instr(tracking_code, char(0)) = 0),
-    shipped_on TEXT NOT NULL,
+    shipped_on DATE NOT NULL,
     -- Start of the promised delivery window.
-    window_start TEXT,
+    window_start TIME,
     -- Local time at the depot of the last scan.
-    last_scan_at TEXT
+    last_scan_at TIMESTAMP
 );
 
 -- table rebuild: put the rows of shipment back, converted

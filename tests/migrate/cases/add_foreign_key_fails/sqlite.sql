@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 76b4affbbb46e50b)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint 9428c00f67aed00a)
 
 PRAGMA foreign_keys = OFF;
 
@@ -24,13 +24,13 @@ CREATE TABLE stock_count (
     count_id INTEGER NOT NULL CONSTRAINT pk_stock_count PRIMARY KEY,
     sku TEXT NOT NULL CONSTRAINT ck_stock_count_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_stock_count_sku_nul CHECK (instr(sku, char(0)) = 0),
     warehouse TEXT NOT NULL CONSTRAINT ck_stock_count_warehouse_max_length CHECK (length(warehouse) <= 8) CONSTRAINT ck_stock_count_warehouse_nul CHECK (instr(warehouse, char(0)) = 0) CONSTRAINT fk_stock_count_warehouse REFERENCES warehouse (code),
-    counted_on TEXT NOT NULL,
+    counted_on DATE NOT NULL,
     -- Items on the shelf; over 5000 is checked by hand.
     quantity INTEGER NOT NULL CONSTRAINT ck_stock_count_quantity_min CHECK (quantity >= 0) CONSTRAINT ck_stock_count_quantity_max CHECK (quantity <= 2147483647),
     unit_cost NUMERIC(10,2) CONSTRAINT ck_stock_count_unit_cost_min CHECK (unit_cost >= 0) CONSTRAINT ck_stock_count_unit_cost_precision CHECK (abs(unit_cost) < 100000000) CONSTRAINT ck_stock_count_unit_cost_scale CHECK (unit_cost = round(unit_cost, 2)) CONSTRAINT ck_stock_count_unit_cost_finite CHECK (typeof(unit_cost) IN ('integer', 'real', 'null')),
     condition TEXT NOT NULL DEFAULT 'new' CONSTRAINT ck_stock_count_condition_enum CHECK (condition IN ('new', 'used', 'damaged')),
     -- The counting employee's badge.
-    counted_by TEXT,
+    counted_by UUID,
     note TEXT CONSTRAINT ck_stock_count_note_max_length CHECK (length(note) <= 200) CONSTRAINT ck_stock_count_note_nul CHECK (instr(note, char(0)) = 0),
     CONSTRAINT uq_stock_count_sku_warehouse_counted_on UNIQUE (sku, warehouse, counted_on)
 );

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 3705eb2768d29d1d)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint 505ee053842b4aec)
 
 PRAGMA foreign_keys = OFF;
 

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 7254f4a94e19312b)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint d709fcfa84066e03)
 
 PRAGMA foreign_keys = OFF;
 

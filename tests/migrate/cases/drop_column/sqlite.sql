@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint e43d7635fecd5c82)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint 77f0e15e6b9b54d8)
 
 PRAGMA foreign_keys = OFF;
 

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint a70a5a3ca3690cf6)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint c02e02e2037485a4)
 
 PRAGMA foreign_keys = OFF;
 
@@ -19,7 +19,7 @@ CREATE TABLE "order" (
     id INTEGER NOT NULL CONSTRAINT pk_order PRIMARY KEY,
     customer_id INTEGER NOT NULL CONSTRAINT fk_order_customer_id REFERENCES customer (id) ON DELETE RESTRICT,
     status TEXT NOT NULL DEFAULT 'refunded' CONSTRAINT ck_order_status_enum CHECK (status IN ('placed', 'paid', 'shipped', 'delivered', 'refunded', 'cancelled')),
-    placed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_order_placed_at_instant CHECK (placed_at IS NULL OR coalesce(julianday(placed_at), 0) >= 1721425.5),
+    placed_at TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_order_placed_at_instant CHECK (placed_at IS NULL OR coalesce(julianday(placed_at), 0) >= 1721425.5),
     -- Customer's note to the packer.
     note TEXT CONSTRAINT ck_order_note_max_length CHECK (length(note) <= 500) CONSTRAINT ck_order_note_nul CHECK (instr(note, char(0)) = 0)
 );

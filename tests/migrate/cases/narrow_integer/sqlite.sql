@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 688f3c486d44dd4b)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint 5de40784e7ffdff7)
 
 PRAGMA foreign_keys = OFF;
 
@@ -23,8 +23,8 @@ DROP TABLE warehouse;
 CREATE TABLE warehouse (
     code TEXT NOT NULL CONSTRAINT pk_warehouse PRIMARY KEY CONSTRAINT ck_warehouse_code_max_length CHECK (length(code) <= 8) CONSTRAINT ck_warehouse_code_nul CHECK (instr(code, char(0)) = 0),
     city TEXT NOT NULL CONSTRAINT ck_warehouse_city_max_length CHECK (length(city) <= 80) CONSTRAINT ck_warehouse_city_nul CHECK (instr(city, char(0)) = 0),
-    opens TEXT NOT NULL,
-    closes TEXT NOT NULL,
+    opens TIME NOT NULL,
+    closes TIME NOT NULL,
     capacity INTEGER NOT NULL CONSTRAINT ck_warehouse_capacity_min CHECK (capacity >= 0) CONSTRAINT ck_warehouse_capacity_max CHECK (capacity <= 32767),
     manager_id INTEGER CONSTRAINT fk_warehouse_manager_id REFERENCES customer (id) ON DELETE SET NULL
 );

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 8f935836385707ae)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint df376b2c61fbb76b)
 
 PRAGMA foreign_keys = OFF;
 

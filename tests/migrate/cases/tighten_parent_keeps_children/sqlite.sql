@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 8469f69dc394a1f9)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint 40c6e121cd346876)
 
 PRAGMA foreign_keys = OFF;
 
@@ -23,15 +23,15 @@ DROP TABLE customer;
 CREATE TABLE customer (
     id INTEGER NOT NULL CONSTRAINT pk_customer PRIMARY KEY,
     -- Identifier shown in URLs and emails.
-    public_id TEXT NOT NULL CONSTRAINT uq_customer_public_id UNIQUE,
+    public_id UUID NOT NULL CONSTRAINT uq_customer_public_id UNIQUE,
     email TEXT NOT NULL CONSTRAINT uq_customer_email UNIQUE CONSTRAINT ck_customer_email_max_length CHECK (length(email) <= 254) CONSTRAINT ck_customer_email_nul CHECK (instr(email, char(0)) = 0),
     -- Full name.
     name TEXT NOT NULL CONSTRAINT ck_customer_name_min_length CHECK (length(name) >= 1) CONSTRAINT ck_customer_name_max_length CHECK (length(name) <= 60) CONSTRAINT ck_customer_name_nul CHECK (instr(name, char(0)) = 0),
     -- Store credit.
     balance NUMERIC(12,2) NOT NULL DEFAULT 0 CONSTRAINT ck_customer_balance_min CHECK (balance >= 0) CONSTRAINT ck_customer_balance_precision CHECK (abs(balance) < 10000000000) CONSTRAINT ck_customer_balance_scale CHECK (balance = round(balance, 2)) CONSTRAINT ck_customer_balance_finite CHECK (typeof(balance) IN ('integer', 'real', 'null')),
-    birth_date TEXT,
+    birth_date DATE,
     is_active INTEGER NOT NULL DEFAULT TRUE CONSTRAINT ck_customer_is_active_boolean CHECK (is_active IN (0, 1)),
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_customer_created_at_instant CHECK (created_at IS NULL OR coalesce(julianday(created_at), 0) >= 1721425.5),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) CONSTRAINT ck_customer_created_at_instant CHECK (created_at IS NULL OR coalesce(julianday(created_at), 0) >= 1721425.5),
     -- The customer who recommended the shop.
     referrer_id INTEGER CONSTRAINT fk_customer_referrer_id REFERENCES customer (id) ON DELETE SET NULL
 );

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 805a10c38dfa6410)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint 78e3be3a2cfc7483)
 
 PRAGMA foreign_keys = OFF;
 
@@ -21,15 +21,15 @@ DROP TABLE shipment;
 -- Not enforced by SQLite: offset of last_scan_at: a value without an offset is read in a default zone
 -- A parcel on its way to a customer.
 CREATE TABLE shipment (
-    id TEXT NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
+    id UUID NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
     order_id INTEGER NOT NULL CONSTRAINT fk_shipment_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     carrier TEXT NOT NULL CONSTRAINT ck_shipment_carrier_max_length CHECK (length(carrier) <= 50) CONSTRAINT ck_shipment_carrier_nul CHECK (instr(carrier, char(0)) = 0),
     tracking_code TEXT CONSTRAINT uq_shipment_tracking_code UNIQUE CONSTRAINT ck_shipment_tracking_code_max_length CHECK (length(tracking_code) <= 40) CONSTRAINT ck_shipment_tracking_code_nul CHECK (instr(tracking_code, char(0)) = 0),
-    shipped_on TEXT NOT NULL,
+    shipped_on DATE NOT NULL,
     -- Start of the promised delivery window.
-    window_start TEXT,
+    window_start TIME,
     -- Local time at the depot of the last scan.
-    last_scan_at TEXT CONSTRAINT ck_shipment_last_scan_at_instant CHECK (last_scan_at IS NULL OR coalesce(julianday(last_scan_at), 0) >= 1721425.5)
+    last_scan_at TIMESTAMPTZ CONSTRAINT ck_shipment_last_scan_at_instant CHECK (last_scan_at IS NULL OR coalesce(julianday(last_scan_at), 0) >= 1721425.5)
 );
 
 -- lossy: put the rows of shipment back, converted (last_scan_at: a timestamp without a zone is read in the session's time zone)

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint c1a79228112e37eb)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint a7cf3d70e8471837)
 
 PRAGMA foreign_keys = OFF;
 
@@ -45,7 +45,7 @@ CREATE TABLE order_line (
 CREATE TABLE return_line (
     order_id INTEGER NOT NULL,
     line_no INTEGER NOT NULL CONSTRAINT ck_return_line_line_no_min CHECK (line_no >= -2147483648) CONSTRAINT ck_return_line_line_no_max CHECK (line_no <= 2147483647),
-    returned_on TEXT NOT NULL,
+    returned_on DATE NOT NULL,
     quantity INTEGER NOT NULL CONSTRAINT ck_return_line_quantity_min CHECK (quantity >= 1) CONSTRAINT ck_return_line_quantity_max CHECK (quantity <= 2147483647),
     reason TEXT CONSTRAINT ck_return_line_reason_max_length CHECK (length(reason) <= 1000) CONSTRAINT ck_return_line_reason_nul CHECK (instr(reason, char(0)) = 0),
     CONSTRAINT pk_return_line PRIMARY KEY (order_id, line_no),

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 1cd0e727b9f7f16a)
--- to: new.yaml (fingerprint 1323a405624c15f0)
+-- from: old.yaml (fingerprint 3b666dbfd8a607b9)
+-- to: new.yaml (fingerprint f8d4c040a9192dc0)
 
 PRAGMA foreign_keys = OFF;
 
@@ -26,8 +26,8 @@ DROP TABLE warehouse;
 CREATE TABLE warehouse (
     code TEXT NOT NULL CONSTRAINT pk_warehouse PRIMARY KEY CONSTRAINT ck_warehouse_code_max_length CHECK (length(code) <= 8) CONSTRAINT ck_warehouse_code_nul CHECK (instr(code, char(0)) = 0),
     city TEXT NOT NULL CONSTRAINT ck_warehouse_city_max_length CHECK (length(city) <= 80) CONSTRAINT ck_warehouse_city_nul CHECK (instr(city, char(0)) = 0),
-    opens TEXT NOT NULL,
-    closes TEXT NOT NULL,
+    opens TIME NOT NULL,
+    closes TIME NOT NULL,
     capacity REAL NOT NULL CONSTRAINT ck_warehouse_capacity_min CHECK (capacity >= 0.0) CONSTRAINT ck_warehouse_capacity_finite CHECK (capacity NOT IN (9e999, -9e999)),
     manager_id INTEGER CONSTRAINT fk_warehouse_manager_id REFERENCES customer (id) ON DELETE SET NULL
 );

@@ -1,0 +1,329 @@
+"""One column of the catalog read as a column of the schema format.
+
+The native type gives the logical types the column may be (``native_types``); the
+column's own CHECKs give its rules (bounds, lengths, pattern, enum values), read by a
+few patterns over their normalized text (``expressions``). Each candidate is then
+loaded as a one-column schema, as a hand-written one is, and rendered by schemacog's own
+DDL: the candidate whose CHECKs are exactly the database's wins, and a reading that
+schemacog would not render back the same way is never taken.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from schemacog.db.catalog.model import Check
+from schemacog.db.catalog.model import Column as CatalogColumn
+from schemacog.errors import SchemaError
+from schemacog.importing.document import yaml_text
+from schemacog.importing.expressions import _temporal, normalized
+from schemacog.importing.native_types import NativeType
+from schemacog.model import (
+    INTEGER_RANGES,
+    INTEGER_TYPES,
+    NUMERIC_TYPES,
+    TEMPORAL_TYPES,
+    TEXT_TYPES,
+    Schema,
+)
+from schemacog.model import LogicalType as T
+from schemacog.render.sql.ddl import ddl_pieces
+from schemacog.schema.validate import load_schema_text
+
+__all__ = [
+    "ColumnReading",
+    "default_value",
+    "probe_column",
+    "read_column",
+    "rendered_checks",
+    "rendered_default",
+    "stored_form",
+]
+
+
+@dataclass
+class ColumnReading:
+    keys: dict[str, object]  # the column in the schema format
+    enum_values: tuple[str, ...] | None = None  # the values of its enum, to name later
+    explained: set[str] = field(default_factory=set)  # normalized CHECKs it accounts for
+    losses: list[str] = field(default_factory=list)
+
+
+# what an engine stores in other words than schemacog renders: (normalized stored
+# form, normalized rendered form) per dialect
+_REWORDED: Final[Mapping[str, tuple[tuple[re.Pattern[str], str], ...]]] = {
+    "mariadb": (
+        (
+            re.compile(r"locate \( convert \( char \( 0 \) using utf8mb4 \) , (\S+) \) = 0"),
+            r"instr ( \1 , char ( 0 ) ) = 0",
+        ),
+        (re.compile(r"(?<![\w'])true(?![\w'])"), "1"),  # MariaDB's TRUE is 1
+        (re.compile(r"(?<![\w'])false(?![\w'])"), "0"),
+    ),
+}
+# CHECKs an engine adds to a type of its own: MariaDB's JSON is LONGTEXT with one
+IMPLIED: Final[Mapping[str, Mapping[T, str]]] = {"mariadb": {T.JSON: "json_valid ( {column} )"}}
+
+
+def stored_form(dialect: str, text: str) -> str:
+    """A CHECK or default as the catalog of ``dialect`` holds it, normalized."""
+    form = normalized(text, brackets=dialect == "sqlite")
+    for pattern, replacement in _REWORDED.get(dialect, ()):
+        form = pattern.sub(replacement, form)
+    return form
+
+
+_SIMPLE: Final = r"[a-z_][a-z0-9_]*"
+
+
+def _rule_values(dialect: str, name: str, checks: Sequence[str]) -> dict[str, object]:
+    """The rules that the column's normalized CHECKs state, as raw values to try."""
+    column = re.escape(name.lower())
+    found: dict[str, object] = {}
+    literal = r"('(?:[^']|'')*'|-?[0-9][0-9.e]*)"
+    for text in checks:
+        for pattern, rule in (
+            (rf"{column} >= {literal}", "min"),
+            (rf"{column} <= {literal}", "max"),
+            (rf"julianday \( {column} \) >= julianday \( {literal} \)", "min"),
+            (rf"julianday \( {column} \) <= julianday \( {literal} \)", "max"),
+            (rf"(?:char_length|length) \( {column} \) >= (\d+)", "min_length"),
+            (rf"(?:char_length|length) \( {column} \) <= (\d+)", "max_length"),
+            (rf"{column} ~ ('(?:[^']|'')*')", "pattern"),
+            (rf"regexp_matches \( {column} , ('(?:[^']|'')*') , 's' \)", "pattern"),
+            (rf"{column} regexp ('(?:[^']|'')*')", "pattern"),
+            (rf"{column} in \( ('(?:[^']|'')*'(?: , '(?:[^']|'')*')*) \)", "enum"),
+        ):
+            match = re.fullmatch(pattern, text)
+            if match is not None:
+                found[rule] = match.group(1)
+    return found
+
+
+def _unquote(text: str) -> str:
+    return text[1:-1].replace("''", "'") if text[:1] == "'" else text
+
+
+def _pattern(dialect: str, stored: str) -> str:
+    text = _unquote(stored)
+    if dialect == "mariadb":
+        text = text.replace("\\\\", "\\")
+        if text.startswith("(?s-i)"):
+            text = text[len("(?s-i)") :]
+        text = text[:-2] + "$" if text.endswith("\\z") else text
+    return text
+
+
+def _bound(kind: T, raw: str) -> object | None:
+    text = _unquote(raw)
+    try:
+        if kind in INTEGER_TYPES:
+            return int(text)
+        if kind is T.FLOAT:
+            return float(text)
+        if kind is T.DECIMAL:
+            return text if re.fullmatch(r"-?\d+(\.\d+)?", text) else None
+    except ValueError:
+        return None
+    return text if kind in TEMPORAL_TYPES else None
+
+
+def _enum_values(raw: str) -> tuple[str, ...]:
+    return tuple(v.replace("''", "'") for v in re.findall(r"'((?:[^']|'')*)'", raw))
+
+
+def _candidate_keys(
+    kind: T, native: NativeType, rules: Mapping[str, object], dialect: str
+) -> dict[str, object]:
+    keys: dict[str, object] = {"type": kind.value}
+    if kind is T.DECIMAL:
+        keys["precision"], keys["scale"] = native.precision, native.scale
+    if kind in NUMERIC_TYPES or kind in TEMPORAL_TYPES:
+        for rule in ("min", "max"):
+            if rule in rules:
+                value = _bound(kind, str(rules[rule]))
+                if value is not None:
+                    keys[rule] = value
+    if kind in TEXT_TYPES:
+        for rule in ("min_length", "max_length"):
+            if rule in rules:
+                keys[rule] = int(str(rules[rule]))
+        if "pattern" in rules:
+            keys["pattern"] = _pattern(dialect, str(rules["pattern"]))
+        if kind is T.STRING and "max_length" not in keys and native.length is not None:
+            keys["max_length"] = native.length
+    return keys
+
+
+def probe_column(
+    table: str, name: str, keys: Mapping[str, object], enum_values: tuple[str, ...] | None
+) -> Schema | None:
+    """``keys`` loaded as the one column of ``table``, as a hand-written schema is."""
+    document: dict[str, object] = {"schemacog": 1, "name": "probe"}
+    column = dict(keys)
+    if enum_values is not None:
+        document["enums"] = {"probe_enum": {"values": list(enum_values)}}
+        column["enum"] = "probe_enum"
+    document["tables"] = {table: {"columns": {name: column}}}
+    try:
+        return load_schema_text(yaml_text(document), "probe.yaml")
+    except SchemaError:
+        return None
+
+
+def rendered_checks(dialect: str, schema: Schema, table: str) -> dict[str, str]:
+    """The normalized CHECKs of ``table`` as schemacog renders it, with their names
+    (an engine's own CHECK of a type by the column's name)."""
+    pieces = ddl_pieces(schema, dialect).tables[table]
+    found = {stored_form(dialect, c.expression): name for name, c in pieces.checks.items()}
+    for column in schema.table(table).columns:
+        implied = IMPLIED.get(dialect, {}).get(column.type)
+        if implied is not None:
+            found[implied.format(column=column.name.lower())] = column.name
+    return found
+
+
+def read_column(
+    dialect: str,
+    table: str,
+    column: CatalogColumn,
+    native: NativeType,
+    checks: Sequence[Check],
+    *,
+    primary_key: bool,
+) -> ColumnReading:
+    """``column`` in the schema format: the candidate type whose rendered CHECKs match
+    the most of ``checks`` (the table's CHECKs that read this column alone) and add none."""
+    stored = {stored_form(dialect, check.expression) for check in checks}
+    rules = _rule_values(dialect, column.name, sorted(stored))
+    best: tuple[tuple[int, int], ColumnReading] | None = None
+    for kind in native.candidates:
+        keys = _candidate_keys(kind, native, rules, dialect)
+        enum_values = native.enum_values
+        if kind is T.ENUM and enum_values is None:
+            continue
+        if (
+            kind is not T.ENUM
+            and "enum" in rules
+            and kind in TEXT_TYPES
+            and dialect
+            in (
+                "sqlite",
+                "mariadb",
+            )
+        ):  # a text column with CHECK (c IN (...)) is an enum there
+            kind, enum_values = T.ENUM, _enum_values(str(rules["enum"]))
+            keys = {"type": "enum"}
+        if kind is T.ENUM:
+            keys = {"type": "enum"}
+        if column.identity and kind in INTEGER_TYPES:
+            keys["identity"] = True
+        if primary_key:
+            keys["primary_key"] = True
+        schema = probe_column(table, column.name, keys, enum_values)
+        if schema is None:
+            continue
+        rendered = set(rendered_checks(dialect, schema, table))
+        shape = ddl_pieces(schema, dialect).tables[table].shapes[column.name]
+        same_type = _type_words(shape.type) == _type_words(column.type)
+        score = (len(rendered & stored) + same_type, -len(rendered - stored))
+        reading = ColumnReading(keys, enum_values, rendered & stored)
+        if not rendered - stored and (best is None or score > best[0]):
+            best = (score, reading)
+        elif best is None:
+            best = ((score[0], score[1] - 1000), reading)
+    if best is None:
+        return ColumnReading({}, losses=[f"type {column.type} has no schemacog type"])
+    reading = best[1]
+    plain = dict(reading.keys)
+    _plainer(plain)
+    if plain != reading.keys:
+        schema = probe_column(table, column.name, plain, reading.enum_values)
+        if schema is not None and set(rendered_checks(dialect, schema, table)) == set(
+            rendered_checks(
+                dialect, probe_column(table, column.name, reading.keys, reading.enum_values), table
+            )  # type: ignore[arg-type]
+        ):
+            reading.keys = plain
+    if native.loss:
+        reading.losses.append(native.loss)
+    return reading
+
+
+def _type_words(spelled: str) -> str:
+    """A type as compared: lower case, no display width (MariaDB's ``int(11)``)."""
+    text = " ".join(spelled.lower().split())
+    return re.sub(r"^(tinyint|smallint|mediumint|int|bigint)\(\d+\)", r"\1", text)
+
+
+def _plainer(keys: dict[str, object]) -> None:
+    """The simplest spelling of what renders the same: no bound that is the integer
+    type's own, ``text`` for a string of no length."""
+    kind = T(str(keys["type"]))
+    if kind in INTEGER_RANGES:
+        low, high = INTEGER_RANGES[kind]
+        if keys.get("min") == low:
+            del keys["min"]
+        if keys.get("max") == high:
+            del keys["max"]
+    if kind is T.STRING and "max_length" not in keys:
+        keys["type"] = T.TEXT.value
+
+
+def default_value(kind: T, text: str) -> object | None:
+    """The raw value of a catalog default (casts and quotes off) for a column of ``kind``,
+    as the schema format writes it; None where it is not a value (an expression)."""
+    body = text.strip()
+    while body.startswith("(") and body.endswith(")"):
+        body = body[1:-1].strip()
+    body = re.sub(r'::("(?:[^"]|"")*"|[a-z_ ]+)(\([0-9, ]*\))?(\[\])*$', "", body).strip()
+    while body.startswith("(") and body.endswith(")"):
+        body = body[1:-1].strip()
+    escaped = body[:2] in ("E'", "e'")  # PostgreSQL's E'...': backslash escapes
+    if escaped:
+        body = body[1:]
+    quoted = body[:1] == "'" and body.endswith("'") and len(body) >= 2
+    raw = body[1:-1].replace("''", "'") if quoted else body
+    if escaped:
+        raw = re.sub(r"\\(.)", r"\1", raw)
+    try:
+        if kind is T.BOOLEAN:
+            return {"true": True, "false": False, "1": True, "0": False}.get(raw.lower())
+        if kind in INTEGER_TYPES:
+            return int(raw)
+        if kind is T.FLOAT:
+            return float(raw)
+        if kind is T.DECIMAL:
+            if not re.fullmatch(r"-?\d+(\.\d+)?", raw):
+                return None
+            return raw.rstrip("0").rstrip(".") if "." in raw else raw  # -0.50 as -0.5
+        if kind in (T.TIME, T.TIMESTAMP, T.TIMESTAMPTZ) and quoted:
+            return _temporal(raw)
+        if kind is T.JSON:
+            return json.loads(raw) if quoted else None
+        if kind is T.BINARY:
+            return _binary(body)
+    except (ValueError, binascii.Error):
+        return None
+    return raw if quoted else None
+
+
+def _binary(body: str) -> str | None:
+    found = re.fullmatch(
+        r"(?:[xX]'([0-9a-fA-F]*)'|'\\x([0-9a-fA-F]*)'|from_hex\('([0-9a-fA-F]*)'\))", body
+    )
+    if found is None:
+        return None
+    digits = next(group for group in found.groups() if group is not None)
+    return base64.b64encode(bytes.fromhex(digits)).decode()
+
+
+def rendered_default(dialect: str, schema: Schema, table: str, name: str) -> str | None:
+    """The SQL of the default schemacog renders for the column (None: none)."""
+    return ddl_pieces(schema, dialect).tables[table].shapes[name].default

@@ -1,0 +1,84 @@
+"""``schemacog import URL [-o FILE] [--tables T1,T2]``: the schema of a live database.
+
+The schema goes to stdout, or to FILE (never over an existing file, written whole or
+not at all); each loss is a comment at its place in it and a line on stderr; a summary
+ends stderr. Exit 0: exact; 1: something could not be represented; 2: an error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from schemacog.errors import printable
+from schemacog.importing.build import Imported, ImportError_, import_catalog
+from schemacog.importing.connect import ConnectError, read_database
+
+__all__ = ["import_database", "run_import"]
+
+
+def import_database(url: str, tables: list[str] | None = None) -> Imported:
+    """The imported schema of ``url`` (ConnectError, ImportError_ on a mistake)."""
+    opened = read_database(url)
+    return import_catalog(opened.dialect, opened.catalog, opened.name, tables)
+
+
+def _tables(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    names = [name.strip() for name in text.split(",")]
+    if not all(names):
+        raise ImportError_("--tables lists table names separated by commas (one is empty)")
+    return names
+
+
+def _write_new(path: Path, text: str) -> None:
+    """``text`` as a new file at ``path``: refused if it exists, never half-written."""
+    temporary = path.with_name(f".{path.name}.schemacog-import")
+    with temporary.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    try:
+        os.link(temporary, path)  # fails if path exists, even if made meanwhile
+    finally:
+        temporary.unlink()
+
+
+def run_import(url: str, output: str | None, tables: str | None, out: TextIO) -> int:
+    try:
+        if output is not None and (Path(output).exists() or Path(output).is_symlink()):
+            raise ImportError_(f"{printable(output)} exists: import writes a new file only")
+        imported = import_database(url, _tables(tables))
+    except (ConnectError, ImportError_) as exc:
+        print(f"schemacog import: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    for loss in imported.losses:
+        print(printable(loss), file=sys.stderr)
+    if output is None:
+        out.write(imported.text)
+    else:
+        try:
+            _write_new(Path(output), imported.text)
+        except FileExistsError:
+            print(
+                f"schemacog import: {printable(output)} exists: import writes a new file only",
+                file=sys.stderr,
+            )
+            return 2
+        except OSError as exc:
+            print(
+                f"schemacog import: cannot write {printable(output)}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 2
+    schema = imported.schema
+    columns = sum(len(t.columns) for t in schema.tables)
+    losses = len(imported.losses)
+    print(
+        f"schemacog import: {len(schema.tables)} table(s), {columns} column(s), "
+        f"{len(schema.enums)} enum(s); "
+        + (f"{losses} loss(es), each a comment in the schema" if losses else "exact"),
+        file=sys.stderr,
+    )
+    return 1 if losses else 0

@@ -1,0 +1,180 @@
+"""Each engine's column types read as schemacog's logical types: one table per dialect.
+
+A row of a table is a regex over the type as the catalog spells it (lower case) and
+what it means: the logical types it may be (the CHECKs the column carries decide
+between them: SQLite's ``INTEGER`` with the range CHECKs of a smallint is a smallint),
+and, where schemacog's type refuses or keeps what the engine's does not, the loss to
+report. A type no row matches has no schemacog type: its column is left out, reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+from schemacog.model import LogicalType as T
+
+__all__ = ["NativeType", "native_type"]
+
+
+@dataclass(frozen=True)
+class NativeType:
+    candidates: tuple[T, ...]  # in order of preference, each confirmed by its CHECKs
+    precision: int | None = None
+    scale: int | None = None
+    length: int | None = None  # a declared character length (varchar(n))
+    enum_values: tuple[str, ...] | None = None  # ENUM('a', 'b') and enum types
+    loss: str | None = None  # what the logical type does differently, to report
+
+
+_INTEGERS: Final = (T.SMALLINT, T.INTEGER, T.BIGINT)
+_TEXTS: Final = (T.STRING, T.TEXT)
+
+# (pattern, candidates, loss); a pattern's groups are precision and scale, or a length
+_Row = tuple[str, tuple[T, ...], str | None]
+
+_POSTGRES: Final[tuple[_Row, ...]] = (
+    (r"smallint", (T.SMALLINT,), None),
+    (r"integer", (T.INTEGER,), None),
+    (r"bigint", (T.BIGINT,), None),
+    (r"double precision", (T.FLOAT,), None),
+    (r"real", (T.FLOAT,), "real (4 bytes) becomes float (8 bytes: more digits are kept)"),
+    (r"numeric\((\d+),(\d+)\)", (T.DECIMAL,), None),
+    (r"boolean", (T.BOOLEAN,), None),
+    (r"date", (T.DATE,), None),
+    (r"time without time zone", (T.TIME,), None),
+    (r"timestamp without time zone", (T.TIMESTAMP,), None),
+    (r"timestamp with time zone", (T.TIMESTAMPTZ,), None),
+    (r"uuid", (T.UUID,), None),
+    (r"jsonb", (T.JSON,), None),
+    (
+        r"json",
+        (T.JSON,),
+        "json (the text as written) becomes jsonb (the value: keys sorted, duplicates dropped)",
+    ),
+    (r"bytea", (T.BINARY,), None),
+    (r"text", _TEXTS, None),
+    (r"character varying", _TEXTS, None),
+    (
+        r"character varying\((\d+)\)",
+        (T.STRING,),
+        "character varying({0}) becomes text with a "
+        "length CHECK, which refuses the trailing spaces varchar cuts past {0} characters",
+    ),
+)
+_SQLITE: Final[tuple[_Row, ...]] = (
+    (r"integer", (T.BOOLEAN, *_INTEGERS), None),
+    (r"text", (T.JSON, *_TEXTS), None),
+    (r"real", (T.FLOAT,), None),
+    (r"blob", (T.BINARY,), None),
+    (r"(?:numeric|decimal)\((\d+), ?(\d+)\)", (T.DECIMAL,), None),
+    (r"date", (T.DATE,), None),
+    (r"time", (T.TIME,), None),
+    (r"(?:timestamp|datetime)", (T.TIMESTAMP,), None),
+    (r"timestamptz", (T.TIMESTAMPTZ,), None),
+    (r"uuid", (T.UUID,), None),
+    (r"bool(?:ean)?", (T.BOOLEAN,), None),
+    (r"json", (T.JSON,), None),
+    (r"(?:double(?: precision)?|float)", (T.FLOAT,), None),
+    (r"(?:tiny|small|medium|big)?int(?:eger)?|int[248]", (T.BOOLEAN, *_INTEGERS), None),
+    (
+        r"(?:n?varchar|varying character|n?char|nchar varying|character)\((\d+)\)",
+        (T.STRING,),
+        "SQLite does not enforce the length of {0}; it becomes max_length",
+    ),
+    (r"clob|n?varchar|character", _TEXTS, None),
+)
+_DUCKDB: Final[tuple[_Row, ...]] = (
+    (r"smallint", (T.SMALLINT,), None),
+    (r"integer", (T.INTEGER,), None),
+    (r"bigint", (T.BIGINT,), None),
+    (r"double", (T.FLOAT,), None),
+    (r"float", (T.FLOAT,), "FLOAT (4 bytes) becomes float (8 bytes: more digits are kept)"),
+    (r"decimal\((\d+),(\d+)\)", (T.DECIMAL,), None),
+    (r"boolean", (T.BOOLEAN,), None),
+    (r"date", (T.DATE,), None),
+    (r"time", (T.TIME,), None),
+    (r"timestamp", (T.TIMESTAMP,), None),
+    (r"timestamp with time zone", (T.TIMESTAMPTZ,), None),
+    (r"uuid", (T.UUID,), None),
+    (r"json", (T.JSON,), None),
+    (r"blob", (T.BINARY,), None),
+    (r"varchar", _TEXTS, None),
+    (r"enum\((.*)\)", (T.ENUM,), None),
+)
+_MARIADB: Final[tuple[_Row, ...]] = (
+    (r"smallint(?:\(\d+\))?", (T.SMALLINT,), None),
+    (r"int(?:\(\d+\))?", (T.INTEGER,), None),
+    (r"bigint(?:\(\d+\))?", (T.BIGINT,), None),
+    (r"tinyint\(1\)", (T.BOOLEAN,), None),
+    (r"double", (T.FLOAT,), None),
+    (r"float", (T.FLOAT,), "FLOAT (4 bytes) becomes float (8 bytes: more digits are kept)"),
+    (r"decimal\((\d+),(\d+)\)", (T.DECIMAL,), None),
+    (r"date", (T.DATE,), None),
+    (r"time\(6\)", (T.TIME,), None),
+    (r"datetime\(6\)", (T.TIMESTAMP,), None),
+    (r"uuid", (T.UUID,), None),
+    (r"longtext", (T.JSON, T.TEXT, T.STRING), None),
+    (r"longblob", (T.BINARY,), None),
+    (r"varchar\((\d+)\)", (T.STRING,), None),
+    (r"enum\((.*)\)", (T.ENUM,), None),
+    (r"time", (T.TIME,), "TIME keeps whole seconds; time keeps microseconds"),
+    (r"datetime", (T.TIMESTAMP,), "DATETIME keeps whole seconds; timestamp keeps microseconds"),
+    (
+        r"(?:tiny|medium)?text",
+        _TEXTS,
+        "{type} holds a limited number of bytes; text becomes LONGTEXT",
+    ),
+    (
+        r"(?:tiny|medium)?blob",
+        (T.BINARY,),
+        "{type} holds a limited number of bytes; binary becomes LONGBLOB",
+    ),
+)
+
+_TABLES: Final[Mapping[str, tuple[_Row, ...]]] = MappingProxyType(
+    {"postgres": _POSTGRES, "sqlite": _SQLITE, "duckdb": _DUCKDB, "mariadb": _MARIADB}
+)
+_COMPILED: Final = {
+    dialect: tuple((re.compile(pattern), kinds, loss) for pattern, kinds, loss in rows)
+    for dialect, rows in _TABLES.items()
+}
+
+
+def native_type(
+    dialect: str, spelled: str, enums: Mapping[str, tuple[str, ...]]
+) -> NativeType | None:
+    """What a column's type means in schemacog (None: nothing); ``enums`` are the
+    database's enum types by name (PostgreSQL, DuckDB)."""
+    text = " ".join(spelled.strip().lower().split())
+    named = spelled[1:-1].replace('""', '"') if spelled[:1] == '"' else spelled
+    if named in enums:
+        return NativeType((T.ENUM,), enum_values=enums[named])
+    for pattern, kinds, loss in _COMPILED[dialect]:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        groups = found.groups()
+        if kinds == (T.ENUM,):
+            inner = spelled[spelled.index("(") + 1 : -1]
+            return NativeType(kinds, enum_values=_enum_list(inner, dialect == "mariadb"))
+        shown = loss.format(*groups, type=text) if loss else None
+        if kinds == (T.DECIMAL,):
+            return NativeType(kinds, int(groups[0]), int(groups[1]), loss=shown)
+        if groups:
+            return NativeType(kinds, length=int(groups[0]), loss=shown)
+        return NativeType(kinds, loss=shown)
+    return None
+
+
+def _enum_list(text: str, backslashes: bool) -> tuple[str, ...]:
+    """The values of ``'a','b''c'``; ``backslashes``: a backslash escapes (MariaDB)."""
+    if not backslashes:
+        return tuple(v.replace("''", "'") for v in re.findall(r"'((?:[^']|'')*)'", text))
+    values = []
+    for found in re.finditer(r"'((?:[^'\\]|''|\\.)*)'", text):
+        values.append(re.sub(r"\\(.)", r"\1", found.group(1).replace("''", "'")))
+    return tuple(values)

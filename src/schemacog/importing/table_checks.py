@@ -1,0 +1,130 @@
+"""A table's CHECKs that no column rule renders, read as checks of the table, and the
+one comparison that reports what is left: every CHECK of the database against every
+CHECK schemacog renders for the imported table.
+
+A stored CHECK is taken as a check of the table only where the check language, loaded
+as a hand-written schema is and rendered by schemacog, gives back the same normalized
+text; so a reading is never a guess. What remains is a loss, kept as a comment."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final
+
+from schemacog.db.catalog.model import Catalog, CatalogTable
+from schemacog.errors import SchemaError, printable
+from schemacog.importing.columns import rendered_checks, stored_form
+from schemacog.importing.document import Document, yaml_text
+from schemacog.importing.report import IDENTIFIER, Report
+from schemacog.importing.tables import without_foreign_keys
+from schemacog.model import Schema
+from schemacog.schema.validate import load_schema_text
+
+__all__ = ["compare_checks", "read_table_checks"]
+
+_TYPE_WORDS = "(?: (?:precision|varying|without|with|time|zone))*"
+_CAST: Final = re.compile(rf'::(?:"(?:[^"]|"")*"|[a-z_]+{_TYPE_WORDS})(?:\(\d+(?:,\d+)?\))?')
+_COLLATE: Final = re.compile(r'\s*COLLATE\s+(?:"C"|utf8mb4_nopad_bin)', re.IGNORECASE)
+_ONE_TOKEN: Final = re.compile(r"(?<![\w$])\(\s*([^()\s]+)\s*\)")
+_OUTSIDE_QUOTES: Final = r"(?=(?:[^']*'[^']*')*[^']*$)"
+
+
+def check_texts(dialect: str, expression: str) -> list[str]:
+    """What a stored CHECK may have been written as in the check language: casts,
+    collations and the engine's quoting off; a comparison with 0 or 1 also as one with
+    false or true (MariaDB's booleans); SQLite's julianday() of a time undone."""
+    text = expression.strip()
+    if text.upper().startswith("CHECK"):
+        text = text[5:].strip()
+    text = _COLLATE.sub("", _CAST.sub("", text))
+    if dialect == "mariadb":
+        text = re.sub(r"`((?:[^`]|``)*)`", lambda m: '"' + m.group(1) + '"', text)
+    if dialect == "sqlite":
+        text = re.sub(r"julianday\(((?:[^()']|'(?:[^']|'')*')*)\)", r"\1", text)
+    while _ONE_TOKEN.search(text):  # (code), (0.1): the engine's parentheses round one token
+        text = _ONE_TOKEN.sub(r"\1", text)
+    text = re.sub("!=" + _OUTSIDE_QUOTES, "<>", text)
+    texts = [text]
+    booleans = re.sub(r"(=|<>)\s*1\b", r"\1 true", re.sub(r"(=|<>)\s*0\b", r"\1 false", text))
+    if booleans != text:
+        texts.append(booleans)
+    return texts
+
+
+def _probe_table(
+    table: str,
+    body: Mapping[str, object],
+    enums: Mapping[tuple[str, ...], str],
+    checks: list[dict[str, object]],
+) -> Schema | None:
+    """The table alone (no foreign keys) with ``checks``, loaded as a hand-written schema."""
+    columns = body["columns"]
+    assert isinstance(columns, Mapping)
+    shown: dict[str, object] = {"columns": without_foreign_keys(columns)}
+    if "primary_key" in body:
+        shown["primary_key"] = body["primary_key"]
+    if checks:
+        shown["checks"] = checks
+    document: Document = {"schemacog": 1, "name": "probe"}
+    if enums:
+        document["enums"] = {name: {"values": list(values)} for values, name in enums.items()}
+    document["tables"] = {table: shown}
+    try:
+        return load_schema_text(yaml_text(document), "probe.yaml")
+    except SchemaError:
+        return None
+
+
+def read_table_checks(
+    dialect: str,
+    source: CatalogTable,
+    body: dict[str, object],
+    enums: Mapping[tuple[str, ...], str],
+) -> None:
+    """The table's CHECKs that no column rule renders, as ``checks`` of ``body`` where
+    the check language says the same (``compare_checks`` reports the others)."""
+    probe = _probe_table(source.name, body, enums, [])
+    if probe is None:
+        return
+    explained = set(rendered_checks(dialect, probe, source.name))
+    found: list[dict[str, object]] = []
+    prefix = f"ck_{source.name}_"
+    for check in sorted(source.checks):
+        stored = stored_form(dialect, check.expression)
+        if stored in explained:
+            continue
+        name = check.name.removeprefix(prefix) if check.name.startswith(prefix) else check.name
+        for text in check_texts(dialect, check.expression):
+            entry: dict[str, object] = {"name": name} if IDENTIFIER.fullmatch(name) else {}
+            entry["expr"] = text
+            trial = _probe_table(source.name, body, enums, [*found, entry])
+            if trial is not None and stored in rendered_checks(dialect, trial, source.name):
+                found.append(entry)
+                break
+    if found:
+        body["checks"] = found
+
+
+def compare_checks(dialect: str, catalog: Catalog, schema: Schema, report: Report) -> None:
+    """Each table's CHECKs as schemacog renders them against the database's: one only
+    the database has is a loss, one only schemacog renders a rule it adds."""
+    for table in schema.tables:
+        source = catalog.tables[table.name]
+        rendered = rendered_checks(dialect, schema, table.name)
+        stored_all = set()
+        where = ("tables", table.name)
+        for check in sorted(source.checks):
+            stored = stored_form(dialect, check.expression)
+            stored_all.add(stored)
+            if stored not in rendered:
+                text = check.expression
+                shown = text if text.upper().startswith("CHECK") else f"CHECK ({text})"
+                report.lose(
+                    where, table.name, f"{printable(shown)} kept as a comment: not expressible"
+                )
+        for text, name in rendered.items():
+            if text not in stored_all:
+                report.lose(
+                    where, table.name, f"schemacog adds CHECK {name}: the database has no such rule"
+                )
