@@ -20,7 +20,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"render"}),
     frozenset({"sandbox"}),  # child processes for untrusted work
     frozenset({"db", "migrate"}),  # real engines; migrations from one schema to the next
-    frozenset({"engine"}),
+    frozenset({"engine", "importing"}),  # the marked files; a live database read back
     frozenset({"verify"}),
     frozenset({"cli", "markers", "__main__"}),  # the entry points users name
 )

@@ -27,7 +27,7 @@ __all__ = ["ImportError_", "Imported", "import_catalog"]
 _NO_DEFERRABLE = frozenset({"duckdb", "mariadb"})
 
 
-class ImportError_(Exception):  # noqa: N801 (ImportError is Python's own)
+class ImportError_(Exception):
     """A user mistake (an unknown table): one line, exit 2."""
 
 
@@ -101,7 +101,7 @@ def _defer_cycles(bodies: dict[str, object], report: Report) -> None:
     for table, body in bodies.items():
         assert isinstance(body, dict)
         columns = body["columns"]
-        for column, keys in columns.items():
+        for keys in columns.values():
             if "references" in keys and not keys.get("nullable") and not keys.get("deferrable"):
                 edges.setdefault(table, []).append(
                     (str(keys["references"]).partition(".")[0], keys)

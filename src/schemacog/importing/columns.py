@@ -33,7 +33,8 @@ from schemacog.model import (
     Schema,
 )
 from schemacog.model import LogicalType as T
-from schemacog.render.sql.ddl import ddl_pieces
+from schemacog.render.sql.ddl import ddl_pieces, dialect_named
+from schemacog.render.sql.dialects import EnumStyle
 from schemacog.schema.validate import load_schema_text
 
 __all__ = [
@@ -68,7 +69,7 @@ _REWORDED: Final[Mapping[str, tuple[tuple[re.Pattern[str], str], ...]]] = {
     ),
 }
 # CHECKs an engine adds to a type of its own: MariaDB's JSON is LONGTEXT with one
-IMPLIED: Final[Mapping[str, Mapping[T, str]]] = {"mariadb": {T.JSON: "json_valid ( {column} )"}}
+_IMPLIED: Final[Mapping[str, Mapping[T, str]]] = {"mariadb": {T.JSON: "json_valid ( {column} )"}}
 
 
 def stored_form(dialect: str, text: str) -> str:
@@ -183,7 +184,7 @@ def rendered_checks(dialect: str, schema: Schema, table: str) -> dict[str, str]:
     pieces = ddl_pieces(schema, dialect).tables[table]
     found = {stored_form(dialect, c.expression): name for name, c in pieces.checks.items()}
     for column in schema.table(table).columns:
-        implied = IMPLIED.get(dialect, {}).get(column.type)
+        implied = _IMPLIED.get(dialect, {}).get(column.type)
         if implied is not None:
             found[implied.format(column=column.name.lower())] = column.name
     return found
@@ -197,31 +198,26 @@ def read_column(
     checks: Sequence[Check],
     *,
     primary_key: bool,
+    pattern: str | None = None,
 ) -> ColumnReading:
     """``column`` in the schema format: the candidate type whose rendered CHECKs match
     the most of ``checks`` (the table's CHECKs that read this column alone) and add none."""
     stored = {stored_form(dialect, check.expression) for check in checks}
     rules = _rule_values(dialect, column.name, sorted(stored))
+    if pattern is not None:  # a pattern the engine does not enforce, from the DDL's note
+        rules["pattern"] = "'" + pattern.replace("'", "''") + "'"
     best: tuple[tuple[int, int], ColumnReading] | None = None
-    for kind in native.candidates:
-        keys = _candidate_keys(kind, native, rules, dialect)
-        enum_values = native.enum_values
+    # where enums are a CHECK (c IN (...)) on text, such a text column is an enum
+    as_check = dialect_named(dialect).enum_style is EnumStyle.CHECK
+    for candidate in native.candidates:
+        kind, enum_values = candidate, native.enum_values
+        if kind in TEXT_TYPES and as_check and "enum" in rules:
+            kind, enum_values = T.ENUM, _enum_values(str(rules["enum"]))
         if kind is T.ENUM and enum_values is None:
             continue
-        if (
-            kind is not T.ENUM
-            and "enum" in rules
-            and kind in TEXT_TYPES
-            and dialect
-            in (
-                "sqlite",
-                "mariadb",
-            )
-        ):  # a text column with CHECK (c IN (...)) is an enum there
-            kind, enum_values = T.ENUM, _enum_values(str(rules["enum"]))
-            keys = {"type": "enum"}
-        if kind is T.ENUM:
-            keys = {"type": "enum"}
+        keys: dict[str, object] = (
+            {"type": "enum"} if kind is T.ENUM else _candidate_keys(kind, native, rules, dialect)
+        )
         if column.identity and kind in INTEGER_TYPES:
             keys["identity"] = True
         if primary_key:
@@ -243,12 +239,14 @@ def read_column(
     reading = best[1]
     plain = dict(reading.keys)
     _plainer(plain)
-    if plain != reading.keys:
-        schema = probe_column(table, column.name, plain, reading.enum_values)
-        if schema is not None and set(rendered_checks(dialect, schema, table)) == set(
-            rendered_checks(
-                dialect, probe_column(table, column.name, reading.keys, reading.enum_values), table
-            )  # type: ignore[arg-type]
+    if plain != reading.keys:  # the simpler spelling, where it renders the same CHECKs
+        simple = probe_column(table, column.name, plain, reading.enum_values)
+        full = probe_column(table, column.name, reading.keys, reading.enum_values)
+        if (
+            simple is not None
+            and full is not None
+            and set(rendered_checks(dialect, simple, table))
+            == set(rendered_checks(dialect, full, table))
         ):
             reading.keys = plain
     if native.loss:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-__all__ = ["Document", "scalar", "yaml_text"]
+__all__ = ["Document", "Path", "scalar", "yaml_text"]
 
 Document = dict[str, object]
 Path = tuple[str, ...]

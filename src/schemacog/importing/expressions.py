@@ -34,10 +34,10 @@ def words(text: str, *, brackets: bool = False) -> list[str]:
     raw = [text[start:end] for start, end in tokens(text, brackets=brackets)]
     numbers: list[str] = []
     for word in raw:  # 999 . 99 -> 999.99
-        if len(numbers) >= 2 and numbers[-1] == "." and numbers[-2].isdigit():
-            if re.fullmatch(r"\d+([eE]\d+)?", word):
-                numbers[-2:] = [f"{numbers[-2]}.{word}"]
-                continue
+        after_point = len(numbers) >= 2 and numbers[-1] == "." and numbers[-2].isdigit()
+        if after_point and re.fullmatch(r"\d+([eE]\d+)?", word):
+            numbers[-2:] = [f"{numbers[-2]}.{word}"]
+            continue
         numbers.append(word)
     merged: list[str] = []
     for word in numbers:

@@ -21,7 +21,7 @@ from schemacog.importing.tables import without_foreign_keys
 from schemacog.model import Schema
 from schemacog.schema.validate import load_schema_text
 
-__all__ = ["compare_checks", "read_table_checks"]
+__all__ = ["check_texts", "compare_checks", "read_table_checks"]
 
 _TYPE_WORDS = "(?: (?:precision|varying|without|with|time|zone))*"
 _CAST: Final = re.compile(rf'::(?:"(?:[^"]|"")*"|[a-z_]+{_TYPE_WORDS})(?:\(\d+(?:,\d+)?\))?')

@@ -6,6 +6,7 @@ rule renders them, as checks of the table (``table_checks``)."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
@@ -27,7 +28,7 @@ from schemacog.model import Index, Table
 from schemacog.model import LogicalType as T
 from schemacog.render.sql.ddl import dialect_named, index_name
 
-__all__ = ["TableImport"]
+__all__ = ["Keys", "TableImport", "columns_read", "without_foreign_keys"]
 
 _ACTIONS: Final = {
     "NO ACTION": "no_action",
@@ -94,6 +95,11 @@ class TableImport:
             if len(read) == 1:
                 own_checks.setdefault(read[0], []).append(check)
         key = self.source.primary_key.columns if self.source.primary_key else ()
+        patterns = {}
+        for note in self.source.notes:  # "pattern of email: ^.+@.+$"
+            found = re.fullmatch(r"pattern of ([A-Za-z_][A-Za-z0-9_]*): (.*)", note, re.DOTALL)
+            if found is not None:
+                patterns[found.group(1)] = found.group(2)
         for column in self.source.ordered_columns:
             if not IDENTIFIER.fullmatch(column.name):
                 self._leave_out(column.name, "its name is not an identifier")
@@ -109,6 +115,7 @@ class TableImport:
                 native,
                 own_checks.get(column.name, []),
                 primary_key=key == (column.name,),
+                pattern=patterns.get(column.name),
             )
             if not reading.keys:
                 self._leave_out(column.name, reading.losses[0])

@@ -58,6 +58,10 @@ class MigrationDialect:
     check_table_open: str = ""  # before the first data check (MariaDB's failing table)
     check_table_close: str = ""
     text_cast: str = "CAST({value} AS TEXT)"  # an enum value as text
+    # the catalog keeps the CREATE TABLE's comment lines, its only record of
+    # descriptions and of the patterns it does not enforce (SQLite): a change of them is
+    # a change, and ADD COLUMN (which keeps no comment) does not make a column that has one
+    comments_in_statement: bool = False
 
 
 _POSTGRES_FAIL: Final = (
@@ -104,6 +108,7 @@ MIGRATIONS: Final[Mapping[str, MigrationDialect]] = MappingProxyType(
             fail="SELECT json_extract('{{}}', {message}) FROM ({count}) AS c WHERE c.n > 0;",
             concat="{a} || {b}",
             drop_index="DROP INDEX {index};",
+            comments_in_statement=True,
         ),
         "duckdb": MigrationDialect(
             renames_in_place=False,

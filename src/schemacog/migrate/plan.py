@@ -90,6 +90,8 @@ def _addable(migration: MigrationDialect, named: set[str], column: Column) -> bo
     a CHECK the dialect cannot add)."""
     if column.name in named or column.identity or column.unique:
         return False
+    if migration.comments_in_statement and (column.description or column.pattern):
+        return False
     return column.default is not NOW or migration.add_column_now_default
 
 
@@ -361,9 +363,10 @@ def _classify(
             name if context.migration.renames_in_place else pair.old.name
         ]
         mine = minus.tables[name]
-        # judged without comment lines: SQLite keeps none, so they are no change
-        same = (compared.bare, compared.sequences, compared.closing) == (
-            mine.bare,
+        # judged without comment lines where the engine keeps none (they are no change)
+        text = "statement" if context.migration.comments_in_statement else "bare"
+        same = (getattr(compared, text), compared.sequences, compared.closing) == (
+            getattr(mine, text),
             mine.sequences,
             mine.closing,
         )
@@ -513,7 +516,9 @@ def _renames(context: _Context, result: Plan, kept: Mapping[str, set[str]]) -> N
         by_old = {old: new for new, old in pair.columns.items()}
         for key, old_constraint in context.old_names_of(pair.old.name):
             mapped = (key[0], name, *(by_old.get(part, part) for part in key[2:]))
-            new_constraint = context.new.names.get(mapped)
+            # its name in NEW, else in OLD renamed: what the steps after (a DROP of a
+            # constraint NEW no longer has) call it
+            new_constraint = context.new.names.get(mapped) or context.before.names.get(mapped)
             if new_constraint is not None and new_constraint != old_constraint:
                 result.steps.append(
                     Step(

@@ -2,6 +2,7 @@
 -- SQLite: declared types are affinities; a value of another type is not rejected.
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
+CREATE TABLE shipment
 -- Not enforced by SQLite: offset of ordered_at: a value without an offset is read in a default zone
 -- Not enforced by SQLite: offset of delivered_at: a value without an offset is read in a default zone
 -- Not enforced by SQLite: offset of window_start: a value with an offset is converted or loses it
@@ -15,7 +16,7 @@
 -- Not enforced by SQLite: check delivery_window: times are compared as julianday(c), to the millisecond
 -- Not enforced by SQLite: check local_after_2000: times are compared as julianday(c), to the millisecond
 -- One parcel sent to a customer.
-CREATE TABLE shipment (
+(
     id INTEGER NOT NULL CONSTRAINT pk_shipment PRIMARY KEY CONSTRAINT ck_shipment_id_min CHECK (id >= -2147483648) CONSTRAINT ck_shipment_id_max CHECK (id <= 2147483647),
     ordered_on DATE NOT NULL,
     shipped_on DATE,

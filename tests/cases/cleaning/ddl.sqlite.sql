@@ -2,6 +2,7 @@
 -- SQLite: declared types are affinities; a value of another type is not rejected.
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
+CREATE TABLE reading
 -- Not enforced by SQLite: pattern of code: ^[A-Z][A-Z0-9]*$
 -- Not enforced by SQLite: NaN in ratio (the driver stores NaN as NULL)
 -- Not enforced by SQLite: scale of amount: a value is compared as a double, so places past 15 significant digits are not seen
@@ -10,7 +11,7 @@
 -- Not enforced by SQLite: offset of seen_at: a value without an offset is read in a default zone
 -- Not enforced by SQLite: JSON of meta: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- One raw reading.
-CREATE TABLE reading (
+(
     id INTEGER NOT NULL CONSTRAINT pk_reading PRIMARY KEY CONSTRAINT ck_reading_id_min CHECK (id >= -2147483648) CONSTRAINT ck_reading_id_max CHECK (id <= 2147483647),
     code TEXT NOT NULL CONSTRAINT uq_reading_code UNIQUE CONSTRAINT ck_reading_code_min_length CHECK (length(code) >= 2) CONSTRAINT ck_reading_code_max_length CHECK (length(code) <= 8) CONSTRAINT ck_reading_code_nul CHECK (instr(code, char(0)) = 0),
     note TEXT CONSTRAINT ck_reading_note_nul CHECK (instr(note, char(0)) = 0),
@@ -33,9 +34,10 @@ CREATE TABLE reading (
     CONSTRAINT uq_reading_site_day UNIQUE (site, day)
 );
 
+CREATE TABLE line
 -- Not enforced by SQLite: scale of value: a value is compared as a double, so places past 15 significant digits are not seen
 -- A reading's line; the key has two columns.
-CREATE TABLE line (
+(
     reading_id INTEGER NOT NULL CONSTRAINT ck_line_reading_id_min CHECK (reading_id >= -2147483648) CONSTRAINT ck_line_reading_id_max CHECK (reading_id <= 2147483647) CONSTRAINT fk_line_reading_id REFERENCES reading (id),
     line_no INTEGER NOT NULL CONSTRAINT ck_line_line_no_min CHECK (line_no >= 1) CONSTRAINT ck_line_line_no_max CHECK (line_no <= 32767),
     value NUMERIC(6,3) CONSTRAINT ck_line_value_precision CHECK (abs(value) < 1000) CONSTRAINT ck_line_value_scale CHECK (value = round(value, 3)) CONSTRAINT ck_line_value_finite CHECK (typeof(value) IN ('integer', 'real', 'null')),

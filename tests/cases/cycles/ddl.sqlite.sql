@@ -2,8 +2,9 @@
 -- SQLite: declared types are affinities; a value of another type is not rejected.
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
+CREATE TABLE department
 -- Belongs to a company; has a head employee (a cycle with employee).
-CREATE TABLE department (
+(
     id INTEGER NOT NULL CONSTRAINT pk_department PRIMARY KEY CONSTRAINT ck_department_id_min CHECK (id >= -2147483648) CONSTRAINT ck_department_id_max CHECK (id <= 2147483647),
     head_id INTEGER CONSTRAINT ck_department_head_id_min CHECK (head_id >= -2147483648) CONSTRAINT ck_department_head_id_max CHECK (head_id <= 2147483647) CONSTRAINT fk_department_head_id REFERENCES employee (id) ON DELETE SET NULL,
     parent_id INTEGER CONSTRAINT ck_department_parent_id_min CHECK (parent_id >= -2147483648) CONSTRAINT ck_department_parent_id_max CHECK (parent_id <= 2147483647) CONSTRAINT fk_department_parent_id REFERENCES department (id) ON DELETE CASCADE

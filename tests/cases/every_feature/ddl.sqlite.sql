@@ -2,6 +2,7 @@
 -- SQLite: declared types are affinities; a value of another type is not rejected.
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
+CREATE TABLE class
 -- Not enforced by SQLite: pattern of def: ^[a-z]{2,10}$
 -- Not enforced by SQLite: JSON of json: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Not enforced by SQLite: offset of datetime: a value with an offset is converted or loses it
@@ -9,7 +10,7 @@
 -- Not enforced by SQLite: offset of tz: a value without an offset is read in a default zone
 -- Not enforced by SQLite: scale of amount: a value is compared as a double, so places past 15 significant digits are not seen
 -- A table named like a Python keyword.
-CREATE TABLE class (
+(
     id INTEGER NOT NULL CONSTRAINT pk_class PRIMARY KEY CONSTRAINT ck_class_id_min CHECK (id >= -2147483648) CONSTRAINT ck_class_id_max CHECK (id <= 2147483647),
     def TEXT NOT NULL DEFAULT 'abc' CONSTRAINT ck_class_def_min_length CHECK (length(def) >= 2) CONSTRAINT ck_class_def_max_length CHECK (length(def) <= 10) CONSTRAINT ck_class_def_nul CHECK (instr(def, char(0)) = 0),
     json TEXT DEFAULT '{"a":[1,2.5,true,null,"x"]}' CONSTRAINT ck_class_json_json CHECK (json IS NULL OR json_valid(json)),

@@ -2,11 +2,12 @@
 -- SQLite: declared types are affinities; a value of another type is not rejected.
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
+CREATE TABLE "select"
 -- Not enforced by SQLite: JSON of json: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Not enforced by SQLite: pattern of schema: ^[^'"\\]*$
 -- Not enforced by SQLite: offset of datetime: a value without an offset is read in a default zone
 -- A table named like a keyword; description with ''' and """ and \n literal
-CREATE TABLE "select" (
+(
     -- */ DROP TABLE users; --
     "from" INTEGER NOT NULL CONSTRAINT pk_select PRIMARY KEY,
     -- |pipe| and <script>alert(1)</script>
@@ -23,8 +24,9 @@ CREATE TABLE "select" (
     Mixed INTEGER NOT NULL DEFAULT FALSE CONSTRAINT ck_select_Mixed_boolean CHECK (Mixed IN (0, 1))
 );
 
+CREATE TABLE user
 -- Another keyword.
-CREATE TABLE user (
+(
     key TEXT NOT NULL CONSTRAINT pk_user PRIMARY KEY CONSTRAINT ck_user_key_max_length CHECK (length(key) <= 10) CONSTRAINT ck_user_key_nul CHECK (instr(key, char(0)) = 0),
     "group" INTEGER NOT NULL CONSTRAINT fk_user_group REFERENCES "select" ("from") ON DELETE CASCADE,
     "order" INTEGER NOT NULL DEFAULT 0 CONSTRAINT ck_user_order_min CHECK ("order" >= -5) CONSTRAINT ck_user_order_max CHECK ("order" <= 5)

@@ -2,11 +2,12 @@
 -- SQLite: declared types are affinities; a value of another type is not rejected.
 -- SQLite: decimal is NUMERIC (binary floating point beyond 15 digits).
 
+CREATE TABLE customer
 -- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
 -- Not enforced by SQLite: scale of balance: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: offset of created_at: a value without an offset is read in a default zone
 -- A person who buys from the shop.
-CREATE TABLE customer (
+(
     id INTEGER NOT NULL CONSTRAINT pk_customer PRIMARY KEY,
     -- Identifier shown in URLs and emails.
     public_id UUID NOT NULL CONSTRAINT uq_customer_public_id UNIQUE,
@@ -23,12 +24,13 @@ CREATE TABLE customer (
 );
 CREATE INDEX ix_customer_name ON customer (name);
 
+CREATE TABLE product
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Not enforced by SQLite: scale of price: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: NaN in weight_kg (the driver stores NaN as NULL)
 -- Not enforced by SQLite: JSON of attributes: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Something the shop sells.
-CREATE TABLE product (
+(
     -- Stock keeping unit.
     sku TEXT NOT NULL CONSTRAINT pk_product PRIMARY KEY CONSTRAINT ck_product_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_product_sku_nul CHECK (instr(sku, char(0)) = 0),
     name TEXT NOT NULL CONSTRAINT ck_product_name_max_length CHECK (length(name) <= 200) CONSTRAINT ck_product_name_nul CHECK (instr(name, char(0)) = 0),
@@ -43,9 +45,10 @@ CREATE TABLE product (
     thumbnail BLOB
 );
 
+CREATE TABLE "order"
 -- Not enforced by SQLite: offset of placed_at: a value without an offset is read in a default zone
 -- One checkout of one customer.
-CREATE TABLE "order" (
+(
     id INTEGER NOT NULL CONSTRAINT pk_order PRIMARY KEY,
     customer_id INTEGER NOT NULL CONSTRAINT fk_order_customer_id REFERENCES customer (id) ON DELETE RESTRICT,
     status TEXT NOT NULL DEFAULT 'placed' CONSTRAINT ck_order_status_enum CHECK (status IN ('placed', 'paid', 'shipped', 'delivered', 'cancelled')),
@@ -55,9 +58,10 @@ CREATE TABLE "order" (
 );
 CREATE INDEX ix_order_customer_id_placed_at ON "order" (customer_id, placed_at);
 
+CREATE TABLE order_line
 -- Not enforced by SQLite: scale of unit_price: a value is compared as a double, so places past 15 significant digits are not seen
 -- One product in an order.
-CREATE TABLE order_line (
+(
     order_id INTEGER NOT NULL CONSTRAINT fk_order_line_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     line_no INTEGER NOT NULL CONSTRAINT ck_order_line_line_no_min CHECK (line_no >= 1) CONSTRAINT ck_order_line_line_no_max CHECK (line_no <= 32767),
     sku TEXT NOT NULL CONSTRAINT ck_order_line_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_order_line_sku_nul CHECK (instr(sku, char(0)) = 0) CONSTRAINT fk_order_line_sku REFERENCES product (sku),
@@ -67,8 +71,9 @@ CREATE TABLE order_line (
     CONSTRAINT uq_order_line_order_id_sku UNIQUE (order_id, sku)
 );
 
+CREATE TABLE return_line
 -- A line of an order sent back by the customer.
-CREATE TABLE return_line (
+(
     order_id INTEGER NOT NULL,
     line_no INTEGER NOT NULL CONSTRAINT ck_return_line_line_no_min CHECK (line_no >= -32768) CONSTRAINT ck_return_line_line_no_max CHECK (line_no <= 32767),
     returned_on DATE NOT NULL,
@@ -78,11 +83,12 @@ CREATE TABLE return_line (
     CONSTRAINT fk_return_line_order_id_line_no FOREIGN KEY (order_id, line_no) REFERENCES order_line (order_id, line_no) ON DELETE CASCADE
 );
 
+CREATE TABLE shipment
 -- Not enforced by SQLite: pattern of tracking_code: ^[A-Z]{2}[0-9]{9}[A-Z]{2}$
 -- Not enforced by SQLite: offset of window_start: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of last_scan_at: a value with an offset is converted or loses it
 -- A parcel on its way to a customer.
-CREATE TABLE shipment (
+(
     id UUID NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
     order_id INTEGER NOT NULL CONSTRAINT fk_shipment_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     carrier TEXT NOT NULL CONSTRAINT ck_shipment_carrier_max_length CHECK (length(carrier) <= 50) CONSTRAINT ck_shipment_carrier_nul CHECK (instr(carrier, char(0)) = 0),
@@ -94,11 +100,12 @@ CREATE TABLE shipment (
     last_scan_at TIMESTAMP
 );
 
+CREATE TABLE warehouse
 -- Not enforced by SQLite: pattern of code: ^[A-Z]{3}[0-9]$
 -- Not enforced by SQLite: offset of opens: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of closes: a value with an offset is converted or loses it
 -- A place stock is kept and shipped from.
-CREATE TABLE warehouse (
+(
     code TEXT NOT NULL CONSTRAINT pk_warehouse PRIMARY KEY CONSTRAINT ck_warehouse_code_max_length CHECK (length(code) <= 8) CONSTRAINT ck_warehouse_code_nul CHECK (instr(code, char(0)) = 0),
     city TEXT NOT NULL CONSTRAINT ck_warehouse_city_max_length CHECK (length(city) <= 80) CONSTRAINT ck_warehouse_city_nul CHECK (instr(city, char(0)) = 0),
     opens TIME NOT NULL,
@@ -107,11 +114,12 @@ CREATE TABLE warehouse (
     manager_id INTEGER CONSTRAINT fk_warehouse_manager_id REFERENCES customer (id) ON DELETE SET NULL
 );
 
+CREATE TABLE signup_import
 -- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
 -- Not enforced by SQLite: pattern of country: ^[A-Z]{2}$
 -- Not enforced by SQLite: offset of signed_up_at: a value without an offset is read in a default zone
 -- A newsletter signup as the mailing tool exports it, one CSV row per signup.
-CREATE TABLE signup_import (
+(
     -- Row number in the export.
     signup_id INTEGER NOT NULL CONSTRAINT pk_signup_import PRIMARY KEY CONSTRAINT ck_signup_import_signup_id_min CHECK (signup_id >= -2147483648) CONSTRAINT ck_signup_import_signup_id_max CHECK (signup_id <= 2147483647),
     email TEXT NOT NULL CONSTRAINT uq_signup_import_email UNIQUE CONSTRAINT ck_signup_import_email_max_length CHECK (length(email) <= 254) CONSTRAINT ck_signup_import_email_nul CHECK (instr(email, char(0)) = 0),
@@ -127,11 +135,12 @@ CREATE TABLE signup_import (
     signed_up_at TIMESTAMPTZ NOT NULL CONSTRAINT ck_signup_import_signed_up_at_instant CHECK (signed_up_at IS NULL OR coalesce(julianday(signed_up_at), 0) >= 1721425.5)
 );
 
+CREATE TABLE stock_count
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Not enforced by SQLite: pattern of warehouse: ^[A-Z]{3}[0-9]$
 -- Not enforced by SQLite: scale of unit_cost: a value is compared as a double, so places past 15 significant digits are not seen
 -- A shelf count from a warehouse spreadsheet.
-CREATE TABLE stock_count (
+(
     count_id INTEGER NOT NULL CONSTRAINT pk_stock_count PRIMARY KEY,
     sku TEXT NOT NULL CONSTRAINT ck_stock_count_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_stock_count_sku_nul CHECK (instr(sku, char(0)) = 0),
     warehouse TEXT NOT NULL CONSTRAINT ck_stock_count_warehouse_max_length CHECK (length(warehouse) <= 8) CONSTRAINT ck_stock_count_warehouse_nul CHECK (instr(warehouse, char(0)) = 0),

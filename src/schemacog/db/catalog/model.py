@@ -72,6 +72,9 @@ class CatalogTable:
     # the table's own CREATE TABLE where the engine keeps it (SQLite: its only record of
     # CHECK names and comments)
     source: str | None = field(default=None, compare=False)
+    # what schemacog's DDL says the engine does not enforce, where the catalog keeps it
+    # (SQLite: comment lines of the statement), e.g. "pattern of email: ^.+@.+$"
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def ordered_columns(self) -> list[Column]:

@@ -75,7 +75,8 @@ def _table(connection: Any, oid: int, name: str, comment: str | None) -> Catalog
         )
         for column, kind, nullable, default, identity, note, number, serial in connection.execute(
             "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, "
-            "pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum), "
+            "pg_get_expr(d.adbin, d.adrelid), a.attidentity, "
+            "col_description(a.attrelid, a.attnum), "
             # a serial: its default draws from a sequence the column owns
             "a.attnum, EXISTS (SELECT 1 FROM pg_depend p JOIN pg_class s ON s.oid = p.objid "
             "WHERE p.refobjid = a.attrelid AND p.refobjsubid = a.attnum AND p.deptype = 'a' "

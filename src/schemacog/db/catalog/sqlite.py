@@ -4,6 +4,7 @@ of them). SQLite keeps no comments and no constraint names but the CHECKs'."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
@@ -26,7 +27,7 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
     info = connection.execute(f"PRAGMA table_info({quoted})").fetchall()
     key = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
     rowid = len(key) == 1 and any(r[1] == key[0] and r[2].upper() == "INTEGER" for r in info)
-    notes = _column_comments(sql, [r[1] for r in info])
+    described = _column_comments(sql, [r[1] for r in info])
     columns = frozenset(
         Column(
             r[1],
@@ -34,7 +35,7 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
             not r[3],
             r[4],
             identity=rowid and r[1] == key[0],
-            comment=notes.get(r[1]),
+            comment=described.get(r[1]),
             position=r[0],
         )
         for r in info
@@ -71,6 +72,7 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
         )
         for group in groups.values()
     )
+    description, notes = _table_comments(sql)
     return CatalogTable(
         name,
         columns,
@@ -79,8 +81,34 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
         foreign_keys=foreign_keys,
         checks=frozenset(Check(n, e) for n, e in sql_checks(sql)),
         indexes=frozenset(indexes),
+        comment=description,
         source=sql,
+        notes=notes,
     )
+
+
+_NOTE = "Not enforced by SQLite: "
+# the escapes schemacog's comment lines write for what would end a line
+_LINE_END_ESCAPES = re.compile(r"\\u(000a|000d|000b|000c|001c|001d|001e|0085|2028|2029)")
+
+
+def _table_comments(sql: str) -> tuple[str | None, tuple[str, ...]]:
+    """The description and the notes of a ``CREATE TABLE``: the ``--`` lines between its
+    name and its ``(`` (where schemacog writes them for SQLite)."""
+    opening = next((start for start, end in tokens(sql) if sql[start:end] == "("), 0)
+    head = sql[:opening]
+    description: list[str] = []
+    notes: list[str] = []
+    for line in head.split("\n")[1:]:
+        text = line.strip()
+        if not text.startswith("--"):
+            continue
+        text = _LINE_END_ESCAPES.sub(lambda m: chr(int(m.group(1), 16)), text[2:].removeprefix(" "))
+        if text.startswith(_NOTE):
+            notes.append(text[len(_NOTE) :])
+        else:
+            description.append(text)
+    return ("\n".join(description) or None), tuple(notes)
 
 
 def _column_comments(sql: str, names: list[str]) -> dict[str, str]:

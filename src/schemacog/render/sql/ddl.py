@@ -127,6 +127,9 @@ class _TableSql:
     """The parts of one CREATE TABLE, collected before the template lays them out."""
 
     before: list[str] = field(default_factory=list)  # comment lines
+    # comment lines between the table's name and its "(": where the catalog keeps only
+    # the statement (SQLite), the one place they are stored, for import to read back
+    inside: list[str] = field(default_factory=list)
     sequences: dict[str, str] = field(default_factory=dict)  # identity column -> sequence
     items: list[str] = field(default_factory=list)  # column definitions, table constraints
     # the comment lines above an item (a column's description where comments are SQL)
@@ -525,9 +528,11 @@ def _table_parts(
         parts.checks[name] = EnforcedCheck(None, table_check.name, expression)
         parts.constraints[name] = f"CONSTRAINT {name} CHECK ({expression})"
         parts.items.append(f"    {parts.constraints[name]}")
+    notes = [comment(f"Not enforced by {dialect.title}: {note}") for note in unenforced]
     if dialect.comments is Comments.SQL:
-        parts.before[:0] = _comment_lines(table.description)
-    parts.before[:0] = [comment(f"Not enforced by {dialect.title}: {note}") for note in unenforced]
+        parts.inside = [*notes, *_comment_lines(table.description)]
+    else:
+        parts.before[:0] = notes
     parts.suffix = dialect.table_suffix
     if table.description and dialect.comments is Comments.INLINE:
         parts.suffix += " COMMENT=" + _string_literal(dialect, table.description[:2048])
@@ -829,7 +834,14 @@ def _statement(dialect: Dialect, name: str, parts: _TableSql, *, comments: bool)
         "\n".join([*parts.item_comments.get(number, []), item]) if comments else item
         for number, item in enumerate(parts.items)
     ]
-    return f"CREATE TABLE {quote(dialect, name)} (\n" + ",\n".join(items) + f"\n){parts.suffix};"
+    inside = (
+        "".join(f"\n{line}" for line in parts.inside) + "\n" if comments and parts.inside else " "
+    )
+    return (
+        f"CREATE TABLE {quote(dialect, name)}{inside}(\n"
+        + ",\n".join(items)
+        + f"\n){parts.suffix};"
+    )
 
 
 def _pieces(

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint 9428c00f67aed00a)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint 48bd562fdaaee397)
 
 PRAGMA foreign_keys = OFF;
 
@@ -16,11 +16,12 @@ CREATE TEMPORARY TABLE "sc-old-1" AS SELECT count_id, sku, warehouse, counted_on
 DROP TABLE stock_count;
 
 -- table rebuild: create the rebuilt table stock_count from the new schema
+CREATE TABLE stock_count
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Not enforced by SQLite: pattern of warehouse: ^[A-Z]{3}[0-9]$
 -- Not enforced by SQLite: scale of unit_cost: a value is compared as a double, so places past 15 significant digits are not seen
 -- A shelf count from a warehouse spreadsheet.
-CREATE TABLE stock_count (
+(
     count_id INTEGER NOT NULL CONSTRAINT pk_stock_count PRIMARY KEY,
     sku TEXT NOT NULL CONSTRAINT ck_stock_count_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_stock_count_sku_nul CHECK (instr(sku, char(0)) = 0),
     warehouse TEXT NOT NULL CONSTRAINT ck_stock_count_warehouse_max_length CHECK (length(warehouse) <= 8) CONSTRAINT ck_stock_count_warehouse_nul CHECK (instr(warehouse, char(0)) = 0) CONSTRAINT fk_stock_count_warehouse REFERENCES warehouse (code),

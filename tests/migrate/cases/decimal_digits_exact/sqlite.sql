@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 69fd5afbab53f006)
--- to: new.yaml (fingerprint 18d34bc1fb7e66f9)
+-- from: old.yaml (fingerprint 06950c81c6b34e4f)
+-- to: new.yaml (fingerprint ad4ed859e98dc17a)
 
 PRAGMA foreign_keys = OFF;
 
@@ -13,8 +13,9 @@ CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, balance FROM account;
 DROP TABLE account;
 
 -- table rebuild: create the rebuilt table account from the new schema
+CREATE TABLE account
 -- Not enforced by SQLite: digits of balance: SQLite keeps 15 significant digits, so decimal(19, 2) is not checked
-CREATE TABLE account (
+(
     id INTEGER NOT NULL CONSTRAINT pk_account PRIMARY KEY CONSTRAINT ck_account_id_min CHECK (id >= -2147483648) CONSTRAINT ck_account_id_max CHECK (id <= 2147483647),
     balance NUMERIC(19,2) NOT NULL CONSTRAINT ck_account_balance_finite CHECK (typeof(balance) IN ('integer', 'real', 'null'))
 );

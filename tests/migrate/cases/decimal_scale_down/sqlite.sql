@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint c96e41ddadddd646)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint e98f1ec4fa0ab51d)
 
 PRAGMA foreign_keys = OFF;
 
@@ -16,12 +16,13 @@ CREATE TEMPORARY TABLE "sc-old-1" AS SELECT sku, name, category, details, price,
 DROP TABLE product;
 
 -- table rebuild: create the rebuilt table product from the new schema
+CREATE TABLE product
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Not enforced by SQLite: scale of price: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: NaN in weight_kg (the driver stores NaN as NULL)
 -- Not enforced by SQLite: JSON of attributes: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Something the shop sells.
-CREATE TABLE product (
+(
     -- Stock keeping unit.
     sku TEXT NOT NULL CONSTRAINT pk_product PRIMARY KEY CONSTRAINT ck_product_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_product_sku_nul CHECK (instr(sku, char(0)) = 0),
     name TEXT NOT NULL CONSTRAINT ck_product_name_max_length CHECK (length(name) <= 200) CONSTRAINT ck_product_name_nul CHECK (instr(name, char(0)) = 0),

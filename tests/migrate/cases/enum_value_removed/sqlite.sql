@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint c94ac47ff3586113)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint 358bb4ba128eb08f)
 
 PRAGMA foreign_keys = OFF;
 
@@ -16,9 +16,10 @@ CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, customer_id, status, placed_at, 
 DROP TABLE "order";
 
 -- table rebuild: create the rebuilt table order from the new schema
+CREATE TABLE "order"
 -- Not enforced by SQLite: offset of placed_at: a value without an offset is read in a default zone
 -- One checkout of one customer.
-CREATE TABLE "order" (
+(
     id INTEGER NOT NULL CONSTRAINT pk_order PRIMARY KEY,
     customer_id INTEGER NOT NULL CONSTRAINT fk_order_customer_id REFERENCES customer (id) ON DELETE RESTRICT,
     status TEXT NOT NULL DEFAULT 'placed' CONSTRAINT ck_order_status_enum CHECK (status IN ('placed', 'paid', 'shipped', 'cancelled')),

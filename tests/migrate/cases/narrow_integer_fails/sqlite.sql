@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint 366fa9d8352cedd6)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint ab868708874ba726)
 
 PRAGMA foreign_keys = OFF;
 
@@ -16,11 +16,12 @@ CREATE TEMPORARY TABLE "sc-old-1" AS SELECT code, city, opens, closes, capacity,
 DROP TABLE warehouse;
 
 -- table rebuild: create the rebuilt table warehouse from the new schema
+CREATE TABLE warehouse
 -- Not enforced by SQLite: pattern of code: ^[A-Z]{3}[0-9]$
 -- Not enforced by SQLite: offset of opens: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of closes: a value with an offset is converted or loses it
 -- A place stock is kept and shipped from.
-CREATE TABLE warehouse (
+(
     code TEXT NOT NULL CONSTRAINT pk_warehouse PRIMARY KEY CONSTRAINT ck_warehouse_code_max_length CHECK (length(code) <= 8) CONSTRAINT ck_warehouse_code_nul CHECK (instr(code, char(0)) = 0),
     city TEXT NOT NULL CONSTRAINT ck_warehouse_city_max_length CHECK (length(city) <= 80) CONSTRAINT ck_warehouse_city_nul CHECK (instr(city, char(0)) = 0),
     opens TIME NOT NULL,

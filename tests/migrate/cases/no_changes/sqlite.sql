@@ -1,4 +1,4 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint 3b666dbfd8a607b9)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint b0fbea685824d113)
 -- no changes

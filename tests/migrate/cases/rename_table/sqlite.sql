@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint df376b2c61fbb76b)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint c4a68e6e5de93884)
 
 PRAGMA foreign_keys = OFF;
 
@@ -19,12 +19,13 @@ DROP TABLE order_line;
 DROP TABLE product;
 
 -- table rebuild: create the rebuilt table item from the new schema
+CREATE TABLE item
 -- Not enforced by SQLite: pattern of sku: ^[A-Z]{4}-[0-9]{2,4}$
 -- Not enforced by SQLite: scale of price: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: NaN in weight_kg (the driver stores NaN as NULL)
 -- Not enforced by SQLite: JSON of attributes: stores \u0000 and lone surrogates (\ud800) in its text, and arrays and objects nested deeper than 31
 -- Something the shop sells.
-CREATE TABLE item (
+(
     -- Stock keeping unit.
     sku TEXT NOT NULL CONSTRAINT pk_item PRIMARY KEY CONSTRAINT ck_item_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_item_sku_nul CHECK (instr(sku, char(0)) = 0),
     name TEXT NOT NULL CONSTRAINT ck_item_name_max_length CHECK (length(name) <= 200) CONSTRAINT ck_item_name_nul CHECK (instr(name, char(0)) = 0),
@@ -40,9 +41,10 @@ CREATE TABLE item (
 );
 
 -- table rebuild: create the rebuilt table order_line from the new schema
+CREATE TABLE order_line
 -- Not enforced by SQLite: scale of unit_price: a value is compared as a double, so places past 15 significant digits are not seen
 -- One product in an order.
-CREATE TABLE order_line (
+(
     order_id INTEGER NOT NULL CONSTRAINT fk_order_line_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     line_no INTEGER NOT NULL CONSTRAINT ck_order_line_line_no_min CHECK (line_no >= 1) CONSTRAINT ck_order_line_line_no_max CHECK (line_no <= 32767),
     sku TEXT NOT NULL CONSTRAINT ck_order_line_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_order_line_sku_nul CHECK (instr(sku, char(0)) = 0) CONSTRAINT fk_order_line_sku REFERENCES item (sku),

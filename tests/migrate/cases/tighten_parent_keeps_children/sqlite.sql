@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint 40c6e121cd346876)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint 58961b3211899b2a)
 
 PRAGMA foreign_keys = OFF;
 
@@ -16,11 +16,12 @@ CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, public_id, email, name, balance,
 DROP TABLE customer;
 
 -- table rebuild: create the rebuilt table customer from the new schema
+CREATE TABLE customer
 -- Not enforced by SQLite: pattern of email: ^[^@ ]+@[^@ ]+$
 -- Not enforced by SQLite: scale of balance: a value is compared as a double, so places past 15 significant digits are not seen
 -- Not enforced by SQLite: offset of created_at: a value without an offset is read in a default zone
 -- A person who buys from the shop.
-CREATE TABLE customer (
+(
     id INTEGER NOT NULL CONSTRAINT pk_customer PRIMARY KEY,
     -- Identifier shown in URLs and emails.
     public_id UUID NOT NULL CONSTRAINT uq_customer_public_id UNIQUE,

@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint 78e3be3a2cfc7483)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint 025af2254b9926b9)
 
 PRAGMA foreign_keys = OFF;
 
@@ -16,11 +16,12 @@ CREATE TEMPORARY TABLE "sc-old-1" AS SELECT id, order_id, carrier, tracking_code
 DROP TABLE shipment;
 
 -- table rebuild: create the rebuilt table shipment from the new schema
+CREATE TABLE shipment
 -- Not enforced by SQLite: pattern of tracking_code: ^[A-Z]{2}[0-9]{9}[A-Z]{2}$
 -- Not enforced by SQLite: offset of window_start: a value with an offset is converted or loses it
 -- Not enforced by SQLite: offset of last_scan_at: a value without an offset is read in a default zone
 -- A parcel on its way to a customer.
-CREATE TABLE shipment (
+(
     id UUID NOT NULL CONSTRAINT pk_shipment PRIMARY KEY,
     order_id INTEGER NOT NULL CONSTRAINT fk_shipment_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     carrier TEXT NOT NULL CONSTRAINT ck_shipment_carrier_max_length CHECK (length(carrier) <= 50) CONSTRAINT ck_shipment_carrier_nul CHECK (instr(carrier, char(0)) = 0),

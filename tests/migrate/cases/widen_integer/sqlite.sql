@@ -1,6 +1,6 @@
 -- schemacog migration for sqlite
--- from: old.yaml (fingerprint 3b666dbfd8a607b9)
--- to: new.yaml (fingerprint a7cf3d70e8471837)
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint ad0e8e1c02963d98)
 
 PRAGMA foreign_keys = OFF;
 
@@ -28,9 +28,10 @@ DROP TABLE return_line;
 DROP TABLE order_line;
 
 -- table rebuild: create the rebuilt table order_line from the new schema
+CREATE TABLE order_line
 -- Not enforced by SQLite: scale of unit_price: a value is compared as a double, so places past 15 significant digits are not seen
 -- One product in an order.
-CREATE TABLE order_line (
+(
     order_id INTEGER NOT NULL CONSTRAINT fk_order_line_order_id REFERENCES "order" (id) ON DELETE CASCADE,
     line_no INTEGER NOT NULL CONSTRAINT ck_order_line_line_no_min CHECK (line_no >= 1) CONSTRAINT ck_order_line_line_no_max CHECK (line_no <= 2147483647),
     sku TEXT NOT NULL CONSTRAINT ck_order_line_sku_max_length CHECK (length(sku) <= 32) CONSTRAINT ck_order_line_sku_nul CHECK (instr(sku, char(0)) = 0) CONSTRAINT fk_order_line_sku REFERENCES product (sku),
@@ -41,8 +42,9 @@ CREATE TABLE order_line (
 );
 
 -- table rebuild: create the rebuilt table return_line from the new schema
+CREATE TABLE return_line
 -- A line of an order sent back by the customer.
-CREATE TABLE return_line (
+(
     order_id INTEGER NOT NULL,
     line_no INTEGER NOT NULL CONSTRAINT ck_return_line_line_no_min CHECK (line_no >= -2147483648) CONSTRAINT ck_return_line_line_no_max CHECK (line_no <= 2147483647),
     returned_on DATE NOT NULL,
