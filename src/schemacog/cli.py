@@ -56,7 +56,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite regions edited by hand (checksums)"
     )
     _allow_code_flag(regen)
-    commands.add_parser("init", help="scaffold a schema, the config table and an example file here")
+    started = commands.add_parser(
+        "init", help="scaffold a schema, the config table and an example file here"
+    )
+    started.add_argument(
+        "--from-db",
+        metavar="URL",
+        help="start from a live database's schema (schemacog import), its state recorded "
+        "as the first migration snapshot, 0001_baseline",
+    )
     verify = commands.add_parser(
         "verify", help="run the generated code: Python, SQL engines, examples"
     )
@@ -77,6 +85,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     imported.add_argument("-o", "--output", help="a new file to write (default: stdout)")
     imported.add_argument("--tables", help="only these tables, separated by commas")
+    imported.add_argument(
+        "--infer",
+        action="store_true",
+        help="guess from the first rows: 0/1 integers as booleans, a few repeated texts as "
+        "enums (each guess reported)",
+    )
     check = commands.add_parser("check", help="fail if any marked region differs from the schema")
     check.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -213,7 +227,7 @@ def _count(number: int, noun: str) -> str:
 def _import(args: argparse.Namespace, out: TextIO) -> int:
     from schemacog.importing.command import run_import
 
-    return run_import(args.url, args.output, args.tables, out)
+    return run_import(args.url, args.output, args.tables, out, infer=args.infer)
 
 
 def _schema_json(args: argparse.Namespace, out: TextIO) -> int:
@@ -295,10 +309,45 @@ def _regen(args: argparse.Namespace, out: TextIO) -> int:
 def _init(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from schemacog.engine.scaffold import init
+    from schemacog.engine.scaffold import Start, init
 
-    init(Path.cwd(), lambda line: print(line, file=out))
-    return EXIT_OK
+    if args.from_db is None:
+        init(Path.cwd(), lambda line: print(line, file=out))
+        return EXIT_OK
+    from schemacog.errors import printable
+    from schemacog.importing.command import ImportFailed, import_database
+
+    try:
+        imported = import_database(args.from_db)
+    except ImportFailed as exc:
+        print(f"schemacog init: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_ERROR
+    for loss in imported.losses:
+        print(printable(loss), file=sys.stderr)
+    init(
+        Path.cwd(),
+        lambda line: print(line, file=out),
+        Start(imported.text, imported.schema, imported.dialect),
+    )
+    import argparse
+
+    from schemacog.migrate.command import run
+
+    baseline = argparse.Namespace(
+        migrate_command="new",
+        name="baseline",
+        source="empty",
+        allow_destructive=True,
+        dialect=[imported.dialect],
+    )
+    code = run(baseline, _migration_project, out, sys.stderr)
+    if code == EXIT_OK:
+        print(
+            "recorded the database's state as migration 0001_baseline (already applied "
+            "there: the next migrate new plans from it)",
+            file=out,
+        )
+    return code
 
 
 def _until_stopped(work: Callable[[], list[Step]]) -> list[Step]:

@@ -59,13 +59,20 @@ class DatabaseUrl:
 
     @property
     def shown(self) -> str:
-        """The URL as it may be printed: the password replaced by ``***``."""
+        """The URL as it may be printed: the password replaced by ``***`` (also libpq's
+        ``?password=`` parameter)."""
+        text = re.sub(r"([?&]password=)[^&#]*", r"\1***", self.text)
         if self.password is None:
-            return self.text
-        head, _, rest = self.text.partition("://")
+            return text
+        head, _, rest = text.partition("://")
         netloc, slash, tail = rest.partition("/")
         credentials, _, where = netloc.rpartition("@")
         return f"{head}://{credentials.partition(':')[0]}:***@{where}{slash}{tail}"
+
+    @property
+    def secret(self) -> str | None:
+        """The password, wherever the URL gives it (to mask in a driver's message)."""
+        return self.password if self.password is not None else self.query.get("password")
 
     def for_libpq(self) -> str:
         """A PostgreSQL URL as libpq reads it: no driver in its scheme, no ``schema``

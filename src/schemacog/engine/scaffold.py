@@ -20,6 +20,7 @@ import re
 import tempfile
 import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -32,8 +33,9 @@ from schemacog.engine.config import (
     too_deep_at,
 )
 from schemacog.errors import ConfigError, Pos, Problem
+from schemacog.model import Schema
 
-__all__ = ["CONFIG", "init"]
+__all__ = ["CONFIG", "Start", "init"]
 
 CONFIG = '\n[tool.schemacog]\nschema = "schema/schema.yaml"\nfiles = ["generated/**/*"]\n'
 _NOXFILE_HEADER = '"""Sessions: nox -s regen, nox -s check."""\n\nimport nox\n\n\n'
@@ -86,7 +88,19 @@ def _refused(root: Path, name: str) -> Problem | None:
     return Problem(Pos(name, 1), f"{why}; init writes nothing")
 
 
-def init(root: Path, say: Callable[[str], None]) -> None:
+@dataclass(frozen=True)
+class Start:
+    """What ``init --from-db`` starts from: a database's imported schema."""
+
+    text: str  # the schema's YAML
+    schema: Schema
+    dialect: str
+
+
+def init(root: Path, say: Callable[[str], None], imported: Start | None = None) -> None:
+    """The scaffold; ``imported``: a database's schema (``init --from-db``) instead of
+    the starter, models for its tables, and its dialect and a migrations folder in the
+    config."""
     root = root.resolve()
     name = re.sub(r"[^A-Za-z0-9_]", "_", root.name) or "project"
     if not re.match(r"[A-Za-z_]", name):
@@ -106,13 +120,24 @@ def init(root: Path, say: Callable[[str], None]) -> None:
         raise ConfigError(problems)
     separator = "\n" if text and not text.endswith("\n") else ""
     sessions = _template("noxfile_session.py.txt")
+    config = CONFIG
+    schema_text, models = (
+        _template("schema.yaml").replace("{{ name }}", name),
+        _template("models.py"),
+    )
+    if imported is not None:
+        schema_text, models = imported.text, _models(imported.schema)
+        config += (
+            f'dialect = "{imported.dialect}"\nmigrations = "migrations"\n'
+            f'migration_dialects = ["{imported.dialect}"]\n'
+        )
     contents = {
-        "schema/schema.yaml": _template("schema.yaml").replace("{{ name }}", name),
-        "generated/models.py": _template("models.py"),
+        "schema/schema.yaml": schema_text,
+        "generated/models.py": models,
         "pyproject.toml": ("\ufeff" if data.startswith(codecs.BOM_UTF8) else "")  # kept
         + text
         + separator
-        + (CONFIG if text else CONFIG.lstrip("\n")),
+        + (config if text else config.lstrip("\n")),
     }
     noxfile_exists = os.path.lexists(root / "noxfile.py")
     if not noxfile_exists:
@@ -120,11 +145,26 @@ def init(root: Path, say: Callable[[str], None]) -> None:
     existed = {"pyproject.toml": data} if os.path.lexists(pyproject) else {}
     _write_all_or_nothing(root, contents, existed)
     say("created schema/schema.yaml, generated/models.py; added [tool.schemacog] to pyproject.toml")
+    if imported is not None:
+        say(f"the schema is imported from the database; dialect {imported.dialect}")
     if noxfile_exists:
         say("noxfile.py exists and was left alone; add these sessions to it:\n\n" + sessions)
     else:
         say("created noxfile.py with the regen and check sessions")
     say("next: schemacog regen  (then commit schema/ and generated/ together)")
+
+
+def _models(schema: Schema) -> str:
+    """A models file with a region for each enum and each table's dataclass."""
+    parts = [
+        '"""Models generated from schema/schema.yaml: run `schemacog regen` after editing '
+        'the schema."""\n\n# [[[cog sc.python.imports() ]]]\n# [[[end]]]\n'
+    ]
+    parts += [f'\n\n# [[[cog sc.python.enum("{e.name}") ]]]\n# [[[end]]]\n' for e in schema.enums]
+    parts += [
+        f'\n\n# [[[cog sc.python.dataclass("{t.name}") ]]]\n# [[[end]]]\n' for t in schema.tables
+    ]
+    return "".join(parts)
 
 
 def _write_all_or_nothing(root: Path, contents: dict[str, str], before: dict[str, bytes]) -> None:

@@ -53,6 +53,9 @@ class ColumnReading:
     keys: dict[str, object]  # the column in the schema format
     enum_values: tuple[str, ...] | None = None  # the values of its enum, to name later
     explained: set[str] = field(default_factory=set)  # normalized CHECKs it accounts for
+    # the CHECKs schemacog renders for what the engine's own type holds (the range of a
+    # MariaDB TINYINT UNSIGNED): no rule the database lacks
+    implied: set[str] = field(default_factory=set)
     losses: list[str] = field(default_factory=list)
 
 
@@ -67,6 +70,12 @@ _REWORDED: Final[Mapping[str, tuple[tuple[re.Pattern[str], str], ...]]] = {
         (re.compile(r"(?<![\w'])true(?![\w'])"), "1"),  # MariaDB's TRUE is 1
         (re.compile(r"(?<![\w'])false(?![\w'])"), "0"),
     ),
+    "sqlite": (
+        (re.compile(r"(?<![\w'])true(?![\w'])"), "1"),  # SQLite's TRUE is 1
+        (re.compile(r"(?<![\w'])false(?![\w'])"), "0"),
+    ),
+    # now() and transaction_timestamp() are CURRENT_TIMESTAMP: the transaction's start
+    "postgres": ((re.compile(r"^(?:now|transaction_timestamp) \( \)$"), "current_timestamp"),),
 }
 # CHECKs an engine adds to a type of its own: MariaDB's JSON is LONGTEXT with one
 _IMPLIED: Final[Mapping[str, Mapping[T, str]]] = {"mariadb": {T.JSON: "json_valid ( {column} )"}}
@@ -145,6 +154,8 @@ def _candidate_keys(
     keys: dict[str, object] = {"type": kind.value}
     if kind is T.DECIMAL:
         keys["precision"], keys["scale"] = native.precision, native.scale
+    if native.bounds is not None:  # the engine's type holds this range
+        keys["min"], keys["max"] = native.bounds
     if kind in NUMERIC_TYPES or kind in TEMPORAL_TYPES:
         for rule in ("min", "max"):
             if rule in rules:
@@ -218,25 +229,43 @@ def read_column(
         keys: dict[str, object] = (
             {"type": "enum"} if kind is T.ENUM else _candidate_keys(kind, native, rules, dialect)
         )
-        if column.identity and kind in INTEGER_TYPES:
+        if column.identity and kind in INTEGER_TYPES and primary_key:
             keys["identity"] = True
         if primary_key:
             keys["primary_key"] = True
+        elif column.nullable:  # a CHECK may say so (json: "c IS NULL OR json_valid(c)")
+            keys["nullable"] = True
         schema = probe_column(table, column.name, keys, enum_values)
-        if schema is None:
-            continue
+        if schema is None:  # a rule the format refuses (a pattern it cannot run alike...)
+            bare = {k: v for k, v in keys.items() if k in _BARE}
+            schema = probe_column(table, column.name, bare, enum_values)
+            if schema is None:
+                continue
+            refused = sorted(set(keys) - set(bare))
+            keys = bare
+            dropped = f"{', '.join(refused)} left out: the schema format refuses them here"
+        else:
+            dropped = None
+        implied = _bound_checks(dialect, schema, table) if native.bounds else set()
+        stored_here = stored | implied
         rendered = set(rendered_checks(dialect, schema, table))
         shape = ddl_pieces(schema, dialect).tables[table].shapes[column.name]
         same_type = _type_words(shape.type) == _type_words(column.type)
-        score = (len(rendered & stored) + same_type, -len(rendered - stored))
-        reading = ColumnReading(keys, enum_values, rendered & stored)
-        if not rendered - stored and (best is None or score > best[0]):
+        score = (len(rendered & stored_here) + same_type, -len(rendered - stored_here))
+        reading = ColumnReading(keys, enum_values, rendered & stored_here, implied)
+        if dropped is not None:
+            reading.losses.append(dropped)
+        if not rendered - stored_here and (best is None or score > best[0]):
             best = (score, reading)
         elif best is None:
             best = ((score[0], score[1] - 1000), reading)
     if best is None:
         return ColumnReading({}, losses=[f"type {column.type} has no schemacog type"])
     reading = best[1]
+    if column.identity and not primary_key:
+        reading.losses.append(
+            "identity left out: schemacog numbers only a single-column integer primary key"
+        )
     plain = dict(reading.keys)
     _plainer(plain)
     if plain != reading.keys:  # the simpler spelling, where it renders the same CHECKs
@@ -249,9 +278,23 @@ def read_column(
             == set(rendered_checks(dialect, full, table))
         ):
             reading.keys = plain
-    if native.loss:
-        reading.losses.append(native.loss)
+    if native.loss and not (reading.enum_values is not None and T.ENUM not in native.candidates):
+        reading.losses.append(native.loss)  # (a VARCHAR(n) read as an enum has no length)
     return reading
+
+
+# the keys of a column that no rule of its values can make invalid
+_BARE: Final = frozenset({"type", "precision", "scale", "primary_key", "nullable", "identity"})
+
+
+def _bound_checks(dialect: str, schema: Schema, table: str) -> set[str]:
+    """The normalized CHECKs of the one column's bounds (rules min and max)."""
+    pieces = ddl_pieces(schema, dialect).tables[table]
+    return {
+        stored_form(dialect, check.expression)
+        for check in pieces.checks.values()
+        if check.rule in ("min", "max")
+    }
 
 
 def _type_words(spelled: str) -> str:

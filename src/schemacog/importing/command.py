@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -16,13 +17,16 @@ from schemacog.errors import printable
 from schemacog.importing.build import Imported, ImportError_, import_catalog
 from schemacog.importing.connect import ConnectError, read_database
 
-__all__ = ["import_database", "run_import"]
+__all__ = ["ImportFailed", "import_database", "run_import"]
+
+ImportFailed = (ConnectError, ImportError_)  # what a caller reports as one line, exit 2
 
 
-def import_database(url: str, tables: list[str] | None = None) -> Imported:
-    """The imported schema of ``url`` (ConnectError, ImportError_ on a mistake)."""
-    opened = read_database(url)
-    return import_catalog(opened.dialect, opened.catalog, opened.name, tables)
+def import_database(url: str, tables: list[str] | None = None, *, infer: bool = False) -> Imported:
+    """The imported schema of ``url`` (ConnectError, ImportError_ on a mistake);
+    ``infer``: guesses from the first rows, each reported."""
+    opened = read_database(url, infer=infer)
+    return import_catalog(opened.dialect, opened.catalog, opened.name, tables, opened.samples)
 
 
 def _tables(text: str | None) -> list[str] | None:
@@ -36,20 +40,27 @@ def _tables(text: str | None) -> list[str] | None:
 
 def _write_new(path: Path, text: str) -> None:
     """``text`` as a new file at ``path``: refused if it exists, never half-written."""
-    temporary = path.with_name(f".{path.name}.schemacog-import")
-    with temporary.open("x", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except BaseException:
+        temporary.unlink()
+        raise
     try:
         os.link(temporary, path)  # fails if path exists, even if made meanwhile
     finally:
         temporary.unlink()
 
 
-def run_import(url: str, output: str | None, tables: str | None, out: TextIO) -> int:
+def run_import(
+    url: str, output: str | None, tables: str | None, out: TextIO, *, infer: bool = False
+) -> int:
     try:
         if output is not None and (Path(output).exists() or Path(output).is_symlink()):
             raise ImportError_(f"{printable(output)} exists: import writes a new file only")
-        imported = import_database(url, _tables(tables))
+        imported = import_database(url, _tables(tables), infer=infer)
     except (ConnectError, ImportError_) as exc:
         print(f"schemacog import: {printable(str(exc))}", file=sys.stderr)
         return 2

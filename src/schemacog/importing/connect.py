@@ -14,8 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from schemacog.db.catalog import Catalog, read_catalog
-from schemacog.db.engines import EngineUnavailable, _without_secrets, mariadb_dsn
+from schemacog.db.engines import EngineUnavailable, mariadb_dsn
 from schemacog.db.urls import UrlError, is_url, parse_url
+from schemacog.importing.samples import Samples, first_rows
 
 __all__ = ["ConnectError", "Opened", "read_database"]
 
@@ -32,6 +33,16 @@ class Opened:
     catalog: Catalog
     name: str  # the database's name, for the schema's ``name``
     shown: str  # the URL as it may be printed
+    samples: Samples | None = None  # the first rows of each table (``--infer``)
+
+
+def _read(
+    dialect: str, connection: Any, namespace: str, infer: bool
+) -> tuple[Catalog, Samples | None]:
+    catalog = read_catalog(dialect, connection, namespace)
+    if not infer:
+        return catalog, None
+    return catalog, first_rows(dialect, connection, namespace or "main", catalog)
 
 
 def _file(path_text: str | None, what: str) -> Path:
@@ -43,32 +54,37 @@ def _file(path_text: str | None, what: str) -> Path:
     return path
 
 
-def read_database(text: str) -> Opened:
-    """The catalog of the database ``text`` names (a URL, or a path to a SQLite file)."""
+def read_database(text: str, *, infer: bool = False) -> Opened:
+    """The catalog of the database ``text`` names (a URL, or a path to a SQLite file);
+    ``infer``: and the first rows of each table."""
     if not is_url(text):
         path = _file(text, "sqlite")
-        return Opened("sqlite", _sqlite(path), _name(path.stem), text)
+        catalog, samples = _sqlite(path, infer)
+        return Opened("sqlite", catalog, _name(path.stem), text, samples)
     try:
         url = parse_url(text)
     except UrlError as exc:
         raise ConnectError(f"the URL cannot be used: {exc}") from None
     if url.dialect == "sqlite":
         path = _file(url.database, "sqlite")
-        return Opened("sqlite", _sqlite(path), _name(path.stem), url.shown)
+        catalog, samples = _sqlite(path, infer)
+        return Opened("sqlite", catalog, _name(path.stem), url.shown, samples)
     if url.dialect == "duckdb":
         path = _file(url.database, "duckdb")
-        return Opened("duckdb", _duckdb(path), _name(path.stem), url.shown)
-    if url.dialect == "postgres":
+        catalog, samples = _duckdb(path, infer)
+        return Opened("duckdb", catalog, _name(path.stem), url.shown, samples)
+    if url.dialect == "postgres":  # the URL as libpq reads it (its password kept from view)
         schema = url.query.get("schema", "public")
-        catalog = _postgres(url.for_libpq(), schema, url.shown)
-        return Opened("postgres", catalog, _name(url.database or schema), url.shown)
+        catalog, samples = _postgres(url.for_libpq(), schema, url.shown, url.secret, infer)
+        return Opened("postgres", catalog, _name(url.database or schema), url.shown, samples)
     if not url.database:
         raise ConnectError("a MariaDB URL names its database: mysql://user@host/DATABASE")
     try:
         dsn = mariadb_dsn(text)
     except EngineUnavailable as exc:
         raise ConnectError(str(exc)) from None
-    return Opened("mariadb", _mariadb(dsn, url.database), _name(url.database), url.shown)
+    catalog, samples = _mariadb(dsn, url.database, url.secret, infer)
+    return Opened("mariadb", catalog, _name(url.database), url.shown, samples)
 
 
 def _name(text: str) -> str:
@@ -76,7 +92,7 @@ def _name(text: str) -> str:
     return f"_{name[:62]}" if name[0].isdigit() else name
 
 
-def _sqlite(path: Path) -> Catalog:
+def _sqlite(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
     with path.open("rb") as handle:
         head = handle.read(len(_SQLITE_MAGIC))
     if head != _SQLITE_MAGIC and path.stat().st_size:
@@ -87,7 +103,7 @@ def _sqlite(path: Path) -> Catalog:
     except sqlite3.Error as exc:
         raise ConnectError(f"cannot open {str(path)!r}: {exc}") from None
     try:
-        return read_catalog("sqlite", connection)
+        return _read("sqlite", connection, "", infer)
     except sqlite3.Error as exc:
         raise ConnectError(f"cannot read {str(path)!r}: {exc}") from None
     finally:
@@ -103,7 +119,7 @@ def _driver(module: str, extra: str = "db") -> Any:
         ) from None
 
 
-def _duckdb(path: Path) -> Catalog:
+def _duckdb(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
     duckdb = _driver("duckdb")
     try:
         connection = duckdb.connect(str(path), read_only=True)
@@ -112,7 +128,7 @@ def _duckdb(path: Path) -> Catalog:
             f"cannot open {str(path)!r} as a DuckDB database: {_line(exc)}"
         ) from None
     try:
-        return read_catalog("duckdb", connection)
+        return _read("duckdb", connection, "", infer)
     finally:
         connection.close()
 
@@ -121,7 +137,17 @@ def _line(error: Exception) -> str:
     return " ".join(str(error).split())[:500]
 
 
-def _postgres(dsn: str, schema: str, shown: str) -> Catalog:
+def _masked(text: str, secret: str | None) -> str:
+    """``text`` with the password (as given and as percent-encoded) written ``***``."""
+    if secret:
+        for form in {secret, quote(secret, safe="")}:
+            text = text.replace(form, "***")
+    return text
+
+
+def _postgres(
+    dsn: str, schema: str, shown: str, password: str | None, infer: bool
+) -> tuple[Catalog, Samples | None]:
     psycopg = _driver("psycopg")
     try:
         connection = psycopg.connect(
@@ -131,24 +157,24 @@ def _postgres(dsn: str, schema: str, shown: str) -> Catalog:
             options="-c default_transaction_read_only=on -c statement_timeout=300000",
         )
     except psycopg.Error as exc:
-        raise ConnectError(
-            f"cannot connect to {shown}: {_line(Exception(_without_secrets(exc, dsn)))}"
-        ) from None
+        raise ConnectError(f"cannot connect to {shown}: {_masked(_line(exc), password)}") from None
     with contextlib.closing(connection):
         found = connection.execute(
             "SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema]
         ).fetchone()
         if found is None:
             raise ConnectError(f"no schema {schema!r} in the database ({shown})")
-        return read_catalog("postgres", connection, schema)
+        return _read("postgres", connection, schema, infer)
 
 
-def _mariadb(dsn: dict[str, Any], database: str) -> Catalog:
+def _mariadb(
+    dsn: dict[str, Any], database: str, password: str | None, infer: bool
+) -> tuple[Catalog, Samples | None]:
     pymysql = _driver("pymysql")
     try:
         connection = pymysql.connect(**dsn, connect_timeout=10, read_timeout=300)
     except pymysql.Error as exc:
-        raise ConnectError(f"cannot connect to MariaDB: {_line(exc)}") from None
+        raise ConnectError(f"cannot connect to MariaDB: {_masked(_line(exc), password)}") from None
     except Exception as exc:  # PyMySQL's own fault on a strange setting
         raise ConnectError(
             f"cannot connect to MariaDB: the driver failed ({type(exc).__name__})"
@@ -160,4 +186,4 @@ def _mariadb(dsn: dict[str, Any], database: str) -> Catalog:
             )
             if cursor.fetchone() is None:
                 raise ConnectError(f"no database {database!r} on the server")
-        return read_catalog("mariadb", connection, database)
+        return _read("mariadb", connection, database, infer)

@@ -9,6 +9,7 @@ report. A type no row matches has no schemacog type: its column is left out, rep
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ class NativeType:
     scale: int | None = None
     length: int | None = None  # a declared character length (varchar(n))
     enum_values: tuple[str, ...] | None = None  # ENUM('a', 'b') and enum types
+    bounds: tuple[int, int] | None = None  # the range an integer type of the engine holds
     loss: str | None = None  # what the logical type does differently, to report
 
 
@@ -64,10 +66,15 @@ _POSTGRES: Final[tuple[_Row, ...]] = (
         "character varying({0}) becomes text with a "
         "length CHECK, which refuses the trailing spaces varchar cuts past {0} characters",
     ),
+    (
+        r"character\((\d+)\)",
+        (T.STRING,),
+        "character({0}) pads a value with spaces to {0} characters; a string keeps it as given",
+    ),
 )
 _SQLITE: Final[tuple[_Row, ...]] = (
     (r"integer", (T.BOOLEAN, *_INTEGERS), None),
-    (r"text", (T.JSON, *_TEXTS), None),
+    (r"text", (*_TEXTS, T.JSON), None),  # json only where its CHECK says so
     (r"real", (T.FLOAT,), None),
     (r"blob", (T.BINARY,), None),
     (r"(?:numeric|decimal)\((\d+), ?(\d+)\)", (T.DECIMAL,), None),
@@ -116,13 +123,28 @@ _MARIADB: Final[tuple[_Row, ...]] = (
     (r"date", (T.DATE,), None),
     (r"time\(6\)", (T.TIME,), None),
     (r"datetime\(6\)", (T.TIMESTAMP,), None),
+    (
+        r"timestamp(?:\(\d\))?",
+        (T.TIMESTAMPTZ,),
+        "TIMESTAMP holds 1970 to 2038 only; timestamptz becomes DATETIME(6), kept in UTC",
+    ),
     (r"uuid", (T.UUID,), None),
-    (r"longtext", (T.JSON, T.TEXT, T.STRING), None),
+    (r"longtext", (T.TEXT, T.STRING, T.JSON), None),
     (r"longblob", (T.BINARY,), None),
     (r"varchar\((\d+)\)", (T.STRING,), None),
-    (r"enum\((.*)\)", (T.ENUM,), None),
+    (
+        r"enum\((.*)\)",
+        (T.ENUM,),
+        "ENUM(...) becomes a VARCHAR with CHECK (c IN (...)): ENUM matches a value as its "
+        "collation compares (case and trailing spaces aside), the CHECK exactly",
+    ),
     (r"time", (T.TIME,), "TIME keeps whole seconds; time keeps microseconds"),
     (r"datetime", (T.TIMESTAMP,), "DATETIME keeps whole seconds; timestamp keeps microseconds"),
+    (
+        r"char\((\d+)\)",
+        (T.STRING,),
+        "CHAR({0}) drops a value's trailing spaces; a string keeps them",
+    ),
     (
         r"(?:tiny|medium)?text",
         _TEXTS,
@@ -133,6 +155,38 @@ _MARIADB: Final[tuple[_Row, ...]] = (
         (T.BINARY,),
         "{type} holds a limited number of bytes; binary becomes LONGBLOB",
     ),
+)
+
+# integer types of a range no logical type has: the next wider type, with the range
+# as bounds (min, max), which schemacog renders as CHECKs
+_W = "(?:\\(\\d+\\))?"  # MariaDB's display width, int(11)
+_RANGED: Final[Mapping[str, tuple[tuple[str, T, int, int, str | None], ...]]] = MappingProxyType(
+    {
+        "mariadb": (
+            (r"tinyint(?:\((?!1\))\d+\))?", T.SMALLINT, -128, 127, None),  # (1): boolean
+            (rf"tinyint{_W} unsigned", T.SMALLINT, 0, 255, None),
+            (rf"smallint{_W} unsigned", T.INTEGER, 0, 65535, None),
+            (rf"mediumint{_W}", T.INTEGER, -8388608, 8388607, None),
+            (rf"mediumint{_W} unsigned", T.INTEGER, 0, 16777215, None),
+            (rf"int{_W} unsigned", T.BIGINT, 0, 4294967295, None),
+            (
+                rf"bigint{_W} unsigned",
+                T.BIGINT,
+                0,
+                2**63 - 1,
+                "BIGINT UNSIGNED holds up to 2**64 - 1; bigint up to 2**63 - 1",
+            ),
+            (r"year(?:\(4\))?", T.SMALLINT, 1901, 2155, "YEAR also takes 0000; the bounds do not"),
+        ),
+        "duckdb": (
+            (r"tinyint", T.SMALLINT, -128, 127, None),
+            (r"utinyint", T.SMALLINT, 0, 255, None),
+            (r"usmallint", T.INTEGER, 0, 65535, None),
+            (r"uinteger", T.BIGINT, 0, 4294967295, None),
+        ),
+        "sqlite": (),
+        "postgres": (),
+    }
 )
 
 _TABLES: Final[Mapping[str, tuple[_Row, ...]]] = MappingProxyType(
@@ -150,6 +204,16 @@ def native_type(
     """What a column's type means in schemacog (None: nothing); ``enums`` are the
     database's enum types by name (PostgreSQL, DuckDB)."""
     text = " ".join(spelled.strip().lower().split())
+    domain = re.fullmatch(r"(.*) \(domain (.*)\)", spelled)
+    if domain is not None:  # PostgreSQL: a domain over a base type
+        base = native_type(dialect, domain.group(1), enums)
+        if base is None:
+            return None
+        said = f"domain {domain.group(2)} becomes its base type {domain.group(1)}"
+        return dataclasses.replace(base, loss=f"{said} (its CHECKs are not read)")
+    for ranged, kind, low, high, note in _RANGED[dialect]:
+        if re.fullmatch(ranged, text):
+            return NativeType((kind,), bounds=(low, high), loss=note)
     named = spelled[1:-1].replace('""', '"') if spelled[:1] == '"' else spelled
     if named in enums:
         return NativeType((T.ENUM,), enum_values=enums[named])
@@ -160,7 +224,8 @@ def native_type(
         groups = found.groups()
         if kinds == (T.ENUM,):
             inner = spelled[spelled.index("(") + 1 : -1]
-            return NativeType(kinds, enum_values=_enum_list(inner, dialect == "mariadb"))
+            values = _enum_list(inner, dialect == "mariadb")
+            return NativeType(kinds, enum_values=values, loss=loss)
         shown = loss.format(*groups, type=text) if loss else None
         if kinds == (T.DECIMAL,):
             return NativeType(kinds, int(groups[0]), int(groups[1]), loss=shown)

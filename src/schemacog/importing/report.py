@@ -21,6 +21,8 @@ IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}")
 class Report:
     comments: dict[Path, list[str]] = field(default_factory=dict)
     losses: list[str] = field(default_factory=list)
+    # by table: the normalized CHECKs that stand for what an engine's type holds
+    implied: dict[str, set[str]] = field(default_factory=dict)
 
     def lose(self, where: Path, place: str, what: str) -> None:
         """``what`` is lost at ``place`` (``table`` or ``table.column``), written as a

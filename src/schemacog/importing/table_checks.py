@@ -45,11 +45,29 @@ def check_texts(dialect: str, expression: str) -> list[str]:
     while _ONE_TOKEN.search(text):  # (code), (0.1): the engine's parentheses round one token
         text = _ONE_TOKEN.sub(r"\1", text)
     text = re.sub("!=" + _OUTSIDE_QUOTES, "<>", text)
+    while text.startswith("(") and _closing(text, 0) == len(text) - 1:
+        text = text[1:-1].strip()  # the engine's parentheses round the whole
     texts = [text]
     booleans = re.sub(r"(=|<>)\s*1\b", r"\1 true", re.sub(r"(=|<>)\s*0\b", r"\1 false", text))
     if booleans != text:
         texts.append(booleans)
     return texts
+
+
+def _closing(text: str, start: int) -> int:
+    """Where the parenthesis opened at ``start`` closes (quotes skipped); -1: never."""
+    depth, quoted = 0, False
+    for at in range(start, len(text)):
+        char = text[at]
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+            if depth == 0:
+                return at
+    return -1
 
 
 def _probe_table(
@@ -117,14 +135,18 @@ def compare_checks(dialect: str, catalog: Catalog, schema: Schema, report: Repor
         for check in sorted(source.checks):
             stored = stored_form(dialect, check.expression)
             stored_all.add(stored)
-            if stored not in rendered:
+            named = rendered.get(stored)
+            if named is not None and check.name and check.name != named:
+                report.lose(where, table.name, f"CHECK {printable(check.name)} is named {named}")
+            if named is None:
                 text = check.expression
                 shown = text if text.upper().startswith("CHECK") else f"CHECK ({text})"
                 report.lose(
                     where, table.name, f"{printable(shown)} kept as a comment: not expressible"
                 )
+        implied = report.implied.get(table.name, set())
         for text, name in rendered.items():
-            if text not in stored_all:
+            if text not in stored_all and text not in implied:
                 report.lose(
                     where, table.name, f"schemacog adds CHECK {name}: the database has no such rule"
                 )

@@ -13,6 +13,7 @@ from typing import Final
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check
 from schemacog.db.catalog.model import Column as CatalogColumn
+from schemacog.db.catalog.sql_tokens import tokens
 from schemacog.errors import printable
 from schemacog.importing.columns import (
     ColumnReading,
@@ -24,12 +25,16 @@ from schemacog.importing.columns import (
 )
 from schemacog.importing.native_types import native_type
 from schemacog.importing.report import IDENTIFIER, Report, valid_text
-from schemacog.model import Index, Table
+from schemacog.importing.samples import LIMIT
+from schemacog.model import INTEGER_TYPES, TEXT_TYPES, Index, Table
 from schemacog.model import LogicalType as T
 from schemacog.render.sql.ddl import dialect_named, index_name
 
 __all__ = ["Keys", "TableImport", "columns_read", "without_foreign_keys"]
 
+# engines whose catalog lists a unique index as a unique key (schemacog names its
+# unique constraints uq_..., so a key named otherwise was an index)
+_UNIQUE_INDEXES_AS_KEYS: Final = frozenset({"mariadb"})
 _ACTIONS: Final = {
     "NO ACTION": "no_action",
     "RESTRICT": "restrict",
@@ -37,9 +42,48 @@ _ACTIONS: Final = {
     "SET NULL": "set_null",
     "SET DEFAULT": "set_default",
 }
+# the collation an engine gives a type of its own (MariaDB's JSON), which is no loss
+_OWN_COLLATIONS: Final[Mapping[str, Mapping[T, str]]] = {"mariadb": {T.JSON: "utf8mb4_bin"}}
 _FK_KEYS: Final = ("references", "on_delete", "on_update", "deferrable")
 
 Keys = dict[str, object]
+
+# words of a CREATE TABLE that schemacog's DDL never writes, by dialect: what each means
+_UNWRITTEN: Final[Mapping[str, tuple[tuple[str, str], ...]]] = {
+    "sqlite": (
+        (
+            "AUTOINCREMENT",
+            "AUTOINCREMENT (an id is never used twice) becomes a rowid, which may use the "
+            "highest id again once its row is deleted",
+        ),
+        ("STRICT", "STRICT (values of the declared type only) is not kept"),
+        ("WITHOUT ROWID", "WITHOUT ROWID (the table stored by its primary key) is not kept"),
+    ),
+}
+
+# defaults (normalized) that mean the current time as schemacog's ``now`` does, spelled
+# otherwise; taken as ``default: now`` and reported (the DDL writes schemacog's spelling)
+_NOW_SYNONYMS: Final[Mapping[str, Mapping[T, frozenset[str]]]] = {
+    # a TIMESTAMP (an instant, read as timestamptz) filled by CURRENT_TIMESTAMP
+    "mariadb": {
+        T.TIMESTAMPTZ: frozenset(
+            {"current_timestamp", "current_timestamp ( )", "now ( )"}
+            | {f"current_timestamp ( {digits} )" for digits in range(7)}
+        )
+    },
+    # now() (normalized as current_timestamp) in a timestamp column is LOCALTIMESTAMP
+    "postgres": {T.TIMESTAMP: frozenset({"current_timestamp"})},
+    "duckdb": {
+        T.TIMESTAMP: frozenset({"current_timestamp", "now ( )", "get_current_timestamp ( )"}),
+        T.TIMESTAMPTZ: frozenset({"now ( )", "get_current_timestamp ( )"}),
+        T.DATE: frozenset({"today ( )"}),
+    },
+    "sqlite": {
+        T.TIMESTAMP: frozenset({"datetime ( 'now' )"}),
+        T.DATE: frozenset({"date ( 'now' )"}),
+        T.TIME: frozenset({"time ( 'now' )"}),
+    },
+}
 
 
 def columns_read(names: list[str], text: str) -> list[str]:
@@ -61,6 +105,11 @@ class TableImport:
     left_out: set[str] = field(default_factory=set)
     # MariaDB's unique keys that are unique indexes, for ``_indexes``
     unique_indexes: list[dict[str, object]] = field(default_factory=list)
+    ranged: set[str] = field(default_factory=set)  # columns bounded by their type's range
+    # --infer: the first rows of the table by column, and the columns of every foreign
+    # key of the database (either side), which keep their type
+    samples: Mapping[str, list[object]] | None = None
+    keyed: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def name(self) -> str:
@@ -72,6 +121,11 @@ class TableImport:
         self.report.lose(where, place, what)
 
     def read(self) -> dict[str, object]:
+        statement = self.source.source or ""
+        spelled = " ".join(statement[start:end].upper() for start, end in tokens(statement))
+        for words, what in _UNWRITTEN.get(self.dialect, ()):
+            if f" {words} " in f" {spelled} ":
+                self.lose(what)
         if self.source.comment:
             if valid_text(self.source.comment):
                 self.body["description"] = self.source.comment
@@ -82,10 +136,31 @@ class TableImport:
         key = self.source.primary_key.columns if self.source.primary_key else ()
         if len(key) > 1:
             self.body["primary_key"] = list(key)
+        if self.samples is not None:
+            self._guess(self.samples)
         self._keys()
         self._foreign_keys()
         self._indexes()
+        if not dialect_named(self.dialect).checks_on_written_columns:
+            self._unranged()
         return self.body
+
+    def _unranged(self) -> None:
+        """The type ranges of columns that AUTO_INCREMENT or a foreign-key action writes
+        left out: MariaDB allows no CHECK on them, so the schema could not keep them."""
+        written = {name for name, keys in self.columns.items() if keys.get("identity")}
+        for fk in self.source.foreign_keys:
+            if {fk.on_delete, fk.on_update} & {"CASCADE", "SET NULL", "SET DEFAULT"}:
+                written.update(fk.columns)
+        for name in sorted(written & self.ranged):
+            keys = self.columns[name]
+            low, high = keys.pop("min", None), keys.pop("max", None)
+            self.lose(
+                f"the range {low} to {high} of its type is not kept: "
+                f"{dialect_named(self.dialect).title} allows no CHECK on a column that "
+                "AUTO_INCREMENT or a foreign-key action writes",
+                name,
+            )
 
     def _columns(self) -> None:
         names = [c.name for c in self.source.ordered_columns]
@@ -106,7 +181,8 @@ class TableImport:
                 continue
             native = native_type(self.dialect, column.type, self.catalog.enums)
             if native is None:
-                self._leave_out(column.name, f"type {column.type} has no schemacog type")
+                spelled = column.type or "(none declared)"
+                self._leave_out(column.name, f"type {spelled} has no schemacog type")
                 continue
             reading = read_column(
                 self.dialect,
@@ -121,8 +197,55 @@ class TableImport:
                 self._leave_out(column.name, reading.losses[0])
                 continue
             self.columns[column.name] = self._finish(column, reading)
+            if native.bounds is not None:
+                self.ranged.add(column.name)
+            kind = T(str(self.columns[column.name]["type"]))
+            own = _OWN_COLLATIONS.get(self.dialect, {}).get(kind)
+            if column.collation is not None and column.collation != own:
+                self.lose(
+                    f"collation {printable(column.collation)} left out: schemacog's text compares "
+                    "by code points",
+                    column.name,
+                )
+            if column.computed is not None:
+                what = printable(column.computed)
+                self.lose(f"{what} left out: schemacog makes a plain column", column.name)
+            self.report.implied.setdefault(self.name, set()).update(reading.implied)
             for loss in reading.losses:
                 self.lose(loss, column.name)
+
+    def _guess(self, samples: Mapping[str, list[object]]) -> None:
+        """``--infer``: an integer column holding only 0 and 1 as a boolean, a text column
+        holding a few values, each repeated, as an enum; each guess reported."""
+        key = set(self.source.primary_key.columns) if self.source.primary_key else set()
+        for name, keys in self.columns.items():
+            values = samples.get(name, [])
+            kind = T(str(keys["type"]))
+            fixed = name in key or (self.name, name) in self.keyed or keys.get("identity")
+            if not values or fixed or "unique" in keys:
+                continue
+            guessed = None
+            if kind in INTEGER_TYPES and set(values) <= {0, 1}:
+                guessed = _as_boolean(keys)
+                why = f"holds only 0 and 1 in its first {LIMIT} rows: read as boolean"
+            distinct = sorted({v for v in values if isinstance(v, str)})
+            if kind in TEXT_TYPES and "pattern" not in keys and _enum_like(distinct, values):
+                guessed = _as_enum(keys, self._enum_name(tuple(distinct), name))
+                shown = ", ".join(distinct)
+                why = f"holds only {shown} in its first {LIMIT} rows: read as an enum"
+            if guessed is None:
+                continue
+            probe = {k: v for k, v in guessed.items() if k not in ("enum", "description")}
+            values_of = tuple(distinct) if guessed["type"] == "enum" else None
+            if probe_column(self.name, name, probe, values_of) is None:
+                continue  # its default or a rule does not fit the guess
+            self.columns[name] = guessed
+            if values_of is not None:
+                self.enums.setdefault(values_of, str(guessed["enum"]))
+            self.lose(f"guessed (--infer): {why}", name)
+
+    def _enum_name(self, values: tuple[str, ...], column: str) -> str:
+        return self.enums.get(values) or f"{self.name}_{column}"[:63]
 
     def _leave_out(self, column: str, why: str) -> None:
         self.left_out.add(column)
@@ -143,7 +266,9 @@ class TableImport:
             if valid_text(column.comment):
                 keys["description"] = column.comment
             else:
-                self.lose("comment left out: it holds control characters or cog markers")
+                self.lose(
+                    "comment left out: it holds control characters or cog markers", column.name
+                )
         return keys
 
     def _default(self, column: CatalogColumn, keys: Keys, reading: ColumnReading) -> None:
@@ -153,11 +278,17 @@ class TableImport:
         kind = T(str(keys["type"]))
         stored = stored_form(self.dialect, text)
         candidates: list[tuple[T, object]] = []
-        for now_kind in (kind, T.TIMESTAMPTZ) if kind is T.TIMESTAMP else (kind,):
-            # MariaDB's timestamptz is a DATETIME filled in UTC: its default says which
+        # where the two are one type (MariaDB's DATETIME), the default says which it is
+        same_type = dialect.types[T.TIMESTAMP] == dialect.types[T.TIMESTAMPTZ]
+        for now_kind in (kind, T.TIMESTAMPTZ) if kind is T.TIMESTAMP and same_type else (kind,):
             now = dialect.now.get(now_kind)
             if now is not None and stored_form(self.dialect, now) == stored:
                 candidates.append((now_kind, "now"))
+        if stored in _NOW_SYNONYMS.get(self.dialect, {}).get(kind, ()):
+            keys["default"] = "now"
+            now = dialect.now[kind]
+            self.lose(f"default {text} becomes default: now, written {now}", column.name)
+            return
         value = default_value(kind, text)
         if value is not None:
             candidates.append((kind, value))
@@ -191,15 +322,17 @@ class TableImport:
             if self.left_out & set(key.columns):
                 self.lose(f"unique ({shown}) left out: a column of it is left out")
                 continue
-            if key.name and not key.name.startswith("uq_") and IDENTIFIER.fullmatch(key.name):
+            named_index = key.name and not key.name.startswith("uq_")
+            if (
+                self.dialect in _UNIQUE_INDEXES_AS_KEYS
+                and named_index
+                and IDENTIFIER.fullmatch(key.name)
+            ):
                 # MariaDB keeps a unique index as a unique key: its own name says which
                 self.unique_indexes.append(
                     {"columns": list(key.columns), "unique": True, "name": key.name}
                 )
                 continue
-            derived = f"uq_{self.name}_{'_'.join(key.columns)}"
-            if key.name and key.name != derived:
-                self.lose(f"unique constraint {key.name} is named {derived}")
             if len(key.columns) == 1:
                 self.columns[key.columns[0]]["unique"] = True
             else:
@@ -219,6 +352,10 @@ class TableImport:
                 value = _ACTIONS.get(action.upper(), "no_action")
                 if self.dialect == "mariadb" and value == "restrict":
                     value = "no_action"  # InnoDB: the same check, and the one it reports
+                refused = self._refused_action(value, fk.columns)
+                if refused is not None:
+                    self.lose(f"{shown}: {side} {value} becomes no_action: {refused}")
+                    value = "no_action"
                 if value != "no_action":
                     actions[side] = value
             if fk.deferrable:
@@ -239,14 +376,24 @@ class TableImport:
         if listed:
             self.body["foreign_keys"] = listed
 
+    def _refused_action(self, action: str, columns: tuple[str, ...]) -> str | None:
+        """Why the format refuses ``action`` on these columns (None: it does not)."""
+        keys = [self.columns[c] for c in columns]
+        if action == "set_null" and not all(k.get("nullable") for k in keys):
+            return "a column of it is NOT NULL (the action fails on every delete)"
+        if action == "set_default" and not all("default" in k for k in keys):
+            return "a column of it has no default"
+        return None
+
     def _indexes(self) -> None:
         listed = list(self.unique_indexes)
         for index in sorted(self.source.indexes):
-            if self.left_out & set(index.columns) or not index.columns:
-                self.lose(
-                    f"index {index.name} left out: a column of it is left out, or it indexes "
-                    "an expression"
-                )
+            if index.definition is not None or not index.columns:
+                shown = printable(index.definition or index.name)
+                self.lose(f"index {printable(index.name)} left out: {shown} is more than columns")
+                continue
+            if self.left_out & set(index.columns):
+                self.lose(f"index {printable(index.name)} left out: a column of it is left out")
                 continue
             listed.append(
                 {"columns": list(index.columns), "unique": index.unique, "name": index.name}
@@ -261,6 +408,34 @@ class TableImport:
                 del entry["unique"]
         if listed:
             self.body["indexes"] = listed
+
+
+_MOST_VALUES: Final = 10  # a text column with more distinct values is no enum guess
+
+
+def _enum_like(distinct: list[str], values: list[object]) -> bool:
+    """A few distinct values, each a valid enum value, seen at least twice on average."""
+    return (
+        0 < len(distinct) <= _MOST_VALUES
+        and len(values) >= 2 * len(distinct)
+        and all(isinstance(v, str) for v in values)
+        and all(
+            v and v == v.strip() and v.isprintable() and len(v.encode()) <= 63 for v in distinct
+        )
+    )
+
+
+def _as_boolean(keys: Keys) -> Keys:
+    guessed = {k: v for k, v in keys.items() if k not in ("min", "max")}
+    guessed["type"] = "boolean"
+    if "default" in guessed:
+        guessed["default"] = bool(guessed["default"])
+    return guessed
+
+
+def _as_enum(keys: Keys, enum: str) -> Keys:
+    kept = ("nullable", "default", "description")
+    return {"type": "enum", "enum": enum, **{k: v for k, v in keys.items() if k in kept}}
 
 
 def _named_order(

@@ -32,7 +32,17 @@ def read_duckdb(connection: Any, namespace: str = "") -> Catalog:
         enums[name] = tuple(values)
         if comment:
             comments[name] = comment
-    return Catalog(tables, enums, comments)
+    others = tuple(
+        f"{kind} {name}"
+        for kind, name in connection.execute(
+            "SELECT 'view', view_name FROM duckdb_views() WHERE schema_name = ? AND NOT internal "
+            "UNION ALL SELECT 'macro', function_name FROM duckdb_functions() WHERE schema_name = ? "
+            "AND NOT internal AND function_type IN ('macro', 'table_macro') "
+            "ORDER BY 2",
+            [schema, schema],
+        ).fetchall()
+    )
+    return Catalog(tables, enums, comments, others)
 
 
 def _table(connection: Any, schema: str, name: str, comment: str | None) -> CatalogTable:
@@ -72,14 +82,18 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
             )
         elif kind == "CHECK":
             checks.add(Check("", expression or text))
-    indexes = frozenset(
-        Index(index, tuple(_index_columns(expressions)), bool(is_unique))
-        for index, is_unique, expressions in connection.execute(
-            "SELECT index_name, is_unique, expressions FROM duckdb_indexes() "
-            "WHERE schema_name = ? AND table_name = ?",
-            [schema, name],
-        ).fetchall()
-    )
+    names = {column.name for column in columns}
+    indexes = set()
+    for index, is_unique, expressions, definition in connection.execute(
+        "SELECT index_name, is_unique, expressions, sql FROM duckdb_indexes() "
+        "WHERE schema_name = ? AND table_name = ?",
+        [schema, name],
+    ).fetchall():
+        listed = _index_columns(expressions)
+        if all(column in names for column in listed):
+            indexes.add(Index(index, tuple(listed), bool(is_unique)))
+        else:  # an expression: kept whole
+            indexes.add(Index(index, (), bool(is_unique), str(definition)))
     return CatalogTable(
         name,
         columns,
@@ -87,7 +101,7 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
         frozenset(unique),
         frozenset(foreign_keys),
         frozenset(checks),
-        indexes,
+        frozenset(indexes),
         comment,
     )
 

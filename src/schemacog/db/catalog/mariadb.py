@@ -25,9 +25,22 @@ def read_mariadb(connection: Any, namespace: str = "") -> Catalog:
         "WHERE TABLE_SCHEMA = %s AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
         [database],
     )
-    return Catalog(
-        {name: _table(connection, database, name, comment or None) for name, comment in rows}
-    )
+    tables = {name: _table(connection, database, name, comment or None) for name, comment in rows}
+    others = [
+        f"{kind} {name}"
+        for kind, name in _rows(
+            connection,
+            "SELECT 'view', TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = %s "
+            "UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS "
+            "WHERE TRIGGER_SCHEMA = %s UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME "
+            "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = %s UNION ALL "
+            "SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = %s "
+            "UNION ALL SELECT 'sequence', TABLE_NAME FROM information_schema.TABLES "
+            "WHERE TABLE_SCHEMA = %s AND TABLE_TYPE = 'SEQUENCE'",
+            [database] * 5,
+        )
+    ]
+    return Catalog(tables, others=tuple(sorted(others)))
 
 
 def _key_columns(connection: Any, database: str, table: str) -> dict[str, list[Any]]:
@@ -43,6 +56,17 @@ def _key_columns(connection: Any, database: str, table: str) -> dict[str, list[A
     return found
 
 
+_COLLATION = "utf8mb4_nopad_bin"  # what schemacog's DDL gives every table
+
+
+def _computed(extra: str, generation: str | None) -> str | None:
+    """``ON UPDATE ...`` or ``GENERATED ALWAYS AS (...)`` of a column, from EXTRA."""
+    if generation:
+        return f"GENERATED ALWAYS AS ({generation})"
+    found = extra.lower().find("on update ")
+    return extra[found:].upper() if found >= 0 else None
+
+
 def _table(connection: Any, database: str, name: str, comment: str | None) -> CatalogTable:
     columns = frozenset(
         Column(
@@ -52,12 +76,15 @@ def _table(connection: Any, database: str, name: str, comment: str | None) -> Ca
             default,
             identity="auto_increment" in extra,
             comment=note or None,
+            computed=_computed(extra, generation),
+            # schemacog's tables are utf8mb4_nopad_bin: another collation compares otherwise
+            collation=None if collation in (None, _COLLATION) else collation,
             position=number,
         )
-        for column, kind, nullable, default, extra, note, number in _rows(
+        for column, kind, nullable, default, extra, note, number, generation, collation in _rows(
             connection,
             "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT, "
-            "ORDINAL_POSITION "
+            "ORDINAL_POSITION, GENERATION_EXPRESSION, COLLATION_NAME "
             "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
             [database, name],
         )
@@ -111,15 +138,22 @@ def _table(connection: Any, database: str, name: str, comment: str | None) -> Ca
     )
     constraint_names = {k.name for k in unique} | {fk.name for fk in foreign_keys} | {"PRIMARY"}
     index_columns: dict[tuple[str, bool], list[str]] = {}
-    for index, non_unique, column in _rows(
+    special: dict[str, str] = {}  # index -> what makes it more than columns
+    for index, non_unique, column, kind, order in _rows(
         connection,
-        "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS "
+        "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE, COLLATION "
+        "FROM information_schema.STATISTICS "
         "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s ORDER BY INDEX_NAME, SEQ_IN_INDEX",
         [database, name],
     ):
         if index not in constraint_names:
             index_columns.setdefault((index, not int(non_unique)), []).append(column)
-    indexes = frozenset(Index(n, tuple(c), u) for (n, u), c in index_columns.items())
+            if kind not in ("BTREE", "HASH") or order == "D":
+                special[index] = f"a {kind} index" if order != "D" else "a DESC index"
+    indexes = frozenset(
+        Index(n, () if n in special else tuple(c), u, special.get(n))
+        for (n, u), c in index_columns.items()
+    )
     return CatalogTable(
         name,
         columns,

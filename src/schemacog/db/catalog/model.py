@@ -22,6 +22,12 @@ class Column:
     default: str | None = None
     identity: bool = False  # numbered by the engine (identity, AUTO_INCREMENT, sequence)
     comment: str | None = None
+    # what the engine computes beyond a default, which schemacog never makes: a
+    # generated column's expression, MariaDB's ON UPDATE
+    computed: str | None = None
+    # a collation other than the one schemacog's DDL gives (PostgreSQL's default,
+    # MariaDB's utf8mb4_nopad_bin, SQLite's BINARY)
+    collation: str | None = None
     # where the column stands in its table (import keeps the order; equal catalogs
     # need not agree on it: a migration adds a column last)
     position: int = field(default=0, compare=False)
@@ -57,6 +63,9 @@ class Index:
     name: str
     columns: tuple[str, ...]
     unique: bool
+    # the engine's whole definition where the index is more than columns in order (an
+    # expression, a WHERE, a method other than a B-tree), which schemacog never makes
+    definition: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,9 @@ class Catalog:
     tables: Mapping[str, CatalogTable]
     enums: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # values in order
     enum_comments: Mapping[str, str] = field(default_factory=dict)
+    # what the database holds besides tables, keys and enums, one line each ("view
+    # v", "trigger t on x"): none of it is described by a schema
+    others: tuple[str, ...] = field(default=(), compare=False)
 
     def differences(self, other: Catalog) -> list[str]:
         """What differs from ``other``, one line each (empty: equal)."""

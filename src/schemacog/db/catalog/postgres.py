@@ -29,10 +29,11 @@ def _read(connection: Any, schema: str) -> Catalog:
     rows = connection.execute(
         "SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c "
         "JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = %s AND c.relkind IN ('r', 'p') ORDER BY c.relname",
+        "WHERE n.nspname = %s AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+        "ORDER BY c.relname",
         [schema],
     ).fetchall()
-    tables = {name: _table(connection, oid, name, comment) for oid, name, comment in rows}
+    tables = {name: _table(connection, oid, name, comment, schema) for oid, name, comment in rows}
     enums: dict[str, list[str]] = {}
     for name, value in connection.execute(
         "SELECT t.typname, e.enumlabel FROM pg_type t "
@@ -50,7 +51,52 @@ def _read(connection: Any, schema: str) -> Catalog:
             [schema],
         ).fetchall()
     )
-    return Catalog(tables, {name: tuple(values) for name, values in enums.items()}, comments)
+    enum_values = {name: tuple(values) for name, values in enums.items()}
+    return Catalog(tables, enum_values, comments, _others(connection, schema))
+
+
+# what a schema holds besides its tables, keys and enums, one line each
+_OTHERS = (
+    "SELECT CASE c.relkind WHEN 'v' THEN 'view ' WHEN 'm' THEN 'materialized view ' "
+    "WHEN 'f' THEN 'foreign table ' ELSE 'sequence ' END || c.relname FROM pg_class c "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %(s)s "
+    "AND (c.relkind IN ('v', 'm', 'f') OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM "
+    "pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))))",
+    "SELECT 'partition ' || c.relname || ' of ' || p.relname FROM pg_inherits i "
+    "JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %(s)s",
+    "SELECT 'partitioning of ' || c.relname || ': ' || pg_get_partkeydef(c.oid) FROM pg_class c "
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %(s)s AND c.relkind = 'p'",
+    "SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_trigger t "
+    "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = %(s)s AND NOT t.tgisinternal",
+    "SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' WHEN 'a' THEN 'aggregate ' "
+    "ELSE 'function ' END || p.proname FROM pg_proc p "
+    "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = %(s)s AND NOT EXISTS "
+    "(SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')",
+    "SELECT 'domain ' || t.typname FROM pg_type t JOIN pg_namespace n "
+    "ON n.oid = t.typnamespace WHERE n.nspname = %(s)s AND t.typtype = 'd'",
+    "SELECT 'rule ' || r.rulename || ' on ' || r.tablename FROM pg_rules r "
+    "WHERE r.schemaname = %(s)s",
+    "SELECT 'policy ' || p.policyname || ' on ' || p.tablename FROM pg_policies p "
+    "WHERE p.schemaname = %(s)s",
+)
+
+
+def _others(connection: Any, schema: str) -> tuple[str, ...]:
+    found = []
+    for query in _OTHERS:
+        found += [row[0] for row in connection.execute(query, {"s": schema}).fetchall()]
+    found += [
+        f"table {child} inherits {parent}"
+        for child, parent in connection.execute(
+            "SELECT c.relname, p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+            "JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = %s AND NOT c.relispartition",
+            [schema],
+        ).fetchall()
+    ]
+    return tuple(sorted(found))
 
 
 def _names(connection: Any, oid: int, numbers: list[int]) -> tuple[str, ...]:
@@ -62,26 +108,45 @@ def _names(connection: Any, oid: int, numbers: list[int]) -> tuple[str, ...]:
     return tuple(found[n] for n in numbers)
 
 
-def _table(connection: Any, oid: int, name: str, comment: str | None) -> CatalogTable:
+def _table(connection: Any, oid: int, name: str, comment: str | None, schema: str) -> CatalogTable:
     columns = frozenset(
         Column(
             column,
             kind,
             nullable,
-            None if serial else default,
+            None if serial or generated else default,
             identity=identity != "" or serial,
             comment=note,
+            computed=f"GENERATED ALWAYS AS ({default}) STORED" if generated else None,
+            collation=collation,
             position=number,
         )
-        for column, kind, nullable, default, identity, note, number, serial in connection.execute(
-            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, "
+        for (
+            column,
+            kind,
+            nullable,
+            default,
+            identity,
+            note,
+            collation,
+            number,
+            serial,
+            generated,
+        ) in connection.execute(
+            # a domain's column as its base type, the domain named after it
+            "SELECT a.attname, CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, "
+            "t.typtypmod) || ' (domain ' || format_type(a.atttypid, a.atttypmod) || ')' "
+            "ELSE format_type(a.atttypid, a.atttypmod) END, NOT a.attnotnull, "
             "pg_get_expr(d.adbin, d.adrelid), a.attidentity, "
             "col_description(a.attrelid, a.attnum), "
             # a serial: its default draws from a sequence the column owns
+            # a collation of the column's own (schemacog's columns keep the default)
+            "(SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation "
+            "AND a.attcollation <> t.typcollation), "
             "a.attnum, EXISTS (SELECT 1 FROM pg_depend p JOIN pg_class s ON s.oid = p.objid "
             "WHERE p.refobjid = a.attrelid AND p.refobjsubid = a.attnum AND p.deptype = 'a' "
-            "AND s.relkind = 'S' AND p.classid = 'pg_class'::regclass) "
-            "FROM pg_attribute a LEFT JOIN pg_attrdef d "
+            "AND s.relkind = 'S' AND p.classid = 'pg_class'::regclass), a.attgenerated <> '' "
+            "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d "
             "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
             "WHERE a.attrelid = %s AND a.attnum > 0 AND NOT a.attisdropped",
             [oid],
@@ -127,16 +192,26 @@ def _table(connection: Any, oid: int, name: str, comment: str | None) -> Catalog
             )
         elif kind == "c":
             checks.add(Check(constraint, definition))
-    indexes = frozenset(
-        Index(index, _names(connection, oid, [int(n) for n in str(keys).split()]), is_unique)
-        for index, is_unique, keys in connection.execute(
-            "SELECT i.relname, x.indisunique, x.indkey::text FROM pg_index x "
-            "JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = %s AND NOT EXISTS "
-            "(SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid "
-            "AND k.conrelid = x.indrelid)",
-            [oid],
-        ).fetchall()
-    )
+    indexes = set()
+    for index, is_unique, keys, plain, definition in connection.execute(
+        "SELECT i.relname, x.indisunique, x.indkey::text, "
+        # a B-tree of columns in their order, ascending, of their own collations
+        "x.indpred IS NULL AND x.indexprs IS NULL AND am.amname = 'btree' "
+        "AND x.indoption::text ~ '^[0 ]*$' AND x.indcollation::text ~ '^[0 ]*$|^(100 ?)*$', "
+        "pg_get_indexdef(x.indexrelid) FROM pg_index x "
+        "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam "
+        "WHERE x.indrelid = %s AND NOT EXISTS "
+        "(SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid "
+        "AND k.conrelid = x.indrelid)",
+        [oid],
+    ).fetchall():
+        numbers = [int(n) for n in str(keys).split()]
+        if plain and 0 not in numbers:
+            indexes.add(Index(index, _names(connection, oid, numbers), is_unique))
+        else:  # an expression (key 0), a WHERE, a GiST ...: kept whole, unqualified
+            (qualified,) = connection.execute("SELECT quote_ident(%s) || '.'", [schema]).fetchone()
+            shown = str(definition).replace(f" ON {qualified}", " ON ", 1)
+            indexes.add(Index(index, (), is_unique, shown))
     return CatalogTable(
         name,
         columns,
@@ -144,6 +219,6 @@ def _table(connection: Any, oid: int, name: str, comment: str | None) -> Catalog
         frozenset(unique),
         frozenset(foreign_keys),
         frozenset(checks),
-        indexes,
+        frozenset(indexes),
         comment,
     )

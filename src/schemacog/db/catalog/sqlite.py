@@ -19,12 +19,24 @@ def read_sqlite(connection: Any, namespace: str = "") -> Catalog:
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
         "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
     ).fetchall()
-    return Catalog({name: _table(connection, name, sql or "") for name, sql in rows})
+    others = tuple(
+        f"{kind} {name}"
+        for kind, name in connection.execute(
+            "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY name"
+        ).fetchall()
+    )
+    tables = {name: _table(connection, name, sql or "") for name, sql in rows}
+    return Catalog(tables, others=others)
 
 
 def _table(connection: Any, name: str, sql: str) -> CatalogTable:
     quoted = '"' + name.replace('"', '""') + '"'
-    info = connection.execute(f"PRAGMA table_info({quoted})").fetchall()
+    # table_xinfo: generated columns too (hidden 2 virtual, 3 stored); a virtual table's
+    # hidden columns (1) are none of the table's
+    extended = connection.execute(f"PRAGMA table_xinfo({quoted})").fetchall()
+    info = [row[:6] for row in extended if row[6] != 1]
+    generated = {row[1] for row in extended if row[6] in (2, 3)}
+    collations = _collations(sql, [r[1] for r in info])
     key = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
     rowid = len(key) == 1 and any(r[1] == key[0] and r[2].upper() == "INTEGER" for r in info)
     described = _column_comments(sql, [r[1] for r in info])
@@ -36,49 +48,60 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
             r[4],
             identity=rowid and r[1] == key[0],
             comment=described.get(r[1]),
-            position=r[0],
+            computed="GENERATED ALWAYS AS (...)" if r[1] in generated else None,
+            collation=collations.get(r[1]),
+            position=position,
         )
-        for r in info
+        for position, r in enumerate(info)
     )
     unique: set[Key] = set()
     indexes: set[Index] = set()
-    for _, index_name, is_unique, origin, _partial in connection.execute(
+    for _, index_name, is_unique, origin, partial in connection.execute(
         f"PRAGMA index_list({quoted})"
     ).fetchall():
         quoted_index = '"' + index_name.replace('"', '""') + '"'
-        names = tuple(
-            r[2]
-            for r in sorted(connection.execute(f"PRAGMA index_info({quoted_index})").fetchall())
-        )
+        keys = [r for r in connection.execute(f"PRAGMA index_xinfo({quoted_index})") if r[5]]
+        names = tuple(r[2] for r in sorted(keys))
+        # a column DESC or of another collation than its own is more than columns
+        plain = all(not r[3] and str(r[4]).upper() == collations.get(r[2], "BINARY") for r in keys)
         if origin == "u":
             unique.add(Key("", names))
+        elif origin == "c" and (partial or None in names or not plain):  # WHERE, expression
+            (definition,) = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [index_name]
+            ).fetchone()
+            indexes.add(Index(index_name, (), bool(is_unique), definition))
         elif origin == "c":
             indexes.add(Index(index_name, names, bool(is_unique)))
     groups: dict[int, list[Any]] = {}
     for row in connection.execute(f"PRAGMA foreign_key_list({quoted})").fetchall():
         groups.setdefault(row[0], []).append(row)
-    named = _foreign_key_names(sql)
-    foreign_keys = frozenset(
-        ForeignKey(
-            named.get(tuple(r[3] for r in sorted(group, key=lambda r: r[1])), ("", False))[0],
-            tuple(r[3] for r in sorted(group, key=lambda r: r[1])),
-            group[0][2],
-            tuple(r[4] for r in sorted(group, key=lambda r: r[1])),
-            on_delete=group[0][6],
-            on_update=group[0][5],
-            deferrable=named.get(
-                tuple(r[3] for r in sorted(group, key=lambda r: r[1])), ("", False)
-            )[1],
+    named = _constraint_names(sql)
+    foreign_keys = set()
+    for group in groups.values():
+        ordered = sorted(group, key=lambda r: r[1])
+        columns_of = tuple(r[3] for r in ordered)
+        fk_name, deferrable = named.get(("fk", *columns_of), ("", False))
+        foreign_keys.add(
+            ForeignKey(
+                fk_name,
+                columns_of,
+                group[0][2],
+                tuple(r[4] for r in ordered),
+                on_delete=group[0][6],
+                on_update=group[0][5],
+                deferrable=deferrable,
+            )
         )
-        for group in groups.values()
-    )
     description, notes = _table_comments(sql)
     return CatalogTable(
         name,
         columns,
-        primary_key=Key("", tuple(key)) if key else None,
-        unique=frozenset(unique),
-        foreign_keys=foreign_keys,
+        primary_key=Key(named.get(("pk", *key), ("", False))[0], tuple(key)) if key else None,
+        unique=frozenset(
+            Key(named.get(("uq", *k.columns), ("", False))[0], k.columns) for k in unique
+        ),
+        foreign_keys=frozenset(foreign_keys),
         checks=frozenset(Check(n, e) for n, e in sql_checks(sql)),
         indexes=frozenset(indexes),
         comment=description,
@@ -111,6 +134,29 @@ def _table_comments(sql: str) -> tuple[str | None, tuple[str, ...]]:
     return ("\n".join(description) or None), tuple(notes)
 
 
+def _collations(sql: str, names: list[str]) -> dict[str, str]:
+    """The ``COLLATE x`` of each column's definition (BINARY, SQLite's own, left out)."""
+    words = [sql[s:e] for s, e in tokens(sql)]
+    wanted = {name.lower(): name for name in names}
+    found: dict[str, str] = {}
+    depth, column, starts = 0, None, True
+    for number, word in enumerate(words):
+        if word in "()":
+            depth += 1 if word == "(" else -1
+            starts = word == "(" and depth == 1
+            continue
+        if depth == 1 and word == ",":
+            starts = True
+            continue
+        if depth == 1 and starts:
+            column, starts = wanted.get(unquoted(word).lower()), False
+        elif depth == 1 and column and word.upper() == "COLLATE" and number + 1 < len(words):
+            collation = unquoted(words[number + 1]).upper()
+            if collation != "BINARY":
+                found[column] = collation
+    return found
+
+
 def _column_comments(sql: str, names: list[str]) -> dict[str, str]:
     """The ``--`` lines that stand alone right above a column's definition in the stored
     ``CREATE TABLE`` (how schemacog writes a column's description for SQLite), joined by
@@ -131,10 +177,12 @@ def _column_comments(sql: str, names: list[str]) -> dict[str, str]:
     return found
 
 
-def _foreign_key_names(sql: str) -> dict[tuple[str, ...], tuple[str, bool]]:
-    """The names of a ``CREATE TABLE``'s foreign keys, by their columns: ``CONSTRAINT n
-    FOREIGN KEY (a, b)`` of the table, ``CONSTRAINT n REFERENCES`` of a column; and
-    whether each is ``DEFERRABLE`` (PRAGMA foreign_key_list says neither)."""
+def _constraint_names(sql: str) -> dict[tuple[str, ...], tuple[str, bool]]:
+    """The names of a ``CREATE TABLE``'s keys, by ``(kind, *columns)`` with kind ``fk``,
+    ``pk`` or ``uq``: ``CONSTRAINT n FOREIGN KEY (a, b)``, ``CONSTRAINT n PRIMARY KEY
+    (a)``, ``CONSTRAINT n UNIQUE (a)`` of the table, ``CONSTRAINT n REFERENCES`` (or
+    ``PRIMARY KEY``, ``UNIQUE``) of a column; and whether a foreign key is
+    ``DEFERRABLE`` (the PRAGMAs say neither)."""
     words = [sql[s:e] for s, e in tokens(sql)]
     found: dict[tuple[str, ...], tuple[str, bool]] = {}
     current: tuple[str, ...] | None = None  # the key whose clauses are being read
@@ -163,17 +211,30 @@ def _foreign_key_names(sql: str) -> dict[tuple[str, ...], tuple[str, bool]]:
         if depth == 1 and starts:
             column = None if word.upper() in _TABLE_CONSTRAINTS else unquoted(word)
             starts = False
+        unnamed = depth == 1 and (number == 0 or words[number - 2].upper() != "CONSTRAINT")
+        if unnamed and word.upper() == "REFERENCES" and column is not None:
+            current = ("fk", column)  # a column's foreign key without a name
+            found.setdefault(current, ("", False))
+        elif unnamed and word.upper() == "FOREIGN" and words[number + 2 : number + 3] == ["("]:
+            end = words.index(")", number + 3) if ")" in words[number + 3 :] else number + 3
+            current = ("fk", *(unquoted(w) for w in words[number + 3 : end] if w != ","))
+            found.setdefault(current, ("", False))
         if depth != 1 or word.upper() != "CONSTRAINT" or number + 2 >= len(words):
             continue
         name, kind = unquoted(words[number + 1]), words[number + 2].upper()
-        if kind == "REFERENCES" and column is not None:
-            current = (column,)
-        elif kind == "FOREIGN" and words[number + 4 : number + 5] == ["("]:
-            end = words.index(")", number + 5)
-            current = tuple(unquoted(w) for w in words[number + 5 : end] if w != ",")
+        prefix = {"REFERENCES": "fk", "FOREIGN": "fk", "PRIMARY": "pk", "UNIQUE": "uq"}.get(kind)
+        if prefix is None:
+            continue
+        listed = number + (4 if kind in ("FOREIGN", "PRIMARY") else 3)
+        if column is not None and kind != "FOREIGN":  # a column's own
+            key: tuple[str, ...] = (prefix, column)
+        elif words[listed : listed + 1] == ["("] and ")" in words[listed:]:
+            end = words.index(")", listed)
+            key = (prefix, *(unquoted(w) for w in words[listed + 1 : end] if w != ","))
         else:
             continue
-        found[current] = (name, False)
+        found[key] = (name, False)
+        current = key if prefix == "fk" else None
     return found
 
 

@@ -1,0 +1,53 @@
+"""The first rows of each table, read for ``--infer`` only: a guess looks at what a
+column holds, and says that it guessed. At most ``LIMIT`` rows a table, so that a large
+database is read in bounded time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+from schemacog.db.catalog.model import Catalog
+
+__all__ = ["LIMIT", "Samples", "first_rows"]
+
+LIMIT: Final = 1000  # rows a table
+Samples = dict[str, dict[str, list[object]]]  # table -> column -> values (NULL left out)
+
+
+def _run(connection: Any, sql: str) -> list[tuple[object, ...]]:
+    if hasattr(connection, "cursor") and not hasattr(connection, "execute"):  # PyMySQL
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return list(cursor.fetchall())
+    return list(connection.execute(sql).fetchall())
+
+
+def _quoted(mark: str) -> Callable[[str], str]:
+    return lambda name: mark + name.replace(mark, mark * 2) + mark
+
+
+# dialect -> how a name is quoted, and whether a table is named with its namespace
+_QUOTES: Final[Mapping[str, tuple[str, bool]]] = MappingProxyType(
+    {"sqlite": ('"', False), "duckdb": ('"', True), "postgres": ('"', True), "mariadb": ("`", True)}
+)
+
+
+def first_rows(dialect: str, connection: Any, namespace: str, catalog: Catalog) -> Samples:
+    """Up to ``LIMIT`` rows of every table, by column."""
+    mark, qualified = _QUOTES[dialect]
+    quote = _quoted(mark)
+    found: Samples = {}
+    for name, table in catalog.tables.items():
+        columns = [c.name for c in table.ordered_columns]
+        if not columns:
+            continue
+        where = f"{quote(namespace)}.{quote(name)}" if qualified and namespace else quote(name)
+        listed = ", ".join(quote(c) for c in columns)
+        rows = _run(connection, f"SELECT {listed} FROM {where} LIMIT {LIMIT}")
+        found[name] = {
+            column: [row[at] for row in rows if row[at] is not None]
+            for at, column in enumerate(columns)
+        }
+    return found

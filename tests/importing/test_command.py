@@ -1,0 +1,163 @@
+"""``schemacog import`` as a user runs it: what goes to stdout, stderr and files, the
+exit codes, and every kind of bad input as one line, exit 2, nothing written, no
+password shown. In-process (``run_cli``) but for one real process (the exit code as
+the shell sees it)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, RunCli
+from migration_engines import available
+
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.validate import load_schema
+
+SHOP = ROOT / "tests" / "cases" / "shop" / "schema.yaml"
+CHINOOK = Path(__file__).resolve().parent / "dumps" / "chinook.sqlite.sql"
+
+
+def _sqlite(path: Path, sql: str) -> Path:
+    with sqlite3.connect(path) as connection:
+        connection.executescript(sql)
+    connection.close()
+    return path
+
+
+@pytest.fixture
+def shop_db(tmp_path: Path) -> Path:
+    return _sqlite(tmp_path / "shop.db", render_ddl(load_schema(SHOP), "sqlite"))
+
+
+def test_an_exact_import_goes_to_stdout_and_exits_0(run_cli: RunCli, shop_db: Path) -> None:
+    result = run_cli("import", f"sqlite:///{shop_db}")
+    assert result.code == 0, result.err
+    assert result.out.startswith("schemacog: 1\nname: shop\n")
+    assert result.err == "schemacog import: 9 table(s), 63 column(s), 4 enum(s); exact\n"
+
+
+def test_the_written_file_validates_and_is_never_overwritten(
+    run_cli: RunCli, shop_db: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "schema.yaml"
+    assert run_cli("import", str(shop_db), "-o", str(target)).code == 0
+    assert run_cli("validate", str(target)).code == 0
+    before = target.read_bytes()
+    again = run_cli("import", str(shop_db), "-o", str(target))
+    assert again.code == 2
+    assert again.err == f"schemacog import: {target} exists: import writes a new file only\n"
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["schema.yaml", "shop.db"]
+
+
+def test_losses_are_comments_and_stderr_lines_and_exit_1(run_cli: RunCli, tmp_path: Path) -> None:
+    database = _sqlite(tmp_path / "chinook.db", CHINOOK.read_text(encoding="utf-8"))
+    result = run_cli("import", str(database))
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert "Order Details: table 'Order Details' left out: its name is not an identifier" in lines
+    assert lines[-1].endswith("loss(es), each a comment in the schema")
+    for line in lines[:-1]:  # each loss, as a comment of the schema
+        assert f"# {line.partition(': ')[2]}" in result.out
+    # the table left out is named in its comment only
+    assert [line for line in result.out.splitlines() if "Order Details" in line] == [
+        "# table 'Order Details' left out: its name is not an identifier"
+    ]
+
+
+def test_a_database_file_is_opened_read_only(run_cli: RunCli, shop_db: Path) -> None:
+    digest, stamp = hashlib.sha256(shop_db.read_bytes()).hexdigest(), shop_db.stat().st_mtime_ns
+    assert run_cli("import", str(shop_db)).code == 0
+    assert (hashlib.sha256(shop_db.read_bytes()).hexdigest(), shop_db.stat().st_mtime_ns) == (
+        digest,
+        stamp,
+    )
+    assert sorted(p.name for p in shop_db.parent.iterdir()) == ["shop.db"]  # no journal
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sqlite:///missing.db"], "no sqlite database at 'missing.db': the file does not exist"),
+        (["missing.db"], "no sqlite database at 'missing.db': the file does not exist"),
+        (
+            ["duckdb:///missing.duckdb"],
+            "no duckdb database at 'missing.duckdb': the file does not exist",
+        ),
+        (["notes.txt"], "'notes.txt' is not a SQLite database"),
+        (["folder"], "no sqlite database at 'folder': the file does not exist"),
+        (
+            ["oracle://x/y"],
+            "the URL cannot be used: 'oracle://' is an unknown URL scheme: use postgresql://, "
+            "postgres://, mysql://, mariadb://, sqlite://, duckdb://",
+        ),
+        (["shop.db", "--tables", "customer,nope"], "no table 'nope' in the database"),
+        (
+            ["shop.db", "--tables", ""],
+            "--tables lists table names separated by commas (one is empty)",
+        ),
+        (["shop.db", "-o", "shop.db"], "shop.db exists: import writes a new file only"),
+        (
+            ["shop.db", "-o", "no/such/folder.yaml"],
+            "cannot write no/such/folder.yaml: No such file or directory",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    run_cli: RunCli, shop_db: Path, args: list[str], message: str
+) -> None:
+    folder = shop_db.parent
+    (folder / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    (folder / "folder").mkdir()
+    before = sorted(p.name for p in folder.iterdir())
+    result = run_cli("import", *args, cwd=folder)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"schemacog import: {message}\n"
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_duckdb_file_given_as_sqlite_is_not_a_database(run_cli: RunCli, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    path = tmp_path / "data.duckdb"
+    duckdb.connect(str(path)).close()
+    result = run_cli("import", f"sqlite:///{path}")
+    assert (result.code, result.err) == (
+        2,
+        f"schemacog import: {str(path)!r} is not a SQLite database\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://someone:s3cretpw@127.0.0.1:1/x",  # nothing listens there
+        "postgresql://root:s3cretpw@127.0.0.1:5432/postgres",  # a wrong password
+        "postgresql://127.0.0.1:5432/postgres?user=root&password=s3cretpw",
+    ],
+)
+def test_a_password_never_shows(run_cli: RunCli, url: str) -> None:
+    if available("postgres") is not None and os.environ.get("SCHEMACOG_REQUIRE_POSTGRES") != "1":
+        pytest.skip("postgres: not here")
+    result = run_cli("import", url)
+    assert (result.code, result.out) == (2, "")
+    assert "s3cretpw" not in result.err
+    assert result.err.count("\n") == 1
+    assert "***" in result.err
+
+
+def test_an_unknown_postgres_schema_is_an_error(run_cli: RunCli) -> None:
+    if available("postgres") is not None and os.environ.get("SCHEMACOG_REQUIRE_POSTGRES") != "1":
+        pytest.skip("postgres: not here")
+    result = run_cli("import", "postgresql:///postgres?schema=sc_no_such_schema")
+    assert result.code == 2
+    assert result.err.startswith("schemacog import: no schema 'sc_no_such_schema' in the database")
+
+
+def test_the_shell_sees_the_exit_code(run_process: RunCli, tmp_path: Path) -> None:
+    database = _sqlite(tmp_path / "chinook.db", CHINOOK.read_text(encoding="utf-8"))
+    assert run_process("import", str(database), cwd=tmp_path).code == 1
+    assert run_process("import", "missing.db", cwd=tmp_path).code == 2
