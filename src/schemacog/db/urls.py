@@ -122,8 +122,10 @@ def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         allowed = _QUERY[found]
         # a name is never echoed: with an unescaped '?', a password ends up here
-        if allowed is not None and key not in allowed:
-            known = ", ".join(sorted(allowed)) or "none"
+        # libpq's parameters are words (sslmode, connect_timeout): anything else is a
+        # piece of the URL a '?' in a password cut off, never sent on
+        if (allowed is not None and key not in allowed) or not re.fullmatch(r"[a-z_]+", key):
+            known = "libpq's" if allowed is None else ", ".join(sorted(allowed)) or "none"
             raise UrlError(
                 f"an unknown URL parameter (known here: {known}; "
                 "a '?' or '@' in a password must be percent-encoded)"

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from schemacog.db.catalog.model import Catalog
 from schemacog.errors import SchemaError, printable
-from schemacog.importing.document import Document, yaml_text
+from schemacog.importing.columns import enum_problem
+from schemacog.importing.document import Document, yaml_lines, yaml_text
 from schemacog.importing.names import compare_key_names
 from schemacog.importing.report import IDENTIFIER, Report, valid_text
 from schemacog.importing.samples import Samples
@@ -73,13 +75,14 @@ def import_catalog(
             )
     enums: dict[tuple[str, ...], str] = {}  # values -> name, shared by every table
     for enum, values in catalog.enums.items():
-        if IDENTIFIER.fullmatch(enum):
+        refused = enum_problem(enum, values)
+        if refused is None:
             enums.setdefault(values, enum)
         else:
             report.lose(
                 (),
-                printable(enum),
-                f"enum {printable(enum)!r} left out: its name is not an identifier",
+                "database",
+                f"enum {printable(enum)!r} left out: {refused}; its columns are text",
             )
     keyed = frozenset(
         pair
@@ -90,7 +93,7 @@ def import_catalog(
             *((fk.ref_table, c) for c in fk.ref_columns),
         )
     )
-    bodies: dict[str, object] = {}
+    bodies: dict[str, dict[str, Any]] = {}
     for table in kept:
         reader = TableImport(
             dialect, catalog, catalog.tables[table], frozenset(kept), enums, report
@@ -112,18 +115,111 @@ def import_catalog(
             entry["values"] = list(values)
             listed[enum] = entry
         document["enums"] = listed
+    for table, body in list(bodies.items()):
+        if not body["columns"]:
+            _drop(document, bodies, ("tables", table), report, "none of its columns is kept")
     document["tables"] = bodies
-    try:
-        schema = load_schema_text(yaml_text(document, report.comments), "imported.yaml")
-    except SchemaError as exc:  # a reading this package should have refused: say which
-        raise ImportError_(f"the imported schema does not validate: {exc.problems[0]}") from None
+    schema = _validated(document, bodies, report)
     compare_checks(dialect, catalog, schema, report)
     compare_key_names(dialect, catalog, schema, report)
     text = yaml_text(document, report.comments)
     return Imported(text, load_schema_text(text, "imported.yaml"), report.losses, dialect)
 
 
-def _defer_cycles(bodies: dict[str, object], report: Report, unrecorded: bool) -> None:
+def _validated(document: Document, bodies: dict[str, dict[str, Any]], report: Report) -> Schema:
+    """The document loaded as a hand-written schema is. What the validator refuses in
+    it (two names alike in case, an enum value with no Python name, ...) is left out,
+    reported with the validator's own message, and the rest loaded again: the column
+    where nothing else names it, else its table or its enum."""
+    for _ in range(len(bodies) + len(document.get("enums", {})) + 1):  # type: ignore[arg-type]
+        text, where = yaml_lines(document, report.comments)
+        try:
+            return load_schema_text(text, "imported.yaml")
+        except SchemaError as exc:
+            problem = exc.problems[0]
+        owner = max(
+            (
+                path
+                for path, line in where.items()
+                if line <= problem.pos.line and len(path) in (2, 4)
+            ),
+            key=lambda path: (where[path], len(path)),
+            default=None,
+        )
+        if owner is None or owner[0] not in ("tables", "enums"):
+            break
+        message = problem.message
+        if len(owner) == 4 and owner[2] == "columns" and _unnamed(bodies, owner[1], owner[3]):
+            columns = bodies[owner[1]]["columns"]
+            del columns[owner[3]]
+            report.lose(("tables", owner[1]), owner[1], f"column {owner[3]} left out: {message}")
+            continue
+        _drop(document, bodies, owner[:2], report, message)
+    raise ImportError_("the imported schema does not validate, and leaving parts out did not help")
+
+
+def _unnamed(bodies: dict[str, dict[str, Any]], table: str, column: str) -> bool:
+    """Does nothing but the column itself name it (a key, an index, a check, a foreign
+    key either way)?"""
+    body = bodies[table]
+    assert isinstance(body, dict)
+    mentioned = [
+        body.get(part) for part in ("primary_key", "unique", "indexes", "foreign_keys", "checks")
+    ]
+    if column in str(mentioned):
+        return False
+    target = f"{table}.{column}"
+    return not any(target in str(other) for name, other in bodies.items() if name != table)
+
+
+def _drop(
+    document: Document,
+    bodies: dict[str, dict[str, Any]],
+    owner: tuple[str, ...],
+    report: Report,
+    why: str,
+) -> None:
+    """Leave a table or an enum out, and what names it: foreign keys into the table, the
+    enum's columns as text."""
+    kind, name = owner
+    if kind == "enums":
+        enums = document["enums"]
+        assert isinstance(enums, dict)
+        del enums[name]
+        if not enums:
+            del document["enums"]
+        report.lose((), "database", f"enum {name} left out: {why}; its columns are text")
+        for body in bodies.values():
+            for keys in body["columns"].values():
+                if keys.get("enum") == name:
+                    keys.pop("enum")
+                    keys["type"] = "text"
+                    keys.pop("default", None)
+        return
+    del bodies[name]
+    report.lose((), "database", f"table {name} left out: {why}")
+    for other, body in bodies.items():
+        assert isinstance(body, dict)
+        for column, keys in body["columns"].items():
+            if str(keys.get("references", "")).partition(".")[0] == name:
+                for key in ("references", "on_delete", "on_update", "deferrable"):
+                    keys.pop(key, None)
+                report.lose(
+                    ("tables", other),
+                    other,
+                    f"foreign key ({column}) -> {name} left out: its table is left out",
+                )
+        kept = [fk for fk in body.get("foreign_keys", []) if fk["references"]["table"] != name]
+        if len(kept) != len(body.get("foreign_keys", [])):
+            report.lose(
+                ("tables", other), other, f"a foreign key -> {name} left out: its table is left out"
+            )
+            body["foreign_keys"] = kept
+            if not kept:
+                del body["foreign_keys"]
+
+
+def _defer_cycles(bodies: dict[str, dict[str, Any]], report: Report, unrecorded: bool) -> None:
     """Mark one foreign key of each cycle of NOT NULL columns ``deferrable`` (the first
     found in table order), reported: without it no row of the cycle could be inserted
     first, and the format refuses such a cycle; ``unrecorded``: the engine keeps no

@@ -24,6 +24,7 @@ from schemacog.errors import SchemaError
 from schemacog.importing.document import yaml_text
 from schemacog.importing.expressions import _temporal, normalized
 from schemacog.importing.native_types import NativeType
+from schemacog.importing.report import IDENTIFIER
 from schemacog.model import (
     INTEGER_RANGES,
     INTEGER_TYPES,
@@ -33,13 +34,14 @@ from schemacog.model import (
     Schema,
 )
 from schemacog.model import LogicalType as T
-from schemacog.render.sql.ddl import ddl_pieces, dialect_named
+from schemacog.render.sql.ddl import DdlPieces, ddl_pieces, dialect_named
 from schemacog.render.sql.dialects import EnumStyle
 from schemacog.schema.validate import load_schema_text
 
 __all__ = [
     "ColumnReading",
     "default_value",
+    "enum_problem",
     "probe_column",
     "read_column",
     "rendered_checks",
@@ -177,6 +179,14 @@ def probe_column(
     table: str, name: str, keys: Mapping[str, object], enum_values: tuple[str, ...] | None
 ) -> Schema | None:
     """``keys`` loaded as the one column of ``table``, as a hand-written schema is."""
+    found = _probe(table, name, keys, enum_values)
+    return found if isinstance(found, Schema) else None
+
+
+def _probe(
+    table: str, name: str, keys: Mapping[str, object], enum_values: tuple[str, ...] | None
+) -> Schema | str:
+    """The probe's schema, or the validator's first message about it."""
     document: dict[str, object] = {"schemacog": 1, "name": "probe"}
     column = dict(keys)
     if enum_values is not None:
@@ -185,15 +195,36 @@ def probe_column(
     document["tables"] = {table: {"columns": {name: column}}}
     try:
         return load_schema_text(yaml_text(document), "probe.yaml")
-    except SchemaError:
-        return None
+    except SchemaError as exc:
+        return exc.problems[0].message
 
 
-def rendered_checks(dialect: str, schema: Schema, table: str) -> dict[str, str]:
+def enum_problem(name: str, values: tuple[str, ...]) -> str | None:
+    """Why the validator refuses an enum of the database (None: it takes it)."""
+    if not IDENTIFIER.fullmatch(name):
+        return "its name is not an identifier"
+    document = {
+        "schemacog": 1,
+        "name": "probe",
+        "enums": {name: {"values": list(values)}},
+        "tables": {"probe_t": {"columns": {"c": {"type": "enum", "enum": name}}}},
+    }
+    try:
+        load_schema_text(yaml_text(document), "probe.yaml")
+    except SchemaError as exc:
+        return exc.problems[0].message
+    return None
+
+
+def rendered_checks(
+    dialect: str, schema: Schema, table: str, pieces: DdlPieces | None = None
+) -> dict[str, str]:
     """The normalized CHECKs of ``table`` as schemacog renders it, with their names
-    (an engine's own CHECK of a type by the column's name)."""
-    pieces = ddl_pieces(schema, dialect).tables[table]
-    found = {stored_form(dialect, c.expression): name for name, c in pieces.checks.items()}
+    (an engine's own CHECK of a type by the column's name); ``pieces``: the schema's
+    DDL, rendered once for all its tables."""
+    tables = (pieces or ddl_pieces(schema, dialect)).tables
+    pieces_of = tables[table]
+    found = {stored_form(dialect, c.expression): name for name, c in pieces_of.checks.items()}
     for column in schema.table(table).columns:
         implied = _IMPLIED.get(dialect, {}).get(column.type)
         if implied is not None:
@@ -260,7 +291,10 @@ def read_column(
         elif best is None:
             best = ((score[0], score[1] - 1000), reading)
     if best is None:
-        return ColumnReading({}, losses=[f"type {column.type} has no schemacog type"])
+        first: dict[str, object] = {"type": native.candidates[0].value}
+        probed = _probe(table, column.name, first, native.enum_values)
+        why = probed if isinstance(probed, str) else f"type {column.type} has no schemacog type"
+        return ColumnReading({}, losses=[why])
     reading = best[1]
     if column.identity and not primary_key:
         reading.losses.append(

@@ -43,6 +43,9 @@ def _write_new(path: Path, text: str) -> None:
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
     temporary = Path(name)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(handle, 0o666 & ~umask)  # as a file the user makes (mkstemp's is 0600)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     except BaseException:
@@ -58,6 +61,8 @@ def run_import(
     url: str, output: str | None, tables: str | None, out: TextIO, *, infer: bool = False
 ) -> int:
     try:
+        if output == "":
+            raise ImportError_("-o names no file")
         if output is not None and (Path(output).exists() or Path(output).is_symlink()):
             raise ImportError_(f"{printable(output)} exists: import writes a new file only")
         imported = import_database(url, _tables(tables), infer=infer)

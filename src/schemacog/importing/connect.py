@@ -48,6 +48,11 @@ def _read(
 def _file(path_text: str | None, what: str) -> Path:
     if not path_text:
         raise ConnectError(f"a {what} URL names a file: {what}:///path")
+    if "=" in path_text and " " in path_text:  # libpq's key=value settings: never echoed
+        raise ConnectError(
+            "not a URL or a path to a SQLite file (key=value settings are not read: "
+            "use a postgresql:// URL)"
+        )
     path = Path(path_text)
     if not path.is_file():
         raise ConnectError(f"no {what} database at {path_text!r}: the file does not exist")
@@ -95,9 +100,12 @@ def _name(text: str) -> str:
 def _sqlite(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
     with path.open("rb") as handle:
         head = handle.read(len(_SQLITE_MAGIC))
-    if head != _SQLITE_MAGIC and path.stat().st_size:
+    if head != _SQLITE_MAGIC:  # an empty file too: SQLite would read it as a database
         raise ConnectError(f"{str(path)!r} is not a SQLite database")
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    # immutable: nothing is written, not even the -wal and -shm files of a WAL database,
+    # so a read-only folder or medium reads too (a database written meanwhile may read
+    # inconsistently: import reads a catalog, not rows, but for --infer)
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
@@ -121,8 +129,13 @@ def _driver(module: str, extra: str = "db") -> Any:
 
 def _duckdb(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
     duckdb = _driver("duckdb")
+    with path.open("rb") as handle:
+        head = handle.read(12)
+    if head[8:12] != b"DUCK":  # else DuckDB may try a scanner extension for the file
+        raise ConnectError(f"{str(path)!r} is not a DuckDB database")
+    settings = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     try:
-        connection = duckdb.connect(str(path), read_only=True)
+        connection = duckdb.connect(str(path), read_only=True, config=settings)
     except duckdb.Error as exc:
         raise ConnectError(
             f"cannot open {str(path)!r} as a DuckDB database: {_line(exc)}"
@@ -138,10 +151,11 @@ def _line(error: Exception) -> str:
 
 
 def _masked(text: str, secret: str | None) -> str:
-    """``text`` with the password (as given and as percent-encoded) written ``***``."""
-    if secret:
-        for form in {secret, quote(secret, safe="")}:
-            text = text.replace(form, "***")
+    """``text``, unless the password (as given or percent-encoded) occurs in it: then a
+    fixed line (masking only the password's places would show where it stands, and a
+    short password is part of many words)."""
+    if secret and any(form in text for form in {secret, quote(secret, safe="")}):
+        return "the driver's message is not shown (it holds text of the password)"
     return text
 
 

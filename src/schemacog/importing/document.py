@@ -12,9 +12,12 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["Document", "Path", "scalar", "yaml_text"]
+from schemacog.errors import printable
+
+__all__ = ["Document", "Path", "scalar", "yaml_lines", "yaml_text"]
 
 Document = dict[str, object]
 Path = tuple[str, ...]
@@ -51,33 +54,43 @@ def scalar(value: object) -> str:
 
 
 def _comment_lines(lines: Sequence[str], indent: str) -> list[str]:
-    out = []
-    for line in lines:
-        text = json.dumps(line, ensure_ascii=False)[1:-1]  # one line, escapes shown
-        out.append(f"{indent}# {text}".rstrip())
-    return out
+    """Each line a ``#`` comment of one line: every character YAML or a terminal could
+    read as a line break or a control (U+2028, NEL, bidi controls...) as its escape."""
+    return [f"{indent}# {printable(line)}".rstrip() for line in lines]
 
 
 def yaml_text(document: Document, comments: Mapping[Path, Sequence[str]] | None = None) -> str:
     """The YAML of ``document``; ``comments`` maps a path of keys (``("tables", "film",
     "columns", "title")``) to comment lines written above that key."""
+    return yaml_lines(document, comments)[0]
+
+
+def yaml_lines(
+    document: Document, comments: Mapping[Path, Sequence[str]] | None = None
+) -> tuple[str, dict[Path, int]]:
+    """The YAML of ``document`` and the line of each key (by its path), from 1."""
     notes = comments or {}
     lines: list[str] = list(_comment_lines(notes.get((), ()), ""))
-    _block(document, (), 0, notes, lines)
-    return "\n".join(lines) + "\n"
+    where: dict[Path, int] = {}
+    noted = {path[:end] for path in notes for end in range(1, len(path))}
+    _block(document, (), 0, _Layout(notes, noted, lines, where))
+    return "\n".join(lines) + "\n", where
 
 
-def _block(
-    mapping: Mapping[str, object],
-    path: Path,
-    depth: int,
-    notes: Mapping[Path, Sequence[str]],
-    lines: list[str],
-) -> None:
+@dataclass
+class _Layout:
+    notes: Mapping[Path, Sequence[str]]
+    noted: set[Path]  # the paths with a comment below them (written in block style)
+    lines: list[str]
+    where: dict[Path, int]
+
+
+def _block(mapping: Mapping[str, object], path: Path, depth: int, layout: _Layout) -> None:
     indent = "  " * depth
+    lines = layout.lines
     for key, value in mapping.items():
         here = (*path, key)
-        lines.extend(_comment_lines(notes.get(here, ()), indent))
+        lines.extend(_comment_lines(layout.notes.get(here, ()), indent))
         name = scalar(key)
         block = (
             isinstance(value, Mapping)
@@ -86,13 +99,14 @@ def _block(
                 len(here) <= _BLOCK_DEPTH
                 or (len(here) >= 2 and here[-2] == "columns" and "description" in value)
                 or (len(here) >= 1 and here[-1] in {"columns", "values"})
-                or any(p[: len(here)] == here and len(p) > len(here) for p in notes)
+                or here in layout.noted
             )
         )
+        layout.where[here] = len(lines) + 1
         if block:
             lines.append(f"{indent}{name}:")
             assert isinstance(value, Mapping)
-            _block(value, here, depth + 1, notes, lines)
+            _block(value, here, depth + 1, layout)
         elif isinstance(value, list) and value and isinstance(value[0], Mapping):
             lines.append(f"{indent}{name}:")
             for item in value:

@@ -215,8 +215,10 @@ def native_type(
         if re.fullmatch(ranged, text):
             return NativeType((kind,), bounds=(low, high), loss=note)
     named = spelled[1:-1].replace('""', '"') if spelled[:1] == '"' else spelled
-    if named in enums:
+    if enums.get(named):
         return NativeType((T.ENUM,), enum_values=enums[named])
+    if named in enums:  # an enum type left out (the validator refuses it)
+        return NativeType((T.TEXT,), loss=f"enum type {named} left out: the column is text")
     for pattern, kinds, loss in _COMPILED[dialect]:
         found = pattern.fullmatch(text)
         if found is None:

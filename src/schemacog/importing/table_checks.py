@@ -19,6 +19,7 @@ from schemacog.importing.document import Document, yaml_text
 from schemacog.importing.report import IDENTIFIER, Report
 from schemacog.importing.tables import without_foreign_keys
 from schemacog.model import Schema
+from schemacog.render.sql.ddl import ddl_pieces
 from schemacog.schema.validate import load_schema_text
 
 __all__ = ["check_texts", "compare_checks", "read_table_checks"]
@@ -27,7 +28,6 @@ _TYPE_WORDS = "(?: (?:precision|varying|without|with|time|zone))*"
 _CAST: Final = re.compile(rf'::(?:"(?:[^"]|"")*"|[a-z_]+{_TYPE_WORDS})(?:\(\d+(?:,\d+)?\))?')
 _COLLATE: Final = re.compile(r'\s*COLLATE\s+(?:"C"|utf8mb4_nopad_bin)', re.IGNORECASE)
 _ONE_TOKEN: Final = re.compile(r"(?<![\w$])\(\s*([^()\s]+)\s*\)")
-_OUTSIDE_QUOTES: Final = r"(?=(?:[^']*'[^']*')*[^']*$)"
 
 
 def check_texts(dialect: str, expression: str) -> list[str]:
@@ -44,7 +44,7 @@ def check_texts(dialect: str, expression: str) -> list[str]:
         text = re.sub(r"julianday\(((?:[^()']|'(?:[^']|'')*')*)\)", r"\1", text)
     while _ONE_TOKEN.search(text):  # (code), (0.1): the engine's parentheses round one token
         text = _ONE_TOKEN.sub(r"\1", text)
-    text = re.sub("!=" + _OUTSIDE_QUOTES, "<>", text)
+    text = _outside_quotes(text, "!=", "<>")
     while text.startswith("(") and _closing(text, 0) == len(text) - 1:
         text = text[1:-1].strip()  # the engine's parentheses round the whole
     texts = [text]
@@ -52,6 +52,12 @@ def check_texts(dialect: str, expression: str) -> list[str]:
     if booleans != text:
         texts.append(booleans)
     return texts
+
+
+def _outside_quotes(text: str, old: str, new: str) -> str:
+    """``text`` with ``old`` as ``new`` where it stands outside quotes (one pass)."""
+    parts = text.split("'")  # the even parts are outside quotes ('' splits in two)
+    return "'".join(p.replace(old, new) if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
 def _closing(text: str, start: int) -> int:
@@ -127,9 +133,10 @@ def read_table_checks(
 def compare_checks(dialect: str, catalog: Catalog, schema: Schema, report: Report) -> None:
     """Each table's CHECKs as schemacog renders them against the database's: one only
     the database has is a loss, one only schemacog renders a rule it adds."""
+    pieces = ddl_pieces(schema, dialect)
     for table in schema.tables:
         source = catalog.tables[table.name]
-        rendered = rendered_checks(dialect, schema, table.name)
+        rendered = rendered_checks(dialect, schema, table.name, pieces)
         stored_all = set()
         where = ("tables", table.name)
         for check in sorted(source.checks):

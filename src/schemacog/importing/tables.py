@@ -112,6 +112,12 @@ class TableImport:
     keyed: frozenset[tuple[str, str]] = frozenset()
 
     @property
+    def valid_enums(self) -> dict[str, tuple[str, ...]]:
+        """The database's enum types that are kept; a column of another is text."""
+        kept = set(self.enums.values())
+        return {name: values if name in kept else () for name, values in self.catalog.enums.items()}
+
+    @property
     def name(self) -> str:
         return self.source.name
 
@@ -126,6 +132,8 @@ class TableImport:
         for words, what in _UNWRITTEN.get(self.dialect, ()):
             if f" {words} " in f" {spelled} ":
                 self.lose(what)
+        for extra in self.source.extras:
+            self.lose(f"{printable(extra)} left out: schemacog's DDL does not make it")
         if self.source.comment:
             if valid_text(self.source.comment):
                 self.body["description"] = self.source.comment
@@ -179,7 +187,7 @@ class TableImport:
             if not IDENTIFIER.fullmatch(column.name):
                 self._leave_out(column.name, "its name is not an identifier")
                 continue
-            native = native_type(self.dialect, column.type, self.catalog.enums)
+            native = native_type(self.dialect, column.type, self.valid_enums)
             if native is None:
                 spelled = column.type or "(none declared)"
                 self._leave_out(column.name, f"type {spelled} has no schemacog type")
@@ -245,7 +253,20 @@ class TableImport:
             self.lose(f"guessed (--infer): {why}", name)
 
     def _enum_name(self, values: tuple[str, ...], column: str) -> str:
-        return self.enums.get(values) or f"{self.name}_{column}"[:63]
+        return self.enums.get(values) or self._fresh_enum_name(column)
+
+    def _fresh_enum_name(self, column: str) -> str:
+        """``<table>_<column>``, cut to 63 characters, unlike every table and enum name
+        (SQL ignores case): ``_2``, ``_3`` where it is taken."""
+        taken = {name.lower() for name in self.catalog.tables}
+        taken |= {name.lower() for name in self.enums.values()}
+        base = f"{self.name}_{column}"
+        name, number = base[:63], 1
+        while name.lower() in taken:
+            number += 1
+            suffix = f"_{number}"
+            name = base[: 63 - len(suffix)] + suffix
+        return name
 
     def _leave_out(self, column: str, why: str) -> None:
         self.left_out.add(column)
@@ -256,7 +277,7 @@ class TableImport:
         if reading.enum_values is not None:
             name = self.enums.get(reading.enum_values)
             if name is None:  # the engine keeps no enum names (SQLite, MariaDB)
-                name = self.enums[reading.enum_values] = f"{self.name}_{column.name}"[:63]
+                name = self.enums[reading.enum_values] = self._fresh_enum_name(column.name)
             keys = {"type": "enum", "enum": name, **{k: v for k, v in keys.items() if k != "type"}}
         if column.nullable and not keys.get("primary_key"):
             keys["nullable"] = True

@@ -4,7 +4,7 @@
 CREATE TABLE [Artist]
 (
     [ArtistId] INTEGER  NOT NULL,
-    [Name] NVARCHAR(120),
+    [Name] NVARCHAR(120) COLLATE NOCASE, -- as the label spells it
     CONSTRAINT [PK_Artist] PRIMARY KEY  ([ArtistId])
 );
 
@@ -30,11 +30,15 @@ CREATE TABLE [Track]
     [AddedAt] DATETIME DEFAULT CURRENT_TIMESTAMP,
     [Cover] BLOB,
     [Misc],
+    [Seconds] INTEGER GENERATED ALWAYS AS ([Milliseconds] / 1000) VIRTUAL,
     CONSTRAINT [PK_Track] PRIMARY KEY  ([TrackId]),
     FOREIGN KEY ([AlbumId]) REFERENCES [Album] ([AlbumId])
 		ON DELETE SET NULL ON UPDATE NO ACTION
 );
 CREATE INDEX [IFK_TrackAlbumId] ON [Track] ([AlbumId]);
 CREATE UNIQUE INDEX [UX_TrackName] ON [Track] ([AlbumId], [Name]);
+CREATE INDEX [IX_TrackLatest] ON [Track] ([AlbumId], [TrackId] DESC);
+CREATE VIEW [AlbumTitles] AS SELECT [Title] FROM [Album];
+CREATE TRIGGER [TrackAdded] AFTER INSERT ON [Track] BEGIN SELECT 1; END;
 
 CREATE TABLE "Order Details" ("Id" INTEGER PRIMARY KEY, "Quantity" INTEGER);

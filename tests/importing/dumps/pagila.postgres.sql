@@ -74,6 +74,18 @@ CREATE TABLE public.actor (
     last_name text NOT NULL
 );
 
+CREATE VIEW public.film_titles AS SELECT title FROM public.film;
+
+CREATE FUNCTION public.last_updated() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.last_update = CURRENT_TIMESTAMP;
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER last_updated BEFORE UPDATE ON public.film FOR EACH ROW EXECUTE FUNCTION public.last_updated();
+
 COMMENT ON TABLE public.film IS 'A film in the catalogue.';
 COMMENT ON COLUMN public.film.title IS 'The title as shown on the box.';
 

@@ -23,5 +23,9 @@ CREATE TABLE film (
   KEY idx_title (title),
   KEY idx_fk_language_id (language_id),
   CONSTRAINT fk_film_language FOREIGN KEY (language_id) REFERENCES language (language_id) ON DELETE RESTRICT ON UPDATE CASCADE,
+  FULLTEXT KEY idx_title_description (title, description),
   CONSTRAINT film_length CHECK (length > 0)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='A film in the catalogue.';
+
+CREATE VIEW film_titles AS SELECT title FROM film;
+CREATE PROCEDURE film_count() SELECT COUNT(*) FROM film;

@@ -84,6 +84,8 @@ class CatalogTable:
     # what schemacog's DDL says the engine does not enforce, where the catalog keeps it
     # (SQLite: comment lines of the statement), e.g. "pattern of email: ^.+@.+$"
     notes: tuple[str, ...] = field(default=(), compare=False)
+    # what the table has that schemacog's DDL never makes (UNLOGGED, MATCH FULL, ...)
+    extras: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def ordered_columns(self) -> list[Column]:

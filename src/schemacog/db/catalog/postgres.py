@@ -197,7 +197,9 @@ def _table(connection: Any, oid: int, name: str, comment: str | None, schema: st
         "SELECT i.relname, x.indisunique, x.indkey::text, "
         # a B-tree of columns in their order, ascending, of their own collations
         "x.indpred IS NULL AND x.indexprs IS NULL AND am.amname = 'btree' "
-        "AND x.indoption::text ~ '^[0 ]*$' AND x.indcollation::text ~ '^[0 ]*$|^(100 ?)*$', "
+        "AND x.indoption::text ~ '^[0 ]*$' AND x.indcollation::text ~ '^[0 ]*$|^(100 ?)*$' "
+        # no INCLUDE columns, no NULLS NOT DISTINCT, no storage settings
+        "AND x.indnkeyatts = x.indnatts AND NOT x.indnullsnotdistinct AND i.reloptions IS NULL, "
         "pg_get_indexdef(x.indexrelid) FROM pg_index x "
         "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam "
         "WHERE x.indrelid = %s AND NOT EXISTS "
@@ -212,6 +214,7 @@ def _table(connection: Any, oid: int, name: str, comment: str | None, schema: st
             (qualified,) = connection.execute("SELECT quote_ident(%s) || '.'", [schema]).fetchone()
             shown = str(definition).replace(f" ON {qualified}", " ON ", 1)
             indexes.add(Index(index, (), is_unique, shown))
+    extras = tuple(row[0] for row in connection.execute(_EXTRAS, {"t": oid}).fetchall())
     return CatalogTable(
         name,
         columns,
@@ -221,4 +224,24 @@ def _table(connection: Any, oid: int, name: str, comment: str | None, schema: st
         frozenset(checks),
         frozenset(indexes),
         comment,
+        extras=extras,
     )
+
+
+# what a table has that schemacog's DDL never makes, one line each (sorted)
+_EXTRAS = (
+    "SELECT line FROM ("
+    "SELECT 'UNLOGGED' AS line FROM pg_class WHERE oid = %(t)s AND relpersistence = 'u' "
+    "UNION ALL SELECT 'WITH (' || array_to_string(reloptions, ', ') || ')' FROM pg_class "
+    "WHERE oid = %(t)s AND reloptions IS NOT NULL "
+    "UNION ALL SELECT 'foreign key ' || conname || ': MATCH FULL' FROM pg_constraint "
+    "WHERE conrelid = %(t)s AND contype = 'f' AND confmatchtype = 'f' "
+    "UNION ALL SELECT 'key ' || k.conname || ': ' || pg_get_constraintdef(k.oid) "
+    "FROM pg_constraint k JOIN pg_index x ON x.indexrelid = k.conindid "
+    "JOIN pg_class i ON i.oid = x.indexrelid WHERE k.conrelid = %(t)s "
+    "AND k.contype IN ('p', 'u') AND (x.indnkeyatts < x.indnatts OR x.indnullsnotdistinct "
+    "OR i.reloptions IS NOT NULL) "
+    "UNION ALL SELECT 'column ' || attname || ': GENERATED ALWAYS AS IDENTITY (schemacog''s "
+    "is BY DEFAULT)' FROM pg_attribute WHERE attrelid = %(t)s AND attidentity = 'a' "
+    ") AS found ORDER BY line"
+)

@@ -6,9 +6,10 @@ from __future__ import annotations
 __all__ = ["tokens", "unquoted"]
 
 
-def tokens(sql: str, *, brackets: bool = True) -> list[tuple[int, int]]:
+def tokens(sql: str, *, brackets: bool = True, comments: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each token of ``sql``: quoted texts and names whole, comments out;
-    ``brackets``: ``[name]`` is a quoted name (SQLite), else ``[`` is a token (arrays)."""
+    ``brackets``: ``[name]`` is a quoted name (SQLite), else ``[`` is a token (arrays);
+    ``comments``: a ``--`` comment is a token too (to its line's end)."""
     tokens = []
     at = 0
     while at < len(sql):
@@ -17,7 +18,10 @@ def tokens(sql: str, *, brackets: bool = True) -> list[tuple[int, int]]:
             at += 1
         elif sql.startswith("--", at):
             end = sql.find("\n", at)
-            at = len(sql) if end < 0 else end
+            end = len(sql) if end < 0 else end
+            if comments:
+                tokens.append((at, end))
+            at = end
         elif sql.startswith("/*", at):
             end = sql.find("*/", at + 2)
             at = len(sql) if end < 0 else end + 2

@@ -118,20 +118,24 @@ _LINE_END_ESCAPES = re.compile(r"\\u(000a|000d|000b|000c|001c|001d|001e|0085|202
 def _table_comments(sql: str) -> tuple[str | None, tuple[str, ...]]:
     """The description and the notes of a ``CREATE TABLE``: the ``--`` lines between its
     name and its ``(`` (where schemacog writes them for SQLite)."""
-    opening = next((start for start, end in tokens(sql) if sql[start:end] == "("), 0)
-    head = sql[:opening]
     description: list[str] = []
     notes: list[str] = []
-    for line in head.split("\n")[1:]:
-        text = line.strip()
+    for start, end in tokens(sql, comments=True):
+        text = sql[start:end]
+        if text == "(":
+            break
         if not text.startswith("--"):
             continue
-        text = _LINE_END_ESCAPES.sub(lambda m: chr(int(m.group(1), 16)), text[2:].removeprefix(" "))
-        if text.startswith(_NOTE):
-            notes.append(text[len(_NOTE) :])
+        line = _LINE_END_ESCAPES.sub(lambda m: chr(int(m.group(1), 16)), _comment_text(text))
+        if line.startswith(_NOTE):
+            notes.append(line[len(_NOTE) :])
         else:
-            description.append(text)
+            description.append(line)
     return ("\n".join(description) or None), tuple(notes)
+
+
+def _comment_text(token: str) -> str:
+    return token[2:].removeprefix(" ").rstrip()
 
 
 def _collations(sql: str, names: list[str]) -> dict[str, str]:
@@ -158,22 +162,42 @@ def _collations(sql: str, names: list[str]) -> dict[str, str]:
 
 
 def _column_comments(sql: str, names: list[str]) -> dict[str, str]:
-    """The ``--`` lines that stand alone right above a column's definition in the stored
-    ``CREATE TABLE`` (how schemacog writes a column's description for SQLite), joined by
-    line breaks."""
+    """A column's description in the stored ``CREATE TABLE``: the ``--`` lines right
+    above its definition (how schemacog writes one for SQLite), joined by line breaks,
+    else a ``--`` comment on the line its definition ends."""
     wanted = {name.lower(): name for name in names}
     found: dict[str, str] = {}
     pending: list[str] = []
-    for line in sql.split("\n")[1:]:
-        text = line.strip()
+    depth, starts = 0, False
+    column: str | None = None  # the column whose definition is being read
+    last_line = -1  # the line of the last token that is no comment
+    for start, end in tokens(sql, comments=True):
+        text = sql[start:end]
+        line = sql.count("\n", 0, start)
         if text.startswith("--"):
-            pending.append(text[2:].removeprefix(" "))
+            if depth == 1 and line == last_line:  # at a line's end: of the column ending there
+                if column is not None and not pending:
+                    found.setdefault(column, _comment_text(text))
+            elif depth == 1:
+                pending.append(_comment_text(text))
             continue
-        first = text.split(" ", 1)[0]
-        name = wanted.get(unquoted(first).lower()) if first else None
-        if name is not None and pending:
-            found[name] = "\n".join(pending)
-        pending = []
+        last_line = line
+        if text == "(":
+            depth += 1
+            starts = depth == 1
+            continue
+        if text == ")":
+            depth -= 1
+            continue
+        if depth == 1 and text == ",":
+            starts = True
+            continue
+        if depth == 1 and starts:
+            starts = False
+            column = wanted.get(unquoted(text).lower())
+            if column is not None and pending:
+                found[column] = "\n".join(pending)
+            pending = []
     return found
 
 
