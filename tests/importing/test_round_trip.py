@@ -115,8 +115,16 @@ def _column(schema: Schema, column: Column, engine: str, single_key: bool) -> di
         "pattern": column.pattern,
         "digits": (column.precision, column.scale),
         "enum": enum,
-        "description": column.description,
+        "description": _described(column.description, engine),
     }
+
+
+def _described(text: str | None, engine: str) -> str | None:
+    """SQLite keeps a description as comment lines, which end at their last character
+    that is not white space."""
+    if engine != "sqlite" or text is None:
+        return text
+    return "\n".join(line.rstrip() for line in text.strip("\n").split("\n")) or None
 
 
 def _utc(value: object) -> object:
@@ -157,7 +165,7 @@ def comparable(schema: Schema, engine: str) -> dict[str, object]:
             checks = len(table.checks)
         indexes = {(i.columns, i.unique) for i in table.indexes}
         tables[table.name] = {
-            "description": table.description,
+            "description": _described(table.description, engine),
             "columns": columns,
             "order": [c.name for c in table.columns],
             "primary_key": table.primary_key,

@@ -73,11 +73,11 @@ def import_catalog(
                 printable(table),
                 f"table {printable(table)!r} left out: its name is not an identifier",
             )
-    enums: dict[tuple[str, ...], str] = {}  # values -> name, shared by every table
+    enums: dict[str, tuple[str, ...]] = {}  # name -> values, shared by every table
     for enum, values in catalog.enums.items():
         refused = enum_problem(enum, values)
         if refused is None:
-            enums.setdefault(values, enum)
+            enums[enum] = values
         else:
             report.lose(
                 (),
@@ -107,7 +107,7 @@ def import_catalog(
     document: Document = {"schemacog": 1, "name": name}
     if enums:
         listed: dict[str, object] = {}
-        for values, enum in enums.items():
+        for enum, values in enums.items():
             entry: dict[str, object] = {}
             note = catalog.enum_comments.get(enum)
             if note and valid_text(note):

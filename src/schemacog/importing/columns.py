@@ -54,6 +54,7 @@ __all__ = [
 class ColumnReading:
     keys: dict[str, object]  # the column in the schema format
     enum_values: tuple[str, ...] | None = None  # the values of its enum, to name later
+    enum_name: str | None = None  # its enum type's name, where the engine keeps one
     explained: set[str] = field(default_factory=set)  # normalized CHECKs it accounts for
     # the CHECKs schemacog renders for what the engine's own type holds (the range of a
     # MariaDB TINYINT UNSIGNED): no rule the database lacks
@@ -71,6 +72,11 @@ _REWORDED: Final[Mapping[str, tuple[tuple[re.Pattern[str], str], ...]]] = {
         ),
         (re.compile(r"(?<![\w'])true(?![\w'])"), "1"),  # MariaDB's TRUE is 1
         (re.compile(r"(?<![\w'])false(?![\w'])"), "0"),
+        # CURRENT_DATE and CURRENT_TIME as MariaDB stores them
+        (re.compile(r"^curdate \( \)$"), "current_date"),
+        # c IN ('a') of one value, as MariaDB stores it
+        (re.compile(r"^(\S+) = ('(?:[^']|'')*')$"), r"\1 in ( \2 )"),
+        (re.compile(r"^curtime \( (\d) \)$"), r"current_time ( \1 )"),
     ),
     "sqlite": (
         (re.compile(r"(?<![\w'])true(?![\w'])"), "1"),  # SQLite's TRUE is 1
@@ -283,7 +289,9 @@ def read_column(
         shape = ddl_pieces(schema, dialect).tables[table].shapes[column.name]
         same_type = _type_words(shape.type) == _type_words(column.type)
         score = (len(rendered & stored_here) + same_type, -len(rendered - stored_here))
-        reading = ColumnReading(keys, enum_values, rendered & stored_here, implied)
+        reading = ColumnReading(
+            keys, enum_values, explained=rendered & stored_here, implied=implied
+        )
         if dropped is not None:
             reading.losses.append(dropped)
         if not rendered - stored_here and (best is None or score > best[0]):
@@ -296,6 +304,8 @@ def read_column(
         why = probed if isinstance(probed, str) else f"type {column.type} has no schemacog type"
         return ColumnReading({}, losses=[why])
     reading = best[1]
+    if reading.enum_values is not None and reading.enum_values == native.enum_values:
+        reading.enum_name = native.enum_name
     if column.identity and not primary_key:
         reading.losses.append(
             "identity left out: schemacog numbers only a single-column integer primary key"

@@ -29,6 +29,7 @@ class NativeType:
     length: int | None = None  # a declared character length (varchar(n))
     enum_values: tuple[str, ...] | None = None  # ENUM('a', 'b') and enum types
     bounds: tuple[int, int] | None = None  # the range an integer type of the engine holds
+    enum_name: str | None = None  # the enum type's own name, where the engine keeps one
     loss: str | None = None  # what the logical type does differently, to report
 
 
@@ -216,7 +217,7 @@ def native_type(
             return NativeType((kind,), bounds=(low, high), loss=note)
     named = spelled[1:-1].replace('""', '"') if spelled[:1] == '"' else spelled
     if enums.get(named):
-        return NativeType((T.ENUM,), enum_values=enums[named])
+        return NativeType((T.ENUM,), enum_values=enums[named], enum_name=named)
     if named in enums:  # an enum type left out (the validator refuses it)
         return NativeType((T.TEXT,), loss=f"enum type {named} left out: the column is text")
     for pattern, kinds, loss in _COMPILED[dialect]:

@@ -79,7 +79,7 @@ def _closing(text: str, start: int) -> int:
 def _probe_table(
     table: str,
     body: Mapping[str, object],
-    enums: Mapping[tuple[str, ...], str],
+    enums: Mapping[str, tuple[str, ...]],
     checks: list[dict[str, object]],
 ) -> Schema | None:
     """The table alone (no foreign keys) with ``checks``, loaded as a hand-written schema."""
@@ -92,7 +92,7 @@ def _probe_table(
         shown["checks"] = checks
     document: Document = {"schemacog": 1, "name": "probe"}
     if enums:
-        document["enums"] = {name: {"values": list(values)} for values, name in enums.items()}
+        document["enums"] = {name: {"values": list(values)} for name, values in enums.items()}
     document["tables"] = {table: shown}
     try:
         return load_schema_text(yaml_text(document), "probe.yaml")
@@ -104,7 +104,7 @@ def read_table_checks(
     dialect: str,
     source: CatalogTable,
     body: dict[str, object],
-    enums: Mapping[tuple[str, ...], str],
+    enums: Mapping[str, tuple[str, ...]],
 ) -> None:
     """The table's CHECKs that no column rule renders, as ``checks`` of ``body`` where
     the check language says the same (``compare_checks`` reports the others)."""

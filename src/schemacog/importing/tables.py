@@ -98,7 +98,7 @@ class TableImport:
     catalog: Catalog
     source: CatalogTable
     kept: frozenset[str]  # the tables imported (a foreign key to another is left out)
-    enums: dict[tuple[str, ...], str]  # enum values -> enum name, shared by all tables
+    enums: dict[str, tuple[str, ...]]  # enum name -> values, shared by all tables
     report: Report
     body: dict[str, object] = field(default_factory=dict)
     columns: dict[str, Keys] = field(default_factory=dict)
@@ -114,7 +114,7 @@ class TableImport:
     @property
     def valid_enums(self) -> dict[str, tuple[str, ...]]:
         """The database's enum types that are kept; a column of another is text."""
-        kept = set(self.enums.values())
+        kept = self.enums
         return {name: values if name in kept else () for name, values in self.catalog.enums.items()}
 
     @property
@@ -249,17 +249,21 @@ class TableImport:
                 continue  # its default or a rule does not fit the guess
             self.columns[name] = guessed
             if values_of is not None:
-                self.enums.setdefault(values_of, str(guessed["enum"]))
+                self.enums.setdefault(str(guessed["enum"]), values_of)
             self.lose(f"guessed (--infer): {why}", name)
 
     def _enum_name(self, values: tuple[str, ...], column: str) -> str:
-        return self.enums.get(values) or self._fresh_enum_name(column)
+        return self._by_values(values) or self._fresh_enum_name(column)
+
+    def _by_values(self, values: tuple[str, ...]) -> str | None:
+        """The first enum of these values (SQLite and MariaDB keep no enum names)."""
+        return next((name for name, held in self.enums.items() if held == values), None)
 
     def _fresh_enum_name(self, column: str) -> str:
         """``<table>_<column>``, cut to 63 characters, unlike every table and enum name
         (SQL ignores case): ``_2``, ``_3`` where it is taken."""
         taken = {name.lower() for name in self.catalog.tables}
-        taken |= {name.lower() for name in self.enums.values()}
+        taken |= {name.lower() for name in self.enums}
         base = f"{self.name}_{column}"
         name, number = base[:63], 1
         while name.lower() in taken:
@@ -275,9 +279,10 @@ class TableImport:
     def _finish(self, column: CatalogColumn, reading: ColumnReading) -> Keys:
         keys = dict(reading.keys)
         if reading.enum_values is not None:
-            name = self.enums.get(reading.enum_values)
+            name = reading.enum_name or self._by_values(reading.enum_values)
             if name is None:  # the engine keeps no enum names (SQLite, MariaDB)
-                name = self.enums[reading.enum_values] = self._fresh_enum_name(column.name)
+                name = self._fresh_enum_name(column.name)
+                self.enums[name] = reading.enum_values
             keys = {"type": "enum", "enum": name, **{k: v for k, v in keys.items() if k != "type"}}
         if column.nullable and not keys.get("primary_key"):
             keys["nullable"] = True
