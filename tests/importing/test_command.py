@@ -161,3 +161,70 @@ def test_the_shell_sees_the_exit_code(run_process: RunCli, tmp_path: Path) -> No
     database = _sqlite(tmp_path / "chinook.db", CHINOOK.read_text(encoding="utf-8"))
     assert run_process("import", str(database), cwd=tmp_path).code == 1
     assert run_process("import", "missing.db", cwd=tmp_path).code == 2
+
+
+INFERABLE = """
+CREATE TABLE t (id INTEGER PRIMARY KEY, active INTEGER NOT NULL DEFAULT 1, status TEXT,
+    note TEXT, parent INTEGER REFERENCES t (id));
+INSERT INTO t VALUES (1, 1, 'open', 'a', NULL), (2, 0, 'closed', 'b', 1),
+    (3, 1, 'open', 'c', 1), (4, 1, 'closed', 'd', 2);
+"""
+
+
+def test_infer_guesses_and_says_so(run_cli: RunCli, tmp_path: Path) -> None:
+    database = _sqlite(tmp_path / "t.db", INFERABLE)
+    plain = run_cli("import", str(database))
+    assert "guessed" not in plain.err  # nothing is guessed without --infer
+    result = run_cli("import", str(database), "--infer")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert (
+        "t.active: guessed (--infer): holds only 0 and 1 in its first 1000 rows: read as boolean"
+        in lines
+    )
+    assert (
+        "t.status: guessed (--infer): holds only closed, open in its first 1000 rows: read as an "
+        "enum" in lines
+    )
+    assert "active: {type: boolean, default: true}" in result.out
+    assert "status: {type: enum, enum: t_status, nullable: true}" in result.out
+    # the key, its foreign key and a text of all distinct values are not guessed
+    assert "note: {type: text, nullable: true}" in result.out
+    assert not any(line.startswith(("t.id:", "t.parent:", "t.note:")) for line in lines)
+
+
+def test_init_from_a_database_records_a_baseline(
+    run_cli: RunCli, shop_db: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    result = run_cli("init", "--from-db", f"sqlite:///{shop_db}", cwd=project)
+    assert result.code == 0, result.err
+    assert (project / "schema" / "schema.yaml").read_text(encoding="utf-8") == run_cli(
+        "import", str(shop_db)
+    ).out
+    config = (project / "pyproject.toml").read_text(encoding="utf-8")
+    assert (
+        'dialect = "sqlite"\nmigrations = "migrations"\nmigration_dialects = ["sqlite"]\n' in config
+    )
+    assert (project / "migrations" / "0001_baseline.schema.json").is_file()
+    assert (project / "migrations" / "sqlite" / "0001_baseline.sql").is_file()
+    assert run_cli("regen", cwd=project).code == 0
+    assert run_cli("check", cwd=project).code == 0
+    models = (project / "generated" / "models.py").read_text(encoding="utf-8")
+    assert "class Customer:" in models
+    # the next migration plans from the database's schema: nothing changed, nothing to do
+    planned = run_cli("migrate", "plan", cwd=project)
+    assert planned.code == 0, planned.err
+    assert "CREATE TABLE" not in planned.out
+
+
+def test_init_from_a_database_that_cannot_be_read_writes_nothing(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    result = run_cli("init", "--from-db", "missing.db", cwd=tmp_path)
+    assert (result.code, result.err) == (
+        2,
+        "schemacog init: no sqlite database at 'missing.db': the file does not exist\n",
+    )
+    assert list(tmp_path.iterdir()) == []
