@@ -89,4 +89,5 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".", "linkml")
     session.run("python", "benchmarks/bench_validate.py")
     session.run("python", "benchmarks/bench_migrate.py")
+    session.run("python", "benchmarks/bench_import.py")
     session.run("python", "benchmarks/bench.py", *session.posargs)

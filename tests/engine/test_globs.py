@@ -50,10 +50,13 @@ def _expand(root: Path, patterns: list[str]) -> set[Path]:
 
 
 def _one_by_one(root: Path, pattern: str) -> set[Path]:
+    """The files ``glob`` finds; not ``out/m.py/`` for ``out/m.py/**`` (glob's ``**``
+    matches zero folders even after a file, and gives the file a trailing slash: a
+    pattern ending in ``/**`` names what is below a folder, and a file has nothing)."""
     return {
         root / name
         for name in glob.glob(pattern, root_dir=root, recursive=True)
-        if (root / name).is_file()
+        if (root / name).is_file() and not name.endswith("/")
     }
 
 

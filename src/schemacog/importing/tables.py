@@ -35,6 +35,8 @@ __all__ = ["Keys", "TableImport", "columns_read", "without_foreign_keys"]
 # engines whose catalog lists a unique index as a unique key (schemacog names its
 # unique constraints uq_..., so a key named otherwise was an index)
 _UNIQUE_INDEXES_AS_KEYS: Final = frozenset({"mariadb"})
+# engines that report RESTRICT for a foreign key declared NO ACTION (InnoDB: the same)
+_RESTRICT_REPORTED_FOR_NO_ACTION: Final = frozenset({"mariadb"})
 _ACTIONS: Final = {
     "NO ACTION": "no_action",
     "RESTRICT": "restrict",
@@ -48,16 +50,22 @@ _FK_KEYS: Final = ("references", "on_delete", "on_update", "deferrable")
 
 Keys = dict[str, object]
 
-# words of a CREATE TABLE that schemacog's DDL never writes, by dialect: what each means
-_UNWRITTEN: Final[Mapping[str, tuple[tuple[str, str], ...]]] = {
+# words of a CREATE TABLE that schemacog's DDL never writes, by dialect: the words,
+# whether they stand after the table's ")" (its options) or anywhere, what they mean
+_UNWRITTEN: Final[Mapping[str, tuple[tuple[str, bool, str], ...]]] = {
     "sqlite": (
         (
             "AUTOINCREMENT",
+            False,
             "AUTOINCREMENT (an id is never used twice) becomes a rowid, which may use the "
             "highest id again once its row is deleted",
         ),
-        ("STRICT", "STRICT (values of the declared type only) is not kept"),
-        ("WITHOUT ROWID", "WITHOUT ROWID (the table stored by its primary key) is not kept"),
+        ("STRICT", True, "STRICT (values of the declared type only) is not kept"),
+        (
+            "WITHOUT ROWID",
+            True,
+            "WITHOUT ROWID (the table stored by its primary key) is not kept",
+        ),
     ),
 }
 
@@ -128,9 +136,11 @@ class TableImport:
 
     def read(self) -> dict[str, object]:
         statement = self.source.source or ""
-        spelled = " ".join(statement[start:end].upper() for start, end in tokens(statement))
-        for words, what in _UNWRITTEN.get(self.dialect, ()):
-            if f" {words} " in f" {spelled} ":
+        words = [statement[start:end].upper() for start, end in tokens(statement)]
+        closing = len(words) - words[::-1].index(")") if ")" in words else len(words)
+        whole, options = f" {' '.join(words)} ", f" {' '.join(words[closing:])} "
+        for said, after, what in _UNWRITTEN.get(self.dialect, ()):
+            if f" {said} " in (options if after else whole):
                 self.lose(what)
         for extra in self.source.extras:
             self.lose(f"{printable(extra)} left out: schemacog's DDL does not make it")
@@ -376,8 +386,8 @@ class TableImport:
             actions: dict[str, object] = {}
             for side, action in (("on_delete", fk.on_delete), ("on_update", fk.on_update)):
                 value = _ACTIONS.get(action.upper(), "no_action")
-                if self.dialect == "mariadb" and value == "restrict":
-                    value = "no_action"  # InnoDB: the same check, and the one it reports
+                if self.dialect in _RESTRICT_REPORTED_FOR_NO_ACTION and value == "restrict":
+                    value = "no_action"  # the same check, and the one the engine reports
                 refused = self._refused_action(value, fk.columns)
                 if refused is not None:
                     self.lose(f"{shown}: {side} {value} becomes no_action: {refused}")
