@@ -187,11 +187,18 @@ NOT_EQUAL: dict[tuple[str, str], str] = {
 }
 
 
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize(
+    ("case", "engine"),
+    [
+        (case, engine)
+        for case in CASES
+        for engine in ENGINES
+        if (case, engine) not in NOT_BACK and (case, engine) not in NOT_EQUAL
+    ],
+)
 def test_import_equals_the_schema(case: str, engine: str, tmp_path: Path) -> None:
-    if (case, engine) in NOT_BACK or (case, engine) in NOT_EQUAL:
-        pytest.skip(NOT_EQUAL.get((case, engine), "a known loss (KNOWN_LOSSES)"))
+    """(The known losses and what an engine cannot hold are not compared: NOT_BACK,
+    NOT_EQUAL; their losses are asserted above.)"""
     schema = load_schema(ROOT / "tests" / "cases" / case / "schema.yaml")
     with database(engine, tmp_path) as original:
         original.run(render_ddl(schema, engine))

@@ -5,6 +5,8 @@ of them). SQLite keeps no comments and no constraint names but the CHECKs'."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
@@ -138,25 +140,51 @@ def _comment_text(token: str) -> str:
     return token[2:].removeprefix(" ").rstrip()
 
 
+@dataclass(frozen=True)
+class _Token:
+    number: int  # its place among the tokens
+    text: str
+    depth: int  # parentheses around it: 1 is the table's definitions
+    column: str | None  # the column whose definition it is in (None: a table constraint)
+    begins: bool  # it begins a definition (a column's name, a constraint's first word)
+    line: int
+
+
+def _definitions(sql: str, *, comments: bool = False) -> Iterator[_Token]:
+    """The tokens of a ``CREATE TABLE``, each with where it stands: inside which
+    definition, at what depth; ``comments``: ``--`` comments are tokens too."""
+    depth, starts = 0, False
+    column: str | None = None
+    for number, (start, end) in enumerate(tokens(sql, comments=comments)):
+        text = sql[start:end]
+        begins = False
+        if text.startswith("--"):
+            pass
+        elif text == "(":
+            depth += 1
+            starts = depth == 1
+        elif text == ")":
+            depth -= 1
+        elif depth == 1 and text == ",":
+            starts = True
+        elif depth == 1 and starts:
+            starts, begins = False, True
+            column = None if text.upper() in _TABLE_CONSTRAINTS else unquoted(text)
+        yield _Token(number, text, depth, column, begins, sql.count("\n", 0, start))
+
+
 def _collations(sql: str, names: list[str]) -> dict[str, str]:
     """The ``COLLATE x`` of each column's definition (BINARY, SQLite's own, left out)."""
     words = [sql[s:e] for s, e in tokens(sql)]
     wanted = {name.lower(): name for name in names}
     found: dict[str, str] = {}
-    depth, column, starts = 0, None, True
-    for number, word in enumerate(words):
-        if word in "()":
-            depth += 1 if word == "(" else -1
-            starts = word == "(" and depth == 1
-            continue
-        if depth == 1 and word == ",":
-            starts = True
-            continue
-        if depth == 1 and starts:
-            column, starts = wanted.get(unquoted(word).lower()), False
-        elif depth == 1 and column and word.upper() == "COLLATE" and number + 1 < len(words):
-            collation = unquoted(words[number + 1]).upper()
-            if collation != "BINARY":
+    for token in _definitions(sql):
+        column = wanted.get((token.column or "").lower())
+        if token.depth == 1 and column and token.text.upper() == "COLLATE":
+            collation = (
+                unquoted(words[token.number + 1]).upper() if token.number + 1 < len(words) else ""
+            )
+            if collation not in ("", "BINARY"):
                 found[column] = collation
     return found
 
@@ -168,33 +196,23 @@ def _column_comments(sql: str, names: list[str]) -> dict[str, str]:
     wanted = {name.lower(): name for name in names}
     found: dict[str, str] = {}
     pending: list[str] = []
-    depth, starts = 0, False
-    column: str | None = None  # the column whose definition is being read
     last_line = -1  # the line of the last token that is no comment
-    for start, end in tokens(sql, comments=True):
-        text = sql[start:end]
-        line = sql.count("\n", 0, start)
-        if text.startswith("--"):
-            if depth == 1 and line == last_line:  # at a line's end: of the column ending there
+    column: str | None = None  # the column whose definition was read last
+    for token in _definitions(sql, comments=True):
+        if token.depth != 1:
+            if not token.text.startswith("--"):
+                last_line = token.line
+            continue
+        if token.text.startswith("--"):
+            if token.line == last_line:  # at a line's end: of the column ending there
                 if column is not None and not pending:
-                    found.setdefault(column, _comment_text(text))
-            elif depth == 1:
-                pending.append(_comment_text(text))
+                    found.setdefault(column, _comment_text(token.text))
+            else:
+                pending.append(_comment_text(token.text))
             continue
-        last_line = line
-        if text == "(":
-            depth += 1
-            starts = depth == 1
-            continue
-        if text == ")":
-            depth -= 1
-            continue
-        if depth == 1 and text == ",":
-            starts = True
-            continue
-        if depth == 1 and starts:
-            starts = False
-            column = wanted.get(unquoted(text).lower())
+        last_line = token.line
+        if token.begins:
+            column = wanted.get((token.column or "").lower())
             if column is not None and pending:
                 found[column] = "\n".join(pending)
             pending = []
@@ -210,40 +228,25 @@ def _constraint_names(sql: str) -> dict[tuple[str, ...], tuple[str, bool]]:
     words = [sql[s:e] for s, e in tokens(sql)]
     found: dict[tuple[str, ...], tuple[str, bool]] = {}
     current: tuple[str, ...] | None = None  # the key whose clauses are being read
-    depth = 0
-    column: str | None = None  # the column whose definition is being read
-    starts = True
-    for number, word in enumerate(words):
-        if word == "(":
-            depth += 1
-            starts = depth == 1
-            continue
-        if word == ")":
-            depth -= 1
-            continue
-        if depth == 1 and word == ",":
-            starts, current = True, None
-            continue
-        if (
-            current is not None
-            and word.upper() == "DEFERRABLE"
-            and words[number - 1].upper() != "NOT"
-        ):
-            found[current] = (found[current][0], True)
-        if current is not None and word.upper() == "CONSTRAINT":
+    for token in _definitions(sql):
+        number, word, column = token.number, token.text.upper(), token.column
+        if token.depth == 1 and (word == "," or token.begins):
             current = None
-        if depth == 1 and starts:
-            column = None if word.upper() in _TABLE_CONSTRAINTS else unquoted(word)
-            starts = False
-        unnamed = depth == 1 and (number == 0 or words[number - 2].upper() != "CONSTRAINT")
-        if unnamed and word.upper() == "REFERENCES" and column is not None:
+        if current is not None and word == "DEFERRABLE" and words[number - 1].upper() != "NOT":
+            found[current] = (found[current][0], True)
+        if current is not None and word == "CONSTRAINT":
+            current = None
+        if token.depth != 1:
+            continue
+        unnamed = number < 2 or words[number - 2].upper() != "CONSTRAINT"
+        if unnamed and word == "REFERENCES" and column is not None:
             current = ("fk", column)  # a column's foreign key without a name
             found.setdefault(current, ("", False))
-        elif unnamed and word.upper() == "FOREIGN" and words[number + 2 : number + 3] == ["("]:
+        elif unnamed and word == "FOREIGN" and words[number + 2 : number + 3] == ["("]:
             end = words.index(")", number + 3) if ")" in words[number + 3 :] else number + 3
             current = ("fk", *(unquoted(w) for w in words[number + 3 : end] if w != ","))
             found.setdefault(current, ("", False))
-        if depth != 1 or word.upper() != "CONSTRAINT" or number + 2 >= len(words):
+        if word != "CONSTRAINT" or number + 2 >= len(words):
             continue
         name, kind = unquoted(words[number + 1]), words[number + 2].upper()
         prefix = {"REFERENCES": "fk", "FOREIGN": "fk", "PRIMARY": "pk", "UNIQUE": "uq"}.get(kind)
