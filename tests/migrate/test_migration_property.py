@@ -174,6 +174,12 @@ def edited(draw: st.DrawFn, spec: dict[str, Any], destructive: bool) -> tuple[di
             del table["columns"][gone]
             for row in table["examples"]:
                 row.pop(gone, None)
+            # an index over it goes with it (as it would from a hand-edited schema)
+            kept = [i for i in table.get("indexes", []) if gone not in i["columns"]]
+            if "indexes" in table:
+                table["indexes"] = kept
+                if not kept:
+                    del table["indexes"]
             lost = True
     return spec, lost
 
