@@ -205,7 +205,7 @@ def _column_comments(sql: str, names: list[str]) -> dict[str, str]:
             continue
         if token.text.startswith("--"):
             if token.line == last_line:  # at a line's end: of the column ending there
-                if column is not None and not pending:
+                if column is not None and not pending and _comment_text(token.text):
                     found.setdefault(column, _comment_text(token.text))
             else:
                 pending.append(_comment_text(token.text))
@@ -213,8 +213,9 @@ def _column_comments(sql: str, names: list[str]) -> dict[str, str]:
         last_line = token.line
         if token.begins:
             column = wanted.get((token.column or "").lower())
-            if column is not None and pending:
-                found[column] = "\n".join(pending)
+            described = "\n".join(pending).strip("\n")
+            if column is not None and described.strip():  # an empty "--" says nothing
+                found[column] = described
             pending = []
     return found
 
