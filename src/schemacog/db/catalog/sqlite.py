@@ -155,8 +155,10 @@ def _definitions(sql: str, *, comments: bool = False) -> Iterator[_Token]:
     definition, at what depth; ``comments``: ``--`` comments are tokens too."""
     depth, starts = 0, False
     column: str | None = None
+    line, counted = 0, 0  # the line of ``counted``, counted on as the tokens go
     for number, (start, end) in enumerate(tokens(sql, comments=comments)):
         text = sql[start:end]
+        line, counted = line + sql.count("\n", counted, start), start
         begins = False
         if text.startswith("--"):
             pass
@@ -170,7 +172,7 @@ def _definitions(sql: str, *, comments: bool = False) -> Iterator[_Token]:
         elif depth == 1 and starts:
             starts, begins = False, True
             column = None if text.upper() in _TABLE_CONSTRAINTS else unquoted(text)
-        yield _Token(number, text, depth, column, begins, sql.count("\n", 0, start))
+        yield _Token(number, text, depth, column, begins, line)
 
 
 def _collations(sql: str, names: list[str]) -> dict[str, str]:
