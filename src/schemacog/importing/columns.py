@@ -20,11 +20,9 @@ from typing import Final
 
 from schemacog.db.catalog.model import Check
 from schemacog.db.catalog.model import Column as CatalogColumn
-from schemacog.errors import SchemaError
-from schemacog.importing.document import yaml_text
 from schemacog.importing.expressions import _temporal, normalized
 from schemacog.importing.native_types import NativeType
-from schemacog.importing.report import IDENTIFIER
+from schemacog.importing.report import IDENTIFIER, probe
 from schemacog.model import (
     INTEGER_RANGES,
     INTEGER_TYPES,
@@ -36,7 +34,6 @@ from schemacog.model import (
 from schemacog.model import LogicalType as T
 from schemacog.render.sql.ddl import DdlPieces, ddl_pieces, dialect_named
 from schemacog.render.sql.dialects import EnumStyle
-from schemacog.schema.validate import load_schema_text
 
 __all__ = [
     "ColumnReading",
@@ -199,10 +196,7 @@ def _probe(
         document["enums"] = {"probe_enum": {"values": list(enum_values)}}
         column["enum"] = "probe_enum"
     document["tables"] = {table: {"columns": {name: column}}}
-    try:
-        return load_schema_text(yaml_text(document), "probe.yaml")
-    except SchemaError as exc:
-        return exc.problems[0].message
+    return probe(document)
 
 
 def enum_problem(name: str, values: tuple[str, ...]) -> str | None:
@@ -215,11 +209,8 @@ def enum_problem(name: str, values: tuple[str, ...]) -> str | None:
         "enums": {name: {"values": list(values)}},
         "tables": {"probe_t": {"columns": {"c": {"type": "enum", "enum": name}}}},
     }
-    try:
-        load_schema_text(yaml_text(document), "probe.yaml")
-    except SchemaError as exc:
-        return exc.problems[0].message
-    return None
+    found = probe(document)
+    return found if isinstance(found, str) else None
 
 
 def rendered_checks(

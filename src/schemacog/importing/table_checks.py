@@ -13,14 +13,13 @@ from collections.abc import Mapping
 from typing import Final
 
 from schemacog.db.catalog.model import Catalog, CatalogTable
-from schemacog.errors import SchemaError, printable
+from schemacog.errors import printable
 from schemacog.importing.columns import rendered_checks, stored_form
-from schemacog.importing.document import Document, yaml_text
-from schemacog.importing.report import IDENTIFIER, Report
+from schemacog.importing.document import Document
+from schemacog.importing.report import IDENTIFIER, Report, probe
 from schemacog.importing.tables import without_foreign_keys
 from schemacog.model import Schema
 from schemacog.render.sql.ddl import ddl_pieces
-from schemacog.schema.validate import load_schema_text
 
 __all__ = ["check_texts", "compare_checks", "read_table_checks"]
 
@@ -94,10 +93,8 @@ def _probe_table(
     if enums:
         document["enums"] = {name: {"values": list(values)} for name, values in enums.items()}
     document["tables"] = {table: shown}
-    try:
-        return load_schema_text(yaml_text(document), "probe.yaml")
-    except SchemaError:
-        return None
+    found = probe(document)
+    return found if isinstance(found, Schema) else None
 
 
 def read_table_checks(
