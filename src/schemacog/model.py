@@ -316,6 +316,8 @@ class Table:
     checks: tuple[TableCheck, ...] = ()  # across the columns of a row
     # earlier names, oldest first (``renamed_from``): read by migrations only
     renamed_from: tuple[str, ...] = field(default=(), compare=False)
+    # (derived name, the name the DDL gives it instead), in file order (``constraint_names``)
+    constraint_names: tuple[tuple[str, str], ...] = ()
 
     _columns_by_name: dict[str, Column] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 
+from schemacog.model import TEXT_TYPES, Column, Index, LogicalType, Table
 from schemacog.runtime import cleaning as cleaning_runtime
 
 __all__ = [
     "BASE64_BYTES_TYPE",
     "IDENTIFIER",
     "JSON_VALUE",
+    "MAX_SQL_NAME",
     "PYDANTIC_RESERVED",
     "cleaner_function",
     "cleaning_keys_constant",
     "cleaning_rules_constant",
+    "column_rules",
     "columns_constant",
+    "constraint_name",
     "dataclass_class",
     "dtypes_constant",
     "enum_class",
     "enum_member",
     "field_name",
+    "index_name",
     "lookalike",
     "lookalike_letter",
     "model_class",
@@ -31,7 +37,9 @@ __all__ = [
     "pattern_constant",
     "row_checks_function",
     "rows_cleaner_function",
+    "short_name",
     "spellings_constant",
+    "table_constraints",
     "upper_snake",
     "validator_function",
 ]
@@ -211,3 +219,82 @@ def normalized_spelling(text: str) -> str:
 def spellings_constant(enum: str) -> str:
     """``_MOOD_SPELLINGS``: the cleaner's table of an enum's spellings."""
     return f"_{upper_snake(enum)}_SPELLINGS"
+
+
+# --- names of SQL constraints (the DDL derives them; a table's ``constraint_names`` renames)
+
+MAX_SQL_NAME = 63  # PostgreSQL's limit (MariaDB's is 64)
+
+
+def short_name(name: str) -> str:
+    """A generated SQL name cut to 63 characters, kept unique with a hash of the whole."""
+    if len(name) <= MAX_SQL_NAME:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: MAX_SQL_NAME - 9]}_{digest}"
+
+
+def constraint_name(kind: str, table: str, *parts: str) -> str:
+    """The name the DDL derives for a constraint: ``pk_<table>``, ``uq_<table>_<columns>``,
+    ``fk_<table>_<columns>``, ``ck_<table>_<column>_<rule>``, ``ck_<table>_<check>``."""
+    return short_name("_".join((kind, table, *parts)))
+
+
+def column_rules(column: Column) -> tuple[str, ...]:
+    """The rules whose CHECK some engine's DDL gives ``column`` (``ck_<table>_<column>_<rule>``):
+    its own bounds, lengths and pattern, and what its type implies where an engine stores
+    more (the range of a 16- or 32-bit integer, 0/1 for a boolean, ...). The DDL of one
+    engine renders some of them; ``tests/render/test_constraint_names.py`` holds it to
+    this list."""
+    kind = column.type
+    rules: list[str] = []
+    ranged = kind in (LogicalType.SMALLINT, LogicalType.INTEGER)
+    if ranged or column.min is not None:
+        rules.append("min")
+    if ranged or column.max is not None:
+        rules.append("max")
+    rules += [
+        rule
+        for rule, value in (
+            ("min_length", column.min_length),
+            ("max_length", column.max_length),
+            ("pattern", column.pattern),
+            ("enum", column.enum),
+        )
+        if value is not None
+    ]
+    if kind is LogicalType.BOOLEAN:
+        rules.append("boolean")
+    if kind is LogicalType.DECIMAL and column.precision is not None:
+        rules += ["precision", "scale"]
+    if kind in (LogicalType.FLOAT, LogicalType.DECIMAL):
+        rules.append("finite")
+    if kind is LogicalType.TIMESTAMPTZ:
+        rules.append("instant")
+    if kind in TEXT_TYPES:
+        rules.append("nul")
+    if kind is LogicalType.JSON:
+        rules.append("json")
+    return tuple(rules)
+
+
+def index_name(table: Table, index: Index) -> str:
+    """An index's name: its own, else ``ix_`` (``ux_`` if unique), the table, the columns."""
+    kind = "ux" if index.unique else "ix"
+    return index.name or short_name(f"{kind}_{table.name}_{'_'.join(index.columns)}")
+
+
+def table_constraints(table: Table) -> dict[str, str]:
+    """Every constraint some engine's DDL can give ``table``, by its derived name: the
+    kind of each (``primary key``, ``unique``, ``foreign key``, ``check``)."""
+    found = {constraint_name("pk", table.name): "primary key"} if table.primary_key else {}
+    for key in (*((c.name,) for c in table.columns if c.unique), *table.unique):
+        found[constraint_name("uq", table.name, *key)] = "unique"
+    for fk in table.foreign_keys:
+        found[constraint_name("fk", table.name, *fk.columns)] = "foreign key"
+    for column in table.columns:
+        for rule in column_rules(column):
+            found[constraint_name("ck", table.name, column.name, rule)] = "check"
+    for check in table.checks:
+        found[constraint_name("ck", table.name, check.name)] = "check"
+    return found

@@ -16,7 +16,7 @@ from schemacog.db.catalog.model import Catalog
 from schemacog.errors import SchemaError, printable
 from schemacog.importing.columns import enum_problem
 from schemacog.importing.document import Document, yaml_lines, yaml_text
-from schemacog.importing.names import compare_key_names
+from schemacog.importing.names import compare_names, given_names, kept_names
 from schemacog.importing.report import IDENTIFIER, Report, valid_text
 from schemacog.importing.samples import Samples
 from schemacog.importing.table_checks import compare_checks, read_table_checks
@@ -120,8 +120,11 @@ def import_catalog(
             _drop(document, bodies, ("tables", table), report, "none of its columns is kept")
     document["tables"] = bodies
     schema = _validated(document, bodies, report)
+    schema, reasons = _named(
+        document, bodies, report, kept_names(given_names(dialect, catalog, schema))
+    )
     compare_checks(dialect, catalog, schema, report)
-    compare_key_names(dialect, catalog, schema, report)
+    compare_names(dialect, catalog, schema, report, reasons)
     text = yaml_text(document, report.comments)
     return Imported(text, load_schema_text(text, "imported.yaml"), report.losses, dialect)
 
@@ -156,6 +159,42 @@ def _validated(document: Document, bodies: dict[str, dict[str, Any]], report: Re
             continue
         _drop(document, bodies, owner[:2], report, message)
     raise ImportError_("the imported schema does not validate, and leaving parts out did not help")
+
+
+def _named(
+    document: Document,
+    bodies: dict[str, dict[str, Any]],
+    report: Report,
+    given: dict[str, dict[str, str]],
+) -> tuple[Schema, dict[tuple[str, str], str]]:
+    """The schema with the database's constraint names (``constraint_names``), and why
+    each the validator refuses (alike to another name) is left out, by table and
+    schemacog's name."""
+    refused: dict[tuple[str, str], str] = {}
+    for table, names in given.items():
+        bodies[table]["constraint_names"] = names
+    while True:
+        text, where = yaml_lines(document, report.comments)
+        try:
+            return load_schema_text(text, "imported.yaml"), refused
+        except SchemaError as exc:
+            lines = {line: path for path, line in where.items() if len(path) == 4}
+            paths = [lines.get(problem.pos.line) for problem in exc.problems]
+            named = [
+                (path, problem.message)
+                for path, problem in zip(paths, exc.problems, strict=True)
+                if path is not None and path[2] == "constraint_names"
+            ]
+            if not named:  # nothing else changed since the document loaded
+                raise ImportError_(
+                    f"the imported schema does not validate: {exc.problems[0]}"
+                ) from None
+            for (_, table, _, mine), message in named:
+                names = bodies[table]["constraint_names"]
+                names.pop(mine, None)
+                refused[(table, mine)] = message
+                if not names:
+                    del bodies[table]["constraint_names"]
 
 
 def _unnamed(bodies: dict[str, dict[str, Any]], table: str, column: str) -> bool:

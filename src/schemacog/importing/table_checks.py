@@ -110,12 +110,11 @@ def read_table_checks(
         return
     explained = set(rendered_checks(dialect, probe, source.name))
     found: list[dict[str, object]] = []
-    prefix = f"ck_{source.name}_"
     for check in sorted(source.checks):
         stored = stored_form(dialect, check.expression)
         if stored in explained:
             continue
-        name = check.name.removeprefix(prefix) if check.name.startswith(prefix) else check.name
+        name = _check_name(source.name, check.name, {str(e.get("name")) for e in found})
         for text in check_texts(dialect, check.expression):
             entry: dict[str, object] = {"name": name} if IDENTIFIER.fullmatch(name) else {}
             entry["expr"] = text
@@ -125,6 +124,17 @@ def read_table_checks(
                 break
     if found:
         body["checks"] = found
+
+
+def _check_name(table: str, name: str, taken: set[str]) -> str:
+    """A check's name in the schema: the database's without the table's prefix
+    (schemacog's ``ck_<table>_``, PostgreSQL's ``<table>_``) where what is left is a name
+    of its own (``constraint_names`` gives the constraint the database's name)."""
+    for prefix in (f"ck_{table}_", f"{table}_"):
+        short = name.removeprefix(prefix)
+        if short != name and IDENTIFIER.fullmatch(short) and short not in taken:
+            return short
+    return name
 
 
 def compare_checks(dialect: str, catalog: Catalog, schema: Schema, report: Report) -> None:
@@ -139,10 +149,7 @@ def compare_checks(dialect: str, catalog: Catalog, schema: Schema, report: Repor
         for check in sorted(source.checks):
             stored = stored_form(dialect, check.expression)
             stored_all.add(stored)
-            named = rendered.get(stored)
-            if named is not None and check.name and check.name != named:
-                report.lose(where, table.name, f"CHECK {printable(check.name)} is named {named}")
-            if named is None:
+            if stored not in rendered:  # one named otherwise: ``names``
                 text = check.expression
                 shown = text if text.upper().startswith("CHECK") else f"CHECK ({text})"
                 report.lose(

@@ -86,7 +86,7 @@ class Match:
 
     @functools.cached_property
     def renames(self) -> bool:
-        """Whether any name changes: a table, column, enum, value or index."""
+        """Whether any name changes: a table, column, enum, value, index or constraint."""
         return (
             any(
                 m.renamed or any(new != old for new, old in m.columns.items())
@@ -95,6 +95,10 @@ class Match:
             or any(new != old for new, old in self.enums.items())
             or any(n != o for pairs in self.values.values() for n, o in pairs.items())
             or any(i.renamed_from for t in self.new.tables for i in t.indexes)
+            or any(
+                m.old is not None and m.old.constraint_names != m.new.constraint_names
+                for m in self.tables.values()
+            )
         )
 
     @property
@@ -243,9 +247,12 @@ def renamed(found: Match) -> Schema:
 
     def table(item: Table) -> Table:
         name = item.name
+        new = found.tables.get(table_names.get(name, ""))
         return dataclasses.replace(
             item,
             name=table_names.get(name, name),
+            # NEW's names of its constraints: a name that changes is renamed in place
+            constraint_names=item.constraint_names if new is None else new.new.constraint_names,
             columns=tuple(column(name, c) for c in item.columns),
             primary_key=columns_of(name, item.primary_key),
             unique=tuple(columns_of(name, key) for key in item.unique),

@@ -80,6 +80,7 @@ TABLE_KEYS = (
     "examples",
     "invalid_examples",
     "renamed_from",
+    "constraint_names",
 )
 CHECK_KEYS = ("expr", "name", "description")
 MAX_CHECKS = 64  # per table

@@ -20,6 +20,7 @@ from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems
 from schemacog.schema.keys import FORMAT_VERSION, TOP_KEYS
 from schemacog.schema.loader import Loaded, Node, ScalarNode, load_file, load_text, shown_value
+from schemacog.schema.validate_constraint_names import with_constraint_names
 from schemacog.schema.validate_cycles import check_cycles
 from schemacog.schema.validate_enums import read_enums
 from schemacog.schema.validate_foreign_keys import ForeignKeys, read_foreign_keys
@@ -103,7 +104,9 @@ def _finish_tables(
     foreign_keys = {d.name: read_foreign_keys(problems, d, by_name) for d in drafts}
     check_cycles(problems, drafts, {name: fks.keys for name, fks in foreign_keys.items()})
     readable = _tables_with_readable_rows(drafts, foreign_keys)
-    tables = [d.table(foreign_keys[d.name].keys) for d in drafts]
+    tables = with_constraint_names(
+        problems, drafts, [d.table(foreign_keys[d.name].keys) for d in drafts]
+    )
     enum_values = {name: enum.value_names for name, enum in enums.items()}
     return with_rows(problems, drafts, tables, readable, enum_values)
 

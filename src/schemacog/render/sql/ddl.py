@@ -26,6 +26,7 @@ from schemacog.model import (
     Table,
     value_bounds,
 )
+from schemacog.naming import MAX_SQL_NAME, constraint_name, index_name, short_name
 from schemacog.render.sql.checks import INSTANT_TYPES, check_notes, check_sql, left_out_check
 from schemacog.render.sql.dialects import (
     DIALECTS,
@@ -71,19 +72,11 @@ __all__ = [
     "render_ddl",
 ]
 
-MAX_NAME = 63
+MAX_NAME = MAX_SQL_NAME
 
 
 def dialect_named(name: str) -> Dialect:
     return DIALECTS[name]
-
-
-def _short_name(name: str) -> str:
-    """A generated name cut to 63 characters, kept unique with a hash of the whole."""
-    if len(name) <= MAX_NAME:
-        return name
-    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
-    return f"{name[: MAX_NAME - 9]}_{digest}"
 
 
 def enum_type(dialect: Dialect, schema: Schema, column: Column) -> str | None:
@@ -427,7 +420,7 @@ def _table_parts(
             words.append("NOT NULL")
         default = _default(dialect, column)
         if column.identity and dialect.identity is Identity.SEQUENCE:
-            sequence = _short_name(f"{table.name}_{column.name}_seq")
+            sequence = short_name(f"{table.name}_{column.name}_seq")
             parts.sequences[column.name] = sequence
             default = f"nextval({_string_literal(dialect, sequence)})"
         if default is not None:
@@ -561,12 +554,6 @@ def _table_parts(
     return parts
 
 
-def index_name(table: Table, index: Index) -> str:
-    """An index's name: its own, else ``ix_`` (``ux_`` if unique), the table, the columns."""
-    kind = "ux" if index.unique else "ix"
-    return index.name or _short_name(f"{kind}_{table.name}_{'_'.join(index.columns)}")
-
-
 def _index(dialect: Dialect, schema: Schema, table: Table, index: Index, plan: KeyPlan) -> str:
     columns, unique = index.columns, index.unique
     name = index_name(table, index)
@@ -585,7 +572,12 @@ def _index(dialect: Dialect, schema: Schema, table: Table, index: Index, plan: K
 def render_create_table(schema: Schema, table: Table, dialect_name: str) -> str:
     dialect = dialect_named(dialect_name)
     return _render_table(
-        dialect, schema, table, (), key_plans(dialect, schema)[table.name], used=Names()
+        dialect,
+        schema,
+        table,
+        (),
+        key_plans(dialect, schema)[table.name],
+        used=Names.of_schema(schema),
     )
 
 
@@ -692,23 +684,38 @@ def _break_rank(table: Table, placed: set[str]) -> int:
 class Names:
     """The constraint names of one rendering, by what they constrain."""
 
+    # (table, derived name) -> the name its table's ``constraint_names`` gives it
+    renamed: Mapping[tuple[str, str], str] = field(default_factory=dict)
     # (kind, table, *columns, or the column and its rule) -> the name, unquoted
     of: dict[tuple[str, ...], str] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)  # the values of ``of``, to look up at once
 
+    @classmethod
+    def of_schema(cls, schema: Schema) -> Names:
+        renamed = {
+            (table.name, derived): name
+            for table in schema.tables
+            for derived, name in table.constraint_names
+        }
+        return cls(renamed)
+
 
 def _constraint(dialect: Dialect, used: Names, kind: str, table: str, *parts: str) -> str:
-    """The name of a constraint, quoted: ``<kind>_<table>_<parts>``, cut to 63 characters
-    with a hash of the whole, and given a hash suffix where an earlier one has it (a table
-    ``a_b`` with a column ``c`` and a table ``a`` with a column ``b_c``)."""
+    """The name of a constraint, quoted: the one its table's ``constraint_names`` gives
+    it, else ``<kind>_<table>_<parts>``, cut to 63 characters with a hash of the whole,
+    and given a hash suffix where an earlier one has it (a table ``a_b`` with a column
+    ``c`` and a table ``a`` with a column ``b_c``)."""
     key = (kind, table, *parts)
     name = used.of.get(key)
     if name is None:
         plain = "_".join(key)
-        name = _short_name(plain)
-        if name in used.taken:
+        name = constraint_name(kind, table, *parts)
+        renamed = used.renamed.get((table, name))
+        if renamed is not None:
+            name = renamed  # the validator keeps it apart from every other name
+        elif name in used.taken:
             digest = hashlib.sha256("\x00".join(key).encode()).hexdigest()[:8]
-            name = _short_name(f"{plain}_{digest}")
+            name = short_name(f"{plain}_{digest}")
         used.of[key] = name
         used.taken.add(name)
     return quote(dialect, name)
@@ -718,13 +725,13 @@ def constraint_names(schema: Schema, dialect_name: str) -> Mapping[tuple[str, ..
     """Every constraint name of ``schema``'s DDL in a dialect, by what it constrains:
     ``("pk", table)``, ``("uq", table, *columns)``, ``("fk", table, *columns)``,
     ``("ck", table, column, rule)``, and ``("ck", table, check)`` for a table's check."""
-    names = Names()
+    names = Names.of_schema(schema)
     _render_ddl(schema, dialect_named(dialect_name), names)
     return names.of
 
 
 def render_ddl(schema: Schema, dialect_name: str) -> str:
-    return _render_ddl(schema, dialect_named(dialect_name), Names())
+    return _render_ddl(schema, dialect_named(dialect_name), Names.of_schema(schema))
 
 
 @dataclass(frozen=True)
@@ -772,7 +779,7 @@ class DdlPieces:
 
 def ddl_pieces(schema: Schema, dialect_name: str) -> DdlPieces:
     """The statements of ``render_ddl``, by object."""
-    names = Names()
+    names = Names.of_schema(schema)
     pieces = _ddl_pieces(schema, dialect_named(dialect_name), names)
     return dataclasses.replace(pieces, names=names.of)
 
