@@ -217,3 +217,30 @@ def test_a_wal_database_in_a_read_only_folder_reads_and_nothing_is_written(
         folder.chmod(0o755)
     assert result.code == 0, result.err
     assert listed == ["w.db"]
+
+
+def test_functions_and_operators_the_database_defines_never_run(
+    run_cli: RunCli, postgres_db: str
+) -> None:
+    """The catalog is read with the system's schema alone on the search path: an
+    overload its owner made in the schema read (one PostgreSQL's rules would prefer for
+    a text literal) is never chosen, and no policy runs as the reader."""
+    hijack = "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'hijacked'; END $$"
+    _run_sql(
+        postgres_db,
+        "CREATE TABLE t (id int CONSTRAINT pk_t PRIMARY KEY, m text); "
+        "COMMENT ON TABLE t IS 'the real comment'; "
+        f"CREATE FUNCTION public.obj_description(oid, text) RETURNS text {hijack}; "
+        f"CREATE FUNCTION public.col_description(oid, bigint) RETURNS text {hijack}; "
+        f"CREATE FUNCTION public.quote_ident(varchar) RETURNS text {hijack}; "
+        f"CREATE FUNCTION public.eq(name, text) RETURNS boolean {hijack}; "
+        "CREATE OPERATOR public.= (LEFTARG = name, RIGHTARG = text, FUNCTION = public.eq); "
+        f"CREATE FUNCTION public.allowed() RETURNS boolean {hijack}; "
+        "ALTER TABLE t ENABLE ROW LEVEL SECURITY; ALTER TABLE t FORCE ROW LEVEL SECURITY; "
+        "CREATE POLICY p ON t USING (public.allowed()); INSERT INTO t VALUES (1, 'a')",
+    )
+    result = run_cli("import", postgres_db)
+    assert "hijacked" not in result.err + result.out
+    assert result.code == 1, result.err  # the functions and the policy are reported
+    assert 'description: "the real comment"' in result.out
+    assert "database: function eq left out" in result.err

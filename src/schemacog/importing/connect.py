@@ -168,7 +168,11 @@ def _postgres(
             dsn,
             connect_timeout=10,
             autocommit=True,
-            options="-c default_transaction_read_only=on -c statement_timeout=300000",
+            # no function or operator of the database's own on the search path (the
+            # catalog reader says why), and no row-level security policy run as the
+            # reader: a table a policy would filter is an error, not a call
+            options="-c default_transaction_read_only=on -c statement_timeout=300000 "
+            "-c search_path=pg_catalog,pg_temp -c row_security=off",
         )
     except psycopg.Error as exc:
         raise ConnectError(f"cannot connect to {shown}: {_masked(_line(exc), password)}") from None

@@ -13,19 +13,63 @@ __all__ = ["read_postgres"]
 _ACTIONS = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 
 
+# The search path while the catalog is read: the system's schema alone. With the schema
+# read on it, a function or an operator its owner made there could be chosen over the
+# system's by PostgreSQL's overloading rules (an ``obj_description(oid, text)`` wins
+# over the system's ``(oid, name)`` for a text literal) and run as the reader.
+_SEARCH_PATH = "pg_catalog, pg_temp"
+
+
 def read_postgres(connection: Any, namespace: str = "") -> Catalog:
-    """The catalog of one schema, read with it alone on the search path (so that its types
-    are spelled without it), the session's own search path put back after."""
+    """The catalog of one schema, read with the system's schema alone on the search path
+    (the names of the schema read are then taken off what ``format_type`` and the
+    ``pg_get_*def`` functions write), the session's own search path put back after."""
     schema = namespace or "public"
-    (saved,) = connection.execute("SELECT current_setting('search_path')").fetchone()
-    connection.execute("SELECT set_config('search_path', quote_ident(%s), false)", [schema])
+    (saved,) = connection.execute("SELECT pg_catalog.current_setting('search_path')").fetchone()
+    connection.execute("SELECT pg_catalog.set_config('search_path', %s, false)", [_SEARCH_PATH])
     try:
-        return _read(connection, schema)
+        (prefix,) = connection.execute("SELECT quote_ident(%s) || '.'", [schema]).fetchone()
+        return _read(connection, schema, _Unqualify(str(prefix)))
     finally:
-        connection.execute("SELECT set_config('search_path', %s, false)", [saved])
+        connection.execute("SELECT pg_catalog.set_config('search_path', %s, false)", [saved])
 
 
-def _read(connection: Any, schema: str) -> Catalog:
+class _Unqualify:
+    """Takes the schema's prefix (``public.``, ``"My Schema".``) off the names in SQL
+    text the catalog writes, outside string literals and quoted names."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def __call__(self, text: str | None) -> str | None:
+        if text is None or self.prefix not in text:
+            return text
+        out: list[str] = []
+        at, size = 0, len(text)
+        while at < size:
+            char = text[at]
+            if char in "'\"":  # a literal or a quoted name, copied whole ('' and "" inside)
+                end = at + 1
+                while end < size and not (
+                    text[end] == char and (end + 1 >= size or text[end + 1] != char)
+                ):
+                    end += 2 if text[end] == char else 1
+                if char == '"' and text.startswith(self.prefix, at):
+                    at += len(self.prefix)
+                    continue
+                out.append(text[at : end + 1])
+                at = end + 1
+                continue
+            before = text[at - 1] if at else " "
+            if text.startswith(self.prefix, at) and not (before.isalnum() or before in "_$."):
+                at += len(self.prefix)
+                continue
+            out.append(char)
+            at += 1
+        return "".join(out)
+
+
+def _read(connection: Any, schema: str, bare: _Unqualify) -> Catalog:
     rows = connection.execute(
         "SELECT c.oid, c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c "
         "JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -33,7 +77,7 @@ def _read(connection: Any, schema: str) -> Catalog:
         "ORDER BY c.relname",
         [schema],
     ).fetchall()
-    tables = {name: _table(connection, oid, name, comment, schema) for oid, name, comment in rows}
+    tables = {name: _table(connection, oid, name, comment, bare) for oid, name, comment in rows}
     enums: dict[str, list[str]] = {}
     for name, value in connection.execute(
         "SELECT t.typname, e.enumlabel FROM pg_type t "
@@ -52,7 +96,7 @@ def _read(connection: Any, schema: str) -> Catalog:
         ).fetchall()
     )
     enum_values = {name: tuple(values) for name, values in enums.items()}
-    return Catalog(tables, enum_values, comments, _others(connection, schema))
+    return Catalog(tables, enum_values, comments, _others(connection, schema, bare))
 
 
 # what a schema holds besides its tables, keys and enums, one line each
@@ -83,10 +127,11 @@ _OTHERS = (
 )
 
 
-def _others(connection: Any, schema: str) -> tuple[str, ...]:
+def _others(connection: Any, schema: str, bare: _Unqualify) -> tuple[str, ...]:
     found = []
     for query in _OTHERS:
-        found += [row[0] for row in connection.execute(query, {"s": schema}).fetchall()]
+        rows = connection.execute(query, {"s": schema}).fetchall()
+        found += [str(bare(row[0])) for row in rows]
     found += [
         f"table {child} inherits {parent}"
         for child, parent in connection.execute(
@@ -108,16 +153,18 @@ def _names(connection: Any, oid: int, numbers: list[int]) -> tuple[str, ...]:
     return tuple(found[n] for n in numbers)
 
 
-def _table(connection: Any, oid: int, name: str, comment: str | None, schema: str) -> CatalogTable:
+def _table(
+    connection: Any, oid: int, name: str, comment: str | None, bare: _Unqualify
+) -> CatalogTable:
     columns = frozenset(
         Column(
             column,
-            kind,
+            str(bare(kind)),
             nullable,
-            None if serial or generated else default,
+            None if serial or generated else bare(default),
             identity=identity != "" or serial,
             comment=note,
-            computed=f"GENERATED ALWAYS AS ({default}) STORED" if generated else None,
+            computed=f"GENERATED ALWAYS AS ({bare(default)}) STORED" if generated else None,
             collation=collation,
             position=number,
         )
@@ -191,7 +238,7 @@ def _table(connection: Any, oid: int, name: str, comment: str | None, schema: st
                 )
             )
         elif kind == "c":
-            checks.add(Check(constraint, definition))
+            checks.add(Check(constraint, str(bare(definition))))
     indexes = set()
     for index, is_unique, keys, plain, definition in connection.execute(
         "SELECT i.relname, x.indisunique, x.indkey::text, "
@@ -211,10 +258,9 @@ def _table(connection: Any, oid: int, name: str, comment: str | None, schema: st
         if plain and 0 not in numbers:
             indexes.add(Index(index, _names(connection, oid, numbers), is_unique))
         else:  # an expression (key 0), a WHERE, a GiST ...: kept whole, unqualified
-            (qualified,) = connection.execute("SELECT quote_ident(%s) || '.'", [schema]).fetchone()
-            shown = str(definition).replace(f" ON {qualified}", " ON ", 1)
+            shown = str(bare(definition))
             indexes.add(Index(index, (), is_unique, shown))
-    extras = tuple(row[0] for row in connection.execute(_EXTRAS, {"t": oid}).fetchall())
+    extras = tuple(str(bare(row[0])) for row in connection.execute(_EXTRAS, {"t": oid}).fetchall())
     return CatalogTable(
         name,
         columns,
