@@ -244,3 +244,36 @@ def test_functions_and_operators_the_database_defines_never_run(
     assert result.code == 1, result.err  # the functions and the policy are reported
     assert 'description: "the real comment"' in result.out
     assert "database: function eq left out" in result.err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "postgresql://bob:my%20pa%zzSECRET@127.0.0.1:5432/postgres",  # libpq echoes the token
+        "postgresql://bob@127.0.0.1:5432/postgres?password=ab%20cd%zzSECRET",
+        "postgresql://bob:2024/SECRET@127.0.0.1:5432/postgres",  # a '/' in the password
+        "mysql://bob:pw#SECRET@127.0.0.1/shop",
+    ],
+)
+def test_a_password_never_shows_in_any_form(run_cli: RunCli, text: str) -> None:
+    result = run_cli("import", text)
+    assert result.code == 2
+    assert "SECRET" not in result.err, result.err
+    assert len(result.err.splitlines()) == 1
+
+
+def test_a_wal_database_in_use_reads_its_commits(run_cli: RunCli, tmp_path: Path) -> None:
+    """An immutable reader would not see what the -wal file holds: a writer still open."""
+    path = tmp_path / "w.db"
+    writer = sqlite3.connect(path)
+    try:
+        writer.execute("PRAGMA journal_mode=wal")
+        writer.execute("PRAGMA wal_autocheckpoint=0")
+        writer.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)")
+        writer.commit()
+        assert (tmp_path / "w.db-wal").stat().st_size > 0
+        result = run_cli("import", str(path))
+    finally:
+        writer.close()
+    assert result.code == 0, result.err
+    assert "  t:\n" in result.out

@@ -74,6 +74,18 @@ class DatabaseUrl:
         """The password, wherever the URL gives it (to mask in a driver's message)."""
         return self.password if self.password is not None else self.query.get("password")
 
+    @property
+    def secrets(self) -> frozenset[str]:
+        """Every form of the password a driver's message may echo: as decoded, and as
+        written in the URL (libpq echoes a token it cannot decode as it stands)."""
+        netloc = self.text.partition("://")[2].partition("/")[0]
+        written = [netloc.rpartition("@")[0].partition(":")[2]] if "@" in netloc else []
+        written += re.findall(r"[?&]password=([^&#]*)", self.text)
+        forms = {*written, *(unquote(form) for form in written)}
+        if self.secret is not None:
+            forms.add(self.secret)
+        return frozenset(form for form in forms if form)
+
     def for_libpq(self) -> str:
         """A PostgreSQL URL as libpq reads it: no driver in its scheme, no ``schema``
         (the text is kept as written, ``postgresql:///db`` with its empty host too)."""
@@ -105,6 +117,14 @@ def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
         wanted = ", ".join(f"{name}://" for name in SCHEMES if _for(name, dialect))
         what = "an unknown URL scheme" if found is None else f"not a URL for {dialect}"
         raise UrlError(f"{scheme + '://'!r} is {what}: use {wanted}")
+    rest = text.partition("://")[2]
+    if found in ("postgres", "mariadb") and rest.rfind("@") > min(
+        (at for at in (rest.find(c) for c in "/?#") if at >= 0), default=len(rest)
+    ):  # a '/', '?' or '#' before the last '@': a password cut apart, never echoed
+        raise UrlError(
+            "the URL's user part cannot be read: a '/', '?', '#' or '@' in a password "
+            "must be percent-encoded (%2F, %3F, %23, %40)"
+        )
     try:
         parts = urlsplit(text)
     except ValueError:  # urllib's "Invalid IPv6 URL": a '[' or ']' where none may be

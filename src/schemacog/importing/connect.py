@@ -80,7 +80,7 @@ def read_database(text: str, *, infer: bool = False) -> Opened:
         return Opened("duckdb", catalog, _name(path.stem), url.shown, samples)
     if url.dialect == "postgres":  # the URL as libpq reads it (its password kept from view)
         schema = url.query.get("schema", "public")
-        catalog, samples = _postgres(url.for_libpq(), schema, url.shown, url.secret, infer)
+        catalog, samples = _postgres(url.for_libpq(), schema, url.shown, url.secrets, infer)
         return Opened("postgres", catalog, _name(url.database or schema), url.shown, samples)
     if not url.database:
         raise ConnectError("a MariaDB URL names its database: mysql://user@host/DATABASE")
@@ -88,7 +88,7 @@ def read_database(text: str, *, infer: bool = False) -> Opened:
         dsn = mariadb_dsn(text)
     except EngineUnavailable as exc:
         raise ConnectError(str(exc)) from None
-    catalog, samples = _mariadb(dsn, url.database, url.secret, infer)
+    catalog, samples = _mariadb(dsn, url.database, url.secrets, infer)
     return Opened("mariadb", catalog, _name(url.database), url.shown, samples)
 
 
@@ -102,10 +102,13 @@ def _sqlite(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
         head = handle.read(len(_SQLITE_MAGIC))
     if head != _SQLITE_MAGIC:  # an empty file too: SQLite would read it as a database
         raise ConnectError(f"{str(path)!r} is not a SQLite database")
-    # immutable: nothing is written, not even the -wal and -shm files of a WAL database,
-    # so a read-only folder or medium reads too (a database written meanwhile may read
-    # inconsistently: import reads a catalog, not rows, but for --infer)
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    # immutable: nothing is written, not even the -shm file of a WAL database, so a
+    # read-only folder or medium reads too; but an immutable reader ignores the -wal
+    # file, so where one holds commits (a WAL database in use) the file is read as
+    # SQLite reads it, read-only, through the -wal and -shm files beside it
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.is_file() and wal.stat().st_size > 0
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro" + ("" if pending else "&immutable=1")
     try:
         connection = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
@@ -150,17 +153,18 @@ def _line(error: Exception) -> str:
     return " ".join(str(error).split())[:500]
 
 
-def _masked(text: str, secret: str | None) -> str:
-    """``text``, unless the password (as given or percent-encoded) occurs in it: then a
-    fixed line (masking only the password's places would show where it stands, and a
-    short password is part of many words)."""
-    if secret and any(form in text for form in {secret, quote(secret, safe="")}):
+def _masked(text: str, secrets: frozenset[str]) -> str:
+    """``text``, unless the password (in any form: as written, decoded, percent-encoded)
+    occurs in it: then a fixed line (masking only the password's places would show
+    where it stands, and a short password is part of many words)."""
+    forms = secrets | {quote(secret, safe="") for secret in secrets}
+    if any(form in text for form in forms):
         return "the driver's message is not shown (it holds text of the password)"
     return text
 
 
 def _postgres(
-    dsn: str, schema: str, shown: str, password: str | None, infer: bool
+    dsn: str, schema: str, shown: str, password: frozenset[str], infer: bool
 ) -> tuple[Catalog, Samples | None]:
     psycopg = _driver("psycopg")
     try:
@@ -186,7 +190,7 @@ def _postgres(
 
 
 def _mariadb(
-    dsn: dict[str, Any], database: str, password: str | None, infer: bool
+    dsn: dict[str, Any], database: str, password: frozenset[str], infer: bool
 ) -> tuple[Catalog, Samples | None]:
     pymysql = _driver("pymysql")
     try:
