@@ -5,7 +5,9 @@ the shell sees it)."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import os
 import sqlite3
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 from conftest import ROOT, RunCli
 from migration_engines import available
 
+from schemacog.importing.command import run_import
 from schemacog.render.sql.ddl import render_ddl
 from schemacog.schema.validate import load_schema
 
@@ -103,7 +106,11 @@ def test_a_database_file_is_opened_read_only(run_cli: RunCli, shop_db: Path) -> 
         (["shop.db", "-o", "shop.db"], "shop.db exists: import writes a new file only"),
         (
             ["shop.db", "-o", "no/such/folder.yaml"],
-            "cannot write no/such/folder.yaml: No such file or directory",
+            "no folder 'no/such' to write the schema in",
+        ),
+        (
+            ["shop.db", "-o", ".git/hooks/pre-commit"],
+            ".git/hooks/pre-commit is inside .git: import writes no file there",
         ),
     ],
 )
@@ -228,3 +235,44 @@ def test_init_from_a_database_that_cannot_be_read_writes_nothing(
         "schemacog init: no sqlite database at 'missing.db': the file does not exist\n",
     )
     assert list(tmp_path.iterdir()) == []
+
+
+class _Full(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_stdout_that_cannot_take_the_schema_is_one_line_and_exit_2(
+    shop_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_import(str(shop_db), None, None, _Full()) == 2
+    assert capsys.readouterr().err == (
+        "schemacog import: cannot write stdout: No space left on device\n"
+    )
+
+
+def test_a_table_the_reader_may_not_read_is_one_line_and_exit_2(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """--infer reads rows: a table the user may not SELECT is an error, not a traceback."""
+    if available("postgres") is not None and os.environ.get("SCHEMACOG_REQUIRE_POSTGRES") != "1":
+        pytest.skip("postgres: not here")
+    import psycopg
+
+    name = f"sc_imp_priv_{os.getpid()}_{os.urandom(4).hex()}"
+    with psycopg.connect("dbname=postgres", autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+        admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD 'pw{name}'")
+    try:
+        with psycopg.connect(f"dbname={name}", autocommit=True) as owner:
+            owner.execute("CREATE TABLE secret_t (id int PRIMARY KEY)")
+            owner.execute(f"GRANT USAGE ON SCHEMA public TO {name}")
+        result = run_cli("import", f"postgresql://{name}:pw{name}@127.0.0.1:5432/{name}", "--infer")
+        assert result.code == 2, result.err
+        assert result.err.startswith("schemacog import: cannot read postgresql://")
+        assert "permission denied for table secret_t" in result.err
+        assert len(result.err.splitlines()) == 1
+    finally:
+        with psycopg.connect("dbname=postgres", autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE {name}")
+            admin.execute(f"DROP ROLE {name}")

@@ -16,6 +16,7 @@ from typing import TextIO
 from schemacog.errors import printable
 from schemacog.importing.build import Imported, ImportError_, import_catalog
 from schemacog.importing.connect import ConnectError, read_database
+from schemacog.schema.loader import MAX_FILE_BYTES
 
 __all__ = ["ImportFailed", "import_database", "run_import"]
 
@@ -57,6 +58,14 @@ def _write_new(path: Path, text: str) -> None:
         temporary.unlink()
 
 
+def _check_target(path: Path) -> None:
+    """A new file in an existing folder, never in a repository's own ``.git``."""
+    if ".git" in path.parts:
+        raise ImportError_(f"{printable(str(path))} is inside .git: import writes no file there")
+    if not path.parent.is_dir():
+        raise ImportError_(f"no folder {printable(str(path.parent))!r} to write the schema in")
+
+
 def run_import(
     url: str, output: str | None, tables: str | None, out: TextIO, *, infer: bool = False
 ) -> int:
@@ -65,29 +74,34 @@ def run_import(
             raise ImportError_("-o names no file")
         if output is not None and (Path(output).exists() or Path(output).is_symlink()):
             raise ImportError_(f"{printable(output)} exists: import writes a new file only")
+        if output is not None:
+            _check_target(Path(output))
         imported = import_database(url, _tables(tables), infer=infer)
+        size = len(imported.text.encode("utf-8"))
+        if size > MAX_FILE_BYTES:  # validate would refuse the file
+            raise ImportError_(
+                f"the schema would take {size:,} bytes, more than the "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB a schema file may: import fewer "
+                "tables (--tables)"
+            )
     except (ConnectError, ImportError_) as exc:
         print(f"schemacog import: {printable(str(exc))}", file=sys.stderr)
         return 2
+    what = "stdout" if output is None else printable(output)
+    try:  # written first: a failure is one line, before any loss is said
+        if output is None:
+            out.write(imported.text)
+            out.flush()
+        else:
+            _write_new(Path(output), imported.text)
+    except FileExistsError:
+        print(f"schemacog import: {what} exists: import writes a new file only", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"schemacog import: cannot write {what}: {exc.strerror}", file=sys.stderr)
+        return 2
     for loss in imported.losses:
         print(printable(loss), file=sys.stderr)
-    if output is None:
-        out.write(imported.text)
-    else:
-        try:
-            _write_new(Path(output), imported.text)
-        except FileExistsError:
-            print(
-                f"schemacog import: {printable(output)} exists: import writes a new file only",
-                file=sys.stderr,
-            )
-            return 2
-        except OSError as exc:
-            print(
-                f"schemacog import: cannot write {printable(output)}: {exc.strerror}",
-                file=sys.stderr,
-            )
-            return 2
     schema = imported.schema
     columns = sum(len(t.columns) for t in schema.tables)
     losses = len(imported.losses)

@@ -145,6 +145,8 @@ def _duckdb(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
         ) from None
     try:
         return _read("duckdb", connection, "", infer)
+    except duckdb.Error as exc:
+        raise ConnectError(f"cannot read {str(path)!r}: {_line(exc)}") from None
     finally:
         connection.close()
 
@@ -186,7 +188,10 @@ def _postgres(
         ).fetchone()
         if found is None:
             raise ConnectError(f"no schema {schema!r} in the database ({shown})")
-        return _read("postgres", connection, schema, infer)
+        try:
+            return _read("postgres", connection, schema, infer)
+        except psycopg.Error as exc:  # a table it may not read (--infer), a timeout ...
+            raise ConnectError(f"cannot read {shown}: {_masked(_line(exc), password)}") from None
 
 
 def _mariadb(
@@ -208,4 +213,7 @@ def _mariadb(
             )
             if cursor.fetchone() is None:
                 raise ConnectError(f"no database {database!r} on the server")
-        return _read("mariadb", connection, database, infer)
+        try:
+            return _read("mariadb", connection, database, infer)
+        except pymysql.Error as exc:
+            raise ConnectError(f"cannot read MariaDB: {_masked(_line(exc), password)}") from None

@@ -40,7 +40,9 @@ def first_rows(dialect: str, connection: Any, namespace: str, catalog: Catalog) 
     quote = _quoted(mark)
     found: Samples = {}
     for name, table in catalog.tables.items():
-        columns = [c.name for c in table.ordered_columns]
+        # not a generated column: reading one computes it (a hostile expression may
+        # cost any time and memory), and it is never imported as a column
+        columns = [c.name for c in table.ordered_columns if c.computed is None]
         if not columns:
             continue
         where = f"{quote(namespace)}.{quote(name)}" if qualified and namespace else quote(name)

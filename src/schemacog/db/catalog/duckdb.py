@@ -51,14 +51,27 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
             column,
             data_type,
             bool(nullable),
-            default,
+            None if generated else default,
             identity=bool(default and default.startswith("nextval(")),
             comment=column_comment,
             position=number,
+            computed=f"GENERATED ALWAYS AS ({default})" if generated else None,
         )
-        for column, data_type, nullable, default, column_comment, number in connection.execute(
-            "SELECT column_name, data_type, is_nullable, column_default, comment, column_index "
-            "FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?",
+        for (
+            column,
+            data_type,
+            nullable,
+            default,
+            column_comment,
+            number,
+            generated,
+        ) in connection.execute(
+            # a generated column's expression is its column_default
+            "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, c.comment, "
+            "c.column_index, i.is_generated = 'ALWAYS' FROM duckdb_columns() c "
+            "JOIN information_schema.columns i ON i.table_schema = c.schema_name "
+            "AND i.table_name = c.table_name AND i.column_name = c.column_name "
+            "WHERE c.schema_name = ? AND c.table_name = ? AND i.table_catalog = c.database_name",
             [schema, name],
         ).fetchall()
     )
