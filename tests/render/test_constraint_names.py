@@ -143,7 +143,7 @@ def _derived(schema: Schema) -> set[tuple[str, str]]:
 def test_every_name_a_dialect_derives_is_one_constraint_names_may_give(case: str) -> None:
     """``naming.table_constraints`` (what the validator accepts as a key) holds every
     name any dialect's DDL derives: no constraint is out of reach."""
-    schema = load_schema((CASES_DIR / case / "schema.yaml"))
+    schema = load_schema(CASES_DIR / case / "schema.yaml")
     possible = {(t.name, name) for t in schema.tables for name in table_constraints(t)}
     assert _derived(schema) <= possible
 
