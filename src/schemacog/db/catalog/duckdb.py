@@ -116,7 +116,35 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
         frozenset(checks),
         frozenset(indexes),
         comment,
+        extras=_sequence_extras(connection, schema, columns),
     )
+
+
+def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -> tuple[str, ...]:
+    """An identity's sequence that does not count 1, 2, 3 ... or that other columns
+    draw from too: schemacog's DDL gives each identity a sequence of its own."""
+    found = []
+    for column in sorted(columns, key=lambda c: c.position):
+        if not column.identity or column.default is None:
+            continue
+        (users,) = connection.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE schema_name = ? AND column_default = ?",
+            [schema, column.default],
+        ).fetchone()
+        if users > 1:
+            found.append(f"column {column.name}: {column.default} is shared with other columns")
+        for sequence, start, step in connection.execute(
+            "SELECT sequence_name, start_value, increment_by FROM duckdb_sequences() "
+            "WHERE schema_name = ?",
+            [schema],
+        ).fetchall():
+            named = column.default in (f"nextval('{sequence}')", f"nextval('{schema}.{sequence}')")
+            if named and (start, step) != (1, 1):
+                found.append(
+                    f"column {column.name}: its sequence starts at {start} and steps by "
+                    f"{step} (schemacog's: 1 and 1)"
+                )
+    return tuple(found)
 
 
 def _actions(text: str) -> tuple[str, str]:

@@ -4,6 +4,7 @@ with ``KEY_COLUMN_USAGE`` and ``REFERENTIAL_CONSTRAINTS``, ``CHECK_CONSTRAINTS``
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
@@ -21,11 +22,15 @@ def read_mariadb(connection: Any, namespace: str = "") -> Catalog:
     database = namespace
     rows = _rows(
         connection,
-        "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
-        "WHERE TABLE_SCHEMA = %s AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+        "SELECT TABLE_NAME, TABLE_COMMENT, TABLE_TYPE, ENGINE, CREATE_OPTIONS "
+        "FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s "
+        "AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME",
         [database],
     )
-    tables = {name: _table(connection, database, name, comment or None) for name, comment in rows}
+    tables = {
+        name: _table(connection, database, name, comment or None, _table_extras(*rest))
+        for name, comment, *rest in rows
+    }
     others = [
         f"{kind} {name}"
         for kind, name in _rows(
@@ -56,6 +61,7 @@ def _key_columns(connection: Any, database: str, table: str) -> dict[str, list[A
     return found
 
 
+_LONG = re.compile(r"text|blob|json")  # types an index holds the first bytes of only
 _COLLATION = "utf8mb4_nopad_bin"  # what schemacog's DDL gives every table
 
 
@@ -67,7 +73,28 @@ def _computed(extra: str, generation: str | None) -> str | None:
     return extra[found:].upper() if found >= 0 else None
 
 
-def _table(connection: Any, database: str, name: str, comment: str | None) -> CatalogTable:
+def _table_extras(kind: str, engine: str | None, options: str | None) -> list[str]:
+    """What a table is besides its columns and keys that schemacog's DDL never makes."""
+    found = []
+    if kind == "SYSTEM VERSIONED":
+        found.append("WITH SYSTEM VERSIONING")
+    if engine and engine != "InnoDB":
+        found.append(f"ENGINE={engine} (schemacog's is InnoDB)")
+    if options and "partitioned" in options.split():
+        found.append("PARTITION BY (its partitions)")
+    return found
+
+
+def _table(
+    connection: Any, database: str, name: str, comment: str | None, extras: list[str]
+) -> CatalogTable:
+    rows = _rows(
+        connection,
+        "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT, "
+        "ORDINAL_POSITION, GENERATION_EXPRESSION, COLLATION_NAME "
+        "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
+        [database, name],
+    )
     columns = frozenset(
         Column(
             column,
@@ -81,14 +108,11 @@ def _table(connection: Any, database: str, name: str, comment: str | None) -> Ca
             collation=None if collation in (None, _COLLATION) else collation,
             position=number,
         )
-        for column, kind, nullable, default, extra, note, number, generation, collation in _rows(
-            connection,
-            "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT, "
-            "ORDINAL_POSITION, GENERATION_EXPRESSION, COLLATION_NAME "
-            "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
-            [database, name],
-        )
+        for column, kind, nullable, default, extra, note, number, generation, collation in rows
     )
+    extras += [f"column {row[0]}: INVISIBLE" for row in rows if "INVISIBLE" in row[4].split()]
+    visible = {row[0] for row in rows}
+    types = {row[0]: str(row[1]).lower() for row in rows}
     keys = _key_columns(connection, database, name)
     actions = {
         constraint: (on_delete, on_update)
@@ -109,7 +133,8 @@ def _table(connection: Any, database: str, name: str, comment: str | None) -> Ca
         "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
         [database, name],
     ):
-        parts = keys.get(constraint, [])
+        # not the hidden row_end a system-versioned table adds to its keys
+        parts = [p for p in keys.get(constraint, []) if p[0] in visible]
         names = tuple(p[0] for p in parts)
         if kind == "PRIMARY KEY":
             primary_key = Key("", names)
@@ -139,17 +164,26 @@ def _table(connection: Any, database: str, name: str, comment: str | None) -> Ca
     constraint_names = {k.name for k in unique} | {fk.name for fk in foreign_keys} | {"PRIMARY"}
     index_columns: dict[tuple[str, bool], list[str]] = {}
     special: dict[str, str] = {}  # index -> what makes it more than columns
-    for index, non_unique, column, kind, order in _rows(
+    for index, non_unique, column, kind, order, prefix, ignored in _rows(
         connection,
-        "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE, COLLATION "
-        "FROM information_schema.STATISTICS "
+        "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE, COLLATION, SUB_PART, "
+        "IGNORED FROM information_schema.STATISTICS "
         "WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s ORDER BY INDEX_NAME, SEQ_IN_INDEX",
         [database, name],
     ):
+        # a prefix a column's type does not need (TEXT and BLOB have one in every index,
+        # schemacog's too): the key or index holds the first characters only
+        prefix = None if _LONG.search(types.get(column, "")) else prefix
+        if prefix is not None and index in constraint_names:
+            extras.append(f"key {index}: of the first {prefix} characters of {column} only")
+        if ignored == "YES":
+            extras.append(f"index {index}: IGNORED")
         if index not in constraint_names:
             index_columns.setdefault((index, not int(non_unique)), []).append(column)
             if kind not in ("BTREE", "HASH") or order == "D":
                 special[index] = f"a {kind} index" if order != "D" else "a DESC index"
+            elif prefix is not None:
+                special[index] = f"an index of the first {prefix} characters of {column}"
     indexes = frozenset(
         Index(n, () if n in special else tuple(c), u, special.get(n))
         for (n, u), c in index_columns.items()
@@ -163,4 +197,5 @@ def _table(connection: Any, database: str, name: str, comment: str | None) -> Ca
         checks,
         indexes,
         comment,
+        extras=tuple(sorted(dict.fromkeys(extras))),
     )

@@ -108,7 +108,8 @@ _OTHERS = (
     "pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))))",
     "SELECT 'partition ' || c.relname || ' of ' || p.relname FROM pg_inherits i "
     "JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent "
-    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %(s)s",
+    "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %(s)s "
+    "AND c.relispartition AND c.relkind IN ('r', 'p', 'f')",
     "SELECT 'partitioning of ' || c.relname || ': ' || pg_get_partkeydef(c.oid) FROM pg_class c "
     "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %(s)s AND c.relkind = 'p'",
     "SELECT 'trigger ' || t.tgname || ' on ' || c.relname FROM pg_trigger t "
@@ -246,7 +247,10 @@ def _table(
         "x.indpred IS NULL AND x.indexprs IS NULL AND am.amname = 'btree' "
         "AND x.indoption::text ~ '^[0 ]*$' AND x.indcollation::text ~ '^[0 ]*$|^(100 ?)*$' "
         # no INCLUDE columns, no NULLS NOT DISTINCT, no storage settings
-        "AND x.indnkeyatts = x.indnatts AND NOT x.indnullsnotdistinct AND i.reloptions IS NULL, "
+        "AND x.indnkeyatts = x.indnatts AND NOT x.indnullsnotdistinct AND i.reloptions IS NULL "
+        # the default operator class of each column (not text_pattern_ops ...)
+        "AND NOT EXISTS (SELECT 1 FROM pg_opclass o WHERE o.oid = ANY (x.indclass) "
+        "AND NOT o.opcdefault), "
         "pg_get_indexdef(x.indexrelid) FROM pg_index x "
         "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam "
         "WHERE x.indrelid = %s AND NOT EXISTS "
@@ -289,5 +293,27 @@ _EXTRAS = (
     "OR i.reloptions IS NOT NULL) "
     "UNION ALL SELECT 'column ' || attname || ': GENERATED ALWAYS AS IDENTITY (schemacog''s "
     "is BY DEFAULT)' FROM pg_attribute WHERE attrelid = %(t)s AND attidentity = 'a' "
+    # constraints of kinds schemacog never makes, and flags of the ones it makes
+    "UNION ALL SELECT 'constraint ' || conname || ': ' || pg_get_constraintdef(oid) "
+    "FROM pg_constraint WHERE conrelid = %(t)s AND contype NOT IN ('p', 'u', 'f', 'c', 't', 'n') "
+    "UNION ALL SELECT 'key ' || conname || ': DEFERRABLE' FROM pg_constraint "
+    "WHERE conrelid = %(t)s AND contype IN ('p', 'u') AND condeferrable "
+    "UNION ALL SELECT 'foreign key ' || conname || ': DEFERRABLE INITIALLY IMMEDIATE "
+    "(schemacog''s is INITIALLY DEFERRED)' FROM pg_constraint WHERE conrelid = %(t)s "
+    "AND contype = 'f' AND condeferrable AND NOT condeferred "
+    "UNION ALL SELECT 'constraint ' || conname || ': NOT VALID (rows before it may break it)' "
+    "FROM pg_constraint WHERE conrelid = %(t)s AND NOT convalidated "
+    "UNION ALL SELECT 'foreign key ' || conname || ': ' || pg_get_constraintdef(oid) "
+    "FROM pg_constraint WHERE conrelid = %(t)s AND contype = 'f' "
+    "AND pg_get_constraintdef(oid) ~ 'ON (DELETE|UPDATE) SET (NULL|DEFAULT) [(]' "
+    "UNION ALL SELECT 'ROW LEVEL SECURITY' || CASE WHEN relforcerowsecurity THEN ' (forced)' "
+    "ELSE '' END FROM pg_class WHERE oid = %(t)s AND relrowsecurity "
+    # an identity's sequence that does not count 1, 2, 3 ...
+    "UNION ALL SELECT 'column ' || a.attname || ': its sequence starts at ' || q.seqstart "
+    "|| ' and steps by ' || q.seqincrement || ' (schemacog''s: 1 and 1)' FROM pg_attribute a "
+    "JOIN pg_depend d ON d.refobjid = a.attrelid AND d.refobjsubid = a.attnum "
+    "AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
+    "JOIN pg_sequence q ON q.seqrelid = d.objid WHERE a.attrelid = %(t)s "
+    "AND (q.seqstart <> 1 OR q.seqincrement <> 1) "
     ") AS found ORDER BY line"
 )

@@ -21,14 +21,38 @@ def read_sqlite(connection: Any, namespace: str = "") -> Catalog:
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' "
         "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
     ).fetchall()
-    others = tuple(
+    others = [
         f"{kind} {name}"
         for kind, name in connection.execute(
             "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY name"
         ).fetchall()
-    )
-    tables = {name: _table(connection, name, sql or "") for name, sql in rows}
-    return Catalog(tables, others=others)
+    ]
+    # a virtual table (rtree, fts5 ...) is a module's, and so are its shadow tables
+    kinds = _table_kinds(connection)
+    virtual = {
+        name
+        for name, sql in rows
+        if kinds.get(name) in ("virtual", "shadow")
+        or (sql or "").lstrip().upper().startswith("CREATE VIRTUAL")
+    }
+    others += [
+        f"virtual table {name}"
+        for name, _ in rows
+        if kinds.get(name, "virtual") == "virtual" and name in virtual
+    ]
+    tables = {
+        name: _table(connection, name, sql or "") for name, sql in rows if name not in virtual
+    }
+    return Catalog(tables, others=tuple(sorted(others)))
+
+
+def _table_kinds(connection: Any) -> dict[str, str]:
+    """Each table's kind (``table``, ``virtual``, ``shadow``) where SQLite says (3.37+)."""
+    try:
+        listed = connection.execute("PRAGMA table_list").fetchall()
+    except Exception:  # an older SQLite: a virtual table is known by its statement
+        return {}
+    return {row[1]: row[2] for row in listed if row[0] == "main"}
 
 
 def _table(connection: Any, name: str, sql: str) -> CatalogTable:
@@ -40,7 +64,14 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
     generated = {row[1] for row in extended if row[6] in (2, 3)}
     collations = _collations(sql, [r[1] for r in info])
     key = [row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5])]
-    rowid = len(key) == 1 and any(r[1] == key[0] and r[2].upper() == "INTEGER" for r in info)
+    # a rowid alias: one INTEGER column, and no index of its own for the key (a DESC
+    # key, or a WITHOUT ROWID table, has one)
+    listed = connection.execute(f"PRAGMA index_list({quoted})").fetchall()
+    rowid = (
+        len(key) == 1
+        and any(r[1] == key[0] and r[2].upper() == "INTEGER" for r in info)
+        and not any(row[3] == "pk" for row in listed)
+    )
     described = _column_comments(sql, [r[1] for r in info])
     columns = frozenset(
         Column(
@@ -109,6 +140,22 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
         comment=description,
         source=sql,
         notes=notes,
+        extras=_alias_extras(info, key, rowid, sql),
+    )
+
+
+def _alias_extras(info: list[Any], key: list[str], rowid: bool, sql: str) -> tuple[str, ...]:
+    """An integer primary key that is not the rowid (``INT PRIMARY KEY``, ``INTEGER
+    PRIMARY KEY DESC``): schemacog's ``INTEGER PRIMARY KEY`` is, and so takes integers
+    only and numbers a row given none."""
+    if rowid or len(key) != 1 or "WITHOUT ROWID" in " ".join(sql.upper().split()):
+        return ()
+    declared = next(r[2] for r in info if r[1] == key[0])
+    if "INT" not in declared.upper():
+        return ()
+    return (
+        f"column {key[0]}: {declared} PRIMARY KEY is not the rowid (schemacog's INTEGER "
+        "PRIMARY KEY is: integers only, a row given none numbered)",
     )
 
 
