@@ -164,7 +164,7 @@ def _table(
     constraint_names = {k.name for k in unique} | {fk.name for fk in foreign_keys} | {"PRIMARY"}
     index_columns: dict[tuple[str, bool], list[str]] = {}
     special: dict[str, str] = {}  # index -> what makes it more than columns
-    for index, non_unique, column, kind, order, prefix, ignored in _rows(
+    for index, non_unique, column, kind, order, sub_part, ignored in _rows(
         connection,
         "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE, COLLATION, SUB_PART, "
         "IGNORED FROM information_schema.STATISTICS "
@@ -173,7 +173,7 @@ def _table(
     ):
         # a prefix a column's type does not need (TEXT and BLOB have one in every index,
         # schemacog's too): the key or index holds the first characters only
-        prefix = None if _LONG.search(types.get(column, "")) else prefix
+        prefix = None if _LONG.search(types.get(column, "")) else sub_part
         if prefix is not None and index in constraint_names:
             extras.append(f"key {index}: of the first {prefix} characters of {column} only")
         if ignored == "YES":
