@@ -329,6 +329,15 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
         lambda line: print(line, file=out),
         Start(imported.text, imported.schema, imported.dialect),
     )
+    if imported.losses:  # the schema's DDL is not the database's: no plan would apply
+        print(
+            f"schemacog init: no baseline recorded: the database differs from the schema's "
+            f"DDL in {len(imported.losses)} way(s), said above, so a migration planned from "
+            "the schema would not apply to it; once it matches (or on a database the "
+            "schema's DDL made), run: schemacog migrate new baseline --from empty",
+            file=sys.stderr,
+        )
+        return EXIT_DRIFT
     import argparse
 
     from schemacog.migrate.command import run
@@ -343,7 +352,7 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     code = run(baseline, _migration_project, out, sys.stderr)
     if code == EXIT_OK:
         print(
-            "recorded the database's state as migration 0001_baseline (already applied "
+            "recorded the database's state as the baseline migration (already applied "
             "there: the next migrate new plans from it)",
             file=out,
         )

@@ -226,6 +226,26 @@ def test_init_from_a_database_records_a_baseline(
     assert "CREATE TABLE" not in planned.out
 
 
+def test_init_from_a_database_its_schema_does_not_make_records_no_baseline(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A migration planned from a schema whose DDL is not the database's would not apply
+    to it (a CHECK to drop it does not have): the scaffold, but no baseline, exit 1."""
+    source = _sqlite(tmp_path / "lossy.db", "CREATE TABLE t (id INT PRIMARY KEY, v TEXT);")
+    project = tmp_path / "project"
+    project.mkdir()
+    result = run_cli("init", "--from-db", str(source), cwd=project)
+    assert result.code == 1, result.err
+    assert "t: column id: INT PRIMARY KEY is not the rowid" in result.err
+    assert result.err.splitlines()[-1].startswith(
+        "schemacog init: no baseline recorded: the database differs from the schema's DDL "
+        "in 2 way(s), said above"
+    )
+    assert (project / "schema" / "schema.yaml").is_file()
+    assert not (project / "migrations").exists() or not any((project / "migrations").iterdir())
+    assert run_cli("regen", cwd=project).code == 0
+
+
 def test_init_from_a_database_that_cannot_be_read_writes_nothing(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
