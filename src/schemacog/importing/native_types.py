@@ -214,7 +214,14 @@ def native_type(
         return dataclasses.replace(base, loss=f"{said} (its CHECKs are not read)")
     for ranged, kind, low, high, note in _RANGED[dialect]:
         if re.fullmatch(ranged, text):
-            return NativeType((kind,), bounds=(low, high), loss=note)
+            # another type in the regenerated DDL, with CHECKs: the same values, not the
+            # same catalog
+            wider = (
+                f"{spelled} becomes {kind.value} with its range, {low} to {high}, as min and max"
+            )
+            return NativeType(
+                (kind,), bounds=(low, high), loss=f"{wider}; {note}" if note else wider
+            )
     named = spelled[1:-1].replace('""', '"') if spelled[:1] == '"' else spelled
     if enums.get(named):
         return NativeType((T.ENUM,), enum_values=enums[named], enum_name=named)
