@@ -296,3 +296,19 @@ def test_a_table_the_reader_may_not_read_is_one_line_and_exit_2(
         with psycopg.connect("dbname=postgres", autocommit=True) as admin:
             admin.execute(f"DROP DATABASE {name}")
             admin.execute(f"DROP ROLE {name}")
+
+
+def test_tables_report_only_what_belongs_to_them(run_cli: RunCli, tmp_path: Path) -> None:
+    source = _sqlite(
+        tmp_path / "t.db",
+        "CREATE TABLE a (id INTEGER PRIMARY KEY); CREATE TABLE b (id INTEGER PRIMARY KEY); "
+        "CREATE VIEW v AS SELECT 1; "
+        "CREATE TRIGGER ta AFTER INSERT ON a BEGIN SELECT 1; END; "
+        "CREATE TRIGGER tb AFTER INSERT ON b BEGIN SELECT 1; END;",
+    )
+    only_b = run_cli("import", str(source), "--tables", "b")
+    assert only_b.err.splitlines()[:-1] == [
+        "database: trigger tb on b left out: a schema describes tables, keys and enums only"
+    ]
+    everything = run_cli("import", str(source)).err
+    assert "trigger ta on a" in everything and "view v" in everything

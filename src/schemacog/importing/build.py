@@ -8,9 +8,10 @@ the same oracle for every engine, not by a reading of each rule.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from schemacog.db.catalog.model import Catalog
 from schemacog.errors import SchemaError, printable
@@ -29,6 +30,16 @@ __all__ = ["ImportError_", "Imported", "import_catalog"]
 # engines that keep no DEFERRABLE: they check every statement (and schemacog's DDL
 # loads a cycle with the checks off), so the flag of a NOT NULL cycle is not recorded
 _NO_DEFERRABLE = frozenset({"duckdb", "mariadb"})
+
+
+# the table an object of the catalog's ``others`` belongs to (a trigger, a rule, a
+# policy, a partition or inheritance, a partitioning), as the readers word them
+_OTHER_TABLE: Final = re.compile(r"^(?:table|partitioning of) (\S+?):? | (?:on|of) (\S+)$")
+
+
+def _owner(other: str) -> str | None:
+    found = _OTHER_TABLE.search(other)
+    return None if found is None else found.group(1) or found.group(2)
 
 
 class ImportError_(Exception):
@@ -59,6 +70,8 @@ def import_catalog(
             raise ImportError_(f"no table {printable(unknown[0])!r} in the database{more}")
     report = Report()
     for other in catalog.others:  # what a schema does not describe, said once each
+        if tables is not None and _owner(other) not in tables:
+            continue  # not of a table asked for (a view, a function, another's trigger)
         what = f"{printable(other)} left out: a schema describes tables, keys and enums only"
         report.lose((), "database", what)
     kept = []

@@ -36,7 +36,8 @@ def read_mariadb(connection: Any, namespace: str = "") -> Catalog:
         for kind, name in _rows(
             connection,
             "SELECT 'view', TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = %s "
-            "UNION ALL SELECT 'trigger', TRIGGER_NAME FROM information_schema.TRIGGERS "
+            "UNION ALL SELECT 'trigger', CONCAT(TRIGGER_NAME, ' on ', EVENT_OBJECT_TABLE) "
+            "FROM information_schema.TRIGGERS "
             "WHERE TRIGGER_SCHEMA = %s UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME "
             "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = %s UNION ALL "
             "SELECT 'event', EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = %s "

@@ -22,9 +22,10 @@ def read_sqlite(connection: Any, namespace: str = "") -> Catalog:
         "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
     ).fetchall()
     others = [
-        f"{kind} {name}"
-        for kind, name in connection.execute(
-            "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY name"
+        f"{kind} {name}" + (f" on {table}" if kind == "trigger" else "")
+        for kind, name, table in connection.execute(
+            "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('view', 'trigger') "
+            "ORDER BY name"
         ).fetchall()
     ]
     # a virtual table (rtree, fts5 ...) is a module's, and so are its shadow tables
