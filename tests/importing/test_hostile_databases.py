@@ -277,3 +277,17 @@ def test_a_wal_database_in_use_reads_its_commits(run_cli: RunCli, tmp_path: Path
         writer.close()
     assert result.code == 0, result.err
     assert "  t:\n" in result.out
+
+
+def test_no_cog_marker_reaches_the_schema(run_cli: RunCli, tmp_path: Path) -> None:
+    """Names and CHECKs the schema keeps as comments are any text: cog's markers in them
+    are spaced apart."""
+    database = _sqlite(
+        tmp_path / "t.db",
+        'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT CHECK (a <> \'[[[cog x]]]\')); '
+        'CREATE VIEW "v [[[cog import os]]] [[[end]]]" AS SELECT 1;',
+    )
+    result = run_cli("import", str(database))
+    assert result.code == 1, result.err
+    assert "[[[" not in result.out and "]]]" not in result.out
+    assert "view v [ [[cog import os]] ] [ [[end]] ] left out" in result.out

@@ -55,8 +55,16 @@ def scalar(value: object) -> str:
 
 def _comment_lines(lines: Sequence[str], indent: str) -> list[str]:
     """Each line a ``#`` comment of one line: every character YAML or a terminal could
-    read as a line break or a control (U+2028, NEL, bidi controls...) as its escape."""
-    return [f"{indent}# {printable(line)}".rstrip() for line in lines]
+    read as a line break or a control (U+2028, NEL, bidi controls...) as its escape, and
+    cog's markers (``[[[``, ``]]]``: a database's names and CHECKs are any text) spaced
+    apart, so that no marker reaches the file."""
+    return [f"{indent}# {_unmarked(printable(line))}".rstrip() for line in lines]
+
+
+def _unmarked(text: str) -> str:
+    while "[[[" in text or "]]]" in text:
+        text = text.replace("[[[", "[ [[").replace("]]]", "]] ]")
+    return text
 
 
 def yaml_text(document: Document, comments: Mapping[Path, Sequence[str]] | None = None) -> str:
