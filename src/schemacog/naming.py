@@ -13,6 +13,7 @@ from schemacog.runtime import cleaning as cleaning_runtime
 
 __all__ = [
     "BASE64_BYTES_TYPE",
+    "CLASS_BODY_NAMES",
     "IDENTIFIER",
     "JSON_VALUE",
     "MAX_SQL_NAME",
@@ -138,8 +139,25 @@ def cleaning_keys_constant(table: str) -> str:
     return f"_{upper_snake(table)}_KEYS"
 
 
+# Names a generated class body reads after its fields (annotations, defaults): the
+# builtins its types are spelled with and the generated module's own imports that have
+# no leading underscore. A field of one of these names would rebind it in the class
+# body (``int: int = 5`` and then ``count: int | None`` is ``5 | None``).
+# ``tests/render/test_renderers.py`` holds the imports to this set.
+CLASS_BODY_NAMES = frozenset(
+    {
+        *("bool", "bytes", "dict", "float", "frozenset", "int", "list", "object"),
+        *("set", "str", "tuple", "type"),
+        *("Annotated", "Any", "Callable", "Iterable", "Mapping", "Self", "TypeAliasType"),
+        *("TypeVar",),
+        *("dataclass", "enum", "math", "re"),
+    }
+)
+
+
 def field_name(column: str) -> str:
-    """The Python attribute of a column: keywords and pydantic clashes get a ``_`` suffix.
+    """The Python attribute of a column: keywords, pydantic clashes and the names a class
+    body reads (``CLASS_BODY_NAMES``) get a ``_`` suffix.
 
     A leading underscore (private in pydantic) moves to the end: ``_id`` -> ``id_``.
     """
@@ -148,6 +166,7 @@ def field_name(column: str) -> str:
     if (
         keyword.iskeyword(name)
         or name in PYDANTIC_RESERVED
+        or name in CLASS_BODY_NAMES
         or name.startswith("model_")
         or name == "self"
     ):
