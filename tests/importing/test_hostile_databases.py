@@ -284,7 +284,7 @@ def test_no_cog_marker_reaches_the_schema(run_cli: RunCli, tmp_path: Path) -> No
     are spaced apart."""
     database = _sqlite(
         tmp_path / "t.db",
-        'CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT CHECK (a <> \'[[[cog x]]]\')); '
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT CHECK (a <> '[[[cog x]]]')); "
         'CREATE VIEW "v [[[cog import os]]] [[[end]]]" AS SELECT 1;',
     )
     result = run_cli("import", str(database))

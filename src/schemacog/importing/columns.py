@@ -88,7 +88,8 @@ _IMPLIED: Final[Mapping[str, Mapping[T, str]]] = {"mariadb": {T.JSON: "json_vali
 
 def stored_form(dialect: str, text: str) -> str:
     """A CHECK or default as the catalog of ``dialect`` holds it, normalized."""
-    form = normalized(text, brackets=dialect == "sqlite")
+    sqlite = dialect == "sqlite"
+    form = normalized(text, brackets=sqlite, quoted_numbers=not sqlite)
     for pattern, replacement in _REWORDED.get(dialect, ()):
         form = pattern.sub(replacement, form)
     return form

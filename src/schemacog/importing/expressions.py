@@ -72,11 +72,56 @@ def _operand_starts(before: list[str]) -> bool:
     )
 
 
+# casts that do not change what a column's value compares as: PostgreSQL's own, of a
+# varchar column to text (``char_length((b)::text)``)
+_PLAIN_CASTS: Final = frozenset({"text", "character varying", "varchar"})
+
+
+def _literal(word: str) -> bool:
+    return word[:1] == "'" or _NUMBER.fullmatch(word) is not None
+
+
+def _name(word: str) -> bool:
+    return (
+        word[:1] in '"`'
+        or (word[:1].isalpha() or word[:1] == "_")
+        and word.upper()
+        not in {
+            "AND",
+            "OR",
+            "NOT",
+            "NULL",
+            "TRUE",
+            "FALSE",
+        }
+    )
+
+
+def _operand(kept: list[str]) -> list[str]:
+    """The operand a cast applies to, at the end of ``kept``: one word, or the words of
+    the parentheses that close there."""
+    if kept[-1:] != [")"]:
+        return kept[-1:]
+    depth = 0
+    for start in range(len(kept) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(kept[start], 0)
+        if depth == 0:
+            if start and _name(kept[start - 1]):  # a call's value: ``length(b)::text``
+                return kept[start - 1 :]
+            return kept[start + 1 : -1]
+    return kept
+
+
 def _without_casts(items: list[str]) -> list[str]:
+    """Casts left out where they change no value: the engine's own of a literal
+    (``'-1.5'::numeric``, ``(0)::numeric``) and of a name to text; any other cast of a
+    column or an expression (``(n)::integer``, ``(b)::bytea``) changes what it compares
+    as, and is kept (written ``::type``)."""
     kept: list[str] = []
     at = 0
     while at < len(items):
         if items[at] == ":" and items[at + 1 : at + 2] == [":"] and at + 2 < len(items):
+            start = at
             at += 3  # the type's first word
             while at < len(items) and items[at].lower() in _TYPE_WORDS:
                 at += 1
@@ -85,6 +130,13 @@ def _without_casts(items: list[str]) -> list[str]:
                 at = end + 1
             while items[at : at + 2] == ["[", "]"]:
                 at += 2
+            operand = _operand(kept)
+            target = " ".join(w.lower() for w in items[start + 2 : at])
+            plain = len(operand) == 1 and (
+                _literal(operand[0]) or (_name(operand[0]) and target in _PLAIN_CASTS)
+            )
+            if not plain:
+                kept += items[start:at]
             continue
         kept.append(items[at])
         at += 1
@@ -138,10 +190,12 @@ def _without_grouping(items: list[str]) -> list[str]:
     return [word for number, word in enumerate(items) if number not in drop]
 
 
-def normalized(text: str, *, brackets: bool = False) -> str:
-    """``text`` in one form: no casts, no grouping parentheses, names unquoted and in
-    lower case, keywords in lower case, a quoted number as the number, a quoted
-    timestamp or time as ISO 8601 writes it; ``brackets``: ``[name]`` quotes a name."""
+def normalized(text: str, *, brackets: bool = False, quoted_numbers: bool = True) -> str:
+    """``text`` in one form: no casts that change no value, no grouping parentheses,
+    names unquoted and in lower case, keywords in lower case, a quoted number as the
+    number (``quoted_numbers``: not in SQLite, where an integer never equals the text
+    ``'1'``), a quoted timestamp or time as ISO 8601 writes it; ``brackets``: ``[name]``
+    quotes a name."""
     items = words(text.strip(), brackets=brackets)
     if items[:1] and items[0].upper() == "CHECK":
         items = items[1:]
@@ -162,7 +216,7 @@ def normalized(text: str, *, brackets: bool = False) -> str:
             shown.append(unquoted(word).lower())
         elif word[:1] == "'":
             body = unquoted(word)
-            if _NUMBER.fullmatch(body):
+            if quoted_numbers and _NUMBER.fullmatch(body):
                 shown.append(_number(body))
             else:
                 shown.append("'" + _temporal(body).replace("'", "''") + "'")
