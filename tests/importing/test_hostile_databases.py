@@ -289,5 +289,6 @@ def test_no_cog_marker_reaches_the_schema(run_cli: RunCli, tmp_path: Path) -> No
     )
     result = run_cli("import", str(database))
     assert result.code == 1, result.err
-    assert "[[[" not in result.out and "]]]" not in result.out
+    assert "[[[" not in result.out
+    assert "]]]" not in result.out
     assert "view v [ [[cog import os]] ] [ [[end]] ] left out" in result.out

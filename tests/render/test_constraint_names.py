@@ -126,7 +126,7 @@ def test_constraint_names_name_the_constraints_in_every_dialect(dialect: str) ->
     ],
 )
 def test_the_engine_names_a_renamed_constraint(
-    dialect: str, row: dict[str, object], name: str
+    dialect: str, row: dict[str, int | str], name: str
 ) -> None:
     schema = load_schema_text(RENAMED, "renamed.yaml")
     with loaded_engine(dialect, render_ddl(schema, dialect)) as engine:

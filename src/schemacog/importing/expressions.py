@@ -81,20 +81,13 @@ def _literal(word: str) -> bool:
     return word[:1] == "'" or _NUMBER.fullmatch(word) is not None
 
 
+_NOT_NAMES: Final = frozenset({"AND", "OR", "NOT", "NULL", "TRUE", "FALSE"})
+
+
 def _name(word: str) -> bool:
-    return (
-        word[:1] in '"`'
-        or (word[:1].isalpha() or word[:1] == "_")
-        and word.upper()
-        not in {
-            "AND",
-            "OR",
-            "NOT",
-            "NULL",
-            "TRUE",
-            "FALSE",
-        }
-    )
+    if word[:1] in '"`':
+        return True
+    return (word[:1].isalpha() or word[:1] == "_") and word.upper() not in _NOT_NAMES
 
 
 def _operand(kept: list[str]) -> list[str]:
