@@ -62,7 +62,7 @@ def test_losses_are_comments_and_stderr_lines_and_exit_1(run_cli: RunCli, tmp_pa
     result = run_cli("import", str(database))
     assert result.code == 1
     lines = result.err.splitlines()
-    assert "Order Details: table 'Order Details' left out: its name is not an identifier" in lines
+    assert "database: table 'Order Details' left out: its name is not an identifier" in lines
     assert lines[-1].endswith("loss(es), each a comment in the schema")
     for line in lines[:-1]:  # each loss, as a comment of the schema
         assert f"# {line.partition(': ')[2]}" in result.out
@@ -92,7 +92,7 @@ def test_a_database_file_is_opened_read_only(run_cli: RunCli, shop_db: Path) -> 
             "no duckdb database at 'missing.duckdb': the file does not exist",
         ),
         (["notes.txt"], "'notes.txt' is not a SQLite database"),
-        (["folder"], "no sqlite database at 'folder': the file does not exist"),
+        (["folder"], "'folder' is a folder, not a sqlite database file"),
         (
             ["oracle://x/y"],
             "the URL cannot be used: 'oracle://' is an unknown URL scheme: use postgresql://, "
@@ -172,9 +172,9 @@ def test_the_shell_sees_the_exit_code(run_process: RunCli, tmp_path: Path) -> No
 
 INFERABLE = """
 CREATE TABLE t (id INTEGER PRIMARY KEY, active INTEGER NOT NULL DEFAULT 1, status TEXT,
-    note TEXT, parent INTEGER REFERENCES t (id));
-INSERT INTO t VALUES (1, 1, 'open', 'a', NULL), (2, 0, 'closed', 'b', 1),
-    (3, 1, 'open', 'c', 1), (4, 1, 'closed', 'd', 2);
+    note TEXT, parent INTEGER REFERENCES t (id), kind TEXT);
+INSERT INTO t VALUES (1, 1, 'open', 'a', NULL, 'x'), (2, 0, 'closed', 'b', 1, 'x'),
+    (3, 1, 'open', 'c', 1, 'x'), (4, 1, 'closed', 'd', 2, 'x');
 """
 
 
@@ -195,9 +195,11 @@ def test_infer_guesses_and_says_so(run_cli: RunCli, tmp_path: Path) -> None:
     )
     assert "active: {type: boolean, default: true}" in result.out
     assert "status: {type: enum, enum: t_status, nullable: true}" in result.out
-    # the key, its foreign key and a text of all distinct values are not guessed
+    # the key, its foreign key, a text of all distinct values and one of a single value
+    # (no choice) are not guessed
     assert "note: {type: text, nullable: true}" in result.out
-    assert not any(line.startswith(("t.id:", "t.parent:", "t.note:")) for line in lines)
+    assert "kind: {type: text, nullable: true}" in result.out
+    assert not any(line.startswith(("t.id:", "t.parent:", "t.note:", "t.kind:")) for line in lines)
 
 
 def test_init_from_a_database_records_a_baseline(
@@ -313,3 +315,10 @@ def test_tables_report_only_what_belongs_to_them(run_cli: RunCli, tmp_path: Path
     everything = run_cli("import", str(source)).err
     assert "trigger ta on a" in everything
     assert "view v" in everything
+
+
+def test_a_sqlite_table_is_named_in_any_case(run_cli: RunCli, tmp_path: Path) -> None:
+    source = _sqlite(tmp_path / "t.db", "CREATE TABLE Album (id INTEGER PRIMARY KEY);")
+    result = run_cli("import", str(source), "--tables", "album")
+    assert result.code == 0, result.err
+    assert "  Album:\n" in result.out

@@ -15,7 +15,7 @@ import pytest
 from conftest import RunCli
 from migration_engines import available
 
-from schemacog.schema.validate import load_schema
+from schemacog.schema.validate import load_schema, load_schema_text
 
 
 def _sqlite(path: Path, sql: str) -> Path:
@@ -292,3 +292,36 @@ def test_no_cog_marker_reaches_the_schema(run_cli: RunCli, tmp_path: Path) -> No
     assert "[[[" not in result.out
     assert "]]]" not in result.out
     assert "view v [ [[cog import os]] ] [ [[end]] ] left out" in result.out
+
+
+def test_a_table_the_validator_refuses_whole_is_left_out_alone(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """More columns than a schema's table may have: that table is left out, saying why,
+    and the rest imported (each column was left out in turn before, then the import)."""
+    columns = ", ".join(f"c{number} INTEGER" for number in range(1100))
+    database = _sqlite(
+        tmp_path / "t.db",
+        f"CREATE TABLE wide (id INTEGER PRIMARY KEY, {columns}); "
+        "CREATE TABLE ok (id INTEGER PRIMARY KEY);",
+    )
+    result = run_cli("import", str(database))
+    assert result.code == 1, result.err
+    assert (
+        "database: table wide left out: table 'wide' has 1101 columns; the limit is 1017 "
+        "(MariaDB's)" in result.err.splitlines()
+    )
+    assert "  ok:\n" in result.out
+
+
+def test_a_check_name_the_validator_refuses_keeps_the_check_and_its_table(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    database = _sqlite(
+        tmp_path / "t.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, "
+        'CONSTRAINT "x" CHECK (a > b), CONSTRAINT "x" CHECK (b <> 5));',
+    )
+    result = run_cli("import", str(database))
+    schema = load_schema_text(result.out, "t.yaml")
+    assert [c.expr for c in schema.table("t").checks] == ["a > b", "b <> 5"]

@@ -235,7 +235,7 @@ def test_more_than_ten_thousand_tables_is_a_positioned_error() -> None:
         load_schema_text("schemacog: 1\nname: big\ntables:\n" + body, "big.yaml")
     assert [str(p) for p in caught.value.problems] == [
         "big.yaml:4:3: a mapping with more than 10000 entries "
-        "(the schema's limits: 10,000 tables, 1,600 columns per table)"
+        "(the schema's limits: 10,000 tables, 1,017 columns per table)"
     ]
 
 

@@ -42,6 +42,10 @@ def _owner(other: str) -> str | None:
     return None if found is None else found.group(1) or found.group(2)
 
 
+# engines whose table names compare ignoring case (a table is named in any case)
+_FOLDED_NAMES = frozenset({"sqlite"})
+
+
 class ImportError_(Exception):
     """A user mistake (an unknown table): one line, exit 2."""
 
@@ -63,11 +67,14 @@ def import_catalog(
 ) -> Imported:
     """The schema of ``catalog``: only ``tables`` where given (each must exist);
     ``samples`` (``--infer``): the first rows of each table, to guess from."""
+    if tables is not None and dialect in _FOLDED_NAMES:  # ``album`` names ``Album``
+        folded = {name.lower(): name for name in catalog.tables}
+        tables = [t if t in catalog.tables else folded.get(t.lower(), t) for t in tables]
     if tables is not None:
         unknown = [t for t in tables if t not in catalog.tables]
         if unknown:
             more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
-            raise ImportError_(f"no table {printable(unknown[0])!r} in the database{more}")
+            raise ImportError_(f"no table '{printable(unknown[0])}' in the database{more}")
     report = Report()
     for other in catalog.others:  # what a schema does not describe, said once each
         if tables is not None and _owner(other) not in tables:
@@ -83,8 +90,8 @@ def import_catalog(
         else:
             report.lose(
                 (),
-                printable(table),
-                f"table {printable(table)!r} left out: its name is not an identifier",
+                "database",
+                f"table '{printable(table)}' left out: its name is not an identifier",
             )
     enums: dict[str, tuple[str, ...]] = {}  # name -> values, shared by every table
     for enum, values in catalog.enums.items():
@@ -95,7 +102,7 @@ def import_catalog(
             report.lose(
                 (),
                 "database",
-                f"enum {printable(enum)!r} left out: {refused}; its columns are text",
+                f"enum '{printable(enum)}' left out: {refused}; its columns are text",
             )
     keyed = frozenset(
         pair
@@ -165,7 +172,13 @@ def _validated(document: Document, bodies: dict[str, dict[str, Any]], report: Re
         if owner is None or owner[0] not in ("tables", "enums"):
             break
         message = problem.message
-        if len(owner) == 4 and owner[2] == "columns" and _unnamed(bodies, owner[1], owner[3]):
+        about_table = message.startswith(f"table '{owner[1]}' ")  # its columns as a whole
+        if (
+            len(owner) == 4
+            and owner[2] == "columns"
+            and not about_table
+            and _unnamed(bodies, owner[1], owner[3])
+        ):
             columns = bodies[owner[1]]["columns"]
             del columns[owner[3]]
             report.lose(("tables", owner[1]), owner[1], f"column {owner[3]} left out: {message}")

@@ -63,7 +63,7 @@ def _check_target(path: Path) -> None:
     if ".git" in path.parts:
         raise ImportError_(f"{printable(str(path))} is inside .git: import writes no file there")
     if not path.parent.is_dir():
-        raise ImportError_(f"no folder {printable(str(path.parent))!r} to write the schema in")
+        raise ImportError_(f"no folder '{printable(str(path.parent))}' to write the schema in")
 
 
 def run_import(

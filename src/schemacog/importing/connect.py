@@ -54,6 +54,8 @@ def _file(path_text: str | None, what: str) -> Path:
             "use a postgresql:// URL)"
         )
     path = Path(path_text)
+    if path.is_dir():
+        raise ConnectError(f"{path_text!r} is a folder, not a {what} database file")
     if not path.is_file():
         raise ConnectError(f"no {what} database at {path_text!r}: the file does not exist")
     return path

@@ -116,12 +116,18 @@ def read_table_checks(
             continue
         name = _check_name(source.name, check.name, {str(e.get("name")) for e in found})
         for text in check_texts(dialect, check.expression):
-            entry: dict[str, object] = {"name": name} if IDENTIFIER.fullmatch(name) else {}
-            entry["expr"] = text
-            trial = _probe_table(source.name, body, enums, [*found, entry])
-            if trial is not None and stored in rendered_checks(dialect, trial, source.name):
-                found.append(entry)
-                break
+            named: dict[str, object] = {"name": name} if IDENTIFIER.fullmatch(name) else {}
+            # without its name where the validator refuses the name alone (alike to a
+            # column's rule, too long once prefixed): the check is kept, not its table
+            tries: tuple[dict[str, object], ...] = ({**named, "expr": text}, {"expr": text})
+            for entry in tries:
+                trial = _probe_table(source.name, body, enums, [*found, entry])
+                if trial is not None and stored in rendered_checks(dialect, trial, source.name):
+                    found.append(entry)
+                    break
+            else:
+                continue
+            break
     if found:
         body["checks"] = found
 

@@ -450,9 +450,10 @@ _MOST_VALUES: Final = 10  # a text column with more distinct values is no enum g
 
 
 def _enum_like(distinct: list[str], values: list[object]) -> bool:
-    """A few distinct values, each a valid enum value, seen at least twice on average."""
+    """A few distinct values (two at least: one value is no choice), each a valid enum
+    value, seen at least twice on average."""
     return (
-        0 < len(distinct) <= _MOST_VALUES
+        2 <= len(distinct) <= _MOST_VALUES
         and len(values) >= 2 * len(distinct)
         and all(isinstance(v, str) for v in values)
         and all(

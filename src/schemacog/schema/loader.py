@@ -366,7 +366,7 @@ class _Builder:
         if len(parent.items) >= MAX_ENTRIES:
             kind = "list" if isinstance(parent, SeqNode) else "mapping"
             message = f"a {kind} with more than {MAX_ENTRIES} entries (the schema's limits: "
-            self.error(parent.pos, message + "10,000 tables, 1,600 columns per table)")
+            self.error(parent.pos, message + "10,000 tables, 1,017 columns per table)")
             self.fatal = True
             raise _Stop
         if isinstance(parent, SeqNode):
