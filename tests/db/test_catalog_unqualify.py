@@ -27,6 +27,9 @@ from schemacog.db.catalog.postgres import _Unqualify
         ('"My Schema".', '"My Schema"."Mood"', '"Mood"'),
         ('"My Schema".', "'it''s \"My Schema\".x'", "'it''s \"My Schema\".x'"),
         ("s.", '("s.x" = 1)', '("s.x" = 1)'),  # a quoted name that holds the prefix
+        # a call keeps it: the schema's function is not the system's of its name
+        ("public.", "(public.char_length(c) <= 5)", "(public.char_length(c) <= 5)"),
+        ('"My Schema".', '"My Schema"."f" (c)', '"My Schema"."f" (c)'),
     ],
 )
 def test_the_schema_is_taken_off_names_only(prefix: str, text: str, expected: str) -> None:

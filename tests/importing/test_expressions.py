@@ -32,6 +32,10 @@ def test_what_the_engine_adds_compares_equal(dialect: str, stored: str, rendered
         ("postgres", "CHECK ((length(b)::numeric >= 1))", "length(b) >= 1"),
         ("postgres", "CHECK ((upper(b)::text = 'A'))", "upper(b) = 'A'"),
         ("sqlite", "length(b) >= '1'", "length(b) >= 1"),
+        ("postgres", "CHECK ((c ~ ('^ab$'::character(2))::text))", "c ~ '^ab$'"),
+        ("postgres", "CHECK ((v >= (0.1)::real))", "v >= 0.1"),
+        ("postgres", "CHECK ((n >= '1.5'::integer))", "n >= 1.5"),
+        ("postgres", "CHECK ((public.char_length(c) <= 5))", "char_length(c) <= 5"),
     ],
 )
 def test_a_cast_or_a_quote_that_changes_the_rule_is_kept(

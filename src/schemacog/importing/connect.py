@@ -138,7 +138,15 @@ def _duckdb(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
         head = handle.read(12)
     if head[8:12] != b"DUCK":  # else DuckDB may try a scanner extension for the file
         raise ConnectError(f"{str(path)!r} is not a DuckDB database")
-    settings = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    # no extension, and no file but the database's: a macro the file defines (one named
+    # like a catalog function, which would win over it unqualified: the reader names
+    # them ``system.main.``) reads nothing from the machine
+    settings = {
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "enable_external_access": False,
+        "lock_configuration": True,
+    }
     try:
         connection = duckdb.connect(str(path), read_only=True, config=settings)
     except duckdb.Error as exc:
@@ -167,6 +175,22 @@ def _masked(text: str, secrets: frozenset[str]) -> str:
     return text
 
 
+# the session settings PostgreSQL's deparsing reads, at their defaults
+_PINNED = " ".join(
+    f"-c {setting}"
+    for setting in (
+        "standard_conforming_strings=on",
+        "DateStyle=ISO,MDY",
+        "IntervalStyle=postgres",
+        "TimeZone=UTC",
+        "extra_float_digits=1",
+        "bytea_output=hex",
+        "quote_all_identifiers=off",
+        "backslash_quote=safe_encoding",
+    )
+)
+
+
 def _postgres(
     dsn: str, schema: str, shown: str, password: frozenset[str], infer: bool
 ) -> tuple[Catalog, Samples | None]:
@@ -179,8 +203,11 @@ def _postgres(
             # no function or operator of the database's own on the search path (the
             # catalog reader says why), and no row-level security policy run as the
             # reader: a table a policy would filter is an error, not a call
+            # and the settings that decide how the catalog's functions write SQL text
+            # pinned: a database's own (ALTER DATABASE ... SET) would change what a CHECK
+            # or a default reads as (standard_conforming_strings=off doubles backslashes)
             options="-c default_transaction_read_only=on -c statement_timeout=300000 "
-            "-c search_path=pg_catalog,pg_temp -c row_security=off",
+            "-c search_path=pg_catalog,pg_temp -c row_security=off " + _PINNED,
         )
     except psycopg.Error as exc:
         raise ConnectError(f"cannot connect to {shown}: {_masked(_line(exc), password)}") from None

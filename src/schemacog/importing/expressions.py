@@ -77,6 +77,22 @@ def _operand_starts(before: list[str]) -> bool:
 _PLAIN_CASTS: Final = frozenset({"text", "character varying", "varchar"})
 
 
+# types a literal cast to may come out another value: a length (``'^ab$'::char(2)`` is
+# ``'^a'``), fewer digits (``0.1::real``), an integer (``'1.5'::integer`` is 2)
+_LOSSY_TARGETS: Final = frozenset(
+    {"real", "float4", "character", "char", "bpchar", '"char"', "name"}
+)
+_INTEGER_TARGETS: Final = frozenset({"smallint", "integer", "bigint", "int2", "int4", "int8"})
+
+
+def _keeps(literal: str, target: str) -> bool:
+    """Does casting ``literal`` to ``target`` keep its value (the engine's own casts)?"""
+    if "(" in target or target in _LOSSY_TARGETS:
+        return False
+    text = literal[1:-1] if literal[:1] == "'" else literal
+    return target not in _INTEGER_TARGETS or re.fullmatch(r"[+-]?\d+", text) is not None
+
+
 def _literal(word: str) -> bool:
     return word[:1] == "'" or _NUMBER.fullmatch(word) is not None
 
@@ -126,7 +142,8 @@ def _without_casts(items: list[str]) -> list[str]:
             operand = _operand(kept)
             target = " ".join(w.lower() for w in items[start + 2 : at])
             plain = len(operand) == 1 and (
-                _literal(operand[0]) or (_name(operand[0]) and target in _PLAIN_CASTS)
+                (_literal(operand[0]) and _keeps(operand[0], target))
+                or (_name(operand[0]) and target in _PLAIN_CASTS)
             )
             if not plain:
                 kept += items[start:at]

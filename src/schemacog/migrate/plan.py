@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -514,20 +514,15 @@ def _renames(context: _Context, result: Plan, kept: Mapping[str, set[str]]) -> N
                     )
                 )
         by_old = {old: new for new, old in pair.columns.items()}
+        renames: list[tuple[str, str]] = []
         for key, old_constraint in context.old_names_of(pair.old.name):
             mapped = (key[0], name, *(by_old.get(part, part) for part in key[2:]))
             # its name in NEW, else in OLD renamed: what the steps after (a DROP of a
             # constraint NEW no longer has) call it
             new_constraint = context.new.names.get(mapped) or context.before.names.get(mapped)
             if new_constraint is not None and new_constraint != old_constraint:
-                result.steps.append(
-                    Step(
-                        Kind.IN_PLACE,
-                        f"rename constraint {old_constraint} to {new_constraint}",
-                        f"ALTER TABLE {q(name)} RENAME CONSTRAINT {q(old_constraint)} "
-                        f"TO {q(new_constraint)};",
-                    )
-                )
+                renames.append((old_constraint, new_constraint))
+        _rename_constraints(q, name, renames, result)
         renamed_old = found.old_renamed.table(name)
         for old_index, new_index in zip(pair.old.indexes, renamed_old.indexes, strict=True):
             before, after = index_name(pair.old, old_index), index_name(renamed_old, new_index)
@@ -539,6 +534,28 @@ def _renames(context: _Context, result: Plan, kept: Mapping[str, set[str]]) -> N
                         f"ALTER INDEX {q(before)} RENAME TO {q(after)};",
                     )
                 )
+
+
+def _rename_constraints(
+    q: Callable[[str], str], table: str, renames: list[tuple[str, str]], result: Plan
+) -> None:
+    """``ALTER TABLE ... RENAME CONSTRAINT`` for each (old, new); where a new name is
+    another's old one (two names trade places), each goes through a scratch name first
+    (with a hyphen: no schema's name)."""
+    taken = {old for old, _ in renames}
+    steps = [(old, new, q(old), q(new)) for old, new in renames]
+    if any(new in taken for _, new in renames):
+        scratch = [f"sc-rename-{number}" for number in range(1, len(renames) + 1)]
+        steps = [(old, s, q(old), f'"{s}"') for (old, _), s in zip(renames, scratch, strict=True)]
+        steps += [(s, new, f'"{s}"', q(new)) for (_, new), s in zip(renames, scratch, strict=True)]
+    for old, new, old_sql, new_sql in steps:
+        result.steps.append(
+            Step(
+                Kind.IN_PLACE,
+                f"rename constraint {old} to {new}",
+                f"ALTER TABLE {q(table)} RENAME CONSTRAINT {old_sql} TO {new_sql};",
+            )
+        )
 
 
 def _rebuild(

@@ -4,8 +4,9 @@ it derives (``pk_film: film_pkey``), as a database made by other tools names the
 Each key is a name the DDL of some engine derives for the table (``naming``), each value
 an identifier. The names must stay apart where the engines keep them: every constraint
 name of a table from the others (PostgreSQL, MariaDB), and a primary key's, a unique
-constraint's or a foreign key's from every table, index and such key of the schema
-(PostgreSQL names a key's index by it; InnoDB's foreign keys share one namespace).
+constraint's or a foreign key's from every table, index, identity sequence and such key
+of the schema (PostgreSQL names a key's index by it; InnoDB's foreign keys share one
+namespace); none is ``PRIMARY``, MariaDB's name of every primary key.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from schemacog.model import Table
-from schemacog.naming import index_name, table_constraints
+from schemacog.naming import index_name, short_name, table_constraints
 from schemacog.schema import fields
 from schemacog.schema.drafts import TableDraft
 from schemacog.schema.fields import Problems, did_you_mean
@@ -81,9 +82,13 @@ def _check_apart(
 ) -> None:
     """Each name given stays apart from its table's constraint names and, for a key, from
     the schema's tables, indexes and keys (compared ignoring case, as SQL folds it)."""
-    wide: dict[str, str] = {}  # folded name -> what has it
+    wide: dict[str, str] = {"primary": "the name MariaDB gives every primary key"}
     for table in tables:
         wide.setdefault(table.name.lower(), f"table {table.name!r}")
+        for column in table.columns:  # the sequence PostgreSQL and DuckDB make for it
+            if column.identity:
+                sequence = short_name(f"{table.name}_{column.name}_seq")
+                wide.setdefault(sequence.lower(), f"the sequence of {table.name}.{column.name}")
         for index in table.indexes:
             wide.setdefault(index_name(table, index).lower(), f"an index of {table.name!r}")
     for table in tables:
@@ -97,6 +102,9 @@ def _check_apart(
         own = {d.lower(): f"constraint {d}" for d in kinds[table.name] if d not in renamed}
         for derived, name, node in given_here:
             folded = name.lower()
+            if folded == "primary":  # InnoDB refuses it for any key's index
+                problems.add(node, f"constraint name {name!r} is MariaDB's for every primary key")
+                continue
             other = own.setdefault(folded, f"the name given to {derived}")
             if other != f"the name given to {derived}":
                 problems.add(node, f"constraint name {name!r} is also {other} of {table.name!r}")

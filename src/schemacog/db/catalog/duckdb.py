@@ -14,7 +14,7 @@ def read_duckdb(connection: Any, namespace: str = "") -> Catalog:
     schema = namespace or "main"
     tables = {}
     for name, comment in connection.execute(
-        "SELECT table_name, comment FROM duckdb_tables() "
+        "SELECT table_name, comment FROM system.main.duckdb_tables() "
         "WHERE schema_name = ? AND NOT temporary ORDER BY table_name",
         [schema],
     ).fetchall():
@@ -22,7 +22,7 @@ def read_duckdb(connection: Any, namespace: str = "") -> Catalog:
     enums: dict[str, tuple[str, ...]] = {}
     comments: dict[str, str] = {}
     for name, comment in connection.execute(
-        "SELECT type_name, comment FROM duckdb_types() WHERE schema_name = ? "
+        "SELECT type_name, comment FROM system.main.duckdb_types() WHERE schema_name = ? "
         "AND logical_type = 'ENUM' "
         "AND NOT internal",
         [schema],
@@ -35,8 +35,8 @@ def read_duckdb(connection: Any, namespace: str = "") -> Catalog:
     others = tuple(
         f"{kind} {name}"
         for kind, name in connection.execute(
-            "SELECT 'view', view_name FROM duckdb_views() WHERE schema_name = ? AND NOT internal "
-            "UNION ALL SELECT 'macro', function_name FROM duckdb_functions() WHERE schema_name = ? "
+            "SELECT 'view', view_name FROM system.main.duckdb_views() WHERE schema_name = ? AND NOT internal "
+            "UNION ALL SELECT 'macro', function_name FROM system.main.duckdb_functions() WHERE schema_name = ? "
             "AND NOT internal AND function_type IN ('macro', 'table_macro') "
             "ORDER BY 2",
             [schema, schema],
@@ -68,8 +68,8 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
         ) in connection.execute(
             # a generated column's expression is its column_default
             "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, c.comment, "
-            "c.column_index, i.is_generated = 'ALWAYS' FROM duckdb_columns() c "
-            "JOIN information_schema.columns i ON i.table_schema = c.schema_name "
+            "c.column_index, i.is_generated = 'ALWAYS' FROM system.main.duckdb_columns() c "
+            "JOIN system.information_schema.columns i ON i.table_schema = c.schema_name "
             "AND i.table_name = c.table_name AND i.column_name = c.column_name "
             "WHERE c.schema_name = ? AND c.table_name = ? AND i.table_catalog = c.database_name",
             [schema, name],
@@ -81,7 +81,7 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
     checks = set()
     for kind, text, expression, names, ref_table, ref_names in connection.execute(
         "SELECT constraint_type, constraint_text, expression, constraint_column_names, "
-        "referenced_table, referenced_column_names FROM duckdb_constraints() "
+        "referenced_table, referenced_column_names FROM system.main.duckdb_constraints() "
         "WHERE schema_name = ? AND table_name = ?",
         [schema, name],
     ).fetchall():
@@ -98,7 +98,7 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
     names = {column.name for column in columns}
     indexes = set()
     for index, is_unique, expressions, definition in connection.execute(
-        "SELECT index_name, is_unique, expressions, sql FROM duckdb_indexes() "
+        "SELECT index_name, is_unique, expressions, sql FROM system.main.duckdb_indexes() "
         "WHERE schema_name = ? AND table_name = ?",
         [schema, name],
     ).fetchall():
@@ -128,13 +128,13 @@ def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -
         if not column.identity or column.default is None:
             continue
         (users,) = connection.execute(
-            "SELECT count(*) FROM duckdb_columns() WHERE schema_name = ? AND column_default = ?",
+            "SELECT count(*) FROM system.main.duckdb_columns() WHERE schema_name = ? AND column_default = ?",
             [schema, column.default],
         ).fetchone()
         if users > 1:
             found.append(f"column {column.name}: {column.default} is shared with other columns")
         for sequence, start, step in connection.execute(
-            "SELECT sequence_name, start_value, increment_by FROM duckdb_sequences() "
+            "SELECT sequence_name, start_value, increment_by FROM system.main.duckdb_sequences() "
             "WHERE schema_name = ?",
             [schema],
         ).fetchall():

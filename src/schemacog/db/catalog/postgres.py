@@ -4,6 +4,7 @@ constraints, comments, and enum types with their values in order."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
@@ -41,6 +42,13 @@ class _Unqualify:
     def __init__(self, prefix: str) -> None:
         self.prefix = prefix
 
+    def _call(self, text: str, at: int) -> bool:
+        """Does a call follow the prefix at ``at`` (``public.char_length(c)``)? It keeps
+        the prefix: a function of the schema is not the system's of its name."""
+        rest = text[at + len(self.prefix) :]
+        name = re.match(r'"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*', rest)
+        return name is not None and rest[name.end() :].lstrip().startswith("(")
+
     def __call__(self, text: str | None) -> str | None:
         if text is None or self.prefix not in text:
             return text
@@ -54,14 +62,18 @@ class _Unqualify:
                     text[end] == char and (end + 1 >= size or text[end + 1] != char)
                 ):
                     end += 2 if text[end] == char else 1
-                if char == '"' and text.startswith(self.prefix, at):
+                if char == '"' and text.startswith(self.prefix, at) and not self._call(text, at):
                     at += len(self.prefix)
                     continue
                 out.append(text[at : end + 1])
                 at = end + 1
                 continue
             before = text[at - 1] if at else " "
-            if text.startswith(self.prefix, at) and not (before.isalnum() or before in "_$."):
+            if (
+                text.startswith(self.prefix, at)
+                and not (before.isalnum() or before in "_$.")
+                and not self._call(text, at)
+            ):
                 at += len(self.prefix)
                 continue
             out.append(char)
@@ -154,6 +166,12 @@ def _names(connection: Any, oid: int, numbers: list[int]) -> tuple[str, ...]:
     return tuple(found[n] for n in numbers)
 
 
+def _serial(owned: bool, default: str | None) -> bool:
+    """A serial: the column owns a sequence, and its default is that sequence's next
+    value alone (``nextval('t_id_seq'::regclass)``; ``nextval(...) * 1000`` is none)."""
+    return owned and re.fullmatch(r"nextval\('(?:[^']|'')*'::regclass\)", default or "") is not None
+
+
 def _table(
     connection: Any, oid: int, name: str, comment: str | None, bare: _Unqualify
 ) -> CatalogTable:
@@ -162,8 +180,8 @@ def _table(
             column,
             str(bare(kind)),
             nullable,
-            None if serial or generated else bare(default),
-            identity=identity != "" or serial,
+            None if _serial(serial, default) or generated else bare(default),
+            identity=identity != "" or _serial(serial, default),
             comment=note,
             computed=f"GENERATED ALWAYS AS ({bare(default)}) STORED" if generated else None,
             collation=collation,
@@ -224,8 +242,13 @@ def _table(
         elif kind == "u":
             unique.add(Key(constraint, _names(connection, oid, keys)))
         elif kind == "f":
+            # a table of another schema is named with it: it is not the one of its name here
             (ref_table,) = connection.execute(
-                "SELECT relname FROM pg_class WHERE oid = %s", [ref_oid]
+                "SELECT CASE WHEN c.relnamespace = (SELECT relnamespace FROM pg_class "
+                "WHERE oid = %s) THEN c.relname ELSE quote_ident(n.nspname) || '.' || "
+                "quote_ident(c.relname) END FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE c.oid = %s",
+                [oid, ref_oid],
             ).fetchone()
             foreign_keys.add(
                 ForeignKey(
@@ -308,12 +331,16 @@ _EXTRAS = (
     "AND pg_get_constraintdef(oid) ~ 'ON (DELETE|UPDATE) SET (NULL|DEFAULT) [(]' "
     "UNION ALL SELECT 'ROW LEVEL SECURITY' || CASE WHEN relforcerowsecurity THEN ' (forced)' "
     "ELSE '' END FROM pg_class WHERE oid = %(t)s AND relrowsecurity "
-    # an identity's sequence that does not count 1, 2, 3 ...
-    "UNION ALL SELECT 'column ' || a.attname || ': its sequence starts at ' || q.seqstart "
-    "|| ' and steps by ' || q.seqincrement || ' (schemacog''s: 1 and 1)' FROM pg_attribute a "
+    # an identity's sequence that does not count 1, 2, 3 ... up to its type's largest
+    "UNION ALL SELECT 'column ' || a.attname || ': its sequence counts from ' || q.seqstart "
+    "|| ' by ' || q.seqincrement || ', from ' || q.seqmin || ' to ' || q.seqmax "
+    "|| CASE WHEN q.seqcycle THEN ', cycling' ELSE '' END || ' (schemacog''s: from 1 by 1, "
+    "to its type''s largest)' FROM pg_attribute a "
     "JOIN pg_depend d ON d.refobjid = a.attrelid AND d.refobjsubid = a.attnum "
     "AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') "
     "JOIN pg_sequence q ON q.seqrelid = d.objid WHERE a.attrelid = %(t)s "
-    "AND (q.seqstart <> 1 OR q.seqincrement <> 1) "
+    "AND (q.seqstart <> 1 OR q.seqincrement <> 1 OR q.seqmin <> 1 OR q.seqcycle "
+    "OR q.seqmax <> CASE q.seqtypid WHEN 'int2'::regtype THEN 32767 "
+    "WHEN 'int4'::regtype THEN 2147483647 ELSE 9223372036854775807 END) "
     ") AS found ORDER BY line"
 )
