@@ -40,8 +40,8 @@ CASES = {
             "ch: foreign key fk_ch_pid_pk: FOREIGN KEY (pid, pk) REFERENCES p2(id, k) ON "
             "DELETE SET NULL (pk) left out",
             "du: key pk_du: DEFERRABLE left out",
-            "i5: column id: its sequence starts at 500 and steps by 5 (schemacog's: 1 and 1) "
-            "left out",
+            "i5: column id: its sequence counts from 500 by 5, from 1 to 2147483647 "
+            "(schemacog's: from 1 by 1, to its type's largest) left out",
             "ix: index ix_s left out: CREATE INDEX ix_s ON ix USING btree (s text_pattern_ops)",
         ],
     ),

@@ -35,8 +35,10 @@ def read_duckdb(connection: Any, namespace: str = "") -> Catalog:
     others = tuple(
         f"{kind} {name}"
         for kind, name in connection.execute(
-            "SELECT 'view', view_name FROM system.main.duckdb_views() WHERE schema_name = ? AND NOT internal "
-            "UNION ALL SELECT 'macro', function_name FROM system.main.duckdb_functions() WHERE schema_name = ? "
+            "SELECT 'view', view_name FROM system.main.duckdb_views() "
+            "WHERE schema_name = ? AND NOT internal "
+            "UNION ALL SELECT 'macro', function_name FROM system.main.duckdb_functions() "
+            "WHERE schema_name = ? "
             "AND NOT internal AND function_type IN ('macro', 'table_macro') "
             "ORDER BY 2",
             [schema, schema],
@@ -128,7 +130,8 @@ def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -
         if not column.identity or column.default is None:
             continue
         (users,) = connection.execute(
-            "SELECT count(*) FROM system.main.duckdb_columns() WHERE schema_name = ? AND column_default = ?",
+            "SELECT count(*) FROM system.main.duckdb_columns() "
+            "WHERE schema_name = ? AND column_default = ?",
             [schema, column.default],
         ).fetchone()
         if users > 1:
