@@ -30,6 +30,7 @@ from schemacog.db.catalog.postgres import _Unqualify
         # a call keeps it: the schema's function is not the system's of its name
         ("public.", "(public.char_length(c) <= 5)", "(public.char_length(c) <= 5)"),
         ('"My Schema".', '"My Schema"."f" (c)', '"My Schema"."f" (c)'),
+        ("public.", "FOREIGN KEY (a) REFERENCES public.p(id)", "FOREIGN KEY (a) REFERENCES p(id)"),
     ],
 )
 def test_the_schema_is_taken_off_names_only(prefix: str, text: str, expected: str) -> None:

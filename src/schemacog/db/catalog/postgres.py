@@ -45,6 +45,8 @@ class _Unqualify:
     def _call(self, text: str, at: int) -> bool:
         """Does a call follow the prefix at ``at`` (``public.char_length(c)``)? It keeps
         the prefix: a function of the schema is not the system's of its name."""
+        if text[:at].rstrip().upper().endswith("REFERENCES"):  # a table and its columns
+            return False
         rest = text[at + len(self.prefix) :]
         name = re.match(r'"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*', rest)
         return name is not None and rest[name.end() :].lstrip().startswith("(")
