@@ -325,3 +325,27 @@ def test_a_check_name_the_validator_refuses_keeps_the_check_and_its_table(
     result = run_cli("import", str(database))
     schema = load_schema_text(result.out, "t.yaml")
     assert [c.expr for c in schema.table("t").checks] == ["a > b", "b <> 5"]
+
+
+def test_infer_reads_no_long_value(tmp_path: Path) -> None:
+    """--infer reads integers and short text only: a value no guess can use (an enum
+    value has at most 63 bytes) is read as NULL by the engine, never into memory."""
+    from schemacog.db.catalog import read_catalog
+    from schemacog.importing.samples import MAX_TEXT, first_rows
+
+    database = _sqlite(
+        tmp_path / "t.db",
+        "CREATE TABLE t (id INTEGER PRIMARY KEY, c TEXT, b BLOB, n INTEGER); "
+        "INSERT INTO t SELECT value, printf('%.*c', 100000, 'x'), zeroblob(100000), 1 "
+        "FROM (WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM s "
+        "WHERE value < 20) SELECT value FROM s); INSERT INTO t VALUES (21, 'open', x'00', 0);",
+    )
+    connection = sqlite3.connect(database)
+    try:
+        samples = first_rows("sqlite", connection, "main", read_catalog("sqlite", connection, ""))
+    finally:
+        connection.close()
+    assert samples["t"]["c"] == ["open"]
+    assert "b" not in samples["t"]
+    assert len(samples["t"]["n"]) == 21
+    assert all(len(str(v)) <= MAX_TEXT for values in samples["t"].values() for v in values)

@@ -4,6 +4,7 @@ database is read in bounded time."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
@@ -34,19 +35,42 @@ _QUOTES: Final[Mapping[str, tuple[str, bool]]] = MappingProxyType(
 )
 
 
+# what a guess reads: integers (0 and 1: a boolean) and short text (an enum value has at
+# most 63 bytes), each text value over ``MAX_TEXT`` bytes read as NULL by the engine
+MAX_TEXT: Final = 256
+_INTEGER: Final = re.compile(r"\b(?:tiny|small|medium|big)?int(?:eger|\d)?\b|serial")
+_TEXT: Final = re.compile(r"char|text|clob|string")
+_SHORT: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "sqlite": "CASE WHEN length({c}) <= {n} THEN {c} END",
+        "duckdb": "CASE WHEN strlen({c}) <= {n} THEN {c} END",
+        "postgres": "CASE WHEN pg_catalog.octet_length({c}) <= {n} THEN {c} END",
+        "mariadb": "CASE WHEN OCTET_LENGTH({c}) <= {n} THEN {c} END",
+    }
+)
+
+
 def first_rows(dialect: str, connection: Any, namespace: str, catalog: Catalog) -> Samples:
-    """Up to ``LIMIT`` rows of every table, by column."""
+    """Up to ``LIMIT`` rows of every table, by column: of the columns a guess reads."""
     mark, qualified = _QUOTES[dialect]
     quote = _quoted(mark)
     found: Samples = {}
     for name, table in catalog.tables.items():
         # not a generated column: reading one computes it (a hostile expression may
         # cost any time and memory), and it is never imported as a column
-        columns = [c.name for c in table.ordered_columns if c.computed is None]
+        kept = [c for c in table.ordered_columns if c.computed is None]
+        selected = {
+            c.name: quote(c.name)
+            if _INTEGER.search(c.type.lower())
+            else _SHORT[dialect].format(c=quote(c.name), n=MAX_TEXT)
+            for c in kept
+            if _INTEGER.search(c.type.lower()) or _TEXT.search(c.type.lower())
+        }
+        columns = list(selected)
         if not columns:
             continue
         where = f"{quote(namespace)}.{quote(name)}" if qualified and namespace else quote(name)
-        listed = ", ".join(quote(c) for c in columns)
+        listed = ", ".join(selected.values())
         rows = _run(connection, f"SELECT {listed} FROM {where} LIMIT {LIMIT}")
         found[name] = {
             column: [row[at] for row in rows if row[at] is not None]
