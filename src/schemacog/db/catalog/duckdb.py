@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
@@ -118,8 +119,21 @@ def _table(connection: Any, schema: str, name: str, comment: str | None) -> Cata
         frozenset(checks),
         frozenset(indexes),
         comment,
-        extras=_sequence_extras(connection, schema, columns),
+        extras=(
+            *_sequence_extras(connection, schema, columns),
+            *_collations(connection, schema, name),
+        ),
     )
+
+
+def _collations(connection: Any, schema: str, table: str) -> tuple[str, ...]:
+    """A column's collation (``COLLATE NOCASE``): only the table's statement holds it."""
+    (sql,) = connection.execute(
+        "SELECT sql FROM system.main.duckdb_tables() WHERE schema_name = ? AND table_name = ?",
+        [schema, table],
+    ).fetchone() or ("",)
+    found = re.findall(r"\bCOLLATE\s+(\w+)", str(sql or ""), flags=re.IGNORECASE)
+    return tuple(f"a column's COLLATE {collation}" for collation in found)
 
 
 def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -> tuple[str, ...]:

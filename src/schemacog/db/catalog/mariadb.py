@@ -81,8 +81,12 @@ def _table_extras(kind: str, engine: str | None, options: str | None) -> list[st
         found.append("WITH SYSTEM VERSIONING")
     if engine and engine != "InnoDB":
         found.append(f"ENGINE={engine} (schemacog's is InnoDB)")
-    if options and "partitioned" in options.split():
+    words = (options or "").split()
+    if "partitioned" in words:
         found.append("PARTITION BY (its partitions)")
+    others = [word for word in words if word != "partitioned"]
+    if others:  # ROW_FORMAT=COMPRESSED, STATS_PERSISTENT=0, ...
+        found.append(f"table options {' '.join(others)}")
     return found
 
 

@@ -141,7 +141,7 @@ def _table(connection: Any, name: str, sql: str) -> CatalogTable:
         comment=description,
         source=sql,
         notes=notes,
-        extras=_alias_extras(info, key, rowid, sql),
+        extras=(*_alias_extras(info, key, rowid, sql), *_clause_extras(sql)),
     )
 
 
@@ -283,7 +283,11 @@ def _constraint_names(sql: str) -> dict[tuple[str, ...], tuple[str, bool]]:
         number, word, column = token.number, token.text.upper(), token.column
         if token.depth == 1 and (word == "," or token.begins):
             current = None
-        if current is not None and word == "DEFERRABLE" and words[number - 1].upper() != "NOT":
+        # deferred only as INITIALLY DEFERRED: DEFERRABLE alone, or INITIALLY IMMEDIATE,
+        # checks each statement in SQLite (it has no SET CONSTRAINTS)
+        later = [w.upper() for w in words[number + 1 : number + 3]]
+        deferred = words[number - 1].upper() != "NOT" and later == ["INITIALLY", "DEFERRED"]
+        if current is not None and word == "DEFERRABLE" and deferred:
             found[current] = (found[current][0], True)
         if current is not None and word == "CONSTRAINT":
             current = None
@@ -313,6 +317,30 @@ def _constraint_names(sql: str) -> dict[tuple[str, ...], tuple[str, bool]]:
             continue
         found[key] = (name, False)
         current = key if prefix == "fk" else None
+    return found
+
+
+def _clause_extras(sql: str) -> list[str]:
+    """What a ``CREATE TABLE``'s clauses hold that schemacog's DDL never writes: an ``ON
+    CONFLICT`` resolution (a NOT NULL that stores the default, a key that replaces the
+    row), a collation inside a key's columns (``UNIQUE (c COLLATE NOCASE)``)."""
+    words = [sql[s:e] for s, e in tokens(sql)]
+    found = []
+    clause = ""  # the table constraint being read: PRIMARY, UNIQUE, CHECK, FOREIGN
+    for token in _definitions(sql):
+        number, word = token.number, token.text.upper()
+        if token.depth == 1 and (word == "," or token.begins):
+            clause = ""
+        if token.depth == 1 and word in ("PRIMARY", "UNIQUE", "CHECK", "FOREIGN"):
+            clause = word
+        after = words[number + 1 : number + 3]
+        if word == "ON" and after[:1] and after[0].upper() == "CONFLICT":
+            action = after[1].upper() if len(after) > 1 else ""
+            where = f"column {token.column}" if token.column else "a key"
+            found.append(f"{where}: ON CONFLICT {action}")
+        if word == "COLLATE" and token.depth == 2 and clause in ("PRIMARY", "UNIQUE"):
+            collation = after[0] if after else ""
+            found.append(f"a {clause.lower()} key's column: COLLATE {collation}")
     return found
 
 
