@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from schemacog.db.catalog.model import Catalog
 
-__all__ = ["LIMIT", "Samples", "first_rows"]
+__all__ = ["LIMIT", "MAX_TEXT", "Samples", "first_rows"]
 
 LIMIT: Final = 1000  # rows a table
 Samples = dict[str, dict[str, list[object]]]  # table -> column -> values (NULL left out)
