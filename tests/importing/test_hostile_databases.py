@@ -349,3 +349,40 @@ def test_infer_reads_no_long_value(tmp_path: Path) -> None:
     assert "b" not in samples["t"]
     assert len(samples["t"]["n"]) == 21
     assert all(len(str(v)) <= MAX_TEXT for values in samples["t"].values() for v in values)
+
+
+def test_a_duckdb_macro_never_stands_in_for_the_catalog(run_cli: RunCli, tmp_path: Path) -> None:
+    """A macro named like a catalog function, reading a local file: not called (the
+    reader names ``system.main.``), and it could read no file (external access off)."""
+    duckdb = pytest.importorskip("duckdb")
+    canary = tmp_path / "canary.txt"
+    canary.write_text("secret_canary_42\n", encoding="utf-8")
+    path = tmp_path / "m.duckdb"
+    connection = duckdb.connect(str(path))
+    connection.execute("CREATE TABLE t (id integer PRIMARY KEY)")
+    connection.execute(
+        "CREATE MACRO duckdb_tables() AS TABLE SELECT schema_name, table_name, "
+        f"(SELECT content FROM read_text('{canary}')) AS comment, temporary "
+        "FROM system.main.duckdb_tables()"
+    )
+    connection.close()
+    result = run_cli("import", f"duckdb:///{path}")
+    assert "secret_canary" not in result.out + result.err
+    assert "database: macro duckdb_tables left out" in result.err
+
+
+def test_the_database_s_settings_never_change_what_a_check_reads_as(
+    run_cli: RunCli, postgres_db: str
+) -> None:
+    _run_sql(
+        postgres_db,
+        "CREATE TABLE s (id int CONSTRAINT pk_s PRIMARY KEY, c text NOT NULL "
+        "CONSTRAINT ck_s_c_max_length CHECK (char_length(c) <= 10000) "
+        "CONSTRAINT ck_s_c_pattern CHECK (c ~ '^a\\.b$'), d text NOT NULL DEFAULT 'C:\\temp')",
+    )
+    name = postgres_db.rsplit("/", 1)[1]
+    _run_sql(postgres_db, f"ALTER DATABASE {name} SET standard_conforming_strings = off")
+    result = run_cli("import", postgres_db)
+    assert result.code == 0, result.err
+    assert 'pattern: "^a\\\\.b$"' in result.out  # the regex ^a\.b$, as YAML writes it
+    assert 'default: "C:\\\\temp"' in result.out

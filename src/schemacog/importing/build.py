@@ -216,11 +216,11 @@ def _named(
                     f"the imported schema does not validate: {exc.problems[0]}"
                 ) from None
             for (_, table, _, mine), message in named:
-                names = bodies[table]["constraint_names"]
+                names = bodies[table].get("constraint_names", {})
                 names.pop(mine, None)
                 refused[(table, mine)] = message
                 if not names:
-                    del bodies[table]["constraint_names"]
+                    bodies[table].pop("constraint_names", None)
 
 
 def _unnamed(bodies: dict[str, dict[str, Any]], table: str, column: str) -> bool:
