@@ -21,6 +21,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"sandbox"}),  # child processes for untrusted work
     frozenset({"db", "migrate"}),  # real engines; migrations from one schema to the next
     frozenset({"engine", "importing"}),  # the marked files; a live database read back
+    frozenset({"drift"}),  # a live database against the schema
     frozenset({"verify"}),
     frozenset({"cli", "markers", "__main__"}),  # the entry points users name
 )

@@ -91,6 +91,18 @@ def _build_parser() -> argparse.ArgumentParser:
         help="guess from the first rows: 0/1 integers as booleans, a few repeated texts as "
         "enums (each guess reported)",
     )
+    diff_db = commands.add_parser(
+        "diff-db", help="fail if a live database differs from what the schema's DDL creates"
+    )
+    diff_db.add_argument("url", help="the database, as import takes it")
+    diff_db.add_argument("--dialect", help="the engine the URL must name")
+    diff_db.add_argument(
+        "--strict", action="store_true", help="tables only the database has fail too"
+    )
+    diff_db.add_argument(
+        "--exact", action="store_true", help="constraint and index names, column order count"
+    )
+    diff_db.add_argument("--format", choices=("text", "json", "github"), default="text")
     check = commands.add_parser("check", help="fail if any marked region differs from the schema")
     check.add_argument("paths", nargs="*", type=Path, help="limit the run to these files/folders")
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
@@ -147,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "verify": _verify,
         "migrate": _migrate,
         "import": _import,
+        "diff-db": _diff_db,
     }
     if args.command is None:
         parser.print_help(sys.stderr)
@@ -228,6 +241,28 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     from schemacog.importing.command import run_import
 
     return run_import(args.url, args.output, args.tables, out, infer=args.infer)
+
+
+def _diff_db(args: argparse.Namespace, out: TextIO) -> int:
+    from schemacog.db.backends import DIALECTS
+    from schemacog.drift.command import DiffFailed, DiffOptions, run_diff_db
+    from schemacog.errors import Pos, Problem, SchemacogError, printable
+    from schemacog.schema.validate import load_schema
+
+    if args.dialect is not None and args.dialect not in DIALECTS:
+        known = ", ".join(sorted(DIALECTS))
+        print(f"schemacog diff-db: unknown dialect {args.dialect!r} ({known})", file=sys.stderr)
+        return EXIT_ERROR
+    project = _migration_project(True)
+    if project.schema_path is None:
+        raise SchemacogError([Problem(Pos(".", 1), "the configuration names no schema")])
+    schema = load_schema(project.schema_path, project.schema_shown)
+    options = DiffOptions(args.dialect, args.strict, args.exact, args.format)
+    try:
+        return run_diff_db(args.url, schema, options, out)
+    except DiffFailed as exc:
+        print(f"schemacog diff-db: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _schema_json(args: argparse.Namespace, out: TextIO) -> int:

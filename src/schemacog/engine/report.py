@@ -30,7 +30,7 @@ from typing import TextIO
 from schemacog.engine.process import HAND_EDIT, FileResult, Outcome, Region
 from schemacog.errors import LONE_SURROGATE, Problem, printable
 
-__all__ = ["FORMATS", "emit", "unified_diff"]
+__all__ = ["FORMATS", "annotation", "emit", "unified_diff"]
 
 FORMATS = ("text", "json", "github")
 
@@ -188,17 +188,17 @@ def emit(
             where: dict[str, str | int] = {"file": problem.pos.path, "line": problem.pos.line or 1}
             if problem.pos.col:
                 where["col"] = problem.pos.col
-            out.write(_annotation(where, problem.message))
+            out.write(annotation(where, problem.message))
         regions = outcome.hand_edits if status == "hand_edit" else []
         if status == "drift":
             regions = [region for result in outcome.results for region in result.regions]
         for region in regions:
             message = f"{region.call}: {region.reason}; run {_fix(region)}"
             place: dict[str, str | int] = {"file": region.path, "line": region.line}
-            out.write(_annotation(place | {"title": "schemacog"}, message))
+            out.write(annotation(place | {"title": "schemacog"}, message))
         for problem in outcome.migration_drift:
             place = {"file": problem.pos.path, "line": problem.pos.line or 1}
-            out.write(_annotation(place | {"title": "schemacog migrations"}, problem.message))
+            out.write(annotation(place | {"title": "schemacog migrations"}, problem.message))
         out.write(_summary(command, outcome, status) + "\n")
         return
     for problem in outcome.problems:
@@ -241,7 +241,7 @@ def _github(text: str, *, property: bool) -> str:
     )
 
 
-def _annotation(properties: dict[str, str | int], message: str) -> str:
+def annotation(properties: dict[str, str | int], message: str) -> str:
     """One ``::error`` workflow command line; every value escaped."""
     shown = ",".join(
         f"{name}={_github(str(value), property=True)}" for name, value in properties.items()

@@ -18,7 +18,15 @@ from schemacog.db.engines import EngineUnavailable, mariadb_dsn
 from schemacog.db.urls import UrlError, is_url, parse_url
 from schemacog.importing.samples import Samples, first_rows
 
-__all__ = ["ConnectError", "Opened", "read_database"]
+__all__ = [
+    "PINNED_SETTINGS",
+    "ConnectError",
+    "Opened",
+    "driver",
+    "masked",
+    "one_line",
+    "read_database",
+]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -123,7 +131,7 @@ def _sqlite(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
         connection.close()
 
 
-def _driver(module: str, extra: str = "db") -> Any:
+def driver(module: str, extra: str = "db") -> Any:
     try:
         return __import__(module)
     except ImportError:
@@ -133,7 +141,7 @@ def _driver(module: str, extra: str = "db") -> Any:
 
 
 def _duckdb(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
-    duckdb = _driver("duckdb")
+    duckdb = driver("duckdb")
     with path.open("rb") as handle:
         head = handle.read(12)
     if head[8:12] != b"DUCK":  # else DuckDB may try a scanner extension for the file
@@ -151,21 +159,21 @@ def _duckdb(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
         connection = duckdb.connect(str(path), read_only=True, config=settings)
     except duckdb.Error as exc:
         raise ConnectError(
-            f"cannot open {str(path)!r} as a DuckDB database: {_line(exc)}"
+            f"cannot open {str(path)!r} as a DuckDB database: {one_line(exc)}"
         ) from None
     try:
         return _read("duckdb", connection, "", infer)
     except duckdb.Error as exc:
-        raise ConnectError(f"cannot read {str(path)!r}: {_line(exc)}") from None
+        raise ConnectError(f"cannot read {str(path)!r}: {one_line(exc)}") from None
     finally:
         connection.close()
 
 
-def _line(error: Exception) -> str:
+def one_line(error: Exception) -> str:
     return " ".join(str(error).split())[:500]
 
 
-def _masked(text: str, secrets: frozenset[str]) -> str:
+def masked(text: str, secrets: frozenset[str]) -> str:
     """``text``, unless the password (in any form: as written, decoded, percent-encoded)
     occurs in it: then a fixed line (masking only the password's places would show
     where it stands, and a short password is part of many words)."""
@@ -176,7 +184,7 @@ def _masked(text: str, secrets: frozenset[str]) -> str:
 
 
 # the session settings PostgreSQL's deparsing reads, at their defaults
-_PINNED = " ".join(
+PINNED_SETTINGS = " ".join(
     f"-c {setting}"
     for setting in (
         "standard_conforming_strings=on",
@@ -194,7 +202,7 @@ _PINNED = " ".join(
 def _postgres(
     dsn: str, schema: str, shown: str, password: frozenset[str], infer: bool
 ) -> tuple[Catalog, Samples | None]:
-    psycopg = _driver("psycopg")
+    psycopg = driver("psycopg")
     try:
         connection = psycopg.connect(
             dsn,
@@ -207,10 +215,12 @@ def _postgres(
             # pinned: a database's own (ALTER DATABASE ... SET) would change what a CHECK
             # or a default reads as (standard_conforming_strings=off doubles backslashes)
             options="-c default_transaction_read_only=on -c statement_timeout=300000 "
-            "-c search_path=pg_catalog,pg_temp -c row_security=off " + _PINNED,
+            "-c search_path=pg_catalog,pg_temp -c row_security=off " + PINNED_SETTINGS,
         )
     except psycopg.Error as exc:
-        raise ConnectError(f"cannot connect to {shown}: {_masked(_line(exc), password)}") from None
+        raise ConnectError(
+            f"cannot connect to {shown}: {masked(one_line(exc), password)}"
+        ) from None
     with contextlib.closing(connection):
         found = connection.execute(
             "SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema]
@@ -220,17 +230,19 @@ def _postgres(
         try:
             return _read("postgres", connection, schema, infer)
         except psycopg.Error as exc:  # a table it may not read (--infer), a timeout ...
-            raise ConnectError(f"cannot read {shown}: {_masked(_line(exc), password)}") from None
+            raise ConnectError(f"cannot read {shown}: {masked(one_line(exc), password)}") from None
 
 
 def _mariadb(
     dsn: dict[str, Any], database: str, password: frozenset[str], infer: bool
 ) -> tuple[Catalog, Samples | None]:
-    pymysql = _driver("pymysql")
+    pymysql = driver("pymysql")
     try:
         connection = pymysql.connect(**dsn, connect_timeout=10, read_timeout=300)
     except pymysql.Error as exc:
-        raise ConnectError(f"cannot connect to MariaDB: {_masked(_line(exc), password)}") from None
+        raise ConnectError(
+            f"cannot connect to MariaDB: {masked(one_line(exc), password)}"
+        ) from None
     except Exception as exc:  # PyMySQL's own fault on a strange setting
         raise ConnectError(
             f"cannot connect to MariaDB: the driver failed ({type(exc).__name__})"
@@ -245,4 +257,4 @@ def _mariadb(
         try:
             return _read("mariadb", connection, database, infer)
         except pymysql.Error as exc:
-            raise ConnectError(f"cannot read MariaDB: {_masked(_line(exc), password)}") from None
+            raise ConnectError(f"cannot read MariaDB: {masked(one_line(exc), password)}") from None

@@ -1,0 +1,1 @@
+"""A live database against the schema: ``schemacog diff-db``."""

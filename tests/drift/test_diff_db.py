@@ -1,0 +1,136 @@
+"""``schemacog diff-db`` on the four real engines: an untouched database and one just
+imported compare equal (exit 0); each edit of a live database is its line (exit 1),
+with the planner's SQL that brings the database back; a table only the database has
+fails only with --strict."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, RunCli
+from migration_engines import (
+    MARIADB_SOCKET,
+    Database,
+    DuckdbDatabase,
+    MariadbDatabase,
+    PostgresDatabase,
+    SqliteDatabase,
+    database,
+)
+
+from schemacog.render.sql.ddl import render_ddl
+from schemacog.schema.validate import load_schema
+
+SHOP = ROOT / "schema" / "shop.yaml"
+ENGINES = ("sqlite", "duckdb", "postgres", "mariadb")
+
+
+def _url(db: Database) -> str:
+    if isinstance(db, SqliteDatabase):
+        return str(db.path)
+    if isinstance(db, DuckdbDatabase):
+        return f"duckdb:///{db.path}"
+    if isinstance(db, PostgresDatabase):
+        return f"postgresql:///postgres?schema={db.schema}"
+    assert isinstance(db, MariadbDatabase)
+    return f"mysql://root@localhost/{db.database}?unix_socket={MARIADB_SOCKET}"
+
+
+def _project(folder: Path, schema_text: str) -> Path:
+    project = folder / "project"
+    project.mkdir()
+    (project / "schema.yaml").write_text(schema_text, encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = []\n', encoding="utf-8"
+    )
+    return project
+
+
+# an edit of the live database, and the line diff-db says for it
+EDITS = {
+    "column added": (
+        "ALTER TABLE customer ADD COLUMN extra integer",
+        "customer.extra: in the database, not in the schema",
+    ),
+    "index dropped": (
+        "DROP INDEX ix_customer_name{on}",
+        "customer: index (name) in the schema, not in the database",
+    ),
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_untouched_database_matches_and_an_edit_is_its_line(
+    run_cli: RunCli, engine: str, tmp_path: Path
+) -> None:
+    schema = load_schema(SHOP)
+    project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
+    with database(engine, tmp_path) as db:
+        db.run(render_ddl(schema, db.dialect))
+        url = _url(db)
+        same = run_cli("diff-db", url, cwd=project)
+        assert (same.code, same.err) == (0, ""), same.out + same.err
+        assert same.out.endswith("matches the schema\n")
+        for sql, line in EDITS.values():
+            db.run(sql.format(on=" ON customer" if engine == "mariadb" else "") + ";")
+            drifted = run_cli("diff-db", url, cwd=project)
+            assert drifted.code == 1, drifted.err
+            assert line in drifted.out.splitlines(), drifted.out
+        assert "differs from the schema; SQL that brings it there:" in drifted.out
+        assert "-- schemacog migration for" in drifted.out
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgres"])
+def test_a_database_just_imported_matches(run_cli: RunCli, engine: str, tmp_path: Path) -> None:
+    with database(engine, tmp_path) as db:
+        db.run(
+            "CREATE TABLE film (film_id integer CONSTRAINT film_pkey PRIMARY KEY, "
+            "title varchar(20) NOT NULL CONSTRAINT film_title_key UNIQUE, rate numeric(4,2));"
+        )
+        url = _url(db)
+        imported = run_cli("import", url)
+        project = _project(tmp_path, imported.out)
+        result = run_cli("diff-db", url, cwd=project)
+        exact = run_cli("diff-db", url, "--exact", "--format", "json", cwd=project)
+    assert result.code == 0, result.out + result.err
+    # varchar(20) against a text with a length CHECK: one string of max_length 20
+    spelled = "character varying(20)" if engine == "postgres" else "varchar(20)"
+    assert f"film.title: type '{spelled}' in the database" in result.out
+    assert "(equivalent: import reads both as one schema; --exact fails on it)" in result.out
+    assert exact.code == 1
+    report = json.loads(exact.out)
+    assert sorted(report) == ["database", "differences", "drift", "equivalent", "extra", "sql"]
+    assert report["drift"] is True
+    assert report["equivalent"] == []
+    assert any(line.startswith("film.title: type") for line in report["differences"])
+
+
+def test_a_table_only_the_database_has_fails_with_strict(run_cli: RunCli, tmp_path: Path) -> None:
+    schema = load_schema(SHOP)
+    project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
+    with database("sqlite", tmp_path) as db:
+        db.run(render_ddl(schema, "sqlite") + "CREATE TABLE other (id INTEGER);")
+        url = _url(db)
+        loose = run_cli("diff-db", url, cwd=project)
+        strict = run_cli("diff-db", url, "--strict", cwd=project)
+    line = "table other: in the database, not in the schema"
+    assert loose.code == 0
+    assert f"{line} (not failing: --strict fails on it)" in loose.out.splitlines()
+    assert strict.code == 1
+    assert line in strict.out.splitlines()
+    assert "DROP TABLE other;" in strict.out
+    annotated = run_cli("diff-db", url, "--strict", "--format", "github", cwd=project)
+    assert f"::error title=schemacog diff-db::{line}" in annotated.out.splitlines()
+
+
+def test_a_dialect_other_than_the_url_s_is_an_error(run_cli: RunCli, tmp_path: Path) -> None:
+    project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
+    with database("sqlite", tmp_path) as db:
+        db.run("CREATE TABLE t (id INTEGER PRIMARY KEY);")
+        result = run_cli("diff-db", _url(db), "--dialect", "postgres", cwd=project)
+    assert (result.code, result.err) == (
+        2,
+        "schemacog diff-db: the URL names a sqlite database, not postgres\n",
+    )
