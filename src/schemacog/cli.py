@@ -14,10 +14,11 @@ if TYPE_CHECKING:  # the command line imports what a command needs when it runs
     import argparse
     from collections.abc import Callable, Sequence
     from pathlib import Path
-    from typing import TextIO
+    from typing import TextIO, TypeVar
 
     from schemacog.migrate.command import Project
-    from schemacog.verify.run import Step
+
+    _Result = TypeVar("_Result")
 
 EXIT_OK = 0
 EXIT_DRIFT = 1  # check found drift; verify found a failing check
@@ -259,7 +260,7 @@ def _diff_db(args: argparse.Namespace, out: TextIO) -> int:
     schema = load_schema(project.schema_path, project.schema_shown)
     options = DiffOptions(args.dialect, args.strict, args.exact, args.format)
     try:
-        return run_diff_db(args.url, schema, options, out)
+        return _until_stopped(lambda: run_diff_db(args.url, schema, options, out))
     except DiffFailed as exc:
         print(f"schemacog diff-db: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
@@ -394,10 +395,11 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     return code
 
 
-def _until_stopped(work: Callable[[], list[Step]]) -> list[Step]:
+def _until_stopped(work: Callable[[], _Result]) -> _Result:
     """``work()``, which a SIGTERM (a CI job cancelled) stops by an exception: its
-    ``finally`` blocks run, so verify's throwaway users, roles, schemas, databases and
-    child processes go with it (SIGKILL leaves them; their names start ``schemacog_``)."""
+    ``finally`` blocks run, so verify's and diff-db's throwaway users, roles, schemas,
+    databases and child processes go with it (SIGKILL leaves them; their names start
+    ``schemacog_``)."""
     import signal
 
     def stop(number: int, frame: object) -> None:
