@@ -19,7 +19,7 @@ from schemacog.drift.compare import Drift, compare_catalogs
 from schemacog.drift.scratch import scratch_catalog
 from schemacog.engine.report import annotation
 from schemacog.errors import printable
-from schemacog.importing.build import ImportError_, import_catalog
+from schemacog.importing.build import Imported, ImportError_, import_catalog
 from schemacog.importing.connect import ConnectError, read_database
 from schemacog.migrate.guards import refusals
 from schemacog.migrate.matching import match
@@ -48,28 +48,33 @@ def run_diff_db(url: str, schema: Schema, options: DiffOptions, out: TextIO) -> 
         raise ConnectError(f"the URL names a {opened.dialect} database, not {options.dialect}")
     wanted = scratch_catalog(opened.dialect, render_ddl(schema, opened.dialect), url)
     drift = compare_catalogs(opened.catalog, wanted, exact=options.exact)
+    read = import_catalog(opened.dialect, opened.catalog, opened.name)  # the database, read back
     equivalent: list[str] = []
     if drift.tables and not options.exact:
-        equivalent = _equivalent(opened.dialect, opened.catalog, wanted, drift)
+        equivalent = _equivalent(read, wanted, drift)
     failing = bool(drift.differences or (options.strict and drift.extra))
-    sql = ""
-    if failing:
-        sql = _bringing_sql(opened.dialect, opened.catalog, opened.name, schema, options.strict)
+    sql = _bringing_sql(read, schema, drift, strict=options.strict) if failing else ""
     _write(out, options, opened.shown, drift, sql, equivalent=equivalent, failing=failing)
     return 1 if failing else 0
 
 
-def _equivalent(dialect: str, live: Catalog, wanted: Catalog, drift: Drift) -> list[str]:
-    """The tables whose catalogs differ but which import reads as one schema (the
-    equivalence table of docs/databases.md: what import maps, ``varchar(20)`` and a
-    text with a length CHECK both a string of ``max_length: 20``; names): their lines
-    taken out of ``drift``, and returned, to be said as equivalences."""
-    names = set(drift.tables)
-    mine = import_catalog(dialect, live, "live", sorted(names & live.tables.keys())).schema
-    theirs = import_catalog(dialect, wanted, "live", sorted(names)).schema
+def _losses_of(imported: Imported, table: str) -> list[str]:
+    """What import could not read back of ``table`` (its ``table:`` and ``table.column:``
+    lines)."""
+    return [loss for loss in imported.losses if loss.startswith((f"{table}:", f"{table}."))]
+
+
+def _equivalent(read: Imported, wanted: Catalog, drift: Drift) -> list[str]:
+    """The tables whose catalogs differ only as import reads alike, with nothing lost
+    (the equivalences of docs/databases.md: a serial and an identity, names): their
+    lines taken out of ``drift`` and returned, to be said as equivalences. Both sides
+    are read whole, so a foreign key to any table counts."""
+    theirs = import_catalog(read.dialect, wanted, "wanted").schema
+    mine = read.schema
+    both = {t.name for t in mine.tables} & {t.name for t in theirs.tables}
     said = []
-    for table in sorted(names):
-        if table in {t.name for t in mine.tables} and _read_alike(mine, theirs, table):
+    for table in sorted(drift.tables):
+        if table in both and not _losses_of(read, table) and _read_alike(mine, theirs, table):
             said += drift.forgive(table)
     return said
 
@@ -97,20 +102,39 @@ def _plain(schema: Schema, table: Table) -> Table:
     )
 
 
-def _bringing_sql(dialect: str, catalog: Catalog, name: str, schema: Schema, strict: bool) -> str:
-    """The planner's SQL from the database (as import reads it) to the schema, or why
-    it cannot say; the tables only the database has stay unless ``strict``."""
-    imported = _enum_names_of(schema, import_catalog(dialect, catalog, name).schema)
-    if not strict:
-        wanted = {table.name for table in schema.tables}
-        kept = tuple(table for table in imported.tables if table.name in wanted)
-        imported = dataclasses.replace(imported, tables=kept)
-    found = match(imported, schema)
+def _bringing_sql(read: Imported, schema: Schema, drift: Drift, *, strict: bool) -> str:
+    """The planner's SQL from the database to the schema, or why it cannot say. It plans
+    from the database as import reads it, so only where that reading is whole for the
+    tables that differ (else it would drop a CHECK the database does not have, or miss
+    what it has); a table that does not differ is the schema's own (the catalogs are
+    equal), so that no spelling of import's rebuilds it."""
+    own = {table.name: table for table in schema.tables}
+    extra = {t.name for t in read.schema.tables} - own.keys() if strict else set()
+    differing = set(drift.tables) | extra
+    lost = [loss for table in sorted(differing) for loss in _losses_of(read, table)]
+    if strict:
+        lost += [loss for loss in read.losses if loss.startswith("database: table ")]
+    if lost:
+        lines = "".join(f"-- {printable(loss)}\n" for loss in lost)
+        return (
+            "-- no SQL: what differs holds what schemacog cannot read back, so a plan "
+            "from it would not apply:\n" + lines
+        )
+    imported = _enum_names_of(schema, read.schema)
+    tables = tuple(
+        table if table.name in differing or table.name not in own else own[table.name]
+        for table in imported.tables
+        if strict or table.name in own
+    )
+    named = {enum.name for enum in imported.enums}
+    enums = imported.enums + tuple(e for e in schema.enums if e.name not in named)
+    old = dataclasses.replace(imported, tables=tables, enums=enums)
+    found = match(old, schema)
     refused = refusals(found)
     if refused:
         lines = "".join(f"-- {printable(problem.message)}\n" for problem in refused)
         return "-- the planner cannot bring the database to the schema:\n" + lines
-    return sql_script(plan(found, dialect), imported, schema)
+    return sql_script(plan(found, read.dialect), old, schema)
 
 
 def _enum_names_of(schema: Schema, imported: Schema) -> Schema:

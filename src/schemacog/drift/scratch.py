@@ -108,9 +108,14 @@ def _mariadb(ddl: str, url: str, name: str) -> Catalog:
             return read_catalog("mariadb", connection, name)
         except pymysql.Error as exc:
             raise ConnectError(f"the schema's DDL failed: {_said(exc, parsed)}") from None
-        finally:
-            with _cursor(connection) as cursor:
-                cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        finally:  # on a connection of its own: an interrupt may leave this one unusable
+            _drop_mariadb(pymysql, dsn, name)
+
+
+def _drop_mariadb(pymysql: Any, dsn: dict[str, Any], name: str) -> None:
+    with contextlib.closing(pymysql.connect(**dsn, connect_timeout=10)) as connection:
+        with _cursor(connection) as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
 
 
 _MULTI_STATEMENTS = 1 << 16  # CLIENT.MULTI_STATEMENTS: the DDL is one script
