@@ -113,9 +113,9 @@ def _mariadb(ddl: str, url: str, name: str) -> Catalog:
 
 
 def _drop_mariadb(pymysql: Any, dsn: dict[str, Any], name: str) -> None:
-    with contextlib.closing(pymysql.connect(**dsn, connect_timeout=10)) as connection:
-        with _cursor(connection) as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+    connection = pymysql.connect(**dsn, connect_timeout=10)
+    with contextlib.closing(connection), _cursor(connection) as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
 
 
 _MULTI_STATEMENTS = 1 << 16  # CLIENT.MULTI_STATEMENTS: the DDL is one script
