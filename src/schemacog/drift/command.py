@@ -66,7 +66,7 @@ def _losses_of(imported: Imported, table: str) -> list[str]:
 
 def _equivalent(read: Imported, wanted: Catalog, drift: Drift) -> list[str]:
     """The tables whose catalogs differ only as import reads alike, with nothing lost
-    (the equivalences of docs/databases.md: a serial and an identity, names): their
+    (the equivalences of docs/databases.md: names, ``now()`` and ``CURRENT_TIMESTAMP``): their
     lines taken out of ``drift`` and returned, to be said as equivalences. Both sides
     are read whole, so a foreign key to any table counts."""
     theirs = import_catalog(read.dialect, wanted, "wanted").schema
