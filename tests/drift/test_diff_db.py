@@ -6,6 +6,11 @@ fails only with --strict."""
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +22,7 @@ from migration_engines import (
     MariadbDatabase,
     PostgresDatabase,
     SqliteDatabase,
+    available,
     database,
 )
 
@@ -186,3 +192,135 @@ def test_a_dialect_other_than_the_url_s_is_an_error(run_cli: RunCli, tmp_path: P
         2,
         "schemacog diff-db: the URL names a sqlite database, not postgres\n",
     )
+
+
+# an edit of a live database (per engine where the SQL differs), and a line diff-db says
+ROUND_TRIP: dict[str, tuple[dict[str, str], str]] = {
+    "a column dropped": (  # a nullable one, the planner adds it back; no index after it
+        {"*": "ALTER TABLE shipment DROP COLUMN last_scan_at"},
+        "shipment.last_scan_at: in the schema, not in the database",
+    ),
+    "NOT NULL dropped": (
+        {
+            "postgres": "ALTER TABLE warehouse ALTER COLUMN capacity DROP NOT NULL",
+            "duckdb": "ALTER TABLE warehouse ALTER COLUMN capacity DROP NOT NULL",
+            "mariadb": "ALTER TABLE warehouse MODIFY capacity INT NULL",
+        },
+        "warehouse.capacity: nullable True in the database, False in the schema",
+    ),
+    "a default changed": (
+        {
+            "postgres": "ALTER TABLE order_line ALTER COLUMN quantity SET DEFAULT 2",
+            "duckdb": "ALTER TABLE order_line ALTER COLUMN quantity SET DEFAULT 2",
+            "mariadb": "ALTER TABLE order_line ALTER COLUMN quantity SET DEFAULT 2",
+        },
+        "order_line.quantity: default",
+    ),
+    "a table dropped": (
+        {"*": "DROP TABLE warehouse"},
+        "table warehouse: in the schema, not in the database",
+    ),
+    "a table comment changed": (
+        {
+            "postgres": "COMMENT ON TABLE warehouse IS 'changed'",
+            "duckdb": "COMMENT ON TABLE warehouse IS 'changed'",
+            "mariadb": "ALTER TABLE warehouse COMMENT = 'changed'",
+        },
+        "warehouse: comment 'changed' in the database",
+    ),
+    "an enum value added": (
+        {"postgres": "ALTER TYPE stock_condition ADD VALUE 'lost'"},
+        "enum stock_condition: (new, used, damaged, lost) in the database",
+    ),
+    "an enum comment changed": (
+        {"postgres": "COMMENT ON TYPE stock_condition IS 'changed'"},
+        "enum stock_condition: comment 'changed' in the database",
+    ),
+}
+
+
+def _cases() -> list[tuple[str, str]]:
+    return [
+        (engine, edit)
+        for edit, (sql, _) in sorted(ROUND_TRIP.items())
+        for engine in ENGINES
+        if engine in sql or "*" in sql
+    ]
+
+
+@pytest.mark.parametrize(("engine", "edit"), _cases())
+def test_each_edit_is_said_and_the_sql_brings_the_database_back(
+    run_cli: RunCli, engine: str, edit: str, tmp_path: Path
+) -> None:
+    sql, line = ROUND_TRIP[edit]
+    schema = load_schema(SHOP)
+    project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
+    with database(engine, tmp_path) as db:
+        db.run(render_ddl(schema, db.dialect))
+        db.run(sql.get(engine, sql.get("*", "")) + ";")
+        url = _url(db)
+        drifted = run_cli("diff-db", url, cwd=project)
+        assert drifted.code == 1, drifted.out + drifted.err
+        assert any(said.startswith(line) for said in drifted.out.splitlines()), drifted.out
+        header = "differs from the schema; SQL that brings it there:\n"
+        bringing = drifted.out.split(header, 1)[1]
+        assert "-- no SQL" not in bringing, bringing
+        assert "cannot bring" not in bringing, bringing
+        db.run(bringing)
+        again = run_cli("diff-db", url, cwd=project)
+    assert again.code == 0, again.out
+
+
+def test_a_sigterm_drops_the_throwaway_database(tmp_path: Path) -> None:
+    """A CI job cancelled mid-run: its ``finally`` drops ``schemacog_diff_<random>``."""
+    if available("postgres") is not None and os.environ.get("SCHEMACOG_REQUIRE_POSTGRES") != "1":
+        pytest.skip("postgres: not here")
+    import psycopg
+
+    tables = "".join(
+        f"  t{n}:\n    columns:\n      id: {{type: integer, primary_key: true}}\n"
+        + "".join(
+            f"      c{c}: {{type: string, max_length: 9, nullable: true}}\n" for c in range(20)
+        )
+        for n in range(1500)  # its DDL takes seconds: the signal comes in the midst of it
+    )
+    project = _project(tmp_path, f"schemacog: 1\nname: big\ntables:\n{tables}")
+
+    name = f"sc_sigterm_{os.getpid()}_{time.monotonic_ns()}"  # the child's connections
+
+    def scratch() -> set[str]:
+        """The child's own throwaway database, as its connection to it shows (other
+        tests make theirs meanwhile)."""
+        with psycopg.connect("dbname=postgres", autocommit=True) as admin:
+            rows = admin.execute(
+                "SELECT datname FROM pg_stat_activity WHERE application_name = %s "
+                "AND datname LIKE 'schemacog_diff_%%'",
+                [name],
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    def exists(databases: set[str]) -> set[str]:
+        with psycopg.connect("dbname=postgres", autocommit=True) as admin:
+            rows = admin.execute("SELECT datname FROM pg_database").fetchall()
+        return databases & {row[0] for row in rows}
+
+    with database("postgres", tmp_path) as db:
+        db.run("CREATE TABLE t0 (id integer PRIMARY KEY);")
+        child = subprocess.Popen(
+            [sys.executable, "-m", "schemacog", "diff-db", _url(db)],
+            cwd=project,
+            env={**os.environ, "PGAPPNAME": name},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 60
+        made: set[str] = set()
+        while not made and child.poll() is None and time.monotonic() < deadline:
+            made = scratch()
+            time.sleep(0.02)
+        assert child.poll() is None, "the run ended before the signal"
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=60)
+    assert made, "the run ended before its throwaway database could be seen"
+    assert child.returncode == 128 + signal.SIGTERM, err
+    assert not exists(made)

@@ -22,7 +22,7 @@ from schemacog.migrate.data_checks import DataCheck, table_checks, unique_check
 from schemacog.migrate.dialects import MIGRATIONS, MigrationDialect
 from schemacog.migrate.guards import index_key, renamed_column
 from schemacog.migrate.matching import Match
-from schemacog.model import NOW, Column, Schema, Table
+from schemacog.model import NOW, Column, Enum, Schema, Table
 from schemacog.render.sql.ddl import (
     DdlPieces,
     column_type,
@@ -34,7 +34,7 @@ from schemacog.render.sql.ddl import (
     index_name,
     quote,
 )
-from schemacog.render.sql.dialects import Dialect, EnumStyle
+from schemacog.render.sql.dialects import Comments, Dialect, EnumStyle
 from schemacog.render.sql.limits import key_plans
 from schemacog.render.sql.literals import string_literal
 
@@ -183,6 +183,8 @@ def _enum_steps(context: _Context, result: Plan) -> None:
         if not context.migration.renames_in_place:
             if before != enum.name or list(old.value_names) != list(enum.value_names):
                 context.recreated_enums.add(enum.name)
+            else:
+                _enum_comment(context, result, old, enum)
             continue
         if not (in_order and complete):
             context.recreated_enums.add(enum.name)
@@ -225,6 +227,21 @@ def _enum_steps(context: _Context, result: Plan) -> None:
                 )
             )
             kept_in_order = [v for v in values if v in spelled]
+        _enum_comment(context, result, old, enum)
+
+
+def _enum_comment(context: _Context, result: Plan, old: Enum, enum: Enum) -> None:
+    """``COMMENT ON TYPE`` where an enum kept in place has another description."""
+    if old.description == enum.description or context.dialect.comments is not Comments.COMMENT_ON:
+        return
+    text = "NULL" if enum.description is None else _text(context, enum.description)
+    result.outside.append(
+        Step(
+            Kind.IN_PLACE,
+            f"set the comment of enum {enum.name}",
+            f"COMMENT ON TYPE {context.q(enum.name)} IS {text};",
+        )
+    )
 
 
 def _text(context: _Context, value: str) -> str:

@@ -1,0 +1,4 @@
+-- schemacog migration for mariadb
+-- from: old.yaml (fingerprint e6e660057ae6c04d)
+-- to: new.yaml (fingerprint e6e660057ae6c04d)
+-- no changes

@@ -1,0 +1,4 @@
+-- schemacog migration for sqlite
+-- from: old.yaml (fingerprint b0fbea685824d113)
+-- to: new.yaml (fingerprint b0fbea685824d113)
+-- no changes
