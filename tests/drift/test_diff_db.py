@@ -196,6 +196,19 @@ def test_a_dialect_other_than_the_url_s_is_an_error(run_cli: RunCli, tmp_path: P
 
 # an edit of a live database (per engine where the SQL differs), and a line diff-db says
 ROUND_TRIP: dict[str, tuple[dict[str, str], str]] = {
+    "a column added": (
+        {"*": "ALTER TABLE customer ADD COLUMN extra integer"},
+        "customer.extra: in the database, not in the schema",
+    ),
+    "an index dropped": (
+        {
+            "sqlite": "DROP INDEX ix_customer_name",
+            "duckdb": "DROP INDEX ix_customer_name",
+            "postgres": "DROP INDEX ix_customer_name",
+            "mariadb": "DROP INDEX ix_customer_name ON customer",
+        },
+        "customer: index (name) in the schema, not in the database",
+    ),
     "a column dropped": (  # a nullable one, the planner adds it back; no index after it
         {"*": "ALTER TABLE shipment DROP COLUMN last_scan_at"},
         "shipment.last_scan_at: in the schema, not in the database",
