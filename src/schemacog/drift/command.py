@@ -48,12 +48,15 @@ def run_diff_db(url: str, schema: Schema, options: DiffOptions, out: TextIO) -> 
         raise ConnectError(f"the URL names a {opened.dialect} database, not {options.dialect}")
     wanted = scratch_catalog(opened.dialect, render_ddl(schema, opened.dialect), url)
     drift = compare_catalogs(opened.catalog, wanted, exact=options.exact)
-    read = import_catalog(opened.dialect, opened.catalog, opened.name)  # the database, read back
     equivalent: list[str] = []
-    if drift.tables and not options.exact:
-        equivalent = _equivalent(read, wanted, drift)
-    failing = bool(drift.differences or (options.strict and drift.extra))
-    sql = _bringing_sql(read, schema, drift, strict=options.strict) if failing else ""
+    sql = ""
+    if drift.failing(strict=options.strict):  # the database read back, as import reads it
+        read = import_catalog(opened.dialect, opened.catalog, opened.name)
+        if drift.tables and not options.exact:
+            equivalent = _equivalent(read, wanted, drift)
+        if drift.failing(strict=options.strict):  # not all equivalent
+            sql = _bringing_sql(read, schema, drift, strict=options.strict)
+    failing = drift.failing(strict=options.strict)
     _write(out, options, opened.shown, drift, sql, equivalent=equivalent, failing=failing)
     return 1 if failing else 0
 

@@ -11,6 +11,7 @@ a migration adds a column last).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from schemacog.db.catalog.model import (
@@ -44,6 +45,10 @@ class Drift:
     extra: list[str] = dataclasses.field(default_factory=list)  # tables only the database has
     # the lines of each table both sides have, by table (a part of ``differences``)
     tables: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+
+    def failing(self, *, strict: bool) -> bool:
+        """Drift: a difference, or a table only the database has where ``strict``."""
+        return bool(self.differences or (strict and self.extra))
 
     def forgive(self, table: str) -> list[str]:
         """Take ``table``'s lines out of the differences (equal by the equivalences)."""
@@ -126,14 +131,10 @@ def _keys(
 ) -> None:
     """Keys, foreign keys, CHECKs and indexes, as sets: one only a side has is a line."""
     for label, mine, theirs in (
-        (
-            "primary key",
-            _keyset({live.primary_key} - {None}, exact),
-            _keyset({wanted.primary_key} - {None}, exact),
-        ),
-        ("unique constraint", _keyset(live.unique, exact), _keyset(wanted.unique, exact)),
-        ("foreign key", _named(live.foreign_keys, exact), _named(wanted.foreign_keys, exact)),
-        ("", _named(live.checks, exact), _named(wanted.checks, exact)),
+        ("primary key", _unnamed(_key(live), exact), _unnamed(_key(wanted), exact)),
+        ("unique constraint", _unnamed(live.unique, exact), _unnamed(wanted.unique, exact)),
+        ("foreign key", _unnamed(live.foreign_keys, exact), _unnamed(wanted.foreign_keys, exact)),
+        ("", _unnamed(live.checks, exact), _unnamed(wanted.checks, exact)),
         ("index", _indexes(live.indexes, exact), _indexes(wanted.indexes, exact)),
     ):
         for item in sorted(mine - theirs, key=repr):
@@ -144,12 +145,13 @@ def _keys(
             found.differences.append(f"{table}: {shown} in the schema, not in the database")
 
 
-def _keyset(keys: object, exact: bool) -> set[object]:
-    return {key if exact else dataclasses.replace(key, name="") for key in keys}  # type: ignore[attr-defined]
+def _key(table: CatalogTable) -> tuple[Key, ...]:
+    return () if table.primary_key is None else (table.primary_key,)
 
 
-def _named(items: object, exact: bool) -> set[object]:
-    return {item if exact else dataclasses.replace(item, name="") for item in items}  # type: ignore[attr-defined]
+def _unnamed(items: Iterable[Key | ForeignKey | Check], exact: bool) -> set[object]:
+    """``items`` as compared: their names blanked unless ``exact``."""
+    return {item if exact else dataclasses.replace(item, name="") for item in items}
 
 
 def _indexes(indexes: frozenset[Index], exact: bool) -> set[object]:

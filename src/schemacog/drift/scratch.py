@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import secrets
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
 from schemacog.db.catalog import Catalog, read_catalog
@@ -92,7 +91,7 @@ def _mariadb(ddl: str, url: str, name: str) -> Catalog:
     except pymysql.Error as exc:
         raise ConnectError(f"cannot connect to MariaDB: {_said(exc, parsed)}") from None
     with contextlib.closing(connection):
-        with _cursor(connection) as cursor:
+        with connection.cursor() as cursor:
             try:
                 cursor.execute(f"CREATE DATABASE `{name}`")
             except pymysql.Error as exc:
@@ -100,7 +99,7 @@ def _mariadb(ddl: str, url: str, name: str) -> Catalog:
                     f"cannot make a throwaway database to compare with: {_said(exc, parsed)}"
                 ) from None
         try:
-            with _cursor(connection) as cursor:
+            with connection.cursor() as cursor:
                 cursor.execute(f"USE `{name}`")
                 cursor.execute(ddl)
                 while cursor.nextset():
@@ -114,17 +113,11 @@ def _mariadb(ddl: str, url: str, name: str) -> Catalog:
 
 def _drop_mariadb(pymysql: Any, dsn: dict[str, Any], name: str) -> None:
     connection = pymysql.connect(**dsn, connect_timeout=10)
-    with contextlib.closing(connection), _cursor(connection) as cursor:
+    with contextlib.closing(connection), connection.cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
 
 
 _MULTI_STATEMENTS = 1 << 16  # CLIENT.MULTI_STATEMENTS: the DDL is one script
-
-
-@contextlib.contextmanager
-def _cursor(connection: Any) -> Iterator[Any]:
-    with connection.cursor() as cursor:
-        yield cursor
 
 
 def _said(error: Exception, parsed: Any) -> str:

@@ -59,13 +59,13 @@ def first_rows(dialect: str, connection: Any, namespace: str, catalog: Catalog) 
         # not a generated column: reading one computes it (a hostile expression may
         # cost any time and memory), and it is never imported as a column
         kept = [c for c in table.ordered_columns if c.computed is None]
-        selected = {
-            c.name: quote(c.name)
-            if _INTEGER.search(c.type.lower())
-            else _SHORT[dialect].format(c=quote(c.name), n=MAX_TEXT)
-            for c in kept
-            if _INTEGER.search(c.type.lower()) or _TEXT.search(c.type.lower())
-        }
+        selected = {}
+        for column in kept:
+            spelled = column.type.lower()
+            if _INTEGER.search(spelled):
+                selected[column.name] = quote(column.name)
+            elif _TEXT.search(spelled):
+                selected[column.name] = _SHORT[dialect].format(c=quote(column.name), n=MAX_TEXT)
         columns = list(selected)
         if not columns:
             continue

@@ -139,10 +139,20 @@ def _collations(connection: Any, schema: str, table: str) -> tuple[str, ...]:
 def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -> tuple[str, ...]:
     """An identity's sequence that does not count 1, 2, 3 ... or that other columns
     draw from too: schemacog's DDL gives each identity a sequence of its own."""
+    identities = [c for c in sorted(columns, key=lambda c: c.position) if c.identity and c.default]
+    if not identities:
+        return ()
+    counting = {  # a sequence's nextval() as a default spells it -> (start, step)
+        spelled: (start, step)
+        for sequence, start, step in connection.execute(
+            "SELECT sequence_name, start_value, increment_by FROM system.main.duckdb_sequences() "
+            "WHERE schema_name = ?",
+            [schema],
+        ).fetchall()
+        for spelled in (f"nextval('{sequence}')", f"nextval('{schema}.{sequence}')")
+    }
     found = []
-    for column in sorted(columns, key=lambda c: c.position):
-        if not column.identity or column.default is None:
-            continue
+    for column in identities:
         (users,) = connection.execute(
             "SELECT count(*) FROM system.main.duckdb_columns() "
             "WHERE schema_name = ? AND column_default = ?",
@@ -150,17 +160,12 @@ def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -
         ).fetchone()
         if users > 1:
             found.append(f"column {column.name}: {column.default} is shared with other columns")
-        for sequence, start, step in connection.execute(
-            "SELECT sequence_name, start_value, increment_by FROM system.main.duckdb_sequences() "
-            "WHERE schema_name = ?",
-            [schema],
-        ).fetchall():
-            named = column.default in (f"nextval('{sequence}')", f"nextval('{schema}.{sequence}')")
-            if named and (start, step) != (1, 1):
-                found.append(
-                    f"column {column.name}: its sequence starts at {start} and steps by "
-                    f"{step} (schemacog's: 1 and 1)"
-                )
+        start, step = counting.get(str(column.default), (1, 1))
+        if (start, step) != (1, 1):
+            found.append(
+                f"column {column.name}: its sequence starts at {start} and steps by "
+                f"{step} (schemacog's: 1 and 1)"
+            )
     return tuple(found)
 
 
