@@ -238,3 +238,15 @@ def example_inserts(schema: Schema, dialect_name: str) -> str:
             )
             lines.append(f"INSERT INTO {quote(dialect, table.name)} ({names}) VALUES ({values});")
     return "\n".join(lines) + "\n"
+
+
+def url_of(db: Database) -> str:
+    """The URL schemacog's commands take for ``db`` (a SQLite file as a plain path)."""
+    if isinstance(db, SqliteDatabase):
+        return str(db.path)
+    if isinstance(db, DuckdbDatabase):
+        return f"duckdb:///{db.path}"
+    if isinstance(db, PostgresDatabase):
+        return f"postgresql:///postgres?schema={db.schema}"
+    assert isinstance(db, MariadbDatabase)
+    return f"mysql://root@localhost/{db.database}?unix_socket={MARIADB_SOCKET}"

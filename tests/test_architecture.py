@@ -22,6 +22,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"db", "migrate"}),  # real engines; migrations from one schema to the next
     frozenset({"engine", "importing"}),  # the marked files; a live database read back
     frozenset({"drift"}),  # a live database against the schema
+    frozenset({"deploy"}),  # migrations applied to a live database, with a history
     frozenset({"verify"}),
     frozenset({"cli", "markers", "__main__"}),  # the entry points users name
 )

@@ -133,6 +133,35 @@ def _build_parser() -> argparse.ArgumentParser:
         action="append",
         help="a dialect to write (repeat it; default: migration_dialects, else dialect)",
     )
+    applied = steps.add_parser(
+        "apply", help="run the pending migrations of the URL's dialect, in order, once each"
+    )
+    status = steps.add_parser(
+        "status", help="which migrations a database has, and whether it is at the last one"
+    )
+    for step in (applied, status):
+        step.add_argument("url", help="the database, as import takes it")
+    applied.add_argument("--dry-run", action="store_true", help="say what would run; run nothing")
+    applied.add_argument(
+        "--baseline",
+        metavar="NAME",
+        help="record migrations up to NAME as applied without running them (the database "
+        "must be at NAME's snapshot)",
+    )
+    applied.add_argument(
+        "--resolve",
+        metavar="NAME",
+        help="the failed migration NAME was finished or undone by hand (checked against "
+        "its snapshots)",
+    )
+    applied.add_argument(
+        "--lock-timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for another apply to end (default: 60)",
+    )
+    status.add_argument("--format", choices=("text", "json"), default="text")
     return parser
 
 
@@ -453,7 +482,36 @@ def _verify(args: argparse.Namespace, out: TextIO) -> int:
 def _migrate(args: argparse.Namespace, out: TextIO) -> int:
     from schemacog.migrate.command import run
 
+    if args.migrate_command in ("apply", "status"):
+        return _deploy(args, out)
     return run(args, _migration_project, out, sys.stderr)
+
+
+def _deploy(args: argparse.Namespace, out: TextIO) -> int:
+    """``migrate apply`` and ``migrate status``: a database's problems one line each on
+    stderr, exit 2; another applier's lock, exit 1."""
+    from schemacog.deploy.apply import ApplyOptions, run_apply
+    from schemacog.deploy.status import run_status
+    from schemacog.deploy.targets import Busy, TargetError
+    from schemacog.drift.command import DiffFailed
+    from schemacog.errors import printable
+
+    project = _migration_project(False)
+    command = f"schemacog migrate {args.migrate_command}"
+    try:
+        if args.migrate_command == "status":
+            return _until_stopped(lambda: run_status(args.url, project, args.format, out))
+        if not args.lock_timeout >= 0:  # NaN too
+            print(f"{command}: --lock-timeout is a number of seconds, 0 or more", file=sys.stderr)
+            return EXIT_ERROR
+        options = ApplyOptions(args.dry_run, args.baseline, args.resolve, args.lock_timeout)
+        return _until_stopped(lambda: run_apply(args.url, project, options, out, sys.stderr))
+    except Busy as exc:
+        print(f"{command}: {printable(str(exc))}: refused; nothing was changed", file=out)
+        return EXIT_DRIFT
+    except (TargetError, *DiffFailed) as exc:
+        print(f"{command}: {printable(str(exc))}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _migration_project(required: bool) -> Project:

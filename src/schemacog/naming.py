@@ -7,6 +7,7 @@ import keyword
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
+from typing import Final
 
 from schemacog.model import TEXT_TYPES, Column, Index, LogicalType, Table
 from schemacog.runtime import cleaning as cleaning_runtime
@@ -14,6 +15,7 @@ from schemacog.runtime import cleaning as cleaning_runtime
 __all__ = [
     "BASE64_BYTES_TYPE",
     "CLASS_BODY_NAMES",
+    "HISTORY_TABLE",
     "IDENTIFIER",
     "JSON_VALUE",
     "MAX_SQL_NAME",
@@ -44,6 +46,10 @@ __all__ = [
     "upper_snake",
     "validator_function",
 ]
+
+# where ``migrate apply`` records what ran, in the database it migrates: no schema may
+# name a table so, and diff-db and import leave it out
+HISTORY_TABLE: Final = "schemacog_migrations"
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,62}\Z")
 

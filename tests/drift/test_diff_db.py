@@ -16,14 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, RunCli
 from migration_engines import (
-    MARIADB_SOCKET,
-    Database,
-    DuckdbDatabase,
-    MariadbDatabase,
-    PostgresDatabase,
-    SqliteDatabase,
     available,
     database,
+    url_of,
 )
 
 from schemacog.render.sql.ddl import render_ddl
@@ -31,17 +26,6 @@ from schemacog.schema.validate import load_schema, load_schema_text
 
 SHOP = ROOT / "schema" / "shop.yaml"
 ENGINES = ("sqlite", "duckdb", "postgres", "mariadb")
-
-
-def _url(db: Database) -> str:
-    if isinstance(db, SqliteDatabase):
-        return str(db.path)
-    if isinstance(db, DuckdbDatabase):
-        return f"duckdb:///{db.path}"
-    if isinstance(db, PostgresDatabase):
-        return f"postgresql:///postgres?schema={db.schema}"
-    assert isinstance(db, MariadbDatabase)
-    return f"mysql://root@localhost/{db.database}?unix_socket={MARIADB_SOCKET}"
 
 
 def _project(folder: Path, schema_text: str) -> Path:
@@ -75,7 +59,7 @@ def test_an_untouched_database_matches_and_an_edit_is_its_line(
     project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
     with database(engine, tmp_path) as db:
         db.run(render_ddl(schema, db.dialect))
-        url = _url(db)
+        url = url_of(db)
         same = run_cli("diff-db", url, cwd=project)
         assert (same.code, same.err) == (0, ""), same.out + same.err
         assert same.out.endswith("matches the schema\n")
@@ -97,7 +81,7 @@ def test_a_database_imported_exactly_matches(run_cli: RunCli, tmp_path: Path) ->
             "CREATE TABLE film (film_id serial CONSTRAINT film_pkey PRIMARY KEY, "
             "title text NOT NULL CONSTRAINT film_title_key UNIQUE);"
         )
-        url = _url(db)
+        url = url_of(db)
         imported = run_cli("import", url)
         project = _project(tmp_path, imported.out)
         result = run_cli("diff-db", url, cwd=project)
@@ -123,8 +107,8 @@ def test_what_import_reads_alike_is_an_equivalence(run_cli: RunCli, tmp_path: Pa
     with database("postgres", tmp_path) as db:
         ddl = render_ddl(load_schema_text(schema_text, "e.yaml"), "postgres")
         db.run(ddl.replace("DEFAULT CURRENT_TIMESTAMP", "DEFAULT now()"))
-        result = run_cli("diff-db", _url(db), cwd=project)
-        exact = run_cli("diff-db", _url(db), "--exact", cwd=project)
+        result = run_cli("diff-db", url_of(db), cwd=project)
+        exact = run_cli("diff-db", url_of(db), "--exact", cwd=project)
     assert result.code == 0, result.out
     assert (
         "t.at: default 'now()' in the database, 'CURRENT_TIMESTAMP' in the schema (equivalent: "
@@ -159,7 +143,7 @@ def test_what_import_cannot_read_back_is_drift(run_cli: RunCli, edit: str, tmp_p
     with database("postgres", tmp_path) as db:
         db.run(render_ddl(schema, "postgres"))
         db.run(sql + ";")
-        result = run_cli("diff-db", _url(db), cwd=project)
+        result = run_cli("diff-db", url_of(db), cwd=project)
     assert result.code == 1, result.out
     assert line in result.out.splitlines(), result.out
     assert "(equivalent" not in result.out
@@ -170,7 +154,7 @@ def test_a_table_only_the_database_has_fails_with_strict(run_cli: RunCli, tmp_pa
     project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
     with database("sqlite", tmp_path) as db:
         db.run(render_ddl(schema, "sqlite") + "CREATE TABLE other (id INTEGER);")
-        url = _url(db)
+        url = url_of(db)
         loose = run_cli("diff-db", url, cwd=project)
         strict = run_cli("diff-db", url, "--strict", cwd=project)
     line = "table other: in the database, not in the schema"
@@ -187,7 +171,7 @@ def test_a_dialect_other_than_the_url_s_is_an_error(run_cli: RunCli, tmp_path: P
     project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
     with database("sqlite", tmp_path) as db:
         db.run("CREATE TABLE t (id INTEGER PRIMARY KEY);")
-        result = run_cli("diff-db", _url(db), "--dialect", "postgres", cwd=project)
+        result = run_cli("diff-db", url_of(db), "--dialect", "postgres", cwd=project)
     assert (result.code, result.err) == (
         2,
         "schemacog diff-db: the URL names a sqlite database, not postgres\n",
@@ -271,7 +255,7 @@ def test_each_edit_is_said_and_the_sql_brings_the_database_back(
     with database(engine, tmp_path) as db:
         db.run(render_ddl(schema, db.dialect))
         db.run(sql.get(engine, sql.get("*", "")) + ";")
-        url = _url(db)
+        url = url_of(db)
         drifted = run_cli("diff-db", url, cwd=project)
         assert drifted.code == 1, drifted.out + drifted.err
         assert any(said.startswith(line) for said in drifted.out.splitlines()), drifted.out
@@ -320,7 +304,7 @@ def test_a_sigterm_drops_the_throwaway_database(tmp_path: Path) -> None:
     with database("postgres", tmp_path) as db:
         db.run("CREATE TABLE t0 (id integer PRIMARY KEY);")
         child = subprocess.Popen(
-            [sys.executable, "-m", "schemacog", "diff-db", _url(db)],
+            [sys.executable, "-m", "schemacog", "diff-db", url_of(db)],
             cwd=project,
             env={**os.environ, "PGAPPNAME": name},
             stdout=subprocess.DEVNULL,

@@ -20,7 +20,7 @@ from schemacog.drift.scratch import scratch_catalog
 from schemacog.engine.report import annotation
 from schemacog.errors import printable
 from schemacog.importing.build import Imported, ImportError_, import_catalog
-from schemacog.importing.connect import ConnectError, read_database
+from schemacog.importing.connect import ConnectError, read_database, without_history
 from schemacog.migrate.guards import refusals
 from schemacog.migrate.matching import match
 from schemacog.migrate.plan import plan
@@ -28,7 +28,7 @@ from schemacog.migrate.script import sql_script
 from schemacog.model import Schema, Table
 from schemacog.render.sql.ddl import render_ddl
 
-__all__ = ["DiffFailed", "DiffOptions", "run_diff_db"]
+__all__ = ["Compared", "DiffFailed", "DiffOptions", "Live", "compare_live", "run_diff_db"]
 
 DiffFailed = (ConnectError, ImportError_)  # one line, exit 2
 
@@ -46,19 +46,54 @@ def run_diff_db(url: str, schema: Schema, options: DiffOptions, out: TextIO) -> 
     opened = read_database(url)
     if options.dialect is not None and options.dialect != opened.dialect:
         raise ConnectError(f"the URL names a {opened.dialect} database, not {options.dialect}")
-    wanted = scratch_catalog(opened.dialect, render_ddl(schema, opened.dialect), url)
-    drift = compare_catalogs(opened.catalog, wanted, exact=options.exact)
-    equivalent: list[str] = []
+    live = without_history(opened.catalog)  # migrate apply's, not the schema's
+    found = compare_live(
+        Live(opened.dialect, live, opened.name, url),
+        schema,
+        exact=options.exact,
+        strict=options.strict,
+    )
     sql = ""
-    if drift.failing(strict=options.strict):  # the database read back, as import reads it
-        read = import_catalog(opened.dialect, opened.catalog, opened.name)
-        if drift.tables and not options.exact:
+    if found.read is not None and found.failing:
+        sql = _bringing_sql(found.read, schema, found.drift, strict=options.strict)
+    _write(out, options, opened.shown, found, sql)
+    return 1 if found.failing else 0
+
+
+@dataclass(frozen=True)
+class Live:
+    """A live database as compared: its catalog (read by the caller, on its own
+    connection), its name, and the URL a throwaway database is made beside."""
+
+    dialect: str
+    catalog: Catalog
+    name: str
+    url: str
+
+
+@dataclass
+class Compared:
+    drift: Drift
+    equivalent: list[str]  # lines of tables import reads alike, taken out of ``drift``
+    failing: bool
+    read: Imported | None  # the live database as import reads it, where it differs
+
+
+def compare_live(live: Live, schema: Schema, *, exact: bool, strict: bool) -> Compared:
+    """The live catalog against what ``schema``'s DDL makes in a throwaway database of
+    the same engine (DiffFailed on an error)."""
+    if schema.tables or schema.enums:
+        wanted = scratch_catalog(live.dialect, render_ddl(schema, live.dialect), live.url)
+    else:  # nothing to make (a first migration starts from nothing)
+        wanted = Catalog(tables={})
+    drift = compare_catalogs(live.catalog, wanted, exact=exact)
+    equivalent: list[str] = []
+    read = None
+    if drift.failing(strict=strict):  # the database read back, as import reads it
+        read = import_catalog(live.dialect, live.catalog, live.name)
+        if drift.tables and not exact:
             equivalent = _equivalent(read, wanted, drift)
-        if drift.failing(strict=options.strict):  # not all equivalent
-            sql = _bringing_sql(read, schema, drift, strict=options.strict)
-    failing = drift.failing(strict=options.strict)
-    _write(out, options, opened.shown, drift, sql, equivalent=equivalent, failing=failing)
-    return 1 if failing else 0
+    return Compared(drift, equivalent, drift.failing(strict=strict), read)
 
 
 def _losses_of(imported: Imported, table: str) -> list[str]:
@@ -167,16 +202,8 @@ def _enum_names_of(schema: Schema, imported: Schema) -> Schema:
     return dataclasses.replace(imported, enums=enums, tables=tables)
 
 
-def _write(
-    out: TextIO,
-    options: DiffOptions,
-    shown: str,
-    drift: Drift,
-    sql: str,
-    *,
-    equivalent: list[str],
-    failing: bool,
-) -> None:
+def _write(out: TextIO, options: DiffOptions, shown: str, found: Compared, sql: str) -> None:
+    drift, equivalent, failing = found.drift, found.equivalent, found.failing
     if options.fmt == "json":
         report = {
             "database": shown,

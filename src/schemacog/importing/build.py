@@ -56,6 +56,7 @@ class Imported:
     schema: Schema
     losses: list[str]  # "table.column: what" lines
     dialect: str
+    left_out: tuple[str, ...] = ()  # tables schemacog keeps of its own (its history)
 
 
 def import_catalog(

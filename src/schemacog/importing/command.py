@@ -7,6 +7,7 @@ ends stderr. Exit 0: exact; 1: something could not be represented; 2: an error.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -15,7 +16,8 @@ from typing import TextIO
 
 from schemacog.errors import printable
 from schemacog.importing.build import Imported, ImportError_, import_catalog
-from schemacog.importing.connect import ConnectError, read_database
+from schemacog.importing.connect import ConnectError, read_database, without_history
+from schemacog.naming import HISTORY_TABLE
 from schemacog.schema.loader import MAX_FILE_BYTES
 
 __all__ = ["ImportFailed", "import_database", "run_import"]
@@ -27,7 +29,11 @@ def import_database(url: str, tables: list[str] | None = None, *, infer: bool = 
     """The imported schema of ``url`` (ConnectError, ImportError_ on a mistake);
     ``infer``: guesses from the first rows, each reported."""
     opened = read_database(url, infer=infer)
-    return import_catalog(opened.dialect, opened.catalog, opened.name, tables, opened.samples)
+    catalog = without_history(opened.catalog)
+    imported = import_catalog(opened.dialect, catalog, opened.name, tables, opened.samples)
+    if catalog is opened.catalog:
+        return imported
+    return dataclasses.replace(imported, left_out=(HISTORY_TABLE,))
 
 
 def _tables(text: str | None) -> list[str] | None:
@@ -108,7 +114,8 @@ def run_import(
     print(
         f"schemacog import: {len(schema.tables)} table(s), {columns} column(s), "
         f"{len(schema.enums)} enum(s); "
-        + (f"{losses} loss(es), each a comment in the schema" if losses else "exact"),
+        + (f"{losses} loss(es), each a comment in the schema" if losses else "exact")
+        + "".join(f"; {name} left out (migrate apply's history)" for name in imported.left_out),
         file=sys.stderr,
     )
     return 1 if losses else 0

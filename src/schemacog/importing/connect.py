@@ -6,6 +6,7 @@ password (``ConnectError``)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from schemacog.db.catalog import Catalog, read_catalog
 from schemacog.db.engines import EngineUnavailable, mariadb_dsn
 from schemacog.db.urls import UrlError, is_url, parse_url
 from schemacog.importing.samples import Samples, first_rows
+from schemacog.naming import HISTORY_TABLE
 
 __all__ = [
     "PINNED_SETTINGS",
@@ -26,6 +28,7 @@ __all__ = [
     "masked",
     "one_line",
     "read_database",
+    "without_history",
 ]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -42,6 +45,14 @@ class Opened:
     name: str  # the database's name, for the schema's ``name``
     shown: str  # the URL as it may be printed
     samples: Samples | None = None  # the first rows of each table (``--infer``)
+
+
+def without_history(catalog: Catalog) -> Catalog:
+    """``catalog`` without migrate apply's history table (``naming.HISTORY_TABLE``)."""
+    if HISTORY_TABLE not in catalog.tables:
+        return catalog
+    tables = {name: t for name, t in catalog.tables.items() if name != HISTORY_TABLE}
+    return dataclasses.replace(catalog, tables=tables)
 
 
 def _read(

@@ -13,7 +13,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -27,12 +27,17 @@ from schemacog.schema.validate import load_schema
 __all__ = [
     "DEFAULT_FOLDER",
     "Snapshot",
+    "chain",
     "check_name",
+    "dialect_scripts",
     "drift",
     "from_path",
     "load_snapshot",
     "newest_snapshot",
     "next_number",
+    "not_planned",
+    "project_file_refusal",
+    "same_script",
     "schema_root",
     "snapshot_text",
     "snapshots",
@@ -75,6 +80,11 @@ def snapshots(folder: Path, shown: str) -> list[Snapshot]:
         Snapshot(number, name, path, f"{shown}/{path.name}")
         for number, name, path in _listed(folder, _SNAPSHOT)
     ]
+
+
+def dialect_scripts(folder: Path, dialect: str) -> list[tuple[int, str, Path]]:
+    """(number, name, path) of each script of ``<folder>/<dialect>/``, by number."""
+    return _listed(folder / dialect, _SCRIPT)
 
 
 def newest_snapshot(folder: Path, shown: str) -> Snapshot | None:
@@ -125,13 +135,14 @@ def snapshot_text(root: Node) -> str:
 def load_snapshot(snapshot: Snapshot, root: Path) -> Schema:
     """A snapshot, read only where the project's own files are: no symbolic link on the
     way (one to ../.env would have its text echoed in the error), nothing hidden."""
-    refused = _refusal(root, snapshot.path)
+    refused = project_file_refusal(root, snapshot.path)
     if refused is not None:
         raise SchemacogError([Problem(Pos(snapshot.shown, 1), f"{snapshot.shown} {refused}")])
     return load_schema(snapshot.path, snapshot.shown)
 
 
-def _refusal(root: Path, path: Path) -> str | None:
+def project_file_refusal(root: Path, path: Path) -> str | None:
+    """Why ``path`` is not read as a file of the project (None: it is)."""
     base = root.resolve()
     if paths.symlink_in(base, path) is not None or path.is_symlink():
         return "is or goes through a symbolic link (migrations are read only as files)"
@@ -322,7 +333,6 @@ def _rederived(root: Path, folder: Path, shown: str, dialects: Sequence[str]) ->
     from schemacog.migrate.matching import match
     from schemacog.migrate.plan import plan
     from schemacog.migrate.script import sql_script
-    from schemacog.migrate.sources import EMPTY, empty_schema
 
     problems: list[Problem] = []
     taken = {n for n, _, _ in _listed(folder, _SNAPSHOT)}
@@ -335,19 +345,8 @@ def _rederived(root: Path, folder: Path, shown: str, dialects: Sequence[str]) ->
             for number, name, path in _listed(folder / dialect, _SCRIPT)
             if number not in taken
         ]
-    starts = {n: path for n, _, path in _listed(folder, _FROM)}
-    old: Schema | None = None
-    for index, snapshot in enumerate(snapshots(folder, shown)):
-        try:
-            new = load_snapshot(snapshot, root)
-            if index == 0 and snapshot.number in starts:
-                start = starts[snapshot.number]
-                old = load_snapshot(
-                    Snapshot(snapshot.number, "", start, f"{shown}/{start.name}"), root
-                )
-            elif index == 0:
-                old = empty_schema()
-            assert old is not None
+    try:
+        for snapshot, old, new in chain(root, folder, shown):
             for dialect in dialects:
                 script = folder / dialect / f"{snapshot.number:04d}_{snapshot.name}.sql"
                 if not script.is_file():
@@ -359,21 +358,48 @@ def _rederived(root: Path, folder: Path, shown: str, dialects: Sequence[str]) ->
                     problems.append(Problem(where, f"cannot read it: {exc}"))
                     continue
                 derived = sql_script(plan(match(old, new), dialect), old, new)
-                if _header_of(text) != _header_of(derived) or _body(text) != _body(derived):
-                    previous = "nothing" if index == 0 and old.path == EMPTY else old.path
-                    problems.append(
-                        Problem(
-                            where,
-                            f"differs from what schemacog plans from {printable(previous)} to "
-                            f"{snapshot.shown}: a migration holds only what migrate new wrote "
-                            "(edited by hand, or written by another version of schemacog?)",
-                        )
-                    )
-        except SchemacogError as exc:
-            problems += exc.problems
-            break
-        old = new
+                if not same_script(text, derived):
+                    problems.append(Problem(where, not_planned(snapshot, old)))
+    except SchemacogError as exc:
+        problems += exc.problems
     return problems
+
+
+def not_planned(snapshot: Snapshot, old: Schema) -> str:
+    """Why a script that is not what this schemacog plans is refused."""
+    from schemacog.migrate.sources import EMPTY
+
+    previous = "nothing" if old.path == EMPTY else old.path
+    return (
+        f"differs from what schemacog plans from {printable(previous)} to "
+        f"{snapshot.shown}: a migration holds only what migrate new wrote "
+        "(edited by hand, or written by another version of schemacog?)"
+    )
+
+
+def chain(root: Path, folder: Path, shown: str) -> Iterator[tuple[Snapshot, Schema, Schema]]:
+    """Each snapshot with the schema its migration starts from (the snapshot before it;
+    the first's: where it started, else nothing) and its own (SchemacogError where one
+    cannot be read: the chain stops there)."""
+    from schemacog.migrate.sources import empty_schema
+
+    starts = {n: path for n, _, path in _listed(folder, _FROM)}
+    old: Schema | None = None
+    for index, snapshot in enumerate(snapshots(folder, shown)):
+        new = load_snapshot(snapshot, root)
+        if index == 0 and snapshot.number in starts:
+            start = starts[snapshot.number]
+            old = load_snapshot(Snapshot(snapshot.number, "", start, f"{shown}/{start.name}"), root)
+        elif index == 0:
+            old = empty_schema()
+        assert old is not None
+        yield snapshot, old, new
+        old = new
+
+
+def same_script(text: str, derived: str) -> bool:
+    """Is ``text`` the script ``derived``, the names of the files in its header aside?"""
+    return _header_of(text) == _header_of(derived) and _body(text) == _body(derived)
 
 
 def _header_of(text: str) -> dict[str, str]:

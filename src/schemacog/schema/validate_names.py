@@ -6,7 +6,14 @@ from collections.abc import Iterable, Sequence
 
 from schemacog.errors import Pos
 from schemacog.model import Enum, Table
-from schemacog.naming import JSON_VALUE, dataclass_class, enum_class, field_name, model_class
+from schemacog.naming import (
+    HISTORY_TABLE,
+    JSON_VALUE,
+    dataclass_class,
+    enum_class,
+    field_name,
+    model_class,
+)
 from schemacog.schema.fields import Problems
 from schemacog.schema.loader import MapNode
 
@@ -35,6 +42,9 @@ def check_type_names(problems: Problems, enums: Iterable[Enum], tables: Sequence
     sql: dict[str, str] = {}
     python: dict[str, str] = {}
     for label, name, pos, classes in _named_types(enums, tables):
+        if name.lower() == HISTORY_TABLE:
+            problems.add(pos, f"{label}: the name is migrate apply's, for its history table")
+            continue
         other = sql.setdefault(name.lower(), label)
         if other != label:
             problems.add(pos, f"{label} has the same SQL name as {other} (SQL ignores case)")

@@ -1,0 +1,1 @@
+"""Live databases along their migrations: ``migrate apply`` and ``migrate status``."""

@@ -1,0 +1,451 @@
+"""The database ``migrate apply`` and ``migrate status`` work on, one class per engine:
+its history table, its lock, its catalog, and each script run on a session of its own
+as the engine's client runs a file (statement by statement, in autocommit: the script's
+own ``BEGIN``/``COMMIT`` are its transaction, never one schemacog adds).
+
+The lock keeps two appliers apart for the whole run:
+
+- postgres: ``pg_try_advisory_lock`` of a key of the schema, on the history connection;
+- mariadb: ``GET_LOCK`` of a name of the database, on the history connection;
+- sqlite: ``flock`` of the database file (history written in ``BEGIN IMMEDIATE``);
+- duckdb: the file open read-write, which DuckDB lets one process do.
+
+Each goes with the process that holds it, however it ends.
+
+A lock held by another is waited for up to ``lock_seconds``, then ``Busy``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from schemacog.db.catalog import Catalog, read_catalog
+from schemacog.db.engines import EngineUnavailable, mariadb_dsn
+from schemacog.db.urls import DatabaseUrl, UrlError, is_url, parse_url
+from schemacog.deploy.ledger import Record, create_sql, delete_sql, insert_sql, records, select_sql
+from schemacog.deploy.statements import Statement
+from schemacog.importing.connect import (
+    PINNED_SETTINGS,
+    ConnectError,
+    driver,
+    masked,
+    one_line,
+    without_history,
+)
+from schemacog.naming import HISTORY_TABLE
+
+__all__ = ["Busy", "StatementFailed", "Target", "TargetError", "dialect_of", "open_target"]
+
+_POLL_SECONDS: Final = 0.2
+_SQLITE_MAGIC: Final = b"SQLite format 3\x00"
+
+
+class TargetError(Exception):
+    """The database cannot be used: one line, never a password (exit 2)."""
+
+
+class Busy(Exception):
+    """Another applier holds the lock (exit 1: refused, nothing run)."""
+
+
+class StatementFailed(Exception):
+    def __init__(self, statement: Statement, message: str) -> None:
+        super().__init__(message)
+        self.statement = statement
+
+
+class Target:
+    """A database opened for the history and the catalog (and locked, for apply)."""
+
+    dialect: str = ""
+    _begin: str = "BEGIN"
+
+    def __init__(self, url: DatabaseUrl | None, shown: str) -> None:
+        self.shown = shown
+        self.url = url
+        self._secrets = url.secrets if url is not None else frozenset()
+        self._connection: Any = None  # None: no database yet (a file not made)
+        self._table = HISTORY_TABLE
+        self._namespace = ""
+        self._error: type[Exception] = Exception
+
+    # -- what an engine gives -------------------------------------------------------
+
+    def _exists_sql(self) -> tuple[str, Sequence[object]]:
+        raise NotImplementedError
+
+    def _session(self) -> Any:
+        """A new connection, as the engine's client opens one for a script."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(Exception):
+                self._connection.close()
+
+    # -- shared ---------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _closed_on_failure(self) -> Iterator[None]:
+        try:
+            yield
+        except BaseException:
+            self.close()
+            raise
+
+    @contextlib.contextmanager
+    def said(self, what: str) -> Iterator[None]:
+        """A driver error as one line naming ``what`` (TargetError)."""
+        try:
+            yield
+        except self._error as exc:
+            raise TargetError(f"{what}: {self.masked(exc)}") from None
+
+    def masked(self, error: Exception) -> str:
+        return masked(one_line(self._plain(error)), self._secrets)
+
+    def _plain(self, error: Exception) -> Exception:
+        """The driver's error as its engine's client says it."""
+        return error
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        cursor = self._connection.cursor()
+        try:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+        finally:
+            cursor.close()
+
+    def catalog(self) -> Catalog:
+        if self._connection is None:
+            return Catalog(tables={})
+        with self.said(f"cannot read the catalog of {self.shown}"):
+            found = read_catalog(self.dialect, self._connection, self._namespace)
+        return without_history(found)
+
+    def history(self) -> list[Record]:
+        """The history table's rows by number ([] where there is none yet)."""
+        if self._connection is None:
+            return []
+        with self.said(f"cannot read {HISTORY_TABLE} of {self.shown}"):
+            if not self._rows(*self._exists_sql()):
+                return []
+            rows = self._rows(select_sql(self._table))
+        try:
+            return records(rows)
+        except ValueError as exc:
+            raise TargetError(f"{self.shown}: {exc}") from None
+
+    def write(self, record: Record) -> None:
+        """``record`` in place of the row of its number, in one transaction."""
+        self._change(
+            lambda cursor: cursor.execute(insert_sql(self.dialect, self._table), record.values()),
+            record.number,
+        )
+
+    def forget(self, number: int) -> None:
+        self._change(lambda cursor: None, number)
+
+    def _change(self, then: Any, number: int) -> None:
+        with self.said(f"cannot write {HISTORY_TABLE} of {self.shown}"):
+            cursor = self._connection.cursor()
+            try:
+                cursor.execute(create_sql(self.dialect, self._table))
+                cursor.execute(self._begin)
+                try:
+                    cursor.execute(delete_sql(self.dialect, self._table), (number,))
+                    then(cursor)
+                except BaseException:
+                    with contextlib.suppress(Exception):
+                        cursor.execute("ROLLBACK")
+                    raise
+                cursor.execute("COMMIT")
+            finally:
+                cursor.close()
+
+    def run(self, statements: Sequence[Statement]) -> None:
+        """Each statement in order on a session of its own (StatementFailed at the
+        first the engine refuses; the session's end rolls back what it left open)."""
+        with self.said(f"cannot connect to {self.shown}"):
+            session = self._session()
+        try:
+            cursor = session.cursor()
+            for statement in statements:
+                try:
+                    cursor.execute(statement.text)
+                    _drain(cursor)
+                except self._error as exc:
+                    raise StatementFailed(statement, self.masked(exc)) from None
+        finally:
+            with contextlib.suppress(Exception):
+                session.close()
+
+
+def _drain(cursor: Any) -> None:
+    with contextlib.suppress(Exception):
+        cursor.fetchall()
+
+
+def _wait(take: Any, seconds: float, holder: str) -> None:
+    """Call ``take()`` until it is true or ``seconds`` have passed (then Busy)."""
+    deadline = time.monotonic() + seconds
+    while not take():
+        if time.monotonic() >= deadline:
+            raise Busy(f"{holder} (waited {seconds:g} s)")
+        time.sleep(_POLL_SECONDS)
+
+
+def _key(*parts: str) -> bytes:
+    return hashlib.sha256("\0".join(parts).encode()).digest()
+
+
+def _pg_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class _Postgres(Target):
+    dialect = "postgres"
+
+    def __init__(self, url: DatabaseUrl, lock_seconds: float | None) -> None:
+        super().__init__(url, url.shown)
+        self._psycopg = driver("psycopg")
+        self._error = self._psycopg.Error
+        self._dsn = url.for_libpq()
+        self._namespace = url.query.get("schema", "public")
+        self._table = f"{_pg_name(self._namespace)}.{HISTORY_TABLE}"
+        with self.said(f"cannot connect to {self.shown}"):
+            # the catalog read as import reads it: nothing of the database's own on the
+            # search path, its deparse settings pinned (the history table is qualified)
+            self._connection = self._psycopg.connect(
+                self._dsn,
+                autocommit=True,
+                connect_timeout=10,
+                options="-c search_path=pg_catalog,pg_temp -c row_security=off " + PINNED_SETTINGS,
+            )
+        with self._closed_on_failure(), self.said(f"cannot read {self.shown}"):
+            if not self._rows("SELECT 1 FROM pg_namespace WHERE nspname = %s", [self._namespace]):
+                raise TargetError(f"no schema {self._namespace!r} in the database ({self.shown})")
+            if lock_seconds is not None:
+                key = int.from_bytes(_key(HISTORY_TABLE, self._namespace)[:8], "big", signed=True)
+                _wait(
+                    lambda: self._rows("SELECT pg_try_advisory_lock(%s)", [key])[0][0],
+                    lock_seconds,
+                    f"another migrate apply holds the lock of schema {self._namespace!r}",
+                )
+
+    def _exists_sql(self) -> tuple[str, Sequence[object]]:
+        return (
+            "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = %s AND c.relname = %s",
+            [self._namespace, HISTORY_TABLE],
+        )
+
+    def _session(self) -> Any:
+        session = self._psycopg.connect(self._dsn, autocommit=True, connect_timeout=10)
+        # the scripts name tables unqualified: the URL's schema is where they are
+        session.execute(f"SET search_path TO {_pg_name(self._namespace)}")
+        return session
+
+
+class _Mariadb(Target):
+    dialect = "mariadb"
+    _begin = "START TRANSACTION"
+
+    def __init__(self, url: DatabaseUrl, text: str, lock_seconds: float | None) -> None:
+        super().__init__(url, url.shown)
+        self._pymysql = driver("pymysql")
+        self._error = self._pymysql.Error
+        if not url.database:
+            raise TargetError("a MariaDB URL names its database: mysql://user@host/DATABASE")
+        try:
+            self._dsn = {"charset": "utf8mb4", **mariadb_dsn(text)}
+        except EngineUnavailable as exc:
+            raise TargetError(str(exc)) from None
+        self._namespace = url.database
+        self._table = f"`{url.database.replace('`', '``')}`.{HISTORY_TABLE}"
+        with self._closed_on_failure(), self.said(f"cannot connect to MariaDB ({self.shown})"):
+            self._connection = self._session()
+            if lock_seconds is not None:
+                name = f"{HISTORY_TABLE}:{_key(url.database).hex()[:32]}"
+                _wait(
+                    lambda: self._rows("SELECT GET_LOCK(%s, 0)", [name])[0][0] == 1,
+                    lock_seconds,
+                    f"another migrate apply holds the lock of database {url.database!r}",
+                )
+
+    def _plain(self, error: Exception) -> Exception:
+        said = error.args  # PyMySQL's (1062, "Duplicate entry ...")
+        if len(said) == 2 and isinstance(said[0], int):
+            return Exception(f"ERROR {said[0]}: {said[1]}")
+        return error
+
+    def _exists_sql(self) -> tuple[str, Sequence[object]]:
+        return (
+            "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s AND TABLE_NAME = %s",
+            [self._namespace, HISTORY_TABLE],
+        )
+
+    def _session(self) -> Any:
+        return self._pymysql.connect(**self._dsn, autocommit=True, connect_timeout=10)
+
+
+class _Sqlite(Target):
+    dialect = "sqlite"
+    _begin = "BEGIN IMMEDIATE"
+
+    def __init__(
+        self, url: DatabaseUrl | None, path: Path, shown: str, lock_seconds: float | None
+    ) -> None:
+        super().__init__(url, shown)
+        self._error = sqlite3.Error
+        self._path = path
+        self._lock: int | None = None
+        _parent_exists(path, shown)
+        if lock_seconds is None:  # read only: a file not made yet is an empty database
+            if path.exists():
+                _check_magic(path, _SQLITE_MAGIC, 0, shown, "SQLite")
+                uri = f"file:{_uri_path(path)}?mode=ro"
+                with self.said(f"cannot open {shown}"):
+                    self._connection = sqlite3.connect(uri, uri=True)
+            return
+        try:  # the lock first: SQLite's own locks (fcntl) go when any descriptor of the
+            # file closes, so this one is closed last (``close``)
+            self._lock = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise TargetError(f"cannot open {shown}: {exc.strerror}") from None
+        lock = self._lock
+        with self._closed_on_failure():
+            _wait(lambda: _flocked(lock), lock_seconds, f"another migrate apply holds {shown}")
+            if os.fstat(lock).st_size:
+                _check_magic(path, _SQLITE_MAGIC, 0, shown, "SQLite")
+            with self.said(f"cannot open {shown}"):
+                self._connection = self._session()
+
+    def _exists_sql(self) -> tuple[str, Sequence[object]]:
+        return ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [HISTORY_TABLE])
+
+    def _session(self) -> Any:
+        return sqlite3.connect(self._path, isolation_level=None, timeout=10)
+
+    def close(self) -> None:
+        super().close()
+        if self._lock is not None:
+            os.close(self._lock)
+
+
+class _Duckdb(Target):
+    dialect = "duckdb"
+    _begin = "BEGIN TRANSACTION"
+
+    def __init__(self, url: DatabaseUrl, path: Path, lock_seconds: float | None) -> None:
+        super().__init__(url, url.shown)
+        self._duckdb = driver("duckdb")
+        self._error = self._duckdb.Error
+        _parent_exists(path, url.shown)
+        # no extension loaded and no file but the database's: what a script may reach
+        settings = {
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+            "enable_external_access": False,
+        }
+        if path.exists():
+            _check_magic(path, b"DUCK", 8, url.shown, "DuckDB")
+        elif lock_seconds is None:
+            return  # read only: a file not made yet is an empty database
+
+        def opened() -> bool:
+            try:
+                self._connection = self._duckdb.connect(
+                    str(path), read_only=lock_seconds is None, config=settings
+                )
+            except self._duckdb.IOException as exc:
+                if "lock" in str(exc).lower() and lock_seconds is not None:
+                    return False  # another process has the file open
+                raise TargetError(f"cannot open {url.shown}: {self.masked(exc)}") from None
+            except self._duckdb.Error as exc:
+                raise TargetError(f"cannot open {url.shown}: {self.masked(exc)}") from None
+            return True
+
+        _wait(opened, lock_seconds or 0.0, f"another process has {url.shown} open")
+
+    def _exists_sql(self) -> tuple[str, Sequence[object]]:
+        return (
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' "
+            "AND table_name = ?",
+            [HISTORY_TABLE],
+        )
+
+    def _session(self) -> Any:
+        return self._connection.cursor()
+
+
+def _flocked(descriptor: int) -> bool:
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(path.resolve()))
+
+
+def _parent_exists(path: Path, shown: str) -> None:
+    if path.is_dir():
+        raise TargetError(f"{shown} is a folder, not a database file")
+    if not path.parent.is_dir():
+        raise TargetError(f"no folder for {shown}: {str(path.parent)!r} does not exist")
+
+
+def _check_magic(path: Path, magic: bytes, offset: int, shown: str, engine: str) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(offset + len(magic))
+    except OSError as exc:
+        raise TargetError(f"cannot read {shown}: {exc.strerror}") from None
+    if head[offset:] != magic and head:
+        raise TargetError(f"{shown} is not a {engine} database")
+
+
+def dialect_of(text: str) -> str:
+    """The engine a URL names (a path: SQLite's file); TargetError if none."""
+    if not is_url(text):
+        return "sqlite"
+    try:
+        return parse_url(text).dialect
+    except UrlError as exc:
+        raise TargetError(f"the URL cannot be used: {exc}") from None
+
+
+def open_target(text: str, *, lock_seconds: float | None) -> Target:
+    """The database ``text`` names (a URL, or a SQLite file's path), locked where
+    ``lock_seconds`` is given (Busy after that long), else opened to read only."""
+    if not is_url(text):
+        return _Sqlite(None, Path(text), text, lock_seconds)
+    try:
+        url = parse_url(text)
+    except UrlError as exc:
+        raise TargetError(f"the URL cannot be used: {exc}") from None
+    try:
+        if url.dialect in ("sqlite", "duckdb"):
+            if not url.database:
+                raise TargetError(f"a {url.dialect} URL names a file: {url.dialect}:///path")
+            if url.dialect == "sqlite":
+                return _Sqlite(url, Path(url.database), url.shown, lock_seconds)
+            return _Duckdb(url, Path(url.database), lock_seconds)
+        if url.dialect == "postgres":
+            return _Postgres(url, lock_seconds)
+        return _Mariadb(url, text, lock_seconds)
+    except ConnectError as exc:  # a driver not installed
+        raise TargetError(str(exc)) from None
