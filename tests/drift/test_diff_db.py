@@ -225,6 +225,20 @@ ROUND_TRIP: dict[str, tuple[dict[str, str], str]] = {
         },
         "warehouse: comment 'changed' in the database",
     ),
+    "a type changed": (  # DuckDB changes no type of a column with a CHECK; SQLite none
+        {
+            "postgres": "ALTER TABLE warehouse ALTER COLUMN capacity TYPE bigint",
+            "mariadb": "ALTER TABLE warehouse MODIFY capacity BIGINT NOT NULL",
+        },
+        "warehouse.capacity: type 'bigint",
+    ),
+    "a check dropped": (  # DuckDB and SQLite drop no constraint
+        {
+            "postgres": "ALTER TABLE warehouse DROP CONSTRAINT ck_warehouse_capacity_min",
+            "mariadb": "ALTER TABLE warehouse DROP CONSTRAINT ck_warehouse_capacity_min",
+        },
+        "warehouse: CHECK (",
+    ),
     "an enum value added": (
         {"postgres": "ALTER TYPE stock_condition ADD VALUE 'lost'"},
         "enum stock_condition: (new, used, damaged, lost) in the database",
@@ -265,6 +279,39 @@ def test_each_edit_is_said_and_the_sql_brings_the_database_back(
         assert "cannot bring" not in bringing, bringing
         db.run(bringing)
         again = run_cli("diff-db", url, cwd=project)
+    assert again.code == 0, again.out
+
+
+RENAMED = {
+    "postgres": "ALTER TABLE warehouse RENAME CONSTRAINT ck_warehouse_capacity_min TO capacity_ok",
+    "mariadb": "ALTER TABLE warehouse DROP CONSTRAINT ck_warehouse_capacity_min, "
+    "ADD CONSTRAINT capacity_ok CHECK (capacity >= 0)",
+}
+
+
+@pytest.mark.parametrize("engine", sorted(RENAMED))
+def test_a_renamed_constraint_counts_with_exact_and_its_sql_names_it_back(
+    run_cli: RunCli, engine: str, tmp_path: Path
+) -> None:
+    schema = load_schema(SHOP)
+    project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
+    with database(engine, tmp_path) as db:
+        db.run(render_ddl(schema, db.dialect))
+        db.run(RENAMED[engine] + ";")
+        url = url_of(db)
+        loose = run_cli("diff-db", url, cwd=project)
+        assert loose.code == 0, loose.out  # names count only with --exact
+        exact = run_cli("diff-db", url, "--exact", cwd=project)
+        assert exact.code == 1, exact.out + exact.err
+        lines = exact.out.splitlines()
+        assert [line.split(" CHECK")[0] for line in lines[:2]] == [
+            "warehouse: capacity_ok",
+            "warehouse: ck_warehouse_capacity_min",
+        ]
+        assert lines[0].endswith(" in the database, not in the schema")
+        assert lines[1].endswith(" in the schema, not in the database")
+        db.run(exact.out.split("SQL that brings it there:\n", 1)[1])
+        again = run_cli("diff-db", url, "--exact", cwd=project)
     assert again.code == 0, again.out
 
 
