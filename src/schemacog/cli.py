@@ -219,6 +219,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # stdout closed early (| head): no traceback, nothing more
+        import contextlib
+        import os
+
+        with contextlib.suppress(OSError):  # the interpreter's last flush goes nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell tool killed by SIGPIPE
 
 
 def _schema_path(given: str | None) -> tuple[Path, str]:
@@ -417,8 +424,9 @@ def _init(args: argparse.Namespace, out: TextIO) -> int:
     code = run(baseline, _migration_project, out, sys.stderr)
     if code == EXIT_OK:
         print(
-            "recorded the database's state as the baseline migration (already applied "
-            "there: the next migrate new plans from it)",
+            "recorded the database's state as the baseline migration (the next migrate "
+            "new plans from it); to record in the database that it has it, run: "
+            "schemacog migrate apply URL --baseline baseline",
             file=out,
         )
     return code

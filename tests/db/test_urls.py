@@ -75,6 +75,8 @@ def test_urls_in_sqlalchemys_forms(text: str, expected: DatabaseUrl) -> None:
         ("postgresql://u:2024/S3cret@h/db", None, "must be percent-encoded (%2F, %3F, %23, %40)"),
         ("mysql://root:S3cret]Pw@localhost/db", None, "the URL's host part cannot be read"),
         ("postgresql://u:pw@[::1/db", None, "the URL's host part cannot be read"),
+        ("postgresql://u@h/db?pass%77ord=S3cret", None, "never percent-encoded"),
+        ("postgresql://u@h/db?schema=\udcff&password=S3cret", None, "bytes that are not UTF-8"),
     ],
 )
 def test_a_url_that_cannot_be_used_says_why_and_never_the_password(
@@ -93,6 +95,12 @@ def test_the_password_is_masked_wherever_a_url_is_shown(password: str) -> None:
     url = parse_url(f"mysql://bob:{quote(password, safe='')}@db:3306/app")
     assert url.password == password
     assert url.shown == "mysql://bob:***@db:3306/app"
+
+
+def test_libpq_s_ssl_password_is_masked_too() -> None:
+    url = parse_url("postgresql://u@h/db?sslpassword=S3cret&schema=s")
+    assert url.shown == "postgresql://u@h/db?sslpassword=***&schema=s"
+    assert "S3cret" in url.secrets
 
 
 def test_what_each_driver_is_given() -> None:

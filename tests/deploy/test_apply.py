@@ -92,11 +92,14 @@ def test_three_migrations_run_in_order_once_each(
         project = _project(tmp_path, db.dialect)
         _three(run_cli, project)
         url = url_of(db)
+        assert db.catalog().tables == {}  # (DuckDB's file made: see test_a_new_file_...)
         dry = run_cli("migrate", "apply", url, "--dry-run", cwd=project)
         assert dry.code == 0, dry.out + dry.err
-        assert [line.split(" (")[0] for line in dry.out.splitlines()[:3]] == [
-            f"would apply migrations/{db.dialect}/{stem}.sql" for stem in STEMS
-        ]
+        assert [
+            line.split(" (")[0] for line in dry.out.splitlines() if line.startswith("would")
+        ] == [f"would apply migrations/{db.dialect}/{stem}.sql" for stem in STEMS]
+        # each step of each script is said, as its comment says it
+        assert "  in place: create table customer from the new schema" in dry.out.splitlines()
         assert db.catalog().tables == {}, "a dry run ran something"
         done = run_cli("migrate", "apply", url, cwd=project)
         assert (done.code, done.err) == (0, ""), done.out + done.err
@@ -204,8 +207,8 @@ def test_a_failing_migration_is_recorded_and_blocks_until_resolved(
         # (MariaDB cuts the message at 61 characters)
         assert "schemacog data check failed: 1 row(s) break customer.nickname" in failed.err
         assert failed.out.splitlines()[-1] == (
-            "0003_nickname_required failed; recorded as failed. The database is as before it "
-            "(its transaction rolled back): fix the cause, then run migrate apply --resolve "
+            "0003_nickname_required failed; recorded as failed. Nothing of it stayed (the "
+            "database is as before it): fix the cause, then run migrate apply --resolve "
             "0003_nickname_required."
         )
         assert [(r[0], r[2]) for r in _history(db)] == [
@@ -256,8 +259,8 @@ def test_a_failed_migration_undone_runs_again_after_resolve(
         wrong = run_cli("migrate", "apply", url, "--resolve", "add_nickname", cwd=project)
         assert wrong.code == 1
         assert wrong.out.splitlines()[0] == (
-            "--resolve add_nickname: only a migration that failed is resolved "
-            "(0003_nickname_required)"
+            "--resolve add_nickname: only a migration that failed is resolved (the failed "
+            "one is 0003_nickname_required)"
         )
         db.run("UPDATE customer SET nickname = 'lin';")
         again = run_cli("migrate", "apply", url, "--resolve", "nickname_required", cwd=project)
@@ -323,6 +326,7 @@ def test_a_held_lock_refuses_and_two_appliers_run_each_file_once(
         project = _project(tmp_path, db.dialect)
         url = url_of(db)
         _three(run_cli, project)
+        db.catalog()  # the file made (an applier makes a missing one only to change it)
         holder = open_target(url, lock_seconds=0)
         try:
             waited = _apply_process(project, url, "--lock-timeout", "0.5")
@@ -347,3 +351,19 @@ def test_a_held_lock_refuses_and_two_appliers_run_each_file_once(
             (2, "add_nickname", "applied"),
             (3, "nickname_required", "applied"),
         ]
+
+
+def test_a_mariadb_url_s_charset_other_than_utf8mb4_is_an_error(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    with database("mariadb", tmp_path) as db:
+        project = _project(tmp_path, db.dialect)
+        _new(run_cli, project, "initial", "--from", "empty")
+        for charset in ("latin1", "bogus"):
+            refused = run_cli("migrate", "apply", f"{url_of(db)}&charset={charset}", cwd=project)
+            assert (refused.code, refused.err) == (
+                2,
+                "schemacog migrate apply: a migration is UTF-8 text: the URL's charset must "
+                "be utf8mb4 (or left out)\n",
+            )
+        assert db.catalog().tables == {}

@@ -5,10 +5,12 @@ engine-specific step; test_apply.py runs the shared ones on every engine)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, RunCli
@@ -27,12 +29,14 @@ def project(tmp_path: Path, run_cli: RunCli) -> Path:
     text = SHOP.read_text(encoding="utf-8")
     (folder / "schema.yaml").write_text(text, encoding="utf-8")
     (folder / "pyproject.toml").write_text(
-        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = []\ndialect = "sqlite"\n',
+        '[tool.schemacog]\nschema = "schema.yaml"\nfiles = []\ndialect = "sqlite"\n'
+        'migrations = "migrations"\n',
         encoding="utf-8",
     )
     assert run_cli("migrate", "new", "initial", "--from", "empty", cwd=folder).code == 0
     (folder / "schema.yaml").write_text(text.replace(COLUMNS, COLUMNS + NICKNAME), encoding="utf-8")
     assert run_cli("migrate", "new", "add_nickname", cwd=folder).code == 0
+    (folder / "db.sqlite").touch()  # an empty file: an empty SQLite database
     return folder
 
 
@@ -88,7 +92,8 @@ def test_a_gone_file_a_renamed_one_and_a_late_one_are_refused(
     gone = run_cli("migrate", "apply", "db.sqlite", cwd=project)
     assert gone.code == 1
     assert gone.out.splitlines()[0] == (
-        "0002_add_nickname:1: 0002_add_nickname is in the history (applied "
+        "migrations/sqlite/0002_add_nickname.sql:1: 0002_add_nickname is in the history "
+        "(applied "
         + _rows(project, "SELECT applied_at FROM schemacog_migrations WHERE number = 2")[0][0]  # type: ignore[operator]
         + ") but its file is gone from the sqlite migrations: a migration that ran stays"
     )
@@ -126,9 +131,9 @@ def test_a_history_schemacog_did_not_write_is_an_error(run_cli: RunCli, project:
     forged = run_cli("migrate", "apply", "db.sqlite", cwd=project)
     assert forged.code == 2
     assert forged.out == ""
-    assert forged.err.startswith(
-        "schemacog migrate apply: db.sqlite: a row of schemacog_migrations schemacog did not "
-        "write: (2, "
+    assert forged.err == (
+        "schemacog migrate apply: db.sqlite: schemacog_migrations holds a row schemacog did "
+        "not write (number 2: state)\n"
     )
     _run(project, "DROP TABLE schemacog_migrations; CREATE TABLE schemacog_migrations (x int);")
     other = run_cli("migrate", "status", "db.sqlite", cwd=project)
@@ -154,7 +159,7 @@ def test_a_folder_without_the_dialect_or_with_two_of_a_number_is_an_error(
     two = run_cli("migrate", "apply", "db.sqlite", cwd=project)
     assert two.code == 2
     assert "migrations/sqlite/0002_other.sql:1: migration 0002 is also " in two.err
-    assert not (project / "db.sqlite").exists() or _tables(project) == []
+    assert _tables(project) == []
 
 
 def test_status_says_each_state_in_text_and_json(run_cli: RunCli, project: Path) -> None:
@@ -166,7 +171,7 @@ def test_status_says_each_state_in_text_and_json(run_cli: RunCli, project: Path)
         "the database matches nothing (a new database)",
         "schemacog migrate status: db.sqlite: 2 pending; not up to date",
     ]
-    assert not (project / "db.sqlite").exists(), "status wrote the database"
+    assert (project / "db.sqlite").stat().st_size == 0, "status wrote the database"
     assert run_cli("migrate", "apply", "db.sqlite", cwd=project).code == 0
     script = project / "migrations" / "sqlite" / "0001_initial.sql"
     script.write_bytes(script.read_bytes().replace(b"\n", b"\r\n"))  # line endings count
@@ -209,3 +214,179 @@ def test_import_and_diff_db_leave_the_history_out(run_cli: RunCli, project: Path
         "; schemacog_migrations left out (migrate apply's history)"
     )
     assert run_cli("diff-db", "db.sqlite", "--strict", cwd=project).code == 0
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        ("first", lambda lines: ["CREATE TABLE pwned (x int);", *lines[1:]]),
+        ("bom", lambda lines: ["\ufeff" + lines[0], *lines[1:]]),
+        (
+            "a carriage return in a file name",
+            lambda lines: [
+                lines[0],
+                lines[1].replace("-- from: ", "-- from: x\rDROP TABLE t; "),
+                *lines[2:],
+            ],
+        ),
+    ],
+    ids=lambda forged: forged[0],
+)
+def test_every_line_of_a_script_counts_the_header_too(
+    run_cli: RunCli, project: Path, forged: tuple[str, Any]
+) -> None:
+    script = project / "migrations" / "sqlite" / "0001_initial.sql"
+    lines = script.read_text(encoding="utf-8").split("\n")
+    script.write_text("\n".join(forged[1](lines)), encoding="utf-8", newline="")
+    refused = run_cli("migrate", "apply", "db.sqlite", cwd=project)
+    assert refused.code == 1, refused.out
+    assert refused.out.startswith(
+        "migrations/sqlite/0001_initial.sql:1: differs from what schemacog plans from nothing"
+    )
+    assert _tables(project) == []
+    checked = run_cli("check", cwd=project)
+    assert checked.code == 1
+    assert "migrations/sqlite/0001_initial.sql:1: differs from what schemacog plans" in checked.out
+
+
+def test_a_history_table_that_cannot_be_written_stops_before_any_script(
+    run_cli: RunCli, project: Path
+) -> None:
+    _run(
+        project,
+        "CREATE TABLE schemacog_migrations (number int, name text, checksum text, state text,"
+        " applied_at text, schemacog_version text, error text, owner text NOT NULL);",
+    )
+    stopped = run_cli("migrate", "apply", "db.sqlite", cwd=project)
+    assert stopped.code == 2
+    assert stopped.err == (
+        "schemacog migrate apply: cannot write schemacog_migrations of db.sqlite: NOT NULL "
+        "constraint failed: schemacog_migrations.owner\n"
+    )
+    assert _tables(project) == ["schemacog_migrations"]  # no script ran
+
+
+def test_a_row_with_a_terminal_s_escapes_is_not_schemacog_s(run_cli: RunCli, project: Path) -> None:
+    assert run_cli("migrate", "apply", "db.sqlite", cwd=project).code == 0
+    _run(
+        project, "UPDATE schemacog_migrations SET name = 'x' || char(27) || '[2J' WHERE number = 1;"
+    )
+    forged = run_cli("migrate", "status", "db.sqlite", cwd=project)
+    assert (forged.code, forged.out) == (2, "")
+    assert forged.err == (
+        "schemacog migrate status: db.sqlite: schemacog_migrations holds a row schemacog did "
+        "not write (number 1: name)\n"
+    )
+
+
+def test_a_gap_in_one_dialect_s_chain_is_refused(run_cli: RunCli, project: Path) -> None:
+    assert run_cli("migrate", "apply", "db.sqlite", cwd=project).code == 0
+    schema = project / "schema.yaml"
+    text = schema.read_text(encoding="utf-8")
+    schema.write_text(
+        text.replace(NICKNAME, NICKNAME + "      alias: {type: text, nullable: true}\n"),
+        encoding="utf-8",
+    )
+    assert run_cli("migrate", "new", "add_alias", "--dialect", "postgres", cwd=project).code == 0
+    schema.write_text(
+        text.replace(
+            NICKNAME,
+            NICKNAME + "      alias: {type: text, nullable: true, description: Also known as.}\n",
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("migrate", "new", "alias_note", cwd=project).code == 0
+    refused = run_cli("migrate", "apply", "db.sqlite", cwd=project)
+    assert refused.code == 1
+    assert refused.out.splitlines() == [
+        "migrations/0003_add_alias.schema.json:1: migration 0003 has no sqlite script "
+        "(migrations/sqlite/ lacks it): each sqlite migration starts where the one before it "
+        "ends",
+        REFUSED,
+    ]
+    status = run_cli("migrate", "status", "db.sqlite", cwd=project)
+    assert status.out.splitlines()[2:4] == [
+        "0003_add_alias     missing   (migration 0003 has no sqlite script "
+        "(migrations/sqlite/ lacks it): each sqlite migration starts where the one before it "
+        "ends)",
+        "0004_alias_note    pending",
+    ]
+
+
+def test_names_count_where_a_migration_starts(run_cli: RunCli, project: Path) -> None:
+    """A script drops and renames by name: a database whose index was renamed by hand
+    is not where the next migration starts."""
+    _run(project, "")
+    assert (
+        run_cli("migrate", "apply", "db.sqlite", "--baseline", "0001_initial", cwd=project).code
+        == 1
+    )
+    initial = project / "migrations" / "sqlite" / "0001_initial.sql"
+    _run(project, initial.read_text(encoding="utf-8"))
+    _run(project, "DROP INDEX ix_customer_name; CREATE INDEX foo ON customer (name);")
+    refused = run_cli("migrate", "apply", "db.sqlite", "--baseline", "0001_initial", cwd=project)
+    assert refused.code == 1
+    assert refused.out.splitlines()[1:3] == [
+        "  customer: index foo (name) in the database, not in the schema",
+        "  customer: index ix_customer_name (name) in the schema, not in the database",
+    ]
+
+
+def test_a_table_the_migrations_make_counts_another_s_does_not(
+    run_cli: RunCli, project: Path
+) -> None:
+    _run(project, "CREATE TABLE other_app (id integer); CREATE TABLE customer (id integer);")
+    refused = run_cli("migrate", "apply", "db.sqlite", cwd=project)
+    assert refused.code == 1
+    assert refused.out.splitlines() == [
+        "0001_initial cannot start: the database differs from nothing (a new database) "
+        "(0001_initial starts from):",
+        "  table customer: in the database, not in the schema",
+        REFUSED,
+    ]
+    _run(project, "DROP TABLE customer;")
+    done = run_cli("migrate", "apply", "db.sqlite", cwd=project)
+    assert done.code == 0, done.out
+    status = run_cli("migrate", "status", "db.sqlite", cwd=project)
+    assert status.code == 0, status.out  # other_app is another application's
+
+
+def test_a_file_is_made_only_to_be_changed_and_only_by_its_url(
+    run_cli: RunCli, project: Path
+) -> None:
+    fifo = project / "pipe.db"
+    os.mkfifo(fifo)
+    for command in ("apply", "status"):
+        odd = run_cli("migrate", command, "pipe.db", cwd=project)
+        assert (odd.code, odd.err) == (
+            2,
+            f"schemacog migrate {command}: pipe.db is not a regular file\n",
+        )
+    missing = run_cli("migrate", "apply", "user:secret@db", cwd=project)
+    assert missing.code == 2
+    assert "secret" not in missing.err
+    assert missing.err == (
+        "schemacog migrate apply: no SQLite database at the path given (a new one is made "
+        "only when named as a URL, sqlite:///PATH)\n"
+    )
+    url = "sqlite:///new.db"
+    for dry in (["--dry-run"], ["--baseline", "nope"]):
+        assert run_cli("migrate", "apply", url, *dry, cwd=project).code in (0, 1)
+        assert not (project / "new.db").exists()
+    made = run_cli("migrate", "apply", url, cwd=project)
+    assert made.code == 0, made.out + made.err
+    assert made.out.splitlines()[0] == "made sqlite:///new.db, a new database"
+    for where in ("duckdb:///new.duckdb",):
+        if shutil.which("true") and _has("duckdb"):
+            assert (
+                run_cli("migrate", "apply", where, "--dry-run", cwd=project).code == 2
+            )  # no duckdb scripts
+            assert not (project / "new.duckdb").exists()
+
+
+def _has(module: str) -> bool:
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True

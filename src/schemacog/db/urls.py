@@ -61,7 +61,7 @@ class DatabaseUrl:
     def shown(self) -> str:
         """The URL as it may be printed: the password replaced by ``***`` (also libpq's
         ``?password=`` parameter)."""
-        text = re.sub(r"([?&]password=)[^&#]*", r"\1***", self.text)
+        text = re.sub(r"([?&](?:ssl)?password=)[^&#]*", r"\1***", self.text)
         if self.password is None:
             return text
         head, _, rest = text.partition("://")
@@ -80,8 +80,9 @@ class DatabaseUrl:
         written in the URL (libpq echoes a token it cannot decode as it stands)."""
         netloc = self.text.partition("://")[2].partition("/")[0]
         written = [netloc.rpartition("@")[0].partition(":")[2]] if "@" in netloc else []
-        written += re.findall(r"[?&]password=([^&#]*)", self.text)
+        written += re.findall(r"[?&](?:ssl)?password=([^&#]*)", self.text)
         forms = {*written, *(unquote(form) for form in written)}
+        forms |= {v for k, v in self.query.items() if k in ("password", "sslpassword")}
         if self.secret is not None:
             forms.add(self.secret)
         return frozenset(form for form in forms if form)
@@ -105,6 +106,10 @@ def is_url(text: str) -> bool:
 
 def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
     """``text`` read as a database URL; ``dialect``, when given, is the one it must name."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # bytes of another encoding on the command line
+        raise UrlError("the URL holds bytes that are not UTF-8") from None
     scheme = text.partition("://")[0]
     if not is_url(text):  # nothing before "://" is echoed: it may be a password
         raise UrlError(
@@ -139,6 +144,14 @@ def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
     if parts.fragment:
         raise UrlError("a database URL has no '#' part")
     query: dict[str, str] = {}
+    written_keys = [part.partition("=")[0] for part in parts.query.split("&") if part]
+    if not all(re.fullmatch(r"[a-z_]+", key) for key in written_keys):
+        # a parameter's name is never percent-encoded (pass%77ord= is libpq's password,
+        # which the masking would not know): nor echoed
+        raise UrlError(
+            "a URL parameter's name is lower-case letters and underscores, never "
+            "percent-encoded (a '?' or '@' in a password must be percent-encoded)"
+        )
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         allowed = _QUERY[found]
         # a name is never echoed: with an unescaped '?', a password ends up here

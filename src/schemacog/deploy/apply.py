@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Final, TextIO
 
 import schemacog
 from schemacog.deploy.folder import Migration, Migrations, read_migrations
@@ -26,11 +27,20 @@ from schemacog.deploy.statements import ClientCommand, Statement, split_statemen
 from schemacog.deploy.targets import StatementFailed, Target, dialect_of, open_target
 from schemacog.errors import Pos, Problem, printable
 from schemacog.migrate.command import Project
+from schemacog.model import Schema
 
 __all__ = ["ApplyOptions", "history_refusals", "run_apply"]
 
-EXIT_REFUSED = 1
-EXIT_ERROR = 2
+_EXIT_REFUSED = 1
+_EXIT_ERROR = 2
+# what a failure leaves, where the database is not as before the migration
+_PARTLY: Final = {
+    "mariadb": "MariaDB commits each DDL statement, so the steps before the failing one are done"
+}
+# the record written before a script runs, in place until its end is recorded
+_UNFINISHED: Final = "did not finish: the run was stopped, or its end could not be recorded"
+# the comments a script's steps start with (docs/migrations.md, The script)
+_STEP: Final = re.compile(r"^-- (?:in place|table rebuild|data check|destructive)\b.*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,16 @@ def run_apply(url: str, project: Project, options: ApplyOptions, out: TextIO, er
         target.close()
 
 
+def _record_of(records: Sequence[Record], text: str) -> Record | None:
+    """The record ``text`` names: its stem (0002_add_rating), name or number."""
+    for record in records:
+        if text in (record.stem, record.name, f"{record.stem}.sql"):
+            return record
+        if text.isdigit() and int(text) == record.number:
+            return record
+    return None
+
+
 def _now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -65,13 +85,22 @@ def _record(migration: Migration, state: str, error: str | None = None) -> Recor
     )
 
 
+def intact(migrations: Migrations, record: Record) -> Migration | None:
+    """The migration whose file is the one ``record`` ran (None: gone, another, changed)."""
+    migration = migrations.numbered(record.number)
+    if migration is None or (migration.name, migration.checksum) != (record.name, record.checksum):
+        return None
+    return migration
+
+
 def history_refusals(migrations: Migrations, history: Sequence[Record]) -> list[Problem]:
     """What the history says against the files: an applied or failed migration whose
     file is gone, is another's now, or has changed since."""
     found = []
     for record in history:
         migration = migrations.numbered(record.number)
-        where = Pos(migration.shown if migration else f"{record.stem}", 1)
+        shown = f"{migrations.shown}/{record.stem}.sql"
+        where = Pos(migration.shown if migration else shown, 1)
         if migration is None:
             folder = migrations.dialect
             message = (
@@ -95,6 +124,14 @@ def history_refusals(migrations: Migrations, history: Sequence[Record]) -> list[
     return found
 
 
+@dataclass(frozen=True)
+class _Step:
+    kind: str  # resolved, forget, baseline
+    number: int
+    stem: str
+    migration: Migration | None  # None: a failed one whose file is gone or another now
+
+
 class _Applier:
     def __init__(
         self,
@@ -108,7 +145,7 @@ class _Applier:
     ) -> None:
         self.target, self.migrations, self.options = target, migrations, options
         self.out, self.err = out, err
-        self.live = LiveChecks(target, url)
+        self.live = LiveChecks(target, url, migrations.managed)
         self.refused: list[str] = []
 
     def say(self, line: str) -> None:
@@ -119,40 +156,47 @@ class _Applier:
 
     def run(self) -> int:
         history = {record.number: record for record in self.target.history()}
-        for problem in history_refusals(self.migrations, list(history.values())):
-            self.refuse(problem)
         failed = [r for r in history.values() if r.state == "failed"]
         resolving = self._resolving(failed)
+        # a failed migration whose file is gone, changed or another's: --resolve may
+        # take it out (the database checked below to be where the files say)
+        replaced = resolving is not None and intact(self.migrations, resolving) is None
+        kept = [r for r in history.values() if not (replaced and r is resolving)]
+        for problem in history_refusals(self.migrations, kept):
+            self.refuse(problem)
+        for number, gap in sorted(self.migrations.gaps.items()):
+            if number not in history:  # else said above: its file is gone
+                self.refuse(gap)
         for record in failed:
-            if resolving is None or record.number != resolving.number:
+            if record is not resolving:
                 self.refuse(
-                    f"{record.stem} failed {record.applied_at}: {record.error or ''}; make the "
-                    "database whole by hand (finish it or undo it), then run migrate apply "
-                    f"--resolve {record.stem}"
+                    f"{record.stem} failed {record.applied_at}: {record.error or ''}; make "
+                    "the database whole by hand (finish it or undo it), then run migrate "
+                    f"apply --resolve {record.stem}"
                 )
         baseline = self._baseline(history)
         if self.refused:
             return self._refused()
-        steps: list[tuple[str, Migration]] = []  # ("resolved" | "forget" | "baseline", ...)
+        steps: list[_Step] = []
         if resolving is not None:
-            step = self._resolution(resolving)
-            if step is None:
+            migration = intact(self.migrations, resolving)
+            kind = "forget" if migration is None else self._resolution(migration)
+            if kind is None:
                 return self._refused()
-            steps.append((step, resolving))
+            steps.append(_Step(kind, resolving.number, resolving.stem, migration))
         if baseline is not None:
             checked = self.live.check(baseline.after, f"{baseline.stem} ends at")
             if checked.differs:
-                self._refuse_drift(
-                    checked, f"--baseline {baseline.stem}: the database is not at it"
-                )
+                why = f"--baseline {baseline.stem}: the database is not at it"
+                self._refuse_drift(checked, why)
                 return self._refused()
             steps += [
-                ("baseline", m)
+                _Step("baseline", m.number, m.stem, m)
                 for m in self.migrations.items
                 if m.number <= baseline.number and m.number not in history
             ]
         done = {n for n, r in history.items() if r.applied} | {
-            m.number for step, m in steps if step in ("resolved", "baseline")
+            step.number for step in steps if step.kind in ("resolved", "baseline")
         }
         pending = [m for m in self.migrations.items if m.number not in done]
         highest = max(done, default=0)
@@ -168,27 +212,38 @@ class _Applier:
                 )
         for problem in self.migrations.not_planned(pending):
             self.refuse(problem)
-        scripts = self._split(pending)
         if self.refused:
             return self._refused()
-        if pending:
-            checked = self.live.check(pending[0].before, f"{pending[0].stem} starts from")
+        scripts = self._split(pending)  # only what schemacog plans: no hostile text
+        if self.refused:
+            return self._refused()
+        if pending or replaced:  # where the database must be for what comes next
+            if pending:
+                at, what = pending[0].before, f"{pending[0].stem} starts from"
+                why = f"{pending[0].stem} cannot start"
+            else:
+                at, what = self._last_applied(done), "the last applied one ends at"
+                why = f"--resolve {resolving.stem if resolving else ''}"
+            checked = self.live.check(at, what)
             if checked.differs:
-                self._refuse_drift(checked, f"{pending[0].stem} cannot start")
+                self._refuse_drift(checked, why)
                 return self._refused()
         return self._carry_out(steps, pending, scripts)
 
-    def _resolving(self, failed: list[Record]) -> Migration | None:
+    def _last_applied(self, done: set[int]) -> Schema:
+        applied = [m for m in self.migrations.items if m.number in done]
+        return applied[-1].after if applied else self.migrations.start
+
+    def _resolving(self, failed: list[Record]) -> Record | None:
         if self.options.resolve is None:
             return None
-        migration = self.migrations.named(self.options.resolve)
-        record = next((r for r in failed if migration and r.number == migration.number), None)
-        if migration is None or record is None:
+        record = _record_of(failed, self.options.resolve)
+        if record is None:
             name = printable(self.options.resolve)
-            known = ", ".join(r.stem for r in failed) or "none did"
-            self.refuse(f"--resolve {name}: only a migration that failed is resolved ({known})")
-            return None
-        return migration
+            known = ", ".join(r.stem for r in failed)
+            said = f"the failed one is {known}" if known else "no migration failed"
+            self.refuse(f"--resolve {name}: only a migration that failed is resolved ({said})")
+        return record
 
     def _baseline(self, history: dict[int, Record]) -> Migration | None:
         if self.options.baseline is None:
@@ -243,34 +298,40 @@ class _Applier:
         for line in self.refused:
             self.say(line)
         self.say(f"schemacog migrate apply: {self.target.shown}: refused; nothing was changed")
-        return EXIT_REFUSED
+        return _EXIT_REFUSED
 
     def _carry_out(
-        self,
-        steps: list[tuple[str, Migration]],
-        pending: list[Migration],
-        scripts: dict[int, list[Statement]],
+        self, steps: list[_Step], pending: list[Migration], scripts: dict[int, list[Statement]]
     ) -> int:
         dry = self.options.dry_run
-        for step, migration in steps:
+        if not dry and self.target.missing and (steps or pending):
+            if not self.target.materialize(self.options.lock_seconds):
+                self.refuse(f"{self.target.shown} was made by another run meanwhile: run again")
+                return self._refused()
+            self.say(f"made {self.target.shown}, a new database")
+        for step in steps:
             said = {
-                "resolved": f"{'would record' if dry else 'recorded'} {migration.stem} as "
+                "resolved": f"{'would record' if dry else 'recorded'} {step.stem} as "
                 "resolved (the database has it whole)",
-                "forget": f"{'would take' if dry else 'took'} the failed {migration.stem} out "
-                "of the history (the database is as before it): it runs again",
-                "baseline": f"{'would record' if dry else 'recorded'} {migration.stem} as "
+                "forget": f"{'would take' if dry else 'took'} the failed {step.stem} out of "
+                "the history (the database is where it started)"
+                + (": it runs again" if step.migration is not None else ""),
+                "baseline": f"{'would record' if dry else 'recorded'} {step.stem} as "
                 "applied by --baseline (not run)",
-            }[step]
+            }[step.kind]
             if not dry:
-                if step == "forget":
-                    self.target.forget(migration.number)
+                if step.kind == "forget":
+                    self.target.forget(step.number)
                 else:
-                    self.target.write(_record(migration, step))
+                    assert step.migration is not None
+                    self.target.write(_record(step.migration, step.kind))
             self.say(said)
         for migration in pending:
             statements = scripts[migration.number]
-            if self.options.dry_run:
+            if dry:
                 self.say(f"would apply {migration.shown} ({len(statements)} statement(s))")
+                for line in _STEP.findall(migration.text):
+                    self.say(f"  {line[3:]}")
                 continue
             code = self._apply_one(migration, statements)
             if code:
@@ -280,6 +341,9 @@ class _Applier:
 
     def _apply_one(self, migration: Migration, statements: list[Statement]) -> int:
         started = time.monotonic()
+        # recorded before it runs: a run stopped, or an end that cannot be written,
+        # leaves it failed (the next run refuses until --resolve), never pending
+        self.target.write(_record(migration, "failed", _UNFINISHED))
         try:
             self.target.run(statements)
         except StatementFailed as exc:
@@ -290,7 +354,7 @@ class _Applier:
             self.say(
                 f"{migration.stem} failed; recorded as failed. {self._after_failure(migration)}"
             )
-            return EXIT_ERROR
+            return _EXIT_ERROR
         except BaseException:  # interrupted (SIGTERM, Ctrl-C): where it stopped is unknown
             with contextlib.suppress(Exception):
                 self.target.write(_record(migration, "failed", "interrupted"))
@@ -306,16 +370,15 @@ class _Applier:
         except Exception:  # the database cannot be read back: say the general way
             return f"Make the database whole by hand, {then}."
         if not checked.differs:
-            return (
-                f"The database is as before it (its transaction rolled back): fix the "
-                f"cause, {then}."
-            )
+            return f"Nothing of it stayed (the database is as before it): fix the cause, {then}."
+        partly = _PARTLY.get(self.migrations.dialect)
         return (
-            "The database is neither as before it nor as after it (MariaDB commits each "
-            f"DDL statement): finish or undo the rest by hand, {then}."
+            "The database is not as before it"
+            + (f" ({partly})" if partly else "")
+            + f": finish or undo the rest by hand, {then}."
         )
 
-    def _summary(self, steps: list[tuple[str, Migration]], pending: list[Migration]) -> None:
+    def _summary(self, steps: list[_Step], pending: list[Migration]) -> None:
         would = " would be" if self.options.dry_run else ""
         if not steps and not pending:
             self.say(
@@ -323,9 +386,9 @@ class _Applier:
                 f"{self.migrations.items[-1].stem}: nothing to apply"
             )
             return
-        newest = (pending or [m for _, m in steps])[-1]
+        newest = pending[-1].stem if pending else steps[-1].stem
         tail = "; nothing was run" if self.options.dry_run else ""
-        at = "" if self.options.dry_run else f"; at {newest.stem}"
+        at = "" if self.options.dry_run else f"; at {newest}"
         self.say(
             f"schemacog migrate apply: {self.target.shown}: {len(pending)} migration(s)"
             f"{would} applied{at}{tail}"

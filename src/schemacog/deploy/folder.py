@@ -4,6 +4,7 @@ migration starts from and ends at."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -47,7 +48,20 @@ class Migration:
 @dataclass(frozen=True)
 class Migrations:
     dialect: str
+    shown: str  # the dialect's folder: migrations/postgres
     items: tuple[Migration, ...]  # never empty
+    # the snapshots without a script of this dialect (a gap in its chain), by number
+    gaps: dict[int, Problem] = dataclasses.field(default_factory=dict)
+
+    @property
+    def managed(self) -> frozenset[str]:
+        """The names (lower case) of every table and enum a snapshot has."""
+        schemas = [self.start, *(m.after for m in self.items)]
+        return frozenset(
+            name.lower()
+            for schema in schemas
+            for name in [*(t.name for t in schema.tables), *(e.name for e in schema.enums)]
+        )
 
     @property
     def start(self) -> Schema:
@@ -58,9 +72,11 @@ class Migrations:
         return next((m for m in self.items if m.number == number), None)
 
     def named(self, text: str) -> Migration | None:
-        """The migration ``text`` names: its stem (0002_add_rating), else its name."""
+        """The migration ``text`` names: its stem (0002_add_rating), name or number."""
         for migration in self.items:
             if text in (migration.stem, migration.name, f"{migration.stem}.sql"):
+                return migration
+            if text.isdigit() and int(text) == migration.number:
                 return migration
         return None
 
@@ -89,6 +105,13 @@ def read_migrations(root: Path, folder: Path, shown: str, dialect: str) -> Migra
     schemas: dict[int, tuple[Snapshot, Schema, Schema]] = {}
     try:
         for snapshot, before, after in chain(root, folder, shown):
+            if snapshot.number in schemas:
+                other = schemas[snapshot.number][0].shown
+                message = (
+                    f"migration {snapshot.number:04d} is also {other}: two migrations "
+                    "share a number"
+                )
+                problems.append(Problem(Pos(snapshot.shown, 1), message))
             schemas.setdefault(snapshot.number, (snapshot, before, after))
     except SchemacogError as exc:
         problems += exc.problems
@@ -126,6 +149,14 @@ def read_migrations(root: Path, folder: Path, shown: str, dialect: str) -> Migra
         items.append(
             Migration(number, name, printable(where), text, checksum, snapshot, before, after)
         )
+    gaps = {}
+    for number, (snapshot, _, _) in sorted(schemas.items()) if seen else ():
+        if number not in seen:  # the chain of this dialect has a gap there
+            message = (
+                f"migration {number:04d} has no {dialect} script ({shown}/{dialect}/ lacks "
+                f"it): each {dialect} migration starts where the one before it ends"
+            )
+            gaps[number] = Problem(Pos(snapshot.shown, 1), message)
     if not seen and not problems:
         message = (
             f"no {dialect} migrations in {shown}/{dialect}/: write them with schemacog "
@@ -134,4 +165,4 @@ def read_migrations(root: Path, folder: Path, shown: str, dialect: str) -> Migra
         problems.append(Problem(Pos(f"{shown}/{dialect}", 1), message))
     if problems:
         raise SchemacogError(problems)
-    return Migrations(dialect, tuple(items))
+    return Migrations(dialect, f"{shown}/{dialect}", tuple(items), gaps)

@@ -4,10 +4,12 @@ value is ever spelled into SQL), in each dialect's types."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from schemacog.errors import printable
 from schemacog.naming import HISTORY_TABLE
 
 __all__ = [
@@ -95,18 +97,41 @@ def delete_sql(dialect: str, table: str) -> str:
     return f"DELETE FROM {table} WHERE number = {_PLACEHOLDERS[dialect]}"
 
 
+# what schemacog writes in each column: a row that holds anything else was not written
+# by it (and its text, which may hold a terminal's escapes, is never printed)
+_WRITTEN: Final = {
+    "name": re.compile(r"[a-z0-9_]{1,64}\Z"),
+    "checksum": re.compile(r"[0-9a-f]{64}\Z"),
+    "state": re.compile("|".join(STATES) + r"\Z"),
+    "applied_at": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\Z"),
+    "schemacog_version": re.compile(r"[0-9A-Za-z.+_-]{1,64}\Z"),
+}
+_MAX_ERROR: Final = 2000
+
+
 def records(rows: Sequence[Sequence[Any]]) -> list[Record]:
-    """The rows of ``select_sql`` as records (ValueError: not schemacog's table)."""
+    """The rows of ``select_sql`` as records (ValueError: a row schemacog did not
+    write); a failed one's error made printable."""
     found = []
     for row in rows:
-        number, name, checksum, state, applied_at, version, error = row
-        if not isinstance(number, int) or state not in STATES:
+        number, *texts, error = row
+        fields = dict(zip(COLUMNS[1:-1], texts, strict=True))
+        forged = [
+            column
+            for column, pattern in _WRITTEN.items()
+            if not isinstance(fields[column], str) or not pattern.match(fields[column])
+        ]
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            forged.insert(0, "number")
+        if error is not None and not isinstance(error, str):
+            forged.append("error")
+        if forged:
+            where = f"number {number}" if isinstance(number, int) else "a row"
             raise ValueError(
-                f"a row of {HISTORY_TABLE} schemacog did not write: {tuple(row)!r}"[:300]
+                f"{HISTORY_TABLE} holds a row schemacog did not write ({where}: "
+                f"{', '.join(forged)})"
             )
-        found.append(
-            Record(
-                number, str(name), str(checksum), str(state), str(applied_at), str(version), error
-            )
-        )
+        shown = None if error is None else printable(error)[:_MAX_ERROR]
+        name, checksum, state, applied_at, version = (str(fields[c]) for c in COLUMNS[1:-1])
+        found.append(Record(number, name, checksum, state, applied_at, version, shown))
     return found

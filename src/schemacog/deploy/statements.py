@@ -8,6 +8,8 @@ starts at, for the error that names it. A client's own command (psql's ``\\``, s
 
 from __future__ import annotations
 
+import bisect
+import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Final
@@ -124,12 +126,13 @@ def split_statements(text: str, dialect: str) -> list[Statement]:
         spans.append((start, len(text)))
     if dialect == "sqlite":
         spans = _whole_sqlite(text, spans)
-    return [_statement(text, start, end) for start, end in spans]
+    breaks = [at for at, char in enumerate(text) if char == "\n"]  # once: linear time
+    return [_statement(text, breaks, start, end) for start, end in spans]
 
 
-def _statement(text: str, start: int, end: int) -> Statement:
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
+def _statement(text: str, breaks: list[int], start: int, end: int) -> Statement:
+    line = bisect.bisect_left(breaks, start) + 1
+    column = start - (breaks[line - 2] + 1 if line > 1 else 0) + 1
     return Statement(text[start:end].rstrip(), line, column)
 
 
@@ -227,14 +230,28 @@ def _command(text: str, at: int, lexicon: _Lexicon, what: str) -> ClientCommand:
 
 def _whole_sqlite(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """SQLite's statements as sqlite3 reads them: a ``;`` inside ``CREATE TRIGGER ...
-    BEGIN ... END`` ends no statement (``sqlite3.complete_statement`` decides)."""
+    BEGIN ... END`` ends no statement (``sqlite3.complete_statement`` decides, asked only
+    where a trigger's part ends in ``END``: linear time)."""
     joined: list[tuple[int, int]] = []
     first: int | None = None
+    trigger = False
     for start, end in spans:
-        first = start if first is None else first
-        if sqlite3.complete_statement(text[first:end] + ";"):
+        if first is None:
+            first, trigger = start, _TRIGGER.match(text, start) is not None
+        if not trigger or (
+            _ends_in_end(text, first, end) and sqlite3.complete_statement(text[first:end] + ";")
+        ):
             joined.append((first, end))
             first = None
     if first is not None:
         joined.append((first, spans[-1][1]))
     return joined
+
+
+_TRIGGER: Final = re.compile(r"CREATE\s+(?:TEMP\s+|TEMPORARY\s+)?TRIGGER\b", re.IGNORECASE)
+
+
+def _ends_in_end(text: str, first: int, end: int) -> bool:
+    while end > first and text[end - 1].isspace():
+        end -= 1
+    return text[max(first, end - 3) : end].upper() == "END"

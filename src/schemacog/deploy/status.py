@@ -64,13 +64,31 @@ def run_status(url: str, project: Project, fmt: str, out: TextIO) -> int:
                 entries.append(_Entry(migration.stem, record.state, record.applied_at, detail))
                 if record.applied:
                     last = migration
+        for number, gap in sorted(migrations.gaps.items()):
+            if number not in history:
+                entries.append(
+                    _Entry(
+                        gap.pos.path.rsplit("/", 1)[-1][: -len(".schema.json")],
+                        "missing",
+                        None,
+                        gap.message,
+                    )
+                )
         for number, record in sorted(history.items()):
             if migrations.numbered(number) is None:
                 entries.append(
-                    _Entry(record.stem, "missing", record.applied_at, troubled.get(record.stem))
+                    _Entry(
+                        record.stem,
+                        "missing",
+                        record.applied_at,
+                        troubled.get(f"{migrations.shown}/{record.stem}.sql"),
+                    )
                 )
+        entries.sort(key=lambda entry: entry.migration)  # by number: 0010 after 0009
         at = last.after if last is not None else migrations.start
-        checked = LiveChecks(target, url).check(at, "the last applied migration ends at")
+        checked = LiveChecks(target, url, migrations.managed).check(
+            at, "the last applied migration ends at"
+        )
     finally:
         target.close()
     up_to_date = all(e.state in APPLIED_STATES for e in entries) and not checked.differs

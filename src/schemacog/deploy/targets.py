@@ -22,6 +22,7 @@ import fcntl
 import hashlib
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -67,6 +68,11 @@ class Target:
 
     dialect: str = ""
     _begin: str = "BEGIN"
+    missing = False  # a file not made yet (an empty database)
+
+    def materialize(self, lock_seconds: float) -> bool:
+        """Make the database where it is ``missing`` (False: another made it meanwhile)."""
+        return True
 
     def __init__(self, url: DatabaseUrl | None, shown: str) -> None:
         self.shown = shown
@@ -182,8 +188,11 @@ class Target:
                 try:
                     cursor.execute(statement.text)
                     _drain(cursor)
-                except self._error as exc:
-                    raise StatementFailed(statement, self.masked(exc)) from None
+                except Exception as exc:  # the engine's refusal, or its driver's fault
+                    said = self.masked(exc)
+                    if not isinstance(exc, self._error):
+                        said = f"{type(exc).__name__}: {said}"
+                    raise StatementFailed(statement, said) from None
         finally:
             with contextlib.suppress(Exception):
                 session.close()
@@ -269,6 +278,10 @@ class _Mariadb(Target):
             self._dsn = {"charset": "utf8mb4", **mariadb_dsn(text)}
         except EngineUnavailable as exc:
             raise TargetError(str(exc)) from None
+        if self._dsn["charset"] not in ("utf8mb4", "utf8mb3", "utf8"):
+            raise TargetError(
+                "a migration is UTF-8 text: the URL's charset must be utf8mb4 (or left out)"
+            )
         self._namespace = url.database
         self._table = f"`{url.database.replace('`', '``')}`.{HISTORY_TABLE}"
         with self._closed_on_failure(), self.said(f"cannot connect to MariaDB ({self.shown})"):
@@ -297,37 +310,77 @@ class _Mariadb(Target):
         return self._pymysql.connect(**self._dsn, autocommit=True, connect_timeout=10)
 
 
-class _Sqlite(Target):
+class _File(Target):
+    """A database in a file. A file that does not exist yet is an empty database, made
+    only when apply is about to change it (``materialize``), never for a dry run, a
+    status or a refused run."""
+
+    _magic: tuple[bytes, int, str] = (b"", 0, "")  # bytes, where, the engine's name
+
+    def __init__(self, url: DatabaseUrl | None, path: Path, shown: str) -> None:
+        super().__init__(url, shown)
+        self._path = path
+        if path.is_dir():
+            raise TargetError(f"{shown} is a folder, not a database file")
+        if not path.parent.is_dir():
+            raise TargetError(f"no folder for {shown}: {str(path.parent)!r} does not exist")
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as exc:
+            raise TargetError(f"cannot read {shown}: {exc.strerror}") from None
+        if mode is not None and not stat.S_ISREG(mode):  # a FIFO would hang, /dev/null...
+            raise TargetError(f"{shown} is not a regular file")
+        if mode is not None:
+            magic, offset, engine = self._magic
+            _check_magic(path, magic, offset, shown, engine)
+        self.missing = mode is None
+
+
+class _Sqlite(_File):
     dialect = "sqlite"
     _begin = "BEGIN IMMEDIATE"
+    _magic = (_SQLITE_MAGIC, 0, "SQLite")
 
     def __init__(
         self, url: DatabaseUrl | None, path: Path, shown: str, lock_seconds: float | None
     ) -> None:
-        super().__init__(url, shown)
+        super().__init__(url, path, shown)
         self._error = sqlite3.Error
-        self._path = path
         self._lock: int | None = None
-        _parent_exists(path, shown)
-        if lock_seconds is None:  # read only: a file not made yet is an empty database
-            if path.exists():
-                _check_magic(path, _SQLITE_MAGIC, 0, shown, "SQLite")
-                uri = f"file:{_uri_path(path)}?mode=ro"
-                with self.said(f"cannot open {shown}"):
-                    self._connection = sqlite3.connect(uri, uri=True)
+        if self.missing:
             return
-        try:  # the lock first: SQLite's own locks (fcntl) go when any descriptor of the
-            # file closes, so this one is closed last (``close``)
-            self._lock = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        if lock_seconds is None:  # read only
+            uri = f"file:{_uri_path(path)}?mode=ro"
+            with self.said(f"cannot open {shown}"):
+                self._connection = sqlite3.connect(uri, uri=True)
+            return
+        self._take(os.O_RDWR, lock_seconds)
+
+    def _take(self, flags: int, lock_seconds: float) -> None:
+        """The lock first: SQLite's own locks (fcntl) go when any descriptor of the file
+        closes, so this one is closed last (``close``)."""
+        try:
+            self._lock = os.open(self._path, flags, 0o644)
+        except FileExistsError:
+            raise
         except OSError as exc:
-            raise TargetError(f"cannot open {shown}: {exc.strerror}") from None
+            raise TargetError(f"cannot open {self.shown}: {exc.strerror}") from None
         lock = self._lock
         with self._closed_on_failure():
-            _wait(lambda: _flocked(lock), lock_seconds, f"another migrate apply holds {shown}")
-            if os.fstat(lock).st_size:
-                _check_magic(path, _SQLITE_MAGIC, 0, shown, "SQLite")
-            with self.said(f"cannot open {shown}"):
+            holder = f"another migrate apply holds {self.shown}"
+            _wait(lambda: _flocked(lock), lock_seconds, holder)
+            with self.said(f"cannot open {self.shown}"):
                 self._connection = self._session()
+
+    def materialize(self, lock_seconds: float) -> bool:
+        try:
+            self._take(os.O_RDWR | os.O_CREAT | os.O_EXCL, lock_seconds)
+        except FileExistsError:
+            return False
+        self.missing = False
+        return True
 
     def _exists_sql(self) -> tuple[str, Sequence[object]]:
         return ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [HISTORY_TABLE])
@@ -341,40 +394,47 @@ class _Sqlite(Target):
             os.close(self._lock)
 
 
-class _Duckdb(Target):
+class _Duckdb(_File):
     dialect = "duckdb"
     _begin = "BEGIN TRANSACTION"
+    _magic = (b"DUCK", 8, "DuckDB")
 
     def __init__(self, url: DatabaseUrl, path: Path, lock_seconds: float | None) -> None:
-        super().__init__(url, url.shown)
         self._duckdb = driver("duckdb")
+        super().__init__(url, path, url.shown)
         self._error = self._duckdb.Error
-        _parent_exists(path, url.shown)
+        if not self.missing:
+            self._open(read_only=lock_seconds is None, lock_seconds=lock_seconds or 0.0)
+
+    def _open(self, *, read_only: bool, lock_seconds: float) -> None:
         # no extension loaded and no file but the database's: what a script may reach
         settings = {
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,
             "enable_external_access": False,
         }
-        if path.exists():
-            _check_magic(path, b"DUCK", 8, url.shown, "DuckDB")
-        elif lock_seconds is None:
-            return  # read only: a file not made yet is an empty database
 
         def opened() -> bool:
             try:
                 self._connection = self._duckdb.connect(
-                    str(path), read_only=lock_seconds is None, config=settings
+                    str(self._path), read_only=read_only, config=settings
                 )
             except self._duckdb.IOException as exc:
-                if "lock" in str(exc).lower() and lock_seconds is not None:
+                if "lock" in str(exc).lower() and not read_only:
                     return False  # another process has the file open
-                raise TargetError(f"cannot open {url.shown}: {self.masked(exc)}") from None
+                raise TargetError(f"cannot open {self.shown}: {self.masked(exc)}") from None
             except self._duckdb.Error as exc:
-                raise TargetError(f"cannot open {url.shown}: {self.masked(exc)}") from None
+                raise TargetError(f"cannot open {self.shown}: {self.masked(exc)}") from None
             return True
 
-        _wait(opened, lock_seconds or 0.0, f"another process has {url.shown} open")
+        _wait(opened, lock_seconds, f"another process has {self.shown} open")
+
+    def materialize(self, lock_seconds: float) -> bool:
+        if self._path.exists():
+            return False
+        self._open(read_only=False, lock_seconds=lock_seconds)
+        self.missing = False
+        return True
 
     def _exists_sql(self) -> tuple[str, Sequence[object]]:
         return (
@@ -401,13 +461,6 @@ def _uri_path(path: Path) -> str:
     return quote(str(path.resolve()))
 
 
-def _parent_exists(path: Path, shown: str) -> None:
-    if path.is_dir():
-        raise TargetError(f"{shown} is a folder, not a database file")
-    if not path.parent.is_dir():
-        raise TargetError(f"no folder for {shown}: {str(path.parent)!r} does not exist")
-
-
 def _check_magic(path: Path, magic: bytes, offset: int, shown: str, engine: str) -> None:
     try:
         with path.open("rb") as handle:
@@ -420,6 +473,10 @@ def _check_magic(path: Path, magic: bytes, offset: int, shown: str, engine: str)
 
 def dialect_of(text: str) -> str:
     """The engine a URL names (a path: SQLite's file); TargetError if none."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise TargetError("the URL or path holds bytes that are not UTF-8") from None
     if not is_url(text):
         return "sqlite"
     try:
@@ -431,7 +488,17 @@ def dialect_of(text: str) -> str:
 def open_target(text: str, *, lock_seconds: float | None) -> Target:
     """The database ``text`` names (a URL, or a SQLite file's path), locked where
     ``lock_seconds`` is given (Busy after that long), else opened to read only."""
-    if not is_url(text):
+    if not is_url(text):  # a path: a SQLite file that exists (a new one: sqlite:///PATH)
+        if "=" in text and " " in text:  # libpq's key=value settings: never echoed
+            raise TargetError(
+                "not a URL or a path to a SQLite file (key=value settings are not read: "
+                "use a postgresql:// URL)"
+            )
+        if not Path(text).exists():  # never echoed: it may be a mistyped URL's password
+            raise TargetError(
+                "no SQLite database at the path given (a new one is made only when named "
+                "as a URL, sqlite:///PATH)"
+            )
         return _Sqlite(None, Path(text), text, lock_seconds)
     try:
         url = parse_url(text)

@@ -79,20 +79,24 @@ class Compared:
     read: Imported | None  # the live database as import reads it, where it differs
 
 
-def compare_live(live: Live, schema: Schema, *, exact: bool, strict: bool) -> Compared:
+def compare_live(
+    live: Live, schema: Schema, *, exact: bool, strict: bool, names: bool = False
+) -> Compared:
     """The live catalog against what ``schema``'s DDL makes in a throwaway database of
-    the same engine (DiffFailed on an error)."""
+    the same engine (DiffFailed on an error); ``names``: constraint and index names
+    count (``exact``: and the order of columns, and no equivalence)."""
     if schema.tables or schema.enums:
         wanted = scratch_catalog(live.dialect, render_ddl(schema, live.dialect), live.url)
     else:  # nothing to make (a first migration starts from nothing)
         wanted = Catalog(tables={})
-    drift = compare_catalogs(live.catalog, wanted, exact=exact)
+    names = names or exact
+    drift = compare_catalogs(live.catalog, wanted, names=names, order=exact)
     equivalent: list[str] = []
     read = None
     if drift.failing(strict=strict):  # the database read back, as import reads it
         read = import_catalog(live.dialect, live.catalog, live.name)
         if drift.tables and not exact:
-            equivalent = _equivalent(read, wanted, drift)
+            equivalent = _equivalent(read, wanted, drift, names=names)
     return Compared(drift, equivalent, drift.failing(strict=strict), read)
 
 
@@ -102,7 +106,7 @@ def _losses_of(imported: Imported, table: str) -> list[str]:
     return [loss for loss in imported.losses if loss.startswith((f"{table}:", f"{table}."))]
 
 
-def _equivalent(read: Imported, wanted: Catalog, drift: Drift) -> list[str]:
+def _equivalent(read: Imported, wanted: Catalog, drift: Drift, *, names: bool) -> list[str]:
     """The tables whose catalogs differ only as import reads alike, with nothing lost
     (the equivalences of docs/databases.md: names, ``now()`` and ``CURRENT_TIMESTAMP``): their
     lines taken out of ``drift`` and returned, to be said as equivalences. Both sides
@@ -112,18 +116,25 @@ def _equivalent(read: Imported, wanted: Catalog, drift: Drift) -> list[str]:
     both = {t.name for t in mine.tables} & {t.name for t in theirs.tables}
     said = []
     for table in sorted(drift.tables):
-        if table in both and not _losses_of(read, table) and _read_alike(mine, theirs, table):
+        if (
+            table in both
+            and not _losses_of(read, table)
+            and _read_alike(mine, theirs, table, names=names)
+        ):
             said += drift.forgive(table)
     return said
 
 
-def _read_alike(mine: Schema, theirs: Schema, table: str) -> bool:
+def _read_alike(mine: Schema, theirs: Schema, table: str, *, names: bool) -> bool:
     """Does ``table`` read as one table of the schema on both sides, names aside (a
-    constraint's and an index's, an enum's an engine keeps none of)?"""
-    return _plain(mine, mine.table(table)) == _plain(theirs, theirs.table(table))
+    constraint's and an index's unless ``names``; an enum's, which an engine may keep
+    none of)?"""
+    return _plain(mine, mine.table(table), names=names) == _plain(
+        theirs, theirs.table(table), names=names
+    )
 
 
-def _plain(schema: Schema, table: Table) -> Table:
+def _plain(schema: Schema, table: Table, *, names: bool) -> Table:
     values = {enum.name: ",".join(enum.value_names) for enum in schema.enums}
     columns = tuple(
         dataclasses.replace(column, enum=values.get(column.enum, column.enum))
@@ -131,9 +142,11 @@ def _plain(schema: Schema, table: Table) -> Table:
         else column
         for column in table.columns
     )
+    table = dataclasses.replace(table, columns=columns)
+    if names:
+        return table
     return dataclasses.replace(
         table,
-        columns=columns,
         constraint_names=(),
         indexes=tuple(dataclasses.replace(index, name=None) for index in table.indexes),
         checks=tuple(dataclasses.replace(check, name="") for check in table.checks),

@@ -57,8 +57,11 @@ class Drift:
         return lines
 
 
-def compare_catalogs(live: Catalog, wanted: Catalog, *, exact: bool = False) -> Drift:
-    """What differs in ``live`` from ``wanted`` (what the schema's DDL makes)."""
+def compare_catalogs(
+    live: Catalog, wanted: Catalog, *, names: bool = False, order: bool = False
+) -> Drift:
+    """What differs in ``live`` from ``wanted`` (what the schema's DDL makes);
+    ``names``: constraint and index names count, ``order``: the order of columns."""
     found = Drift()
     say = found.differences.append
     for name in sorted(wanted.tables.keys() - live.tables.keys()):
@@ -67,7 +70,7 @@ def compare_catalogs(live: Catalog, wanted: Catalog, *, exact: bool = False) -> 
         found.extra.append(f"table {printable(name)}: in the database, not in the schema")
     for name in sorted(live.tables.keys() & wanted.tables.keys()):
         table = Drift()
-        _table(table, live.tables[name], wanted.tables[name], exact=exact)
+        _table(table, live.tables[name], wanted.tables[name], names=names, order=order)
         if table.differences:
             found.tables[name] = table.differences
             found.differences += table.differences
@@ -95,7 +98,9 @@ def _shown(value: object) -> str:
     return printable(repr(value)) if isinstance(value, str) else printable(str(value))
 
 
-def _table(found: Drift, live: CatalogTable, wanted: CatalogTable, *, exact: bool) -> None:
+def _table(
+    found: Drift, live: CatalogTable, wanted: CatalogTable, *, names: bool, order: bool
+) -> None:
     say = found.differences.append
     table = printable(live.name)
     mine = {c.name: c for c in live.columns}
@@ -107,12 +112,13 @@ def _table(found: Drift, live: CatalogTable, wanted: CatalogTable, *, exact: boo
     for column in wanted.ordered_columns:
         if column.name in mine:
             _column(found, table, mine[column.name], column)
-    if exact:
-        order = [c.name for c in live.ordered_columns if c.name in theirs]
-        wanted_order = [c.name for c in wanted.ordered_columns if c.name in mine]
-        if order != wanted_order:
-            say(f"{table}: column order {_both(', '.join(order), ', '.join(wanted_order))}")
-    _keys(found, table, live, wanted, exact=exact)
+    if order:
+        columns = [c.name for c in live.ordered_columns if c.name in theirs]
+        wanted_columns = [c.name for c in wanted.ordered_columns if c.name in mine]
+        if columns != wanted_columns:
+            shown = _both(", ".join(columns), ", ".join(wanted_columns))
+            say(f"{table}: column order {shown}")
+    _keys(found, table, live, wanted, exact=names)
     if live.comment != wanted.comment:
         say(f"{table}: comment {_both(_shown(live.comment), _shown(wanted.comment))}")
 

@@ -50,7 +50,14 @@ _SCRIPT: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.sql\Z")
 _NAME: Final = re.compile(r"[a-z0-9_]{1,64}\Z")
 # the OLD a first migration started from, where it was no snapshot (git:REV, a file)
 _FROM: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.from\.schema\.json\Z")
-_FINGERPRINT: Final = re.compile(r"^-- (from|to): .* \(fingerprint ([0-9a-f]{16})\)$", re.M)
+# a header line: its file name is any text but a control character (one, as a carriage
+# return, would end the comment for PostgreSQL and leave the rest of the line SQL)
+_FINGERPRINT: Final = re.compile(
+    r"^-- (from|to): [^\x00-\x1f\x7f]* \(fingerprint ([0-9a-f]{16})\)$", re.M
+)
+_HEADER_LINE: Final = re.compile(
+    r"-- (from|to): [^\x00-\x1f\x7f]* \(fingerprint ([0-9a-f]{16})\)\Z"
+)
 _HEADER_BYTES: Final = 4096
 
 
@@ -320,12 +327,6 @@ def from_path(folder: Path, stem: str) -> Path:
     return folder / f"{stem}.from.schema.json"
 
 
-def _body(text: str) -> str:
-    """A script without its three header lines (they name the files it was planned from)."""
-    parts = text.split("\n", 3)
-    return parts[3] if len(parts) == 4 else ""
-
-
 def _rederived(root: Path, folder: Path, shown: str, dialects: Sequence[str]) -> list[Problem]:
     """Each script against what this schemacog plans from the snapshot before it (the
     first: from its starting point, else from nothing) to its own: a migration holds only
@@ -398,9 +399,16 @@ def chain(root: Path, folder: Path, shown: str) -> Iterator[tuple[Snapshot, Sche
 
 
 def same_script(text: str, derived: str) -> bool:
-    """Is ``text`` the script ``derived``, the names of the files in its header aside?"""
-    return _header_of(text) == _header_of(derived) and _body(text) == _body(derived)
-
-
-def _header_of(text: str) -> dict[str, str]:
-    return dict(_FINGERPRINT.findall("\n".join(text.split("\n", 3)[:3])))
+    """Is ``text`` the script ``derived``, byte for byte but for the names of the files
+    in its ``from:`` and ``to:`` lines (where it was planned from)? Every other line,
+    the first too, must be the same."""
+    mine, theirs = text.split("\n", 3), derived.split("\n", 3)
+    if len(mine) != 4 or len(theirs) != 4:
+        return text == derived
+    if mine[0] != theirs[0] or mine[3] != theirs[3]:
+        return False
+    for line, planned in zip(mine[1:3], theirs[1:3], strict=True):
+        found, wanted = _HEADER_LINE.match(line), _HEADER_LINE.match(planned)
+        if found is None or wanted is None or found.groups() != wanted.groups():
+            return False
+    return True
