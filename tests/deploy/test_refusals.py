@@ -390,3 +390,39 @@ def _has(module: str) -> bool:
     except ImportError:
         return False
     return True
+
+
+def test_a_failed_migration_given_up_and_written_again_is_resolved_by_number(
+    run_cli: RunCli, project: Path
+) -> None:
+    assert run_cli("migrate", "apply", "db.sqlite", cwd=project).code == 0
+    _run(
+        project,
+        "INSERT INTO customer (public_id, email, name) VALUES "
+        "('3f1c2a77-1b9e-4f8e-8a4b-3e6d9c2b1a01', 'lin@example.com', 'Lin');",
+    )
+    schema = project / "schema.yaml"
+    text = schema.read_text(encoding="utf-8")
+    required = "      nickname: {type: string, max_length: 40, default: anon}\n"
+    schema.write_text(text.replace(NICKNAME, required), encoding="utf-8")
+    assert run_cli("migrate", "new", "nickname_required", cwd=project).code == 0
+    assert run_cli("migrate", "apply", "db.sqlite", cwd=project).code == 2
+    for path in project.glob("migrations/**/0003_nickname_required*"):
+        path.unlink()  # given up: the rows keep no nickname
+    alias = "      alias: {type: text, nullable: true}\n"
+    schema.write_text(text.replace(NICKNAME, NICKNAME + alias), encoding="utf-8")
+    assert run_cli("migrate", "new", "add_alias", cwd=project).code == 0
+    refused = run_cli("migrate", "apply", "db.sqlite", cwd=project)
+    assert refused.code == 1
+    assert refused.out.splitlines()[0] == (
+        "migrations/sqlite/0003_add_alias.sql:1: migration 0003 is in the history as "
+        "0003_nickname_required (failed), but its file now is 0003_add_alias (a failed one "
+        "given up: --resolve 0003_nickname_required takes it out)"
+    )
+    resolved = run_cli("migrate", "apply", "db.sqlite", "--resolve", "3", cwd=project)
+    assert resolved.code == 0, resolved.out
+    assert [line.split(" (")[0] for line in resolved.out.splitlines()[:2]] == [
+        "took the failed 0003_nickname_required out of the history",
+        "applied migrations/sqlite/0003_add_alias.sql",
+    ]
+    assert _rows(project) == [(1, "applied"), (2, "applied"), (3, "applied")]

@@ -85,7 +85,7 @@ def _record(migration: Migration, state: str, error: str | None = None) -> Recor
     )
 
 
-def intact(migrations: Migrations, record: Record) -> Migration | None:
+def _intact(migrations: Migrations, record: Record) -> Migration | None:
     """The migration whose file is the one ``record`` ran (None: gone, another, changed)."""
     migration = migrations.numbered(record.number)
     if migration is None or (migration.name, migration.checksum) != (record.name, record.checksum):
@@ -120,6 +120,8 @@ def history_refusals(migrations: Migrations, history: Sequence[Record]) -> list[
             )
         else:
             continue
+        if record.state == "failed":
+            message += f" (a failed one given up: --resolve {record.stem} takes it out)"
         found.append(Problem(where, message))
     return found
 
@@ -160,7 +162,7 @@ class _Applier:
         resolving = self._resolving(failed)
         # a failed migration whose file is gone, changed or another's: --resolve may
         # take it out (the database checked below to be where the files say)
-        replaced = resolving is not None and intact(self.migrations, resolving) is None
+        replaced = resolving is not None and _intact(self.migrations, resolving) is None
         kept = [r for r in history.values() if not (replaced and r is resolving)]
         for problem in history_refusals(self.migrations, kept):
             self.refuse(problem)
@@ -179,7 +181,7 @@ class _Applier:
             return self._refused()
         steps: list[_Step] = []
         if resolving is not None:
-            migration = intact(self.migrations, resolving)
+            migration = _intact(self.migrations, resolving)
             kind = "forget" if migration is None else self._resolution(migration)
             if kind is None:
                 return self._refused()

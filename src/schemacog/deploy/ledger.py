@@ -20,6 +20,7 @@ __all__ = [
     "create_sql",
     "delete_sql",
     "insert_sql",
+    "records",
     "select_sql",
 ]
 
