@@ -149,21 +149,25 @@ def test_what_import_cannot_read_back_is_drift(run_cli: RunCli, edit: str, tmp_p
     assert "(equivalent" not in result.out
 
 
-def test_a_table_only_the_database_has_fails_with_strict(run_cli: RunCli, tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_table_only_the_database_has_fails_with_strict(
+    run_cli: RunCli, engine: str, tmp_path: Path
+) -> None:
     schema = load_schema(SHOP)
     project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
-    with database("sqlite", tmp_path) as db:
-        db.run(render_ddl(schema, "sqlite") + "CREATE TABLE other (id INTEGER);")
+    with database(engine, tmp_path) as db:
+        db.run(render_ddl(schema, db.dialect))
+        db.run("CREATE TABLE other (id INTEGER);")
         url = url_of(db)
         loose = run_cli("diff-db", url, cwd=project)
         strict = run_cli("diff-db", url, "--strict", cwd=project)
+        annotated = run_cli("diff-db", url, "--strict", "--format", "github", cwd=project)
     line = "table other: in the database, not in the schema"
     assert loose.code == 0
     assert f"{line} (not failing: --strict fails on it)" in loose.out.splitlines()
     assert strict.code == 1
     assert line in strict.out.splitlines()
     assert "DROP TABLE other;" in strict.out
-    annotated = run_cli("diff-db", url, "--strict", "--format", "github", cwd=project)
     assert f"::error title=schemacog diff-db::{line}" in annotated.out.splitlines()
 
 
