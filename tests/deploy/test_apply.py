@@ -367,3 +367,57 @@ def test_a_mariadb_url_s_charset_other_than_utf8mb4_is_an_error(
                 "be utf8mb4 (or left out)\n",
             )
         assert db.catalog().tables == {}
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "duckdb"])
+def test_appliers_racing_on_a_file_not_made_yet_run_each_file_once(
+    run_cli: RunCli, engine: str, tmp_path: Path
+) -> None:
+    project = _project(tmp_path, engine)
+    _three(run_cli, project)
+    target = tmp_path / f"new.{engine}"
+    url = f"{engine}:///{target}"
+    racers = [_apply_process(project, url) for _ in range(4)]
+    said = [child.communicate(timeout=300) for child in racers]
+    assert [child.returncode for child in racers] == [0, 0, 0, 0], said
+    applied = [line for out, _ in said for line in out.splitlines() if line.startswith("applied ")]
+    assert len(applied) == 3, said
+    assert _rows_of(engine, target) == [(1, "applied"), (2, "applied"), (3, "applied")]
+
+
+def _rows_of(engine: str, path: Path) -> list[tuple[Any, ...]]:
+    query = "SELECT number, state FROM schemacog_migrations ORDER BY number"
+    connection: Any
+    if engine == "sqlite":
+        import sqlite3
+
+        connection = sqlite3.connect(path)
+    else:
+        import duckdb
+
+        connection = duckdb.connect(str(path))
+    try:
+        return [tuple(row) for row in connection.execute(query).fetchall()]
+    finally:
+        connection.close()
+
+
+def test_a_duckdb_file_left_with_its_write_ahead_log_opens(run_cli: RunCli, tmp_path: Path) -> None:
+    """A run stopped hard leaves DuckDB's WAL; reading it again binds the CHECKs'
+    chr(), one of DuckDB's own functions (core_functions), which loads as it is needed."""
+    pytest.importorskip("duckdb")
+    project = _project(tmp_path, "duckdb")
+    _new(run_cli, project, "initial", "--from", "empty")
+    target = tmp_path / "stopped.duckdb"
+    script = project / "migrations" / "duckdb" / "0001_initial.sql"
+    stopped = (
+        "import duckdb, os, sys\n"
+        "c = duckdb.connect(sys.argv[1], config={'autoload_known_extensions': False})\n"
+        "c.execute(open(sys.argv[2]).read())\n"
+        "os._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", stopped, str(target), str(script)], check=False)
+    assert target.with_name(target.name + ".wal").exists()
+    status = run_cli("migrate", "status", f"duckdb:///{target}", cwd=project)
+    assert status.code == 1, status.err  # read: its tables are there, its history not
+    assert status.out.splitlines()[1].startswith("the database differs from nothing")

@@ -375,7 +375,7 @@ def test_a_file_is_made_only_to_be_changed_and_only_by_its_url(
         assert not (project / "new.db").exists()
     made = run_cli("migrate", "apply", url, cwd=project)
     assert made.code == 0, made.out + made.err
-    assert made.out.splitlines()[0] == "made sqlite:///new.db, a new database"
+    assert made.out.splitlines()[0] == "sqlite:///new.db did not exist: made it, a new database"
     for where in ("duckdb:///new.duckdb",):
         if shutil.which("true") and _has("duckdb"):
             assert (
@@ -426,3 +426,75 @@ def test_a_failed_migration_given_up_and_written_again_is_resolved_by_number(
         "applied migrations/sqlite/0003_add_alias.sql",
     ]
     assert _rows(project) == [(1, "applied"), (2, "applied"), (3, "applied")]
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("sqlite:///:memory:", "an in-memory database keeps nothing: name a file"),
+        ("duckdb:///:memory:", "an in-memory database keeps nothing: name a file"),
+        ("sqlite:///x%00.db", "the URL cannot be used: the URL holds a NUL character"),
+        (
+            "postgresql://u:S3CRET%C3pw@localhost/postgres",
+            "the URL cannot be used: the URL holds bytes that are not UTF-8 (or "
+            "percent-encodes them)",
+        ),
+    ],
+)
+def test_a_database_that_cannot_be_one_is_an_error(
+    run_cli: RunCli, project: Path, url: str, said: str
+) -> None:
+    refused = run_cli("migrate", "apply", url, cwd=project)
+    assert (refused.code, refused.err) == (2, f"schemacog migrate apply: {said}\n")
+    assert not (project / ":memory:").exists()
+
+
+def test_a_migration_numbered_0000_is_history_like_any(run_cli: RunCli, project: Path) -> None:
+    for path in [*project.glob("migrations/0001_*"), *project.glob("migrations/*/0001_*")]:
+        path.rename(path.with_name(path.name.replace("0001_", "0000_")))
+    for script in project.glob("migrations/*/0002_*.sql"):
+        text = script.read_text(encoding="utf-8")
+        script.write_text(text.replace("0001_initial", "0000_initial"), encoding="utf-8")
+    assert run_cli("migrate", "apply", "db.sqlite", cwd=project).code == 0
+    status = run_cli("migrate", "status", "db.sqlite", cwd=project)
+    assert status.code == 0, status.out + status.err
+
+
+def test_what_schemacog_never_makes_is_not_where_a_migration_starts(
+    run_cli: RunCli, project: Path
+) -> None:
+    initial = project / "migrations" / "sqlite" / "0001_initial.sql"
+    text = initial.read_text(encoding="utf-8")
+    assert "id INTEGER NOT NULL CONSTRAINT pk_customer PRIMARY KEY" in text
+    _run(
+        project,
+        text.replace(
+            "id INTEGER NOT NULL CONSTRAINT pk_customer PRIMARY KEY",
+            "id INTEGER NOT NULL CONSTRAINT pk_customer PRIMARY KEY AUTOINCREMENT",
+            1,
+        ),
+    )
+    refused = run_cli("migrate", "apply", "db.sqlite", "--baseline", "initial", cwd=project)
+    assert refused.code == 1
+    assert (
+        "  customer: AUTOINCREMENT (an id is never used twice; schemacog's rowid may use "
+        "the highest id again once its row is deleted) in the database, not in the schema"
+        in refused.out.splitlines()
+    )
+
+
+def test_a_history_table_in_other_letters_is_the_history_table(
+    run_cli: RunCli, project: Path
+) -> None:
+    _run(
+        project,
+        "CREATE TABLE SCHEMACOG_MIGRATIONS (number INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+        "checksum TEXT NOT NULL, state TEXT NOT NULL, applied_at TEXT NOT NULL, "
+        "schemacog_version TEXT NOT NULL, error TEXT); INSERT INTO SCHEMACOG_MIGRATIONS "
+        "VALUES (1, 'initial', '"
+        + "0" * 64
+        + "', 'failed', '2026-01-01T00:00:00Z', '0.1.0', NULL);",
+    )
+    refused = run_cli("migrate", "apply", "db.sqlite", cwd=project)
+    assert refused.code == 1  # its failed row is read: nothing runs until --resolve
+    assert "0001_initial failed 2026-01-01T00:00:00Z" in refused.out

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, unquote_to_bytes, urlsplit
 
 __all__ = ["SCHEMES", "DatabaseUrl", "UrlError", "is_url", "parse_url"]
 
@@ -106,10 +106,12 @@ def is_url(text: str) -> bool:
 
 def parse_url(text: str, dialect: str | None = None) -> DatabaseUrl:
     """``text`` read as a database URL; ``dialect``, when given, is the one it must name."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # bytes of another encoding on the command line
-        raise UrlError("the URL holds bytes that are not UTF-8") from None
+    try:  # as written and as percent-decoded: the drivers decode it as UTF-8
+        unquote_to_bytes(text).decode("utf-8")
+    except UnicodeError:  # bytes of another encoding on the command line, or %C3 alone
+        raise UrlError("the URL holds bytes that are not UTF-8 (or percent-encodes them)") from None
+    if "\x00" in unquote(text):
+        raise UrlError("the URL holds a NUL character")
     scheme = text.partition("://")[0]
     if not is_url(text):  # nothing before "://" is echoed: it may be a password
         raise UrlError(

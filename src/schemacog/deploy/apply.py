@@ -146,7 +146,7 @@ class _Applier:
         err: TextIO,
     ) -> None:
         self.target, self.migrations, self.options = target, migrations, options
-        self.out, self.err = out, err
+        self.out, self.err, self.url = out, err, url
         self.live = LiveChecks(target, url, migrations.managed)
         self.refused: list[str] = []
 
@@ -230,7 +230,7 @@ class _Applier:
             if checked.differs:
                 self._refuse_drift(checked, why)
                 return self._refused()
-        return self._carry_out(steps, pending, scripts)
+        return self._carry_out(steps, pending, scripts, done)
 
     def _last_applied(self, done: set[int]) -> Schema:
         applied = [m for m in self.migrations.items if m.number in done]
@@ -303,14 +303,21 @@ class _Applier:
         return _EXIT_REFUSED
 
     def _carry_out(
-        self, steps: list[_Step], pending: list[Migration], scripts: dict[int, list[Statement]]
+        self,
+        steps: list[_Step],
+        pending: list[Migration],
+        scripts: dict[int, list[Statement]],
+        done: set[int],
     ) -> int:
         dry = self.options.dry_run
         if not dry and self.target.missing and (steps or pending):
-            if not self.target.materialize(self.options.lock_seconds):
-                self.refuse(f"{self.target.shown} was made by another run meanwhile: run again")
-                return self._refused()
-            self.say(f"made {self.target.shown}, a new database")
+            # made and locked now: another applier may have made it first and run, so
+            # everything is read and decided again, under the lock
+            self.target.materialize(self.options.lock_seconds)
+            self.say(f"{self.target.shown} did not exist: made it, a new database")
+            self.live = LiveChecks(self.target, self.url, self.migrations.managed)
+            self.refused = []
+            return self.run()
         for step in steps:
             said = {
                 "resolved": f"{'would record' if dry else 'recorded'} {step.stem} as "
@@ -338,7 +345,7 @@ class _Applier:
             code = self._apply_one(migration, statements)
             if code:
                 return code
-        self._summary(steps, pending)
+        self._summary(steps, pending, done)
         return 0
 
     def _apply_one(self, migration: Migration, statements: list[Statement]) -> int:
@@ -380,15 +387,15 @@ class _Applier:
             + f": finish or undo the rest by hand, {then}."
         )
 
-    def _summary(self, steps: list[_Step], pending: list[Migration]) -> None:
+    def _summary(self, steps: list[_Step], pending: list[Migration], done: set[int]) -> None:
         would = " would be" if self.options.dry_run else ""
+        applied = [m.stem for m in self.migrations.items if m.number in done]
+        newest = pending[-1].stem if pending else applied[-1] if applied else "nothing"
         if not steps and not pending:
             self.say(
-                f"schemacog migrate apply: {self.target.shown} is at "
-                f"{self.migrations.items[-1].stem}: nothing to apply"
+                f"schemacog migrate apply: {self.target.shown} is at {newest}: nothing to apply"
             )
             return
-        newest = pending[-1].stem if pending else steps[-1].stem
         tail = "; nothing was run" if self.options.dry_run else ""
         at = "" if self.options.dry_run else f"; at {newest}"
         self.say(

@@ -122,7 +122,7 @@ def records(rows: Sequence[Sequence[Any]]) -> list[Record]:
             for column, pattern in _WRITTEN.items()
             if not isinstance(fields[column], str) or not pattern.match(fields[column])
         ]
-        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        if not isinstance(number, int) or isinstance(number, bool) or number < 0:
             forged.insert(0, "number")
         if error is not None and not isinstance(error, str):
             forged.append("error")

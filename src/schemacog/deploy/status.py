@@ -84,7 +84,7 @@ def run_status(url: str, project: Project, fmt: str, out: TextIO) -> int:
                         troubled.get(f"{migrations.shown}/{record.stem}.sql"),
                     )
                 )
-        entries.sort(key=lambda entry: entry.migration)  # by number: 0010 after 0009
+        entries.sort(key=lambda entry: int(entry.migration.partition("_")[0]))  # 10000 last
         at = last.after if last is not None else migrations.start
         checked = LiveChecks(target, url, migrations.managed).check(
             at, "the last applied migration ends at"

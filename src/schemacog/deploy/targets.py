@@ -70,9 +70,9 @@ class Target:
     _begin: str = "BEGIN"
     missing = False  # a file not made yet (an empty database)
 
-    def materialize(self, lock_seconds: float) -> bool:
-        """Make the database where it is ``missing`` (False: another made it meanwhile)."""
-        return True
+    def materialize(self, lock_seconds: float) -> None:
+        """Make the database where it is ``missing``, locked (another applier may have
+        made it meanwhile, and run: the caller reads everything again)."""
 
     def __init__(self, url: DatabaseUrl | None, shown: str) -> None:
         self.shown = shown
@@ -112,7 +112,7 @@ class Target:
         """A driver error as one line naming ``what`` (TargetError)."""
         try:
             yield
-        except self._error as exc:
+        except (self._error, UnicodeError) as exc:  # PyMySQL sends a password as Latin-1
             raise TargetError(f"{what}: {self.masked(exc)}") from None
 
     def masked(self, error: Exception) -> str:
@@ -363,8 +363,6 @@ class _Sqlite(_File):
         closes, so this one is closed last (``close``)."""
         try:
             self._lock = os.open(self._path, flags, 0o644)
-        except FileExistsError:
-            raise
         except OSError as exc:
             raise TargetError(f"cannot open {self.shown}: {exc.strerror}") from None
         lock = self._lock
@@ -374,16 +372,16 @@ class _Sqlite(_File):
             with self.said(f"cannot open {self.shown}"):
                 self._connection = self._session()
 
-    def materialize(self, lock_seconds: float) -> bool:
-        try:
-            self._take(os.O_RDWR | os.O_CREAT | os.O_EXCL, lock_seconds)
-        except FileExistsError:
-            return False
+    def materialize(self, lock_seconds: float) -> None:
+        self._take(os.O_RDWR | os.O_CREAT, lock_seconds)
         self.missing = False
-        return True
 
     def _exists_sql(self) -> tuple[str, Sequence[object]]:
-        return ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [HISTORY_TABLE])
+        # SQLite's names ignore case: SCHEMACOG_MIGRATIONS is the table CREATE would find
+        return (
+            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND lower(name) = ?",
+            [HISTORY_TABLE],
+        )
 
     def _session(self) -> Any:
         return sqlite3.connect(self._path, isolation_level=None, timeout=10)
@@ -407,11 +405,14 @@ class _Duckdb(_File):
             self._open(read_only=lock_seconds is None, lock_seconds=lock_seconds or 0.0)
 
     def _open(self, *, read_only: bool, lock_seconds: float) -> None:
-        # no extension loaded and no file but the database's: what a script may reach
+        # no extension installed, and no file but the database's: what a script may
+        # reach; DuckDB's own functions load as they are needed (a CHECK's chr(), read
+        # again from the write-ahead log of a run that was stopped, is core_functions')
         settings = {
             "autoinstall_known_extensions": False,
-            "autoload_known_extensions": False,
+            "autoload_known_extensions": True,
             "enable_external_access": False,
+            "allow_community_extensions": False,
         }
 
         def opened() -> bool:
@@ -429,17 +430,14 @@ class _Duckdb(_File):
 
         _wait(opened, lock_seconds, f"another process has {self.shown} open")
 
-    def materialize(self, lock_seconds: float) -> bool:
-        if self._path.exists():
-            return False
+    def materialize(self, lock_seconds: float) -> None:
         self._open(read_only=False, lock_seconds=lock_seconds)
         self.missing = False
-        return True
 
     def _exists_sql(self) -> tuple[str, Sequence[object]]:
         return (
             "SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' "
-            "AND table_name = ?",
+            "AND lower(table_name) = ?",
             [HISTORY_TABLE],
         )
 
@@ -480,14 +478,20 @@ def dialect_of(text: str) -> str:
     if not is_url(text):
         return "sqlite"
     try:
-        return parse_url(text).dialect
+        url = parse_url(text)
     except UrlError as exc:
         raise TargetError(f"the URL cannot be used: {exc}") from None
+    if url.dialect in ("sqlite", "duckdb") and (url.database or "").startswith(
+        (":memory:", "file::memory:")
+    ):
+        raise TargetError("an in-memory database keeps nothing: name a file")
+    return url.dialect
 
 
 def open_target(text: str, *, lock_seconds: float | None) -> Target:
     """The database ``text`` names (a URL, or a SQLite file's path), locked where
     ``lock_seconds`` is given (Busy after that long), else opened to read only."""
+    dialect_of(text)  # what no engine can be
     if not is_url(text):  # a path: a SQLite file that exists (a new one: sqlite:///PATH)
         if "=" in text and " " in text:  # libpq's key=value settings: never echoed
             raise TargetError(

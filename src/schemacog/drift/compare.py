@@ -11,8 +11,10 @@ a migration adds a column last).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from schemacog.db.catalog.model import (
     Catalog,
@@ -119,8 +121,25 @@ def _table(
             shown = _both(", ".join(columns), ", ".join(wanted_columns))
             say(f"{table}: column order {shown}")
     _keys(found, table, live, wanted, exact=names)
+    # what schemacog's DDL never makes (GENERATED ALWAYS AS IDENTITY, AUTOINCREMENT ...)
+    live_extras, wanted_extras = _extras(live), _extras(wanted)
+    for extra in sorted(live_extras - wanted_extras):
+        say(f"{table}: {printable(extra)} in the database, not in the schema")
+    for extra in sorted(wanted_extras - live_extras):
+        say(f"{table}: {printable(extra)} in the schema, not in the database")
     if live.comment != wanted.comment:
         say(f"{table}: comment {_both(_shown(live.comment), _shown(wanted.comment))}")
+
+
+# a DuckDB identity whose sequence starts later, counting by 1: what a migration's
+# rebuild makes (it starts the new sequence after the highest id), not a rule
+_REBUILT_SEQUENCE: Final = re.compile(
+    r"column .*: its sequence starts at [0-9]+ and steps by 1 \(schemacog's: 1 and 1\)\Z"
+)
+
+
+def _extras(table: CatalogTable) -> set[str]:
+    return {extra for extra in table.extras if not _REBUILT_SEQUENCE.match(extra)}
 
 
 def _column(found: Drift, table: str, live: Column, wanted: Column) -> None:

@@ -20,6 +20,7 @@ from typing import Final
 
 from schemacog.db.catalog.model import Check
 from schemacog.db.catalog.model import Column as CatalogColumn
+from schemacog.errors import printable
 from schemacog.importing.expressions import _temporal, normalized
 from schemacog.importing.native_types import NativeType
 from schemacog.importing.report import IDENTIFIER, probe
@@ -57,6 +58,7 @@ class ColumnReading:
     # MariaDB TINYINT UNSIGNED): no rule the database lacks
     implied: set[str] = field(default_factory=set)
     losses: list[str] = field(default_factory=list)
+    rendered_type: str | None = None  # the type the DDL of its keys gives, where not the engine's
 
 
 # what an engine stores in other words than schemacog renders: (normalized stored
@@ -286,6 +288,7 @@ def read_column(
         )
         if dropped is not None:
             reading.losses.append(dropped)
+        reading.rendered_type = None if same_type else shape.type
         if not rendered - stored_here and (best is None or score > best[0]):
             best = (score, reading)
         elif best is None:
@@ -314,8 +317,15 @@ def read_column(
             == set(rendered_checks(dialect, full, table))
         ):
             reading.keys = plain
-    if native.loss and not (reading.enum_values is not None and T.ENUM not in native.candidates):
-        reading.losses.append(native.loss)  # (a VARCHAR(n) read as an enum has no length)
+    # a VARCHAR(n) read as an enum has no length of its own: the one its DDL gives it
+    as_enum = reading.enum_values is not None and T.ENUM not in native.candidates
+    if native.loss and not as_enum:
+        reading.losses.append(native.loss)
+    if as_enum and reading.rendered_type is not None:
+        reading.losses.append(
+            f"type {printable(column.type)} read as an enum, whose DDL gives "
+            f"{printable(reading.rendered_type)}"
+        )
     return reading
 
 

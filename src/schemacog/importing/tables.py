@@ -13,7 +13,6 @@ from typing import Final
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check
 from schemacog.db.catalog.model import Column as CatalogColumn
-from schemacog.db.catalog.sql_tokens import tokens
 from schemacog.errors import printable
 from schemacog.importing.columns import (
     ColumnReading,
@@ -49,25 +48,6 @@ _OWN_COLLATIONS: Final[Mapping[str, Mapping[T, str]]] = {"mariadb": {T.JSON: "ut
 _FK_KEYS: Final = ("references", "on_delete", "on_update", "deferrable")
 
 Keys = dict[str, object]
-
-# words of a CREATE TABLE that schemacog's DDL never writes, by dialect: the words,
-# whether they stand after the table's ")" (its options) or anywhere, what they mean
-_UNWRITTEN: Final[Mapping[str, tuple[tuple[str, bool, str], ...]]] = {
-    "sqlite": (
-        (
-            "AUTOINCREMENT",
-            False,
-            "AUTOINCREMENT (an id is never used twice) becomes a rowid, which may use the "
-            "highest id again once its row is deleted",
-        ),
-        ("STRICT", True, "STRICT (values of the declared type only) is not kept"),
-        (
-            "WITHOUT ROWID",
-            True,
-            "WITHOUT ROWID (the table stored by its primary key) is not kept",
-        ),
-    ),
-}
 
 # defaults (normalized) that mean the current time as schemacog's ``now`` does, spelled
 # otherwise; taken as ``default: now`` and reported (the DDL writes schemacog's spelling)
@@ -135,13 +115,6 @@ class TableImport:
         self.report.lose(where, place, what)
 
     def read(self) -> dict[str, object]:
-        statement = self.source.source or ""
-        words = [statement[start:end].upper() for start, end in tokens(statement)]
-        closing = len(words) - words[::-1].index(")") if ")" in words else len(words)
-        whole, options = f" {' '.join(words)} ", f" {' '.join(words[closing:])} "
-        for said, after, what in _UNWRITTEN.get(self.dialect, ()):
-            if f" {said} " in (options if after else whole):
-                self.lose(what)
         for extra in self.source.extras:
             self.lose(f"{printable(extra)} left out: schemacog's DDL does not make it")
         if self.source.comment:

@@ -51,13 +51,13 @@ _NAME: Final = re.compile(r"[a-z0-9_]{1,64}\Z")
 # the OLD a first migration started from, where it was no snapshot (git:REV, a file)
 _FROM: Final = re.compile(r"([0-9]{4,})_([a-z0-9_]+)\.from\.schema\.json\Z")
 # a header line: its file name is any text but a control character (one, as a carriage
-# return, would end the comment for PostgreSQL and leave the rest of the line SQL)
+# return, would end the comment for PostgreSQL and leave the rest of the line SQL), a
+# line or paragraph separator, or a mark that turns text around
+_NAME_TEXT: Final = "[^\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
 _FINGERPRINT: Final = re.compile(
-    r"^-- (from|to): [^\x00-\x1f\x7f]* \(fingerprint ([0-9a-f]{16})\)$", re.M
+    rf"^-- (from|to): {_NAME_TEXT} \(fingerprint ([0-9a-f]{{16}})\)$", re.M
 )
-_HEADER_LINE: Final = re.compile(
-    r"-- (from|to): [^\x00-\x1f\x7f]* \(fingerprint ([0-9a-f]{16})\)\Z"
-)
+_HEADER_LINE: Final = re.compile(rf"-- (from|to): {_NAME_TEXT} \(fingerprint ([0-9a-f]{{16}})\)\Z")
 _HEADER_BYTES: Final = 4096
 
 

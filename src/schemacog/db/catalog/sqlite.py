@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
 from schemacog.db.catalog.sql_tokens import tokens, unquoted
@@ -323,7 +323,8 @@ def _constraint_names(sql: str) -> dict[tuple[str, ...], tuple[str, bool]]:
 def _clause_extras(sql: str) -> list[str]:
     """What a ``CREATE TABLE``'s clauses hold that schemacog's DDL never writes: an ``ON
     CONFLICT`` resolution (a NOT NULL that stores the default, a key that replaces the
-    row), a collation inside a key's columns (``UNIQUE (c COLLATE NOCASE)``)."""
+    row), a collation inside a key's columns (``UNIQUE (c COLLATE NOCASE)``),
+    ``AUTOINCREMENT``."""
     words = [sql[s:e] for s, e in tokens(sql)]
     found = []
     clause = ""  # the table constraint being read: PRIMARY, UNIQUE, CHECK, FOREIGN
@@ -341,7 +342,22 @@ def _clause_extras(sql: str) -> list[str]:
         if word == "COLLATE" and token.depth == 2 and clause in ("PRIMARY", "UNIQUE"):
             collation = after[0] if after else ""
             found.append(f"a {clause.lower()} key's column: COLLATE {collation}")
+        if word == "AUTOINCREMENT":
+            found.append(
+                "AUTOINCREMENT (an id is never used twice; schemacog's rowid may use the "
+                "highest id again once its row is deleted)"
+            )
+    closing = len(words) - words[::-1].index(")") if ")" in words else len(words)
+    options = f" {' '.join(words[closing:]).upper()} "
+    found += [what for said, what in _TABLE_OPTIONS if f" {said} " in options]
     return found
+
+
+# options after a CREATE TABLE's ")" that schemacog's DDL never writes, and what they mean
+_TABLE_OPTIONS: Final = (
+    ("STRICT", "STRICT (values of the declared type only)"),
+    ("WITHOUT ROWID", "WITHOUT ROWID (the table stored by its primary key)"),
+)
 
 
 _TABLE_CONSTRAINTS = frozenset({"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"})
