@@ -70,10 +70,6 @@ class Target:
     _begin: str = "BEGIN"
     missing = False  # a file not made yet (an empty database)
 
-    def materialize(self, lock_seconds: float) -> None:
-        """Make the database where it is ``missing``, locked (another applier may have
-        made it meanwhile, and run: the caller reads everything again)."""
-
     def __init__(self, url: DatabaseUrl | None, shown: str) -> None:
         self.shown = shown
         self.url = url
@@ -84,6 +80,10 @@ class Target:
         self._error: type[Exception] = Exception
 
     # -- what an engine gives -------------------------------------------------------
+
+    def materialize(self, lock_seconds: float) -> None:
+        """Make the database where it is ``missing``, locked (another applier may have
+        made it meanwhile, and run: the caller reads everything again)."""
 
     def _exists_sql(self) -> tuple[str, Sequence[object]]:
         raise NotImplementedError
