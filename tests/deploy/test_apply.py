@@ -421,3 +421,36 @@ def test_a_duckdb_file_left_with_its_write_ahead_log_opens(run_cli: RunCli, tmp_
     status = run_cli("migrate", "status", f"duckdb:///{target}", cwd=project)
     assert status.code == 1, status.err  # read: its tables are there, its history not
     assert status.out.splitlines()[1].startswith("the database differs from nothing")
+
+
+# a change by hand a next migration would inherit, per engine: what makes it, the line
+INHERITED = {
+    "mariadb": (
+        lambda ddl: ddl + "ALTER TABLE customer DEFAULT CHARSET=latin1;\n",
+        "  customer: DEFAULT COLLATE latin1_swedish_ci (schemacog's is utf8mb4_nopad_bin) in "
+        "the database, not in the schema",
+    ),
+    "duckdb": (
+        lambda ddl: ddl.replace(
+            "CREATE SEQUENCE customer_id_seq;", "CREATE SEQUENCE customer_id_seq MAXVALUE 10;"
+        ),
+        "  customer: column id: its sequence runs from 1 to 10 (schemacog's: 1 to "
+        "9223372036854775807, no CYCLE) in the database, not in the schema",
+    ),
+}
+
+
+@pytest.mark.parametrize("engine", sorted(INHERITED))
+def test_what_a_next_migration_would_inherit_is_not_where_it_starts(
+    run_cli: RunCli, engine: str, tmp_path: Path
+) -> None:
+    made, line = INHERITED[engine]
+    with database(engine, tmp_path) as db:
+        project = _project(tmp_path, db.dialect)
+        _new(run_cli, project, "initial", "--from", "empty")
+        ddl = _snapshot_ddl(project, "0001_initial", db.dialect)
+        assert made(ddl) != ddl
+        db.run(made(ddl))
+        refused = run_cli("migrate", "apply", url_of(db), "--baseline", "initial", cwd=project)
+    assert refused.code == 1, refused.out
+    assert line in refused.out.splitlines(), refused.out

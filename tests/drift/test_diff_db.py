@@ -372,3 +372,16 @@ def test_a_sigterm_drops_the_throwaway_database(tmp_path: Path) -> None:
     assert made, "the run ended before its throwaway database could be seen"
     assert child.returncode == 128 + signal.SIGTERM, err
     assert not exists(made)
+
+
+def test_a_host_name_the_driver_cannot_encode_is_one_line(run_cli: RunCli, tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    project = _project(tmp_path, SHOP.read_text(encoding="utf-8"))
+    url = f"postgresql://u:S3cret@{'a' * 64}/postgres"  # a DNS label is 63 at most
+    for command in ("diff-db", "import"):
+        said = run_cli(command, url, cwd=project)
+        assert (said.code, said.out) == (2, "")
+        assert said.err == (
+            f"schemacog {command}: cannot connect to postgresql://u:***@{'a' * 64}/postgres: "
+            "the driver failed (UnicodeError)\n"
+        )

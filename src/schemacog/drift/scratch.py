@@ -47,7 +47,7 @@ def _postgres(ddl: str, url: str, name: str) -> Catalog:
     options = f"-c statement_timeout=300000 {PINNED_SETTINGS}"
     try:
         admin = psycopg.connect(parsed.for_libpq(), autocommit=True, connect_timeout=10)
-    except psycopg.Error as exc:
+    except (psycopg.Error, UnicodeError, ValueError) as exc:  # (a strange host name)
         raise ConnectError(f"cannot connect to {parsed.shown}: {_said(exc, parsed)}") from None
     with contextlib.closing(admin):
         try:

@@ -232,6 +232,10 @@ def _postgres(
         raise ConnectError(
             f"cannot connect to {shown}: {masked(one_line(exc), password)}"
         ) from None
+    except (UnicodeError, ValueError) as exc:  # libpq's own fault on a strange host name
+        raise ConnectError(
+            f"cannot connect to {shown}: the driver failed ({type(exc).__name__})"
+        ) from None
     with contextlib.closing(connection):
         found = connection.execute(
             "SELECT 1 FROM pg_namespace WHERE nspname = %s", [schema]

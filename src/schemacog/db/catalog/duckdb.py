@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from schemacog.db.catalog.model import Catalog, CatalogTable, Check, Column, ForeignKey, Index, Key
 
@@ -142,11 +142,11 @@ def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -
     identities = [c for c in sorted(columns, key=lambda c: c.position) if c.identity and c.default]
     if not identities:
         return ()
-    counting = {  # a sequence's nextval() as a default spells it -> (start, step)
-        spelled: (start, step)
-        for sequence, start, step in connection.execute(
-            "SELECT sequence_name, start_value, increment_by FROM system.main.duckdb_sequences() "
-            "WHERE schema_name = ?",
+    counting = {  # a sequence's nextval() as a default spells it -> (start, step, bounds)
+        spelled: (start, step, (low, high, cycle))
+        for sequence, start, step, low, high, cycle in connection.execute(
+            "SELECT sequence_name, start_value, increment_by, min_value, max_value, cycle "
+            "FROM system.main.duckdb_sequences() WHERE schema_name = ?",
             [schema],
         ).fetchall()
         for spelled in (f"nextval('{sequence}')", f"nextval('{schema}.{sequence}')")
@@ -160,13 +160,24 @@ def _sequence_extras(connection: Any, schema: str, columns: frozenset[Column]) -
         ).fetchone()
         if users > 1:
             found.append(f"column {column.name}: {column.default} is shared with other columns")
-        start, step = counting.get(str(column.default), (1, 1))
+        start, step, bounds = counting.get(str(column.default), (1, 1, _UNBOUNDED))
         if (start, step) != (1, 1):
             found.append(
                 f"column {column.name}: its sequence starts at {start} and steps by "
                 f"{step} (schemacog's: 1 and 1)"
             )
+        if bounds != _UNBOUNDED:
+            low, high, cycle = bounds
+            found.append(
+                f"column {column.name}: its sequence runs from {low} to {high}"
+                + (", then again (CYCLE)" if cycle else "")
+                + f" (schemacog's: {_UNBOUNDED[0]} to {_UNBOUNDED[1]}, no CYCLE)"
+            )
     return tuple(found)
+
+
+# what CREATE SEQUENCE gives, as schemacog's DDL writes it: MINVALUE, MAXVALUE, CYCLE
+_UNBOUNDED: Final = (1, 2**63 - 1, False)
 
 
 def _actions(text: str) -> tuple[str, str]:

@@ -22,7 +22,7 @@ def read_mariadb(connection: Any, namespace: str = "") -> Catalog:
     database = namespace
     rows = _rows(
         connection,
-        "SELECT TABLE_NAME, TABLE_COMMENT, TABLE_TYPE, ENGINE, CREATE_OPTIONS "
+        "SELECT TABLE_NAME, TABLE_COMMENT, TABLE_TYPE, ENGINE, CREATE_OPTIONS, TABLE_COLLATION "
         "FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s "
         "AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_NAME",
         [database],
@@ -74,9 +74,14 @@ def _computed(extra: str, generation: str | None) -> str | None:
     return extra[found:].upper() if found >= 0 else None
 
 
-def _table_extras(kind: str, engine: str | None, options: str | None) -> list[str]:
-    """What a table is besides its columns and keys that schemacog's DDL never makes."""
+def _table_extras(
+    kind: str, engine: str | None, options: str | None, collation: str | None
+) -> list[str]:
+    """What a table is besides its columns and keys that schemacog's DDL never makes
+    (a default collation other than its own: a column a migration adds takes it)."""
     found = []
+    if collation and collation != _COLLATION:
+        found.append(f"DEFAULT COLLATE {collation} (schemacog's is {_COLLATION})")
     if kind == "SYSTEM VERSIONED":
         found.append("WITH SYSTEM VERSIONING")
     if engine and engine != "InnoDB":
