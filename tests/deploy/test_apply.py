@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -424,7 +425,7 @@ def test_a_duckdb_file_left_with_its_write_ahead_log_opens(run_cli: RunCli, tmp_
 
 
 # a change by hand a next migration would inherit, per engine: what makes it, the line
-INHERITED = {
+INHERITED: dict[str, tuple[Callable[[str], str], str]] = {
     "mariadb": (
         lambda ddl: ddl + "ALTER TABLE customer DEFAULT CHARSET=latin1;\n",
         "  customer: DEFAULT COLLATE latin1_swedish_ci (schemacog's is utf8mb4_nopad_bin) in "
