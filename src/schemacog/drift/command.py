@@ -162,7 +162,8 @@ def _bringing_sql(read: Imported, schema: Schema, drift: Drift, *, strict: bool)
     own = {table.name: table for table in schema.tables}
     extra = {t.name for t in read.schema.tables} - own.keys() if strict else set()
     differing = set(drift.tables) | extra
-    lost = [loss for table in sorted(differing) for loss in _losses_of(read, table)]
+    # (a table only the database has is dropped: what import cannot read of it is moot)
+    lost = [loss for table in sorted(drift.tables) for loss in _losses_of(read, table)]
     if strict:
         lost += [loss for loss in read.losses if loss.startswith("database: table ")]
     if lost:
