@@ -134,7 +134,7 @@ def isolation() -> Isolation:
     if done.returncode != 0:
         why = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
         return Isolation((), f"no namespaces ({why}): environment, limits and process group only")
-    who = "as nobody" if as_root else "as this user"
+    who = "as a user of its own" if as_root else "as this user"
     return Isolation(
         prefix,
         f"isolated: own mount, PID and network namespaces, files read-only, home folders, "

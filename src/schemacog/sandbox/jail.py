@@ -11,8 +11,10 @@ project, ``/run`` with its server sockets, ``/tmp``) with an empty read-only fil
 system, in which only the ``--keep`` paths below it (Python and its packages) are
 mounted again, read-only; it mounts a new empty ``/tmp``, the only place the child can
 write, and makes it the working folder. Then, when it runs as root, it becomes
-``nobody`` (uid and gid 65534, no supplementary group, at most ``MAX_PROCESSES``
-processes), so that no file of root's is
+a user of its own (a uid no account has, ``jail_uid()``; nobody's group 65534, no
+supplementary group, at most ``MAX_PROCESSES`` processes, counted for that uid alone, so
+that two children, verify's and a test's, never share the bound), so that no file of
+root's is
 readable or writable by owner and no server's socket admits it as root; it forbids
 gaining privileges again (``PR_SET_NO_NEW_PRIVS``) and runs PROGRAM as its child, whose
 exit code it returns (128 + N for signal N). Once PROGRAM runs,
@@ -30,6 +32,7 @@ import ctypes
 import ctypes.util
 import os
 import resource
+import secrets
 import sys
 
 _MS_RDONLY = 1
@@ -53,11 +56,11 @@ _FLAGS = {
     "relatime": _MS_RELATIME,
     "strictatime": _MS_STRICTATIME,
 }
-__all__ = ["EXIT_JAIL", "MAX_PROCESSES", "NOBODY", "main"]
+__all__ = ["EXIT_JAIL", "MAX_PROCESSES", "NOBODY", "jail_uid", "main"]
 
 _PR_SET_NO_NEW_PRIVS = 38
 NOBODY = 65534
-MAX_PROCESSES = 32  # processes and threads of nobody
+MAX_PROCESSES = 32  # processes and threads of the child's own uid
 EXIT_JAIL = 125
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
@@ -150,6 +153,16 @@ def _hidden(keep: list[str], hide: list[str]) -> list[str]:
     return [f for f in ordered if not any(f.startswith(o + "/") for o in ordered if o != f)]
 
 
+def jail_uid() -> int:
+    """The uid a child runs as: one no account has (1000000 up), drawn at random among
+    4 million, so that two children at the same time (in PID namespaces of their own:
+    their process ids say nothing) all but never share one."""
+    return _FIRST_UID + secrets.randbelow(_UIDS)
+
+
+_FIRST_UID, _UIDS = 1_000_000, 4_000_000
+
+
 def main(argv: list[str]) -> int:
     keep, hide, program = _arguments(argv)
     step = "make the mounts private"
@@ -166,12 +179,14 @@ def main(argv: list[str]) -> int:
         _cover("/tmp", keep, f"mode={1777 if os.getuid() == 0 else 700},size=256m")
         os.chdir("/tmp")
         if os.getuid() == 0:
-            step = "become nobody"
-            # counted for nobody, unlike for root: what the program may start is bounded
+            step = "become a user of its own"
+            # counted for that uid, unlike for root: what the program may start is
+            # bounded, and no other child's processes count against it
             resource.setrlimit(resource.RLIMIT_NPROC, (MAX_PROCESSES, MAX_PROCESSES))
+            uid = jail_uid()
             os.setgroups([])
             os.setresgid(NOBODY, NOBODY, NOBODY)
-            os.setresuid(NOBODY, NOBODY, NOBODY)
+            os.setresuid(uid, uid, uid)
         step = "forbid new privileges"
         if _libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl")
