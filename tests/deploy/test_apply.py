@@ -93,7 +93,7 @@ def test_three_migrations_run_in_order_once_each(
         project = _project(tmp_path, db.dialect)
         _three(run_cli, project)
         url = url_of(db)
-        assert db.catalog().tables == {}  # (DuckDB's file made: see test_a_new_file_...)
+        assert db.catalog().tables == {}  # (makes the DuckDB file)
         dry = run_cli("migrate", "apply", url, "--dry-run", cwd=project)
         assert dry.code == 0, dry.out + dry.err
         assert [
