@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from schemacog.db.catalog import Catalog
 from schemacog.deploy.targets import Target
 from schemacog.drift.command import Live, compare_live
+from schemacog.migrate.plan import REBUILD_COPY
 from schemacog.migrate.sources import EMPTY
 from schemacog.model import Schema
 
 __all__ = ["Checked", "LiveChecks"]
 
 # what a migration's script makes for itself and drops (docs/migrations.md): left where a
-# MariaDB script stopped
-_LEFTOVERS = ("sc-old-", "sc-check")
+# MariaDB script stopped (its check table, "sc-check", is a temporary one, counted too)
+_LEFTOVERS = (REBUILD_COPY, "sc-check")
 
 
 @dataclass(frozen=True)

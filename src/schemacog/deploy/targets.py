@@ -35,10 +35,12 @@ from schemacog.deploy.ledger import Record, create_sql, delete_sql, insert_sql, 
 from schemacog.deploy.statements import Statement
 from schemacog.importing.connect import (
     PINNED_SETTINGS,
+    SQLITE_MAGIC,
     ConnectError,
     driver,
     masked,
     one_line,
+    refuse_settings,
     without_history,
 )
 from schemacog.naming import HISTORY_TABLE
@@ -46,7 +48,6 @@ from schemacog.naming import HISTORY_TABLE
 __all__ = ["Busy", "StatementFailed", "Target", "TargetError", "dialect_of", "open_target"]
 
 _POLL_SECONDS: Final = 0.2
-_SQLITE_MAGIC: Final = b"SQLite format 3\x00"
 
 
 class TargetError(Exception):
@@ -78,6 +79,7 @@ class Target:
         self._table = HISTORY_TABLE
         self._namespace = ""
         self._error: type[Exception] = Exception
+        self._history_made = False  # CREATE TABLE IF NOT EXISTS run on this connection
 
     # -- what an engine gives -------------------------------------------------------
 
@@ -164,7 +166,9 @@ class Target:
         with self.said(f"cannot write {HISTORY_TABLE} of {self.shown}"):
             cursor = self._connection.cursor()
             try:
-                cursor.execute(create_sql(self.dialect, self._table))
+                if not self._history_made:
+                    cursor.execute(create_sql(self.dialect, self._table))
+                    self._history_made = True
                 cursor.execute(self._begin)
                 try:
                     cursor.execute(delete_sql(self.dialect, self._table), (number,))
@@ -341,7 +345,7 @@ class _File(Target):
 class _Sqlite(_File):
     dialect = "sqlite"
     _begin = "BEGIN IMMEDIATE"
-    _magic = (_SQLITE_MAGIC, 0, "SQLite")
+    _magic = (SQLITE_MAGIC, 0, "SQLite")
 
     def __init__(
         self, url: DatabaseUrl | None, path: Path, shown: str, lock_seconds: float | None
@@ -493,11 +497,10 @@ def open_target(text: str, *, lock_seconds: float | None) -> Target:
     ``lock_seconds`` is given (Busy after that long), else opened to read only."""
     dialect_of(text)  # what no engine can be
     if not is_url(text):  # a path: a SQLite file that exists (a new one: sqlite:///PATH)
-        if "=" in text and " " in text:  # libpq's key=value settings: never echoed
-            raise TargetError(
-                "not a URL or a path to a SQLite file (key=value settings are not read: "
-                "use a postgresql:// URL)"
-            )
+        try:
+            refuse_settings(text)
+        except ConnectError as exc:
+            raise TargetError(str(exc)) from None
         if not Path(text).exists():  # never echoed: it may be a mistyped URL's password
             raise TargetError(
                 "no SQLite database at the path given (a new one is made only when named "

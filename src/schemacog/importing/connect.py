@@ -22,16 +22,18 @@ from schemacog.naming import HISTORY_TABLE
 
 __all__ = [
     "PINNED_SETTINGS",
+    "SQLITE_MAGIC",
     "ConnectError",
     "Opened",
     "driver",
     "masked",
     "one_line",
     "read_database",
+    "refuse_settings",
     "without_history",
 ]
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class ConnectError(Exception):
@@ -64,14 +66,20 @@ def _read(
     return catalog, first_rows(dialect, connection, namespace or "main", catalog)
 
 
-def _file(path_text: str | None, what: str) -> Path:
-    if not path_text:
-        raise ConnectError(f"a {what} URL names a file: {what}:///path")
-    if "=" in path_text and " " in path_text:  # libpq's key=value settings: never echoed
+def refuse_settings(path_text: str) -> None:
+    """A path that is libpq's key=value settings (ConnectError; never echoed: it may
+    hold a password)."""
+    if "=" in path_text and " " in path_text:
         raise ConnectError(
             "not a URL or a path to a SQLite file (key=value settings are not read: "
             "use a postgresql:// URL)"
         )
+
+
+def _file(path_text: str | None, what: str) -> Path:
+    if not path_text:
+        raise ConnectError(f"a {what} URL names a file: {what}:///path")
+    refuse_settings(path_text)
     path = Path(path_text)
     if path.is_dir():
         raise ConnectError(f"{path_text!r} is a folder, not a {what} database file")
@@ -120,8 +128,8 @@ def _name(text: str) -> str:
 
 def _sqlite(path: Path, infer: bool) -> tuple[Catalog, Samples | None]:
     with path.open("rb") as handle:
-        head = handle.read(len(_SQLITE_MAGIC))
-    if head != _SQLITE_MAGIC:  # an empty file too: SQLite would read it as a database
+        head = handle.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC:  # an empty file too: SQLite would read it as a database
         raise ConnectError(f"{str(path)!r} is not a SQLite database")
     # immutable: nothing is written, not even the -shm file of a WAL database, so a
     # read-only folder or medium reads too; but an immutable reader ignores the -wal

@@ -57,7 +57,6 @@ _NAME_TEXT: Final = "[^\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u
 _FINGERPRINT: Final = re.compile(
     rf"^-- (from|to): {_NAME_TEXT} \(fingerprint ([0-9a-f]{{16}})\)$", re.M
 )
-_HEADER_LINE: Final = re.compile(rf"-- (from|to): {_NAME_TEXT} \(fingerprint ([0-9a-f]{{16}})\)\Z")
 _HEADER_BYTES: Final = 4096
 
 
@@ -408,7 +407,7 @@ def same_script(text: str, derived: str) -> bool:
     if mine[0] != theirs[0] or mine[3] != theirs[3]:
         return False
     for line, planned in zip(mine[1:3], theirs[1:3], strict=True):
-        found, wanted = _HEADER_LINE.match(line), _HEADER_LINE.match(planned)
+        found, wanted = _FINGERPRINT.fullmatch(line), _FINGERPRINT.fullmatch(planned)
         if found is None or wanted is None or found.groups() != wanted.groups():
             return False
     return True

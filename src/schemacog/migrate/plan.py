@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Final
 
 from schemacog.migrate.changes import Effect, rounded_scale, type_change
 from schemacog.migrate.data_checks import DataCheck, table_checks, unique_check
@@ -38,7 +39,11 @@ from schemacog.render.sql.dialects import Comments, Dialect, EnumStyle
 from schemacog.render.sql.limits import key_plans
 from schemacog.render.sql.literals import string_literal
 
-__all__ = ["Kind", "Plan", "Step", "plan"]
+__all__ = ["REBUILD_COPY", "Kind", "Plan", "Step", "plan"]
+
+# a rebuilt table's rows are copied to "sc-old-N" first: the hyphen keeps it from ever
+# being a table of the schema (docs/migrations.md); a MariaDB script that stops leaves it
+REBUILD_COPY: Final = "sc-old-"
 
 
 class Kind(StrEnum):
@@ -593,7 +598,7 @@ def _rebuild(
     for number, name in enumerate(n for n in (t.name for t in found.new.tables) if n in rebuilt):
         pair = found.tables[name]
         assert pair.old is not None
-        temp = _scratch(dialect, f"sc-old-{number + 1}")
+        temp = _scratch(dialect, f"{REBUILD_COPY}{number + 1}")
         temps[name] = temp
         columns = ", ".join(_copied(context, column) for column in pair.old.columns)
         steps.append(
